@@ -1,0 +1,298 @@
+//! The command line: each subcommand starts one runner and prints its events, as human lines or
+//! as one JSON object per line (`--json`).
+//!
+//! Exit codes: 0 success, 1 a network or protocol failure (one line on stderr), 2 bad usage.
+
+use std::io::Write;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+use crossbeam_channel::Receiver;
+
+use crate::error::Error;
+use crate::net::addr::{DEFAULT_ADD_PORT, reachable_addresses, user_name};
+use crate::net::event::{Event, Level, Stamped};
+use crate::net::runner::{self, Reporter};
+use crate::net::{DEFAULT_CLIENT_TIMEOUT, add};
+use crate::protocol::add::WireFormat;
+use crate::protocol::escape_bytes;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "socklab",
+    version,
+    about = "Reference client and server for socket-programming labs.",
+    long_about = "Reference client and server for socket-programming labs.\n\nWith no subcommand, opens the window."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add two numbers over TCP: a name and an integer 1..100, answered with the server's.
+    TcpAdd {
+        #[command(subcommand)]
+        role: AddRole,
+    },
+    /// Add two numbers over UDP: a name and an integer 1..100, answered with the server's.
+    UdpAdd {
+        #[command(subcommand)]
+        role: AddRole,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AddRole {
+    /// Serve requests until a client sends a number outside 1..100 (the lab rule).
+    Server(AddServerArgs),
+    /// Send a name and a number, print both names, both numbers and the sum.
+    Client(AddClientArgs),
+}
+
+/// How events are printed.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct OutputArgs {
+    /// One JSON event per line on stdout instead of human lines.
+    #[arg(long)]
+    pub json: bool,
+    /// Also print every message sent and received, with its bytes.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AddServerArgs {
+    /// Port to listen on.
+    #[arg(long, default_value_t = DEFAULT_ADD_PORT)]
+    pub port: u16,
+    /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
+    pub bind: IpAddr,
+    /// The server's name [default: "Server of <user name>"].
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The server's number [default: random 1..100 at each start].
+    #[arg(long, allow_negative_numbers = true)]
+    pub number: Option<i64>,
+    /// Reply to out-of-range numbers instead of stopping.
+    #[arg(long)]
+    pub keep_running: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AddClientArgs {
+    /// The server, as HOST:PORT (e.g. localhost:12000 or [::1]:12000).
+    pub server: String,
+    /// Your name, e.g. "Client of Ana".
+    #[arg(long)]
+    pub name: String,
+    /// Your number; outside 1..100 it shuts a lab server down.
+    #[arg(long, allow_negative_numbers = true)]
+    pub number: i64,
+    /// Wire format: comma, colon, semicolon, space, line, json, json-line, split, c-struct,
+    /// packed-struct, length-prefixed, or a template such as '{name}: {number}\n'.
+    #[arg(long, default_value = "comma")]
+    pub format: String,
+    /// Seconds to wait for the connection and for the reply.
+    #[arg(long, default_value_t = DEFAULT_CLIENT_TIMEOUT.as_secs_f64())]
+    pub timeout: f64,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Runs a parsed command to its end.
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::TcpAdd { role } => run_add(role, true),
+        Command::UdpAdd { role } => run_add(role, false),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+fn run_add(role: AddRole, tcp: bool) -> ExitCode {
+    let (reporter, rx) = Reporter::channel(None);
+    match role {
+        AddRole::Server(args) => {
+            let config = add::ServerConfig {
+                bind: SocketAddr::new(args.bind, args.port),
+                name: args
+                    .name
+                    .unwrap_or_else(|| format!("Server of {}", user_name())),
+                number: args.number.unwrap_or_else(random_number),
+                stop_on_out_of_range: !args.keep_running,
+            };
+            let name = if tcp {
+                "tcp-add server"
+            } else {
+                "udp-add server"
+            };
+            let handle = runner::spawn(name, reporter, move |r, s| {
+                if tcp {
+                    add::run_tcp_server(config, r, s)
+                } else {
+                    add::run_udp_server(config, r, s)
+                }
+            });
+            finish(handle, &rx, args.output)
+        }
+        AddRole::Client(args) => {
+            let format = match WireFormat::from_name(&args.format) {
+                Ok(f) => f,
+                Err(e) => return usage_error(&e),
+            };
+            let Some(timeout) = seconds(args.timeout) else {
+                return usage_error("--timeout must be a positive number of seconds");
+            };
+            let config = add::ClientConfig {
+                server: args.server,
+                name: args.name,
+                number: args.number,
+                format,
+                timeout,
+            };
+            let name = if tcp {
+                "tcp-add client"
+            } else {
+                "udp-add client"
+            };
+            let handle = runner::spawn(name, reporter, move |r, s| {
+                if tcp {
+                    add::run_tcp_client(config, r, s)
+                } else {
+                    add::run_udp_client(config, r, s)
+                }
+            });
+            finish(handle, &rx, args.output)
+        }
+    }
+}
+
+/// A random number for a server, 1..=100 as the handouts ask.
+pub fn random_number() -> i64 {
+    use rand::RngExt;
+    rand::rng().random_range(crate::protocol::add::NUMBER_MIN..=crate::protocol::add::NUMBER_MAX)
+}
+
+fn seconds(value: f64) -> Option<Duration> {
+    (value.is_finite() && value > 0.0).then(|| Duration::from_secs_f64(value))
+}
+
+/// Prints events until the runner finishes; the exit code follows its result.
+fn finish(
+    handle: crate::error::Result<runner::RunHandle>,
+    rx: &Receiver<Stamped>,
+    output: OutputArgs,
+) -> ExitCode {
+    let handle = match handle {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut code = ExitCode::from(1);
+    let stdout = std::io::stdout();
+    for stamped in rx.iter() {
+        let mut out = stdout.lock();
+        if output.json {
+            let _ = writeln!(out, "{}", stamped.to_json());
+        }
+        let done = matches!(stamped.event, Event::Finished(_));
+        match stamped.event {
+            Event::Finished(Ok(summary)) => {
+                if !output.json {
+                    let _ = writeln!(out, "{}", summary.message);
+                }
+                code = ExitCode::SUCCESS;
+            }
+            Event::Finished(Err(e)) => print_error(&e),
+            event if !output.json => print_human(&mut out, &event, output.verbose),
+            _ => {}
+        }
+        let _ = out.flush();
+        if done {
+            break;
+        }
+    }
+    handle.join();
+    code
+}
+
+fn print_error(e: &Error) {
+    match e.hint() {
+        Some(hint) => eprintln!("error: {e}\nhint: {hint}"),
+        None => eprintln!("error: {e}"),
+    }
+}
+
+/// The human line(s) for one event; the exercise results read like the handouts ask.
+pub fn print_human(out: &mut impl Write, event: &Event, verbose: bool) {
+    let _ = match event {
+        Event::Listening { local, tcp } => {
+            let reach: Vec<String> = reachable_addresses(*local)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            writeln!(
+                out,
+                "listening on {local} ({}); reachable at {}",
+                if *tcp { "TCP" } else { "UDP" },
+                reach.join(", ")
+            )
+        }
+        Event::Accepted { peer } => writeln!(out, "connection from {peer}"),
+        Event::Connected { local, peer } if verbose => writeln!(out, "socket {local} -> {peer}"),
+        Event::Sent { peer, bytes } if verbose => {
+            writeln!(
+                out,
+                "-> {peer} {} bytes \"{}\"",
+                bytes.len(),
+                escape_bytes(bytes)
+            )
+        }
+        Event::Received { peer, bytes } if verbose => {
+            writeln!(
+                out,
+                "<- {peer} {} bytes \"{}\"",
+                bytes.len(),
+                escape_bytes(bytes)
+            )
+        }
+        Event::Closed { peer, reason } if verbose => writeln!(out, "closed {peer}: {reason}"),
+        Event::Log { level, peer, text } => {
+            let who = peer.map(|p| format!("{p}: ")).unwrap_or_default();
+            match level {
+                Level::Info => writeln!(out, "{who}{text}"),
+                Level::Warn => writeln!(out, "warning: {who}{text}"),
+                Level::Error => writeln!(out, "error: {who}{text}"),
+            }
+        }
+        Event::Add(x) => {
+            let check = match x.reported_sum {
+                Some(s) if i128::from(s) == x.sum() => format!(" (the server's sum {s} is right)"),
+                Some(s) => format!(" (the server said {s}: wrong)"),
+                None => String::new(),
+            };
+            writeln!(
+                out,
+                "Client's name: {}\nServer's name: {}\nClient's number: {}\nServer's number: {}\nSum: {}{check}",
+                x.client_name,
+                x.server_name,
+                x.client_number,
+                x.server_number,
+                x.sum()
+            )
+        }
+        _ => Ok(()),
+    };
+}

@@ -1,0 +1,80 @@
+//! The one error type of socklab's core, with a plain-language hint for each common failure.
+
+use std::io;
+use std::net::SocketAddr;
+
+/// Everything a runner can fail with. The window and the CLI show `to_string()` and [`Error::hint`].
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Binding the server socket failed.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: SocketAddr, source: io::Error },
+    /// The server could not be reached.
+    #[error("cannot connect to {addr}: {source}")]
+    Connect { addr: String, source: io::Error },
+    /// A host name did not resolve.
+    #[error("cannot find host {host:?}: {reason}")]
+    Resolve { host: String, reason: String },
+    /// Any other input/output failure, with what was being done.
+    #[error("{context}: {source}")]
+    Io { context: String, source: io::Error },
+    /// No answer in time.
+    #[error("no reply from {peer} within {timeout_millis} ms")]
+    Timeout { peer: String, timeout_millis: u64 },
+    /// The peer sent something that breaks the exercise's protocol.
+    #[error("{0}")]
+    Protocol(String),
+    /// The user's input (form or command line) cannot be used.
+    #[error("{0}")]
+    Input(String),
+    /// A worker thread panicked; the message is the panic payload.
+    #[error("internal error in worker thread: {0}")]
+    Panic(String),
+}
+
+impl Error {
+    /// Wraps an I/O error with what was being done.
+    pub fn io(context: impl Into<String>, source: io::Error) -> Self {
+        Self::Io {
+            context: context.into(),
+            source,
+        }
+    }
+
+    /// A short explanation for students of what probably went wrong and what to try.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Self::Bind { addr, source } => match source.kind() {
+                io::ErrorKind::AddrInUse => Some(format!(
+                    "Port {} is already in use, perhaps by another server you started. Stop it or pick another port.",
+                    addr.port()
+                )),
+                io::ErrorKind::PermissionDenied if addr.port() < 1024 => Some(format!(
+                    "Ports below 1024 need administrator rights; the handouts suggest a port above 1024, e.g. {}.",
+                    crate::net::addr::DEFAULT_ADD_PORT
+                )),
+                io::ErrorKind::AddrNotAvailable => Some(
+                    "That address does not belong to this computer; choose all interfaces or loopback.".into(),
+                ),
+                _ => None,
+            },
+            Self::Connect { addr, source } => match source.kind() {
+                io::ErrorKind::ConnectionRefused => Some(format!(
+                    "Nothing is listening at {addr}. Start the server first, and check the port and that server and client agree on IPv4/IPv6 (\"localhost\" may mean ::1)."
+                )),
+                io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => Some(
+                    "The server did not answer the connection: a firewall may be dropping packets, or the address is wrong.".into(),
+                ),
+                _ => None,
+            },
+            Self::Timeout { .. } => Some(
+                "Over UDP, nothing tells you whether a server is running: check the address and port, and that the server is started. A firewall may also drop the datagrams.".into(),
+            ),
+            Self::Resolve { .. } => Some("Check the spelling of the host name, or use an IP address.".into()),
+            _ => None,
+        }
+    }
+}
+
+/// The core's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

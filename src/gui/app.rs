@@ -1,0 +1,161 @@
+//! The eframe application: persisted settings, the exercise list, and one panel per exercise.
+//! Runner events are drained in one place, [`SocklabApp::poll`], before anything is drawn.
+
+use std::sync::Arc;
+
+use egui::RichText;
+use serde::{Deserialize, Serialize};
+
+use super::exercises::add::{AddPanel, AddSettings};
+use super::exercises::{EXERCISES, ExerciseId};
+use crate::net::runner::Waker;
+
+/// Key under which settings are stored between runs.
+const STORAGE_KEY: &str = "socklab-settings";
+
+/// Everything the window remembers between runs.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Settings {
+    pub exercise: ExerciseId,
+    pub tcp_add: AddSettings,
+    pub udp_add: AddSettings,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            exercise: ExerciseId::TcpAdd,
+            tcp_add: AddSettings::default(),
+            udp_add: AddSettings::default(),
+        }
+    }
+}
+
+/// The application state: settings plus the runtime of each exercise panel.
+pub struct SocklabApp {
+    exercise: ExerciseId,
+    tcp_add: AddPanel,
+    udp_add: AddPanel,
+    waker: Option<Waker>,
+}
+
+impl SocklabApp {
+    /// Restores settings from eframe's storage, if any.
+    pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
+        let settings = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY))
+            .unwrap_or_default();
+        let mut app = Self::with_settings(settings);
+        app.set_waker(&cc.egui_ctx);
+        app
+    }
+
+    /// An app with the given settings and no waker (tests drive frames themselves).
+    pub fn with_settings(settings: Settings) -> Self {
+        Self {
+            exercise: settings.exercise,
+            tcp_add: AddPanel::new(true, settings.tcp_add),
+            udp_add: AddPanel::new(false, settings.udp_add),
+            waker: None,
+        }
+    }
+
+    /// Runners wake the window through this context when they report.
+    pub fn set_waker(&mut self, ctx: &egui::Context) {
+        let ctx = ctx.clone();
+        self.waker = Some(Arc::new(move || ctx.request_repaint()));
+    }
+
+    /// The current settings, as they would be saved.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            exercise: self.exercise,
+            tcp_add: self.tcp_add.settings.clone(),
+            udp_add: self.udp_add.settings.clone(),
+        }
+    }
+
+    pub fn select(&mut self, exercise: ExerciseId) {
+        self.exercise = exercise;
+    }
+
+    /// The panel of an add exercise (for tests and the CLI-free automation of screenshots).
+    pub fn add_panel(&mut self, tcp: bool) -> &mut AddPanel {
+        if tcp {
+            &mut self.tcp_add
+        } else {
+            &mut self.udp_add
+        }
+    }
+
+    /// Applies every runner's events; true if some are still queued.
+    pub fn poll(&mut self) -> bool {
+        let a = self.tcp_add.poll();
+        let b = self.udp_add.poll();
+        a || b
+    }
+
+    /// Draws the whole window into `ui`.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        if self.poll() {
+            ui.ctx().request_repaint();
+        }
+        egui::Panel::left("exercises")
+            .resizable(false)
+            .exact_size(210.0)
+            .show(ui, |ui| self.exercise_list_ui(ui));
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            let info = self.exercise.info();
+            ui.horizontal_wrapped(|ui| {
+                ui.heading(format!("{} · {}", info.title, info.transport));
+                ui.label(RichText::new(info.source).weak());
+            });
+            ui.label(info.summary);
+            ui.separator();
+            let waker = self.waker.clone();
+            match self.exercise {
+                ExerciseId::TcpAdd => self.tcp_add.ui(ui, &waker),
+                ExerciseId::UdpAdd => self.udp_add.ui(ui, &waker),
+            }
+        });
+    }
+
+    fn exercise_list_ui(&mut self, ui: &mut egui::Ui) {
+        ui.add_space(6.0);
+        ui.heading("socklab");
+        ui.label(RichText::new("socket labs, both roles").weak());
+        ui.separator();
+        ui.label(RichText::new("Exercises").strong());
+        egui::Grid::new("exercise list")
+            .num_columns(2)
+            .striped(true)
+            .show(ui, |ui| {
+                for info in EXERCISES {
+                    let selected = self.exercise == info.id;
+                    let running = match info.id {
+                        ExerciseId::TcpAdd => self.tcp_add.server_running(),
+                        ExerciseId::UdpAdd => self.udp_add.server_running(),
+                    };
+                    let text = format!("{} · {}", info.title, info.transport);
+                    if ui.selectable_label(selected, text).clicked() {
+                        self.exercise = info.id;
+                    }
+                    ui.label(if running { "●" } else { "" })
+                        .on_hover_text("server running");
+                    ui.end_row();
+                }
+            });
+    }
+}
+
+impl eframe::App for SocklabApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.settings());
+    }
+}

@@ -1,0 +1,451 @@
+//! "Add two numbers" (TCP or UDP): a server form and a client form side by side.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+
+use egui::RichText;
+use serde::{Deserialize, Serialize};
+
+use crate::gui::run_slot::RunSlot;
+use crate::gui::widgets::{copyable_address, labelled_text};
+use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT, reachable_addresses, user_name};
+use crate::net::event::{AddExchange, Event};
+use crate::net::runner::Waker;
+use crate::net::{DEFAULT_CLIENT_TIMEOUT, add};
+use crate::protocol::add::{FORMAT_NAMES, NUMBER_MAX, NUMBER_MIN, WireFormat, in_range};
+
+/// What the server form remembers between runs.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct ServerSettings {
+    pub name: String,
+    /// Pick a new random number at each start (seed 000 asks for a random number).
+    pub random_number: bool,
+    pub number: i64,
+    pub bind: BindChoice,
+    pub port: u16,
+    pub stop_on_out_of_range: bool,
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        Self {
+            name: format!("Server of {}", user_name()),
+            random_number: true,
+            number: 50,
+            bind: BindChoice::AllIpv4,
+            port: DEFAULT_ADD_PORT,
+            stop_on_out_of_range: true,
+        }
+    }
+}
+
+/// What the client form remembers between runs.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct ClientSettings {
+    pub server: String,
+    pub name: String,
+    pub number: String,
+    /// A name from [`FORMAT_NAMES`], or `"template"`.
+    pub format: String,
+    pub template: String,
+}
+
+impl Default for ClientSettings {
+    fn default() -> Self {
+        Self {
+            server: format!("localhost:{DEFAULT_ADD_PORT}"),
+            name: format!("Client of {}", user_name()),
+            number: "42".into(),
+            format: "comma".into(),
+            template: "{name}: {number}\\n".into(),
+        }
+    }
+}
+
+/// Both forms' settings, persisted per transport.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct AddSettings {
+    pub server: ServerSettings,
+    pub client: ClientSettings,
+}
+
+/// The panel: settings plus what is running.
+pub struct AddPanel {
+    tcp: bool,
+    pub settings: AddSettings,
+    server: RunSlot,
+    client: RunSlot,
+    /// The number the running server uses (random ones are drawn at start).
+    number_in_use: Option<i64>,
+    listening: Option<SocketAddr>,
+    /// Connected TCP clients, or UDP peers heard from, with their request counts.
+    peers: BTreeMap<SocketAddr, usize>,
+    last_result: Option<AddExchange>,
+}
+
+impl AddPanel {
+    pub fn new(tcp: bool, settings: AddSettings) -> Self {
+        Self {
+            tcp,
+            settings,
+            server: RunSlot::default(),
+            client: RunSlot::default(),
+            number_in_use: None,
+            listening: None,
+            peers: BTreeMap::new(),
+            last_result: None,
+        }
+    }
+
+    fn transport(&self) -> &'static str {
+        if self.tcp { "tcp" } else { "udp" }
+    }
+
+    /// Applies what the runners reported since the last frame.
+    pub fn poll(&mut self) -> bool {
+        for stamped in self.server.drain() {
+            match stamped.event {
+                Event::Listening { local, .. } => self.listening = Some(local),
+                Event::Accepted { peer } => {
+                    self.peers.insert(peer, 0);
+                }
+                Event::Closed { peer, .. } => {
+                    self.peers.remove(&peer);
+                }
+                Event::Add(x) => {
+                    *self.peers.entry(x.peer).or_default() += 1;
+                }
+                Event::Finished(_) => {
+                    self.listening = None;
+                    self.peers.clear();
+                }
+                _ => {}
+            }
+        }
+        for stamped in self.client.drain() {
+            if let Event::Add(x) = stamped.event {
+                self.last_result = Some(x);
+            }
+        }
+        self.server.has_backlog() || self.client.has_backlog()
+    }
+
+    /// Starts the server with the form's settings.
+    pub fn start_server(&mut self, waker: Option<Waker>) {
+        let s = &self.settings.server;
+        let number = if s.random_number {
+            crate::cli::random_number()
+        } else {
+            s.number
+        };
+        let config = add::ServerConfig {
+            bind: SocketAddr::new(s.bind.ip(), s.port),
+            name: s.name.clone(),
+            number,
+            stop_on_out_of_range: s.stop_on_out_of_range,
+        };
+        self.number_in_use = Some(number);
+        self.peers.clear();
+        let tcp = self.tcp;
+        self.server.start(
+            &format!("{}-add server", self.transport()),
+            waker,
+            move |r, stop| {
+                if tcp {
+                    add::run_tcp_server(config, r, stop)
+                } else {
+                    add::run_udp_server(config, r, stop)
+                }
+            },
+        );
+    }
+
+    pub fn stop_server(&mut self) {
+        self.server.stop();
+    }
+
+    pub fn server_running(&self) -> bool {
+        self.server.is_running()
+    }
+
+    /// The client's format, or why it cannot be used.
+    fn client_format(&self) -> Result<WireFormat, String> {
+        let c = &self.settings.client;
+        if c.format == "template" {
+            WireFormat::from_name(&c.template)
+        } else {
+            WireFormat::from_name(&c.format)
+        }
+    }
+
+    /// The client's number, or why the form refuses it.
+    fn client_number(&self) -> Result<i64, String> {
+        let text = self.settings.client.number.trim();
+        match text.parse::<i64>() {
+            Ok(n) if in_range(n) => Ok(n),
+            Ok(_) => Err(format!(
+                "The number must be from {NUMBER_MIN} to {NUMBER_MAX}. (To shut a server down on purpose, use the command line: socklab {}-add client … --number 0)",
+                self.transport()
+            )),
+            Err(_) => Err(format!(
+                "Enter a whole number from {NUMBER_MIN} to {NUMBER_MAX}."
+            )),
+        }
+    }
+
+    /// Sends the client's request, if the form is valid.
+    pub fn send(&mut self, waker: Option<Waker>) {
+        let (Ok(number), Ok(format)) = (self.client_number(), self.client_format()) else {
+            return;
+        };
+        let c = &self.settings.client;
+        let config = add::ClientConfig {
+            server: c.server.trim().to_owned(),
+            name: c.name.clone(),
+            number,
+            format,
+            timeout: DEFAULT_CLIENT_TIMEOUT,
+        };
+        self.last_result = None;
+        let tcp = self.tcp;
+        self.client.start(
+            &format!("{}-add client", self.transport()),
+            waker,
+            move |r, stop| {
+                if tcp {
+                    add::run_tcp_client(config, r, stop)
+                } else {
+                    add::run_udp_client(config, r, stop)
+                }
+            },
+        );
+    }
+
+    /// Draws both forms side by side.
+    pub fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
+        ui.columns(2, |cols| {
+            cols[0].push_id("server", |ui| self.server_ui(ui, waker));
+            cols[1].push_id("client", |ui| self.client_ui(ui, waker));
+        });
+    }
+
+    fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
+        ui.heading("Server");
+        let running = self.server.is_running();
+        ui.add_enabled_ui(!running, |ui| {
+            egui::Grid::new("server form")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    let s = &mut self.settings.server;
+                    labelled_text(ui, "Server name", &mut s.name);
+                    ui.end_row();
+
+                    let label = ui.label("Server number");
+                    ui.horizontal(|ui| {
+                        ui.checkbox(&mut s.random_number, "Random at each start");
+                        if !s.random_number {
+                            ui.add(
+                                egui::DragValue::new(&mut s.number).range(NUMBER_MIN..=NUMBER_MAX),
+                            )
+                            .labelled_by(label.id);
+                        }
+                    });
+                    ui.end_row();
+
+                    let label = ui.label("Bind address");
+                    egui::ComboBox::from_id_salt("bind")
+                        .selected_text(s.bind.label())
+                        .show_ui(ui, |ui| {
+                            for choice in BindChoice::ALL {
+                                ui.selectable_value(&mut s.bind, choice, choice.label());
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+
+                    let label = ui.label("Port");
+                    ui.add(egui::DragValue::new(&mut s.port).range(1..=65535))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                });
+            ui.checkbox(
+                &mut self.settings.server.stop_on_out_of_range,
+                "Stop when a number is out of range (lab rule)",
+            );
+        });
+        let risky: String = self
+            .settings
+            .server
+            .name
+            .chars()
+            .filter(|c| ",:;|\n".contains(*c))
+            .collect();
+        if !risky.is_empty() {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("The name contains {risky:?}: clients that split replies on it will misread the name."),
+            );
+        }
+        if self.settings.server.port < 1024 {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "Ports below 1024 usually need administrator rights; the handouts use ports above 1024.",
+            );
+        }
+        ui.horizontal(|ui| {
+            if running {
+                if ui.button("⏹ Stop server").clicked() {
+                    self.stop_server();
+                }
+                if let Some(n) = self.number_in_use {
+                    ui.label(format!("number this run: {n}"));
+                }
+            } else if ui.button("▶ Start server").clicked() {
+                self.start_server(waker.clone());
+            }
+        });
+        self.server.status_ui(ui);
+        if let Some(local) = self.listening {
+            ui.collapsing("Reach this server at", |ui| {
+                for addr in reachable_addresses(local) {
+                    copyable_address(ui, &addr.to_string());
+                }
+            });
+            let title = if self.tcp {
+                "Connected clients"
+            } else {
+                "Clients heard from"
+            };
+            ui.label(RichText::new(format!("{title}: {}", self.peers.len())).strong());
+            for (peer, requests) in &self.peers {
+                ui.label(format!("{peer} · {requests} request(s)"));
+            }
+        }
+        ui.separator();
+        ui.label(RichText::new("Server output").strong());
+        self.server.log.ui(ui, "server log");
+    }
+
+    fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
+        ui.heading("Client");
+        let mut send = false;
+        egui::Grid::new("client form")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                let c = &mut self.settings.client;
+                send |= labelled_text(ui, "Server address", &mut c.server).lost_focus_by_enter(ui);
+                ui.end_row();
+                send |= labelled_text(ui, "Client name", &mut c.name).lost_focus_by_enter(ui);
+                ui.end_row();
+                send |= labelled_text(ui, "Client number", &mut c.number).lost_focus_by_enter(ui);
+                ui.end_row();
+                let label = ui.label("Message format");
+                egui::ComboBox::from_id_salt("format")
+                    .selected_text(c.format.as_str())
+                    .show_ui(ui, |ui| {
+                        for name in FORMAT_NAMES.iter().chain(&["template"]) {
+                            ui.selectable_value(&mut c.format, (*name).to_owned(), *name);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+                if c.format == "template" {
+                    labelled_text(ui, "Template", &mut c.template);
+                    ui.end_row();
+                }
+            });
+        let number = self.client_number();
+        let format = self.client_format();
+        if let Err(why) = &number {
+            ui.colored_label(ui.visuals().error_fg_color, why);
+        }
+        if let Err(why) = &format {
+            ui.colored_label(ui.visuals().error_fg_color, why);
+        }
+        if let Ok(format) = &format {
+            let preview = crate::protocol::add::encode(
+                format,
+                &self.settings.client.name,
+                *number.as_ref().unwrap_or(&0),
+            )
+            .iter()
+            .map(|m| format!("\"{}\"", crate::protocol::escape_bytes(m)))
+            .collect::<Vec<_>>()
+            .join(" then ");
+            ui.label(
+                RichText::new(format!("Will send: {preview}"))
+                    .monospace()
+                    .weak(),
+            );
+        }
+        let valid = number.is_ok() && format.is_ok();
+        ui.horizontal(|ui| {
+            let busy = self.client.is_running();
+            if ui
+                .add_enabled(valid && !busy, egui::Button::new("✉ Send"))
+                .clicked()
+            {
+                send = true;
+            }
+            if busy && ui.button("Cancel").clicked() {
+                self.client.stop();
+            }
+        });
+        if send && valid && !self.client.is_running() {
+            self.send(waker.clone());
+        }
+        self.client.status_ui(ui);
+        if let Some(x) = &self.last_result {
+            result_ui(ui, x);
+        }
+        ui.separator();
+        ui.label(RichText::new("Client output").strong());
+        self.client.log.ui(ui, "client log");
+    }
+}
+
+/// The result card: both names, both numbers and the sum, checked.
+fn result_ui(ui: &mut egui::Ui, x: &AddExchange) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        egui::Grid::new("result").num_columns(2).show(ui, |ui| {
+            ui.label("Client's name");
+            ui.label(RichText::new(&x.client_name).strong());
+            ui.end_row();
+            ui.label("Server's name");
+            ui.label(RichText::new(&x.server_name).strong());
+            ui.end_row();
+            ui.label("Numbers");
+            ui.label(RichText::new(format!("{} + {}", x.client_number, x.server_number)).strong());
+            ui.end_row();
+            ui.label("Sum");
+            let sum = x.sum();
+            let ok = in_range(x.server_number);
+            let (mark, note) = match x.reported_sum {
+                Some(s) if i128::from(s) == sum => ("✔", format!("the server's sum {s} agrees")),
+                Some(s) => ("✖", format!("the server said {s}")),
+                None if ok => ("✔", "both numbers in 1..100".to_owned()),
+                None => ("✖", "the server's number is outside 1..100".to_owned()),
+            };
+            ui.label(RichText::new(format!("{sum} {mark}")).strong().size(18.0))
+                .on_hover_text(note);
+            ui.end_row();
+        });
+    });
+}
+
+trait EnterExt {
+    fn lost_focus_by_enter(&self, ui: &egui::Ui) -> bool;
+}
+
+impl EnterExt for egui::Response {
+    fn lost_focus_by_enter(&self, ui: &egui::Ui) -> bool {
+        self.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
+    }
+}

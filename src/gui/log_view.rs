@@ -1,0 +1,250 @@
+//! The output pane under each form: what the handout says to display, plus every message sent or
+//! received with its raw bytes, time and peer. Only the visible rows are laid out, so a long
+//! session stays smooth.
+
+use std::collections::VecDeque;
+use std::net::SocketAddr;
+use std::time::SystemTime;
+
+use egui::{Color32, RichText};
+
+use crate::net::event::{Event, Level, Role, Stamped};
+use crate::protocol::{escape_bytes, hex_bytes};
+
+/// Most lines one pane keeps; older ones are dropped and counted.
+pub const MAX_LOG_LINES: usize = 20_000;
+
+/// Kinds of line, each with its own colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    Sent,
+    Received,
+    Result,
+    Info,
+    Warn,
+    Error,
+}
+
+/// One line of the pane.
+#[derive(Clone, Debug)]
+pub struct LogLine {
+    pub time: String,
+    pub peer: Option<SocketAddr>,
+    pub kind: LineKind,
+    pub text: String,
+    /// Raw bytes in hex, for sent and received lines.
+    pub hex: Option<String>,
+}
+
+/// A bounded list of lines and how it is shown.
+#[derive(Debug, Default)]
+pub struct LogView {
+    lines: VecDeque<LogLine>,
+    dropped: usize,
+    pub show_hex: bool,
+}
+
+impl LogView {
+    pub fn clear(&mut self) {
+        self.lines.clear();
+        self.dropped = 0;
+    }
+
+    pub fn lines(&self) -> impl Iterator<Item = &LogLine> {
+        self.lines.iter()
+    }
+
+    pub fn push(&mut self, line: LogLine) {
+        if self.lines.len() >= MAX_LOG_LINES {
+            self.lines.pop_front();
+            self.dropped += 1;
+        }
+        self.lines.push_back(line);
+    }
+
+    /// Adds the lines an event calls for (some events, like `Finished`, add theirs elsewhere).
+    pub fn record(&mut self, stamped: &Stamped) {
+        let time = clock(stamped.at);
+        let line = |kind, peer, text: String| LogLine {
+            time: time.clone(),
+            peer,
+            kind,
+            text,
+            hex: None,
+        };
+        match &stamped.event {
+            Event::Listening { local, tcp } => self.push(line(
+                LineKind::Info,
+                None,
+                format!(
+                    "socket(), bind({local}){}",
+                    if *tcp { ", listen()" } else { "" }
+                ),
+            )),
+            Event::Accepted { peer } => {
+                self.push(line(
+                    LineKind::Info,
+                    Some(*peer),
+                    "accept(): new connection".into(),
+                ));
+            }
+            Event::Connected { local, peer } => self.push(line(
+                LineKind::Info,
+                Some(*peer),
+                format!("socket() at {local}, talking to {peer}"),
+            )),
+            Event::Sent { peer, bytes } | Event::Received { peer, bytes } => {
+                let sent = matches!(stamped.event, Event::Sent { .. });
+                self.push(LogLine {
+                    time,
+                    peer: Some(*peer),
+                    kind: if sent {
+                        LineKind::Sent
+                    } else {
+                        LineKind::Received
+                    },
+                    text: format!(
+                        "{} {} bytes \"{}\"",
+                        if sent { "sent" } else { "received" },
+                        bytes.len(),
+                        escape_bytes(&bytes[..bytes.len().min(4096)])
+                    ),
+                    hex: Some(hex_bytes(&bytes[..bytes.len().min(1024)])),
+                });
+            }
+            Event::Closed { peer, reason } => {
+                self.push(line(
+                    LineKind::Info,
+                    Some(*peer),
+                    format!("close(): {reason}"),
+                ));
+            }
+            Event::Log { level, peer, text } => {
+                let kind = match level {
+                    Level::Info => LineKind::Info,
+                    Level::Warn => LineKind::Warn,
+                    Level::Error => LineKind::Error,
+                };
+                self.push(line(kind, *peer, text.clone()));
+            }
+            Event::Add(x) => {
+                let text = match x.role {
+                    Role::Server => format!(
+                        "client's name: {} | server's name: {} | client's number: {} | server's number: {} | sum: {}",
+                        x.client_name,
+                        x.server_name,
+                        x.client_number,
+                        x.server_number,
+                        x.sum()
+                    ),
+                    Role::Client => format!(
+                        "my name: {} | server's name: {} | my number: {} | server's number: {} | sum: {}",
+                        x.client_name,
+                        x.server_name,
+                        x.client_number,
+                        x.server_number,
+                        x.sum()
+                    ),
+                };
+                self.push(line(LineKind::Result, Some(x.peer), text));
+                self.push(line(
+                    LineKind::Info,
+                    Some(x.peer),
+                    format!("format: {}", x.format),
+                ));
+            }
+            Event::Finished(Ok(summary)) => {
+                self.push(line(LineKind::Info, None, summary.message.clone()));
+            }
+            Event::Finished(Err(e)) => {
+                self.push(line(LineKind::Error, None, e.to_string()));
+                if let Some(hint) = e.hint() {
+                    self.push(line(LineKind::Warn, None, format!("hint: {hint}")));
+                }
+            }
+        }
+    }
+
+    /// Draws the pane, filling the space it is given.
+    pub fn ui(&mut self, ui: &mut egui::Ui, id_salt: &str) {
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut self.show_hex, "Show hex");
+            if ui.button("Clear").clicked() {
+                self.clear();
+            }
+            ui.label(RichText::new(format!("{} lines", self.lines.len())).weak());
+            if self.dropped > 0 {
+                ui.label(RichText::new(format!("({} older dropped)", self.dropped)).weak());
+            }
+        });
+        let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 2.0;
+        let show_hex = self.show_hex;
+        let rows_per_line = if show_hex { 2 } else { 1 };
+        egui::Frame::NONE
+            .fill(ui.visuals().extreme_bg_color)
+            .inner_margin(4.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::both()
+                    .id_salt(id_salt)
+                    .auto_shrink([false, false])
+                    .stick_to_bottom(true)
+                    .show_rows(
+                        ui,
+                        row_height * rows_per_line as f32,
+                        self.lines.len(),
+                        |ui, range| {
+                            for line in self.lines.range(range) {
+                                line_ui(ui, line, show_hex);
+                            }
+                        },
+                    );
+            });
+    }
+}
+
+fn line_ui(ui: &mut egui::Ui, line: &LogLine, show_hex: bool) {
+    let dark = ui.visuals().dark_mode;
+    let color = match (line.kind, dark) {
+        (LineKind::Sent, true) => Color32::from_rgb(120, 190, 255),
+        (LineKind::Sent, false) => Color32::from_rgb(20, 90, 180),
+        (LineKind::Received, true) => Color32::from_rgb(140, 220, 140),
+        (LineKind::Received, false) => Color32::from_rgb(20, 120, 40),
+        (LineKind::Result, _) => ui.visuals().strong_text_color(),
+        (LineKind::Info, _) => ui.visuals().text_color(),
+        (LineKind::Warn, _) => ui.visuals().warn_fg_color,
+        (LineKind::Error, _) => ui.visuals().error_fg_color,
+    };
+    let arrow = match line.kind {
+        LineKind::Sent => "→",
+        LineKind::Received => "←",
+        LineKind::Result => "★",
+        LineKind::Warn => "!",
+        LineKind::Error => "✖",
+        LineKind::Info => "·",
+    };
+    let peer = line.peer.map(|p| p.to_string()).unwrap_or_default();
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&line.time).monospace().weak());
+        ui.label(RichText::new(arrow).monospace().color(color));
+        if !peer.is_empty() {
+            ui.label(RichText::new(peer).monospace().weak());
+        }
+        ui.label(RichText::new(&line.text).monospace().color(color));
+    });
+    if show_hex {
+        ui.horizontal(|ui| {
+            ui.add_space(100.0);
+            ui.label(
+                RichText::new(line.hex.as_deref().unwrap_or(""))
+                    .monospace()
+                    .weak(),
+            );
+        });
+    }
+}
+
+/// Local wall-clock time with milliseconds, e.g. `14:03:27.512`.
+pub fn clock(at: SystemTime) -> String {
+    let local: chrono::DateTime<chrono::Local> = at.into();
+    local.format("%H:%M:%S%.3f").to_string()
+}

@@ -1,0 +1,133 @@
+//! One runner as the window sees it: its handle, its event channel, its output pane and status.
+
+use crossbeam_channel::Receiver;
+
+use super::log_view::LogView;
+use crate::error::Result;
+use crate::net::event::{Event, Stamped, Summary};
+use crate::net::runner::{self, Reporter, RunHandle, StopFlag, Waker};
+
+/// Where a runner stands, for the status line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Status {
+    #[default]
+    Idle,
+    Running(String),
+    Done(String),
+    Failed {
+        error: String,
+        hint: Option<String>,
+    },
+}
+
+/// Most events handled per frame per runner, so a flood never stalls the window.
+pub const EVENTS_PER_FRAME: usize = 2_000;
+
+/// A runner slot: empty, running, or finished with its log kept.
+#[derive(Default)]
+pub struct RunSlot {
+    handle: Option<RunHandle>,
+    rx: Option<Receiver<Stamped>>,
+    pub log: LogView,
+    pub status: Status,
+}
+
+impl RunSlot {
+    /// Starts `work` on a named thread; events wake the window through `waker`.
+    pub fn start<F>(&mut self, thread_name: &str, waker: Option<Waker>, work: F)
+    where
+        F: FnOnce(&Reporter, &StopFlag) -> Result<Summary> + Send + 'static,
+    {
+        self.stop();
+        let (reporter, rx) = Reporter::channel(waker);
+        match runner::spawn(thread_name, reporter, work) {
+            Ok(handle) => {
+                self.handle = Some(handle);
+                self.rx = Some(rx);
+                self.status = Status::Running("starting…".into());
+            }
+            Err(e) => {
+                self.status = Status::Failed {
+                    error: e.to_string(),
+                    hint: e.hint(),
+                };
+            }
+        }
+    }
+
+    /// Asks the runner to stop; its `Finished` event arrives on a later frame.
+    pub fn stop(&self) {
+        if let Some(handle) = &self.handle {
+            handle.stop();
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.handle.is_some()
+    }
+
+    /// Takes the events that arrived since the last frame, records them in the log, and updates
+    /// the status; returns them so the form can apply its own part.
+    pub fn drain(&mut self) -> Vec<Stamped> {
+        let Some(rx) = &self.rx else {
+            return Vec::new();
+        };
+        let events: Vec<Stamped> = rx.try_iter().take(EVENTS_PER_FRAME).collect();
+        for stamped in &events {
+            self.log.record(stamped);
+            match &stamped.event {
+                Event::Listening { local, .. } => {
+                    self.status = Status::Running(format!("listening on {local}"))
+                }
+                Event::Connected { peer, .. } => {
+                    self.status = Status::Running(format!("talking to {peer}"))
+                }
+                Event::Finished(Ok(s)) => self.status = Status::Done(s.message.clone()),
+                Event::Finished(Err(e)) => {
+                    self.status = Status::Failed {
+                        error: e.to_string(),
+                        hint: e.hint(),
+                    }
+                }
+                _ => {}
+            }
+        }
+        if events.iter().any(|s| matches!(s.event, Event::Finished(_))) {
+            if let Some(handle) = self.handle.take() {
+                // The thread sent its last event; joining returns at once.
+                handle.join();
+            }
+            self.rx = None;
+        }
+        events
+    }
+
+    /// Whether events are still queued (the caller should repaint again).
+    pub fn has_backlog(&self) -> bool {
+        self.rx.as_ref().is_some_and(|rx| !rx.is_empty())
+    }
+
+    /// The status line, coloured by outcome.
+    pub fn status_ui(&self, ui: &mut egui::Ui) {
+        match &self.status {
+            Status::Idle => {
+                ui.label(egui::RichText::new("Not running").weak());
+            }
+            Status::Running(text) => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(text);
+                });
+            }
+            Status::Done(text) => {
+                ui.label(text);
+            }
+            Status::Failed { error, hint } => {
+                ui.colored_label(ui.visuals().error_fg_color, format!("✖ {error}"));
+                if let Some(hint) = hint {
+                    ui.colored_label(ui.visuals().warn_fg_color, format!("💡 {hint}"));
+                }
+            }
+        }
+    }
+}

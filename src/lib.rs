@@ -1,0 +1,20 @@
+//! socklab: the reference client and server for socket-programming labs.
+//!
+//! Every lab exercise runs in both roles, from a window or from the command line, and talks to
+//! students' own scripts as well as to itself.
+//!
+//! # Layout
+//! - [`protocol`]: pure codecs, bytes in and messages out, no sockets (one module per exercise).
+//! - [`net`]: blocking `std::net` loops that wire codecs to sockets; each exercise role runs on a
+//!   named thread ([`net::runner`]) and reports only through [`net::event::Event`]s.
+//! - [`gui`]: the eframe window, a thin view of those events.
+//! - [`cli`]: the same runners from the command line, printing the same events.
+//! - [`error`]: the core's one error type, with plain-language hints.
+
+pub mod cli;
+pub mod error;
+pub mod gui;
+pub mod net;
+pub mod protocol;
+
+pub use error::{Error, Result};

@@ -1,0 +1,737 @@
+//! "Add two numbers" over TCP and UDP: both roles.
+//!
+//! The server learns the wire shape from each request and replies in that shape with its own
+//! name and number; an out-of-range number stops it (the lab rule) unless told to keep running.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream, UdpSocket};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::event::{AddExchange, Event, Level, Role, Summary};
+use super::runner::{Reporter, StopFlag, spawn_child};
+use super::{
+    CONNECTION_IDLE_TIMEOUT, MAX_CONNECTIONS, MAX_DATAGRAM_BYTES, POLL_INTERVAL, is_timeout,
+};
+use crate::error::{Error, Result};
+use crate::protocol::add::{
+    self, MAX_REQUEST_BYTES, Message, NUMBER_MAX, NUMBER_MIN, Parsed, WireFormat,
+};
+use crate::protocol::escape_bytes;
+
+/// How long a request with no end marker (`name,42` with no newline) may still grow before the
+/// server acts on it. Student clients send a request in one `send()`, so this is only a guard
+/// against a request split across reads.
+pub const SETTLE_TIME: Duration = Duration::from_millis(40);
+
+/// How long a server waits for the rest of a started request (a name whose number is still to
+/// come, half a JSON object) before it gives up on it.
+pub const PARTIAL_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Pause between the two messages of the `split` format, so that they arrive in two `recv()`s.
+pub const SPLIT_GAP: Duration = Duration::from_millis(50);
+
+/// Most UDP peers whose half-received split request a server remembers at once.
+pub const MAX_PENDING_PEERS: usize = 1024;
+
+/// What an add server needs.
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    pub bind: SocketAddr,
+    pub name: String,
+    pub number: i64,
+    /// The lab rule: stop the server when a client sends a number outside 1..=100.
+    pub stop_on_out_of_range: bool,
+}
+
+/// What an add client needs.
+#[derive(Clone, Debug)]
+pub struct ClientConfig {
+    /// `host:port`.
+    pub server: String,
+    pub name: String,
+    pub number: i64,
+    pub format: WireFormat,
+    pub timeout: Duration,
+}
+
+/// Shared between a TCP server's connection threads.
+struct Shared {
+    config: ServerConfig,
+    stop: StopFlag,
+    /// Why the server stopped itself, when it did.
+    stopped_because: Mutex<Option<String>>,
+}
+
+impl Shared {
+    fn stop_for(&self, reason: String) {
+        if let Ok(mut slot) = self.stopped_because.lock() {
+            slot.get_or_insert(reason);
+        }
+        self.stop.stop();
+    }
+
+    fn summary(&self, served: usize) -> Summary {
+        let reason = self.stopped_because.lock().ok().and_then(|r| r.clone());
+        Summary::new(match reason {
+            Some(reason) => format!("server stopped: {reason}; served {served} request(s)"),
+            None => format!("server stopped; served {served} request(s)"),
+        })
+    }
+}
+
+/// What a server does with one decoded request.
+enum Decision {
+    Reply(Vec<Vec<u8>>),
+    /// Out of range under the lab rule: no reply, close, stop the server.
+    Shutdown(String),
+}
+
+fn decide(
+    config: &ServerConfig,
+    reporter: &Reporter,
+    peer: SocketAddr,
+    message: &Message,
+) -> Decision {
+    reporter.send(Event::Add(AddExchange {
+        role: Role::Server,
+        peer,
+        client_name: message.name.clone(),
+        client_number: message.number,
+        server_name: config.name.clone(),
+        server_number: config.number,
+        format: message.format.to_string(),
+        reported_sum: None,
+    }));
+    if !add::in_range(message.number) {
+        if config.stop_on_out_of_range {
+            return Decision::Shutdown(format!(
+                "{peer} sent {}, outside {NUMBER_MIN}..{NUMBER_MAX} (lab rule)",
+                message.number
+            ));
+        }
+        reporter.warn(
+            Some(peer),
+            format!(
+                "number {} is outside {NUMBER_MIN}..{NUMBER_MAX}; replying anyway (keep running is on)",
+                message.number
+            ),
+        );
+    }
+    let clashes: Vec<char> = message
+        .format
+        .forbidden_in_name()
+        .into_iter()
+        .filter(|c| config.name.contains(*c))
+        .collect();
+    if !clashes.is_empty() {
+        reporter.warn(
+            Some(peer),
+            format!(
+                "the server name contains {:?}, which this client's format uses as a separator: its parser may misread the reply",
+                clashes.iter().collect::<String>()
+            ),
+        );
+    }
+    Decision::Reply(add::encode(&message.format, &config.name, config.number))
+}
+
+/// Runs the TCP add server until stopped, or until an out-of-range number under the lab rule.
+pub fn run_tcp_server(
+    config: ServerConfig,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) -> Result<Summary> {
+    let listener = TcpListener::bind(config.bind).map_err(|source| Error::Bind {
+        addr: config.bind,
+        source,
+    })?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the listening address", e))?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| Error::io("cannot configure the listening socket", e))?;
+    reporter.send(Event::Listening { local, tcp: true });
+    reporter.info(
+        None,
+        format!(
+            "server \"{}\" with number {} waiting for connections on {local}",
+            config.name, config.number
+        ),
+    );
+    let shared = Arc::new(Shared {
+        config,
+        stop: stop.clone(),
+        stopped_because: Mutex::new(None),
+    });
+    let served = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let mut connections: Vec<thread::JoinHandle<()>> = Vec::new();
+    while !stop.is_stopped() {
+        connections.retain(|c| !c.is_finished());
+        match listener.accept() {
+            Ok((stream, peer)) => {
+                if connections.len() >= MAX_CONNECTIONS {
+                    reporter.warn(
+                        Some(peer),
+                        format!("refused: already serving {MAX_CONNECTIONS} connections"),
+                    );
+                    drop(stream);
+                    continue;
+                }
+                reporter.send(Event::Accepted { peer });
+                let shared = Arc::clone(&shared);
+                let served = Arc::clone(&served);
+                let child = spawn_child(
+                    format!("tcp-add {peer}"),
+                    reporter.clone(),
+                    move |reporter| {
+                        let n = serve_connection(&shared, reporter, stream, peer);
+                        served.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+                    },
+                );
+                match child {
+                    Ok(handle) => connections.push(handle),
+                    Err(e) => reporter.log(Level::Error, Some(peer), e.to_string()),
+                }
+            }
+            Err(e) if is_timeout(&e) => thread::sleep(POLL_INTERVAL / 2),
+            Err(e) => {
+                // Out of file descriptors and the like: say so, and keep serving.
+                reporter.log(Level::Error, None, format!("accept failed: {e}"));
+                thread::sleep(POLL_INTERVAL);
+            }
+        }
+    }
+    drop(listener);
+    for connection in connections {
+        let _ = connection.join();
+    }
+    reporter.info(None, format!("listening socket {local} closed"));
+    Ok(shared.summary(served.load(std::sync::atomic::Ordering::Relaxed)))
+}
+
+/// Serves one TCP connection; returns how many requests it answered.
+fn serve_connection(
+    shared: &Shared,
+    reporter: &Reporter,
+    mut stream: TcpStream,
+    peer: SocketAddr,
+) -> usize {
+    let _ = stream.set_nodelay(true);
+    let mut buf: Vec<u8> = Vec::new();
+    let mut chunk_ends: Vec<usize> = Vec::new();
+    let mut last_data = Instant::now();
+    let mut answered = 0;
+    let mut chunk = [0u8; 16 * 1024];
+    let reason = loop {
+        if shared.stop.is_stopped() {
+            break "server stopping".to_owned();
+        }
+        let mut wait = POLL_INTERVAL;
+        match add::parse(&buf, &chunk_ends) {
+            Parsed::Complete {
+                message,
+                consumed,
+                settled,
+            } => {
+                let quiet_for = last_data.elapsed();
+                if settled || quiet_for >= SETTLE_TIME {
+                    buf.drain(..consumed);
+                    chunk_ends = chunk_ends
+                        .iter()
+                        .filter(|&&e| e > consumed)
+                        .map(|e| e - consumed)
+                        .collect();
+                    match decide(&shared.config, reporter, peer, &message) {
+                        Decision::Reply(parts) => {
+                            if let Err(e) = send_parts(&mut stream, reporter, peer, &parts) {
+                                break format!("send failed: {e}");
+                            }
+                            answered += 1;
+                            continue;
+                        }
+                        Decision::Shutdown(reason) => {
+                            reporter.warn(
+                                Some(peer),
+                                format!("{reason}: no reply; closing the connection and stopping the server"),
+                            );
+                            shared.stop_for(reason);
+                            break "out-of-range number".to_owned();
+                        }
+                    }
+                }
+                wait = SETTLE_TIME
+                    .saturating_sub(quiet_for)
+                    .max(Duration::from_millis(1));
+            }
+            Parsed::Incomplete => {
+                let blank = buf.iter().all(u8::is_ascii_whitespace);
+                if !blank && last_data.elapsed() >= PARTIAL_REQUEST_TIMEOUT {
+                    reporter.warn(
+                        Some(peer),
+                        format!(
+                            "incomplete request after {} s: \"{}\"",
+                            PARTIAL_REQUEST_TIMEOUT.as_secs(),
+                            escape_bytes(&buf)
+                        ),
+                    );
+                    break "incomplete request".to_owned();
+                }
+                if blank && last_data.elapsed() >= CONNECTION_IDLE_TIMEOUT {
+                    break format!("idle for {} s", CONNECTION_IDLE_TIMEOUT.as_secs());
+                }
+            }
+            Parsed::Invalid(why) => {
+                reporter.warn(
+                    Some(peer),
+                    format!(
+                        "cannot understand the request ({why}): \"{}\"",
+                        escape_bytes(preview(&buf))
+                    ),
+                );
+                break "unreadable request".to_owned();
+            }
+        }
+        if buf.len() > MAX_REQUEST_BYTES {
+            reporter.warn(
+                Some(peer),
+                format!(
+                    "request larger than {MAX_REQUEST_BYTES} bytes: \"{}…\"",
+                    escape_bytes(preview(&buf))
+                ),
+            );
+            break "request too large".to_owned();
+        }
+        if let Err(e) = stream.set_read_timeout(Some(wait)) {
+            break format!("socket error: {e}");
+        }
+        match stream.read(&mut chunk) {
+            Ok(0) => {
+                if !buf.iter().all(u8::is_ascii_whitespace) {
+                    reporter.warn(
+                        Some(peer),
+                        format!(
+                            "connection closed in the middle of a request: \"{}\"",
+                            escape_bytes(preview(&buf))
+                        ),
+                    );
+                }
+                break "closed by the client".to_owned();
+            }
+            Ok(n) => {
+                reporter.send(Event::Received {
+                    peer,
+                    bytes: chunk[..n].to_vec(),
+                });
+                buf.extend_from_slice(&chunk[..n]);
+                chunk_ends.push(buf.len());
+                last_data = Instant::now();
+            }
+            Err(e) if is_timeout(&e) => {}
+            Err(e) => break format!("receive failed: {e}"),
+        }
+    };
+    let _ = stream.shutdown(Shutdown::Both);
+    reporter.send(Event::Closed { peer, reason });
+    answered
+}
+
+/// The first bytes of a buffer, for log lines.
+fn preview(buf: &[u8]) -> &[u8] {
+    &buf[..buf.len().min(120)]
+}
+
+fn send_parts(
+    stream: &mut TcpStream,
+    reporter: &Reporter,
+    peer: SocketAddr,
+    parts: &[Vec<u8>],
+) -> std::io::Result<()> {
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            thread::sleep(SPLIT_GAP);
+        }
+        stream.write_all(part)?;
+        reporter.send(Event::Sent {
+            peer,
+            bytes: part.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// Runs the UDP add server until stopped, or until an out-of-range number under the lab rule.
+pub fn run_udp_server(
+    config: ServerConfig,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) -> Result<Summary> {
+    let socket = UdpSocket::bind(config.bind).map_err(|source| Error::Bind {
+        addr: config.bind,
+        source,
+    })?;
+    let local = socket
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the bound address", e))?;
+    socket
+        .set_read_timeout(Some(POLL_INTERVAL))
+        .map_err(|e| Error::io("cannot configure the socket", e))?;
+    reporter.send(Event::Listening { local, tcp: false });
+    reporter.info(
+        None,
+        format!(
+            "server \"{}\" with number {} waiting for datagrams on {local}",
+            config.name, config.number
+        ),
+    );
+    let shared = Shared {
+        config,
+        stop: stop.clone(),
+        stopped_because: Mutex::new(None),
+    };
+    // A name received in one datagram, waiting for its number in the next.
+    let mut pending: HashMap<SocketAddr, (Vec<u8>, Instant)> = HashMap::new();
+    let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
+    let mut served = 0;
+    while !stop.is_stopped() {
+        let (n, peer) = match socket.recv_from(&mut datagram) {
+            Ok(got) => got,
+            Err(e) if is_timeout(&e) => {
+                pending.retain(|_, (_, at)| at.elapsed() < PARTIAL_REQUEST_TIMEOUT);
+                continue;
+            }
+            // On Windows an ICMP "port unreachable" from an earlier reply surfaces here.
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => continue,
+            Err(e) => return Err(Error::io("receive failed", e)),
+        };
+        let bytes = &datagram[..n];
+        reporter.send(Event::Received {
+            peer,
+            bytes: bytes.to_vec(),
+        });
+        if n == 0 {
+            reporter.warn(Some(peer), "empty datagram: nothing to add, ignored");
+            continue;
+        }
+        let (mut buf, mut ends) = match pending.remove(&peer) {
+            Some((earlier, _)) => {
+                let first = earlier.len();
+                (earlier, vec![first])
+            }
+            None => (Vec::new(), Vec::new()),
+        };
+        buf.extend_from_slice(bytes);
+        ends.push(buf.len());
+        if buf.len() > MAX_REQUEST_BYTES {
+            reporter.warn(
+                Some(peer),
+                format!(
+                    "request larger than {MAX_REQUEST_BYTES} bytes, ignored: \"{}…\"",
+                    escape_bytes(preview(&buf))
+                ),
+            );
+            continue;
+        }
+        match add::parse(&buf, &ends) {
+            Parsed::Complete {
+                message, consumed, ..
+            } => {
+                if buf[consumed..].iter().any(|b| !b.is_ascii_whitespace()) {
+                    reporter.warn(
+                        Some(peer),
+                        format!(
+                            "ignored {} extra bytes after the request",
+                            buf.len() - consumed
+                        ),
+                    );
+                }
+                match decide(&shared.config, reporter, peer, &message) {
+                    Decision::Reply(parts) => {
+                        for part in parts {
+                            socket
+                                .send_to(&part, peer)
+                                .map_err(|e| Error::io(format!("cannot send to {peer}"), e))?;
+                            reporter.send(Event::Sent { peer, bytes: part });
+                        }
+                        served += 1;
+                    }
+                    Decision::Shutdown(reason) => {
+                        reporter.warn(
+                            Some(peer),
+                            format!("{reason}: no reply; stopping the server"),
+                        );
+                        shared.stop_for(reason);
+                    }
+                }
+            }
+            Parsed::Incomplete => {
+                if pending.len() >= MAX_PENDING_PEERS {
+                    reporter.warn(
+                        Some(peer),
+                        "too many half-received requests; dropped this one",
+                    );
+                } else {
+                    reporter.info(
+                        Some(peer),
+                        "waiting for the rest of the request (the number?)",
+                    );
+                    pending.insert(peer, (buf, Instant::now()));
+                }
+            }
+            Parsed::Invalid(why) => {
+                reporter.warn(
+                    Some(peer),
+                    format!(
+                        "cannot understand the datagram ({why}), ignored: \"{}\"",
+                        escape_bytes(preview(&buf))
+                    ),
+                );
+            }
+        }
+    }
+    drop(socket);
+    reporter.info(None, format!("socket {local} closed"));
+    Ok(shared.summary(served))
+}
+
+/// Reads a possible sum sent as a third field: `name,57,99` gives ("name", 57, 99).
+fn reported_sum(message: &Message) -> (String, i64, Option<i64>) {
+    if let WireFormat::Text { separator, .. } = &message.format
+        && let Some((name, number)) = message.name.rsplit_once(separator.as_str())
+        && let Ok(number) = number.trim().parse::<i64>()
+    {
+        return (name.to_owned(), number, Some(message.number));
+    }
+    (message.name.clone(), message.number, None)
+}
+
+fn client_exchange(
+    config: &ClientConfig,
+    peer: SocketAddr,
+    reply: &Message,
+    reporter: &Reporter,
+) -> Summary {
+    let (server_name, server_number, reported) = reported_sum(reply);
+    let exchange = AddExchange {
+        role: Role::Client,
+        peer,
+        client_name: config.name.clone(),
+        client_number: config.number,
+        server_name,
+        server_number,
+        format: reply.format.to_string(),
+        reported_sum: reported,
+    };
+    let summary = Summary::new(format!(
+        "{} + {} = {}",
+        exchange.client_number,
+        exchange.server_number,
+        exchange.sum()
+    ));
+    reporter.send(Event::Add(exchange));
+    summary
+}
+
+/// Sends one request over TCP and waits for the reply.
+pub fn run_tcp_client(
+    config: ClientConfig,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) -> Result<Summary> {
+    let mut stream = super::connect(&config.server, config.timeout)?;
+    let peer = stream
+        .peer_addr()
+        .map_err(|e| Error::io("cannot read the peer address", e))?;
+    let local = stream
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the local address", e))?;
+    reporter.send(Event::Connected { local, peer });
+    let _ = stream.set_nodelay(true);
+    let parts = add::encode(&config.format, &config.name, config.number);
+    send_parts(&mut stream, reporter, peer, &parts)
+        .map_err(|e| Error::io(format!("cannot send to {peer}"), e))?;
+
+    let deadline = Instant::now() + config.timeout;
+    let mut buf = Vec::new();
+    let mut ends = Vec::new();
+    let mut last_data = Instant::now();
+    let mut chunk = [0u8; 4096];
+    let result = loop {
+        if stop.is_stopped() {
+            break Err(Error::Input("cancelled".into()));
+        }
+        let mut wait = POLL_INTERVAL;
+        match add::parse(&buf, &ends) {
+            Parsed::Complete {
+                message, settled, ..
+            } => {
+                if settled || last_data.elapsed() >= SETTLE_TIME {
+                    break Ok(client_exchange(&config, peer, &message, reporter));
+                }
+                wait = SETTLE_TIME;
+            }
+            Parsed::Invalid(why) => {
+                break Err(Error::Protocol(format!(
+                    "cannot understand the reply ({why}): \"{}\"",
+                    escape_bytes(preview(&buf))
+                )));
+            }
+            Parsed::Incomplete => {}
+        }
+        if Instant::now() >= deadline {
+            break Err(Error::Timeout {
+                peer: peer.to_string(),
+                timeout_millis: config.timeout.as_millis() as u64,
+            });
+        }
+        stream
+            .set_read_timeout(Some(
+                wait.min(deadline.saturating_duration_since(Instant::now()))
+                    .max(Duration::from_millis(1)),
+            ))
+            .map_err(|e| Error::io("socket error", e))?;
+        match stream.read(&mut chunk) {
+            Ok(0) => {
+                break match add::parse(&buf, &ends) {
+                    Parsed::Complete { message, .. } => {
+                        Ok(client_exchange(&config, peer, &message, reporter))
+                    }
+                    _ if buf.is_empty() && !add::in_range(config.number) => {
+                        Ok(Summary::new(format!(
+                            "the server closed the connection without replying, as a lab server does when the number ({}) is out of range",
+                            config.number
+                        )))
+                    }
+                    _ if buf.is_empty() => Err(Error::Protocol(
+                        "the server closed the connection without replying".into(),
+                    )),
+                    _ => Err(Error::Protocol(format!(
+                        "the server closed the connection after an incomplete reply: \"{}\"",
+                        escape_bytes(preview(&buf))
+                    ))),
+                };
+            }
+            Ok(n) => {
+                reporter.send(Event::Received {
+                    peer,
+                    bytes: chunk[..n].to_vec(),
+                });
+                buf.extend_from_slice(&chunk[..n]);
+                ends.push(buf.len());
+                last_data = Instant::now();
+                if buf.len() > MAX_REQUEST_BYTES {
+                    break Err(Error::Protocol(format!(
+                        "reply larger than {MAX_REQUEST_BYTES} bytes"
+                    )));
+                }
+            }
+            Err(e) if is_timeout(&e) => {}
+            Err(e) => break Err(Error::io(format!("receive from {peer} failed"), e)),
+        }
+    };
+    let _ = stream.shutdown(Shutdown::Both);
+    reporter.send(Event::Closed {
+        peer,
+        reason: "closed by the client".into(),
+    });
+    result
+}
+
+/// How long a UDP client waits for a reply it does not expect (out-of-range number) at most.
+pub const OUT_OF_RANGE_WAIT: Duration = Duration::from_secs(1);
+
+/// Sends one request over UDP and waits for the reply.
+pub fn run_udp_client(
+    config: ClientConfig,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) -> Result<Summary> {
+    let addrs = super::addr::resolve(&config.server)?;
+    let peer = addrs[0];
+    let socket = super::udp_client_socket(peer)?;
+    let local = socket
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the local address", e))?;
+    // A connected UDP socket hears ICMP "port unreachable", so a missing server is reported at
+    // once instead of after the timeout (on the local network; routers may drop the ICMP).
+    socket
+        .connect(peer)
+        .map_err(|e| Error::io(format!("cannot address {peer}"), e))?;
+    reporter.send(Event::Connected { local, peer });
+    for part in add::encode(&config.format, &config.name, config.number) {
+        socket
+            .send(&part)
+            .map_err(|e| Error::io(format!("cannot send to {peer}"), e))?;
+        reporter.send(Event::Sent { peer, bytes: part });
+    }
+    let expect_reply = add::in_range(config.number);
+    let timeout = if expect_reply {
+        config.timeout
+    } else {
+        config.timeout.min(OUT_OF_RANGE_WAIT)
+    };
+    let deadline = Instant::now() + timeout;
+    socket
+        .set_read_timeout(Some(POLL_INTERVAL))
+        .map_err(|e| Error::io("socket error", e))?;
+    let mut buf = Vec::new();
+    let mut ends = Vec::new();
+    let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
+    loop {
+        if stop.is_stopped() {
+            return Err(Error::Input("cancelled".into()));
+        }
+        if Instant::now() >= deadline {
+            if !expect_reply {
+                return Ok(Summary::new(format!(
+                    "no reply, as expected: a lab server stops without replying when the number ({}) is out of range",
+                    config.number
+                )));
+            }
+            return Err(Error::Timeout {
+                peer: peer.to_string(),
+                timeout_millis: timeout.as_millis() as u64,
+            });
+        }
+        let (n, from) = match socket.recv(&mut datagram) {
+            Ok(n) => (n, peer),
+            Err(e) if is_timeout(&e) => continue,
+            Err(e)
+                if e.kind() == std::io::ErrorKind::ConnectionRefused
+                    || e.kind() == std::io::ErrorKind::ConnectionReset =>
+            {
+                if !expect_reply {
+                    return Ok(Summary::new(
+                        "the server is gone, as a lab server stops on an out-of-range number",
+                    ));
+                }
+                return Err(Error::Connect {
+                    addr: peer.to_string(),
+                    source: e,
+                });
+            }
+            Err(e) => return Err(Error::io("receive failed", e)),
+        };
+        reporter.send(Event::Received {
+            peer: from,
+            bytes: datagram[..n].to_vec(),
+        });
+        buf.extend_from_slice(&datagram[..n]);
+        ends.push(buf.len());
+        match add::parse(&buf, &ends) {
+            Parsed::Complete { message, .. } => {
+                return Ok(client_exchange(&config, peer, &message, reporter));
+            }
+            Parsed::Incomplete => {}
+            Parsed::Invalid(why) => {
+                return Err(Error::Protocol(format!(
+                    "cannot understand the reply ({why}): \"{}\"",
+                    escape_bytes(preview(&buf))
+                )));
+            }
+        }
+    }
+}

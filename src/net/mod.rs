@@ -1,0 +1,75 @@
+//! Blocking `std::net` loops that wire the protocol codecs to sockets.
+//!
+//! Each exercise role is a function `run_*(config, &Reporter, &StopFlag) -> Result<Summary>`
+//! that [`runner::spawn`] puts on a named thread. Sockets poll with short timeouts so that a stop
+//! request is answered within [`POLL_INTERVAL`].
+
+pub mod add;
+pub mod addr;
+pub mod event;
+pub mod runner;
+
+use std::io;
+use std::net::{SocketAddr, TcpStream, UdpSocket};
+use std::time::Duration;
+
+use crate::error::{Error, Result};
+
+/// How often blocked loops wake to check their stop flag.
+pub const POLL_INTERVAL: Duration = Duration::from_millis(50);
+
+/// Default time a client waits to connect and for a reply.
+pub const DEFAULT_CLIENT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A TCP connection with no traffic at all for this long is closed by the server.
+pub const CONNECTION_IDLE_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// Most TCP connections one server serves at once; more are refused with a log line.
+pub const MAX_CONNECTIONS: usize = 1024;
+
+/// Largest UDP payload over IPv4 (65,535 − 8 UDP header − 20 IP header).
+pub const MAX_DATAGRAM_BYTES: usize = 65_507;
+
+/// Connects to `host_port`, trying each address it resolves to (so `localhost` works whether
+/// the server listens on 127.0.0.1 or ::1).
+pub fn connect(host_port: &str, timeout: Duration) -> Result<TcpStream> {
+    let addrs = addr::resolve(host_port)?;
+    let mut last = None;
+    for addr in &addrs {
+        match TcpStream::connect_timeout(addr, timeout) {
+            Ok(stream) => return Ok(stream),
+            Err(e) => last = Some((addr, e)),
+        }
+    }
+    let (addr, source) = last.ok_or_else(|| Error::Input(format!("{host_port}: no address")))?;
+    Err(Error::Connect {
+        addr: if addrs.len() > 1 {
+            format!("{host_port} ({addr} and {} other)", addrs.len() - 1)
+        } else {
+            addr.to_string()
+        },
+        source,
+    })
+}
+
+/// A UDP socket on an ephemeral port of the same family as `server`.
+pub fn udp_client_socket(server: SocketAddr) -> Result<UdpSocket> {
+    let local: SocketAddr = if server.is_ipv6() {
+        "[::]:0"
+            .parse()
+            .map_err(|_| Error::Input("bad local address".into()))?
+    } else {
+        "0.0.0.0:0"
+            .parse()
+            .map_err(|_| Error::Input("bad local address".into()))?
+    };
+    UdpSocket::bind(local).map_err(|e| Error::io("cannot create UDP socket", e))
+}
+
+/// Whether a read error only means "nothing yet" (a timeout on a blocking socket).
+pub fn is_timeout(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+    )
+}

@@ -1,0 +1,212 @@
+//! Runs one exercise role on a named thread, with a stop flag, reporting only through events.
+//!
+//! A panic inside the work becomes a `Finished(Err(Error::Panic))` event instead of a dead thread
+//! that nobody notices.
+
+use std::any::Any;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::{self, JoinHandle};
+use std::time::{Instant, SystemTime};
+
+use crossbeam_channel::{Receiver, Sender};
+
+use super::event::{Event, Level, Stamped, Summary};
+use crate::error::{Error, Result};
+
+/// A shared "please stop" flag; runners poll it at least every [`super::POLL_INTERVAL`].
+#[derive(Clone, Debug, Default)]
+pub struct StopFlag(Arc<AtomicBool>);
+
+impl StopFlag {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn stop(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    pub fn is_stopped(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// Called after each event so a view can wake up (the window passes `ctx.request_repaint`).
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
+/// Sends stamped events to one view. Cheap to clone; each connection thread holds one.
+#[derive(Clone)]
+pub struct Reporter {
+    tx: Sender<Stamped>,
+    wake: Option<Waker>,
+    started: Instant,
+}
+
+impl Reporter {
+    /// A reporter and the receiver a view drains.
+    pub fn channel(wake: Option<Waker>) -> (Self, Receiver<Stamped>) {
+        let (tx, rx) = crossbeam_channel::unbounded();
+        (
+            Self {
+                tx,
+                wake,
+                started: Instant::now(),
+            },
+            rx,
+        )
+    }
+
+    pub fn send(&self, event: Event) {
+        let stamped = Stamped {
+            at: SystemTime::now(),
+            elapsed: self.started.elapsed(),
+            event,
+        };
+        // A view that went away (window closed a form) no longer wants events: not an error.
+        let _ = self.tx.send(stamped);
+        if let Some(wake) = &self.wake {
+            wake();
+        }
+    }
+
+    pub fn log(&self, level: Level, peer: Option<std::net::SocketAddr>, text: impl Into<String>) {
+        self.send(Event::Log {
+            level,
+            peer,
+            text: text.into(),
+        });
+    }
+
+    pub fn info(&self, peer: Option<std::net::SocketAddr>, text: impl Into<String>) {
+        self.log(Level::Info, peer, text);
+    }
+
+    pub fn warn(&self, peer: Option<std::net::SocketAddr>, text: impl Into<String>) {
+        self.log(Level::Warn, peer, text);
+    }
+}
+
+/// A running exercise role.
+pub struct RunHandle {
+    stop: StopFlag,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl RunHandle {
+    /// Asks the runner to stop; it answers within about [`super::POLL_INTERVAL`].
+    pub fn stop(&self) {
+        self.stop.stop();
+    }
+
+    pub fn stop_flag(&self) -> &StopFlag {
+        &self.stop
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.thread.as_ref().is_none_or(JoinHandle::is_finished)
+    }
+
+    /// Waits for the thread to end (its `Finished` event has been sent by then).
+    pub fn join(mut self) {
+        if let Some(thread) = self.thread.take() {
+            // The closure catches panics itself, so join cannot carry one.
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for RunHandle {
+    fn drop(&mut self) {
+        // A handle dropped without join (window closed) still stops its thread.
+        self.stop.stop();
+    }
+}
+
+/// Starts `work` on a thread named `name`; its result arrives as a `Finished` event.
+pub fn spawn<F>(name: impl Into<String>, reporter: Reporter, work: F) -> Result<RunHandle>
+where
+    F: FnOnce(&Reporter, &StopFlag) -> Result<Summary> + Send + 'static,
+{
+    let stop = StopFlag::new();
+    let thread_stop = stop.clone();
+    let name = name.into();
+    let thread = thread::Builder::new()
+        .name(name.clone())
+        .spawn(move || {
+            let outcome = catch_unwind(AssertUnwindSafe(|| work(&reporter, &thread_stop)))
+                .unwrap_or_else(|payload| Err(Error::Panic(panic_message(payload.as_ref()))));
+            reporter.send(Event::Finished(outcome));
+        })
+        .map_err(|e| Error::io(format!("cannot start thread {name}"), e))?;
+    Ok(RunHandle {
+        stop,
+        thread: Some(thread),
+    })
+}
+
+/// Starts a helper thread (one connection, say); a panic in it becomes an error log line.
+pub fn spawn_child<F>(name: String, reporter: Reporter, work: F) -> Result<JoinHandle<()>>
+where
+    F: FnOnce(&Reporter) + Send + 'static,
+{
+    let thread_name = name.clone();
+    thread::Builder::new()
+        .name(name.clone())
+        .spawn(move || {
+            let name = thread_name;
+            if let Err(payload) = catch_unwind(AssertUnwindSafe(|| work(&reporter))) {
+                reporter.log(
+                    Level::Error,
+                    None,
+                    format!(
+                        "internal error in thread {name}: {}; the server keeps running",
+                        panic_message(payload.as_ref())
+                    ),
+                );
+            }
+        })
+        .map_err(|e| Error::io(format!("cannot start thread {name}"), e))
+}
+
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn panic_becomes_an_error_event() {
+        let (reporter, rx) = Reporter::channel(None);
+        let handle = spawn("panicky", reporter, |_, _| panic!("boom")).unwrap();
+        let stamped = rx.recv_timeout(Duration::from_secs(5)).unwrap();
+        match stamped.event {
+            Event::Finished(Err(Error::Panic(msg))) => assert_eq!(msg, "boom"),
+            other => panic!("unexpected {other:?}"),
+        }
+        handle.join();
+    }
+
+    #[test]
+    fn stop_reaches_the_worker() {
+        let (reporter, rx) = Reporter::channel(None);
+        let handle = spawn("stoppable", reporter, |_, stop| {
+            while !stop.is_stopped() {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Ok(Summary::new("stopped"))
+        })
+        .unwrap();
+        handle.stop();
+        let stamped = rx.recv_timeout(Duration::from_secs(5)).unwrap();
+        assert!(matches!(stamped.event, Event::Finished(Ok(s)) if s.message == "stopped"));
+    }
+}

@@ -1,0 +1,221 @@
+//! Helpers shared by the integration tests: start runners on loopback, collect their events,
+//! run Python peers with a deadline.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::Receiver;
+use socklab::net::event::{Event, Stamped, Summary};
+use socklab::net::runner::{self, Reporter, RunHandle, StopFlag};
+
+/// Every wait in the tests is bounded by this.
+pub const WAIT: Duration = Duration::from_secs(10);
+
+/// A runner started by a test, with its events.
+pub struct Running {
+    pub handle: RunHandle,
+    pub rx: Receiver<Stamped>,
+    pub local: Option<SocketAddr>,
+}
+
+impl Running {
+    /// Events until `Finished` (which is returned last), within `WAIT`.
+    pub fn finish(self) -> Vec<Event> {
+        let events = collect_until_finished(&self.rx, WAIT);
+        self.handle.join();
+        events
+    }
+
+    /// Events that have arrived so far (waits up to `wait` for the first one).
+    pub fn drain(&self, wait: Duration) -> Vec<Event> {
+        let mut out = Vec::new();
+        if let Ok(s) = self.rx.recv_timeout(wait) {
+            out.push(s.event);
+        }
+        out.extend(self.rx.try_iter().map(|s| s.event));
+        out
+    }
+
+    pub fn port(&self) -> u16 {
+        self.local.map(|a| a.port()).unwrap_or(0)
+    }
+
+    pub fn addr(&self) -> String {
+        format!("127.0.0.1:{}", self.port())
+    }
+}
+
+/// Starts `work`; when `wait_listening`, waits for its `Listening` event.
+pub fn start<F>(name: &str, wait_listening: bool, work: F) -> Running
+where
+    F: FnOnce(&Reporter, &StopFlag) -> socklab::Result<Summary> + Send + 'static,
+{
+    let (reporter, rx) = Reporter::channel(None);
+    let handle = runner::spawn(name, reporter, work).expect("spawn runner");
+    let mut local = None;
+    if wait_listening {
+        let deadline = Instant::now() + WAIT;
+        while local.is_none() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match rx
+                .recv_timeout(left)
+                .expect("server did not start listening in time")
+                .event
+            {
+                Event::Listening { local: l, .. } => local = Some(l),
+                Event::Finished(r) => panic!("server ended before listening: {r:?}"),
+                _ => {}
+            }
+        }
+    }
+    Running { handle, rx, local }
+}
+
+/// Collects events until `Finished` or the deadline (then panics).
+pub fn collect_until_finished(rx: &Receiver<Stamped>, wait: Duration) -> Vec<Event> {
+    let deadline = Instant::now() + wait;
+    let mut events = Vec::new();
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let stamped = rx
+            .recv_timeout(left)
+            .unwrap_or_else(|_| panic!("runner did not finish in {wait:?}; saw {events:#?}"));
+        let done = matches!(stamped.event, Event::Finished(_));
+        events.push(stamped.event);
+        if done {
+            return events;
+        }
+    }
+}
+
+/// The `Finished` result at the end of `events`.
+pub fn outcome(events: &[Event]) -> &socklab::Result<Summary> {
+    match events.last() {
+        Some(Event::Finished(r)) => r,
+        other => panic!("no Finished event at the end: {other:?}"),
+    }
+}
+
+/// Every log line's text.
+pub fn log_texts(events: &[Event]) -> Vec<String> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Log { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+pub fn peers_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("peers")
+}
+
+/// The Python interpreter the peers run with.
+pub fn python() -> String {
+    std::env::var("PYTHON").unwrap_or_else(|_| "python3".into())
+}
+
+/// Starts a Python peer script from tests/peers with piped output.
+pub fn spawn_python(script: &str, args: &[&str]) -> Child {
+    Command::new(python())
+        .arg(peers_dir().join(script))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot run {} (Python 3 is needed for the peer tests): {e}",
+                python()
+            )
+        })
+}
+
+/// Output of a finished process.
+pub struct Finished {
+    pub success: bool,
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Waits for `child` at most `wait`, killing it after that.
+pub fn wait_output(mut child: Child, wait: Duration) -> Finished {
+    let deadline = Instant::now() + wait;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            break status;
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            let mut stdout = String::new();
+            let mut stderr = String::new();
+            if let Some(mut o) = child.stdout.take() {
+                let _ = o.read_to_string(&mut stdout);
+            }
+            if let Some(mut e) = child.stderr.take() {
+                let _ = e.read_to_string(&mut stderr);
+            }
+            panic!("process still running after {wait:?}; stdout: {stdout}\nstderr: {stderr}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let mut stdout = String::new();
+    let mut stderr = String::new();
+    if let Some(mut o) = child.stdout.take() {
+        let _ = o.read_to_string(&mut stdout);
+    }
+    if let Some(mut e) = child.stderr.take() {
+        let _ = e.read_to_string(&mut stderr);
+    }
+    Finished {
+        success: status.success(),
+        code: status.code(),
+        stdout,
+        stderr,
+    }
+}
+
+/// Streams a child's stdout lines over a channel, so tests can wait for one with a deadline
+/// (a pipe read cannot time out by itself). The thread ends when the pipe closes.
+pub fn stdout_lines(child: &mut Child) -> Receiver<String> {
+    let stdout = child.stdout.take().expect("stdout was not piped");
+    let (tx, rx) = crossbeam_channel::unbounded();
+    std::thread::Builder::new()
+        .name("test stdout reader".into())
+        .spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { return };
+                if tx.send(line).is_err() {
+                    return;
+                }
+            }
+        })
+        .expect("spawn reader");
+    rx
+}
+
+/// Waits for a line starting with `prefix` and returns the rest of it.
+pub fn line_starting(lines: &Receiver<String>, prefix: &str) -> String {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match lines.recv_timeout(left) {
+            Ok(line) => {
+                if let Some(rest) = line.strip_prefix(prefix) {
+                    return rest.to_owned();
+                }
+            }
+            Err(_) => panic!("no line starting with {prefix:?} within {WAIT:?}"),
+        }
+    }
+}
