@@ -228,9 +228,10 @@ fn finish(
     code
 }
 
+/// One line on stderr: the reason, then the hint in parentheses when there is one.
 fn print_error(e: &Error) {
     match e.hint() {
-        Some(hint) => eprintln!("error: {e}\nhint: {hint}"),
+        Some(hint) => eprintln!("error: {e} (hint: {hint})"),
         None => eprintln!("error: {e}"),
     }
 }

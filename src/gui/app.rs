@@ -142,8 +142,15 @@ impl SocklabApp {
                     if ui.selectable_label(selected, text).clicked() {
                         self.exercise = info.id;
                     }
-                    ui.label(if running { "●" } else { "" })
-                        .on_hover_text("server running");
+                    if running {
+                        ui.label(
+                            RichText::new("running")
+                                .small()
+                                .color(ui.visuals().hyperlink_color),
+                        );
+                    } else {
+                        ui.label("");
+                    }
                     ui.end_row();
                 }
             });

@@ -12,7 +12,7 @@ pub fn labelled_text(ui: &mut egui::Ui, label: &str, text: &mut String) -> egui:
 pub fn copyable_address(ui: &mut egui::Ui, address: &str) {
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(address).monospace());
-        if ui.small_button("📋").on_hover_text("Copy").clicked() {
+        if ui.small_button("Copy").clicked() {
             ui.ctx().copy_text(address.to_owned());
         }
     });

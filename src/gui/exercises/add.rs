@@ -311,11 +311,13 @@ impl AddPanel {
         });
         self.server.status_ui(ui);
         if let Some(local) = self.listening {
-            ui.collapsing("Reach this server at", |ui| {
-                for addr in reachable_addresses(local) {
-                    copyable_address(ui, &addr.to_string());
-                }
-            });
+            egui::CollapsingHeader::new("Reach this server at")
+                .default_open(true)
+                .show(ui, |ui| {
+                    for addr in reachable_addresses(local) {
+                        copyable_address(ui, &addr.to_string());
+                    }
+                });
             let title = if self.tcp {
                 "Connected clients"
             } else {

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Regenerates screenshots/ by running the real socklab window under Xvfb and clicking through it.
+# Needs (Debian/Ubuntu): xvfb xauth xdotool imagemagick libxcursor1 libxi6 libxrandr2
+#   libxkbcommon-x11-0 libgl1-mesa-dri libegl1 libegl-mesa0   (--install installs them)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ "${1:-}" == "--install" ]]; then
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends xvfb xauth xdotool imagemagick libxcursor1 libxi6 \
+    libxrandr2 libxkbcommon-x11-0 libgl1-mesa-dri libegl1 libegl-mesa0
+fi
+cargo build --release --quiet
+mkdir -p screenshots
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+
+# One scenario: $1 = output name, then pairs of "x,y" clicks separated by pauses.
+# Runs with a fresh settings folder so earlier runs do not change what is shown.
+shoot() {
+  local out=$1; shift
+  HOME="$home" XDG_DATA_HOME="$home" USER="ana" xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+    out=$1; shift
+    target/release/socklab & pid=$!
+    for _ in $(seq 50); do
+      win=$(xdotool search --name "^socklab$" 2>/dev/null | head -1) && [ -n "$win" ] && break
+      sleep 0.2
+    done
+    sleep 1.5
+    for step in "$@"; do
+      case $step in
+        sleep:*) sleep "${step#sleep:}" ;;
+        type:*) xdotool type --delay 30 "${step#type:}" ;;
+        key:*) xdotool key "${step#key:}" ;;
+        *) xdotool mousemove ${step/,/ } click 1; sleep 0.4 ;;
+      esac
+    done
+    sleep 1
+    import -window "$win" "screenshots/$out.png"
+    kill $pid
+  ' _ "$out" "$@"
+  echo "wrote screenshots/$out.png"
+}
+
+# Add two numbers over TCP: start the server, send from the client.
+shoot add-tcp 268,232 sleep:1 740,227 sleep:1.5
+# The same over UDP (its header is one line shorter).
+shoot add-udp 85,110 sleep:0.5 268,217 sleep:1 740,212 sleep:1.5

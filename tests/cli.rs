@@ -1,0 +1,234 @@
+//! The command line as a user runs it: the real binary, real sockets on loopback, exit codes.
+
+mod common;
+
+use std::process::{Command, Stdio};
+
+use common::*;
+
+fn socklab(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    cmd.args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+/// Starts `socklab <transport>-add server` on a free loopback port; returns it and the port.
+fn start_server(
+    transport: &str,
+    extra: &[&str],
+) -> (
+    std::process::Child,
+    crossbeam_channel::Receiver<String>,
+    String,
+) {
+    let sub = format!("{transport}-add");
+    let mut args = vec![
+        sub.as_str(),
+        "server",
+        "--bind",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--name",
+        "Server of CLI",
+        "--number",
+        "57",
+    ];
+    args.extend_from_slice(extra);
+    let mut child = socklab(&args).spawn().expect("run socklab");
+    let lines = stdout_lines(&mut child);
+    let rest = line_starting(&lines, "listening on 127.0.0.1:");
+    let port = rest.split_whitespace().next().unwrap().to_owned();
+    (child, lines, port)
+}
+
+#[test]
+fn client_prints_what_the_handout_asks_and_out_of_range_stops_the_server() {
+    for transport in ["tcp", "udp"] {
+        let (server, server_lines, port) = start_server(transport, &[]);
+        let addr = format!("127.0.0.1:{port}");
+        let sub = format!("{transport}-add");
+        let out = wait_output(
+            socklab(&[
+                &sub,
+                "client",
+                &addr,
+                "--name",
+                "Client of Ana",
+                "--number",
+                "42",
+                "--format",
+                "json-line",
+            ])
+            .spawn()
+            .unwrap(),
+            WAIT,
+        );
+        assert!(out.success, "{transport}: {}", out.stderr);
+        for line in [
+            "Client's name: Client of Ana",
+            "Server's name: Server of CLI",
+            "Client's number: 42",
+            "Server's number: 57",
+            "Sum: 99",
+        ] {
+            assert!(
+                out.stdout.contains(line),
+                "{transport}: missing {line:?} in {}",
+                out.stdout
+            );
+        }
+        // The server shows the same exchange.
+        assert_eq!(
+            line_starting(&server_lines, "Client's name: "),
+            "Client of Ana"
+        );
+        assert_eq!(line_starting(&server_lines, "Sum: "), "99");
+
+        let out = wait_output(
+            socklab(&[&sub, "client", &addr, "--name", "Ana", "--number", "0"])
+                .spawn()
+                .unwrap(),
+            WAIT,
+        );
+        assert!(out.success, "{transport}: {}", out.stderr);
+        let server = wait_output(server, WAIT);
+        assert_eq!(
+            server.code,
+            Some(0),
+            "{transport}: the server exits 0 after an out-of-range number"
+        );
+    }
+}
+
+#[test]
+fn json_output_is_one_event_per_line() {
+    let (mut server, _lines, port) = start_server("tcp", &["--keep-running"]);
+    let out = wait_output(
+        socklab(&[
+            "tcp-add",
+            "client",
+            &format!("127.0.0.1:{port}"),
+            "--name",
+            "Ana",
+            "--number",
+            "5",
+            "--json",
+        ])
+        .spawn()
+        .unwrap(),
+        WAIT,
+    );
+    assert!(out.success, "{}", out.stderr);
+    let events: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l:?}: {e}")))
+        .collect();
+    let add = events
+        .iter()
+        .find(|e| e["event"] == "add")
+        .expect("an add event");
+    assert_eq!(add["sum"], 62);
+    assert_eq!(add["server_name"], "Server of CLI");
+    assert!(
+        events
+            .iter()
+            .any(|e| e["event"] == "sent" && e["bytes"]["text"] == "Ana,5")
+    );
+    assert_eq!(events.last().unwrap()["event"], "finished");
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+#[test]
+fn failures_exit_1_with_one_line_and_bad_usage_exits_2() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let out = wait_output(
+        socklab(&[
+            "tcp-add",
+            "client",
+            &format!("127.0.0.1:{port}"),
+            "--name",
+            "Ana",
+            "--number",
+            "5",
+            "--timeout",
+            "2",
+        ])
+        .spawn()
+        .unwrap(),
+        WAIT,
+    );
+    assert_eq!(out.code, Some(1));
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("error: cannot connect to 127.0.0.1:"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("Start the server first"),
+        "{}",
+        out.stderr
+    );
+
+    let out = wait_output(
+        socklab(&[
+            "tcp-add",
+            "client",
+            "localhost:1",
+            "--name",
+            "A",
+            "--number",
+            "5",
+            "--format",
+            "xml",
+        ])
+        .spawn()
+        .unwrap(),
+        WAIT,
+    );
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert!(out.stderr.contains("unknown format"), "{}", out.stderr);
+
+    let out = wait_output(
+        socklab(&[
+            "tcp-add",
+            "client",
+            "nohostport",
+            "--name",
+            "A",
+            "--number",
+            "5",
+        ])
+        .spawn()
+        .unwrap(),
+        WAIT,
+    );
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(out.stderr.contains("is not HOST:PORT"), "{}", out.stderr);
+
+    let out = wait_output(socklab(&["udp-add", "client"]).spawn().unwrap(), WAIT);
+    assert_eq!(out.code, Some(2));
+
+    // A port that is taken gives exit 1 and the hint.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = wait_output(
+        socklab(&["tcp-add", "server", "--bind", "127.0.0.1", "--port", &port])
+            .spawn()
+            .unwrap(),
+        WAIT,
+    );
+    assert_eq!(out.code, Some(1));
+    assert!(out.stderr.contains("already in use"), "{}", out.stderr);
+}
