@@ -3,7 +3,7 @@
 //!
 //! Exit codes: 0 success, 1 a network or protocol failure (one line on stderr), 2 bad usage.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::net::addr::{DEFAULT_ADD_PORT, reachable_addresses, user_name};
 use crate::net::event::{Event, Level, Stamped};
 use crate::net::runner::{self, Reporter};
-use crate::net::{DEFAULT_CLIENT_TIMEOUT, add};
+use crate::net::{DEFAULT_CLIENT_TIMEOUT, add, file};
 use crate::protocol::add::WireFormat;
 use crate::protocol::escape_bytes;
 
@@ -43,6 +43,62 @@ pub enum Command {
         #[command(subcommand)]
         role: AddRole,
     },
+    /// File transfer over TCP: the server streams the file in 1024-byte blocks, then closes.
+    TcpFile {
+        #[command(subcommand)]
+        role: FileRole,
+    },
+    /// File transfer over UDP: 2048-byte datagrams; the first shorter one ends the file.
+    UdpFile {
+        #[command(subcommand)]
+        role: FileRole,
+    },
+    /// Compare two files byte by byte (exit 0 identical, 1 different, 2 error).
+    Compare {
+        file_a: std::path::PathBuf,
+        file_b: std::path::PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FileRole {
+    /// Share a folder: answer each file name with the file's bytes.
+    Server(FileServerArgs),
+    /// Download REMOTE_NAME from HOST:PORT into LOCAL_PATH.
+    Client(FileClientArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FileServerArgs {
+    /// Port to listen on.
+    pub port: u16,
+    /// The folder to share [default: the current folder].
+    #[arg(long, default_value = ".")]
+    pub root: std::path::PathBuf,
+    /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
+    pub bind: IpAddr,
+    /// UDP only: most MiB per second to send (UDP has no flow control).
+    #[arg(long, default_value_t = file::DEFAULT_UDP_RATE_BYTES_PER_SEC / (1024 * 1024))]
+    pub rate: u64,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct FileClientArgs {
+    /// HOST:PORT:REMOTE_NAME, e.g. localhost:9000:notes.txt or [::1]:9000:notes.txt.
+    pub target: String,
+    /// Where to save the file (an existing folder keeps the remote name).
+    pub local_path: std::path::PathBuf,
+    /// Replace LOCAL_PATH if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Seconds to wait for the connection, and for data before giving up.
+    #[arg(long, default_value_t = file::DEFAULT_IDLE_TIMEOUT.as_secs_f64())]
+    pub timeout: f64,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -111,6 +167,79 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::TcpAdd { role } => run_add(role, true),
         Command::UdpAdd { role } => run_add(role, false),
+        Command::TcpFile { role } => run_file(role, true),
+        Command::UdpFile { role } => run_file(role, false),
+        Command::Compare { file_a, file_b } => {
+            match crate::files::compare_files(&file_a, &file_b) {
+                Ok(result) => {
+                    println!("{result}");
+                    if matches!(result, crate::files::Comparison::Identical { .. }) {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(1)
+                    }
+                }
+                Err(e) => {
+                    print_error(&e);
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
+}
+
+fn run_file(role: FileRole, tcp: bool) -> ExitCode {
+    let (reporter, rx) = Reporter::channel(None);
+    match role {
+        FileRole::Server(args) => {
+            let config = file::ServerConfig {
+                bind: SocketAddr::new(args.bind, args.port),
+                root: args.root,
+                udp_rate_bytes_per_sec: args.rate.max(1) * 1024 * 1024,
+            };
+            let name = if tcp {
+                "tcp-file server"
+            } else {
+                "udp-file server"
+            };
+            let handle = runner::spawn(name, reporter, move |r, s| {
+                if tcp {
+                    file::run_tcp_server(config, r, s)
+                } else {
+                    file::run_udp_server(config, r, s)
+                }
+            });
+            finish(handle, &rx, args.output)
+        }
+        FileRole::Client(args) => {
+            let (server, remote) = match file::split_target(&args.target) {
+                Ok(t) => t,
+                Err(e) => return usage_error(&e.to_string()),
+            };
+            let Some(timeout) = seconds(args.timeout) else {
+                return usage_error("--timeout must be a positive number of seconds");
+            };
+            let config = file::ClientConfig {
+                server,
+                remote,
+                local: args.local_path,
+                overwrite: args.force,
+                timeout,
+            };
+            let name = if tcp {
+                "tcp-file client"
+            } else {
+                "udp-file client"
+            };
+            let handle = runner::spawn(name, reporter, move |r, s| {
+                if tcp {
+                    file::run_tcp_client(config, r, s)
+                } else {
+                    file::run_udp_client(config, r, s)
+                }
+            });
+            finish(handle, &rx, args.output)
+        }
     }
 }
 
@@ -202,7 +331,21 @@ fn finish(
     };
     let mut code = ExitCode::from(1);
     let stdout = std::io::stdout();
+    let progress_bar = !output.json && std::io::stderr().is_terminal();
+    let mut bar_shown = false;
     for stamped in rx.iter() {
+        if let Event::Progress(p) = &stamped.event {
+            if progress_bar {
+                eprint!("\r{}", progress_line(p));
+                bar_shown = true;
+            }
+            if !output.json {
+                continue;
+            }
+        } else if bar_shown {
+            eprintln!();
+            bar_shown = false;
+        }
         let mut out = stdout.lock();
         if output.json {
             let _ = writeln!(out, "{}", stamped.to_json());
@@ -229,6 +372,28 @@ fn finish(
 }
 
 /// One line on stderr: the reason, then the hint in parentheses when there is one.
+/// One terminal line for a transfer: a bar when the size is known, and the numbers.
+fn progress_line(p: &crate::net::event::Progress) -> String {
+    let bar = match p.total {
+        Some(total) if total > 0 => {
+            let filled = ((p.bytes as f64 / total as f64) * 30.0).round() as usize;
+            format!(
+                "[{}{}] ",
+                "#".repeat(filled.min(30)),
+                ".".repeat(30 - filled.min(30))
+            )
+        }
+        _ => String::new(),
+    };
+    format!(
+        "{bar}{}  {} blocks/datagrams  {}  {:.1} s   ",
+        file::human_bytes(p.bytes),
+        p.chunks,
+        file::rate(p.bytes, p.elapsed),
+        p.elapsed.as_secs_f64()
+    )
+}
+
 fn print_error(e: &Error) {
     match e.hint() {
         Some(hint) => eprintln!("error: {e} (hint: {hint})"),

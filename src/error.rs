@@ -27,6 +27,9 @@ pub enum Error {
     /// The user's input (form or command line) cannot be used.
     #[error("{0}")]
     Input(String),
+    /// The download destination exists and overwriting was not allowed.
+    #[error("{} already exists", .0.display())]
+    Exists(std::path::PathBuf),
     /// A worker thread panicked; the message is the panic payload.
     #[error("internal error in worker thread: {0}")]
     Panic(String),
@@ -70,6 +73,7 @@ impl Error {
             Self::Timeout { .. } => Some(
                 "Over UDP, nothing tells you whether a server is running: check the address and port, and that the server is started. A firewall may also drop the datagrams.".into(),
             ),
+            Self::Exists(_) => Some("Choose another name, or allow overwriting (--force on the command line).".into()),
             Self::Resolve { .. } => Some("Check the spelling of the host name, or use an IP address.".into()),
             _ => None,
         }

@@ -9,10 +9,12 @@
 //!   named thread ([`net::runner`]) and reports only through [`net::event::Event`]s.
 //! - [`gui`]: the eframe window, a thin view of those events.
 //! - [`cli`]: the same runners from the command line, printing the same events.
+//! - [`files`]: local files: safe download destinations, SHA-256, comparing two files.
 //! - [`error`]: the core's one error type, with plain-language hints.
 
 pub mod cli;
 pub mod error;
+pub mod files;
 pub mod gui;
 pub mod net;
 pub mod protocol;

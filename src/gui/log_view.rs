@@ -153,6 +153,33 @@ impl LogView {
                     format!("format: {}", x.format),
                 ));
             }
+            Event::SharedFiles(files) => self.push(line(
+                LineKind::Info,
+                None,
+                format!("sharing {} file(s)", files.len()),
+            )),
+            // Progress is shown by the form's progress bar, not as lines.
+            Event::Progress(_) => {}
+            Event::File(f) => {
+                let text = match f.role {
+                    Role::Server => format!(
+                        "sent \"{}\": {} bytes, {} blocks/datagrams, {:.3} s",
+                        f.name,
+                        f.bytes,
+                        f.chunks,
+                        f.elapsed.as_secs_f64()
+                    ),
+                    Role::Client => format!(
+                        "saved {}: {} bytes, {} blocks/datagrams, {:.3} s, SHA-256 {}",
+                        f.path.display(),
+                        f.bytes,
+                        f.chunks,
+                        f.elapsed.as_secs_f64(),
+                        f.sha256.as_deref().unwrap_or("-")
+                    ),
+                };
+                self.push(line(LineKind::Result, Some(f.peer), text));
+            }
             Event::Finished(Ok(summary)) => {
                 self.push(line(LineKind::Info, None, summary.message.clone()));
             }

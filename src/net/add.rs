@@ -5,16 +5,15 @@
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream, UdpSocket};
+use std::net::{Shutdown, SocketAddr, TcpStream, UdpSocket};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::event::{AddExchange, Event, Level, Role, Summary};
-use super::runner::{Reporter, StopFlag, spawn_child};
-use super::{
-    CONNECTION_IDLE_TIMEOUT, MAX_CONNECTIONS, MAX_DATAGRAM_BYTES, POLL_INTERVAL, is_timeout,
-};
+use super::event::{AddExchange, Event, Role, Summary};
+use super::runner::{Reporter, StopFlag};
+use super::{CONNECTION_IDLE_TIMEOUT, MAX_DATAGRAM_BYTES, POLL_INTERVAL, is_timeout};
 use crate::error::{Error, Result};
 use crate::protocol::add::{
     self, MAX_REQUEST_BYTES, Message, NUMBER_MAX, NUMBER_MIN, Parsed, WireFormat,
@@ -144,17 +143,7 @@ pub fn run_tcp_server(
     reporter: &Reporter,
     stop: &StopFlag,
 ) -> Result<Summary> {
-    let listener = TcpListener::bind(config.bind).map_err(|source| Error::Bind {
-        addr: config.bind,
-        source,
-    })?;
-    let local = listener
-        .local_addr()
-        .map_err(|e| Error::io("cannot read the listening address", e))?;
-    listener
-        .set_nonblocking(true)
-        .map_err(|e| Error::io("cannot configure the listening socket", e))?;
-    reporter.send(Event::Listening { local, tcp: true });
+    let (listener, local) = super::tcp::listen(config.bind, reporter)?;
     reporter.info(
         None,
         format!(
@@ -167,50 +156,20 @@ pub fn run_tcp_server(
         stop: stop.clone(),
         stopped_because: Mutex::new(None),
     });
-    let served = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let mut connections: Vec<thread::JoinHandle<()>> = Vec::new();
-    while !stop.is_stopped() {
-        connections.retain(|c| !c.is_finished());
-        match listener.accept() {
-            Ok((stream, peer)) => {
-                if connections.len() >= MAX_CONNECTIONS {
-                    reporter.warn(
-                        Some(peer),
-                        format!("refused: already serving {MAX_CONNECTIONS} connections"),
-                    );
-                    drop(stream);
-                    continue;
-                }
-                reporter.send(Event::Accepted { peer });
-                let shared = Arc::clone(&shared);
-                let served = Arc::clone(&served);
-                let child = spawn_child(
-                    format!("tcp-add {peer}"),
-                    reporter.clone(),
-                    move |reporter| {
-                        let n = serve_connection(&shared, reporter, stream, peer);
-                        served.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
-                    },
-                );
-                match child {
-                    Ok(handle) => connections.push(handle),
-                    Err(e) => reporter.log(Level::Error, Some(peer), e.to_string()),
-                }
-            }
-            Err(e) if is_timeout(&e) => thread::sleep(POLL_INTERVAL / 2),
-            Err(e) => {
-                // Out of file descriptors and the like: say so, and keep serving.
-                reporter.log(Level::Error, None, format!("accept failed: {e}"));
-                thread::sleep(POLL_INTERVAL);
-            }
-        }
-    }
-    drop(listener);
-    for connection in connections {
-        let _ = connection.join();
-    }
+    let served = Arc::new(AtomicUsize::new(0));
+    let (conn_shared, conn_served) = (Arc::clone(&shared), Arc::clone(&served));
+    super::tcp::accept_loop(
+        listener,
+        "tcp-add",
+        reporter,
+        stop,
+        move |stream, peer, reporter| {
+            let n = serve_connection(&conn_shared, reporter, stream, peer);
+            conn_served.fetch_add(n, Ordering::Relaxed);
+        },
+    );
     reporter.info(None, format!("listening socket {local} closed"));
-    Ok(shared.summary(served.load(std::sync::atomic::Ordering::Relaxed)))
+    Ok(shared.summary(served.load(Ordering::Relaxed)))
 }
 
 /// Serves one TCP connection; returns how many requests it answered.

@@ -43,6 +43,49 @@ impl AddExchange {
     }
 }
 
+/// How far a transfer has got; sent at most every [`PROGRESS_INTERVAL`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub peer: SocketAddr,
+    pub bytes: u64,
+    /// The file's size, when this side knows it (the server does; a lab client does not).
+    pub total: Option<u64>,
+    /// Blocks (TCP, 1024 bytes) or datagrams (UDP) so far.
+    pub chunks: u64,
+    pub elapsed: Duration,
+}
+
+impl Progress {
+    /// Average throughput so far, in bytes per second.
+    pub fn bytes_per_second(&self) -> f64 {
+        let secs = self.elapsed.as_secs_f64();
+        if secs > 0.0 {
+            self.bytes as f64 / secs
+        } else {
+            0.0
+        }
+    }
+}
+
+/// How often transfers report progress.
+pub const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
+
+/// A finished file transfer, either side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileReport {
+    pub role: Role,
+    pub peer: SocketAddr,
+    /// The name asked for.
+    pub name: String,
+    /// Where it was read from (server) or saved (client).
+    pub path: std::path::PathBuf,
+    pub bytes: u64,
+    pub chunks: u64,
+    pub elapsed: Duration,
+    /// SHA-256 of the saved file (client side).
+    pub sha256: Option<String>,
+}
+
 /// How a runner ended well.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
@@ -80,6 +123,12 @@ pub enum Event {
     },
     /// An "add two numbers" exchange completed.
     Add(AddExchange),
+    /// The files a file server offers: (name relative to its folder, size in bytes).
+    SharedFiles(Vec<(String, u64)>),
+    /// A file transfer moved on.
+    Progress(Progress),
+    /// A file transfer completed.
+    File(FileReport),
     /// The runner ended; nothing follows.
     Finished(Result<Summary, Error>),
 }
@@ -139,6 +188,29 @@ impl Stamped {
                 "sum": i64::try_from(x.sum()).ok(),
                 "reported_sum": x.reported_sum,
                 "format": x.format,
+            }),
+            Event::SharedFiles(files) => json!({
+                "event": "shared_files",
+                "files": files.iter().map(|(n, size)| json!({"name": n, "size": size})).collect::<Vec<_>>(),
+            }),
+            Event::Progress(p) => json!({
+                "event": "progress",
+                "peer": p.peer.to_string(),
+                "bytes": p.bytes,
+                "total": p.total,
+                "chunks": p.chunks,
+                "transfer_ms": p.elapsed.as_millis() as u64,
+            }),
+            Event::File(f) => json!({
+                "event": "file",
+                "role": format!("{:?}", f.role).to_lowercase(),
+                "peer": f.peer.to_string(),
+                "name": f.name,
+                "path": f.path.display().to_string(),
+                "bytes": f.bytes,
+                "chunks": f.chunks,
+                "transfer_ms": f.elapsed.as_millis() as u64,
+                "sha256": f.sha256,
             }),
             Event::Finished(Ok(s)) => {
                 json!({"event": "finished", "ok": true, "message": s.message})

@@ -7,7 +7,9 @@
 pub mod add;
 pub mod addr;
 pub mod event;
+pub mod file;
 pub mod runner;
+pub mod tcp;
 
 use std::io;
 use std::net::{SocketAddr, TcpStream, UdpSocket};

@@ -3,6 +3,7 @@
 //! Each exercise has its own module; the helpers here show raw bytes to people.
 
 pub mod add;
+pub mod file;
 
 use std::fmt::Write as _;
 

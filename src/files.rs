@@ -1,0 +1,337 @@
+//! Local files: the download destination that never leaves a half-written file under its final
+//! name, SHA-256 of a file, the "compare files" tool, and the listing of a shared folder.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+
+/// Read size for hashing and comparing.
+const IO_CHUNK_BYTES: usize = 256 * 1024;
+
+/// A download in progress: bytes go to a hidden temporary file beside the destination, which is
+/// renamed into place only by [`Download::finish`]. Dropping it removes the temporary file.
+pub struct Download {
+    writer: BufWriter<tempfile::NamedTempFile>,
+    path: PathBuf,
+    overwrite: bool,
+}
+
+impl Download {
+    /// Prepares to write `path`. Fails if it exists and `overwrite` is false, or if its folder
+    /// does not exist.
+    pub fn create(path: &Path, overwrite: bool) -> Result<Self> {
+        let file_name = path
+            .file_name()
+            .ok_or_else(|| Error::Input(format!("{} is not a file name", path.display())))?;
+        let parent = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if !parent.is_dir() {
+            return Err(Error::Input(format!(
+                "the folder {} does not exist",
+                parent.display()
+            )));
+        }
+        if path.is_dir() {
+            return Err(Error::Input(format!("{} is a folder", path.display())));
+        }
+        if path.exists() && !overwrite {
+            return Err(Error::Exists(path.to_path_buf()));
+        }
+        let prefix = format!(".{}.", file_name.to_string_lossy());
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".part");
+        // Temporary files are private by default; a download gets the usual permissions.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder
+            .tempfile_in(&parent)
+            .map_err(|e| Error::io(format!("cannot create a file in {}", parent.display()), e))?;
+        Ok(Self {
+            writer: BufWriter::with_capacity(IO_CHUNK_BYTES, temp),
+            path: path.to_path_buf(),
+            overwrite,
+        })
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        self.writer
+            .write_all(bytes)
+            .map_err(|e| Error::io(format!("cannot write beside {}", self.path.display()), e))
+    }
+
+    /// The final path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Flushes, syncs and renames the file into place; returns its final path.
+    pub fn finish(self) -> Result<PathBuf> {
+        let path = self.path;
+        let temp = self.writer.into_inner().map_err(|e| {
+            Error::io(
+                format!("cannot write beside {}", path.display()),
+                e.into_error(),
+            )
+        })?;
+        temp.as_file()
+            .sync_all()
+            .map_err(|e| Error::io(format!("cannot save {}", path.display()), e))?;
+        let persisted = if self.overwrite {
+            temp.persist(&path)
+        } else {
+            temp.persist_noclobber(&path)
+        };
+        persisted.map_err(|e| {
+            if e.error.kind() == io::ErrorKind::AlreadyExists {
+                Error::Exists(path.clone())
+            } else {
+                Error::io(format!("cannot save {}", path.display()), e.error)
+            }
+        })?;
+        Ok(path)
+    }
+}
+
+/// SHA-256 of a file, as lowercase hex.
+pub fn sha256_file(path: &Path) -> io::Result<String> {
+    let mut file = File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; IO_CHUNK_BYTES];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// What comparing two files found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Comparison {
+    Identical {
+        size: u64,
+    },
+    /// The first difference: its byte offset and 1-based line number, and the byte in each file
+    /// there (`None` where that file has already ended).
+    Differ {
+        offset: u64,
+        line: u64,
+        byte_a: Option<u8>,
+        byte_b: Option<u8>,
+        size_a: u64,
+        size_b: u64,
+    },
+}
+
+impl std::fmt::Display for Comparison {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let show = |b: Option<u8>| match b {
+            Some(b) => format!("0x{b:02x} {:?}", char::from(b)),
+            None => "end of file".to_owned(),
+        };
+        match self {
+            Self::Identical { size } => write!(f, "identical ({size} bytes)"),
+            Self::Differ {
+                offset,
+                line,
+                byte_a,
+                byte_b,
+                size_a,
+                size_b,
+            } => write!(
+                f,
+                "different: first difference at byte {offset} (line {line}): {} vs {}; sizes {size_a} and {size_b} bytes",
+                show(*byte_a),
+                show(*byte_b)
+            ),
+        }
+    }
+}
+
+/// Compares two files byte by byte, as `cmp` does.
+pub fn compare_files(a: &Path, b: &Path) -> Result<Comparison> {
+    let open =
+        |p: &Path| File::open(p).map_err(|e| Error::io(format!("cannot open {}", p.display()), e));
+    let size = |f: &File, p: &Path| {
+        f.metadata()
+            .map(|m| m.len())
+            .map_err(|e| Error::io(format!("cannot read {}", p.display()), e))
+    };
+    let (mut fa, mut fb) = (open(a)?, open(b)?);
+    let (size_a, size_b) = (size(&fa, a)?, size(&fb, b)?);
+    let mut buf_a = vec![0u8; IO_CHUNK_BYTES];
+    let mut buf_b = vec![0u8; IO_CHUNK_BYTES];
+    let (mut offset, mut line) = (0u64, 1u64);
+    loop {
+        let na = read_full(&mut fa, &mut buf_a)
+            .map_err(|e| Error::io(format!("cannot read {}", a.display()), e))?;
+        let nb = read_full(&mut fb, &mut buf_b)
+            .map_err(|e| Error::io(format!("cannot read {}", b.display()), e))?;
+        let common = na.min(nb);
+        if let Some(i) = (0..common).find(|&i| buf_a[i] != buf_b[i]) {
+            line += buf_a[..i].iter().filter(|&&c| c == b'\n').count() as u64;
+            return Ok(Comparison::Differ {
+                offset: offset + i as u64,
+                line,
+                byte_a: Some(buf_a[i]),
+                byte_b: Some(buf_b[i]),
+                size_a,
+                size_b,
+            });
+        }
+        line += buf_a[..common].iter().filter(|&&c| c == b'\n').count() as u64;
+        offset += common as u64;
+        if na != nb {
+            return Ok(Comparison::Differ {
+                offset,
+                line,
+                byte_a: buf_a.get(common).filter(|_| na > common).copied(),
+                byte_b: buf_b.get(common).filter(|_| nb > common).copied(),
+                size_a,
+                size_b,
+            });
+        }
+        if na == 0 {
+            return Ok(Comparison::Identical { size: offset });
+        }
+    }
+}
+
+/// Fills `buf` as far as the file allows; returns how much was read (less only at the end).
+pub fn read_full(file: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
+
+/// Most entries listed for a shared folder.
+pub const MAX_LISTED_FILES: usize = 500;
+
+/// Regular files in `root` and its direct subfolders, as (relative name, size), sorted.
+pub fn list_shared(root: &Path) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    let mut folders = vec![(root.to_path_buf(), String::new(), 0)];
+    while let Some((dir, prefix, depth)) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if out.len() >= MAX_LISTED_FILES {
+                break;
+            }
+            let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            match entry.file_type() {
+                Ok(t) if t.is_file() => {
+                    let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+                    out.push((name, size));
+                }
+                Ok(t) if t.is_dir() && depth == 0 => {
+                    folders.push((entry.path(), format!("{name}/"), 1))
+                }
+                _ => {}
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn download_is_invisible_until_finished() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.bin");
+        let mut d = Download::create(&path, false).unwrap();
+        d.write(b"hello").unwrap();
+        assert!(!path.exists());
+        drop(d);
+        assert!(!path.exists());
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "temporary file removed"
+        );
+        let mut d = Download::create(&path, false).unwrap();
+        d.write(b"hello").unwrap();
+        assert_eq!(d.finish().unwrap(), path);
+        assert_eq!(std::fs::read(&path).unwrap(), b"hello");
+        assert!(matches!(
+            Download::create(&path, false),
+            Err(Error::Exists(_))
+        ));
+        let mut d = Download::create(&path, true).unwrap();
+        d.write(b"bye").unwrap();
+        d.finish().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"bye");
+    }
+
+    #[test]
+    fn compare_finds_the_first_difference() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::fs::write(&a, b"one\ntwo\nthree").unwrap();
+        std::fs::write(&b, b"one\ntwo\nthree").unwrap();
+        assert_eq!(
+            compare_files(&a, &b).unwrap(),
+            Comparison::Identical { size: 13 }
+        );
+        std::fs::write(&b, b"one\ntwo\nthrEe").unwrap();
+        let c = compare_files(&a, &b).unwrap();
+        assert!(
+            matches!(
+                c,
+                Comparison::Differ {
+                    offset: 11,
+                    line: 3,
+                    byte_a: Some(b'e'),
+                    byte_b: Some(b'E'),
+                    ..
+                }
+            ),
+            "{c:?}"
+        );
+        std::fs::write(&b, b"one\ntwo").unwrap();
+        let c = compare_files(&a, &b).unwrap();
+        assert!(
+            matches!(
+                c,
+                Comparison::Differ {
+                    offset: 7,
+                    byte_b: None,
+                    ..
+                }
+            ),
+            "{c:?}"
+        );
+        std::fs::write(&a, b"abc").unwrap();
+        assert_eq!(
+            sha256_file(&a).unwrap(),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

@@ -1,0 +1,910 @@
+//! File transfer over TCP (1024-byte blocks, end of file = the server closes) and UDP
+//! (2048-byte datagrams, end of file = the first shorter datagram), both roles.
+//!
+//! Servers serve only regular files inside their shared folder. Clients write to a temporary
+//! file and rename it into place only when the transfer succeeded.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpStream, UdpSocket};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::event::{Event, FileReport, PROGRESS_INTERVAL, Progress, Role, Summary};
+use super::runner::{Reporter, StopFlag, spawn_child};
+use super::{MAX_DATAGRAM_BYTES, POLL_INTERVAL, is_timeout};
+use crate::error::{Error, Result};
+use crate::files::{Download, list_shared, read_full, sha256_file};
+use crate::protocol::escape_bytes;
+use crate::protocol::file::{
+    MAX_NAME_BYTES, TCP_BLOCK_BYTES, UDP_CHUNK_BYTES, block_count, parse_name, resolve_in_root,
+};
+
+/// The port file-transfer forms offer by default.
+pub const DEFAULT_FILE_PORT: u16 = 9000;
+
+/// How long a TCP file server waits for the file name after accepting.
+pub const NAME_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A file name with no newline is taken as complete once no byte has come for this long.
+pub const NAME_SETTLE: Duration = Duration::from_millis(100);
+
+/// A TCP server gives up on a client that accepts no data for this long.
+pub const WRITE_STALL_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Bytes the TCP server reads from disk and writes per system call (many 1024-byte blocks).
+pub const TCP_WRITE_BYTES: usize = 256 * 1024;
+
+/// Default pace of the UDP server. UDP has no flow control: a sender faster than the receiver
+/// overflows the receiver's buffer and datagrams are lost without a trace.
+pub const DEFAULT_UDP_RATE_BYTES_PER_SEC: u64 = 64 * 1024 * 1024;
+
+/// Datagrams sent back to back before the UDP server checks its pace.
+const UDP_BURST_DATAGRAMS: u64 = 8;
+
+/// Receive buffer the UDP client asks for (the system may grant less).
+pub const UDP_CLIENT_RECV_BUFFER_BYTES: usize = 8 * 1024 * 1024;
+
+/// Default idle timeout of the clients: no data for this long ends the transfer with an error.
+pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What a file server needs.
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    pub bind: SocketAddr,
+    /// The shared folder.
+    pub root: PathBuf,
+    /// UDP only: bytes per second the server sends at most.
+    pub udp_rate_bytes_per_sec: u64,
+}
+
+/// What a file client needs.
+#[derive(Clone, Debug)]
+pub struct ClientConfig {
+    /// `host:port`.
+    pub server: String,
+    /// The name to ask for.
+    pub remote: String,
+    /// Where to save it; an existing folder means "in this folder, under the remote name".
+    pub local: PathBuf,
+    pub overwrite: bool,
+    /// Connection timeout and idle timeout.
+    pub timeout: Duration,
+}
+
+/// Splits the handout's `HOST:PORT:REMOTE_NAME` (or `[v6]:PORT:REMOTE_NAME`).
+pub fn split_target(target: &str) -> Result<(String, String)> {
+    let bad = || {
+        Error::Input(format!(
+            "{target:?} is not HOST:PORT:REMOTE_NAME (e.g. localhost:9000:notes.txt or [::1]:9000:notes.txt)"
+        ))
+    };
+    let (host_end, rest) = if target.starts_with('[') {
+        let end = target.find("]:").ok_or_else(bad)? + 1;
+        (end, &target[end + 1..])
+    } else {
+        let end = target.find(':').ok_or_else(bad)?;
+        (end, &target[end + 1..])
+    };
+    let (port, remote) = rest.split_once(':').ok_or_else(bad)?;
+    if remote.is_empty() || port.is_empty() || host_end == 0 {
+        return Err(bad());
+    }
+    Ok((format!("{}:{port}", &target[..host_end]), remote.to_owned()))
+}
+
+fn check_root(root: &Path, reporter: &Reporter) -> Result<()> {
+    if !root.is_dir() {
+        return Err(Error::Input(format!(
+            "the shared folder {} does not exist or is not a folder",
+            root.display()
+        )));
+    }
+    reporter.send(Event::SharedFiles(list_shared(root)));
+    Ok(())
+}
+
+/// Emits progress at most every [`PROGRESS_INTERVAL`].
+struct Ticker {
+    started: Instant,
+    last: Instant,
+}
+
+impl Ticker {
+    fn new() -> Self {
+        let now = Instant::now();
+        Self {
+            started: now,
+            last: now,
+        }
+    }
+
+    fn due(&mut self) -> bool {
+        if self.last.elapsed() >= PROGRESS_INTERVAL {
+            self.last = Instant::now();
+            true
+        } else {
+            false
+        }
+    }
+}
+
+fn progress(
+    peer: SocketAddr,
+    bytes: u64,
+    total: Option<u64>,
+    chunks: u64,
+    started: Instant,
+) -> Event {
+    Event::Progress(Progress {
+        peer,
+        bytes,
+        total,
+        chunks,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Runs the TCP file server until stopped.
+pub fn run_tcp_server(
+    config: ServerConfig,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) -> Result<Summary> {
+    check_root(&config.root, reporter)?;
+    let (listener, local) = super::tcp::listen(config.bind, reporter)?;
+    reporter.info(
+        None,
+        format!("sharing {} on {local}", config.root.display()),
+    );
+    let served = Arc::new(AtomicUsize::new(0));
+    let (root, counter, conn_stop) = (config.root.clone(), Arc::clone(&served), stop.clone());
+    super::tcp::accept_loop(
+        listener,
+        "tcp-file",
+        reporter,
+        stop,
+        move |stream, peer, r| {
+            if serve_tcp_request(&root, stream, peer, r, &conn_stop) {
+                counter.fetch_add(1, Ordering::Relaxed);
+            }
+        },
+    );
+    Ok(Summary::new(format!(
+        "server stopped; sent {} file(s)",
+        served.load(Ordering::Relaxed)
+    )))
+}
+
+/// Reads a file name: up to a newline, or until the client pauses, half-closes or times out.
+fn read_name(
+    stream: &mut TcpStream,
+    peer: SocketAddr,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) -> Option<Vec<u8>> {
+    let started = Instant::now();
+    let mut buf = Vec::new();
+    let mut last = Instant::now();
+    let mut chunk = [0u8; 1024];
+    loop {
+        if stop.is_stopped() {
+            return None;
+        }
+        if buf.contains(&b'\n') || (!buf.is_empty() && last.elapsed() >= NAME_SETTLE) {
+            return Some(buf);
+        }
+        if started.elapsed() >= NAME_TIMEOUT {
+            reporter.warn(
+                Some(peer),
+                format!("no file name within {} s; closing", NAME_TIMEOUT.as_secs()),
+            );
+            return None;
+        }
+        let wait = if buf.is_empty() {
+            POLL_INTERVAL
+        } else {
+            NAME_SETTLE / 4
+        };
+        if stream.set_read_timeout(Some(wait)).is_err() {
+            return None;
+        }
+        match stream.read(&mut chunk) {
+            Ok(0) if buf.is_empty() => {
+                reporter.warn(Some(peer), "closed before sending a file name");
+                return None;
+            }
+            Ok(0) => return Some(buf),
+            Ok(n) => {
+                reporter.send(Event::Received {
+                    peer,
+                    bytes: chunk[..n].to_vec(),
+                });
+                buf.extend_from_slice(&chunk[..n]);
+                last = Instant::now();
+                if buf.len() > MAX_NAME_BYTES {
+                    reporter.warn(
+                        Some(peer),
+                        format!("file name longer than {MAX_NAME_BYTES} bytes; closing"),
+                    );
+                    return None;
+                }
+            }
+            Err(e) if is_timeout(&e) => {}
+            Err(e) => {
+                reporter.warn(Some(peer), format!("receive failed: {e}"));
+                return None;
+            }
+        }
+    }
+}
+
+/// Picks the file for a request, logging a refusal with the peer; None means "send nothing".
+fn choose_file(
+    root: &Path,
+    raw: &[u8],
+    peer: SocketAddr,
+    reporter: &Reporter,
+) -> Option<(String, PathBuf, File, u64)> {
+    let name = match parse_name(raw) {
+        Ok(name) => name,
+        Err(why) => {
+            reporter.warn(
+                Some(peer),
+                format!("bad request \"{}\": {why}", escape_bytes(raw)),
+            );
+            return None;
+        }
+    };
+    let path = match resolve_in_root(root, &name) {
+        Ok(path) => path,
+        Err(refusal) => {
+            reporter.warn(
+                Some(peer),
+                format!("asked for \"{name}\": {refusal}; sending nothing"),
+            );
+            return None;
+        }
+    };
+    let file = match File::open(&path) {
+        Ok(f) => f,
+        Err(e) => {
+            reporter.warn(
+                Some(peer),
+                format!("asked for \"{name}\": cannot open it: {e}; sending nothing"),
+            );
+            return None;
+        }
+    };
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    Some((name, path, file, size))
+}
+
+/// Serves one TCP request; true if a whole file was sent.
+fn serve_tcp_request(
+    root: &Path,
+    mut stream: TcpStream,
+    peer: SocketAddr,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) -> bool {
+    let sent = read_name(&mut stream, peer, reporter, stop)
+        .and_then(|raw| choose_file(root, &raw, peer, reporter))
+        .map(|(name, path, file, size)| {
+            send_tcp_file(&mut stream, peer, reporter, stop, &name, &path, file, size)
+        });
+    let (reason, ok) = match sent {
+        Some(Ok(())) => ("file sent; closed by the server", true),
+        Some(Err(())) => ("transfer aborted", false),
+        None => ("closed by the server without sending data", false),
+    };
+    if !ok {
+        // A reset, not an orderly close, so that a client can tell "cut short" from "complete".
+        let _ = socket2::SockRef::from(&stream).set_linger(Some(Duration::ZERO));
+    }
+    let _ = stream.shutdown(Shutdown::Both);
+    reporter.send(Event::Closed {
+        peer,
+        reason: reason.into(),
+    });
+    ok
+}
+
+#[allow(clippy::too_many_arguments)]
+fn send_tcp_file(
+    stream: &mut TcpStream,
+    peer: SocketAddr,
+    reporter: &Reporter,
+    stop: &StopFlag,
+    name: &str,
+    path: &Path,
+    mut file: File,
+    size: u64,
+) -> std::result::Result<(), ()> {
+    reporter.info(
+        Some(peer),
+        format!(
+            "sending \"{name}\": {size} bytes in {} blocks of {TCP_BLOCK_BYTES}",
+            block_count(size, TCP_BLOCK_BYTES)
+        ),
+    );
+    let _ = stream.set_write_timeout(Some(WRITE_STALL_TIMEOUT));
+    let mut buf = vec![0u8; TCP_WRITE_BYTES];
+    let mut ticker = Ticker::new();
+    let mut bytes = 0u64;
+    loop {
+        if stop.is_stopped() {
+            reporter.warn(
+                Some(peer),
+                format!("server stopping: \"{name}\" cut short after {bytes} bytes"),
+            );
+            return Err(());
+        }
+        let n = match read_full(&mut file, &mut buf) {
+            Ok(n) => n,
+            Err(e) => {
+                reporter.warn(
+                    Some(peer),
+                    format!("cannot read \"{name}\": {e}; transfer aborted"),
+                );
+                return Err(());
+            }
+        };
+        if n == 0 {
+            break;
+        }
+        if let Err(e) = stream.write_all(&buf[..n]) {
+            let why = if is_timeout(&e) {
+                format!(
+                    "the client accepted no data for {} s",
+                    WRITE_STALL_TIMEOUT.as_secs()
+                )
+            } else {
+                e.to_string()
+            };
+            reporter.warn(
+                Some(peer),
+                format!("\"{name}\" cut short after {bytes} bytes: {why}"),
+            );
+            return Err(());
+        }
+        bytes += n as u64;
+        if ticker.due() {
+            reporter.send(progress(
+                peer,
+                bytes,
+                Some(size),
+                block_count(bytes, TCP_BLOCK_BYTES),
+                ticker.started,
+            ));
+        }
+    }
+    let elapsed = ticker.started.elapsed();
+    reporter.send(progress(
+        peer,
+        bytes,
+        Some(size),
+        block_count(bytes, TCP_BLOCK_BYTES),
+        ticker.started,
+    ));
+    reporter.send(Event::File(FileReport {
+        role: Role::Server,
+        peer,
+        name: name.to_owned(),
+        path: path.to_path_buf(),
+        bytes,
+        chunks: block_count(bytes, TCP_BLOCK_BYTES),
+        elapsed,
+        sha256: None,
+    }));
+    reporter.info(
+        Some(peer),
+        format!(
+            "sent \"{name}\": {bytes} bytes, {} blocks in {:.3} s ({})",
+            block_count(bytes, TCP_BLOCK_BYTES),
+            elapsed.as_secs_f64(),
+            rate(bytes, elapsed)
+        ),
+    );
+    Ok(())
+}
+
+/// A throughput for people, e.g. `812.4 MB/s`.
+pub fn rate(bytes: u64, elapsed: Duration) -> String {
+    let secs = elapsed.as_secs_f64();
+    if secs <= 0.0 {
+        return "-".into();
+    }
+    human_bytes((bytes as f64 / secs) as u64) + "/s"
+}
+
+/// A size for people, e.g. `1.5 MiB`.
+pub fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// Where a client saves: an existing folder means "in it, under the remote name".
+fn destination(local: &Path, remote: &str) -> PathBuf {
+    if local.is_dir() {
+        let base = Path::new(&remote.replace('\\', "/"))
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_else(|| "download".into());
+        local.join(base)
+    } else {
+        local.to_path_buf()
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn client_done(
+    download: Download,
+    peer: SocketAddr,
+    config: &ClientConfig,
+    bytes: u64,
+    chunks: u64,
+    unit: &str,
+    started: Instant,
+    reporter: &Reporter,
+) -> Result<Summary> {
+    let elapsed = started.elapsed();
+    let path = download.finish()?;
+    let sha256 = sha256_file(&path)
+        .map_err(|e| Error::io(format!("cannot read back {}", path.display()), e))?;
+    reporter.send(Event::File(FileReport {
+        role: Role::Client,
+        peer,
+        name: config.remote.clone(),
+        path: path.clone(),
+        bytes,
+        chunks,
+        elapsed,
+        sha256: Some(sha256.clone()),
+    }));
+    Ok(Summary::new(format!(
+        "saved {} ({bytes} bytes, {chunks} {unit}) in {:.3} s, {}; SHA-256 {sha256}",
+        path.display(),
+        elapsed.as_secs_f64(),
+        rate(bytes, elapsed)
+    )))
+}
+
+/// Downloads one file over TCP.
+pub fn run_tcp_client(
+    config: ClientConfig,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) -> Result<Summary> {
+    let path = destination(&config.local, &config.remote);
+    let mut download = Download::create(&path, config.overwrite)?;
+    let mut stream = super::connect(&config.server, config.timeout)?;
+    let peer = stream
+        .peer_addr()
+        .map_err(|e| Error::io("cannot read the peer address", e))?;
+    let local = stream
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the local address", e))?;
+    reporter.send(Event::Connected { local, peer });
+    stream
+        .write_all(config.remote.as_bytes())
+        .map_err(|e| Error::io(format!("cannot send the file name to {peer}"), e))?;
+    reporter.send(Event::Sent {
+        peer,
+        bytes: config.remote.as_bytes().to_vec(),
+    });
+    // Half-close: the name is complete, so a server need not wait to see whether more follows.
+    // Lab servers that just recv() the name are not affected.
+    let _ = stream.shutdown(Shutdown::Write);
+    stream
+        .set_read_timeout(Some(POLL_INTERVAL))
+        .map_err(|e| Error::io("socket error", e))?;
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut bytes = 0u64;
+    let mut ticker = Ticker::new();
+    let mut last_data = Instant::now();
+    loop {
+        if stop.is_stopped() {
+            return Err(Error::Input(format!(
+                "cancelled after {bytes} bytes; nothing saved"
+            )));
+        }
+        match stream.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                download.write(&buf[..n])?;
+                bytes += n as u64;
+                last_data = Instant::now();
+                if ticker.due() {
+                    reporter.send(progress(
+                        peer,
+                        bytes,
+                        None,
+                        block_count(bytes, TCP_BLOCK_BYTES),
+                        ticker.started,
+                    ));
+                }
+            }
+            Err(e) if is_timeout(&e) => {
+                if last_data.elapsed() >= config.timeout {
+                    return Err(Error::Protocol(format!(
+                        "no data from {peer} for {} s after {bytes} bytes; nothing saved",
+                        config.timeout.as_secs_f64()
+                    )));
+                }
+            }
+            Err(e) => {
+                return Err(Error::Protocol(format!(
+                    "the connection was cut after {bytes} bytes ({e}): the server stopped or refused; nothing saved"
+                )));
+            }
+        }
+    }
+    if bytes == 0 {
+        return Err(Error::Protocol(format!(
+            "the server sent nothing: the file \"{}\" may not exist there (in this protocol an empty file looks the same); nothing saved",
+            config.remote
+        )));
+    }
+    reporter.send(progress(
+        peer,
+        bytes,
+        None,
+        block_count(bytes, TCP_BLOCK_BYTES),
+        ticker.started,
+    ));
+    let blocks = block_count(bytes, TCP_BLOCK_BYTES);
+    client_done(
+        download,
+        peer,
+        &config,
+        bytes,
+        blocks,
+        "blocks",
+        ticker.started,
+        reporter,
+    )
+}
+
+/// Runs the UDP file server until stopped; each transfer runs on its own thread.
+pub fn run_udp_server(
+    config: ServerConfig,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) -> Result<Summary> {
+    check_root(&config.root, reporter)?;
+    let socket = UdpSocket::bind(config.bind).map_err(|source| Error::Bind {
+        addr: config.bind,
+        source,
+    })?;
+    let local = socket
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the bound address", e))?;
+    socket
+        .set_read_timeout(Some(POLL_INTERVAL))
+        .map_err(|e| Error::io("cannot configure the socket", e))?;
+    reporter.send(Event::Listening { local, tcp: false });
+    reporter.info(
+        None,
+        format!(
+            "sharing {} on {local}; sending at most {}/s",
+            config.root.display(),
+            human_bytes(config.udp_rate_bytes_per_sec)
+        ),
+    );
+    let active: Arc<Mutex<Vec<SocketAddr>>> = Arc::default();
+    let mut transfers: Vec<thread::JoinHandle<()>> = Vec::new();
+    let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
+    let mut served = 0usize;
+    while !stop.is_stopped() {
+        transfers.retain(|t| !t.is_finished());
+        let (n, peer) = match socket.recv_from(&mut datagram) {
+            Ok(got) => got,
+            Err(e) if is_timeout(&e) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => continue,
+            Err(e) => return Err(Error::io("receive failed", e)),
+        };
+        let raw = &datagram[..n];
+        reporter.send(Event::Received {
+            peer,
+            bytes: raw[..n.min(MAX_NAME_BYTES)].to_vec(),
+        });
+        if n > MAX_NAME_BYTES {
+            reporter.warn(
+                Some(peer),
+                format!("file name longer than {MAX_NAME_BYTES} bytes; ignored"),
+            );
+            continue;
+        }
+        if active.lock().is_ok_and(|a| a.contains(&peer)) {
+            reporter.warn(
+                Some(peer),
+                "a transfer to this client is already running; request ignored",
+            );
+            continue;
+        }
+        // Nothing is sent for a refused request: any datagram would read as file data.
+        let Some((name, path, file, size)) = choose_file(&config.root, raw, peer, reporter) else {
+            continue;
+        };
+        let sender = socket
+            .try_clone()
+            .map_err(|e| Error::io("cannot share the socket", e))?;
+        let (active_set, transfer_stop, rate) = (
+            Arc::clone(&active),
+            stop.clone(),
+            config.udp_rate_bytes_per_sec,
+        );
+        if let Ok(mut a) = active_set.lock() {
+            a.push(peer);
+        }
+        served += 1;
+        let child = spawn_child(format!("udp-file {peer}"), reporter.clone(), move |r| {
+            send_udp_file(
+                &sender,
+                peer,
+                r,
+                &transfer_stop,
+                &name,
+                &path,
+                file,
+                size,
+                rate,
+            );
+            if let Ok(mut a) = active_set.lock() {
+                a.retain(|p| *p != peer);
+            }
+        });
+        match child {
+            Ok(handle) => transfers.push(handle),
+            Err(e) => reporter.warn(Some(peer), e.to_string()),
+        }
+    }
+    for t in transfers {
+        let _ = t.join();
+    }
+    Ok(Summary::new(format!(
+        "server stopped; {served} transfer(s) started"
+    )))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn send_udp_file(
+    socket: &UdpSocket,
+    peer: SocketAddr,
+    reporter: &Reporter,
+    stop: &StopFlag,
+    name: &str,
+    path: &Path,
+    mut file: File,
+    size: u64,
+    rate_bytes_per_sec: u64,
+) {
+    let datagrams = crate::protocol::file::udp_datagram_count(size);
+    reporter.info(
+        Some(peer),
+        format!("sending \"{name}\": {size} bytes in {datagrams} datagrams (the last shorter than {UDP_CHUNK_BYTES})"),
+    );
+    let mut chunk = [0u8; UDP_CHUNK_BYTES];
+    let mut ticker = Ticker::new();
+    let (mut bytes, mut sent) = (0u64, 0u64);
+    let pace = rate_bytes_per_sec.max(1) as f64;
+    loop {
+        if stop.is_stopped() {
+            reporter.warn(
+                Some(peer),
+                format!("server stopping: \"{name}\" cut short after {bytes} bytes"),
+            );
+            return;
+        }
+        let n = match read_full(&mut file, &mut chunk) {
+            Ok(n) => n,
+            Err(e) => {
+                reporter.warn(
+                    Some(peer),
+                    format!("cannot read \"{name}\": {e}; transfer aborted"),
+                );
+                return;
+            }
+        };
+        if let Err(e) = send_datagram(socket, &chunk[..n], peer) {
+            reporter.warn(
+                Some(peer),
+                format!("\"{name}\" cut short after {bytes} bytes: {e}"),
+            );
+            return;
+        }
+        bytes += n as u64;
+        sent += 1;
+        if n < UDP_CHUNK_BYTES {
+            break;
+        }
+        if sent % UDP_BURST_DATAGRAMS == 0 {
+            // Pace: never run ahead of the configured rate.
+            let due = Duration::from_secs_f64(bytes as f64 / pace);
+            if let Some(ahead) = due.checked_sub(ticker.started.elapsed()) {
+                thread::sleep(ahead);
+            }
+        }
+        if ticker.due() {
+            reporter.send(progress(peer, bytes, Some(size), sent, ticker.started));
+        }
+    }
+    let elapsed = ticker.started.elapsed();
+    reporter.send(progress(peer, bytes, Some(size), sent, ticker.started));
+    reporter.send(Event::File(FileReport {
+        role: Role::Server,
+        peer,
+        name: name.to_owned(),
+        path: path.to_path_buf(),
+        bytes,
+        chunks: sent,
+        elapsed,
+        sha256: None,
+    }));
+    reporter.info(
+        Some(peer),
+        format!(
+            "sent \"{name}\": {bytes} bytes in {sent} datagrams, {:.3} s ({})",
+            elapsed.as_secs_f64(),
+            rate(bytes, elapsed)
+        ),
+    );
+}
+
+/// Sends one datagram, retrying briefly while the system's send buffer is full.
+fn send_datagram(socket: &UdpSocket, bytes: &[u8], peer: SocketAddr) -> std::io::Result<()> {
+    let mut tries = 0;
+    loop {
+        match socket.send_to(bytes, peer) {
+            Ok(_) => return Ok(()),
+            Err(e) if (is_timeout(&e) || e.raw_os_error() == Some(105)) && tries < 1000 => {
+                // 105 is ENOBUFS on Linux: the interface queue is full for a moment.
+                tries += 1;
+                thread::sleep(Duration::from_micros(200));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// A UDP socket for the client with a large receive buffer, connected to the server.
+fn udp_client_socket(peer: SocketAddr) -> Result<UdpSocket> {
+    let socket = super::udp_client_socket(peer)?;
+    // The system may cap the size (Linux: net.core.rmem_max); pacing on the server covers that.
+    let _ = socket2::SockRef::from(&socket).set_recv_buffer_size(UDP_CLIENT_RECV_BUFFER_BYTES);
+    socket
+        .connect(peer)
+        .map_err(|e| Error::io(format!("cannot address {peer}"), e))?;
+    socket
+        .set_read_timeout(Some(POLL_INTERVAL))
+        .map_err(|e| Error::io("socket error", e))?;
+    Ok(socket)
+}
+
+/// Downloads one file over UDP: stops at the first datagram shorter than 2048 bytes.
+pub fn run_udp_client(
+    config: ClientConfig,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) -> Result<Summary> {
+    let path = destination(&config.local, &config.remote);
+    let mut download = Download::create(&path, config.overwrite)?;
+    let peer = *super::addr::resolve(&config.server)?
+        .first()
+        .ok_or_else(|| Error::Input(format!("{}: no address", config.server)))?;
+    let socket = udp_client_socket(peer)?;
+    let local = socket
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the local address", e))?;
+    reporter.send(Event::Connected { local, peer });
+    socket
+        .send(config.remote.as_bytes())
+        .map_err(|e| Error::io(format!("cannot send the file name to {peer}"), e))?;
+    reporter.send(Event::Sent {
+        peer,
+        bytes: config.remote.as_bytes().to_vec(),
+    });
+    reporter.warn(
+        None,
+        "the UDP lab protocol has no sequence numbers: a lost datagram cannot be detected, only a stalled transfer",
+    );
+    let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
+    let (mut bytes, mut chunks) = (0u64, 0u64);
+    let mut ticker = Ticker::new();
+    let mut last_data = Instant::now();
+    loop {
+        if stop.is_stopped() {
+            return Err(Error::Input(format!(
+                "cancelled after {bytes} bytes; nothing saved"
+            )));
+        }
+        let n = match socket.recv(&mut datagram) {
+            Ok(n) => n,
+            Err(e) if is_timeout(&e) => {
+                if last_data.elapsed() >= config.timeout {
+                    let secs = config.timeout.as_secs_f64();
+                    return Err(if bytes == 0 {
+                        Error::Protocol(format!(
+                            "no data from {peer} for {secs} s: the file \"{}\" may not exist there, or the server is not running; nothing saved",
+                            config.remote
+                        ))
+                    } else {
+                        Error::Protocol(format!(
+                            "the transfer stalled after {bytes} bytes (no data for {secs} s): datagrams were lost or the server stopped; nothing saved"
+                        ))
+                    });
+                }
+                continue;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+                return Err(Error::Connect {
+                    addr: peer.to_string(),
+                    source: e,
+                });
+            }
+            Err(e) => return Err(Error::io("receive failed", e)),
+        };
+        download.write(&datagram[..n])?;
+        bytes += n as u64;
+        chunks += 1;
+        last_data = Instant::now();
+        if n < UDP_CHUNK_BYTES {
+            break;
+        }
+        if chunks % 64 == 0 && ticker.due() {
+            reporter.send(progress(peer, bytes, None, chunks, ticker.started));
+        }
+    }
+    reporter.send(progress(peer, bytes, None, chunks, ticker.started));
+    client_done(
+        download,
+        peer,
+        &config,
+        bytes,
+        chunks,
+        "datagrams",
+        ticker.started,
+        reporter,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_split_like_the_handout() {
+        assert_eq!(
+            split_target("localhost:9000:a.txt").unwrap(),
+            ("localhost:9000".into(), "a.txt".into())
+        );
+        assert_eq!(
+            split_target("[::1]:9000:dir/a:b.txt").unwrap(),
+            ("[::1]:9000".into(), "dir/a:b.txt".into())
+        );
+        assert!(split_target("localhost:9000").is_err());
+        assert!(split_target("localhost:9000:").is_err());
+        assert!(split_target(":9000:x").is_err());
+    }
+
+    #[test]
+    fn human_units() {
+        assert_eq!(human_bytes(512), "512 B");
+        assert_eq!(human_bytes(1536), "1.5 KiB");
+        assert_eq!(rate(1024 * 1024, Duration::from_secs(1)), "1.0 MiB/s");
+    }
+}

@@ -1,0 +1,80 @@
+//! The accept loop every TCP server shares: poll for connections while watching the stop flag,
+//! refuse past [`MAX_CONNECTIONS`], and serve each connection on its own named thread.
+
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::Arc;
+use std::thread;
+
+use super::event::{Event, Level};
+use super::runner::{Reporter, StopFlag, spawn_child};
+use super::{MAX_CONNECTIONS, POLL_INTERVAL, is_timeout};
+use crate::error::{Error, Result};
+
+/// Binds `bind`, reports `Listening`, and returns the listener in non-blocking mode.
+pub fn listen(bind: SocketAddr, reporter: &Reporter) -> Result<(TcpListener, SocketAddr)> {
+    let listener = TcpListener::bind(bind).map_err(|source| Error::Bind { addr: bind, source })?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the listening address", e))?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| Error::io("cannot configure the listening socket", e))?;
+    reporter.send(Event::Listening { local, tcp: true });
+    Ok((listener, local))
+}
+
+/// Accepts connections until `stop` is set, running `serve` for each on a thread named
+/// `"{label} {peer}"`; then waits for those threads and closes the listener.
+pub fn accept_loop<F>(
+    listener: TcpListener,
+    label: &str,
+    reporter: &Reporter,
+    stop: &StopFlag,
+    serve: F,
+) where
+    F: Fn(TcpStream, SocketAddr, &Reporter) + Send + Sync + 'static,
+{
+    let serve = Arc::new(serve);
+    let mut connections: Vec<thread::JoinHandle<()>> = Vec::new();
+    while !stop.is_stopped() {
+        connections.retain(|c| !c.is_finished());
+        match listener.accept() {
+            Ok((stream, peer)) => {
+                if connections.len() >= MAX_CONNECTIONS {
+                    reporter.warn(
+                        Some(peer),
+                        format!("refused: already serving {MAX_CONNECTIONS} connections"),
+                    );
+                    continue;
+                }
+                // Accepted sockets must block (with timeouts) whatever the listener does.
+                if let Err(e) = stream.set_nonblocking(false) {
+                    reporter.log(
+                        Level::Error,
+                        Some(peer),
+                        format!("cannot configure the connection: {e}"),
+                    );
+                    continue;
+                }
+                reporter.send(Event::Accepted { peer });
+                let serve = Arc::clone(&serve);
+                match spawn_child(format!("{label} {peer}"), reporter.clone(), move |r| {
+                    serve(stream, peer, r)
+                }) {
+                    Ok(handle) => connections.push(handle),
+                    Err(e) => reporter.log(Level::Error, Some(peer), e.to_string()),
+                }
+            }
+            Err(e) if is_timeout(&e) => thread::sleep(POLL_INTERVAL / 2),
+            Err(e) => {
+                // Out of file descriptors and the like: say so, and keep serving.
+                reporter.log(Level::Error, None, format!("accept failed: {e}"));
+                thread::sleep(POLL_INTERVAL);
+            }
+        }
+    }
+    drop(listener);
+    for connection in connections {
+        let _ = connection.join();
+    }
+}

@@ -1,0 +1,177 @@
+//! File transfer, as the handouts define it: the client sends a file name; the server answers
+//! with the file's bytes, in 1024-byte blocks over TCP (then closes), or in 2048-byte datagrams
+//! over UDP where the first datagram shorter than 2048 bytes (possibly empty) ends the file.
+//!
+//! This module holds the rules that need no socket: reading a requested name, confining it to
+//! the shared folder, and the UDP end-of-file rule.
+
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+/// Block size of the TCP lab protocol (how blocks are counted; writes may batch several).
+pub const TCP_BLOCK_BYTES: usize = 1024;
+/// Datagram payload of the UDP lab protocol; a shorter one ends the file.
+pub const UDP_CHUNK_BYTES: usize = 2048;
+/// Longest file name a server reads before giving up on a request.
+pub const MAX_NAME_BYTES: usize = 4096;
+
+/// How many blocks of `block` bytes carry `size` bytes (the last may be short).
+pub fn block_count(size: u64, block: usize) -> u64 {
+    size.div_ceil(block as u64)
+}
+
+/// How many datagrams the UDP protocol sends for `size` bytes: full chunks, then one short
+/// (possibly empty) chunk that marks the end.
+pub fn udp_datagram_count(size: u64) -> u64 {
+    size / UDP_CHUNK_BYTES as u64 + 1
+}
+
+/// Reads a requested name: UTF-8, surrounding whitespace and a trailing newline removed.
+pub fn parse_name(bytes: &[u8]) -> Result<String, String> {
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| "the file name is not valid UTF-8".to_owned())?;
+    let name = text.trim();
+    if name.is_empty() {
+        return Err("an empty file name".into());
+    }
+    if name.contains('\0') {
+        return Err("a file name containing a NUL byte".into());
+    }
+    Ok(name.to_owned())
+}
+
+/// Why a request is refused.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The name tries to leave the shared folder (`..`, an absolute path, a drive).
+    Outside(String),
+    /// The file does not exist.
+    Missing,
+    /// The path exists but is not a regular file (a folder, a device).
+    NotAFile,
+    /// A symbolic link (or junction) leads outside the shared folder.
+    LinkOutside,
+    /// Any other error reading it.
+    Io(io::Error),
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Outside(why) => write!(f, "refused: {why}"),
+            Self::Missing => write!(f, "no such file"),
+            Self::NotAFile => write!(f, "refused: not a regular file"),
+            Self::LinkOutside => write!(f, "refused: a link that leads outside the shared folder"),
+            Self::Io(e) => write!(f, "cannot read it: {e}"),
+        }
+    }
+}
+
+/// Maps a requested name to a regular file inside `root`, refusing anything that would leave it.
+pub fn resolve_in_root(root: &Path, name: &str) -> Result<PathBuf, Refusal> {
+    // Both separators count, whatever the server's system, so a Windows-style name is judged
+    // the same everywhere.
+    let normalised = name.replace('\\', "/");
+    let relative = Path::new(&normalised);
+    if normalised.starts_with('/') || relative.is_absolute() || normalised.contains(':') {
+        return Err(Refusal::Outside("an absolute path".into()));
+    }
+    for component in relative.components() {
+        match component {
+            Component::Normal(_) | Component::CurDir => {}
+            Component::ParentDir => return Err(Refusal::Outside("a path with \"..\"".into())),
+            Component::RootDir | Component::Prefix(_) => {
+                return Err(Refusal::Outside("an absolute path".into()));
+            }
+        }
+    }
+    let root = root.canonicalize().map_err(Refusal::Io)?;
+    let candidate = root.join(relative);
+    let real = match candidate.canonicalize() {
+        Ok(real) => real,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Refusal::Missing),
+        Err(e) => return Err(Refusal::Io(e)),
+    };
+    if !real.starts_with(&root) {
+        return Err(Refusal::LinkOutside);
+    }
+    let meta = std::fs::metadata(&real).map_err(Refusal::Io)?;
+    if !meta.is_file() {
+        return Err(Refusal::NotAFile);
+    }
+    Ok(real)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_and_checked() {
+        assert_eq!(parse_name(b"notes.txt\n").unwrap(), "notes.txt");
+        assert_eq!(parse_name(b"  a b.txt\r\n").unwrap(), "a b.txt");
+        assert!(parse_name(b"\n").is_err());
+        assert!(parse_name(b"\xff").is_err());
+    }
+
+    #[test]
+    fn counts_follow_the_lab_rules() {
+        assert_eq!(block_count(0, 1024), 0);
+        assert_eq!(block_count(1025, 1024), 2);
+        assert_eq!(udp_datagram_count(0), 1);
+        assert_eq!(udp_datagram_count(2047), 1);
+        assert_eq!(udp_datagram_count(2048), 2);
+        assert_eq!(udp_datagram_count(4097), 3);
+    }
+
+    #[test]
+    fn only_regular_files_inside_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("shared");
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::write(root.join("a.txt"), b"a").unwrap();
+        std::fs::write(root.join("sub/b.txt"), b"b").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), b"s").unwrap();
+        assert!(resolve_in_root(&root, "a.txt").is_ok());
+        assert!(resolve_in_root(&root, "./sub/b.txt").is_ok());
+        assert!(matches!(
+            resolve_in_root(&root, "../secret.txt"),
+            Err(Refusal::Outside(_))
+        ));
+        assert!(matches!(
+            resolve_in_root(&root, "sub/../../secret.txt"),
+            Err(Refusal::Outside(_))
+        ));
+        assert!(matches!(
+            resolve_in_root(&root, "/etc/passwd"),
+            Err(Refusal::Outside(_))
+        ));
+        assert!(matches!(
+            resolve_in_root(&root, "C:\\Windows\\win.ini"),
+            Err(Refusal::Outside(_))
+        ));
+        assert!(matches!(
+            resolve_in_root(&root, "..\\secret.txt"),
+            Err(Refusal::Outside(_))
+        ));
+        assert!(matches!(
+            resolve_in_root(&root, "nope.txt"),
+            Err(Refusal::Missing)
+        ));
+        assert!(matches!(
+            resolve_in_root(&root, "sub"),
+            Err(Refusal::NotAFile)
+        ));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("link.txt"))
+                .unwrap();
+            assert!(matches!(
+                resolve_in_root(&root, "link.txt"),
+                Err(Refusal::LinkOutside)
+            ));
+            std::os::unix::fs::symlink(root.join("a.txt"), root.join("inside.txt")).unwrap();
+            assert!(resolve_in_root(&root, "inside.txt").is_ok());
+        }
+    }
+}

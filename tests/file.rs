@@ -1,0 +1,400 @@
+//! File transfer over real loopback sockets: socklab against itself and against student-style
+//! Python peers, every edge size of the block and chunk rules, refusals, and interruptions.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use common::*;
+use socklab::Error;
+use socklab::net::event::{Event, Role};
+use socklab::net::file::{self, ClientConfig, ServerConfig};
+
+/// Edge sizes of the 1024-byte block and 2048-byte chunk rules, an exact multiple of both, and a
+/// few MiB of random bytes.
+const SIZES: &[usize] = &[
+    0,
+    1,
+    1023,
+    1024,
+    1025,
+    2047,
+    2048,
+    2049,
+    6144,
+    3 * 1024 * 1024 + 7,
+];
+
+/// Deterministic pseudo-random bytes (xorshift), so failures reproduce.
+fn random_bytes(len: usize, seed: u64) -> Vec<u8> {
+    let mut x = seed | 1;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+/// A shared folder with one file per size, named `f<size>.bin`.
+fn shared_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for &size in SIZES {
+        std::fs::write(
+            dir.path().join(format!("f{size}.bin")),
+            random_bytes(size, size as u64),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+fn start_server(tcp: bool, root: &Path, rate_mib: u64) -> Running {
+    let config = ServerConfig {
+        bind: "127.0.0.1:0".parse().unwrap(),
+        root: root.to_path_buf(),
+        udp_rate_bytes_per_sec: rate_mib * 1024 * 1024,
+    };
+    start("test file server", true, move |r, s| {
+        if tcp {
+            file::run_tcp_server(config, r, s)
+        } else {
+            file::run_udp_server(config, r, s)
+        }
+    })
+}
+
+fn client(tcp: bool, server: String, remote: &str, local: PathBuf, overwrite: bool) -> Running {
+    let config = ClientConfig {
+        server,
+        remote: remote.into(),
+        local,
+        overwrite,
+        timeout: Duration::from_secs(1),
+    };
+    start("test file client", false, move |r, s| {
+        if tcp {
+            file::run_tcp_client(config, r, s)
+        } else {
+            file::run_udp_client(config, r, s)
+        }
+    })
+}
+
+/// Files in `dir`, hidden temporary ones included.
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn socklab_to_socklab_every_size() {
+    let shared = shared_folder();
+    for tcp in [true, false] {
+        let server = start_server(tcp, shared.path(), 64);
+        let out = tempfile::tempdir().unwrap();
+        for &size in SIZES {
+            let name = format!("f{size}.bin");
+            let dest = out.path().join(&name);
+            let events = client(tcp, server.addr(), &name, dest.clone(), false).finish();
+            if tcp && size == 0 {
+                // Over TCP an empty file and a missing one look the same: the server just closes.
+                let err = outcome(&events).as_ref().unwrap_err();
+                assert!(err.to_string().contains("the server sent nothing"), "{err}");
+                assert!(!dest.exists());
+                continue;
+            }
+            assert!(
+                outcome(&events).is_ok(),
+                "tcp={tcp} size={size}: {:?}",
+                outcome(&events)
+            );
+            assert_eq!(
+                std::fs::read(&dest).unwrap(),
+                random_bytes(size, size as u64),
+                "tcp={tcp} size={size}"
+            );
+            let report = events
+                .iter()
+                .find_map(|e| match e {
+                    Event::File(f) if f.role == Role::Client => Some(f.clone()),
+                    _ => None,
+                })
+                .unwrap();
+            assert_eq!(report.bytes, size as u64);
+            let expected_chunks = if tcp {
+                size.div_ceil(1024)
+            } else {
+                size / 2048 + 1
+            };
+            assert_eq!(
+                report.chunks, expected_chunks as u64,
+                "tcp={tcp} size={size}"
+            );
+            assert_eq!(
+                report.sha256.unwrap(),
+                socklab::files::sha256_file(&shared.path().join(&name)).unwrap()
+            );
+        }
+        assert!(
+            entries(out.path()).iter().all(|n| !n.ends_with(".part")),
+            "{:?}",
+            entries(out.path())
+        );
+        server.handle.stop();
+        server.finish();
+    }
+}
+
+#[test]
+fn python_clients_download_from_socklab_servers() {
+    let shared = shared_folder();
+    for tcp in [true, false] {
+        let transport = if tcp { "tcp" } else { "udp" };
+        let server = start_server(tcp, shared.path(), 64);
+        let out = tempfile::tempdir().unwrap();
+        for &size in SIZES {
+            let name = format!("f{size}.bin");
+            let dest = out.path().join(&name);
+            let target = format!("127.0.0.1:{}:{name}", server.port());
+            let child = spawn_python(
+                "file_client.py",
+                &[transport, &target, dest.to_str().unwrap()],
+            );
+            let result = wait_output(child, WAIT);
+            assert!(result.success, "{transport} {size}: {}", result.stderr);
+            assert_eq!(
+                std::fs::read(&dest).unwrap(),
+                random_bytes(size, size as u64),
+                "{transport} size={size}"
+            );
+        }
+        server.handle.stop();
+        server.finish();
+    }
+}
+
+#[test]
+fn socklab_clients_download_from_python_servers() {
+    let shared = shared_folder();
+    for tcp in [true, false] {
+        let transport = if tcp { "tcp" } else { "udp" };
+        let out = tempfile::tempdir().unwrap();
+        for &size in SIZES.iter().filter(|&&s| !(tcp && s == 0)) {
+            let mut child = spawn_python("file_server.py", &[transport]);
+            let lines = stdout_lines(&mut child);
+            let port = line_starting(&lines, "PORT ");
+            let source = shared.path().join(format!("f{size}.bin"));
+            let dest = out.path().join(format!("f{size}.bin"));
+            let events = client(
+                tcp,
+                format!("127.0.0.1:{port}"),
+                source.to_str().unwrap(),
+                dest.clone(),
+                false,
+            )
+            .finish();
+            assert!(
+                outcome(&events).is_ok(),
+                "{transport} size={size}: {:?}",
+                outcome(&events)
+            );
+            assert_eq!(
+                std::fs::read(&dest).unwrap(),
+                random_bytes(size, size as u64),
+                "{transport} size={size}"
+            );
+            wait_output(child, WAIT);
+        }
+    }
+}
+
+#[test]
+fn missing_files_and_escapes_are_refused_and_nothing_is_saved() {
+    let base = tempfile::tempdir().unwrap();
+    let root = base.path().join("shared");
+    std::fs::create_dir(&root).unwrap();
+    std::fs::write(base.path().join("secret.txt"), b"secret").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(base.path().join("secret.txt"), root.join("link.txt")).unwrap();
+    for tcp in [true, false] {
+        let server = start_server(tcp, &root, 64);
+        let out = tempfile::tempdir().unwrap();
+        let secret = base.path().join("secret.txt");
+        let mut names = vec![
+            "missing.txt",
+            "../secret.txt",
+            "/etc/passwd",
+            "..\\secret.txt",
+            secret.to_str().unwrap(),
+        ];
+        if cfg!(unix) {
+            names.push("link.txt");
+        }
+        for name in &names {
+            let started = Instant::now();
+            let events = client(tcp, server.addr(), name, out.path().join("got"), false).finish();
+            let err = outcome(&events).as_ref().unwrap_err().to_string();
+            let expected = if tcp {
+                "the server sent nothing"
+            } else {
+                "may not exist there"
+            };
+            assert!(err.contains(expected), "tcp={tcp} {name}: {err}");
+            assert!(started.elapsed() < Duration::from_secs(4));
+        }
+        assert!(entries(out.path()).is_empty(), "{:?}", entries(out.path()));
+        server.handle.stop();
+        let logs = log_texts(&server.finish()).join("\n");
+        assert!(logs.contains("\"missing.txt\": no such file"), "{logs}");
+        assert!(
+            logs.contains("\"../secret.txt\": refused: a path with \"..\""),
+            "{logs}"
+        );
+        assert!(
+            logs.contains("\"/etc/passwd\": refused: an absolute path"),
+            "{logs}"
+        );
+        if cfg!(unix) {
+            assert!(
+                logs.contains("\"link.txt\": refused: a link that leads outside"),
+                "{logs}"
+            );
+        }
+        assert!(
+            logs.contains("127.0.0.1:"),
+            "refusals name the peer: {logs}"
+        );
+    }
+}
+
+#[test]
+fn an_existing_destination_is_kept_unless_overwrite() {
+    let shared = shared_folder();
+    let server = start_server(true, shared.path(), 64);
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("mine.bin");
+    std::fs::write(&dest, b"precious").unwrap();
+    let events = client(true, server.addr(), "f1025.bin", dest.clone(), false).finish();
+    assert!(matches!(outcome(&events), Err(Error::Exists(_))));
+    assert_eq!(std::fs::read(&dest).unwrap(), b"precious");
+    let events = client(true, server.addr(), "f1025.bin", dest.clone(), true).finish();
+    assert!(outcome(&events).is_ok());
+    assert_eq!(std::fs::read(&dest).unwrap().len(), 1025);
+    // A folder as destination keeps the remote name.
+    let events = client(
+        true,
+        server.addr(),
+        "f2049.bin",
+        out.path().to_path_buf(),
+        false,
+    )
+    .finish();
+    assert!(outcome(&events).is_ok());
+    assert_eq!(
+        std::fs::read(out.path().join("f2049.bin")).unwrap().len(),
+        2049
+    );
+    server.handle.stop();
+    server.finish();
+}
+
+#[test]
+fn cancel_and_server_stop_leave_no_file() {
+    let shared = shared_folder();
+    let big = "f3145735.bin";
+    // UDP at 1 MiB/s: a 3 MiB file takes 3 s, time enough to interrupt it.
+    let server = start_server(false, shared.path(), 1);
+    let out = tempfile::tempdir().unwrap();
+    let running = client(false, server.addr(), big, out.path().join("a.bin"), false);
+    std::thread::sleep(Duration::from_millis(400));
+    running.handle.stop();
+    let events = running.finish();
+    assert!(
+        outcome(&events)
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("cancelled")
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::Progress(p) if p.bytes > 0)),
+        "progress was reported"
+    );
+
+    let running = client(false, server.addr(), big, out.path().join("b.bin"), false);
+    std::thread::sleep(Duration::from_millis(400));
+    server.handle.stop();
+    let server_events = server.finish();
+    assert!(
+        log_texts(&server_events)
+            .iter()
+            .any(|l| l.contains("cut short"))
+    );
+    let err = outcome(&running.finish()).as_ref().unwrap_err().to_string();
+    assert!(err.contains("stalled after"), "{err}");
+    assert!(entries(out.path()).is_empty(), "{:?}", entries(out.path()));
+
+    // TCP: a server stopped mid-transfer resets the connection, so a client can tell the file is
+    // incomplete (an orderly close would look like the end of the file).
+    let server = start_server(true, shared.path(), 64);
+    let mut raw = TcpStream::connect(server.addr()).unwrap();
+    raw.set_read_timeout(Some(WAIT)).unwrap();
+    raw.write_all(big.as_bytes()).unwrap();
+    raw.shutdown(std::net::Shutdown::Write).unwrap();
+    let mut first = [0u8; 1024];
+    raw.read_exact(&mut first).unwrap();
+    server.handle.stop();
+    server.finish();
+    let mut rest = Vec::new();
+    let result = raw.read_to_end(&mut rest);
+    assert!(
+        result.is_err() || first.len() + rest.len() < 3 * 1024 * 1024 + 7,
+        "the stopped transfer must not look complete"
+    );
+}
+
+#[test]
+fn compare_tool_reports_the_first_difference() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, b"line one\nline two\n").unwrap();
+    std::fs::write(&b, b"line one\nline twO\n").unwrap();
+    let run = |x: &Path, y: &Path| {
+        wait_output(
+            std::process::Command::new(env!("CARGO_BIN_EXE_socklab"))
+                .arg("compare")
+                .arg(x)
+                .arg(y)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap(),
+            WAIT,
+        )
+    };
+    let out = run(&a, &b);
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stdout.contains("first difference at byte 16 (line 2)"),
+        "{}",
+        out.stdout
+    );
+    let out = run(&a, &a);
+    assert_eq!(out.code, Some(0));
+    assert!(out.stdout.contains("identical (18 bytes)"));
+    let out = run(&a, &dir.path().join("nope"));
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("cannot open"), "{}", out.stderr);
+}
