@@ -36,6 +36,20 @@ fn wait_for_label(harness: &mut Harness<'_, SocklabApp>, label: &str) {
     }
 }
 
+/// Steps frames until the field labelled `label` holds `value`, within `WAIT`.
+fn wait_for_value(harness: &mut Harness<'_, SocklabApp>, label: &str, value: &str) {
+    let deadline = Instant::now() + WAIT;
+    while harness.get_by_label(label).value().as_deref() != Some(value) {
+        assert!(
+            Instant::now() < deadline,
+            "{label:?} holds {:?}, not {value:?}",
+            harness.get_by_label(label).value()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+}
+
 #[test]
 fn typing_a_name_and_number_and_clicking_send_shows_the_sum() {
     for (exercise, tcp) in [(ExerciseId::TcpAdd, true), (ExerciseId::UdpAdd, false)] {
@@ -129,4 +143,158 @@ fn start_server_button_serves_and_shows_the_client() {
     harness.get_by_label_contains("Stop server").click();
     harness.run_steps(1);
     wait_for_label(&mut harness, "server stopped");
+}
+
+/// Answers every dialog with fixed paths, as a user would pick them.
+struct FakePicker {
+    folder: std::path::PathBuf,
+    save: std::path::PathBuf,
+}
+
+impl socklab::gui::dialogs::FilePicker for FakePicker {
+    fn pick_folder(&self) -> Option<std::path::PathBuf> {
+        Some(self.folder.clone())
+    }
+    fn pick_file(&self) -> Option<std::path::PathBuf> {
+        Some(self.save.clone())
+    }
+    fn save_file(&self, _suggested_name: &str) -> Option<std::path::PathBuf> {
+        Some(self.save.clone())
+    }
+}
+
+#[test]
+fn download_form_uses_the_picker_shows_progress_result_and_compares() {
+    for (exercise, tcp) in [(ExerciseId::TcpFile, true), (ExerciseId::UdpFile, false)] {
+        let shared = tempfile::tempdir().unwrap();
+        let content: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        std::fs::write(shared.path().join("lab.bin"), &content).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let save = out.path().join("copy.bin");
+        let port = if tcp {
+            std::net::TcpListener::bind("127.0.0.1:0")
+                .unwrap()
+                .local_addr()
+                .unwrap()
+                .port()
+        } else {
+            std::net::UdpSocket::bind("127.0.0.1:0")
+                .unwrap()
+                .local_addr()
+                .unwrap()
+                .port()
+        };
+        let mut settings = Settings {
+            exercise,
+            ..Settings::default()
+        };
+        for s in [&mut settings.tcp_file, &mut settings.udp_file] {
+            s.root = String::new();
+            s.bind = socklab::net::addr::BindChoice::Loopback;
+            s.port = port;
+            s.server = format!("127.0.0.1:{port}");
+        }
+        let picker = std::sync::Arc::new(FakePicker {
+            folder: shared.path().to_path_buf(),
+            save: save.clone(),
+        });
+        let mut harness = Harness::builder()
+            .with_size([1300.0, 1400.0])
+            .build_ui_state(
+                |ui, app: &mut SocklabApp| app.show(ui),
+                SocklabApp::with_picker(settings, picker),
+            );
+        harness.run_steps(2);
+        harness.get_by_label("Choose folder…").click();
+        harness.run_steps(1);
+        wait_for_value(
+            &mut harness,
+            "Shared folder",
+            &shared.path().display().to_string(),
+        );
+        harness.get_by_label_contains("Start server").click();
+        harness.run_steps(1);
+        wait_for_label(&mut harness, "Shared files (1)");
+        // Picking the shared file fills the remote name.
+        harness.get_by_label("lab.bin").click();
+        harness.run_steps(1);
+        harness.get_by_label("Save as…").click();
+        harness.run_steps(1);
+        wait_for_value(&mut harness, "Save as", &save.display().to_string());
+        harness.get_by_label_contains("Download").click();
+        harness.run_steps(1);
+        wait_for_label(&mut harness, "SHA-256");
+        assert_eq!(std::fs::read(&save).unwrap(), content);
+        let sha = socklab::files::sha256_file(&save).unwrap();
+        assert!(
+            harness.query_by_label(&sha).is_some(),
+            "the SHA-256 is shown"
+        );
+        assert!(
+            harness
+                .query_all_by_label_contains("received: 195.3 KiB")
+                .next()
+                .is_some()
+        );
+
+        // Downloading again asks before replacing the file.
+        harness.get_by_label_contains("Download").click();
+        harness.run_steps(1);
+        wait_for_label(&mut harness, "already exists");
+        assert!(
+            harness.query_by_label(&sha).is_none(),
+            "the old result is cleared"
+        );
+        harness.get_by_label("Overwrite").click();
+        harness.run_steps(1);
+        let deadline = Instant::now() + WAIT;
+        while harness.query_by_label(&sha).is_none() {
+            assert!(
+                Instant::now() < deadline,
+                "the overwritten download never finished"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+            harness.step();
+        }
+
+        // The compare tool was filled with both files and says they are identical.
+        harness.get_by_label("Compare files").click();
+        harness.run_steps(20);
+        assert_eq!(
+            harness.get_by_label("File B").value(),
+            Some(save.display().to_string())
+        );
+        harness.get_by_label("Compare").click();
+        harness.run_steps(1);
+        wait_for_label(&mut harness, "identical (200000 bytes)");
+        harness.get_by_label_contains("Stop server").click();
+        harness.run_steps(1);
+        wait_for_label(&mut harness, "server stopped");
+    }
+}
+
+#[test]
+fn compare_tool_shows_where_files_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, b"same\nsame\n").unwrap();
+    std::fs::write(&b, b"same\nsamE\n").unwrap();
+    let mut settings = Settings {
+        exercise: ExerciseId::TcpFile,
+        ..Settings::default()
+    };
+    settings.tcp_file.compare_a = a.display().to_string();
+    settings.tcp_file.compare_b = b.display().to_string();
+    let mut harness = Harness::builder()
+        .with_size([1300.0, 1400.0])
+        .build_ui_state(
+            |ui, app: &mut SocklabApp| app.show(ui),
+            SocklabApp::with_settings(settings),
+        );
+    harness.run_steps(2);
+    harness.get_by_label("Compare files").click();
+    harness.run_steps(20);
+    harness.get_by_label("Compare").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "first difference at byte 8 (line 2)");
 }

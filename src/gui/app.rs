@@ -6,7 +6,9 @@ use std::sync::Arc;
 use egui::RichText;
 use serde::{Deserialize, Serialize};
 
+use super::dialogs::{FilePicker, NativePicker};
 use super::exercises::add::{AddPanel, AddSettings};
+use super::exercises::file::{FilePanel, FileSettings};
 use super::exercises::{EXERCISES, ExerciseId};
 use crate::net::runner::Waker;
 
@@ -20,6 +22,8 @@ pub struct Settings {
     pub exercise: ExerciseId,
     pub tcp_add: AddSettings,
     pub udp_add: AddSettings,
+    pub tcp_file: FileSettings,
+    pub udp_file: FileSettings,
 }
 
 impl Default for Settings {
@@ -28,6 +32,8 @@ impl Default for Settings {
             exercise: ExerciseId::TcpAdd,
             tcp_add: AddSettings::default(),
             udp_add: AddSettings::default(),
+            tcp_file: FileSettings::default(),
+            udp_file: FileSettings::default(),
         }
     }
 }
@@ -37,6 +43,8 @@ pub struct SocklabApp {
     exercise: ExerciseId,
     tcp_add: AddPanel,
     udp_add: AddPanel,
+    tcp_file: FilePanel,
+    udp_file: FilePanel,
     waker: Option<Waker>,
 }
 
@@ -52,12 +60,20 @@ impl SocklabApp {
         app
     }
 
-    /// An app with the given settings and no waker (tests drive frames themselves).
+    /// An app with the given settings, native file dialogs and no waker (tests drive frames
+    /// themselves).
     pub fn with_settings(settings: Settings) -> Self {
+        Self::with_picker(settings, Arc::new(NativePicker))
+    }
+
+    /// An app whose file dialogs are answered by `picker`.
+    pub fn with_picker(settings: Settings, picker: Arc<dyn FilePicker>) -> Self {
         Self {
             exercise: settings.exercise,
             tcp_add: AddPanel::new(true, settings.tcp_add),
             udp_add: AddPanel::new(false, settings.udp_add),
+            tcp_file: FilePanel::new(true, settings.tcp_file, Arc::clone(&picker)),
+            udp_file: FilePanel::new(false, settings.udp_file, picker),
             waker: None,
         }
     }
@@ -74,6 +90,8 @@ impl SocklabApp {
             exercise: self.exercise,
             tcp_add: self.tcp_add.settings.clone(),
             udp_add: self.udp_add.settings.clone(),
+            tcp_file: self.tcp_file.settings.clone(),
+            udp_file: self.udp_file.settings.clone(),
         }
     }
 
@@ -92,9 +110,11 @@ impl SocklabApp {
 
     /// Applies every runner's events; true if some are still queued.
     pub fn poll(&mut self) -> bool {
-        let a = self.tcp_add.poll();
-        let b = self.udp_add.poll();
-        a || b
+        let mut backlog = self.tcp_add.poll();
+        backlog |= self.udp_add.poll();
+        backlog |= self.tcp_file.poll();
+        backlog |= self.udp_file.poll();
+        backlog
     }
 
     /// Draws the whole window into `ui`.
@@ -118,6 +138,8 @@ impl SocklabApp {
             match self.exercise {
                 ExerciseId::TcpAdd => self.tcp_add.ui(ui, &waker),
                 ExerciseId::UdpAdd => self.udp_add.ui(ui, &waker),
+                ExerciseId::TcpFile => self.tcp_file.ui(ui, &waker),
+                ExerciseId::UdpFile => self.udp_file.ui(ui, &waker),
             }
         });
     }
@@ -137,6 +159,8 @@ impl SocklabApp {
                     let running = match info.id {
                         ExerciseId::TcpAdd => self.tcp_add.server_running(),
                         ExerciseId::UdpAdd => self.udp_add.server_running(),
+                        ExerciseId::TcpFile => self.tcp_file.server_running(),
+                        ExerciseId::UdpFile => self.udp_file.server_running(),
                     };
                     let text = format!("{} · {}", info.title, info.transport);
                     if ui.selectable_label(selected, text).clicked() {

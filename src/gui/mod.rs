@@ -2,9 +2,11 @@
 //! the right. It only reads runner events and starts or stops runners; it never touches a socket.
 
 pub mod app;
+pub mod dialogs;
 pub mod exercises;
 pub mod log_view;
 pub mod run_slot;
+pub mod task;
 pub mod widgets;
 
 pub use app::SocklabApp;

@@ -1,6 +1,7 @@
 //! The exercises the window offers: one table row each, one form module each.
 
 pub mod add;
+pub mod file;
 
 use serde::{Deserialize, Serialize};
 
@@ -9,6 +10,8 @@ use serde::{Deserialize, Serialize};
 pub enum ExerciseId {
     TcpAdd,
     UdpAdd,
+    TcpFile,
+    UdpFile,
 }
 
 /// What the side list shows for an exercise.
@@ -36,6 +39,20 @@ pub const EXERCISES: &[ExerciseInfo] = &[
         transport: "UDP",
         source: "Lab-01 §3 (UDP sockets)",
         summary: "The same exchange in datagrams: one request, one reply, no connection. An out-of-range number stops the server.",
+    },
+    ExerciseInfo {
+        id: ExerciseId::TcpFile,
+        title: "File transfer",
+        transport: "TCP",
+        source: "Lab-02 §3 (TCP sockets)",
+        summary: "The client sends a file name; the server sends the file in 1024-byte blocks and closes the connection. Compare both files afterwards.",
+    },
+    ExerciseInfo {
+        id: ExerciseId::UdpFile,
+        title: "File transfer",
+        transport: "UDP",
+        source: "Lab-01 §4 (UDP sockets)",
+        summary: "The client sends a file name in one datagram; the server answers with 2048-byte datagrams, and the first shorter one ends the file.",
     },
 ];
 
