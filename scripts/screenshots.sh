@@ -13,6 +13,11 @@ cargo build --release --quiet
 mkdir -p screenshots
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
+# The demo shared folder is the home folder, which the file forms offer by default.
+printf 'Lab-02 notes\n' > "$home/lab-notes.txt"
+head -c 5000000 /dev/urandom > "$home/photo.jpg"
+truncate -s 4G "$home/big.iso"          # sparse: large enough to catch a TCP transfer mid-way
+truncate -s 256M "$home/medium.bin"
 
 # One scenario: $1 = output name, then pairs of "x,y" clicks separated by pauses.
 # Runs with a fresh settings folder so earlier runs do not change what is shown.
@@ -25,11 +30,13 @@ shoot() {
       win=$(xdotool search --name "^socklab$" 2>/dev/null | head -1) && [ -n "$win" ] && break
       sleep 0.2
     done
+    # No window manager runs under Xvfb: give the window the keyboard explicitly.
+    xdotool windowfocus --sync "$win"
     sleep 1.5
     for step in "$@"; do
       case $step in
         sleep:*) sleep "${step#sleep:}" ;;
-        type:*) xdotool type --delay 30 "${step#type:}" ;;
+        type:*) xdotool type --delay 20 "${step#type:}" ;;
         key:*) xdotool key "${step#key:}" ;;
         *) xdotool mousemove ${step/,/ } click 1; sleep 0.4 ;;
       esac
@@ -45,3 +52,9 @@ shoot() {
 shoot add-tcp 268,232 sleep:1 740,227 sleep:1.5
 # The same over UDP (its header is one line shorter).
 shoot add-udp 85,110 sleep:0.5 268,217 sleep:1 740,212 sleep:1.5
+# File transfer over TCP, caught mid-transfer.
+shoot file-tcp 85,133 sleep:0.5 268,194 sleep:1 930,119 type:big.iso 930,145 "type:$home/copy.iso" \
+  755,191 sleep:0.7
+# File transfer over UDP (paced at 64 MiB/s), caught mid-transfer.
+shoot file-udp 68,156 sleep:0.5 268,220 sleep:1 930,119 type:medium.bin 930,145 "type:$home/copy.bin" \
+  755,191 sleep:1.8

@@ -2,7 +2,7 @@
 //! name, SHA-256 of a file, the "compare files" tool, and the listing of a shared folder.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -14,11 +14,23 @@ const IO_CHUNK_BYTES: usize = 256 * 1024;
 
 /// A download in progress: bytes go to a hidden temporary file beside the destination, which is
 /// renamed into place only by [`Download::finish`]. Dropping it removes the temporary file.
+///
+/// Writing and hashing run on a helper thread, fed in [`DOWNLOAD_BUFFER_BYTES`] pieces, so the
+/// receiving loop only receives (over UDP, a slow receiver loses datagrams).
 pub struct Download {
-    writer: BufWriter<tempfile::NamedTempFile>,
     path: PathBuf,
+    buffer: Vec<u8>,
+    to_writer: Option<crossbeam_channel::Sender<Vec<u8>>>,
+    spare: crossbeam_channel::Receiver<Vec<u8>>,
+    writer: Option<std::thread::JoinHandle<Result<(tempfile::NamedTempFile, String)>>>,
     overwrite: bool,
 }
+
+/// Size of the pieces handed to the writing thread.
+pub const DOWNLOAD_BUFFER_BYTES: usize = 256 * 1024;
+
+/// Pieces in flight between the receiving loop and the writing thread (bounds memory).
+const DOWNLOAD_BUFFERS_IN_FLIGHT: usize = 8;
 
 impl Download {
     /// Prepares to write `path`. Fails if it exists and `overwrite` is false, or if its folder
@@ -52,20 +64,76 @@ impl Download {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
-        let temp = builder
+        let mut temp = builder
             .tempfile_in(&parent)
             .map_err(|e| Error::io(format!("cannot create a file in {}", parent.display()), e))?;
+        let (to_writer, pieces) = crossbeam_channel::bounded::<Vec<u8>>(DOWNLOAD_BUFFERS_IN_FLIGHT);
+        let (give_back, spare) =
+            crossbeam_channel::bounded::<Vec<u8>>(DOWNLOAD_BUFFERS_IN_FLIGHT + 1);
+        let shown = path.display().to_string();
+        let writer = std::thread::Builder::new()
+            .name("download writer".into())
+            .spawn(move || {
+                let mut hasher = Sha256::new();
+                for mut piece in pieces {
+                    temp.as_file_mut()
+                        .write_all(&piece)
+                        .map_err(|e| Error::io(format!("cannot write beside {shown}"), e))?;
+                    hasher.update(&piece);
+                    piece.clear();
+                    // The receiving side may have stopped taking spares: nothing to do then.
+                    let _ = give_back.try_send(piece);
+                }
+                Ok((temp, hex(&hasher.finalize())))
+            })
+            .map_err(|e| Error::io("cannot start the download writer", e))?;
         Ok(Self {
-            writer: BufWriter::with_capacity(IO_CHUNK_BYTES, temp),
             path: path.to_path_buf(),
+            buffer: Vec::with_capacity(DOWNLOAD_BUFFER_BYTES),
+            to_writer: Some(to_writer),
+            spare,
+            writer: Some(writer),
             overwrite,
         })
     }
 
+    /// Appends bytes; they reach the disk in pieces, on the writing thread.
     pub fn write(&mut self, bytes: &[u8]) -> Result<()> {
-        self.writer
-            .write_all(bytes)
-            .map_err(|e| Error::io(format!("cannot write beside {}", self.path.display()), e))
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= DOWNLOAD_BUFFER_BYTES {
+            self.hand_off()?;
+        }
+        Ok(())
+    }
+
+    fn hand_off(&mut self) -> Result<()> {
+        let next = self
+            .spare
+            .try_recv()
+            .unwrap_or_else(|_| Vec::with_capacity(DOWNLOAD_BUFFER_BYTES));
+        let piece = std::mem::replace(&mut self.buffer, next);
+        let sent = self
+            .to_writer
+            .as_ref()
+            .is_some_and(|tx| tx.send(piece).is_ok());
+        if !sent {
+            // The writer stopped: its error says why.
+            return Err(self.join_writer().err().unwrap_or_else(|| {
+                Error::Input(format!("the download of {} stopped", self.path.display()))
+            }));
+        }
+        Ok(())
+    }
+
+    fn join_writer(&mut self) -> Result<(tempfile::NamedTempFile, String)> {
+        self.to_writer = None;
+        let writer = self
+            .writer
+            .take()
+            .ok_or_else(|| Error::Input("the download writer is gone".into()))?;
+        writer
+            .join()
+            .map_err(|_| Error::Panic("the download writer failed".into()))?
     }
 
     /// The final path.
@@ -73,18 +141,13 @@ impl Download {
         &self.path
     }
 
-    /// Flushes, syncs and renames the file into place; returns its final path.
-    pub fn finish(self) -> Result<PathBuf> {
-        let path = self.path;
-        let temp = self.writer.into_inner().map_err(|e| {
-            Error::io(
-                format!("cannot write beside {}", path.display()),
-                e.into_error(),
-            )
-        })?;
-        temp.as_file()
-            .sync_all()
-            .map_err(|e| Error::io(format!("cannot save {}", path.display()), e))?;
+    /// Writes what is left and renames the file into place; returns its path and SHA-256.
+    pub fn finish(mut self) -> Result<(PathBuf, String)> {
+        if !self.buffer.is_empty() {
+            self.hand_off()?;
+        }
+        let (temp, sha256) = self.join_writer()?;
+        let path = self.path.clone();
         let persisted = if self.overwrite {
             temp.persist(&path)
         } else {
@@ -97,8 +160,22 @@ impl Download {
                 Error::io(format!("cannot save {}", path.display()), e.error)
             }
         })?;
-        Ok(path)
+        Ok((path, sha256))
     }
+}
+
+impl Drop for Download {
+    fn drop(&mut self) {
+        // Unfinished: stop the writer; it drops (and so deletes) the temporary file.
+        self.to_writer = None;
+        if let Some(writer) = self.writer.take() {
+            let _ = writer.join();
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// SHA-256 of a file, as lowercase hex.
@@ -113,11 +190,7 @@ pub fn sha256_file(path: &Path) -> io::Result<String> {
         }
         hasher.update(&buf[..n]);
     }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(hex(&hasher.finalize()))
 }
 
 /// What comparing two files found.
@@ -229,7 +302,8 @@ pub fn read_full(file: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
 /// Most entries listed for a shared folder.
 pub const MAX_LISTED_FILES: usize = 500;
 
-/// Regular files in `root` and its direct subfolders, as (relative name, size), sorted.
+/// Regular files in `root` and its direct subfolders, as (relative name, size), sorted; hidden
+/// ones (a name starting with a dot) left out.
 pub fn list_shared(root: &Path) -> Vec<(String, u64)> {
     let mut out = Vec::new();
     let mut folders = vec![(root.to_path_buf(), String::new(), 0)];
@@ -241,7 +315,12 @@ pub fn list_shared(root: &Path) -> Vec<(String, u64)> {
             if out.len() >= MAX_LISTED_FILES {
                 break;
             }
-            let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            let file_name = entry.file_name().to_string_lossy().into_owned();
+            // Hidden files (settings, unfinished downloads) are still served but not listed.
+            if file_name.starts_with('.') {
+                continue;
+            }
+            let name = format!("{prefix}{file_name}");
             match entry.file_type() {
                 Ok(t) if t.is_file() => {
                     let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
@@ -278,7 +357,9 @@ mod tests {
         );
         let mut d = Download::create(&path, false).unwrap();
         d.write(b"hello").unwrap();
-        assert_eq!(d.finish().unwrap(), path);
+        let (saved, sha) = d.finish().unwrap();
+        assert_eq!(saved, path);
+        assert_eq!(sha, sha256_file(&path).unwrap());
         assert_eq!(std::fs::read(&path).unwrap(), b"hello");
         assert!(matches!(
             Download::create(&path, false),

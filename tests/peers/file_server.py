@@ -1,13 +1,14 @@
 # A student-style file-transfer server: serves one request, then exits.
-# usage: python3 file_server.py tcp|udp      (prints "PORT n" once it listens)
+# usage: python3 file_server.py tcp|udp [PORT]      (prints "PORT n" once it listens)
 import socket
 import sys
 
 transport = sys.argv[1]
+port = int(sys.argv[2]) if len(sys.argv) > 2 else 0
 
 if transport == "tcp":
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    s.bind(("127.0.0.1", 0))
+    s.bind(("127.0.0.1", port))
     s.listen(1)
     s.settimeout(10)
     print("PORT", s.getsockname()[1], flush=True)
@@ -25,7 +26,7 @@ if transport == "tcp":
     conn.close()
 else:
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    s.bind(("127.0.0.1", 0))
+    s.bind(("127.0.0.1", port))
     s.settimeout(10)
     print("PORT", s.getsockname()[1], flush=True)
     name, addr = s.recvfrom(1024)

@@ -300,7 +300,7 @@ impl FilePanel {
                     }
                 });
             for p in &self.serving {
-                transfer_ui(ui, &format!("to {}", p.peer), p);
+                transfer_ui(ui, self.tcp, &format!("to {}", p.peer), p);
             }
             egui::CollapsingHeader::new(format!("Shared files ({})", self.shared.len()))
                 .default_open(true)
@@ -405,7 +405,12 @@ impl FilePanel {
             );
         }
         if let Some(p) = &self.progress {
-            transfer_ui(ui, if busy { "downloading" } else { "received" }, p);
+            transfer_ui(
+                ui,
+                self.tcp,
+                if busy { "downloading" } else { "received" },
+                p,
+            );
         }
         self.client.status_ui(ui);
         if let Some(f) = &self.downloaded {
@@ -480,12 +485,12 @@ impl FilePanel {
 }
 
 /// A transfer's progress: a bar when the size is known, and the numbers.
-fn transfer_ui(ui: &mut egui::Ui, label: &str, p: &Progress) {
+fn transfer_ui(ui: &mut egui::Ui, tcp: bool, label: &str, p: &Progress) {
     let numbers = format!(
         "{label}: {} · {} {} · {} · {:.1} s",
         human_bytes(p.bytes),
         p.chunks,
-        "blocks/datagrams",
+        if tcp { "blocks" } else { "datagrams" },
         rate(p.bytes, p.elapsed),
         p.elapsed.as_secs_f64()
     );
