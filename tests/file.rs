@@ -398,3 +398,44 @@ fn compare_tool_reports_the_first_difference() {
     assert_eq!(out.code, Some(2));
     assert!(out.stderr.contains("cannot open"), "{}", out.stderr);
 }
+
+#[test]
+fn a_stalled_client_does_not_block_the_others() {
+    let big = tempfile::tempdir().unwrap();
+    // Larger than the socket buffers, so the stalled transfer really blocks its writer.
+    std::fs::write(
+        big.path().join("big.bin"),
+        random_bytes(32 * 1024 * 1024, 1),
+    )
+    .unwrap();
+    std::fs::write(big.path().join("small.bin"), random_bytes(4096, 2)).unwrap();
+    let server = start_server(true, big.path(), 64);
+    let mut stalled = TcpStream::connect(server.addr()).unwrap();
+    stalled.write_all(b"big.bin\n").unwrap();
+    // The stalled client reads nothing while several others download.
+    let out = tempfile::tempdir().unwrap();
+    let clients: Vec<Running> = (0..4)
+        .map(|i| {
+            client(
+                true,
+                server.addr(),
+                "small.bin",
+                out.path().join(format!("s{i}.bin")),
+                false,
+            )
+        })
+        .collect();
+    let started = Instant::now();
+    for c in clients {
+        assert!(outcome(&c.finish()).is_ok());
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(entries(out.path()).len(), 4);
+    drop(stalled);
+    server.handle.stop();
+    server.finish();
+}
