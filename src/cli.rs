@@ -15,9 +15,10 @@ use crate::error::Error;
 use crate::net::addr::{DEFAULT_ADD_PORT, reachable_addresses, user_name};
 use crate::net::event::{Event, Level, Stamped};
 use crate::net::runner::{self, Reporter};
-use crate::net::{DEFAULT_CLIENT_TIMEOUT, add, file};
+use crate::net::{DEFAULT_CLIENT_TIMEOUT, add, file, guess, talk};
 use crate::protocol::add::WireFormat;
 use crate::protocol::escape_bytes;
+use crate::protocol::text::{DEFAULT_STOP_WORDS, HintStyle};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -53,6 +54,31 @@ pub enum Command {
         #[command(subcommand)]
         role: FileRole,
     },
+    /// Echo over TCP: the server sends back every message at once; a stop word ends a session.
+    TcpEcho {
+        #[command(subcommand)]
+        role: EchoRole,
+    },
+    /// Echo over UDP: each datagram comes back unchanged (0 to 65,507 bytes).
+    UdpEcho {
+        #[command(subcommand)]
+        role: EchoRole,
+    },
+    /// The textbook example over TCP: the server replies with the sentence upper-cased.
+    TcpUpper {
+        #[command(subcommand)]
+        role: UpperRole,
+    },
+    /// The textbook example over UDP: the server replies with the sentence upper-cased.
+    UdpUpper {
+        #[command(subcommand)]
+        role: UpperRole,
+    },
+    /// Guess the number over UDP: HIGHER, LOWER or CORRECT for each guess.
+    UdpGuess {
+        #[command(subcommand)]
+        role: GuessRole,
+    },
     /// Compare two files byte by byte (exit 0 identical, 1 different, 2 error).
     Compare {
         file_a: std::path::PathBuf,
@@ -66,6 +92,124 @@ pub enum FileRole {
     Server(FileServerArgs),
     /// Download REMOTE_NAME from HOST:PORT into LOCAL_PATH.
     Client(FileClientArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EchoRole {
+    /// Echo every message back; a stop word closes that client's session (TCP).
+    Server(EchoServerArgs),
+    /// Send MESSAGEs (or lines from stdin) and show each echo.
+    Client(EchoClientArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EchoServerArgs {
+    /// Port to listen on.
+    #[arg(long, default_value_t = talk::DEFAULT_ECHO_PORT)]
+    pub port: u16,
+    /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
+    pub bind: IpAddr,
+    /// A word that ends a session (repeatable; replaces the defaults "stop" and "exit").
+    #[arg(long = "stop-word", value_name = "WORD")]
+    pub stop_words: Vec<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct EchoClientArgs {
+    /// The server, as HOST:PORT.
+    pub server: String,
+    /// Messages to send, in order; none: lines from stdin until a stop word or end of input.
+    pub messages: Vec<String>,
+    /// A word that ends the session (repeatable; replaces the defaults "stop" and "exit").
+    #[arg(long = "stop-word", value_name = "WORD")]
+    pub stop_words: Vec<String>,
+    /// The cookbook client: send "Test message. This will be echoed" and read the echo in
+    /// 16-byte receives, showing each one.
+    #[arg(long, conflicts_with = "messages")]
+    pub cookbook: bool,
+    /// Seconds to wait for the connection and for each reply.
+    #[arg(long, default_value_t = DEFAULT_CLIENT_TIMEOUT.as_secs_f64())]
+    pub timeout: f64,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UpperRole {
+    /// Reply to every sentence with it upper-cased.
+    Server(UpperServerArgs),
+    /// Send SENTENCEs (or lines from stdin) and show the replies.
+    Client(UpperClientArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UpperServerArgs {
+    /// Port to listen on.
+    #[arg(long, default_value_t = DEFAULT_ADD_PORT)]
+    pub port: u16,
+    /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
+    pub bind: IpAddr,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct UpperClientArgs {
+    /// The server, as HOST:PORT.
+    pub server: String,
+    /// Sentences to send; none: lines from stdin until end of input.
+    pub sentences: Vec<String>,
+    /// Seconds to wait for the connection and for each reply.
+    #[arg(long, default_value_t = DEFAULT_CLIENT_TIMEOUT.as_secs_f64())]
+    pub timeout: f64,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GuessRole {
+    /// Keep a secret 1..99 per client and answer HIGHER, LOWER or CORRECT.
+    Server(GuessServerArgs),
+    /// Send GUESSes (or lines from stdin), or play by halving the range with --auto.
+    Client(GuessClientArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GuessServerArgs {
+    /// Port to listen on.
+    #[arg(long, default_value_t = guess::DEFAULT_GUESS_PORT)]
+    pub port: u16,
+    /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
+    pub bind: IpAddr,
+    /// A fixed secret for every game [default: random 1..99 per game].
+    #[arg(long, value_parser = clap::value_parser!(i64).range(1..=99))]
+    pub secret: Option<i64>,
+    /// Reply spelling: "upper" (HIGHER/LOWER/CORRECT, as the handout) or "title" (Higher/Lower/Correct).
+    #[arg(long, default_value = "upper", value_parser = ["upper", "title"])]
+    pub style: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GuessClientArgs {
+    /// The server, as HOST:PORT.
+    pub server: String,
+    /// Guesses to send; none (and no --auto): lines from stdin.
+    pub guesses: Vec<String>,
+    /// Play by halving the range (at most 7 guesses for 1..99).
+    #[arg(long, conflicts_with = "guesses")]
+    pub auto: bool,
+    /// Seconds to wait for each reply.
+    #[arg(long, default_value_t = DEFAULT_CLIENT_TIMEOUT.as_secs_f64())]
+    pub timeout: f64,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -168,6 +312,11 @@ pub fn run(command: Command) -> ExitCode {
         Command::TcpAdd { role } => run_add(role, true),
         Command::UdpAdd { role } => run_add(role, false),
         Command::TcpFile { role } => run_file(role, true),
+        Command::TcpEcho { role } => run_echo(role, true),
+        Command::UdpEcho { role } => run_echo(role, false),
+        Command::TcpUpper { role } => run_upper(role, true),
+        Command::UdpUpper { role } => run_upper(role, false),
+        Command::UdpGuess { role } => run_guess(role),
         Command::UdpFile { role } => run_file(role, false),
         Command::Compare { file_a, file_b } => {
             match crate::files::compare_files(&file_a, &file_b) {
@@ -184,6 +333,199 @@ pub fn run(command: Command) -> ExitCode {
                     ExitCode::from(2)
                 }
             }
+        }
+    }
+}
+
+fn stop_words(given: Vec<String>) -> Vec<String> {
+    if given.is_empty() {
+        DEFAULT_STOP_WORDS.iter().map(|w| (*w).to_owned()).collect()
+    } else {
+        given
+    }
+}
+
+/// Messages for a client: the given ones, or lines typed on stdin (read on a named thread)
+/// until end of input or, when `stop_words` is set, a stop word.
+fn message_feed<T: Send + 'static>(
+    given: Vec<String>,
+    stop_words: Vec<String>,
+    convert: fn(String) -> T,
+) -> crossbeam_channel::Receiver<T> {
+    let (tx, rx) = crossbeam_channel::unbounded();
+    if !given.is_empty() {
+        for message in given {
+            let _ = tx.send(convert(message));
+        }
+        return rx;
+    }
+    let spawned = std::thread::Builder::new()
+        .name("stdin reader".into())
+        .spawn(move || {
+            for line in std::io::stdin().lines() {
+                let Ok(line) = line else { return };
+                let stop = crate::protocol::text::is_stop_word(line.as_bytes(), &stop_words);
+                // The client went away: nobody reads any more lines.
+                if tx.send(convert(line)).is_err() || stop {
+                    return;
+                }
+            }
+        });
+    if spawned.is_err() {
+        eprintln!("error: cannot read standard input");
+    }
+    rx
+}
+
+fn run_echo(role: EchoRole, tcp: bool) -> ExitCode {
+    let (reporter, rx) = Reporter::channel(None);
+    match role {
+        EchoRole::Server(args) => {
+            let config = talk::ServerConfig {
+                bind: SocketAddr::new(args.bind, args.port),
+                service: talk::Service::Echo,
+                stop_words: stop_words(args.stop_words),
+            };
+            start_text_server(config, tcp, reporter, &rx, args.output)
+        }
+        EchoRole::Client(args) => {
+            let Some(timeout) = seconds(args.timeout) else {
+                return usage_error("--timeout must be a positive number of seconds");
+            };
+            let words = stop_words(args.stop_words);
+            let (messages, segment_bytes) = if args.cookbook {
+                (
+                    vec![talk::COOKBOOK_MESSAGE.to_owned()],
+                    Some(talk::COOKBOOK_SEGMENT_BYTES),
+                )
+            } else {
+                (args.messages, None)
+            };
+            let config = talk::ClientConfig {
+                server: args.server,
+                service: talk::Service::Echo,
+                stop_words: words.clone(),
+                segment_bytes,
+                timeout,
+            };
+            let feed = message_feed(messages, words, String::into_bytes);
+            start_text_client(config, tcp, feed, reporter, &rx, args.output)
+        }
+    }
+}
+
+fn run_upper(role: UpperRole, tcp: bool) -> ExitCode {
+    let (reporter, rx) = Reporter::channel(None);
+    match role {
+        UpperRole::Server(args) => {
+            let config = talk::ServerConfig {
+                bind: SocketAddr::new(args.bind, args.port),
+                service: talk::Service::Upper,
+                stop_words: Vec::new(),
+            };
+            start_text_server(config, tcp, reporter, &rx, args.output)
+        }
+        UpperRole::Client(args) => {
+            let Some(timeout) = seconds(args.timeout) else {
+                return usage_error("--timeout must be a positive number of seconds");
+            };
+            let config = talk::ClientConfig {
+                server: args.server,
+                service: talk::Service::Upper,
+                stop_words: Vec::new(),
+                segment_bytes: None,
+                timeout,
+            };
+            let feed = message_feed(args.sentences, Vec::new(), String::into_bytes);
+            start_text_client(config, tcp, feed, reporter, &rx, args.output)
+        }
+    }
+}
+
+fn start_text_server(
+    config: talk::ServerConfig,
+    tcp: bool,
+    reporter: Reporter,
+    rx: &Receiver<Stamped>,
+    output: OutputArgs,
+) -> ExitCode {
+    let name = format!(
+        "{}-{:?} server",
+        if tcp { "tcp" } else { "udp" },
+        config.service
+    )
+    .to_lowercase();
+    let handle = runner::spawn(name, reporter, move |r, s| {
+        if tcp {
+            talk::run_tcp_server(config, r, s)
+        } else {
+            talk::run_udp_server(config, r, s)
+        }
+    });
+    finish(handle, rx, output)
+}
+
+fn start_text_client(
+    config: talk::ClientConfig,
+    tcp: bool,
+    feed: Receiver<Vec<u8>>,
+    reporter: Reporter,
+    rx: &Receiver<Stamped>,
+    output: OutputArgs,
+) -> ExitCode {
+    let name = format!(
+        "{}-{:?} client",
+        if tcp { "tcp" } else { "udp" },
+        config.service
+    )
+    .to_lowercase();
+    let handle = runner::spawn(name, reporter, move |r, s| {
+        if tcp {
+            talk::run_client(config, feed, r, s)
+        } else {
+            talk::run_udp_client(config, feed, r, s)
+        }
+    });
+    finish(handle, rx, output)
+}
+
+fn run_guess(role: GuessRole) -> ExitCode {
+    let (reporter, rx) = Reporter::channel(None);
+    match role {
+        GuessRole::Server(args) => {
+            let config = guess::ServerConfig {
+                bind: SocketAddr::new(args.bind, args.port),
+                secret: args.secret,
+                style: if args.style == "title" {
+                    HintStyle::Title
+                } else {
+                    HintStyle::Upper
+                },
+            };
+            let handle = runner::spawn("udp-guess server", reporter, move |r, s| {
+                guess::run_server(config, r, s)
+            });
+            finish(handle, &rx, args.output)
+        }
+        GuessRole::Client(args) => {
+            let Some(timeout) = seconds(args.timeout) else {
+                return usage_error("--timeout must be a positive number of seconds");
+            };
+            let config = guess::ClientConfig {
+                server: args.server,
+                timeout,
+            };
+            let handle = if args.auto {
+                runner::spawn("udp-guess client", reporter, move |r, s| {
+                    guess::run_auto_client(config, r, s)
+                })
+            } else {
+                let feed = message_feed(args.guesses, Vec::new(), |line| line);
+                runner::spawn("udp-guess client", reporter, move |r, s| {
+                    guess::run_client(config, feed, r, s)
+                })
+            };
+            finish(handle, &rx, args.output)
         }
     }
 }
@@ -458,6 +800,29 @@ pub fn print_human(out: &mut impl Write, event: &Event, verbose: bool) {
                 x.server_number,
                 x.sum()
             )
+        }
+        Event::Reply(r) => {
+            let _ = writeln!(out, "Sending {}", escape_bytes(&r.request));
+            let mut at = 0;
+            for size in &r.segments {
+                let end = (at + size).min(r.reply.len());
+                let _ = writeln!(out, "Received: {}", escape_bytes(&r.reply[at..end]));
+                at = end;
+            }
+            Ok(())
+        }
+        Event::Guess(g) => {
+            let guess = g
+                .guess
+                .map_or_else(|| "(not a number)".to_owned(), |n| n.to_string());
+            match g.role {
+                crate::net::event::Role::Client => {
+                    writeln!(out, "guess {}: {guess} -> {}", g.count, g.reply)
+                }
+                crate::net::event::Role::Server => {
+                    writeln!(out, "{}: guess {guess} -> {}", g.peer, g.reply)
+                }
+            }
         }
         _ => Ok(()),
     };

@@ -180,6 +180,36 @@ impl LogView {
                 };
                 self.push(line(LineKind::Result, Some(f.peer), text));
             }
+            Event::Reply(r) => {
+                let segments = if r.segments.len() > 1 {
+                    format!(
+                        " in {} receives of {:?} bytes",
+                        r.segments.len(),
+                        r.segments
+                    )
+                } else {
+                    String::new()
+                };
+                self.push(line(
+                    LineKind::Result,
+                    Some(r.peer),
+                    format!(
+                        "\"{}\" → \"{}\"{segments}",
+                        escape_bytes(&r.request[..r.request.len().min(200)]),
+                        escape_bytes(&r.reply[..r.reply.len().min(200)])
+                    ),
+                ));
+            }
+            Event::Guess(g) => {
+                let guess = g
+                    .guess
+                    .map_or_else(|| "not a number".to_owned(), |n| n.to_string());
+                self.push(line(
+                    LineKind::Result,
+                    Some(g.peer),
+                    format!("guess #{}: {guess} → {}", g.count, g.reply),
+                ));
+            }
             Event::Finished(Ok(summary)) => {
                 self.push(line(LineKind::Info, None, summary.message.clone()));
             }

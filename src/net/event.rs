@@ -86,6 +86,30 @@ pub struct FileReport {
     pub sha256: Option<String>,
 }
 
+/// One request and its reply, as a client saw them (echo, uppercase).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reply {
+    pub peer: SocketAddr,
+    pub request: Vec<u8>,
+    pub reply: Vec<u8>,
+    /// Sizes of the receives the reply arrived in (TCP is a stream: they need not match sends).
+    pub segments: Vec<usize>,
+}
+
+/// One guess in guess-the-number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GuessReport {
+    pub role: Role,
+    pub peer: SocketAddr,
+    /// The guess as a number; None when it was not one.
+    pub guess: Option<i64>,
+    /// The server's words.
+    pub reply: String,
+    /// Guesses so far in this game, this one included.
+    pub count: u32,
+    pub correct: bool,
+}
+
 /// How a runner ended well.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
@@ -129,6 +153,10 @@ pub enum Event {
     Progress(Progress),
     /// A file transfer completed.
     File(FileReport),
+    /// A client got the reply to one message.
+    Reply(Reply),
+    /// A guess was judged.
+    Guess(GuessReport),
     /// The runner ended; nothing follows.
     Finished(Result<Summary, Error>),
 }
@@ -211,6 +239,22 @@ impl Stamped {
                 "chunks": f.chunks,
                 "transfer_ms": f.elapsed.as_millis() as u64,
                 "sha256": f.sha256,
+            }),
+            Event::Reply(r) => json!({
+                "event": "reply",
+                "peer": r.peer.to_string(),
+                "request": bytes(&r.request),
+                "reply": bytes(&r.reply),
+                "segments": r.segments,
+            }),
+            Event::Guess(g) => json!({
+                "event": "guess",
+                "role": format!("{:?}", g.role).to_lowercase(),
+                "peer": g.peer.to_string(),
+                "guess": g.guess,
+                "reply": g.reply,
+                "count": g.count,
+                "correct": g.correct,
             }),
             Event::Finished(Ok(s)) => {
                 json!({"event": "finished", "ok": true, "message": s.message})

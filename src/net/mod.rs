@@ -8,7 +8,9 @@ pub mod add;
 pub mod addr;
 pub mod event;
 pub mod file;
+pub mod guess;
 pub mod runner;
+pub mod talk;
 pub mod tcp;
 
 use std::io;

@@ -4,6 +4,7 @@
 
 pub mod add;
 pub mod file;
+pub mod text;
 
 use std::fmt::Write as _;
 

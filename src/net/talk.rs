@@ -1,0 +1,543 @@
+//! Echo (seed 003, seed 004 T1/T2) and the textbook uppercase example, over TCP and UDP.
+//!
+//! Servers answer each receive at once: they never wait for a newline, since the cookbook
+//! client sends 33 bytes with none and then reads. The client keeps one session for many
+//! messages, fed through a channel (the window's Send button, or stdin lines on the CLI).
+
+use std::io::{Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpStream, UdpSocket};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, RecvTimeoutError};
+
+use super::event::{Event, Reply, Summary};
+use super::runner::{Reporter, StopFlag};
+use super::{CONNECTION_IDLE_TIMEOUT, MAX_DATAGRAM_BYTES, POLL_INTERVAL, is_timeout};
+use crate::error::{Error, Result};
+use crate::protocol::text::{is_stop_word, upper};
+
+/// Port of the echo examples (seed 004 runs them with `--port=9900`).
+pub const DEFAULT_ECHO_PORT: u16 = 9900;
+
+/// Bytes a TCP server reads (and answers) at once.
+pub const TCP_READ_BYTES: usize = 16 * 1024;
+
+/// Receive size of the cookbook client, which shows TCP splitting the echo into segments.
+pub const COOKBOOK_SEGMENT_BYTES: usize = 16;
+
+/// The cookbook client's message (seed 004, T1).
+pub const COOKBOOK_MESSAGE: &str = "Test message. This will be echoed";
+
+/// What a text server does with what it receives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Service {
+    /// Send it back unchanged.
+    Echo,
+    /// Send it back upper-cased (the textbook TCPServer/UDPServer).
+    Upper,
+}
+
+impl Service {
+    fn answer(self, message: &[u8]) -> Vec<u8> {
+        match self {
+            Self::Echo => message.to_vec(),
+            Self::Upper => upper(message),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Echo => "echo",
+            Self::Upper => "upper",
+        }
+    }
+}
+
+/// What an echo or uppercase server needs.
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    pub bind: SocketAddr,
+    pub service: Service,
+    /// Echo over TCP: these close the session (case and surrounding whitespace ignored).
+    pub stop_words: Vec<String>,
+}
+
+/// What the client needs.
+#[derive(Clone, Debug)]
+pub struct ClientConfig {
+    /// `host:port`.
+    pub server: String,
+    pub service: Service,
+    pub stop_words: Vec<String>,
+    /// Receive in pieces of this size (the cookbook's 16), to show how TCP splits a reply.
+    pub segment_bytes: Option<usize>,
+    pub timeout: Duration,
+}
+
+/// An address as Python prints it, so the log reads like the handout's: `('127.0.0.1', 42961)`.
+pub fn python_address(addr: SocketAddr) -> String {
+    match addr {
+        SocketAddr::V4(a) => format!("('{}', {})", a.ip(), a.port()),
+        SocketAddr::V6(a) => format!(
+            "('{}', {}, {}, {})",
+            a.ip(),
+            a.port(),
+            a.flowinfo(),
+            a.scope_id()
+        ),
+    }
+}
+
+/// Runs a TCP echo or uppercase server until stopped.
+pub fn run_tcp_server(
+    config: ServerConfig,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) -> Result<Summary> {
+    let (listener, local) = super::tcp::listen(config.bind, reporter)?;
+    reporter.info(
+        None,
+        format!(
+            "starting up {} server on {local}; waiting to receive messages from clients",
+            config.service.name()
+        ),
+    );
+    let sessions = Arc::new(AtomicUsize::new(0));
+    let (counter, conn_stop, conn_config) = (Arc::clone(&sessions), stop.clone(), config.clone());
+    let label = format!("tcp-{}", config.service.name());
+    super::tcp::accept_loop(listener, &label, reporter, stop, move |stream, peer, r| {
+        counter.fetch_add(1, Ordering::Relaxed);
+        serve_tcp_session(&conn_config, stream, peer, r, &conn_stop);
+    });
+    Ok(Summary::new(format!(
+        "server stopped; served {} session(s)",
+        sessions.load(Ordering::Relaxed)
+    )))
+}
+
+fn serve_tcp_session(
+    config: &ServerConfig,
+    mut stream: TcpStream,
+    peer: SocketAddr,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) {
+    let _ = stream.set_nodelay(true);
+    let _ = stream.set_read_timeout(Some(POLL_INTERVAL));
+    let _ = stream.set_write_timeout(Some(CONNECTION_IDLE_TIMEOUT));
+    let mut chunk = vec![0u8; TCP_READ_BYTES];
+    let mut last = Instant::now();
+    let reason = loop {
+        if stop.is_stopped() {
+            break "server stopping".to_owned();
+        }
+        let n = match stream.read(&mut chunk) {
+            Ok(0) => break "closed by the client".to_owned(),
+            Ok(n) => n,
+            Err(e) if is_timeout(&e) => {
+                if last.elapsed() >= CONNECTION_IDLE_TIMEOUT {
+                    break format!("idle for {} s", CONNECTION_IDLE_TIMEOUT.as_secs());
+                }
+                continue;
+            }
+            Err(e) => break format!("receive failed: {e}"),
+        };
+        last = Instant::now();
+        let message = &chunk[..n];
+        reporter.send(Event::Received {
+            peer,
+            bytes: message.to_vec(),
+        });
+        reporter.info(
+            None,
+            format!("received {n} bytes from {}", python_address(peer)),
+        );
+        let answer = config.service.answer(message);
+        if let Err(e) = stream.write_all(&answer) {
+            break format!("send failed: {e}");
+        }
+        reporter.send(Event::Sent {
+            peer,
+            bytes: answer.clone(),
+        });
+        reporter.info(
+            None,
+            format!(
+                "sent {} bytes back to {}",
+                answer.len(),
+                python_address(peer)
+            ),
+        );
+        if config.service == Service::Echo && is_stop_word(message, &config.stop_words) {
+            break "stop word received; closed by the server".to_owned();
+        }
+    };
+    let _ = stream.shutdown(Shutdown::Both);
+    reporter.send(Event::Closed { peer, reason });
+}
+
+/// Runs a UDP echo or uppercase server until stopped.
+pub fn run_udp_server(
+    config: ServerConfig,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) -> Result<Summary> {
+    let socket = UdpSocket::bind(config.bind).map_err(|source| Error::Bind {
+        addr: config.bind,
+        source,
+    })?;
+    let local = socket
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the bound address", e))?;
+    socket
+        .set_read_timeout(Some(POLL_INTERVAL))
+        .map_err(|e| Error::io("cannot configure the socket", e))?;
+    reporter.send(Event::Listening { local, tcp: false });
+    reporter.info(
+        None,
+        format!(
+            "starting up {} server on {local}; waiting to receive messages from clients",
+            config.service.name()
+        ),
+    );
+    let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
+    let mut answered = 0usize;
+    while !stop.is_stopped() {
+        let (n, peer) = match socket.recv_from(&mut datagram) {
+            Ok(got) => got,
+            Err(e) if is_timeout(&e) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => continue,
+            Err(e) => return Err(Error::io("receive failed", e)),
+        };
+        let message = &datagram[..n];
+        reporter.send(Event::Received {
+            peer,
+            bytes: message.to_vec(),
+        });
+        reporter.info(
+            None,
+            format!("received {n} bytes from {}", python_address(peer)),
+        );
+        let answer = config.service.answer(message);
+        match socket.send_to(&answer, peer) {
+            Ok(_) => {
+                reporter.send(Event::Sent {
+                    peer,
+                    bytes: answer.clone(),
+                });
+                reporter.info(
+                    None,
+                    format!(
+                        "sent {} bytes back to {}",
+                        answer.len(),
+                        python_address(peer)
+                    ),
+                );
+                answered += 1;
+            }
+            // Upper-casing can lengthen a maximum-size datagram past what UDP carries.
+            Err(e) => reporter.warn(Some(peer), format!("cannot answer: {e}")),
+        }
+        if config.service == Service::Echo && is_stop_word(message, &config.stop_words) {
+            reporter.info(
+                Some(peer),
+                "stop word received (UDP has no connection to close)",
+            );
+        }
+    }
+    Ok(Summary::new(format!(
+        "server stopped; answered {answered} datagram(s)"
+    )))
+}
+
+/// A TCP session that reconnects when the server has closed it between messages.
+struct Session<'a> {
+    config: &'a ClientConfig,
+    reporter: &'a Reporter,
+    stream: Option<TcpStream>,
+    peer: SocketAddr,
+}
+
+impl Session<'_> {
+    fn connect(&mut self) -> Result<()> {
+        let stream = super::connect(&self.config.server, self.config.timeout)?;
+        let _ = stream.set_nodelay(true);
+        self.peer = stream
+            .peer_addr()
+            .map_err(|e| Error::io("cannot read the peer address", e))?;
+        let local = stream
+            .local_addr()
+            .map_err(|e| Error::io("cannot read the local address", e))?;
+        self.reporter.send(Event::Connected {
+            local,
+            peer: self.peer,
+        });
+        self.stream = Some(stream);
+        Ok(())
+    }
+
+    /// Whether the server has closed the connection since the last reply.
+    fn closed_by_server(&self) -> bool {
+        let Some(stream) = &self.stream else {
+            return true;
+        };
+        if stream.set_nonblocking(true).is_err() {
+            return true;
+        }
+        let mut probe = [0u8; 1];
+        let closed = match stream.peek(&mut probe) {
+            // An orderly close.
+            Ok(0) => true,
+            // Bytes still to read: open.
+            Ok(_) => false,
+            // Nothing yet means open; anything else (a reset) means closed.
+            Err(e) => e.kind() != std::io::ErrorKind::WouldBlock,
+        };
+        let _ = stream.set_nonblocking(false);
+        closed
+    }
+
+    /// Sends one message and reads its reply; None means the server closed without replying.
+    fn exchange(
+        &mut self,
+        message: &[u8],
+        stop: &StopFlag,
+    ) -> Result<Option<(Vec<u8>, Vec<usize>)>> {
+        let peer = self.peer;
+        let stream = self
+            .stream
+            .as_mut()
+            .ok_or_else(|| Error::Input("not connected".into()))?;
+        if let Err(e) = stream.write_all(message) {
+            self.reporter.warn(Some(peer), format!("send failed: {e}"));
+            return Ok(None);
+        }
+        self.reporter.send(Event::Sent {
+            peer,
+            bytes: message.to_vec(),
+        });
+        let expected = self.config.service.answer(message).len();
+        let segment = self.config.segment_bytes.unwrap_or(TCP_READ_BYTES).max(1);
+        let mut reply = Vec::new();
+        let mut segments = Vec::new();
+        let mut buf = vec![0u8; segment];
+        let deadline = Instant::now() + self.config.timeout;
+        stream
+            .set_read_timeout(Some(POLL_INTERVAL))
+            .map_err(|e| Error::io("socket error", e))?;
+        while reply.len() < expected {
+            if stop.is_stopped() {
+                return Err(Error::Input("cancelled".into()));
+            }
+            match stream.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    self.reporter.send(Event::Received {
+                        peer,
+                        bytes: buf[..n].to_vec(),
+                    });
+                    reply.extend_from_slice(&buf[..n]);
+                    segments.push(n);
+                }
+                Err(e) if is_timeout(&e) => {
+                    if Instant::now() >= deadline {
+                        return Err(Error::Timeout {
+                            peer: peer.to_string(),
+                            timeout_millis: self.config.timeout.as_millis() as u64,
+                        });
+                    }
+                }
+                Err(e) if reply.is_empty() => {
+                    self.reporter
+                        .warn(Some(peer), format!("receive failed: {e}"));
+                    return Ok(None);
+                }
+                Err(e) => return Err(Error::io(format!("receive from {peer} failed"), e)),
+            }
+        }
+        if reply.is_empty() && expected > 0 {
+            return Ok(None);
+        }
+        Ok(Some((reply, segments)))
+    }
+}
+
+/// Sends each message from `messages` and reads its reply, until the channel closes or a stop
+/// word has been sent.
+pub fn run_client(
+    config: ClientConfig,
+    messages: Receiver<Vec<u8>>,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) -> Result<Summary> {
+    let addrs = super::addr::resolve(&config.server)?;
+    let mut exchanged = 0usize;
+    let mut session = Session {
+        config: &config,
+        reporter,
+        stream: None,
+        peer: addrs[0],
+    };
+    session.connect()?;
+    let ended = loop {
+        let message = match messages.recv_timeout(POLL_INTERVAL) {
+            Ok(m) => m,
+            Err(RecvTimeoutError::Timeout) => {
+                if stop.is_stopped() {
+                    break "disconnected".to_owned();
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break "no more messages".to_owned(),
+        };
+        if message.is_empty() {
+            reporter.warn(None, "an empty message sends nothing over TCP; skipped");
+            continue;
+        }
+        let stop_word = is_stop_word(&message, &config.stop_words);
+        if exchanged > 0 && session.closed_by_server() {
+            reporter.info(
+                Some(session.peer),
+                "the server closed the connection after the last reply; reconnecting",
+            );
+            session.connect()?;
+        }
+        let mut result = session.exchange(&message, stop)?;
+        if result.is_none() && !stop_word {
+            reporter.info(
+                Some(session.peer),
+                "the server closed the connection; reconnecting",
+            );
+            session.connect()?;
+            result = session.exchange(&message, stop)?;
+        }
+        match result {
+            Some((reply, segments)) => {
+                reporter.send(Event::Reply(Reply {
+                    peer: session.peer,
+                    request: message,
+                    reply,
+                    segments,
+                }));
+                exchanged += 1;
+            }
+            None if stop_word => {}
+            None => {
+                return Err(Error::Protocol(
+                    "the server closed the connection without replying, twice".into(),
+                ));
+            }
+        }
+        if stop_word {
+            break "stop word sent".to_owned();
+        }
+    };
+    if let Some(stream) = session.stream.take() {
+        let _ = stream.shutdown(Shutdown::Both);
+        reporter.send(Event::Closed {
+            peer: session.peer,
+            reason: format!("{ended}; closed by the client"),
+        });
+    }
+    Ok(Summary::new(format!(
+        "{exchanged} message(s) answered; {ended}"
+    )))
+}
+
+/// The UDP client: one datagram per message, one datagram back.
+pub fn run_udp_client(
+    config: ClientConfig,
+    messages: Receiver<Vec<u8>>,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) -> Result<Summary> {
+    let peer = *super::addr::resolve(&config.server)?
+        .first()
+        .ok_or_else(|| Error::Input(format!("{}: no address", config.server)))?;
+    let socket = super::udp_client_socket(peer)?;
+    socket
+        .connect(peer)
+        .map_err(|e| Error::io(format!("cannot address {peer}"), e))?;
+    socket
+        .set_read_timeout(Some(POLL_INTERVAL))
+        .map_err(|e| Error::io("socket error", e))?;
+    let local = socket
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the local address", e))?;
+    reporter.send(Event::Connected { local, peer });
+    let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
+    let mut exchanged = 0usize;
+    let ended = loop {
+        let message = match messages.recv_timeout(POLL_INTERVAL) {
+            Ok(m) => m,
+            Err(RecvTimeoutError::Timeout) => {
+                if stop.is_stopped() {
+                    break "stopped";
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break "no more messages",
+        };
+        if message.len() > MAX_DATAGRAM_BYTES {
+            reporter.warn(
+                None,
+                format!(
+                    "{} bytes do not fit one UDP datagram (at most {MAX_DATAGRAM_BYTES}); skipped",
+                    message.len()
+                ),
+            );
+            continue;
+        }
+        socket
+            .send(&message)
+            .map_err(|e| Error::io(format!("cannot send to {peer}"), e))?;
+        reporter.send(Event::Sent {
+            peer,
+            bytes: message.clone(),
+        });
+        let deadline = Instant::now() + config.timeout;
+        let reply = loop {
+            if stop.is_stopped() {
+                return Err(Error::Input("cancelled".into()));
+            }
+            match socket.recv(&mut datagram) {
+                Ok(n) => break datagram[..n].to_vec(),
+                Err(e) if is_timeout(&e) => {
+                    if Instant::now() >= deadline {
+                        return Err(Error::Timeout {
+                            peer: peer.to_string(),
+                            timeout_millis: config.timeout.as_millis() as u64,
+                        });
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+                    return Err(Error::Connect {
+                        addr: peer.to_string(),
+                        source: e,
+                    });
+                }
+                Err(e) => return Err(Error::io("receive failed", e)),
+            }
+        };
+        reporter.send(Event::Received {
+            peer,
+            bytes: reply.clone(),
+        });
+        let segments = vec![reply.len()];
+        reporter.send(Event::Reply(Reply {
+            peer,
+            request: message.clone(),
+            reply,
+            segments,
+        }));
+        exchanged += 1;
+        if is_stop_word(&message, &config.stop_words) {
+            break "stop word sent";
+        }
+    };
+    Ok(Summary::new(format!(
+        "{exchanged} message(s) answered; {ended}"
+    )))
+}
