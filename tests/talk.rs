@@ -1,0 +1,422 @@
+//! Echo, uppercase and guess-the-number over real loopback sockets: socklab against itself and
+//! against the Python programs the handouts describe.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::{TcpStream, UdpSocket};
+use std::time::Duration;
+
+use common::*;
+use socklab::net::event::{Event, Role};
+use socklab::net::guess;
+use socklab::net::talk::{self, Service};
+use socklab::protocol::text::HintStyle;
+
+fn words(list: &[&str]) -> Vec<String> {
+    list.iter().map(|w| (*w).to_owned()).collect()
+}
+
+fn start_text_server(tcp: bool, service: Service, stop_words: &[&str]) -> Running {
+    let config = talk::ServerConfig {
+        bind: "127.0.0.1:0".parse().unwrap(),
+        service,
+        stop_words: words(stop_words),
+    };
+    start("test text server", true, move |r, s| {
+        if tcp {
+            talk::run_tcp_server(config, r, s)
+        } else {
+            talk::run_udp_server(config, r, s)
+        }
+    })
+}
+
+/// Runs the socklab client over `messages`; returns its events.
+fn text_client(
+    tcp: bool,
+    service: Service,
+    server: String,
+    messages: Vec<Vec<u8>>,
+    segment: Option<usize>,
+) -> Vec<Event> {
+    let config = talk::ClientConfig {
+        server,
+        service,
+        stop_words: words(&["stop", "exit"]),
+        segment_bytes: segment,
+        timeout: Duration::from_secs(3),
+    };
+    let (tx, rx) = crossbeam_channel::unbounded();
+    for m in messages {
+        tx.send(m).unwrap();
+    }
+    drop(tx);
+    start("test text client", false, move |r, s| {
+        if tcp {
+            talk::run_client(config, rx, r, s)
+        } else {
+            talk::run_udp_client(config, rx, r, s)
+        }
+    })
+    .finish()
+}
+
+fn replies(events: &[Event]) -> Vec<(Vec<u8>, Vec<u8>, Vec<usize>)> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Reply(r) => Some((r.request.clone(), r.reply.clone(), r.segments.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn stop(server: Running) -> Vec<Event> {
+    server.handle.stop();
+    server.finish()
+}
+
+#[test]
+fn cookbook_client_gets_its_echo_in_16_byte_pieces() {
+    let server = start_text_server(true, Service::Echo, &["stop"]);
+    let out = wait_output(
+        spawn_python("echo_client_cookbook.py", &[&server.port().to_string()]),
+        WAIT,
+    );
+    assert!(out.success, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("Received: Test message. Th\nReceived: is will be echoe\nReceived: d\n"),
+        "{}",
+        out.stdout
+    );
+    let logs = log_texts(&stop(server)).join("\n");
+    assert!(
+        logs.contains("received 33 bytes from ('127.0.0.1', "),
+        "{logs}"
+    );
+    assert!(
+        logs.contains("sent 33 bytes back to ('127.0.0.1', "),
+        "{logs}"
+    );
+}
+
+#[test]
+fn socklab_cookbook_mode_reconnects_to_a_server_that_closes_after_one_echo() {
+    let mut child = spawn_python("echo_server_cookbook.py", &[]);
+    let lines = stdout_lines(&mut child);
+    let port = line_starting(&lines, "PORT ");
+    let messages = vec![
+        talk::COOKBOOK_MESSAGE.as_bytes().to_vec(),
+        b"second message".to_vec(),
+    ];
+    let events = text_client(
+        true,
+        Service::Echo,
+        format!("localhost:{port}"),
+        messages,
+        Some(16),
+    );
+    assert!(outcome(&events).is_ok(), "{:?}", outcome(&events));
+    let got = replies(&events);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].1, talk::COOKBOOK_MESSAGE.as_bytes());
+    assert_eq!(
+        got[0].2,
+        vec![16, 16, 1],
+        "the echo arrives in the cookbook's 16-byte receives"
+    );
+    assert_eq!(got[1].1, b"second message");
+    assert!(
+        log_texts(&events)
+            .iter()
+            .any(|l| l.contains("reconnecting")),
+        "{:?}",
+        log_texts(&events)
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+fn stop_word_ends_a_tcp_session_and_the_server_keeps_listening() {
+    let server = start_text_server(true, Service::Echo, &["stop", "exit"]);
+    let port = server.port().to_string();
+    for _ in 0..2 {
+        let out = wait_output(
+            spawn_python(
+                "echo_session_client.py",
+                &["tcp", &port, "hello", "second line", " STOP\n"],
+            ),
+            WAIT,
+        );
+        assert!(out.success, "{}", out.stderr);
+        assert!(
+            out.stdout.contains("echo: hello\necho: second line\n"),
+            "{}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.contains("after stop: b''"),
+            "the server closed the session: {}",
+            out.stdout
+        );
+    }
+    // Given stop words replace the defaults: "stop" is then an ordinary message.
+    let custom = start_text_server(true, Service::Echo, &["bye"]);
+    let mut raw = TcpStream::connect(custom.addr()).unwrap();
+    raw.set_read_timeout(Some(WAIT)).unwrap();
+    let mut buf = [0u8; 64];
+    for message in [&b"stop"[..], b"still open"] {
+        raw.write_all(message).unwrap();
+        let n = raw.read(&mut buf).unwrap();
+        assert_eq!(&buf[..n], message);
+    }
+    raw.write_all(b"Bye\n").unwrap();
+    let mut rest = Vec::new();
+    raw.read_to_end(&mut rest).unwrap();
+    assert_eq!(rest, b"Bye\n", "echoed, then the session is closed");
+    let reasons: Vec<String> = stop(custom)
+        .iter()
+        .filter_map(|e| match e {
+            Event::Closed { reason, .. } => Some(reason.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        reasons.iter().any(|r| r.contains("stop word")),
+        "{reasons:?}"
+    );
+    stop(server);
+}
+
+#[test]
+fn udp_echo_clients_and_datagram_sizes() {
+    let server = start_text_server(false, Service::Echo, &["stop"]);
+    let out = wait_output(
+        spawn_python(
+            "echo_session_client.py",
+            &["udp", &server.port().to_string(), "one", "two", "stop"],
+        ),
+        WAIT,
+    );
+    assert!(out.success, "{}", out.stderr);
+    assert_eq!(out.stdout, "echo: one\necho: two\necho: stop\n");
+    // Empty and maximum-size datagrams come back intact.
+    let probe = UdpSocket::bind("127.0.0.1:0").unwrap();
+    probe.set_read_timeout(Some(WAIT)).unwrap();
+    probe.connect(server.addr()).unwrap();
+    let mut buf = vec![0u8; 70_000];
+    probe.send(b"").unwrap();
+    assert_eq!(probe.recv(&mut buf).unwrap(), 0);
+    let big: Vec<u8> = (0..65_507u32).map(|i| (i % 251) as u8).collect();
+    probe.send(&big).unwrap();
+    let n = probe.recv(&mut buf).unwrap();
+    assert_eq!(&buf[..n], &big[..]);
+    // The socklab UDP client too.
+    let events = text_client(
+        false,
+        Service::Echo,
+        server.addr(),
+        vec![big.clone(), Vec::new()],
+        None,
+    );
+    let got = replies(&events);
+    assert_eq!(got[0].1, big);
+    assert_eq!(got[1].1, b"");
+    stop(server);
+}
+
+#[test]
+fn fifty_concurrent_echo_sessions() {
+    let server = start_text_server(true, Service::Echo, &["stop"]);
+    let addr = server.addr();
+    let sessions: Vec<_> = (0..50)
+        .map(|i| {
+            let addr = addr.clone();
+            std::thread::spawn(move || {
+                let mut s = TcpStream::connect(&addr).unwrap();
+                s.set_read_timeout(Some(WAIT)).unwrap();
+                for round in 0..20 {
+                    let message = format!("client {i} message {round}");
+                    s.write_all(message.as_bytes()).unwrap();
+                    let mut got = vec![0u8; message.len()];
+                    s.read_exact(&mut got).unwrap();
+                    assert_eq!(got, message.as_bytes());
+                }
+                s.write_all(b"stop").unwrap();
+                let mut rest = Vec::new();
+                s.read_to_end(&mut rest).unwrap();
+                assert_eq!(
+                    rest, b"stop",
+                    "the stop word is echoed, then the session closes"
+                );
+            })
+        })
+        .collect();
+    for s in sessions {
+        s.join().expect("a session failed");
+    }
+    let events = stop(server);
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| matches!(e, Event::Accepted { .. }))
+            .count(),
+        50
+    );
+}
+
+#[test]
+fn textbook_uppercase_both_ways() {
+    for tcp in [true, false] {
+        let transport = if tcp { "tcp" } else { "udp" };
+        let server = start_text_server(tcp, Service::Upper, &[]);
+        let out = wait_output(
+            spawn_python(
+                "upper_pair.py",
+                &[
+                    "client",
+                    transport,
+                    &server.port().to_string(),
+                    "hello, socket world",
+                ],
+            ),
+            WAIT,
+        );
+        assert!(out.success, "{}", out.stderr);
+        assert_eq!(out.stdout, "From Server: HELLO, SOCKET WORLD\n");
+        stop(server);
+
+        let mut child = spawn_python("upper_pair.py", &["server", transport]);
+        let lines = stdout_lines(&mut child);
+        let port = line_starting(&lines, "PORT ");
+        let events = text_client(
+            tcp,
+            Service::Upper,
+            format!("127.0.0.1:{port}"),
+            vec!["straße".into()],
+            None,
+        );
+        assert_eq!(replies(&events)[0].1, "STRASSE".as_bytes(), "{transport}");
+        wait_output(child, WAIT);
+    }
+}
+
+fn start_guess_server(secret: Option<i64>, style: HintStyle) -> Running {
+    let config = guess::ServerConfig {
+        bind: "127.0.0.1:0".parse().unwrap(),
+        secret,
+        style,
+    };
+    start("test guess server", true, move |r, s| {
+        guess::run_server(config, r, s)
+    })
+}
+
+#[test]
+fn binary_search_clients_win_within_seven_guesses() {
+    let server = start_guess_server(Some(37), HintStyle::Upper);
+    let out = wait_output(
+        spawn_python("guess_pair.py", &["client", &server.port().to_string()]),
+        WAIT,
+    );
+    assert!(out.success, "{}", out.stderr);
+    assert!(out.stdout.contains("37 CORRECT\n"), "{}", out.stdout);
+    let tries: u32 = out
+        .stdout
+        .rsplit("tries: ")
+        .next()
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(tries <= 7);
+    // Random secrets: socklab's auto-play, twice (a new secret after CORRECT).
+    let random = start_guess_server(None, HintStyle::Title);
+    for _ in 0..2 {
+        let config = guess::ClientConfig {
+            server: random.addr(),
+            timeout: Duration::from_secs(3),
+        };
+        let events = start("auto", false, move |r, s| {
+            guess::run_auto_client(config, r, s)
+        })
+        .finish();
+        let summary = outcome(&events).as_ref().expect("auto-play wins");
+        assert!(
+            summary.message.starts_with("Correct"),
+            "{}",
+            summary.message
+        );
+        let guesses = events
+            .iter()
+            .filter(|e| matches!(e, Event::Guess(_)))
+            .count();
+        assert!(guesses <= 7, "{guesses}");
+    }
+    stop(random);
+    stop(server);
+
+    // socklab auto-play against a student's server.
+    let mut child = spawn_python("guess_pair.py", &["server", "73"]);
+    let lines = stdout_lines(&mut child);
+    let port = line_starting(&lines, "PORT ");
+    let config = guess::ClientConfig {
+        server: format!("127.0.0.1:{port}"),
+        timeout: Duration::from_secs(3),
+    };
+    let events = start("auto", false, move |r, s| {
+        guess::run_auto_client(config, r, s)
+    })
+    .finish();
+    assert!(
+        outcome(&events)
+            .as_ref()
+            .unwrap()
+            .message
+            .contains("the number is 73")
+    );
+    wait_output(child, WAIT);
+}
+
+#[test]
+fn anything_that_is_not_a_number_gets_a_clear_reply() {
+    let server = start_guess_server(Some(10), HintStyle::Upper);
+    let probe = UdpSocket::bind("127.0.0.1:0").unwrap();
+    probe.set_read_timeout(Some(WAIT)).unwrap();
+    probe.connect(server.addr()).unwrap();
+    let mut buf = [0u8; 1024];
+    for (guess, reply) in [
+        (
+            &b"abc"[..],
+            &b"NOT A NUMBER: send a whole number from 1 to 99"[..],
+        ),
+        (b"", b"NOT A NUMBER: send a whole number from 1 to 99"),
+        (
+            b"\xff\xfe",
+            b"NOT A NUMBER: send a whole number from 1 to 99",
+        ),
+        (b" 5\n", b"HIGHER"),
+        (b"50", b"LOWER"),
+        (b"10\r\n", b"CORRECT"),
+    ] {
+        probe.send(guess).unwrap();
+        let n = probe.recv(&mut buf).unwrap();
+        assert_eq!(&buf[..n], reply, "{:?}", String::from_utf8_lossy(guess));
+    }
+    let events = stop(server);
+    let guesses: Vec<_> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Guess(g) if g.role == Role::Server => Some((g.guess, g.count)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        guesses.last(),
+        Some(&(Some(10), 3)),
+        "non-numbers are not counted: {guesses:?}"
+    );
+}
