@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use socklab::gui::SocklabApp;
 use socklab::gui::app::Settings;
 use socklab::gui::exercises::ExerciseId;
@@ -297,4 +297,158 @@ fn compare_tool_shows_where_files_differ() {
     harness.get_by_label("Compare").click();
     harness.run_steps(1);
     wait_for_label(&mut harness, "first difference at byte 8 (line 2)");
+}
+
+/// A free loopback port for a server the window will start.
+fn free_port(tcp: bool) -> u16 {
+    if tcp {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    } else {
+        std::net::UdpSocket::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    }
+}
+
+fn harness_for(settings: Settings) -> Harness<'static, SocklabApp> {
+    let mut harness = Harness::builder()
+        .with_size([1300.0, 1400.0])
+        .build_ui_state(
+            |ui, app: &mut SocklabApp| app.show(ui),
+            SocklabApp::with_settings(settings),
+        );
+    harness.run_steps(2);
+    harness
+}
+
+fn type_into(harness: &mut Harness<'_, SocklabApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run_steps(1);
+    harness.get_by_label(label).type_text(text);
+    harness.run_steps(1);
+}
+
+#[test]
+fn echo_form_keeps_a_session_and_shows_the_chat_and_the_cookbook_segments() {
+    for (exercise, tcp) in [(ExerciseId::TcpEcho, true), (ExerciseId::UdpEcho, false)] {
+        let port = free_port(tcp);
+        let mut settings = Settings {
+            exercise,
+            ..Settings::default()
+        };
+        for s in [&mut settings.tcp_echo, &mut settings.udp_echo] {
+            s.bind = socklab::net::addr::BindChoice::Loopback;
+            s.port = port;
+            s.server = format!("127.0.0.1:{port}");
+        }
+        let mut harness = harness_for(settings);
+        harness.get_by_label_contains("Start server").click();
+        harness.run_steps(1);
+        wait_for_label(&mut harness, &format!("listening on 127.0.0.1:{port}"));
+        type_into(&mut harness, "Message", "hello there");
+        harness.key_press(egui::Key::Enter);
+        harness.run_steps(1);
+        wait_for_label(&mut harness, "Conversation (1 replies)");
+        type_into(&mut harness, "Message", "second");
+        harness.get_by_label_contains("Send").click();
+        harness.run_steps(1);
+        wait_for_label(&mut harness, "Conversation (2 replies)");
+        assert!(
+            harness.query_all_by_label("second").count() >= 2,
+            "sent and echoed"
+        );
+        if tcp {
+            assert!(
+                harness
+                    .query_by_label_contains("Open sessions: 1")
+                    .is_some(),
+                "one session for both messages"
+            );
+            harness.get_by_label("Cookbook test").click();
+            harness.run_steps(1);
+            wait_for_label(&mut harness, "in 3 receives: [16, 16, 1]");
+        }
+        harness.get_by_label_contains("Stop server").click();
+        harness.run_steps(1);
+        wait_for_label(&mut harness, "server stopped");
+    }
+}
+
+#[test]
+fn uppercase_form_shows_the_reply_in_capitals() {
+    let port = free_port(true);
+    let mut settings = Settings {
+        exercise: ExerciseId::TcpUpper,
+        ..Settings::default()
+    };
+    settings.tcp_upper.bind = socklab::net::addr::BindChoice::Loopback;
+    settings.tcp_upper.port = port;
+    settings.tcp_upper.server = format!("127.0.0.1:{port}");
+    let mut harness = harness_for(settings);
+    harness.get_by_label_contains("Start server").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "listening on");
+    type_into(&mut harness, "Message", "make me loud");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "MAKE ME LOUD");
+}
+
+#[test]
+fn guess_form_counts_guesses_and_auto_play_wins() {
+    let port = free_port(false);
+    let mut settings = Settings {
+        exercise: ExerciseId::UdpGuess,
+        ..Settings::default()
+    };
+    let g = &mut settings.udp_guess;
+    g.bind = socklab::net::addr::BindChoice::Loopback;
+    g.port = port;
+    g.server = format!("127.0.0.1:{port}");
+    g.random_secret = false;
+    g.secret = 30;
+    let mut harness = harness_for(settings);
+    harness.get_by_label_contains("Start server").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "listening on");
+    type_into(&mut harness, "Your guess", "10");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "Guesses: 1");
+    assert!(harness.query_by_label("HIGHER").is_some());
+    type_into(&mut harness, "Your guess", "ten");
+    harness.get_by_label("Guess").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "Guesses: 2");
+    assert!(
+        harness
+            .query_all_by_label_contains("NOT A NUMBER")
+            .next()
+            .is_some()
+    );
+    harness.get_by_label("Auto-play").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "found it!");
+    assert!(harness.query_by_label("CORRECT").is_some());
+    let node = harness.get_by_label_contains("found it!");
+    let counter = node
+        .value()
+        .or_else(|| node.accesskit_node().label())
+        .unwrap_or_default();
+    let guesses: usize = counter
+        .trim_start_matches("Guesses: ")
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("cannot read {counter:?}"));
+    assert!(
+        (1..=7).contains(&guesses),
+        "auto-play took {guesses} guesses"
+    );
 }

@@ -9,8 +9,11 @@ use serde::{Deserialize, Serialize};
 use super::dialogs::{FilePicker, NativePicker};
 use super::exercises::add::{AddPanel, AddSettings};
 use super::exercises::file::{FilePanel, FileSettings};
+use super::exercises::guess::{GuessPanel, GuessSettings};
+use super::exercises::talk::{TalkPanel, TalkSettings};
 use super::exercises::{EXERCISES, ExerciseId};
 use crate::net::runner::Waker;
+use crate::net::talk::Service;
 
 /// Key under which settings are stored between runs.
 const STORAGE_KEY: &str = "socklab-settings";
@@ -24,6 +27,11 @@ pub struct Settings {
     pub udp_add: AddSettings,
     pub tcp_file: FileSettings,
     pub udp_file: FileSettings,
+    pub tcp_echo: TalkSettings,
+    pub udp_echo: TalkSettings,
+    pub tcp_upper: TalkSettings,
+    pub udp_upper: TalkSettings,
+    pub udp_guess: GuessSettings,
 }
 
 impl Default for Settings {
@@ -34,6 +42,11 @@ impl Default for Settings {
             udp_add: AddSettings::default(),
             tcp_file: FileSettings::default(),
             udp_file: FileSettings::default(),
+            tcp_echo: TalkSettings::for_service(Service::Echo),
+            udp_echo: TalkSettings::for_service(Service::Echo),
+            tcp_upper: TalkSettings::for_service(Service::Upper),
+            udp_upper: TalkSettings::for_service(Service::Upper),
+            udp_guess: GuessSettings::default(),
         }
     }
 }
@@ -45,6 +58,11 @@ pub struct SocklabApp {
     udp_add: AddPanel,
     tcp_file: FilePanel,
     udp_file: FilePanel,
+    tcp_echo: TalkPanel,
+    udp_echo: TalkPanel,
+    tcp_upper: TalkPanel,
+    udp_upper: TalkPanel,
+    udp_guess: GuessPanel,
     waker: Option<Waker>,
 }
 
@@ -74,6 +92,11 @@ impl SocklabApp {
             udp_add: AddPanel::new(false, settings.udp_add),
             tcp_file: FilePanel::new(true, settings.tcp_file, Arc::clone(&picker)),
             udp_file: FilePanel::new(false, settings.udp_file, picker),
+            tcp_echo: TalkPanel::new(true, Service::Echo, settings.tcp_echo),
+            udp_echo: TalkPanel::new(false, Service::Echo, settings.udp_echo),
+            tcp_upper: TalkPanel::new(true, Service::Upper, settings.tcp_upper),
+            udp_upper: TalkPanel::new(false, Service::Upper, settings.udp_upper),
+            udp_guess: GuessPanel::new(settings.udp_guess),
             waker: None,
         }
     }
@@ -92,6 +115,11 @@ impl SocklabApp {
             udp_add: self.udp_add.settings.clone(),
             tcp_file: self.tcp_file.settings.clone(),
             udp_file: self.udp_file.settings.clone(),
+            tcp_echo: self.tcp_echo.settings.clone(),
+            udp_echo: self.udp_echo.settings.clone(),
+            tcp_upper: self.tcp_upper.settings.clone(),
+            udp_upper: self.udp_upper.settings.clone(),
+            udp_guess: self.udp_guess.settings.clone(),
         }
     }
 
@@ -114,6 +142,11 @@ impl SocklabApp {
         backlog |= self.udp_add.poll();
         backlog |= self.tcp_file.poll();
         backlog |= self.udp_file.poll();
+        backlog |= self.tcp_echo.poll();
+        backlog |= self.udp_echo.poll();
+        backlog |= self.tcp_upper.poll();
+        backlog |= self.udp_upper.poll();
+        backlog |= self.udp_guess.poll();
         backlog
     }
 
@@ -140,6 +173,11 @@ impl SocklabApp {
                 ExerciseId::UdpAdd => self.udp_add.ui(ui, &waker),
                 ExerciseId::TcpFile => self.tcp_file.ui(ui, &waker),
                 ExerciseId::UdpFile => self.udp_file.ui(ui, &waker),
+                ExerciseId::TcpEcho => self.tcp_echo.ui(ui, &waker),
+                ExerciseId::UdpEcho => self.udp_echo.ui(ui, &waker),
+                ExerciseId::TcpUpper => self.tcp_upper.ui(ui, &waker),
+                ExerciseId::UdpUpper => self.udp_upper.ui(ui, &waker),
+                ExerciseId::UdpGuess => self.udp_guess.ui(ui, &waker),
             }
         });
     }
@@ -161,6 +199,11 @@ impl SocklabApp {
                         ExerciseId::UdpAdd => self.udp_add.server_running(),
                         ExerciseId::TcpFile => self.tcp_file.server_running(),
                         ExerciseId::UdpFile => self.udp_file.server_running(),
+                        ExerciseId::TcpEcho => self.tcp_echo.server_running(),
+                        ExerciseId::UdpEcho => self.udp_echo.server_running(),
+                        ExerciseId::TcpUpper => self.tcp_upper.server_running(),
+                        ExerciseId::UdpUpper => self.udp_upper.server_running(),
+                        ExerciseId::UdpGuess => self.udp_guess.server_running(),
                     };
                     let text = format!("{} · {}", info.title, info.transport);
                     if ui.selectable_label(selected, text).clicked() {

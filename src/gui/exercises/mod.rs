@@ -2,6 +2,8 @@
 
 pub mod add;
 pub mod file;
+pub mod guess;
+pub mod talk;
 
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +14,11 @@ pub enum ExerciseId {
     UdpAdd,
     TcpFile,
     UdpFile,
+    TcpEcho,
+    UdpEcho,
+    TcpUpper,
+    UdpUpper,
+    UdpGuess,
 }
 
 /// What the side list shows for an exercise.
@@ -53,6 +60,41 @@ pub const EXERCISES: &[ExerciseInfo] = &[
         transport: "UDP",
         source: "Lab-01 §4 (UDP sockets)",
         summary: "The client sends a file name in one datagram; the server answers with 2048-byte datagrams, and the first shorter one ends the file.",
+    },
+    ExerciseInfo {
+        id: ExerciseId::TcpEcho,
+        title: "Echo",
+        transport: "TCP",
+        source: "ELEN4017 Lab 2 tasks 1-3; CMPU4021 T1 (cookbook)",
+        summary: "The server sends back whatever it receives, at once. A session carries many messages until the client sends a stop word. The cookbook test reads the echo in 16-byte receives: TCP is a stream.",
+    },
+    ExerciseInfo {
+        id: ExerciseId::UdpEcho,
+        title: "Echo",
+        transport: "UDP",
+        source: "ELEN4017 Lab 2 task 4; CMPU4021 T2",
+        summary: "Each datagram comes back unchanged, from 0 to 65,507 bytes. No connection: every message stands alone.",
+    },
+    ExerciseInfo {
+        id: ExerciseId::TcpUpper,
+        title: "Uppercase",
+        transport: "TCP",
+        source: "Kurose & Ross 2.7 TCPClient/TCPServer",
+        summary: "The textbook example the labs start from: the client sends a sentence, the server replies with it in capitals.",
+    },
+    ExerciseInfo {
+        id: ExerciseId::UdpUpper,
+        title: "Uppercase",
+        transport: "UDP",
+        source: "Kurose & Ross 2.7 UDPClient/UDPServer",
+        summary: "The textbook example over UDP: one datagram with a sentence, one datagram back in capitals.",
+    },
+    ExerciseInfo {
+        id: ExerciseId::UdpGuess,
+        title: "Guess the number",
+        transport: "UDP",
+        source: "CMPU4021 T3",
+        summary: "The server keeps a secret from 1 to 99 for each client and answers every guess with HIGHER, LOWER or CORRECT. Halving the range always wins within 7 guesses.",
     },
 ];
 

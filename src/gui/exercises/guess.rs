@@ -1,0 +1,289 @@
+//! Guess the number over UDP: a server form (secret, reply spelling) and a client with a number
+//! field, a history of guesses and hints, a counter, and auto-play.
+
+use std::net::SocketAddr;
+
+use crossbeam_channel::Sender;
+use egui::RichText;
+use serde::{Deserialize, Serialize};
+
+use crate::gui::run_slot::RunSlot;
+use crate::gui::widgets::{copyable_address, labelled_text};
+use crate::net::DEFAULT_CLIENT_TIMEOUT;
+use crate::net::addr::{BindChoice, reachable_addresses};
+use crate::net::event::{Event, GuessReport};
+use crate::net::guess::{self, DEFAULT_GUESS_PORT};
+use crate::net::runner::Waker;
+use crate::protocol::text::{HintStyle, SECRET_MAX, SECRET_MIN};
+
+/// What the forms remember between runs.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct GuessSettings {
+    pub bind: BindChoice,
+    pub port: u16,
+    pub random_secret: bool,
+    pub secret: i64,
+    pub style: HintStyle,
+    pub server: String,
+    pub draft: String,
+}
+
+impl Default for GuessSettings {
+    fn default() -> Self {
+        Self {
+            bind: BindChoice::AllIpv4,
+            port: DEFAULT_GUESS_PORT,
+            random_secret: true,
+            secret: 42,
+            style: HintStyle::Upper,
+            server: format!("localhost:{DEFAULT_GUESS_PORT}"),
+            draft: String::new(),
+        }
+    }
+}
+
+/// The panel: settings plus what is running.
+pub struct GuessPanel {
+    pub settings: GuessSettings,
+    server: RunSlot,
+    client: RunSlot,
+    outbox: Option<Sender<String>>,
+    listening: Option<SocketAddr>,
+    history: Vec<GuessReport>,
+    games_won: usize,
+}
+
+impl GuessPanel {
+    pub fn new(settings: GuessSettings) -> Self {
+        Self {
+            settings,
+            server: RunSlot::default(),
+            client: RunSlot::default(),
+            outbox: None,
+            listening: None,
+            history: Vec::new(),
+            games_won: 0,
+        }
+    }
+
+    pub fn server_running(&self) -> bool {
+        self.server.is_running()
+    }
+
+    pub fn poll(&mut self) -> bool {
+        for stamped in self.server.drain() {
+            match stamped.event {
+                Event::Listening { local, .. } => self.listening = Some(local),
+                Event::Guess(g) if g.correct => self.games_won += 1,
+                Event::Finished(_) => self.listening = None,
+                _ => {}
+            }
+        }
+        for stamped in self.client.drain() {
+            match stamped.event {
+                Event::Guess(g) => self.history.push(g),
+                Event::Finished(_) => self.outbox = None,
+                _ => {}
+            }
+        }
+        self.server.has_backlog() || self.client.has_backlog()
+    }
+
+    pub fn start_server(&mut self, waker: Option<Waker>) {
+        let s = &self.settings;
+        let config = guess::ServerConfig {
+            bind: SocketAddr::new(s.bind.ip(), s.port),
+            secret: (!s.random_secret).then_some(s.secret),
+            style: s.style,
+        };
+        self.games_won = 0;
+        self.server
+            .start("udp-guess server", waker, move |r, stop| {
+                guess::run_server(config, r, stop)
+            });
+    }
+
+    fn client_config(&self) -> guess::ClientConfig {
+        guess::ClientConfig {
+            server: self.settings.server.trim().to_owned(),
+            timeout: DEFAULT_CLIENT_TIMEOUT,
+        }
+    }
+
+    /// Sends one guess, opening a session if none is open.
+    pub fn guess(&mut self, text: String, waker: Option<Waker>) {
+        if self.outbox.is_none() || !self.client.is_running() {
+            if self.history.last().is_some_and(|g| g.correct) {
+                self.history.clear();
+            }
+            let (tx, rx) = crossbeam_channel::unbounded();
+            let config = self.client_config();
+            self.client
+                .start("udp-guess client", waker, move |r, stop| {
+                    guess::run_client(config, rx, r, stop)
+                });
+            self.outbox = Some(tx);
+        }
+        if let Some(outbox) = &self.outbox {
+            // A session that just ended drops its receiver; the next guess opens a new one.
+            let _ = outbox.send(text);
+        }
+    }
+
+    /// Plays a whole game by halving the range.
+    pub fn auto_play(&mut self, waker: Option<Waker>) {
+        self.outbox = None;
+        self.history.clear();
+        let config = self.client_config();
+        self.client.start("udp-guess auto", waker, move |r, stop| {
+            guess::run_auto_client(config, r, stop)
+        });
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
+        ui.columns(2, |cols| {
+            cols[0].push_id("server", |ui| self.server_ui(ui, waker));
+            cols[1].push_id("client", |ui| self.client_ui(ui, waker));
+        });
+    }
+
+    fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
+        ui.heading("Server");
+        let running = self.server.is_running();
+        ui.add_enabled_ui(!running, |ui| {
+            egui::Grid::new("guess server form")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    let s = &mut self.settings;
+                    let label = ui.label("Secret");
+                    ui.horizontal(|ui| {
+                        ui.checkbox(&mut s.random_secret, "Random per game");
+                        if !s.random_secret {
+                            ui.add(
+                                egui::DragValue::new(&mut s.secret).range(SECRET_MIN..=SECRET_MAX),
+                            )
+                            .labelled_by(label.id);
+                        }
+                    });
+                    ui.end_row();
+                    let label = ui.label("Replies");
+                    egui::ComboBox::from_id_salt("hint style")
+                        .selected_text(s.style.label())
+                        .show_ui(ui, |ui| {
+                            for style in [HintStyle::Upper, HintStyle::Title] {
+                                ui.selectable_value(&mut s.style, style, style.label());
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label("Bind address");
+                    egui::ComboBox::from_id_salt("guess bind")
+                        .selected_text(s.bind.label())
+                        .show_ui(ui, |ui| {
+                            for choice in BindChoice::ALL {
+                                ui.selectable_value(&mut s.bind, choice, choice.label());
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label("Port");
+                    ui.add(egui::DragValue::new(&mut s.port).range(1..=65535))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                });
+        });
+        ui.horizontal(|ui| {
+            if running {
+                if ui.button("⏹ Stop server").clicked() {
+                    self.server.stop();
+                }
+                ui.label(format!("games won: {}", self.games_won));
+            } else if ui.button("▶ Start server").clicked() {
+                self.start_server(waker.clone());
+            }
+        });
+        self.server.status_ui(ui);
+        if let Some(local) = self.listening {
+            egui::CollapsingHeader::new("Reach this server at")
+                .default_open(true)
+                .show(ui, |ui| {
+                    for addr in reachable_addresses(local) {
+                        copyable_address(ui, &addr.to_string());
+                    }
+                });
+        }
+        ui.separator();
+        ui.label(RichText::new("Server output").strong());
+        self.server.log.ui(ui, "guess server log");
+    }
+
+    fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
+        ui.heading("Client");
+        let mut go = false;
+        let mut draft_id = None;
+        egui::Grid::new("guess client form")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                labelled_text(ui, "Server address", &mut self.settings.server);
+                ui.end_row();
+                let response = labelled_text(ui, "Your guess", &mut self.settings.draft);
+                go |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                draft_id = Some(response.id);
+                ui.end_row();
+            });
+        ui.horizontal(|ui| {
+            go |= ui.button("Guess").clicked();
+            if ui
+                .button("Auto-play")
+                .on_hover_text("Halve the range each time: at most 7 guesses for 1..99")
+                .clicked()
+            {
+                self.auto_play(waker.clone());
+            }
+            if ui.button("New game").clicked() {
+                self.outbox = None;
+                self.history.clear();
+            }
+        });
+        if go {
+            let text = std::mem::take(&mut self.settings.draft);
+            self.guess(text, waker.clone());
+            if let Some(id) = draft_id {
+                ui.memory_mut(|m| m.request_focus(id));
+            }
+        }
+        self.client.status_ui(ui);
+        let won = self.history.last().is_some_and(|g| g.correct);
+        ui.label(
+            RichText::new(format!(
+                "Guesses: {}{}",
+                self.history.len(),
+                if won { " · found it!" } else { "" }
+            ))
+            .strong()
+            .size(16.0),
+        );
+        egui::Grid::new("guess history")
+            .striped(true)
+            .num_columns(3)
+            .show(ui, |ui| {
+                for g in &self.history {
+                    ui.label(format!("#{}", g.count));
+                    ui.label(
+                        g.guess
+                            .map_or_else(|| "(not a number)".to_owned(), |n| n.to_string()),
+                    );
+                    ui.label(RichText::new(&g.reply).strong());
+                    ui.end_row();
+                }
+            });
+        ui.separator();
+        ui.label(RichText::new("Client output").strong());
+        self.client.log.ui(ui, "guess client log");
+    }
+}

@@ -1,0 +1,391 @@
+//! Echo and the textbook uppercase example (TCP or UDP): a server form, and a client that keeps
+//! one session open and shows the conversation as a chat with byte counts.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+
+use crossbeam_channel::Sender;
+use egui::RichText;
+use serde::{Deserialize, Serialize};
+
+use crate::gui::run_slot::RunSlot;
+use crate::gui::widgets::{copyable_address, labelled_text};
+use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT, reachable_addresses};
+use crate::net::event::{Event, Reply};
+use crate::net::runner::Waker;
+use crate::net::talk::{
+    self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, DEFAULT_ECHO_PORT, Service,
+};
+use crate::net::{DEFAULT_CLIENT_TIMEOUT, MAX_DATAGRAM_BYTES};
+use crate::protocol::escape_bytes;
+use crate::protocol::text::DEFAULT_STOP_WORDS;
+
+/// Most chat entries kept per panel.
+pub const MAX_CHAT_ENTRIES: usize = 500;
+
+/// What the forms remember between runs.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct TalkSettings {
+    pub bind: BindChoice,
+    pub port: u16,
+    /// Comma-separated stop words (echo).
+    pub stop_words: String,
+    pub server: String,
+    pub draft: String,
+}
+
+impl TalkSettings {
+    pub fn for_service(service: Service) -> Self {
+        let port = match service {
+            Service::Echo => DEFAULT_ECHO_PORT,
+            Service::Upper => DEFAULT_ADD_PORT,
+        };
+        Self {
+            bind: BindChoice::AllIpv4,
+            port,
+            stop_words: DEFAULT_STOP_WORDS.join(", "),
+            server: format!("localhost:{port}"),
+            draft: String::new(),
+        }
+    }
+}
+
+impl Default for TalkSettings {
+    fn default() -> Self {
+        Self::for_service(Service::Echo)
+    }
+}
+
+/// The panel: settings plus what is running.
+pub struct TalkPanel {
+    tcp: bool,
+    service: Service,
+    pub settings: TalkSettings,
+    server: RunSlot,
+    client: RunSlot,
+    /// Feeds the running client session; dropping it ends the session.
+    outbox: Option<Sender<Vec<u8>>>,
+    listening: Option<SocketAddr>,
+    sessions: BTreeMap<SocketAddr, usize>,
+    chat: Vec<Reply>,
+}
+
+impl TalkPanel {
+    pub fn new(tcp: bool, service: Service, settings: TalkSettings) -> Self {
+        Self {
+            tcp,
+            service,
+            settings,
+            server: RunSlot::default(),
+            client: RunSlot::default(),
+            outbox: None,
+            listening: None,
+            sessions: BTreeMap::new(),
+            chat: Vec::new(),
+        }
+    }
+
+    fn label(&self) -> String {
+        format!(
+            "{}-{}",
+            if self.tcp { "tcp" } else { "udp" },
+            match self.service {
+                Service::Echo => "echo",
+                Service::Upper => "upper",
+            }
+        )
+    }
+
+    fn stop_words(&self) -> Vec<String> {
+        self.settings
+            .stop_words
+            .split(',')
+            .map(|w| w.trim().to_owned())
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+
+    pub fn server_running(&self) -> bool {
+        self.server.is_running()
+    }
+
+    pub fn poll(&mut self) -> bool {
+        for stamped in self.server.drain() {
+            match stamped.event {
+                Event::Listening { local, .. } => self.listening = Some(local),
+                Event::Accepted { peer } => {
+                    self.sessions.insert(peer, 0);
+                }
+                Event::Received { peer, .. } if !self.tcp => {
+                    *self.sessions.entry(peer).or_default() += 1;
+                }
+                Event::Received { peer, .. } => {
+                    if let Some(n) = self.sessions.get_mut(&peer) {
+                        *n += 1;
+                    }
+                }
+                Event::Closed { peer, .. } => {
+                    self.sessions.remove(&peer);
+                }
+                Event::Finished(_) => {
+                    self.listening = None;
+                    self.sessions.clear();
+                }
+                _ => {}
+            }
+        }
+        for stamped in self.client.drain() {
+            match stamped.event {
+                Event::Reply(r) => {
+                    if self.chat.len() >= MAX_CHAT_ENTRIES {
+                        self.chat.remove(0);
+                    }
+                    self.chat.push(r);
+                }
+                Event::Finished(_) => self.outbox = None,
+                _ => {}
+            }
+        }
+        self.server.has_backlog() || self.client.has_backlog()
+    }
+
+    pub fn start_server(&mut self, waker: Option<Waker>) {
+        let config = talk::ServerConfig {
+            bind: SocketAddr::new(self.settings.bind.ip(), self.settings.port),
+            service: self.service,
+            stop_words: self.stop_words(),
+        };
+        self.sessions.clear();
+        let tcp = self.tcp;
+        self.server.start(
+            &format!("{} server", self.label()),
+            waker,
+            move |r, stop| {
+                if tcp {
+                    talk::run_tcp_server(config, r, stop)
+                } else {
+                    talk::run_udp_server(config, r, stop)
+                }
+            },
+        );
+    }
+
+    /// Opens a session (if none is open) and sends `message` in it.
+    pub fn send(&mut self, message: Vec<u8>, segment_bytes: Option<usize>, waker: Option<Waker>) {
+        if self.outbox.is_none() || !self.client.is_running() {
+            let (tx, rx) = crossbeam_channel::unbounded();
+            let config = talk::ClientConfig {
+                server: self.settings.server.trim().to_owned(),
+                service: self.service,
+                stop_words: self.stop_words(),
+                segment_bytes,
+                timeout: DEFAULT_CLIENT_TIMEOUT,
+            };
+            let tcp = self.tcp;
+            self.client.start(
+                &format!("{} client", self.label()),
+                waker,
+                move |r, stop| {
+                    if tcp {
+                        talk::run_client(config, rx, r, stop)
+                    } else {
+                        talk::run_udp_client(config, rx, r, stop)
+                    }
+                },
+            );
+            self.outbox = Some(tx);
+        }
+        if let Some(outbox) = &self.outbox {
+            // A session that just ended drops its receiver; the next Send opens a new one.
+            let _ = outbox.send(message);
+        }
+    }
+
+    /// Ends the session: the client closes its socket after the messages already queued.
+    pub fn disconnect(&mut self) {
+        self.outbox = None;
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
+        ui.columns(2, |cols| {
+            cols[0].push_id("server", |ui| self.server_ui(ui, waker));
+            cols[1].push_id("client", |ui| self.client_ui(ui, waker));
+        });
+    }
+
+    fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
+        ui.heading("Server");
+        let running = self.server.is_running();
+        ui.add_enabled_ui(!running, |ui| {
+            egui::Grid::new("talk server form")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    let label = ui.label("Bind address");
+                    egui::ComboBox::from_id_salt("talk bind")
+                        .selected_text(self.settings.bind.label())
+                        .show_ui(ui, |ui| {
+                            for choice in BindChoice::ALL {
+                                ui.selectable_value(
+                                    &mut self.settings.bind,
+                                    choice,
+                                    choice.label(),
+                                );
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label("Port");
+                    ui.add(egui::DragValue::new(&mut self.settings.port).range(1..=65535))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    if self.service == Service::Echo {
+                        labelled_text(ui, "Stop words", &mut self.settings.stop_words)
+                            .on_hover_text(
+                                "Comma-separated; case and surrounding spaces are ignored.",
+                            );
+                        ui.end_row();
+                    }
+                });
+        });
+        ui.horizontal(|ui| {
+            if running {
+                if ui.button("⏹ Stop server").clicked() {
+                    self.server.stop();
+                }
+            } else if ui.button("▶ Start server").clicked() {
+                self.start_server(waker.clone());
+            }
+        });
+        self.server.status_ui(ui);
+        if let Some(local) = self.listening {
+            egui::CollapsingHeader::new("Reach this server at")
+                .default_open(true)
+                .show(ui, |ui| {
+                    for addr in reachable_addresses(local) {
+                        copyable_address(ui, &addr.to_string());
+                    }
+                });
+            let title = if self.tcp {
+                "Open sessions"
+            } else {
+                "Clients heard from"
+            };
+            ui.label(RichText::new(format!("{title}: {}", self.sessions.len())).strong());
+            for (peer, messages) in self.sessions.iter().take(20) {
+                ui.label(format!("{peer} · {messages} message(s)"));
+            }
+        }
+        ui.separator();
+        ui.label(RichText::new("Server output").strong());
+        self.server.log.ui(ui, "talk server log");
+    }
+
+    fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
+        ui.heading("Client");
+        let mut send = false;
+        let mut draft_id = None;
+        egui::Grid::new("talk client form")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                labelled_text(ui, "Server address", &mut self.settings.server);
+                ui.end_row();
+                let response = labelled_text(ui, "Message", &mut self.settings.draft);
+                send |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                draft_id = Some(response.id);
+                ui.end_row();
+            });
+        let too_big = !self.tcp && self.settings.draft.len() > MAX_DATAGRAM_BYTES;
+        if too_big {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("A UDP datagram carries at most {MAX_DATAGRAM_BYTES} bytes."),
+            );
+        }
+        ui.horizontal(|ui| {
+            send |= ui.add_enabled(!too_big, egui::Button::new("✉ Send")).clicked();
+            if self.service == Service::Echo
+                && self.tcp
+                && ui
+                    .button("Cookbook test")
+                    .on_hover_text(format!(
+                        "Send \"{COOKBOOK_MESSAGE}\" in a new session and read the echo in {COOKBOOK_SEGMENT_BYTES}-byte receives"
+                    ))
+                    .clicked()
+            {
+                // A session of its own, ended right after the one message, as the cookbook does.
+                self.outbox = None;
+                let message = COOKBOOK_MESSAGE.as_bytes().to_vec();
+                self.send(message, Some(COOKBOOK_SEGMENT_BYTES), waker.clone());
+                self.disconnect();
+            }
+            if self.client.is_running() && self.outbox.is_some() && ui.button("Disconnect").clicked() {
+                self.disconnect();
+            }
+            if ui.button("Clear chat").clicked() {
+                self.chat.clear();
+            }
+        });
+        if send && !too_big {
+            let message = std::mem::take(&mut self.settings.draft).into_bytes();
+            self.send(message, None, waker.clone());
+            // Keep typing: the message box keeps the keyboard after Enter.
+            if let Some(id) = draft_id {
+                ui.memory_mut(|m| m.request_focus(id));
+            }
+        }
+        self.client.status_ui(ui);
+        ui.label(RichText::new(format!("Conversation ({} replies)", self.chat.len())).strong());
+        egui::ScrollArea::vertical()
+            .id_salt("chat")
+            .max_height(180.0)
+            .stick_to_bottom(true)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                for r in &self.chat {
+                    chat_entry_ui(ui, r);
+                }
+            });
+        ui.separator();
+        ui.label(RichText::new("Client output").strong());
+        self.client.log.ui(ui, "talk client log");
+    }
+}
+
+fn chat_entry_ui(ui: &mut egui::Ui, r: &Reply) {
+    let dark = ui.visuals().dark_mode;
+    let (sent_color, reply_color) = if dark {
+        (
+            egui::Color32::from_rgb(120, 190, 255),
+            egui::Color32::from_rgb(140, 220, 140),
+        )
+    } else {
+        (
+            egui::Color32::from_rgb(20, 90, 180),
+            egui::Color32::from_rgb(20, 120, 40),
+        )
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("you →").monospace().color(sent_color));
+        ui.label(RichText::new(escape_bytes(&r.request)).monospace());
+        ui.label(RichText::new(format!("({} bytes)", r.request.len())).weak());
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("← server").monospace().color(reply_color));
+        ui.label(RichText::new(escape_bytes(&r.reply)).monospace());
+        let pieces = if r.segments.len() > 1 {
+            format!(
+                "({} bytes in {} receives: {:?})",
+                r.reply.len(),
+                r.segments.len(),
+                r.segments
+            )
+        } else {
+            format!("({} bytes)", r.reply.len())
+        };
+        ui.label(RichText::new(pieces).weak());
+    });
+}
