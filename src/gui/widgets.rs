@@ -1,5 +1,10 @@
 //! Small widgets shared by the exercise forms.
 
+use std::net::SocketAddr;
+
+use super::log_view::LogView;
+use crate::net::addr::{BindChoice, reachable_addresses};
+
 /// A label and a single-line text field tied to it (so screen readers and tests find the field
 /// by its label). Meant for a two-column `Grid`.
 pub fn labelled_text(ui: &mut egui::Ui, label: &str, text: &mut String) -> egui::Response {
@@ -16,4 +21,41 @@ pub fn copyable_address(ui: &mut egui::Ui, address: &str) {
             ui.ctx().copy_text(address.to_owned());
         }
     });
+}
+
+/// Two rows of a two-column `Grid`: where a server binds, and its port.
+pub fn bind_port_rows(ui: &mut egui::Ui, id_salt: &str, bind: &mut BindChoice, port: &mut u16) {
+    let label = ui.label("Bind address");
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(bind.label())
+        .show_ui(ui, |ui| {
+            for choice in BindChoice::ALL {
+                ui.selectable_value(bind, choice, choice.label());
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.end_row();
+    let label = ui.label("Port");
+    ui.add(egui::DragValue::new(port).range(1..=65535))
+        .labelled_by(label.id);
+    ui.end_row();
+}
+
+/// The addresses other machines can use to reach a server bound to `local`, each copyable.
+pub fn reach_ui(ui: &mut egui::Ui, local: SocketAddr) {
+    egui::CollapsingHeader::new("Reach this server at")
+        .default_open(true)
+        .show(ui, |ui| {
+            for addr in reachable_addresses(local) {
+                copyable_address(ui, &addr.to_string());
+            }
+        });
+}
+
+/// A titled output pane filling the rest of the column.
+pub fn output_ui(ui: &mut egui::Ui, title: &str, log: &mut LogView, id_salt: &str) {
+    ui.separator();
+    ui.label(egui::RichText::new(title).strong());
+    log.ui(ui, id_salt);
 }

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpStream, UdpSocket};
+use std::net::{Shutdown, SocketAddr, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -328,17 +328,7 @@ pub fn run_udp_server(
     reporter: &Reporter,
     stop: &StopFlag,
 ) -> Result<Summary> {
-    let socket = UdpSocket::bind(config.bind).map_err(|source| Error::Bind {
-        addr: config.bind,
-        source,
-    })?;
-    let local = socket
-        .local_addr()
-        .map_err(|e| Error::io("cannot read the bound address", e))?;
-    socket
-        .set_read_timeout(Some(POLL_INTERVAL))
-        .map_err(|e| Error::io("cannot configure the socket", e))?;
-    reporter.send(Event::Listening { local, tcp: false });
+    let (socket, local) = super::udp::bind_server(config.bind, reporter)?;
     reporter.info(
         None,
         format!(
@@ -356,15 +346,9 @@ pub fn run_udp_server(
     let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
     let mut served = 0;
     while !stop.is_stopped() {
-        let (n, peer) = match socket.recv_from(&mut datagram) {
-            Ok(got) => got,
-            Err(e) if is_timeout(&e) => {
-                pending.retain(|_, (_, at)| at.elapsed() < PARTIAL_REQUEST_TIMEOUT);
-                continue;
-            }
-            // On Windows an ICMP "port unreachable" from an earlier reply surfaces here.
-            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => continue,
-            Err(e) => return Err(Error::io("receive failed", e)),
+        let Some((n, peer)) = super::udp::poll_datagram(&socket, &mut datagram)? else {
+            pending.retain(|_, (_, at)| at.elapsed() < PARTIAL_REQUEST_TIMEOUT);
+            continue;
         };
         let bytes = &datagram[..n];
         reporter.send(Event::Received {
@@ -608,18 +592,9 @@ pub fn run_udp_client(
     reporter: &Reporter,
     stop: &StopFlag,
 ) -> Result<Summary> {
-    let addrs = super::addr::resolve(&config.server)?;
-    let peer = addrs[0];
-    let socket = super::udp_client_socket(peer)?;
-    let local = socket
-        .local_addr()
-        .map_err(|e| Error::io("cannot read the local address", e))?;
     // A connected UDP socket hears ICMP "port unreachable", so a missing server is reported at
     // once instead of after the timeout (on the local network; routers may drop the ICMP).
-    socket
-        .connect(peer)
-        .map_err(|e| Error::io(format!("cannot address {peer}"), e))?;
-    reporter.send(Event::Connected { local, peer });
+    let (socket, peer) = super::udp::connect_client(&config.server, reporter)?;
     for part in add::encode(&config.format, &config.name, config.number) {
         socket
             .send(&part)
@@ -633,49 +608,23 @@ pub fn run_udp_client(
         config.timeout.min(OUT_OF_RANGE_WAIT)
     };
     let deadline = Instant::now() + timeout;
-    socket
-        .set_read_timeout(Some(POLL_INTERVAL))
-        .map_err(|e| Error::io("socket error", e))?;
     let mut buf = Vec::new();
     let mut ends = Vec::new();
     let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
     loop {
-        if stop.is_stopped() {
-            return Err(Error::Input("cancelled".into()));
-        }
-        if Instant::now() >= deadline {
-            if !expect_reply {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let n = match super::udp::recv_reply(&socket, peer, &mut datagram, left, stop) {
+            Ok(n) => n,
+            Err(Error::Timeout { .. } | Error::Connect { .. }) if !expect_reply => {
                 return Ok(Summary::new(format!(
                     "no reply, as expected: a lab server stops without replying when the number ({}) is out of range",
                     config.number
                 )));
             }
-            return Err(Error::Timeout {
-                peer: peer.to_string(),
-                timeout_millis: timeout.as_millis() as u64,
-            });
-        }
-        let (n, from) = match socket.recv(&mut datagram) {
-            Ok(n) => (n, peer),
-            Err(e) if is_timeout(&e) => continue,
-            Err(e)
-                if e.kind() == std::io::ErrorKind::ConnectionRefused
-                    || e.kind() == std::io::ErrorKind::ConnectionReset =>
-            {
-                if !expect_reply {
-                    return Ok(Summary::new(
-                        "the server is gone, as a lab server stops on an out-of-range number",
-                    ));
-                }
-                return Err(Error::Connect {
-                    addr: peer.to_string(),
-                    source: e,
-                });
-            }
-            Err(e) => return Err(Error::io("receive failed", e)),
+            Err(e) => return Err(e),
         };
         reporter.send(Event::Received {
-            peer: from,
+            peer,
             bytes: datagram[..n].to_vec(),
         });
         buf.extend_from_slice(&datagram[..n]);

@@ -578,17 +578,7 @@ pub fn run_udp_server(
     stop: &StopFlag,
 ) -> Result<Summary> {
     check_root(&config.root, reporter)?;
-    let socket = UdpSocket::bind(config.bind).map_err(|source| Error::Bind {
-        addr: config.bind,
-        source,
-    })?;
-    let local = socket
-        .local_addr()
-        .map_err(|e| Error::io("cannot read the bound address", e))?;
-    socket
-        .set_read_timeout(Some(POLL_INTERVAL))
-        .map_err(|e| Error::io("cannot configure the socket", e))?;
-    reporter.send(Event::Listening { local, tcp: false });
+    let (socket, local) = super::udp::bind_server(config.bind, reporter)?;
     reporter.info(
         None,
         format!(
@@ -603,11 +593,8 @@ pub fn run_udp_server(
     let mut served = 0usize;
     while !stop.is_stopped() {
         transfers.retain(|t| !t.is_finished());
-        let (n, peer) = match socket.recv_from(&mut datagram) {
-            Ok(got) => got,
-            Err(e) if is_timeout(&e) => continue,
-            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => continue,
-            Err(e) => return Err(Error::io("receive failed", e)),
+        let Some((n, peer)) = super::udp::poll_datagram(&socket, &mut datagram)? else {
+            continue;
         };
         let raw = &datagram[..n];
         reporter.send(Event::Received {
@@ -773,20 +760,6 @@ fn send_datagram(socket: &UdpSocket, bytes: &[u8], peer: SocketAddr) -> std::io:
     }
 }
 
-/// A UDP socket for the client with a large receive buffer, connected to the server.
-fn udp_client_socket(peer: SocketAddr) -> Result<UdpSocket> {
-    let socket = super::udp_client_socket(peer)?;
-    // The system may cap the size (Linux: net.core.rmem_max); pacing on the server covers that.
-    let _ = socket2::SockRef::from(&socket).set_recv_buffer_size(UDP_CLIENT_RECV_BUFFER_BYTES);
-    socket
-        .connect(peer)
-        .map_err(|e| Error::io(format!("cannot address {peer}"), e))?;
-    socket
-        .set_read_timeout(Some(POLL_INTERVAL))
-        .map_err(|e| Error::io("socket error", e))?;
-    Ok(socket)
-}
-
 /// Downloads one file over UDP: stops at the first datagram shorter than 2048 bytes.
 pub fn run_udp_client(
     config: ClientConfig,
@@ -795,14 +768,9 @@ pub fn run_udp_client(
 ) -> Result<Summary> {
     let path = destination(&config.local, &config.remote);
     let mut download = Download::create(&path, config.overwrite)?;
-    let peer = *super::addr::resolve(&config.server)?
-        .first()
-        .ok_or_else(|| Error::Input(format!("{}: no address", config.server)))?;
-    let socket = udp_client_socket(peer)?;
-    let local = socket
-        .local_addr()
-        .map_err(|e| Error::io("cannot read the local address", e))?;
-    reporter.send(Event::Connected { local, peer });
+    let (socket, peer) = super::udp::connect_client(&config.server, reporter)?;
+    // The system may cap the size (Linux: net.core.rmem_max); pacing on the server covers that.
+    let _ = socket2::SockRef::from(&socket).set_recv_buffer_size(UDP_CLIENT_RECV_BUFFER_BYTES);
     socket
         .send(config.remote.as_bytes())
         .map_err(|e| Error::io(format!("cannot send the file name to {peer}"), e))?;

@@ -9,7 +9,7 @@ use crossbeam_channel::{Receiver, RecvTimeoutError};
 
 use super::event::{Event, GuessReport, Role, Summary};
 use super::runner::{Reporter, StopFlag};
-use super::{MAX_DATAGRAM_BYTES, POLL_INTERVAL, is_timeout};
+use super::{MAX_DATAGRAM_BYTES, POLL_INTERVAL};
 use crate::error::{Error, Result};
 use crate::protocol::escape_bytes;
 use crate::protocol::text::{
@@ -57,17 +57,7 @@ fn new_secret(config: &ServerConfig) -> i64 {
 
 /// Runs the guess server until stopped.
 pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) -> Result<Summary> {
-    let socket = UdpSocket::bind(config.bind).map_err(|source| Error::Bind {
-        addr: config.bind,
-        source,
-    })?;
-    let local = socket
-        .local_addr()
-        .map_err(|e| Error::io("cannot read the bound address", e))?;
-    socket
-        .set_read_timeout(Some(POLL_INTERVAL))
-        .map_err(|e| Error::io("cannot configure the socket", e))?;
-    reporter.send(Event::Listening { local, tcp: false });
+    let (socket, _) = super::udp::bind_server(config.bind, reporter)?;
     reporter.info(
         None,
         format!(
@@ -79,11 +69,8 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
     let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
     let mut solved = 0usize;
     while !stop.is_stopped() {
-        let (n, peer) = match socket.recv_from(&mut datagram) {
-            Ok(got) => got,
-            Err(e) if is_timeout(&e) => continue,
-            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => continue,
-            Err(e) => return Err(Error::io("receive failed", e)),
+        let Some((n, peer)) = super::udp::poll_datagram(&socket, &mut datagram)? else {
+            continue;
         };
         let message = &datagram[..n];
         reporter.send(Event::Received {
@@ -151,25 +138,6 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
     )))
 }
 
-/// A client socket connected to the server.
-fn client_socket(config: &ClientConfig, reporter: &Reporter) -> Result<(UdpSocket, SocketAddr)> {
-    let peer = *super::addr::resolve(&config.server)?
-        .first()
-        .ok_or_else(|| Error::Input(format!("{}: no address", config.server)))?;
-    let socket = super::udp_client_socket(peer)?;
-    socket
-        .connect(peer)
-        .map_err(|e| Error::io(format!("cannot address {peer}"), e))?;
-    socket
-        .set_read_timeout(Some(POLL_INTERVAL))
-        .map_err(|e| Error::io("socket error", e))?;
-    let local = socket
-        .local_addr()
-        .map_err(|e| Error::io("cannot read the local address", e))?;
-    reporter.send(Event::Connected { local, peer });
-    Ok((socket, peer))
-}
-
 /// Sends one guess and returns the server's reply.
 fn ask(
     socket: &UdpSocket,
@@ -186,37 +154,13 @@ fn ask(
         peer,
         bytes: guess.to_vec(),
     });
-    let deadline = Instant::now() + config.timeout;
     let mut buf = vec![0u8; MAX_DATAGRAM_BYTES + 1];
-    loop {
-        if stop.is_stopped() {
-            return Err(Error::Input("cancelled".into()));
-        }
-        match socket.recv(&mut buf) {
-            Ok(n) => {
-                reporter.send(Event::Received {
-                    peer,
-                    bytes: buf[..n].to_vec(),
-                });
-                return Ok(String::from_utf8_lossy(&buf[..n]).trim().to_owned());
-            }
-            Err(e) if is_timeout(&e) => {
-                if Instant::now() >= deadline {
-                    return Err(Error::Timeout {
-                        peer: peer.to_string(),
-                        timeout_millis: config.timeout.as_millis() as u64,
-                    });
-                }
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
-                return Err(Error::Connect {
-                    addr: peer.to_string(),
-                    source: e,
-                });
-            }
-            Err(e) => return Err(Error::io("receive failed", e)),
-        }
-    }
+    let n = super::udp::recv_reply(socket, peer, &mut buf, config.timeout, stop)?;
+    reporter.send(Event::Received {
+        peer,
+        bytes: buf[..n].to_vec(),
+    });
+    Ok(String::from_utf8_lossy(&buf[..n]).trim().to_owned())
 }
 
 /// Sends the guesses from `guesses` (text, as a person types them) until CORRECT or the
@@ -227,7 +171,7 @@ pub fn run_client(
     reporter: &Reporter,
     stop: &StopFlag,
 ) -> Result<Summary> {
-    let (socket, peer) = client_socket(&config, reporter)?;
+    let (socket, peer) = super::udp::connect_client(&config.server, reporter)?;
     let mut count = 0u32;
     loop {
         let guess = match guesses.recv_timeout(POLL_INTERVAL) {
@@ -274,7 +218,7 @@ pub fn run_auto_client(
     reporter: &Reporter,
     stop: &StopFlag,
 ) -> Result<Summary> {
-    let (socket, peer) = client_socket(&config, reporter)?;
+    let (socket, peer) = super::udp::connect_client(&config.server, reporter)?;
     let mut range = Halving::default();
     for count in 1..=MAX_AUTO_GUESSES {
         let guess = range.next_guess().ok_or_else(|| {

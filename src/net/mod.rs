@@ -12,6 +12,7 @@ pub mod guess;
 pub mod runner;
 pub mod talk;
 pub mod tcp;
+pub mod udp;
 
 use std::io;
 use std::net::{SocketAddr, TcpStream, UdpSocket};

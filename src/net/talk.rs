@@ -5,7 +5,7 @@
 //! messages, fed through a channel (the window's Send button, or stdin lines on the CLI).
 
 use std::io::{Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpStream, UdpSocket};
+use std::net::{Shutdown, SocketAddr, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -184,17 +184,7 @@ pub fn run_udp_server(
     reporter: &Reporter,
     stop: &StopFlag,
 ) -> Result<Summary> {
-    let socket = UdpSocket::bind(config.bind).map_err(|source| Error::Bind {
-        addr: config.bind,
-        source,
-    })?;
-    let local = socket
-        .local_addr()
-        .map_err(|e| Error::io("cannot read the bound address", e))?;
-    socket
-        .set_read_timeout(Some(POLL_INTERVAL))
-        .map_err(|e| Error::io("cannot configure the socket", e))?;
-    reporter.send(Event::Listening { local, tcp: false });
+    let (socket, local) = super::udp::bind_server(config.bind, reporter)?;
     reporter.info(
         None,
         format!(
@@ -205,11 +195,8 @@ pub fn run_udp_server(
     let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
     let mut answered = 0usize;
     while !stop.is_stopped() {
-        let (n, peer) = match socket.recv_from(&mut datagram) {
-            Ok(got) => got,
-            Err(e) if is_timeout(&e) => continue,
-            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => continue,
-            Err(e) => return Err(Error::io("receive failed", e)),
+        let Some((n, peer)) = super::udp::poll_datagram(&socket, &mut datagram)? else {
+            continue;
         };
         let message = &datagram[..n];
         reporter.send(Event::Received {
@@ -453,20 +440,7 @@ pub fn run_udp_client(
     reporter: &Reporter,
     stop: &StopFlag,
 ) -> Result<Summary> {
-    let peer = *super::addr::resolve(&config.server)?
-        .first()
-        .ok_or_else(|| Error::Input(format!("{}: no address", config.server)))?;
-    let socket = super::udp_client_socket(peer)?;
-    socket
-        .connect(peer)
-        .map_err(|e| Error::io(format!("cannot address {peer}"), e))?;
-    socket
-        .set_read_timeout(Some(POLL_INTERVAL))
-        .map_err(|e| Error::io("socket error", e))?;
-    let local = socket
-        .local_addr()
-        .map_err(|e| Error::io("cannot read the local address", e))?;
-    reporter.send(Event::Connected { local, peer });
+    let (socket, peer) = super::udp::connect_client(&config.server, reporter)?;
     let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
     let mut exchanged = 0usize;
     let ended = loop {
@@ -497,30 +471,8 @@ pub fn run_udp_client(
             peer,
             bytes: message.clone(),
         });
-        let deadline = Instant::now() + config.timeout;
-        let reply = loop {
-            if stop.is_stopped() {
-                return Err(Error::Input("cancelled".into()));
-            }
-            match socket.recv(&mut datagram) {
-                Ok(n) => break datagram[..n].to_vec(),
-                Err(e) if is_timeout(&e) => {
-                    if Instant::now() >= deadline {
-                        return Err(Error::Timeout {
-                            peer: peer.to_string(),
-                            timeout_millis: config.timeout.as_millis() as u64,
-                        });
-                    }
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
-                    return Err(Error::Connect {
-                        addr: peer.to_string(),
-                        source: e,
-                    });
-                }
-                Err(e) => return Err(Error::io("receive failed", e)),
-            }
-        };
+        let n = super::udp::recv_reply(&socket, peer, &mut datagram, config.timeout, stop)?;
+        let reply = datagram[..n].to_vec();
         reporter.send(Event::Received {
             peer,
             bytes: reply.clone(),

@@ -7,8 +7,8 @@ use egui::RichText;
 use serde::{Deserialize, Serialize};
 
 use crate::gui::run_slot::RunSlot;
-use crate::gui::widgets::{copyable_address, labelled_text};
-use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT, reachable_addresses, user_name};
+use crate::gui::widgets::{bind_port_rows, labelled_text, output_ui, reach_ui};
+use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT, user_name};
 use crate::net::event::{AddExchange, Event};
 use crate::net::runner::Waker;
 use crate::net::{DEFAULT_CLIENT_TIMEOUT, add};
@@ -256,22 +256,7 @@ impl AddPanel {
                     });
                     ui.end_row();
 
-                    let label = ui.label("Bind address");
-                    egui::ComboBox::from_id_salt("bind")
-                        .selected_text(s.bind.label())
-                        .show_ui(ui, |ui| {
-                            for choice in BindChoice::ALL {
-                                ui.selectable_value(&mut s.bind, choice, choice.label());
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
-                    ui.end_row();
-
-                    let label = ui.label("Port");
-                    ui.add(egui::DragValue::new(&mut s.port).range(1..=65535))
-                        .labelled_by(label.id);
-                    ui.end_row();
+                    bind_port_rows(ui, "bind", &mut s.bind, &mut s.port);
                 });
             ui.checkbox(
                 &mut self.settings.server.stop_on_out_of_range,
@@ -311,13 +296,7 @@ impl AddPanel {
         });
         self.server.status_ui(ui);
         if let Some(local) = self.listening {
-            egui::CollapsingHeader::new("Reach this server at")
-                .default_open(true)
-                .show(ui, |ui| {
-                    for addr in reachable_addresses(local) {
-                        copyable_address(ui, &addr.to_string());
-                    }
-                });
+            reach_ui(ui, local);
             let title = if self.tcp {
                 "Connected clients"
             } else {
@@ -328,9 +307,7 @@ impl AddPanel {
                 ui.label(format!("{peer} · {requests} request(s)"));
             }
         }
-        ui.separator();
-        ui.label(RichText::new("Server output").strong());
-        self.server.log.ui(ui, "server log");
+        output_ui(ui, "Server output", &mut self.server.log, "server log");
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -407,9 +384,7 @@ impl AddPanel {
         if let Some(x) = &self.last_result {
             result_ui(ui, x);
         }
-        ui.separator();
-        ui.label(RichText::new("Client output").strong());
-        self.client.log.ui(ui, "client log");
+        output_ui(ui, "Client output", &mut self.client.log, "client log");
     }
 }
 

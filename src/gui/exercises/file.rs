@@ -13,8 +13,8 @@ use crate::files::{Comparison, compare_files};
 use crate::gui::dialogs::{DialogKind, Dialogs, FilePicker};
 use crate::gui::run_slot::RunSlot;
 use crate::gui::task::Task;
-use crate::gui::widgets::{copyable_address, labelled_text};
-use crate::net::addr::{BindChoice, reachable_addresses};
+use crate::gui::widgets::{bind_port_rows, labelled_text, output_ui, reach_ui};
+use crate::net::addr::BindChoice;
 use crate::net::event::{Event, FileReport, Progress, Role};
 use crate::net::file::{self, DEFAULT_FILE_PORT, DEFAULT_IDLE_TIMEOUT, human_bytes, rate};
 use crate::net::runner::Waker;
@@ -257,21 +257,7 @@ impl FilePanel {
                 ui.label("");
                 self.browse_button(ui, "Choose folder…", Field::Root, DialogKind::Folder, waker);
                 ui.end_row();
-                let label = ui.label("Bind address");
-                egui::ComboBox::from_id_salt("file bind")
-                    .selected_text(self.settings.bind.label())
-                    .show_ui(ui, |ui| {
-                        for choice in BindChoice::ALL {
-                            ui.selectable_value(&mut self.settings.bind, choice, choice.label());
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label("Port");
-                ui.add(egui::DragValue::new(&mut self.settings.port).range(1..=65535))
-                    .labelled_by(label.id);
-                ui.end_row();
+                bind_port_rows(ui, "file bind", &mut self.settings.bind, &mut self.settings.port);
                 if !self.tcp {
                     let label = ui.label("Send rate (MiB/s)");
                     ui.add(egui::DragValue::new(&mut self.settings.rate_mib).range(1..=4096))
@@ -292,13 +278,7 @@ impl FilePanel {
         });
         self.server.status_ui(ui);
         if let Some(local) = self.listening {
-            egui::CollapsingHeader::new("Reach this server at")
-                .default_open(true)
-                .show(ui, |ui| {
-                    for addr in reachable_addresses(local) {
-                        copyable_address(ui, &addr.to_string());
-                    }
-                });
+            reach_ui(ui, local);
             for p in &self.serving {
                 transfer_ui(ui, self.tcp, &format!("to {}", p.peer), p);
             }
@@ -324,9 +304,7 @@ impl FilePanel {
                         });
                 });
         }
-        ui.separator();
-        ui.label(RichText::new("Server output").strong());
-        self.server.log.ui(ui, "file server log");
+        output_ui(ui, "Server output", &mut self.server.log, "file server log");
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -433,9 +411,7 @@ impl FilePanel {
         egui::CollapsingHeader::new("Compare files")
             .default_open(false)
             .show(ui, |ui| self.compare_ui(ui, waker));
-        ui.separator();
-        ui.label(RichText::new("Client output").strong());
-        self.client.log.ui(ui, "file client log");
+        output_ui(ui, "Client output", &mut self.client.log, "file client log");
     }
 
     fn compare_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {

@@ -8,9 +8,9 @@ use egui::RichText;
 use serde::{Deserialize, Serialize};
 
 use crate::gui::run_slot::RunSlot;
-use crate::gui::widgets::{copyable_address, labelled_text};
+use crate::gui::widgets::{bind_port_rows, labelled_text, output_ui, reach_ui};
 use crate::net::DEFAULT_CLIENT_TIMEOUT;
-use crate::net::addr::{BindChoice, reachable_addresses};
+use crate::net::addr::BindChoice;
 use crate::net::event::{Event, GuessReport};
 use crate::net::guess::{self, DEFAULT_GUESS_PORT};
 use crate::net::runner::Waker;
@@ -179,21 +179,7 @@ impl GuessPanel {
                         .response
                         .labelled_by(label.id);
                     ui.end_row();
-                    let label = ui.label("Bind address");
-                    egui::ComboBox::from_id_salt("guess bind")
-                        .selected_text(s.bind.label())
-                        .show_ui(ui, |ui| {
-                            for choice in BindChoice::ALL {
-                                ui.selectable_value(&mut s.bind, choice, choice.label());
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
-                    ui.end_row();
-                    let label = ui.label("Port");
-                    ui.add(egui::DragValue::new(&mut s.port).range(1..=65535))
-                        .labelled_by(label.id);
-                    ui.end_row();
+                    bind_port_rows(ui, "guess bind", &mut s.bind, &mut s.port);
                 });
         });
         ui.horizontal(|ui| {
@@ -208,17 +194,14 @@ impl GuessPanel {
         });
         self.server.status_ui(ui);
         if let Some(local) = self.listening {
-            egui::CollapsingHeader::new("Reach this server at")
-                .default_open(true)
-                .show(ui, |ui| {
-                    for addr in reachable_addresses(local) {
-                        copyable_address(ui, &addr.to_string());
-                    }
-                });
+            reach_ui(ui, local);
         }
-        ui.separator();
-        ui.label(RichText::new("Server output").strong());
-        self.server.log.ui(ui, "guess server log");
+        output_ui(
+            ui,
+            "Server output",
+            &mut self.server.log,
+            "guess server log",
+        );
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -282,8 +265,11 @@ impl GuessPanel {
                     ui.end_row();
                 }
             });
-        ui.separator();
-        ui.label(RichText::new("Client output").strong());
-        self.client.log.ui(ui, "guess client log");
+        output_ui(
+            ui,
+            "Client output",
+            &mut self.client.log,
+            "guess client log",
+        );
     }
 }

@@ -9,8 +9,8 @@ use egui::RichText;
 use serde::{Deserialize, Serialize};
 
 use crate::gui::run_slot::RunSlot;
-use crate::gui::widgets::{copyable_address, labelled_text};
-use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT, reachable_addresses};
+use crate::gui::widgets::{bind_port_rows, labelled_text, output_ui, reach_ui};
+use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT};
 use crate::net::event::{Event, Reply};
 use crate::net::runner::Waker;
 use crate::net::talk::{
@@ -222,25 +222,12 @@ impl TalkPanel {
                 .num_columns(2)
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
-                    let label = ui.label("Bind address");
-                    egui::ComboBox::from_id_salt("talk bind")
-                        .selected_text(self.settings.bind.label())
-                        .show_ui(ui, |ui| {
-                            for choice in BindChoice::ALL {
-                                ui.selectable_value(
-                                    &mut self.settings.bind,
-                                    choice,
-                                    choice.label(),
-                                );
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
-                    ui.end_row();
-                    let label = ui.label("Port");
-                    ui.add(egui::DragValue::new(&mut self.settings.port).range(1..=65535))
-                        .labelled_by(label.id);
-                    ui.end_row();
+                    bind_port_rows(
+                        ui,
+                        "talk bind",
+                        &mut self.settings.bind,
+                        &mut self.settings.port,
+                    );
                     if self.service == Service::Echo {
                         labelled_text(ui, "Stop words", &mut self.settings.stop_words)
                             .on_hover_text(
@@ -261,13 +248,7 @@ impl TalkPanel {
         });
         self.server.status_ui(ui);
         if let Some(local) = self.listening {
-            egui::CollapsingHeader::new("Reach this server at")
-                .default_open(true)
-                .show(ui, |ui| {
-                    for addr in reachable_addresses(local) {
-                        copyable_address(ui, &addr.to_string());
-                    }
-                });
+            reach_ui(ui, local);
             let title = if self.tcp {
                 "Open sessions"
             } else {
@@ -278,9 +259,7 @@ impl TalkPanel {
                 ui.label(format!("{peer} · {messages} message(s)"));
             }
         }
-        ui.separator();
-        ui.label(RichText::new("Server output").strong());
-        self.server.log.ui(ui, "talk server log");
+        output_ui(ui, "Server output", &mut self.server.log, "talk server log");
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -349,9 +328,7 @@ impl TalkPanel {
                     chat_entry_ui(ui, r);
                 }
             });
-        ui.separator();
-        ui.label(RichText::new("Client output").strong());
-        self.client.log.ui(ui, "talk client log");
+        output_ui(ui, "Client output", &mut self.client.log, "talk client log");
     }
 }
 

@@ -1,0 +1,90 @@
+//! What every UDP runner does the same way: bind a server socket, poll it, and set up a client
+//! socket connected to its server.
+
+use std::io;
+use std::net::{SocketAddr, UdpSocket};
+use std::time::{Duration, Instant};
+
+use super::event::Event;
+use super::runner::{Reporter, StopFlag};
+use super::{POLL_INTERVAL, is_timeout};
+use crate::error::{Error, Result};
+
+/// Binds a server socket that wakes every [`POLL_INTERVAL`], and reports `Listening`.
+pub fn bind_server(bind: SocketAddr, reporter: &Reporter) -> Result<(UdpSocket, SocketAddr)> {
+    let socket = UdpSocket::bind(bind).map_err(|source| Error::Bind { addr: bind, source })?;
+    let local = socket
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the bound address", e))?;
+    socket
+        .set_read_timeout(Some(POLL_INTERVAL))
+        .map_err(|e| Error::io("cannot configure the socket", e))?;
+    reporter.send(Event::Listening { local, tcp: false });
+    Ok((socket, local))
+}
+
+/// One `recv_from` on a polling server socket: None when nothing came in this poll.
+///
+/// A "connection reset" is skipped: on Windows it reports an ICMP error for an earlier reply to
+/// a client that has gone, and says nothing about this socket.
+pub fn poll_datagram(socket: &UdpSocket, buf: &mut [u8]) -> Result<Option<(usize, SocketAddr)>> {
+    match socket.recv_from(buf) {
+        Ok(got) => Ok(Some(got)),
+        Err(e) if is_timeout(&e) || e.kind() == io::ErrorKind::ConnectionReset => Ok(None),
+        Err(e) => Err(Error::io("receive failed", e)),
+    }
+}
+
+/// A client socket connected to `server` (so it hears "port unreachable" at once), polling
+/// every [`POLL_INTERVAL`]; reports `Connected`.
+pub fn connect_client(server: &str, reporter: &Reporter) -> Result<(UdpSocket, SocketAddr)> {
+    let peer = *super::addr::resolve(server)?
+        .first()
+        .ok_or_else(|| Error::Input(format!("{server}: no address")))?;
+    let socket = super::udp_client_socket(peer)?;
+    socket
+        .connect(peer)
+        .map_err(|e| Error::io(format!("cannot address {peer}"), e))?;
+    socket
+        .set_read_timeout(Some(POLL_INTERVAL))
+        .map_err(|e| Error::io("socket error", e))?;
+    let local = socket
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the local address", e))?;
+    reporter.send(Event::Connected { local, peer });
+    Ok((socket, peer))
+}
+
+/// Waits for one datagram on a connected client socket, at most `timeout`.
+pub fn recv_reply(
+    socket: &UdpSocket,
+    peer: SocketAddr,
+    buf: &mut [u8],
+    timeout: Duration,
+    stop: &StopFlag,
+) -> Result<usize> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if stop.is_stopped() {
+            return Err(Error::Input("cancelled".into()));
+        }
+        match socket.recv(buf) {
+            Ok(n) => return Ok(n),
+            Err(e) if is_timeout(&e) => {
+                if Instant::now() >= deadline {
+                    return Err(Error::Timeout {
+                        peer: peer.to_string(),
+                        timeout_millis: timeout.as_millis() as u64,
+                    });
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => {
+                return Err(Error::Connect {
+                    addr: peer.to_string(),
+                    source: e,
+                });
+            }
+            Err(e) => return Err(Error::io("receive failed", e)),
+        }
+    }
+}
