@@ -11,7 +11,7 @@ use super::exercises::add::{AddPanel, AddSettings};
 use super::exercises::file::{FilePanel, FileSettings};
 use super::exercises::guess::{GuessPanel, GuessSettings};
 use super::exercises::talk::{TalkPanel, TalkSettings};
-use super::exercises::{EXERCISES, ExerciseId};
+use super::exercises::{EXERCISES, ExerciseId, ExercisePanel};
 use crate::net::runner::Waker;
 use crate::net::talk::Service;
 
@@ -136,17 +136,28 @@ impl SocklabApp {
         }
     }
 
-    /// Applies every runner's events; true if some are still queued.
+    /// The panel of each exercise, in the order of the exercise table.
+    fn panel_mut(&mut self, id: ExerciseId) -> &mut dyn ExercisePanel {
+        match id {
+            ExerciseId::TcpAdd => &mut self.tcp_add,
+            ExerciseId::UdpAdd => &mut self.udp_add,
+            ExerciseId::TcpFile => &mut self.tcp_file,
+            ExerciseId::UdpFile => &mut self.udp_file,
+            ExerciseId::TcpEcho => &mut self.tcp_echo,
+            ExerciseId::UdpEcho => &mut self.udp_echo,
+            ExerciseId::TcpUpper => &mut self.tcp_upper,
+            ExerciseId::UdpUpper => &mut self.udp_upper,
+            ExerciseId::UdpGuess => &mut self.udp_guess,
+        }
+    }
+
+    /// Applies every runner's events (running panels keep working while another is shown);
+    /// true if some are still queued.
     pub fn poll(&mut self) -> bool {
-        let mut backlog = self.tcp_add.poll();
-        backlog |= self.udp_add.poll();
-        backlog |= self.tcp_file.poll();
-        backlog |= self.udp_file.poll();
-        backlog |= self.tcp_echo.poll();
-        backlog |= self.udp_echo.poll();
-        backlog |= self.tcp_upper.poll();
-        backlog |= self.udp_upper.poll();
-        backlog |= self.udp_guess.poll();
+        let mut backlog = false;
+        for info in EXERCISES {
+            backlog |= self.panel_mut(info.id).poll();
+        }
         backlog
     }
 
@@ -168,17 +179,7 @@ impl SocklabApp {
             ui.label(info.summary);
             ui.separator();
             let waker = self.waker.clone();
-            match self.exercise {
-                ExerciseId::TcpAdd => self.tcp_add.ui(ui, &waker),
-                ExerciseId::UdpAdd => self.udp_add.ui(ui, &waker),
-                ExerciseId::TcpFile => self.tcp_file.ui(ui, &waker),
-                ExerciseId::UdpFile => self.udp_file.ui(ui, &waker),
-                ExerciseId::TcpEcho => self.tcp_echo.ui(ui, &waker),
-                ExerciseId::UdpEcho => self.udp_echo.ui(ui, &waker),
-                ExerciseId::TcpUpper => self.tcp_upper.ui(ui, &waker),
-                ExerciseId::UdpUpper => self.udp_upper.ui(ui, &waker),
-                ExerciseId::UdpGuess => self.udp_guess.ui(ui, &waker),
-            }
+            self.panel_mut(self.exercise).ui(ui, &waker);
         });
     }
 
@@ -194,17 +195,7 @@ impl SocklabApp {
             .show(ui, |ui| {
                 for info in EXERCISES {
                     let selected = self.exercise == info.id;
-                    let running = match info.id {
-                        ExerciseId::TcpAdd => self.tcp_add.server_running(),
-                        ExerciseId::UdpAdd => self.udp_add.server_running(),
-                        ExerciseId::TcpFile => self.tcp_file.server_running(),
-                        ExerciseId::UdpFile => self.udp_file.server_running(),
-                        ExerciseId::TcpEcho => self.tcp_echo.server_running(),
-                        ExerciseId::UdpEcho => self.udp_echo.server_running(),
-                        ExerciseId::TcpUpper => self.tcp_upper.server_running(),
-                        ExerciseId::UdpUpper => self.udp_upper.server_running(),
-                        ExerciseId::UdpGuess => self.udp_guess.server_running(),
-                    };
+                    let running = self.panel_mut(info.id).server_running();
                     let text = format!("{} · {}", info.title, info.transport);
                     if ui.selectable_label(selected, text).clicked() {
                         self.exercise = info.id;

@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use egui::RichText;
 use serde::{Deserialize, Serialize};
 
+use crate::gui::exercises::ExercisePanel;
 use crate::gui::run_slot::RunSlot;
 use crate::gui::widgets::{bind_port_rows, labelled_text, output_ui, reach_ui};
 use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT, user_name};
@@ -104,35 +105,6 @@ impl AddPanel {
         if self.tcp { "tcp" } else { "udp" }
     }
 
-    /// Applies what the runners reported since the last frame.
-    pub fn poll(&mut self) -> bool {
-        for stamped in self.server.drain() {
-            match stamped.event {
-                Event::Listening { local, .. } => self.listening = Some(local),
-                Event::Accepted { peer } => {
-                    self.peers.insert(peer, 0);
-                }
-                Event::Closed { peer, .. } => {
-                    self.peers.remove(&peer);
-                }
-                Event::Add(x) => {
-                    *self.peers.entry(x.peer).or_default() += 1;
-                }
-                Event::Finished(_) => {
-                    self.listening = None;
-                    self.peers.clear();
-                }
-                _ => {}
-            }
-        }
-        for stamped in self.client.drain() {
-            if let Event::Add(x) = stamped.event {
-                self.last_result = Some(x);
-            }
-        }
-        self.server.has_backlog() || self.client.has_backlog()
-    }
-
     /// Starts the server with the form's settings.
     pub fn start_server(&mut self, waker: Option<Waker>) {
         let s = &self.settings.server;
@@ -165,10 +137,6 @@ impl AddPanel {
 
     pub fn stop_server(&mut self) {
         self.server.stop();
-    }
-
-    pub fn server_running(&self) -> bool {
-        self.server.is_running()
     }
 
     /// The client's format, or why it cannot be used.
@@ -223,13 +191,40 @@ impl AddPanel {
             },
         );
     }
+}
 
-    /// Draws both forms side by side.
-    pub fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        ui.columns(2, |cols| {
-            cols[0].push_id("server", |ui| self.server_ui(ui, waker));
-            cols[1].push_id("client", |ui| self.client_ui(ui, waker));
-        });
+impl ExercisePanel for AddPanel {
+    /// Applies what the runners reported since the last frame.
+    fn poll(&mut self) -> bool {
+        for stamped in self.server.drain() {
+            match stamped.event {
+                Event::Listening { local, .. } => self.listening = Some(local),
+                Event::Accepted { peer } => {
+                    self.peers.insert(peer, 0);
+                }
+                Event::Closed { peer, .. } => {
+                    self.peers.remove(&peer);
+                }
+                Event::Add(x) => {
+                    *self.peers.entry(x.peer).or_default() += 1;
+                }
+                Event::Finished(_) => {
+                    self.listening = None;
+                    self.peers.clear();
+                }
+                _ => {}
+            }
+        }
+        for stamped in self.client.drain() {
+            if let Event::Add(x) = stamped.event {
+                self.last_result = Some(x);
+            }
+        }
+        self.server.has_backlog() || self.client.has_backlog()
+    }
+
+    fn server_running(&self) -> bool {
+        self.server.is_running()
     }
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {

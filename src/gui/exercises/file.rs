@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::files::{Comparison, compare_files};
 use crate::gui::dialogs::{DialogKind, Dialogs, FilePicker};
+use crate::gui::exercises::ExercisePanel;
 use crate::gui::run_slot::RunSlot;
 use crate::gui::task::Task;
 use crate::gui::widgets::{bind_port_rows, labelled_text, output_ui, reach_ui};
@@ -106,61 +107,6 @@ impl FilePanel {
         if self.tcp { "tcp" } else { "udp" }
     }
 
-    pub fn server_running(&self) -> bool {
-        self.server.is_running()
-    }
-
-    /// Applies runner events, dialog answers and comparison results; true if more are queued.
-    pub fn poll(&mut self) -> bool {
-        for stamped in self.server.drain() {
-            match stamped.event {
-                Event::Listening { local, .. } => self.listening = Some(local),
-                Event::SharedFiles(files) => self.shared = files,
-                Event::Progress(p) => match self.serving.iter_mut().find(|s| s.peer == p.peer) {
-                    Some(slot) => *slot = p,
-                    None => self.serving.push(p),
-                },
-                Event::File(f) => self.serving.retain(|s| s.peer != f.peer),
-                Event::Closed { peer, .. } => self.serving.retain(|s| s.peer != peer),
-                Event::Finished(_) => {
-                    self.listening = None;
-                    self.serving.clear();
-                }
-                _ => {}
-            }
-        }
-        for stamped in self.client.drain() {
-            match stamped.event {
-                Event::Progress(p) => self.progress = Some(p),
-                Event::File(f) if f.role == Role::Client => {
-                    self.settings.compare_b = f.path.display().to_string();
-                    if self.listening.is_some() {
-                        let original = Path::new(&self.settings.root).join(&self.settings.remote);
-                        self.settings.compare_a = original.display().to_string();
-                    }
-                    self.downloaded = Some(f);
-                }
-                Event::Finished(Err(Error::Exists(path))) => self.confirm_overwrite = Some(path),
-                _ => {}
-            }
-        }
-        if let Some((field, path)) = self.dialogs.poll() {
-            let text = path.display().to_string();
-            match field {
-                Field::Root => self.settings.root = text,
-                Field::SaveAs => self.settings.save_as = text,
-                Field::CompareA => self.settings.compare_a = text,
-                Field::CompareB => self.settings.compare_b = text,
-            }
-        }
-        if let Some(result) = self.comparing.as_ref().and_then(Task::poll) {
-            self.comparison =
-                Some(result.unwrap_or_else(|()| Err("the comparison stopped unexpectedly".into())));
-            self.comparing = None;
-        }
-        self.server.has_backlog() || self.client.has_backlog()
-    }
-
     pub fn start_server(&mut self, waker: Option<Waker>) {
         let s = &self.settings;
         let config = file::ServerConfig {
@@ -224,13 +170,6 @@ impl FilePanel {
         });
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        ui.columns(2, |cols| {
-            cols[0].push_id("server", |ui| self.server_ui(ui, waker));
-            cols[1].push_id("client", |ui| self.client_ui(ui, waker));
-        });
-    }
-
     fn browse_button(
         &mut self,
         ui: &mut egui::Ui,
@@ -245,6 +184,108 @@ impl FilePanel {
         {
             self.dialogs.open(field, kind, waker.clone());
         }
+    }
+
+    fn compare_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
+        ui.label(
+            RichText::new("Like diff or fc: are the sent and received files the same?").weak(),
+        );
+        egui::Grid::new("compare form")
+            .num_columns(3)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                labelled_text(ui, "File A", &mut self.settings.compare_a);
+                self.browse_button(ui, "Browse A…", Field::CompareA, DialogKind::Open, waker);
+                ui.end_row();
+                labelled_text(ui, "File B", &mut self.settings.compare_b);
+                self.browse_button(ui, "Browse B…", Field::CompareB, DialogKind::Open, waker);
+                ui.end_row();
+            });
+        ui.horizontal(|ui| {
+            let ready = !self.settings.compare_a.trim().is_empty()
+                && !self.settings.compare_b.trim().is_empty();
+            if ui
+                .add_enabled(
+                    ready && self.comparing.is_none(),
+                    egui::Button::new("Compare"),
+                )
+                .clicked()
+            {
+                self.compare(waker.clone());
+            }
+            if self.comparing.is_some() {
+                ui.spinner();
+            }
+            match &self.comparison {
+                Some(Ok(c @ Comparison::Identical { .. })) => {
+                    ui.colored_label(ui.visuals().hyperlink_color, format!("✔ {c}"));
+                }
+                Some(Ok(c)) => {
+                    ui.colored_label(ui.visuals().warn_fg_color, format!("✖ {c}"));
+                }
+                Some(Err(e)) => {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                None => {}
+            }
+        });
+    }
+}
+
+impl ExercisePanel for FilePanel {
+    /// Applies runner events, dialog answers and comparison results; true if more are queued.
+    fn poll(&mut self) -> bool {
+        for stamped in self.server.drain() {
+            match stamped.event {
+                Event::Listening { local, .. } => self.listening = Some(local),
+                Event::SharedFiles(files) => self.shared = files,
+                Event::Progress(p) => match self.serving.iter_mut().find(|s| s.peer == p.peer) {
+                    Some(slot) => *slot = p,
+                    None => self.serving.push(p),
+                },
+                Event::File(f) => self.serving.retain(|s| s.peer != f.peer),
+                Event::Closed { peer, .. } => self.serving.retain(|s| s.peer != peer),
+                Event::Finished(_) => {
+                    self.listening = None;
+                    self.serving.clear();
+                }
+                _ => {}
+            }
+        }
+        for stamped in self.client.drain() {
+            match stamped.event {
+                Event::Progress(p) => self.progress = Some(p),
+                Event::File(f) if f.role == Role::Client => {
+                    self.settings.compare_b = f.path.display().to_string();
+                    if self.listening.is_some() {
+                        let original = Path::new(&self.settings.root).join(&self.settings.remote);
+                        self.settings.compare_a = original.display().to_string();
+                    }
+                    self.downloaded = Some(f);
+                }
+                Event::Finished(Err(Error::Exists(path))) => self.confirm_overwrite = Some(path),
+                _ => {}
+            }
+        }
+        if let Some((field, path)) = self.dialogs.poll() {
+            let text = path.display().to_string();
+            match field {
+                Field::Root => self.settings.root = text,
+                Field::SaveAs => self.settings.save_as = text,
+                Field::CompareA => self.settings.compare_a = text,
+                Field::CompareB => self.settings.compare_b = text,
+            }
+        }
+        if let Some(result) = self.comparing.as_ref().and_then(Task::poll) {
+            self.comparison =
+                Some(result.unwrap_or_else(|()| Err("the comparison stopped unexpectedly".into())));
+            self.comparing = None;
+        }
+        self.server.has_backlog() || self.client.has_backlog()
+    }
+
+    fn server_running(&self) -> bool {
+        self.server.is_running()
     }
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -412,51 +453,6 @@ impl FilePanel {
             .default_open(false)
             .show(ui, |ui| self.compare_ui(ui, waker));
         output_ui(ui, "Client output", &mut self.client.log, "file client log");
-    }
-
-    fn compare_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        ui.label(
-            RichText::new("Like diff or fc: are the sent and received files the same?").weak(),
-        );
-        egui::Grid::new("compare form")
-            .num_columns(3)
-            .spacing([8.0, 6.0])
-            .show(ui, |ui| {
-                labelled_text(ui, "File A", &mut self.settings.compare_a);
-                self.browse_button(ui, "Browse A…", Field::CompareA, DialogKind::Open, waker);
-                ui.end_row();
-                labelled_text(ui, "File B", &mut self.settings.compare_b);
-                self.browse_button(ui, "Browse B…", Field::CompareB, DialogKind::Open, waker);
-                ui.end_row();
-            });
-        ui.horizontal(|ui| {
-            let ready = !self.settings.compare_a.trim().is_empty()
-                && !self.settings.compare_b.trim().is_empty();
-            if ui
-                .add_enabled(
-                    ready && self.comparing.is_none(),
-                    egui::Button::new("Compare"),
-                )
-                .clicked()
-            {
-                self.compare(waker.clone());
-            }
-            if self.comparing.is_some() {
-                ui.spinner();
-            }
-            match &self.comparison {
-                Some(Ok(c @ Comparison::Identical { .. })) => {
-                    ui.colored_label(ui.visuals().hyperlink_color, format!("✔ {c}"));
-                }
-                Some(Ok(c)) => {
-                    ui.colored_label(ui.visuals().warn_fg_color, format!("✖ {c}"));
-                }
-                Some(Err(e)) => {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
-                }
-                None => {}
-            }
-        });
     }
 }
 

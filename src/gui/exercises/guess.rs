@@ -7,6 +7,7 @@ use crossbeam_channel::Sender;
 use egui::RichText;
 use serde::{Deserialize, Serialize};
 
+use crate::gui::exercises::ExercisePanel;
 use crate::gui::run_slot::RunSlot;
 use crate::gui::widgets::{bind_port_rows, labelled_text, output_ui, reach_ui};
 use crate::net::DEFAULT_CLIENT_TIMEOUT;
@@ -67,29 +68,6 @@ impl GuessPanel {
         }
     }
 
-    pub fn server_running(&self) -> bool {
-        self.server.is_running()
-    }
-
-    pub fn poll(&mut self) -> bool {
-        for stamped in self.server.drain() {
-            match stamped.event {
-                Event::Listening { local, .. } => self.listening = Some(local),
-                Event::Guess(g) if g.correct => self.games_won += 1,
-                Event::Finished(_) => self.listening = None,
-                _ => {}
-            }
-        }
-        for stamped in self.client.drain() {
-            match stamped.event {
-                Event::Guess(g) => self.history.push(g),
-                Event::Finished(_) => self.outbox = None,
-                _ => {}
-            }
-        }
-        self.server.has_backlog() || self.client.has_backlog()
-    }
-
     pub fn start_server(&mut self, waker: Option<Waker>) {
         let s = &self.settings;
         let config = guess::ServerConfig {
@@ -140,12 +118,30 @@ impl GuessPanel {
             guess::run_auto_client(config, r, stop)
         });
     }
+}
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        ui.columns(2, |cols| {
-            cols[0].push_id("server", |ui| self.server_ui(ui, waker));
-            cols[1].push_id("client", |ui| self.client_ui(ui, waker));
-        });
+impl ExercisePanel for GuessPanel {
+    fn poll(&mut self) -> bool {
+        for stamped in self.server.drain() {
+            match stamped.event {
+                Event::Listening { local, .. } => self.listening = Some(local),
+                Event::Guess(g) if g.correct => self.games_won += 1,
+                Event::Finished(_) => self.listening = None,
+                _ => {}
+            }
+        }
+        for stamped in self.client.drain() {
+            match stamped.event {
+                Event::Guess(g) => self.history.push(g),
+                Event::Finished(_) => self.outbox = None,
+                _ => {}
+            }
+        }
+        self.server.has_backlog() || self.client.has_backlog()
+    }
+
+    fn server_running(&self) -> bool {
+        self.server.is_running()
     }
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {

@@ -7,6 +7,25 @@ pub mod talk;
 
 use serde::{Deserialize, Serialize};
 
+use crate::net::runner::Waker;
+
+/// What the window needs from every exercise panel.
+pub trait ExercisePanel {
+    /// Applies what the panel's runners reported; true if events are still queued.
+    fn poll(&mut self) -> bool;
+    fn server_running(&self) -> bool;
+    fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>);
+    fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>);
+
+    /// The server form and the client form side by side, so one desktop can run both.
+    fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
+        ui.columns(2, |cols| {
+            cols[0].push_id("server", |ui| self.server_ui(ui, waker));
+            cols[1].push_id("client", |ui| self.client_ui(ui, waker));
+        });
+    }
+}
+
 /// Every exercise, in the order of the side list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ExerciseId {

@@ -8,6 +8,7 @@ use crossbeam_channel::Sender;
 use egui::RichText;
 use serde::{Deserialize, Serialize};
 
+use crate::gui::exercises::ExercisePanel;
 use crate::gui::run_slot::RunSlot;
 use crate::gui::widgets::{bind_port_rows, labelled_text, output_ui, reach_ui};
 use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT};
@@ -106,50 +107,6 @@ impl TalkPanel {
             .collect()
     }
 
-    pub fn server_running(&self) -> bool {
-        self.server.is_running()
-    }
-
-    pub fn poll(&mut self) -> bool {
-        for stamped in self.server.drain() {
-            match stamped.event {
-                Event::Listening { local, .. } => self.listening = Some(local),
-                Event::Accepted { peer } => {
-                    self.sessions.insert(peer, 0);
-                }
-                Event::Received { peer, .. } if !self.tcp => {
-                    *self.sessions.entry(peer).or_default() += 1;
-                }
-                Event::Received { peer, .. } => {
-                    if let Some(n) = self.sessions.get_mut(&peer) {
-                        *n += 1;
-                    }
-                }
-                Event::Closed { peer, .. } => {
-                    self.sessions.remove(&peer);
-                }
-                Event::Finished(_) => {
-                    self.listening = None;
-                    self.sessions.clear();
-                }
-                _ => {}
-            }
-        }
-        for stamped in self.client.drain() {
-            match stamped.event {
-                Event::Reply(r) => {
-                    if self.chat.len() >= MAX_CHAT_ENTRIES {
-                        self.chat.remove(0);
-                    }
-                    self.chat.push(r);
-                }
-                Event::Finished(_) => self.outbox = None,
-                _ => {}
-            }
-        }
-        self.server.has_backlog() || self.client.has_backlog()
-    }
-
     pub fn start_server(&mut self, waker: Option<Waker>) {
         let config = talk::ServerConfig {
             bind: SocketAddr::new(self.settings.bind.ip(), self.settings.port),
@@ -206,12 +163,51 @@ impl TalkPanel {
     pub fn disconnect(&mut self) {
         self.outbox = None;
     }
+}
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        ui.columns(2, |cols| {
-            cols[0].push_id("server", |ui| self.server_ui(ui, waker));
-            cols[1].push_id("client", |ui| self.client_ui(ui, waker));
-        });
+impl ExercisePanel for TalkPanel {
+    fn poll(&mut self) -> bool {
+        for stamped in self.server.drain() {
+            match stamped.event {
+                Event::Listening { local, .. } => self.listening = Some(local),
+                Event::Accepted { peer } => {
+                    self.sessions.insert(peer, 0);
+                }
+                Event::Received { peer, .. } if !self.tcp => {
+                    *self.sessions.entry(peer).or_default() += 1;
+                }
+                Event::Received { peer, .. } => {
+                    if let Some(n) = self.sessions.get_mut(&peer) {
+                        *n += 1;
+                    }
+                }
+                Event::Closed { peer, .. } => {
+                    self.sessions.remove(&peer);
+                }
+                Event::Finished(_) => {
+                    self.listening = None;
+                    self.sessions.clear();
+                }
+                _ => {}
+            }
+        }
+        for stamped in self.client.drain() {
+            match stamped.event {
+                Event::Reply(r) => {
+                    if self.chat.len() >= MAX_CHAT_ENTRIES {
+                        self.chat.remove(0);
+                    }
+                    self.chat.push(r);
+                }
+                Event::Finished(_) => self.outbox = None,
+                _ => {}
+            }
+        }
+        self.server.has_backlog() || self.client.has_backlog()
+    }
+
+    fn server_running(&self) -> bool {
+        self.server.is_running()
     }
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
