@@ -58,3 +58,8 @@ shoot file-tcp 85,133 sleep:0.5 268,194 sleep:1 930,119 type:big.iso 930,145 "ty
 # File transfer over UDP (paced at 64 MiB/s), caught mid-transfer.
 shoot file-udp 68,156 sleep:0.5 268,220 sleep:1 930,119 type:medium.bin 930,145 "type:$home/copy.bin" \
   755,191 sleep:1.8
+# Echo over TCP: two messages in one session, then the cookbook test's 16-byte receives.
+shoot echo-tcp 60,179 sleep:0.5 268,183 sleep:1 910,134 "type:hello socket" key:Return sleep:0.5 \
+  "type:how are you?" key:Return sleep:0.5 828,157 sleep:1
+# Guess the number: a guess that is not a number, then auto-play.
+shoot guess-udp 60,271 sleep:0.5 268,194 sleep:1 910,119 type:abc key:Return sleep:0.5 802,142 sleep:1.5
