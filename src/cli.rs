@@ -758,7 +758,7 @@ pub fn print_human(out: &mut impl Write, event: &Event, verbose: bool) {
                 reach.join(", ")
             )
         }
-        Event::Accepted { peer } => writeln!(out, "connection from {peer}"),
+        Event::Accepted { peer, .. } => writeln!(out, "connection from {peer}"),
         Event::Connected { local, peer } if verbose => writeln!(out, "socket {local} -> {peer}"),
         Event::Sent { peer, bytes } if verbose => {
             writeln!(

@@ -81,7 +81,7 @@ impl LogView {
                     if *tcp { ", listen()" } else { "" }
                 ),
             )),
-            Event::Accepted { peer } => {
+            Event::Accepted { peer, .. } => {
                 self.push(line(
                     LineKind::Info,
                     Some(*peer),

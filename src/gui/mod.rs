@@ -7,6 +7,7 @@ pub mod exercises;
 pub mod log_view;
 pub mod run_slot;
 pub mod task;
+pub mod traffic;
 pub mod widgets;
 
 pub use app::SocklabApp;

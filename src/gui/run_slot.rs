@@ -3,6 +3,7 @@
 use crossbeam_channel::Receiver;
 
 use super::log_view::LogView;
+use super::traffic::Traffic;
 use crate::error::Result;
 use crate::net::event::{Event, Stamped, Summary};
 use crate::net::runner::{self, Reporter, RunHandle, StopFlag, Waker};
@@ -23,12 +24,28 @@ pub enum Status {
 /// Most events handled per frame per runner, so a flood never stalls the window.
 pub const EVENTS_PER_FRAME: usize = 2_000;
 
+/// The views under a form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// What the handout says to display, and every message, as lines.
+    #[default]
+    Output,
+    /// The traffic inspector.
+    Traffic,
+    /// The socket-call timeline.
+    Timeline,
+    /// A server's connections.
+    Connections,
+}
+
 /// A runner slot: empty, running, or finished with its log kept.
 #[derive(Default)]
 pub struct RunSlot {
     handle: Option<RunHandle>,
     rx: Option<Receiver<Stamped>>,
     pub log: LogView,
+    pub traffic: Traffic,
+    pub view: View,
     pub status: Status,
 }
 
@@ -75,6 +92,7 @@ impl RunSlot {
         let events: Vec<Stamped> = rx.try_iter().take(EVENTS_PER_FRAME).collect();
         for stamped in &events {
             self.log.record(stamped);
+            self.traffic.record(stamped);
             match &stamped.event {
                 Event::Listening { local, .. } => {
                     self.status = Status::Running(format!("listening on {local}"))
@@ -105,6 +123,29 @@ impl RunSlot {
     /// Whether events are still queued (the caller should repaint again).
     pub fn has_backlog(&self) -> bool {
         self.rx.as_ref().is_some_and(|rx| !rx.is_empty())
+    }
+
+    /// The tabs under a form (Output, Traffic, Timeline, and Connections for a server) and the
+    /// chosen view, filling the rest of the column.
+    pub fn views_ui(&mut self, ui: &mut egui::Ui, title: &str, server: bool) {
+        ui.separator();
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(title).strong());
+            ui.selectable_value(&mut self.view, View::Output, "Output");
+            ui.selectable_value(&mut self.view, View::Traffic, "Traffic");
+            ui.selectable_value(&mut self.view, View::Timeline, "Timeline");
+            if server {
+                ui.selectable_value(&mut self.view, View::Connections, "Connections");
+            }
+        });
+        match self.view {
+            View::Output => self.log.ui(ui, "output"),
+            View::Traffic => self.traffic.inspector_ui(ui),
+            View::Timeline => self
+                .traffic
+                .timeline_ui(ui, if server { "this server" } else { "this client" }),
+            View::Connections => self.traffic.connections_ui(ui),
+        }
     }
 
     /// The status line, coloured by outcome.

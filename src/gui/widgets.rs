@@ -2,7 +2,6 @@
 
 use std::net::SocketAddr;
 
-use super::log_view::LogView;
 use crate::net::addr::{BindChoice, reachable_addresses};
 
 /// A label and a single-line text field tied to it (so screen readers and tests find the field
@@ -51,11 +50,4 @@ pub fn reach_ui(ui: &mut egui::Ui, local: SocketAddr) {
                 copyable_address(ui, &addr.to_string());
             }
         });
-}
-
-/// A titled output pane filling the rest of the column.
-pub fn output_ui(ui: &mut egui::Ui, title: &str, log: &mut LogView, id_salt: &str) {
-    ui.separator();
-    ui.label(egui::RichText::new(title).strong());
-    log.ui(ui, id_salt);
 }

@@ -163,8 +163,8 @@ pub fn run_tcp_server(
         "tcp-add",
         reporter,
         stop,
-        move |stream, peer, reporter| {
-            let n = serve_connection(&conn_shared, reporter, stream, peer);
+        move |stream, peer, reporter, conn_stop| {
+            let n = serve_connection(&conn_shared, reporter, stream, peer, conn_stop);
             conn_served.fetch_add(n, Ordering::Relaxed);
         },
     );
@@ -178,6 +178,7 @@ fn serve_connection(
     reporter: &Reporter,
     mut stream: TcpStream,
     peer: SocketAddr,
+    stop: &StopFlag,
 ) -> usize {
     let _ = stream.set_nodelay(true);
     let mut buf: Vec<u8> = Vec::new();
@@ -186,8 +187,8 @@ fn serve_connection(
     let mut answered = 0;
     let mut chunk = [0u8; 16 * 1024];
     let reason = loop {
-        if shared.stop.is_stopped() {
-            break "server stopping".to_owned();
+        if stop.is_stopped() {
+            break stop.reason().to_owned();
         }
         let mut wait = POLL_INTERVAL;
         match add::parse(&buf, &chunk_ends) {

@@ -129,8 +129,11 @@ impl Summary {
 pub enum Event {
     /// A server socket is bound (and, for TCP, listening).
     Listening { local: SocketAddr, tcp: bool },
-    /// A TCP server accepted a connection.
-    Accepted { peer: SocketAddr },
+    /// A TCP server accepted a connection; `close` ends just that connection.
+    Accepted {
+        peer: SocketAddr,
+        close: super::runner::StopFlag,
+    },
     /// A client's socket is ready: connected (TCP) or bound (UDP).
     Connected { local: SocketAddr, peer: SocketAddr },
     /// Bytes written by one `send`/`sendto`.
@@ -186,7 +189,7 @@ impl Stamped {
             Event::Listening { local, tcp } => {
                 json!({"event": "listening", "local": local.to_string(), "transport": if *tcp {"tcp"} else {"udp"}})
             }
-            Event::Accepted { peer } => json!({"event": "accepted", "peer": peer.to_string()}),
+            Event::Accepted { peer, .. } => json!({"event": "accepted", "peer": peer.to_string()}),
             Event::Connected { local, peer } => {
                 json!({"event": "connected", "local": local.to_string(), "peer": peer.to_string()})
             }

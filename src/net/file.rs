@@ -161,14 +161,14 @@ pub fn run_tcp_server(
         format!("sharing {} on {local}", config.root.display()),
     );
     let served = Arc::new(AtomicUsize::new(0));
-    let (root, counter, conn_stop) = (config.root.clone(), Arc::clone(&served), stop.clone());
+    let (root, counter) = (config.root.clone(), Arc::clone(&served));
     super::tcp::accept_loop(
         listener,
         "tcp-file",
         reporter,
         stop,
-        move |stream, peer, r| {
-            if serve_tcp_request(&root, stream, peer, r, &conn_stop) {
+        move |stream, peer, r, conn_stop| {
+            if serve_tcp_request(&root, stream, peer, r, conn_stop) {
                 counter.fetch_add(1, Ordering::Relaxed);
             }
         },

@@ -16,20 +16,45 @@ use super::event::{Event, Level, Stamped, Summary};
 use crate::error::{Error, Result};
 
 /// A shared "please stop" flag; runners poll it at least every [`super::POLL_INTERVAL`].
+///
+/// A [child](StopFlag::child) flag also reads as stopped when any ancestor is: a server hands
+/// one to each connection, so the window can close one connection or the whole server.
 #[derive(Clone, Debug, Default)]
-pub struct StopFlag(Arc<AtomicBool>);
+pub struct StopFlag {
+    own: Arc<AtomicBool>,
+    ancestors: Vec<Arc<AtomicBool>>,
+}
 
 impl StopFlag {
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// A flag that stops on its own or with this one.
+    pub fn child(&self) -> Self {
+        let mut ancestors = self.ancestors.clone();
+        ancestors.push(Arc::clone(&self.own));
+        Self {
+            own: Arc::new(AtomicBool::new(false)),
+            ancestors,
+        }
+    }
+
     pub fn stop(&self) {
-        self.0.store(true, Ordering::SeqCst);
+        self.own.store(true, Ordering::SeqCst);
     }
 
     pub fn is_stopped(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
+        self.own.load(Ordering::SeqCst) || self.ancestors.iter().any(|a| a.load(Ordering::SeqCst))
+    }
+
+    /// Why a connection loop sees this flag set, for its close reason.
+    pub fn reason(&self) -> &'static str {
+        if self.ancestors.iter().any(|a| a.load(Ordering::SeqCst)) {
+            "server stopping"
+        } else {
+            "closed by the server (from the window)"
+        }
     }
 }
 
@@ -193,6 +218,18 @@ mod tests {
             other => panic!("unexpected {other:?}"),
         }
         handle.join();
+    }
+
+    #[test]
+    fn a_child_stops_alone_or_with_its_parent() {
+        let parent = StopFlag::new();
+        let (a, b) = (parent.child(), parent.child());
+        a.stop();
+        assert!(a.is_stopped() && !b.is_stopped() && !parent.is_stopped());
+        assert_eq!(a.reason(), "closed by the server (from the window)");
+        parent.stop();
+        assert!(b.is_stopped());
+        assert_eq!(b.reason(), "server stopping");
     }
 
     #[test]

@@ -105,12 +105,18 @@ pub fn run_tcp_server(
         ),
     );
     let sessions = Arc::new(AtomicUsize::new(0));
-    let (counter, conn_stop, conn_config) = (Arc::clone(&sessions), stop.clone(), config.clone());
+    let (counter, conn_config) = (Arc::clone(&sessions), config.clone());
     let label = format!("tcp-{}", config.service.name());
-    super::tcp::accept_loop(listener, &label, reporter, stop, move |stream, peer, r| {
-        counter.fetch_add(1, Ordering::Relaxed);
-        serve_tcp_session(&conn_config, stream, peer, r, &conn_stop);
-    });
+    super::tcp::accept_loop(
+        listener,
+        &label,
+        reporter,
+        stop,
+        move |stream, peer, r, conn_stop| {
+            counter.fetch_add(1, Ordering::Relaxed);
+            serve_tcp_session(&conn_config, stream, peer, r, conn_stop);
+        },
+    );
     Ok(Summary::new(format!(
         "server stopped; served {} session(s)",
         sessions.load(Ordering::Relaxed)
@@ -131,7 +137,7 @@ fn serve_tcp_session(
     let mut last = Instant::now();
     let reason = loop {
         if stop.is_stopped() {
-            break "server stopping".to_owned();
+            break stop.reason().to_owned();
         }
         let n = match stream.read(&mut chunk) {
             Ok(0) => break "closed by the client".to_owned(),

@@ -24,7 +24,8 @@ pub fn listen(bind: SocketAddr, reporter: &Reporter) -> Result<(TcpListener, Soc
 }
 
 /// Accepts connections until `stop` is set, running `serve` for each on a thread named
-/// `"{label} {peer}"`; then waits for those threads and closes the listener.
+/// `"{label} {peer}"` with a stop flag of its own (a child of `stop`, also handed to the views
+/// in `Accepted`); then waits for those threads and closes the listener.
 pub fn accept_loop<F>(
     listener: TcpListener,
     label: &str,
@@ -32,7 +33,7 @@ pub fn accept_loop<F>(
     stop: &StopFlag,
     serve: F,
 ) where
-    F: Fn(TcpStream, SocketAddr, &Reporter) + Send + Sync + 'static,
+    F: Fn(TcpStream, SocketAddr, &Reporter, &StopFlag) + Send + Sync + 'static,
 {
     let serve = Arc::new(serve);
     let mut connections: Vec<thread::JoinHandle<()>> = Vec::new();
@@ -56,10 +57,14 @@ pub fn accept_loop<F>(
                     );
                     continue;
                 }
-                reporter.send(Event::Accepted { peer });
+                let close = stop.child();
+                reporter.send(Event::Accepted {
+                    peer,
+                    close: close.clone(),
+                });
                 let serve = Arc::clone(&serve);
                 match spawn_child(format!("{label} {peer}"), reporter.clone(), move |r| {
-                    serve(stream, peer, r)
+                    serve(stream, peer, r, &close)
                 }) {
                     Ok(handle) => connections.push(handle),
                     Err(e) => reporter.log(Level::Error, Some(peer), e.to_string()),

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::gui::exercises::ExercisePanel;
 use crate::gui::run_slot::RunSlot;
-use crate::gui::widgets::{bind_port_rows, labelled_text, output_ui, reach_ui};
+use crate::gui::widgets::{bind_port_rows, labelled_text, reach_ui};
 use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT, user_name};
 use crate::net::event::{AddExchange, Event};
 use crate::net::runner::Waker;
@@ -199,7 +199,7 @@ impl ExercisePanel for AddPanel {
         for stamped in self.server.drain() {
             match stamped.event {
                 Event::Listening { local, .. } => self.listening = Some(local),
-                Event::Accepted { peer } => {
+                Event::Accepted { peer, .. } => {
                     self.peers.insert(peer, 0);
                 }
                 Event::Closed { peer, .. } => {
@@ -302,7 +302,7 @@ impl ExercisePanel for AddPanel {
                 ui.label(format!("{peer} · {requests} request(s)"));
             }
         }
-        output_ui(ui, "Server output", &mut self.server.log, "server log");
+        self.server.views_ui(ui, "Server", true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -379,7 +379,7 @@ impl ExercisePanel for AddPanel {
         if let Some(x) = &self.last_result {
             result_ui(ui, x);
         }
-        output_ui(ui, "Client output", &mut self.client.log, "client log");
+        self.client.views_ui(ui, "Client", false);
     }
 }
 

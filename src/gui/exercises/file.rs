@@ -14,7 +14,7 @@ use crate::gui::dialogs::{DialogKind, Dialogs, FilePicker};
 use crate::gui::exercises::ExercisePanel;
 use crate::gui::run_slot::RunSlot;
 use crate::gui::task::Task;
-use crate::gui::widgets::{bind_port_rows, labelled_text, output_ui, reach_ui};
+use crate::gui::widgets::{bind_port_rows, labelled_text, reach_ui};
 use crate::net::addr::BindChoice;
 use crate::net::event::{Event, FileReport, Progress, Role};
 use crate::net::file::{self, DEFAULT_FILE_PORT, DEFAULT_IDLE_TIMEOUT, human_bytes, rate};
@@ -345,7 +345,7 @@ impl ExercisePanel for FilePanel {
                         });
                 });
         }
-        output_ui(ui, "Server output", &mut self.server.log, "file server log");
+        self.server.views_ui(ui, "Server", true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -452,7 +452,7 @@ impl ExercisePanel for FilePanel {
         egui::CollapsingHeader::new("Compare files")
             .default_open(false)
             .show(ui, |ui| self.compare_ui(ui, waker));
-        output_ui(ui, "Client output", &mut self.client.log, "file client log");
+        self.client.views_ui(ui, "Client", false);
     }
 }
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::gui::exercises::ExercisePanel;
 use crate::gui::run_slot::RunSlot;
-use crate::gui::widgets::{bind_port_rows, labelled_text, output_ui, reach_ui};
+use crate::gui::widgets::{bind_port_rows, labelled_text, reach_ui};
 use crate::net::DEFAULT_CLIENT_TIMEOUT;
 use crate::net::addr::BindChoice;
 use crate::net::event::{Event, GuessReport};
@@ -192,12 +192,7 @@ impl ExercisePanel for GuessPanel {
         if let Some(local) = self.listening {
             reach_ui(ui, local);
         }
-        output_ui(
-            ui,
-            "Server output",
-            &mut self.server.log,
-            "guess server log",
-        );
+        self.server.views_ui(ui, "Server", true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -261,11 +256,6 @@ impl ExercisePanel for GuessPanel {
                     ui.end_row();
                 }
             });
-        output_ui(
-            ui,
-            "Client output",
-            &mut self.client.log,
-            "guess client log",
-        );
+        self.client.views_ui(ui, "Client", false);
     }
 }

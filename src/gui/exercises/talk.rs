@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::gui::exercises::ExercisePanel;
 use crate::gui::run_slot::RunSlot;
-use crate::gui::widgets::{bind_port_rows, labelled_text, output_ui, reach_ui};
+use crate::gui::widgets::{bind_port_rows, labelled_text, reach_ui};
 use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT};
 use crate::net::event::{Event, Reply};
 use crate::net::runner::Waker;
@@ -170,7 +170,7 @@ impl ExercisePanel for TalkPanel {
         for stamped in self.server.drain() {
             match stamped.event {
                 Event::Listening { local, .. } => self.listening = Some(local),
-                Event::Accepted { peer } => {
+                Event::Accepted { peer, .. } => {
                     self.sessions.insert(peer, 0);
                 }
                 Event::Received { peer, .. } if !self.tcp => {
@@ -255,7 +255,7 @@ impl ExercisePanel for TalkPanel {
                 ui.label(format!("{peer} · {messages} message(s)"));
             }
         }
-        output_ui(ui, "Server output", &mut self.server.log, "talk server log");
+        self.server.views_ui(ui, "Server", true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -324,7 +324,7 @@ impl ExercisePanel for TalkPanel {
                     chat_entry_ui(ui, r);
                 }
             });
-        output_ui(ui, "Client output", &mut self.client.log, "talk client log");
+        self.client.views_ui(ui, "Client", false);
     }
 }
 

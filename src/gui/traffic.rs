@@ -1,0 +1,890 @@
+//! What one runner did on the wire, kept as rows of socket calls, and three views of it: the
+//! traffic inspector (a filterable, searchable table), the socket-call timeline (a sequence
+//! diagram per connection), and the connections table of a server.
+//!
+//! Memory is bounded: at most [`MAX_TRAFFIC_ROWS`] rows, each keeping [`PREVIEW_BYTES`] of its
+//! data; older rows are dropped and counted. Views lay out only the rows on screen.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::fmt::Write as _;
+use std::net::SocketAddr;
+use std::time::SystemTime;
+
+use egui::{Color32, RichText};
+use egui_extras::{Column, TableBuilder};
+
+use super::log_view::clock;
+use crate::net::event::{Event, Stamped};
+use crate::net::runner::StopFlag;
+use crate::protocol::{escape_bytes, hex_bytes};
+
+/// Most rows one runner keeps.
+pub const MAX_TRAFFIC_ROWS: usize = 100_000;
+/// Bytes of each message kept for display and search (its length is always kept).
+pub const PREVIEW_BYTES: usize = 256;
+
+/// The socket calls the handouts teach (seed 003's step lists).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Call {
+    Socket,
+    Bind,
+    Listen,
+    Accept,
+    Connect,
+    Send,
+    SendTo,
+    Recv,
+    RecvFrom,
+    Close,
+}
+
+impl Call {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Socket => "socket",
+            Self::Bind => "bind",
+            Self::Listen => "listen",
+            Self::Accept => "accept",
+            Self::Connect => "connect",
+            Self::Send => "send",
+            Self::SendTo => "sendto",
+            Self::Recv => "recv",
+            Self::RecvFrom => "recvfrom",
+            Self::Close => "close",
+        }
+    }
+
+    fn is_send(self) -> bool {
+        matches!(self, Self::Send | Self::SendTo)
+    }
+
+    fn is_recv(self) -> bool {
+        matches!(self, Self::Recv | Self::RecvFrom)
+    }
+}
+
+/// One socket call.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub seq: u64,
+    pub time: SystemTime,
+    /// The connection or UDP peer; None for the listening socket.
+    pub conn: Option<SocketAddr>,
+    pub call: Call,
+    /// Bytes moved (sends and receives).
+    pub len: usize,
+    /// The first [`PREVIEW_BYTES`] of them.
+    pub preview: Vec<u8>,
+    /// Anything else worth showing (an address, a close reason).
+    pub note: String,
+}
+
+/// Which rows the inspector shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Direction {
+    #[default]
+    All,
+    Sent,
+    Received,
+    /// socket, bind, listen, accept, connect, close.
+    Calls,
+}
+
+impl Direction {
+    const ALL: [Self; 4] = [Self::All, Self::Sent, Self::Received, Self::Calls];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::All => "all directions",
+            Self::Sent => "sent",
+            Self::Received => "received",
+            Self::Calls => "socket calls",
+        }
+    }
+
+    fn admits(self, call: Call) -> bool {
+        match self {
+            Self::All => true,
+            Self::Sent => call.is_send(),
+            Self::Received => call.is_recv(),
+            Self::Calls => !call.is_send() && !call.is_recv(),
+        }
+    }
+}
+
+/// A connection (or UDP peer) as the connections table shows it.
+#[derive(Clone, Debug)]
+pub struct Connection {
+    pub open: bool,
+    pub state: String,
+    pub bytes_in: u64,
+    pub bytes_out: u64,
+    pub started: SystemTime,
+    pub last: SystemTime,
+    /// Ends just this connection (TCP servers).
+    pub close: Option<StopFlag>,
+}
+
+/// One runner's socket calls, and how its views are set.
+#[derive(Default)]
+pub struct Traffic {
+    rows: VecDeque<Row>,
+    dropped: u64,
+    next_seq: u64,
+    /// Whether the runner is a server (it bound and listened) and whether it speaks TCP.
+    server: bool,
+    tcp: bool,
+    connections: BTreeMap<SocketAddr, Connection>,
+    // Inspector settings and the rows they select (by sequence number).
+    pub filter_conn: Option<SocketAddr>,
+    pub direction: Direction,
+    pub search: String,
+    pub show_hex: bool,
+    matches: Vec<u64>,
+    matches_key: Option<(Option<SocketAddr>, Direction, String)>,
+    // Timeline settings.
+    pub timeline_conn: Option<SocketAddr>,
+}
+
+impl Traffic {
+    /// Rows kept now.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Rows dropped to stay within [`MAX_TRAFFIC_ROWS`].
+    pub fn dropped(&self) -> u64 {
+        self.dropped
+    }
+
+    pub fn connections(&self) -> &BTreeMap<SocketAddr, Connection> {
+        &self.connections
+    }
+
+    /// Heap bytes held by the rows (for the benchmark and the status line).
+    pub fn memory_bytes(&self) -> usize {
+        self.rows
+            .iter()
+            .map(|r| std::mem::size_of::<Row>() + r.preview.capacity() + r.note.capacity())
+            .sum()
+    }
+
+    fn push(
+        &mut self,
+        time: SystemTime,
+        conn: Option<SocketAddr>,
+        call: Call,
+        data: &[u8],
+        note: String,
+    ) {
+        if self.rows.len() >= MAX_TRAFFIC_ROWS {
+            self.rows.pop_front();
+            self.dropped += 1;
+        }
+        let row = Row {
+            seq: self.next_seq,
+            time,
+            conn,
+            call,
+            len: data.len(),
+            preview: data[..data.len().min(PREVIEW_BYTES)].to_vec(),
+            note,
+        };
+        self.next_seq += 1;
+        if self.matches_key.is_some() && self.admits(&row) {
+            self.matches.push(row.seq);
+        }
+        self.rows.push_back(row);
+    }
+
+    /// Adds the rows an event stands for.
+    pub fn record(&mut self, stamped: &Stamped) {
+        let at = stamped.at;
+        match &stamped.event {
+            Event::Listening { local, tcp } => {
+                self.server = true;
+                self.tcp = *tcp;
+                self.push(
+                    at,
+                    None,
+                    Call::Socket,
+                    &[],
+                    if *tcp { "SOCK_STREAM" } else { "SOCK_DGRAM" }.into(),
+                );
+                self.push(at, None, Call::Bind, &[], local.to_string());
+                if *tcp {
+                    self.push(at, None, Call::Listen, &[], String::new());
+                }
+            }
+            Event::Accepted { peer, close } => {
+                self.tcp = true;
+                self.push(at, Some(*peer), Call::Accept, &[], String::new());
+                self.open(*peer, at, Some(close.clone()));
+            }
+            Event::Connected { local, peer } => {
+                self.push(at, Some(*peer), Call::Socket, &[], format!("at {local}"));
+                self.push(at, Some(*peer), Call::Connect, &[], peer.to_string());
+                self.open(*peer, at, None);
+            }
+            Event::Sent { peer, bytes } => {
+                let call = if self.server && !self.tcp {
+                    Call::SendTo
+                } else {
+                    Call::Send
+                };
+                self.push(at, Some(*peer), call, bytes, String::new());
+                let c = self.open(*peer, at, None);
+                c.bytes_out += bytes.len() as u64;
+                c.last = at;
+            }
+            Event::Received { peer, bytes } => {
+                let call = if self.server && !self.tcp {
+                    Call::RecvFrom
+                } else {
+                    Call::Recv
+                };
+                self.push(at, Some(*peer), call, bytes, String::new());
+                let c = self.open(*peer, at, None);
+                c.bytes_in += bytes.len() as u64;
+                c.last = at;
+            }
+            Event::Closed { peer, reason } => {
+                self.push(at, Some(*peer), Call::Close, &[], reason.clone());
+                if let Some(c) = self.connections.get_mut(peer) {
+                    c.open = false;
+                    c.state = format!("closed: {reason}");
+                    c.last = at;
+                    c.close = None;
+                }
+            }
+            Event::Finished(_) => {
+                for c in self.connections.values_mut().filter(|c| c.open) {
+                    c.open = false;
+                    c.state = "closed".into();
+                    c.close = None;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The connection entry for `peer`, opened if new.
+    fn open(
+        &mut self,
+        peer: SocketAddr,
+        at: SystemTime,
+        close: Option<StopFlag>,
+    ) -> &mut Connection {
+        let c = self.connections.entry(peer).or_insert_with(|| Connection {
+            open: true,
+            state: "open".into(),
+            bytes_in: 0,
+            bytes_out: 0,
+            started: at,
+            last: at,
+            close: None,
+        });
+        if close.is_some() {
+            // A new connection from the same address and port: start over.
+            *c = Connection {
+                open: true,
+                state: "open".into(),
+                bytes_in: 0,
+                bytes_out: 0,
+                started: at,
+                last: at,
+                close,
+            };
+        }
+        c
+    }
+
+    fn admits(&self, row: &Row) -> bool {
+        if self.filter_conn.is_some() && row.conn != self.filter_conn {
+            return false;
+        }
+        if !self.direction.admits(row.call) {
+            return false;
+        }
+        let needle = self.search.trim();
+        if needle.is_empty() {
+            return true;
+        }
+        contains_ignore_case(&row.preview, needle.as_bytes())
+            || contains_ignore_case(row.note.as_bytes(), needle.as_bytes())
+            || row.call.name() == needle.to_ascii_lowercase()
+    }
+
+    /// Brings the selected rows up to date with the filters.
+    fn refresh_matches(&mut self) {
+        let key = (self.filter_conn, self.direction, self.search.clone());
+        if self.matches_key.as_ref() != Some(&key) {
+            self.matches = self
+                .rows
+                .iter()
+                .filter(|r| self.admits(r))
+                .map(|r| r.seq)
+                .collect();
+            self.matches_key = Some(key);
+        }
+        // Rows dropped from the front leave stale sequence numbers: forget them.
+        let first = self.rows.front().map_or(u64::MAX, |r| r.seq);
+        let stale = self.matches.partition_point(|&s| s < first);
+        if stale > 0 {
+            self.matches.drain(..stale);
+        }
+    }
+
+    fn row_by_seq(&self, seq: u64) -> Option<&Row> {
+        let first = self.rows.front()?.seq;
+        self.rows
+            .get(usize::try_from(seq.checked_sub(first)?).ok()?)
+    }
+
+    /// The rows the inspector shows now.
+    pub fn selected(&mut self) -> Vec<&Row> {
+        self.refresh_matches();
+        self.matches
+            .iter()
+            .filter_map(|&s| self.row_by_seq(s))
+            .collect()
+    }
+
+    /// The selected rows as CSV (time, connection, call, bytes, text, hex).
+    pub fn to_csv(&mut self) -> String {
+        let mut out = String::from("seq,time,connection,call,bytes,text,hex,note\n");
+        for r in self.selected() {
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{},{},{},{}",
+                r.seq,
+                clock(r.time),
+                r.conn.map(|c| c.to_string()).unwrap_or_default(),
+                r.call.name(),
+                r.len,
+                csv_field(&escape_bytes(&r.preview)),
+                hex_bytes(&r.preview),
+                csv_field(&r.note)
+            );
+        }
+        out
+    }
+
+    /// The selected rows as plain text, one per line.
+    pub fn to_text(&mut self) -> String {
+        let mut out = String::new();
+        for r in self.selected() {
+            let _ = writeln!(
+                out,
+                "{} {:<22} {:<8} {:>6} B  {}{}",
+                clock(r.time),
+                r.conn
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(|| "(listening socket)".into()),
+                r.call.name(),
+                r.len,
+                escape_bytes(&r.preview),
+                if r.note.is_empty() {
+                    String::new()
+                } else {
+                    format!("  [{}]", r.note)
+                }
+            );
+        }
+        out
+    }
+
+    /// The traffic inspector: filters, search, export, and a table that lays out only the rows
+    /// on screen.
+    pub fn inspector_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Connection");
+            let shown = self
+                .filter_conn
+                .map_or_else(|| "all".to_owned(), |c| c.to_string());
+            egui::ComboBox::from_id_salt("inspector conn")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter_conn, None, "all");
+                    for peer in self.connections.keys() {
+                        ui.selectable_value(&mut self.filter_conn, Some(*peer), peer.to_string());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.label("Direction");
+            egui::ComboBox::from_id_salt("inspector direction")
+                .selected_text(self.direction.label())
+                .show_ui(ui, |ui| {
+                    for d in Direction::ALL {
+                        ui.selectable_value(&mut self.direction, d, d.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.label("Search");
+            ui.add(egui::TextEdit::singleline(&mut self.search).desired_width(110.0))
+                .labelled_by(label.id);
+            ui.checkbox(&mut self.show_hex, "Hex");
+        });
+        self.refresh_matches();
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{} of {} rows{}",
+                    self.matches.len(),
+                    self.rows.len(),
+                    if self.dropped > 0 {
+                        format!(
+                            " ({} older dropped; at most {MAX_TRAFFIC_ROWS} kept)",
+                            self.dropped
+                        )
+                    } else {
+                        String::new()
+                    }
+                ))
+                .weak(),
+            );
+            if ui.button("Copy CSV").clicked() {
+                let csv = self.to_csv();
+                ui.ctx().copy_text(csv);
+            }
+            if ui.button("Copy text").clicked() {
+                let text = self.to_text();
+                ui.ctx().copy_text(text);
+            }
+            if ui.button("Save CSV…").clicked() {
+                save_in_background(self.to_csv());
+            }
+        });
+        let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
+        let show_hex = self.show_hex;
+        let dark = ui.visuals().dark_mode;
+        let rows: Vec<u64> = self.matches.clone();
+        TableBuilder::new(ui)
+            .id_salt("inspector table")
+            .striped(true)
+            .stick_to_bottom(true)
+            .resizable(true)
+            .column(Column::exact(88.0))
+            .column(Column::initial(130.0).at_least(60.0))
+            .column(Column::exact(66.0))
+            .column(Column::exact(56.0))
+            .column(Column::remainder().at_least(80.0))
+            .header(row_height, |mut header| {
+                for title in [
+                    "time",
+                    "connection",
+                    "call",
+                    "bytes",
+                    if show_hex { "hex" } else { "data" },
+                ] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, rows.len(), |mut row| {
+                    let Some(r) = self.row_by_seq(rows[row.index()]) else {
+                        return;
+                    };
+                    let color = call_color(dark, r.call);
+                    row.col(|ui| {
+                        ui.label(RichText::new(clock(r.time)).monospace().weak());
+                    });
+                    row.col(|ui| {
+                        ui.label(
+                            RichText::new(
+                                r.conn
+                                    .map(|c| c.to_string())
+                                    .unwrap_or_else(|| "listening".into()),
+                            )
+                            .monospace(),
+                        );
+                    });
+                    row.col(|ui| {
+                        ui.label(RichText::new(r.call.name()).monospace().color(color));
+                    });
+                    row.col(|ui| {
+                        if r.len > 0 || r.call.is_send() || r.call.is_recv() {
+                            ui.label(RichText::new(r.len.to_string()).monospace());
+                        }
+                    });
+                    row.col(|ui| {
+                        let data = if show_hex {
+                            hex_bytes(&r.preview)
+                        } else {
+                            escape_bytes(&r.preview)
+                        };
+                        let more = if r.len > r.preview.len() { "…" } else { "" };
+                        let text = if data.is_empty() {
+                            r.note.clone()
+                        } else {
+                            format!("{data}{more}")
+                        };
+                        ui.add(egui::Label::new(RichText::new(text).monospace()).truncate());
+                    });
+                });
+            });
+    }
+
+    /// The connections table of a server: one row per connection or UDP peer, each TCP one with
+    /// a Close button.
+    pub fn connections_ui(&mut self, ui: &mut egui::Ui) {
+        if self.connections.is_empty() {
+            ui.label(RichText::new("No connections yet.").weak());
+            return;
+        }
+        let tcp = self.tcp;
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+        let peers: Vec<SocketAddr> = self.connections.keys().copied().collect();
+        TableBuilder::new(ui)
+            .id_salt("connections table")
+            .striped(true)
+            .column(Column::initial(130.0).at_least(80.0))
+            .column(Column::initial(90.0).at_least(50.0).clip(true))
+            .column(Column::exact(60.0))
+            .column(Column::exact(60.0))
+            .column(Column::exact(88.0))
+            .column(Column::exact(88.0))
+            .column(Column::remainder().at_least(50.0))
+            .header(row_height, |mut header| {
+                for title in ["peer", "state", "in", "out", "started", "last activity", ""] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, peers.len(), |mut row| {
+                    let peer = peers[row.index()];
+                    let Some(c) = self.connections.get(&peer) else {
+                        return;
+                    };
+                    row.col(|ui| {
+                        ui.monospace(peer.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(&c.state).on_hover_text(&c.state);
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{} B", c.bytes_in));
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{} B", c.bytes_out));
+                    });
+                    row.col(|ui| {
+                        ui.monospace(clock(c.started));
+                    });
+                    row.col(|ui| {
+                        ui.monospace(clock(c.last));
+                    });
+                    row.col(|ui| {
+                        let can_close = c.open && c.close.is_some();
+                        let button = ui.add_enabled(can_close, egui::Button::new("Close"));
+                        if !tcp {
+                            button.on_disabled_hover_text("UDP has no connection to close");
+                        } else if button.clicked()
+                            && let Some(close) = &c.close
+                        {
+                            close.stop();
+                        }
+                    });
+                });
+            });
+    }
+
+    /// The socket-call timeline: a sequence diagram of one connection (or UDP peer) between
+    /// this side and its peer, with byte counts.
+    pub fn timeline_ui(&mut self, ui: &mut egui::Ui, this_side: &str) {
+        let label = ui.label("Connection");
+        let peers: Vec<SocketAddr> = self.connections.keys().copied().collect();
+        if self.timeline_conn.is_none_or(|c| !peers.contains(&c)) {
+            self.timeline_conn = peers.last().copied();
+        }
+        egui::ComboBox::from_id_salt("timeline conn")
+            .selected_text(
+                self.timeline_conn
+                    .map_or_else(|| "none yet".to_owned(), |c| c.to_string()),
+            )
+            .show_ui(ui, |ui| {
+                for peer in &peers {
+                    ui.selectable_value(&mut self.timeline_conn, Some(*peer), peer.to_string());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let steps = self.timeline_steps();
+        if steps.is_empty() {
+            ui.label(RichText::new("No socket calls yet.").weak());
+            return;
+        }
+        let peer_name = self
+            .timeline_conn
+            .map_or_else(|| "peer".to_owned(), |c| c.to_string());
+        let dark = ui.visuals().dark_mode;
+        let row_height = 24.0;
+        let header = |ui: &mut egui::Ui| {
+            ui.horizontal(|ui| {
+                let w = ui.available_width();
+                ui.add_sized(
+                    [w * 0.5, 18.0],
+                    egui::Label::new(RichText::new(this_side).strong()),
+                );
+                ui.add_sized(
+                    [w * 0.45, 18.0],
+                    egui::Label::new(RichText::new(&peer_name).strong()),
+                );
+            });
+        };
+        header(ui);
+        egui::ScrollArea::vertical()
+            .id_salt("timeline")
+            .auto_shrink([false, false])
+            .stick_to_bottom(true)
+            .show_rows(ui, row_height, steps.len(), |ui, range| {
+                for step in &steps[range] {
+                    let (rect, response) = ui.allocate_exact_size(
+                        egui::vec2(ui.available_width(), row_height),
+                        egui::Sense::hover(),
+                    );
+                    paint_step(ui, rect, step, dark);
+                    response.on_hover_text(format!("{} at {}", step.label, clock(step.time)));
+                }
+            });
+    }
+
+    /// The steps of the chosen connection: the listening socket's calls first on a server.
+    fn timeline_steps(&self) -> Vec<Step> {
+        let conn = self.timeline_conn;
+        let mut steps: Vec<Step> = Vec::new();
+        let rows: Vec<&Row> = self
+            .rows
+            .iter()
+            .filter(|r| r.conn.is_none() || (conn.is_some() && r.conn == conn))
+            .collect();
+        let mut i = 0;
+        while i < rows.len() {
+            let r = rows[i];
+            // Consecutive receives after one send are grouped, so that a stream's split is seen.
+            let mut group = 1;
+            if self.tcp && r.call.is_recv() {
+                while i + group < rows.len() && rows[i + group].call.is_recv() {
+                    group += 1;
+                }
+            }
+            for (k, g) in rows[i..i + group].iter().enumerate() {
+                let label = match g.call {
+                    c if c.is_send() || c.is_recv() => format!("{}() {} bytes", c.name(), g.len),
+                    Call::Bind | Call::Connect => format!("{}({})", g.call.name(), g.note),
+                    Call::Close if !g.note.is_empty() => format!("close(): {}", g.note),
+                    c => format!("{}()", c.name()),
+                };
+                let note = if group > 1 && k + 1 == group {
+                    let total: usize = rows[i..i + group].iter().map(|x| x.len).sum();
+                    format!("{group} receives, {total} bytes in all: a stream, not messages")
+                } else {
+                    String::new()
+                };
+                steps.push(Step {
+                    call: g.call,
+                    label,
+                    note,
+                    time: g.time,
+                });
+            }
+            i += group;
+        }
+        steps
+    }
+}
+
+/// One line of the timeline.
+struct Step {
+    call: Call,
+    label: String,
+    note: String,
+    time: SystemTime,
+}
+
+fn paint_step(ui: &egui::Ui, rect: egui::Rect, step: &Step, dark: bool) {
+    let painter = ui.painter_at(rect);
+    let left = rect.left() + rect.width() * 0.12;
+    let right = rect.left() + rect.width() * 0.62;
+    let line_color = ui.visuals().weak_text_color();
+    painter.line_segment(
+        [
+            egui::pos2(left, rect.top()),
+            egui::pos2(left, rect.bottom()),
+        ],
+        (1.5, line_color),
+    );
+    painter.line_segment(
+        [
+            egui::pos2(right, rect.top()),
+            egui::pos2(right, rect.bottom()),
+        ],
+        (1.5, line_color),
+    );
+    let color = call_color(dark, step.call);
+    let mid = rect.center().y;
+    let font = egui::FontId::monospace(12.0);
+    if step.call.is_send() || step.call.is_recv() {
+        let (from, to) = if step.call.is_send() {
+            (left, right)
+        } else {
+            (right, left)
+        };
+        painter.arrow(
+            egui::pos2(from, mid),
+            egui::vec2(to - from, 0.0),
+            egui::Stroke::new(1.5, color),
+        );
+        painter.text(
+            egui::pos2((left + right) / 2.0, mid - 2.0),
+            egui::Align2::CENTER_BOTTOM,
+            &step.label,
+            font.clone(),
+            color,
+        );
+    } else {
+        let text_rect = painter.text(
+            egui::pos2(left + 8.0, mid),
+            egui::Align2::LEFT_CENTER,
+            &step.label,
+            font.clone(),
+            color,
+        );
+        painter.rect_stroke(
+            text_rect.expand(2.0),
+            3.0,
+            (1.0, color),
+            egui::StrokeKind::Outside,
+        );
+        painter.circle_filled(egui::pos2(left, mid), 3.5, color);
+    }
+    if !step.note.is_empty() {
+        painter.text(
+            egui::pos2(right + 8.0, mid),
+            egui::Align2::LEFT_CENTER,
+            &step.note,
+            egui::FontId::proportional(12.0),
+            ui.visuals().warn_fg_color,
+        );
+    }
+}
+
+fn call_color(dark: bool, call: Call) -> Color32 {
+    match (call.is_send(), call.is_recv(), dark) {
+        (true, _, true) => Color32::from_rgb(120, 190, 255),
+        (true, _, false) => Color32::from_rgb(20, 90, 180),
+        (_, true, true) => Color32::from_rgb(140, 220, 140),
+        (_, true, false) => Color32::from_rgb(20, 120, 40),
+        (_, _, true) => Color32::from_rgb(230, 190, 120),
+        (_, _, false) => Color32::from_rgb(150, 90, 10),
+    }
+}
+
+fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
+    needle.is_empty()
+        || haystack
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Asks where to save `contents` and writes it there, on a helper thread (the dialog blocks).
+fn save_in_background(contents: String) {
+    let spawned = std::thread::Builder::new()
+        .name("save export".into())
+        .spawn(move || {
+            if let Some(path) = rfd::FileDialog::new()
+                .set_file_name("traffic.csv")
+                .save_file()
+            {
+                // Nowhere to report from here but the console; the copy buttons are the sure way.
+                if let Err(e) = std::fs::write(&path, contents) {
+                    eprintln!("cannot save {}: {e}", path.display());
+                }
+            }
+        });
+    if spawned.is_err() {
+        eprintln!("cannot start the save dialog");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn stamped(event: Event) -> Stamped {
+        Stamped {
+            at: SystemTime::UNIX_EPOCH,
+            elapsed: Duration::ZERO,
+            event,
+        }
+    }
+
+    #[test]
+    fn rows_are_bounded_and_filters_select() {
+        let mut t = Traffic::default();
+        let a: SocketAddr = "127.0.0.1:1".parse().unwrap();
+        let b: SocketAddr = "127.0.0.1:2".parse().unwrap();
+        t.record(&stamped(Event::Listening {
+            local: "0.0.0.0:9".parse().unwrap(),
+            tcp: true,
+        }));
+        for i in 0..(MAX_TRAFFIC_ROWS + 10) {
+            let peer = if i % 2 == 0 { a } else { b };
+            t.record(&stamped(Event::Received {
+                peer,
+                bytes: format!("msg {i}").into_bytes(),
+            }));
+        }
+        assert_eq!(t.len(), MAX_TRAFFIC_ROWS);
+        assert_eq!(t.dropped(), 13);
+        t.filter_conn = Some(a);
+        assert_eq!(t.selected().len(), MAX_TRAFFIC_ROWS / 2);
+        t.search = "MSG 100009".into();
+        assert_eq!(t.selected().len(), 0, "100009 came from b");
+        t.filter_conn = None;
+        assert_eq!(t.selected().len(), 1);
+        t.direction = Direction::Sent;
+        assert_eq!(t.selected().len(), 0);
+        assert_eq!(
+            t.connections()[&a].bytes_in,
+            (0..MAX_TRAFFIC_ROWS + 10)
+                .step_by(2)
+                .map(|i| format!("msg {i}").len() as u64)
+                .sum::<u64>()
+        );
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_it() {
+        let mut t = Traffic::default();
+        let peer: SocketAddr = "127.0.0.1:5".parse().unwrap();
+        t.record(&stamped(Event::Sent {
+            peer,
+            bytes: b"Ana, \"42\"\n".to_vec(),
+        }));
+        let csv = t.to_csv();
+        assert!(
+            csv.contains(",127.0.0.1:5,send,10,\"Ana, \\\"\"42\\\"\"\\n\",41 6e 61"),
+            "{csv}"
+        );
+    }
+}
