@@ -759,7 +759,9 @@ pub fn print_human(out: &mut impl Write, event: &Event, verbose: bool) {
             )
         }
         Event::Accepted { peer, .. } => writeln!(out, "connection from {peer}"),
-        Event::Connected { local, peer } if verbose => writeln!(out, "socket {local} -> {peer}"),
+        Event::Connected { local, peer, .. } if verbose => {
+            writeln!(out, "socket {local} -> {peer}")
+        }
         Event::Sent { peer, bytes } if verbose => {
             writeln!(
                 out,

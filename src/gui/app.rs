@@ -23,6 +23,9 @@ const STORAGE_KEY: &str = "socklab-settings";
 #[serde(default)]
 pub struct Settings {
     pub exercise: ExerciseId,
+    pub theme: Theme,
+    /// Scale of the whole window (a projector wants more).
+    pub zoom: f32,
     pub tcp_add: AddSettings,
     pub udp_add: AddSettings,
     pub tcp_file: FileSettings,
@@ -34,10 +37,34 @@ pub struct Settings {
     pub udp_guess: GuessSettings,
 }
 
+/// Light or dark, or whatever the system uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// The sizes offered (1.0 is the system's size).
+pub const ZOOM_STEPS: [f32; 6] = [0.8, 1.0, 1.25, 1.5, 1.75, 2.0];
+
 impl Default for Settings {
     fn default() -> Self {
         Self {
             exercise: ExerciseId::TcpAdd,
+            theme: Theme::System,
+            zoom: 1.0,
             tcp_add: AddSettings::default(),
             udp_add: AddSettings::default(),
             tcp_file: FileSettings::default(),
@@ -54,6 +81,10 @@ impl Default for Settings {
 /// The application state: settings plus the runtime of each exercise panel.
 pub struct SocklabApp {
     exercise: ExerciseId,
+    theme: Theme,
+    zoom: f32,
+    /// The theme and zoom the context has, so they are set only when they change.
+    applied: Option<(Theme, f32)>,
     tcp_add: AddPanel,
     udp_add: AddPanel,
     tcp_file: FilePanel,
@@ -88,6 +119,11 @@ impl SocklabApp {
     pub fn with_picker(settings: Settings, picker: Arc<dyn FilePicker>) -> Self {
         Self {
             exercise: settings.exercise,
+            theme: settings.theme,
+            zoom: settings
+                .zoom
+                .clamp(ZOOM_STEPS[0], ZOOM_STEPS[ZOOM_STEPS.len() - 1]),
+            applied: None,
             tcp_add: AddPanel::new(true, settings.tcp_add),
             udp_add: AddPanel::new(false, settings.udp_add),
             tcp_file: FilePanel::new(true, settings.tcp_file, Arc::clone(&picker)),
@@ -111,6 +147,8 @@ impl SocklabApp {
     pub fn settings(&self) -> Settings {
         Settings {
             exercise: self.exercise,
+            theme: self.theme,
+            zoom: self.zoom,
             tcp_add: self.tcp_add.settings.clone(),
             udp_add: self.udp_add.settings.clone(),
             tcp_file: self.tcp_file.settings.clone(),
@@ -162,9 +200,35 @@ impl SocklabApp {
     }
 
     /// Draws the whole window into `ui`.
+    /// Puts every setting back to its default; running servers and clients go on.
+    pub fn reset_settings(&mut self) {
+        let d = Settings::default();
+        self.exercise = d.exercise;
+        self.theme = d.theme;
+        self.zoom = d.zoom;
+        self.tcp_add.settings = d.tcp_add;
+        self.udp_add.settings = d.udp_add;
+        self.tcp_file.settings = d.tcp_file;
+        self.udp_file.settings = d.udp_file;
+        self.tcp_echo.settings = d.tcp_echo;
+        self.udp_echo.settings = d.udp_echo;
+        self.tcp_upper.settings = d.tcp_upper;
+        self.udp_upper.settings = d.udp_upper;
+        self.udp_guess.settings = d.udp_guess;
+    }
+
     pub fn show(&mut self, ui: &mut egui::Ui) {
         if self.poll() {
             ui.ctx().request_repaint();
+        }
+        if self.applied != Some((self.theme, self.zoom)) {
+            ui.ctx().set_theme(self.theme.preference());
+            ui.ctx().set_zoom_factor(self.zoom);
+            self.applied = Some((self.theme, self.zoom));
+        }
+        if ui.input(|i| i.key_pressed(egui::Key::F5)) {
+            let waker = self.waker.clone();
+            self.panel_mut(self.exercise).toggle_server(waker);
         }
         egui::Panel::left("exercises")
             .resizable(false)
@@ -187,6 +251,8 @@ impl SocklabApp {
         ui.add_space(6.0);
         ui.heading("socklab");
         ui.label(RichText::new("socket labs, both roles").weak());
+        ui.separator();
+        self.view_settings_ui(ui);
         ui.separator();
         ui.label(RichText::new("Exercises").strong());
         egui::Grid::new("exercise list")
@@ -212,6 +278,55 @@ impl SocklabApp {
                     ui.end_row();
                 }
             });
+    }
+}
+
+impl SocklabApp {
+    /// Theme, zoom, shortcut help and Reset, at the top of the side panel.
+    fn view_settings_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Theme");
+            egui::ComboBox::from_id_salt("theme")
+                .width(90.0)
+                .selected_text(format!("{:?}", self.theme))
+                .show_ui(ui, |ui| {
+                    for theme in [Theme::System, Theme::Light, Theme::Dark] {
+                        ui.selectable_value(&mut self.theme, theme, format!("{theme:?}"));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("Size");
+            egui::ComboBox::from_id_salt("size")
+                .width(90.0)
+                .selected_text(format!("{:.0}%", self.zoom * 100.0))
+                .show_ui(ui, |ui| {
+                    for zoom in ZOOM_STEPS {
+                        ui.selectable_value(&mut self.zoom, zoom, format!("{:.0}%", zoom * 100.0));
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text("Larger text and controls for a projector");
+        });
+        ui.horizontal(|ui| {
+            if ui
+                .button("Reset settings")
+                .on_hover_text(
+                    "Forms, theme and size back to their defaults; running servers go on",
+                )
+                .clicked()
+            {
+                self.reset_settings();
+            }
+        });
+        ui.label(
+            RichText::new("F5 starts or stops this exercise's server; Enter sends.")
+                .small()
+                .weak(),
+        );
     }
 }
 

@@ -88,7 +88,7 @@ impl LogView {
                     "accept(): new connection".into(),
                 ));
             }
-            Event::Connected { local, peer } => self.push(line(
+            Event::Connected { local, peer, .. } => self.push(line(
                 LineKind::Info,
                 Some(*peer),
                 format!("socket() at {local}, talking to {peer}"),

@@ -12,14 +12,22 @@ pub mod widgets;
 
 pub use app::SocklabApp;
 
+/// The application icon (also installed for desktop menus, see README).
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
+
 /// Opens the window and runs until it is closed.
 pub fn run_window() -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("socklab")
+        .with_app_id("socklab")
+        .with_inner_size([1200.0, 760.0])
+        .with_min_inner_size([760.0, 480.0]);
+    // The icon is built in; were it unreadable, the window still opens, with the system's icon.
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("socklab")
-            .with_app_id("socklab")
-            .with_inner_size([1200.0, 760.0])
-            .with_min_inner_size([760.0, 480.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
@@ -27,4 +35,13 @@ pub fn run_window() -> eframe::Result {
         options,
         Box::new(|cc| Ok(Box::new(SocklabApp::new(cc)))),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_icon_decodes() {
+        let icon = eframe::icon_data::from_png_bytes(super::ICON_PNG).unwrap();
+        assert_eq!((icon.width, icon.height), (256, 256));
+    }
 }

@@ -225,7 +225,8 @@ impl Traffic {
                 self.push(at, Some(*peer), Call::Accept, &[], String::new());
                 self.open(*peer, at, Some(close.clone()));
             }
-            Event::Connected { local, peer } => {
+            Event::Connected { local, peer, tcp } => {
+                self.tcp = *tcp;
                 self.push(at, Some(*peer), Call::Socket, &[], format!("at {local}"));
                 self.push(at, Some(*peer), Call::Connect, &[], peer.to_string());
                 self.open(*peer, at, None);
@@ -470,7 +471,7 @@ impl Traffic {
             .striped(true)
             .stick_to_bottom(true)
             .resizable(true)
-            .column(Column::exact(88.0))
+            .column(Column::exact(100.0))
             .column(Column::initial(130.0).at_least(60.0))
             .column(Column::exact(66.0))
             .column(Column::exact(56.0))
@@ -628,7 +629,7 @@ impl Traffic {
             .timeline_conn
             .map_or_else(|| "peer".to_owned(), |c| c.to_string());
         let dark = ui.visuals().dark_mode;
-        let row_height = 24.0;
+        let row_height = 28.0;
         let header = |ui: &mut egui::Ui| {
             ui.horizontal(|ui| {
                 let w = ui.available_width();
@@ -732,7 +733,12 @@ fn paint_step(ui: &egui::Ui, rect: egui::Rect, step: &Step, dark: bool) {
         (1.5, line_color),
     );
     let color = call_color(dark, step.call);
-    let mid = rect.center().y;
+    // Arrows run low in the row, with their label above them, inside the row.
+    let mid = if step.call.is_send() || step.call.is_recv() {
+        rect.bottom() - 7.0
+    } else {
+        rect.center().y
+    };
     let font = egui::FontId::monospace(12.0);
     if step.call.is_send() || step.call.is_recv() {
         let (from, to) = if step.call.is_send() {

@@ -35,10 +35,26 @@ pub fn bind_port_rows(ui: &mut egui::Ui, id_salt: &str, bind: &mut BindChoice, p
         .response
         .labelled_by(label.id);
     ui.end_row();
+    if *bind == BindChoice::Loopback {
+        ui.label("");
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Only this computer can reach a server bound to 127.0.0.1.",
+        );
+        ui.end_row();
+    }
     let label = ui.label("Port");
     ui.add(egui::DragValue::new(port).range(1..=65535))
         .labelled_by(label.id);
     ui.end_row();
+    if *port < 1024 {
+        ui.label("");
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Ports below 1024 need administrator rights; the handouts use higher ones.",
+        );
+        ui.end_row();
+    }
 }
 
 /// The addresses other machines can use to reach a server bound to `local`, each copyable.

@@ -492,7 +492,11 @@ pub fn run_tcp_client(
     let local = stream
         .local_addr()
         .map_err(|e| Error::io("cannot read the local address", e))?;
-    reporter.send(Event::Connected { local, peer });
+    reporter.send(Event::Connected {
+        local,
+        peer,
+        tcp: true,
+    });
     let _ = stream.set_nodelay(true);
     let parts = add::encode(&config.format, &config.name, config.number);
     send_parts(&mut stream, reporter, peer, &parts)

@@ -134,8 +134,12 @@ pub enum Event {
         peer: SocketAddr,
         close: super::runner::StopFlag,
     },
-    /// A client's socket is ready: connected (TCP) or bound (UDP).
-    Connected { local: SocketAddr, peer: SocketAddr },
+    /// A client's socket is ready: connected (TCP), or bound with a default peer (UDP).
+    Connected {
+        local: SocketAddr,
+        peer: SocketAddr,
+        tcp: bool,
+    },
     /// Bytes written by one `send`/`sendto`.
     Sent { peer: SocketAddr, bytes: Vec<u8> },
     /// Bytes returned by one `recv`/`recvfrom`.
@@ -190,8 +194,8 @@ impl Stamped {
                 json!({"event": "listening", "local": local.to_string(), "transport": if *tcp {"tcp"} else {"udp"}})
             }
             Event::Accepted { peer, .. } => json!({"event": "accepted", "peer": peer.to_string()}),
-            Event::Connected { local, peer } => {
-                json!({"event": "connected", "local": local.to_string(), "peer": peer.to_string()})
+            Event::Connected { local, peer, tcp } => {
+                json!({"event": "connected", "local": local.to_string(), "peer": peer.to_string(), "transport": if *tcp {"tcp"} else {"udp"}})
             }
             Event::Sent { peer, bytes: b } => {
                 json!({"event": "sent", "peer": peer.to_string(), "bytes": bytes(b)})

@@ -490,7 +490,11 @@ pub fn run_tcp_client(
     let local = stream
         .local_addr()
         .map_err(|e| Error::io("cannot read the local address", e))?;
-    reporter.send(Event::Connected { local, peer });
+    reporter.send(Event::Connected {
+        local,
+        peer,
+        tcp: true,
+    });
     stream
         .write_all(config.remote.as_bytes())
         .map_err(|e| Error::io(format!("cannot send the file name to {peer}"), e))?;

@@ -266,6 +266,7 @@ impl Session<'_> {
         self.reporter.send(Event::Connected {
             local,
             peer: self.peer,
+            tcp: true,
         });
         self.stream = Some(stream);
         Ok(())

@@ -51,7 +51,11 @@ pub fn connect_client(server: &str, reporter: &Reporter) -> Result<(UdpSocket, S
     let local = socket
         .local_addr()
         .map_err(|e| Error::io("cannot read the local address", e))?;
-    reporter.send(Event::Connected { local, peer });
+    reporter.send(Event::Connected {
+        local,
+        peer,
+        tcp: false,
+    });
     Ok((socket, peer))
 }
 

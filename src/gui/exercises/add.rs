@@ -105,40 +105,6 @@ impl AddPanel {
         if self.tcp { "tcp" } else { "udp" }
     }
 
-    /// Starts the server with the form's settings.
-    pub fn start_server(&mut self, waker: Option<Waker>) {
-        let s = &self.settings.server;
-        let number = if s.random_number {
-            crate::cli::random_number()
-        } else {
-            s.number
-        };
-        let config = add::ServerConfig {
-            bind: SocketAddr::new(s.bind.ip(), s.port),
-            name: s.name.clone(),
-            number,
-            stop_on_out_of_range: s.stop_on_out_of_range,
-        };
-        self.number_in_use = Some(number);
-        self.peers.clear();
-        let tcp = self.tcp;
-        self.server.start(
-            &format!("{}-add server", self.transport()),
-            waker,
-            move |r, stop| {
-                if tcp {
-                    add::run_tcp_server(config, r, stop)
-                } else {
-                    add::run_udp_server(config, r, stop)
-                }
-            },
-        );
-    }
-
-    pub fn stop_server(&mut self) {
-        self.server.stop();
-    }
-
     /// The client's format, or why it cannot be used.
     fn client_format(&self) -> Result<WireFormat, String> {
         let c = &self.settings.client;
@@ -194,6 +160,40 @@ impl AddPanel {
 }
 
 impl ExercisePanel for AddPanel {
+    /// Starts the server with the form's settings.
+    fn start_server(&mut self, waker: Option<Waker>) {
+        let s = &self.settings.server;
+        let number = if s.random_number {
+            crate::cli::random_number()
+        } else {
+            s.number
+        };
+        let config = add::ServerConfig {
+            bind: SocketAddr::new(s.bind.ip(), s.port),
+            name: s.name.clone(),
+            number,
+            stop_on_out_of_range: s.stop_on_out_of_range,
+        };
+        self.number_in_use = Some(number);
+        self.peers.clear();
+        let tcp = self.tcp;
+        self.server.start(
+            &format!("{}-add server", self.transport()),
+            waker,
+            move |r, stop| {
+                if tcp {
+                    add::run_tcp_server(config, r, stop)
+                } else {
+                    add::run_udp_server(config, r, stop)
+                }
+            },
+        );
+    }
+
+    fn stop_server(&mut self) {
+        self.server.stop();
+    }
+
     /// Applies what the runners reported since the last frame.
     fn poll(&mut self) -> bool {
         for stamped in self.server.drain() {
@@ -269,12 +269,6 @@ impl ExercisePanel for AddPanel {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
                 format!("The name contains {risky:?}: clients that split replies on it will misread the name."),
-            );
-        }
-        if self.settings.server.port < 1024 {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                "Ports below 1024 usually need administrator rights; the handouts use ports above 1024.",
             );
         }
         ui.horizontal(|ui| {

@@ -20,6 +20,9 @@ use crate::net::event::{Event, FileReport, Progress, Role};
 use crate::net::file::{self, DEFAULT_FILE_PORT, DEFAULT_IDLE_TIMEOUT, human_bytes, rate};
 use crate::net::runner::Waker;
 
+/// Most points the throughput chart keeps (older ones are thinned, not dropped).
+const MAX_CHART_POINTS: usize = 600;
+
 /// What the forms remember between runs.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
@@ -76,6 +79,8 @@ pub struct FilePanel {
     /// Transfers the server is running, by peer.
     serving: Vec<Progress>,
     progress: Option<Progress>,
+    /// Throughput of the download over time: (seconds, MiB/s), for the chart.
+    throughput: Vec<[f64; 2]>,
     downloaded: Option<FileReport>,
     /// The destination existed; the user is asked before it is replaced.
     confirm_overwrite: Option<PathBuf>,
@@ -95,6 +100,7 @@ impl FilePanel {
             listening: None,
             serving: Vec::new(),
             progress: None,
+            throughput: Vec::new(),
             downloaded: None,
             confirm_overwrite: None,
             dialogs: Dialogs::new(picker),
@@ -105,33 +111,6 @@ impl FilePanel {
 
     fn transport(&self) -> &'static str {
         if self.tcp { "tcp" } else { "udp" }
-    }
-
-    pub fn start_server(&mut self, waker: Option<Waker>) {
-        let s = &self.settings;
-        let config = file::ServerConfig {
-            bind: SocketAddr::new(s.bind.ip(), s.port),
-            root: PathBuf::from(s.root.trim()),
-            udp_rate_bytes_per_sec: s.rate_mib.max(1) * 1024 * 1024,
-        };
-        self.shared.clear();
-        self.serving.clear();
-        let tcp = self.tcp;
-        self.server.start(
-            &format!("{}-file server", self.transport()),
-            waker,
-            move |r, stop| {
-                if tcp {
-                    file::run_tcp_server(config, r, stop)
-                } else {
-                    file::run_udp_server(config, r, stop)
-                }
-            },
-        );
-    }
-
-    pub fn stop_server(&mut self) {
-        self.server.stop();
     }
 
     /// Starts the download; `overwrite` after the user confirmed replacing the destination.
@@ -145,6 +124,7 @@ impl FilePanel {
             timeout: DEFAULT_IDLE_TIMEOUT,
         };
         self.progress = None;
+        self.throughput.clear();
         self.downloaded = None;
         self.confirm_overwrite = None;
         let tcp = self.tcp;
@@ -159,6 +139,24 @@ impl FilePanel {
                 }
             },
         );
+    }
+
+    /// Adds the throughput since the previous progress report to the chart.
+    fn sample_throughput(&mut self, p: &Progress) {
+        let secs = p.elapsed.as_secs_f64();
+        let (last_secs, last_bytes) = match &self.progress {
+            Some(last) => (last.elapsed.as_secs_f64(), last.bytes),
+            None => (0.0, 0),
+        };
+        if secs > last_secs {
+            let mib_per_sec =
+                p.bytes.saturating_sub(last_bytes) as f64 / (secs - last_secs) / (1024.0 * 1024.0);
+            if self.throughput.len() >= MAX_CHART_POINTS {
+                // Keep the whole transfer in view: halve the resolution of what is there.
+                self.throughput = self.throughput.iter().step_by(2).copied().collect();
+            }
+            self.throughput.push([secs, mib_per_sec]);
+        }
     }
 
     fn compare(&mut self, waker: Option<Waker>) {
@@ -233,6 +231,33 @@ impl FilePanel {
 }
 
 impl ExercisePanel for FilePanel {
+    fn start_server(&mut self, waker: Option<Waker>) {
+        let s = &self.settings;
+        let config = file::ServerConfig {
+            bind: SocketAddr::new(s.bind.ip(), s.port),
+            root: PathBuf::from(s.root.trim()),
+            udp_rate_bytes_per_sec: s.rate_mib.max(1) * 1024 * 1024,
+        };
+        self.shared.clear();
+        self.serving.clear();
+        let tcp = self.tcp;
+        self.server.start(
+            &format!("{}-file server", self.transport()),
+            waker,
+            move |r, stop| {
+                if tcp {
+                    file::run_tcp_server(config, r, stop)
+                } else {
+                    file::run_udp_server(config, r, stop)
+                }
+            },
+        );
+    }
+
+    fn stop_server(&mut self) {
+        self.server.stop();
+    }
+
     /// Applies runner events, dialog answers and comparison results; true if more are queued.
     fn poll(&mut self) -> bool {
         for stamped in self.server.drain() {
@@ -254,7 +279,10 @@ impl ExercisePanel for FilePanel {
         }
         for stamped in self.client.drain() {
             match stamped.event {
-                Event::Progress(p) => self.progress = Some(p),
+                Event::Progress(p) => {
+                    self.sample_throughput(&p);
+                    self.progress = Some(p);
+                }
                 Event::File(f) if f.role == Role::Client => {
                     self.settings.compare_b = f.path.display().to_string();
                     if self.listening.is_some() {

@@ -68,20 +68,6 @@ impl GuessPanel {
         }
     }
 
-    pub fn start_server(&mut self, waker: Option<Waker>) {
-        let s = &self.settings;
-        let config = guess::ServerConfig {
-            bind: SocketAddr::new(s.bind.ip(), s.port),
-            secret: (!s.random_secret).then_some(s.secret),
-            style: s.style,
-        };
-        self.games_won = 0;
-        self.server
-            .start("udp-guess server", waker, move |r, stop| {
-                guess::run_server(config, r, stop)
-            });
-    }
-
     fn client_config(&self) -> guess::ClientConfig {
         guess::ClientConfig {
             server: self.settings.server.trim().to_owned(),
@@ -121,6 +107,24 @@ impl GuessPanel {
 }
 
 impl ExercisePanel for GuessPanel {
+    fn start_server(&mut self, waker: Option<Waker>) {
+        let s = &self.settings;
+        let config = guess::ServerConfig {
+            bind: SocketAddr::new(s.bind.ip(), s.port),
+            secret: (!s.random_secret).then_some(s.secret),
+            style: s.style,
+        };
+        self.games_won = 0;
+        self.server
+            .start("udp-guess server", waker, move |r, stop| {
+                guess::run_server(config, r, stop)
+            });
+    }
+
+    fn stop_server(&mut self) {
+        self.server.stop();
+    }
+
     fn poll(&mut self) -> bool {
         for stamped in self.server.drain() {
             match stamped.event {

@@ -14,6 +14,17 @@ pub trait ExercisePanel {
     /// Applies what the panel's runners reported; true if events are still queued.
     fn poll(&mut self) -> bool;
     fn server_running(&self) -> bool;
+    fn start_server(&mut self, waker: Option<Waker>);
+    fn stop_server(&mut self);
+
+    /// Starts the server, or stops it if it runs (the F5 shortcut).
+    fn toggle_server(&mut self, waker: Option<Waker>) {
+        if self.server_running() {
+            self.stop_server();
+        } else {
+            self.start_server(waker);
+        }
+    }
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>);
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>);
 

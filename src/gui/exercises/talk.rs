@@ -107,27 +107,6 @@ impl TalkPanel {
             .collect()
     }
 
-    pub fn start_server(&mut self, waker: Option<Waker>) {
-        let config = talk::ServerConfig {
-            bind: SocketAddr::new(self.settings.bind.ip(), self.settings.port),
-            service: self.service,
-            stop_words: self.stop_words(),
-        };
-        self.sessions.clear();
-        let tcp = self.tcp;
-        self.server.start(
-            &format!("{} server", self.label()),
-            waker,
-            move |r, stop| {
-                if tcp {
-                    talk::run_tcp_server(config, r, stop)
-                } else {
-                    talk::run_udp_server(config, r, stop)
-                }
-            },
-        );
-    }
-
     /// Opens a session (if none is open) and sends `message` in it.
     pub fn send(&mut self, message: Vec<u8>, segment_bytes: Option<usize>, waker: Option<Waker>) {
         if self.outbox.is_none() || !self.client.is_running() {
@@ -166,6 +145,31 @@ impl TalkPanel {
 }
 
 impl ExercisePanel for TalkPanel {
+    fn start_server(&mut self, waker: Option<Waker>) {
+        let config = talk::ServerConfig {
+            bind: SocketAddr::new(self.settings.bind.ip(), self.settings.port),
+            service: self.service,
+            stop_words: self.stop_words(),
+        };
+        self.sessions.clear();
+        let tcp = self.tcp;
+        self.server.start(
+            &format!("{} server", self.label()),
+            waker,
+            move |r, stop| {
+                if tcp {
+                    talk::run_tcp_server(config, r, stop)
+                } else {
+                    talk::run_udp_server(config, r, stop)
+                }
+            },
+        );
+    }
+
+    fn stop_server(&mut self) {
+        self.server.stop();
+    }
+
     fn poll(&mut self) -> bool {
         for stamped in self.server.drain() {
             match stamped.event {
