@@ -16,7 +16,7 @@ use crate::net::runner::Waker;
 use crate::net::talk::Service;
 
 /// Key under which settings are stored between runs.
-const STORAGE_KEY: &str = "socklab-settings";
+pub const STORAGE_KEY: &str = "socklab-settings";
 
 /// Everything the window remembers between runs.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -172,6 +172,18 @@ impl SocklabApp {
         } else {
             &mut self.udp_add
         }
+    }
+
+    /// The socket-call timeline of an exercise's server or client, as text (what the timeline
+    /// draws, one step a line, a step's note as a line of its own).
+    pub fn timeline_labels(&mut self, exercise: ExerciseId, server: bool) -> Vec<String> {
+        let panel = self.panel_mut(exercise);
+        let slot = if server {
+            panel.server_slot()
+        } else {
+            panel.client_slot()
+        };
+        slot.traffic.timeline_labels()
     }
 
     /// The panel of each exercise, in the order of the exercise table.

@@ -660,9 +660,19 @@ impl Traffic {
             });
     }
 
+    /// The timeline's steps as text, one per line; a step's note follows it as a line.
+    pub fn timeline_labels(&self) -> Vec<String> {
+        self.timeline_steps()
+            .into_iter()
+            .flat_map(|s| std::iter::once(s.label).chain((!s.note.is_empty()).then_some(s.note)))
+            .collect()
+    }
+
     /// The steps of the chosen connection: the listening socket's calls first on a server.
     fn timeline_steps(&self) -> Vec<Step> {
-        let conn = self.timeline_conn;
+        let conn = self
+            .timeline_conn
+            .or_else(|| self.connections.keys().next_back().copied());
         let mut steps: Vec<Step> = Vec::new();
         let rows: Vec<&Row> = self
             .rows

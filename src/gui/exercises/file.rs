@@ -312,8 +312,12 @@ impl ExercisePanel for FilePanel {
         self.server.has_backlog() || self.client.has_backlog()
     }
 
-    fn server_running(&self) -> bool {
-        self.server.is_running()
+    fn server_slot(&self) -> &RunSlot {
+        &self.server
+    }
+
+    fn client_slot(&self) -> &RunSlot {
+        &self.client
     }
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {

@@ -7,13 +7,21 @@ pub mod talk;
 
 use serde::{Deserialize, Serialize};
 
+use crate::gui::run_slot::RunSlot;
 use crate::net::runner::Waker;
 
 /// What the window needs from every exercise panel.
 pub trait ExercisePanel {
     /// Applies what the panel's runners reported; true if events are still queued.
     fn poll(&mut self) -> bool;
-    fn server_running(&self) -> bool;
+    /// The server's runner, with its output and traffic.
+    fn server_slot(&self) -> &RunSlot;
+    /// The client's runner, with its output and traffic.
+    fn client_slot(&self) -> &RunSlot;
+
+    fn server_running(&self) -> bool {
+        self.server_slot().is_running()
+    }
     fn start_server(&mut self, waker: Option<Waker>);
     fn stop_server(&mut self);
 
