@@ -63,3 +63,13 @@ shoot echo-tcp 60,179 sleep:0.5 268,183 sleep:1 910,134 "type:hello socket" key:
   "type:how are you?" key:Return sleep:0.5 828,157 sleep:1
 # Guess the number: a guess that is not a number, then auto-play.
 shoot guess-udp 60,271 sleep:0.5 268,194 sleep:1 910,119 type:abc key:Return sleep:0.5 802,142 sleep:1.5
+# Echo over UDP.
+shoot echo-udp 60,202 sleep:0.5 268,168 sleep:1 910,119 "type:a datagram" key:Return sleep:0.5 \
+  "type:another one" key:Return sleep:0.8
+# The textbook uppercase example, TCP and UDP.
+shoot upper-tcp 60,225 sleep:0.5 268,142 sleep:1 910,119 "type:hello, socket world" key:Return sleep:0.8
+shoot upper-udp 60,248 sleep:0.5 268,142 sleep:1 910,119 "type:hello, udp world" key:Return sleep:0.8
+# The server's traffic inspector beside the client's socket-call timeline, after an echo
+# session and the cookbook test.
+shoot inspector-timeline 60,179 sleep:0.5 268,183 sleep:1 910,134 "type:hello socket" key:Return \
+  sleep:0.5 828,157 sleep:1 356,325 sleep:0.3 910,332 sleep:0.8

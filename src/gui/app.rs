@@ -264,8 +264,6 @@ impl SocklabApp {
         ui.heading("socklab");
         ui.label(RichText::new("socket labs, both roles").weak());
         ui.separator();
-        self.view_settings_ui(ui);
-        ui.separator();
         ui.label(RichText::new("Exercises").strong());
         egui::Grid::new("exercise list")
             .num_columns(2)
@@ -290,6 +288,10 @@ impl SocklabApp {
                     ui.end_row();
                 }
             });
+        // Settings come after the exercise list, which stays where a hand expects it.
+        ui.add_space(4.0);
+        ui.separator();
+        self.view_settings_ui(ui);
     }
 }
 

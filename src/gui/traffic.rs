@@ -630,6 +630,13 @@ impl Traffic {
             .map_or_else(|| "peer".to_owned(), |c| c.to_string());
         let dark = ui.visuals().dark_mode;
         let row_height = 28.0;
+        if self.tcp {
+            ui.label(
+                RichText::new("TCP is a byte stream: one send() may arrive as several recv() calls, or several as one.")
+                    .small()
+                    .weak(),
+            );
+        }
         let header = |ui: &mut egui::Ui| {
             ui.horizontal(|ui| {
                 let w = ui.available_width();
@@ -698,7 +705,7 @@ impl Traffic {
                 };
                 let note = if group > 1 && k + 1 == group {
                     let total: usize = rows[i..i + group].iter().map(|x| x.len).sum();
-                    format!("{group} receives, {total} bytes in all: a stream, not messages")
+                    format!("{group} receives, {total} bytes in all")
                 } else {
                     String::new()
                 };
@@ -786,7 +793,7 @@ fn paint_step(ui: &egui::Ui, rect: egui::Rect, step: &Step, dark: bool) {
     }
     if !step.note.is_empty() {
         painter.text(
-            egui::pos2(right + 8.0, mid),
+            egui::pos2(right + 6.0, mid),
             egui::Align2::LEFT_CENTER,
             &step.note,
             egui::FontId::proportional(12.0),
