@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::net::addr::{DEFAULT_ADD_PORT, reachable_addresses, user_name};
 use crate::net::event::{Event, Level, Stamped};
 use crate::net::runner::{self, Reporter};
-use crate::net::{DEFAULT_CLIENT_TIMEOUT, add, file, guess, talk};
+use crate::net::{DEFAULT_CLIENT_TIMEOUT, MAX_CONNECTIONS, add, file, guess, talk};
 use crate::protocol::add::WireFormat;
 use crate::protocol::escape_bytes;
 use crate::protocol::text::{DEFAULT_STOP_WORDS, HintStyle};
@@ -110,6 +110,9 @@ pub struct EchoServerArgs {
     /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
     #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
     pub bind: IpAddr,
+    /// TCP: most clients served at once; more are refused with a log line.
+    #[arg(long, default_value_t = MAX_CONNECTIONS)]
+    pub max_connections: usize,
     /// A word that ends a session (repeatable; replaces the defaults "stop" and "exit").
     #[arg(long = "stop-word", value_name = "WORD")]
     pub stop_words: Vec<String>,
@@ -153,6 +156,9 @@ pub struct UpperServerArgs {
     /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
     #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
     pub bind: IpAddr,
+    /// TCP: most clients served at once; more are refused with a log line.
+    #[arg(long, default_value_t = MAX_CONNECTIONS)]
+    pub max_connections: usize,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -222,6 +228,9 @@ pub struct FileServerArgs {
     /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
     #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
     pub bind: IpAddr,
+    /// TCP: most clients served at once; more are refused with a log line.
+    #[arg(long, default_value_t = MAX_CONNECTIONS)]
+    pub max_connections: usize,
     /// UDP only: most MiB per second to send (UDP has no flow control).
     #[arg(long, default_value_t = file::DEFAULT_UDP_RATE_BYTES_PER_SEC / (1024 * 1024))]
     pub rate: u64,
@@ -272,6 +281,9 @@ pub struct AddServerArgs {
     /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
     #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
     pub bind: IpAddr,
+    /// TCP: most clients served at once; more are refused with a log line.
+    #[arg(long, default_value_t = MAX_CONNECTIONS)]
+    pub max_connections: usize,
     /// The server's name [default: "Server of <user name>"].
     #[arg(long)]
     pub name: Option<String>,
@@ -383,6 +395,7 @@ fn run_echo(role: EchoRole, tcp: bool) -> ExitCode {
         EchoRole::Server(args) => {
             let config = talk::ServerConfig {
                 bind: SocketAddr::new(args.bind, args.port),
+                max_connections: args.max_connections,
                 service: talk::Service::Echo,
                 stop_words: stop_words(args.stop_words),
             };
@@ -420,6 +433,7 @@ fn run_upper(role: UpperRole, tcp: bool) -> ExitCode {
         UpperRole::Server(args) => {
             let config = talk::ServerConfig {
                 bind: SocketAddr::new(args.bind, args.port),
+                max_connections: args.max_connections,
                 service: talk::Service::Upper,
                 stop_words: Vec::new(),
             };
@@ -536,6 +550,7 @@ fn run_file(role: FileRole, tcp: bool) -> ExitCode {
         FileRole::Server(args) => {
             let config = file::ServerConfig {
                 bind: SocketAddr::new(args.bind, args.port),
+                max_connections: args.max_connections,
                 root: args.root,
                 udp_rate_bytes_per_sec: args.rate.max(1) * 1024 * 1024,
             };
@@ -596,6 +611,7 @@ fn run_add(role: AddRole, tcp: bool) -> ExitCode {
         AddRole::Server(args) => {
             let config = add::ServerConfig {
                 bind: SocketAddr::new(args.bind, args.port),
+                max_connections: args.max_connections,
                 name: args
                     .name
                     .unwrap_or_else(|| format!("Server of {}", user_name())),

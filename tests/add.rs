@@ -19,6 +19,7 @@ const SERVER_NUMBER: i64 = 57;
 fn server_config(stop_on_out_of_range: bool) -> ServerConfig {
     ServerConfig {
         bind: "127.0.0.1:0".parse().unwrap(),
+        max_connections: socklab::net::MAX_CONNECTIONS,
         name: SERVER_NAME.into(),
         number: SERVER_NUMBER,
         stop_on_out_of_range,

@@ -57,6 +57,7 @@ fn shared_folder() -> tempfile::TempDir {
 fn start_server(tcp: bool, root: &Path, rate_mib: u64) -> Running {
     let config = ServerConfig {
         bind: "127.0.0.1:0".parse().unwrap(),
+        max_connections: socklab::net::MAX_CONNECTIONS,
         root: root.to_path_buf(),
         udp_rate_bytes_per_sec: rate_mib * 1024 * 1024,
     };

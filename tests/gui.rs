@@ -55,6 +55,7 @@ fn typing_a_name_and_number_and_clicking_send_shows_the_sum() {
     for (exercise, tcp) in [(ExerciseId::TcpAdd, true), (ExerciseId::UdpAdd, false)] {
         let config = ServerConfig {
             bind: "127.0.0.1:0".parse().unwrap(),
+            max_connections: socklab::net::MAX_CONNECTIONS,
             name: "Server of Kit".into(),
             number: 57,
             stop_on_out_of_range: true,

@@ -20,6 +20,7 @@ fn words(list: &[&str]) -> Vec<String> {
 fn start_text_server(tcp: bool, service: Service, stop_words: &[&str]) -> Running {
     let config = talk::ServerConfig {
         bind: "127.0.0.1:0".parse().unwrap(),
+        max_connections: socklab::net::MAX_CONNECTIONS,
         service,
         stop_words: words(stop_words),
     };

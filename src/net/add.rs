@@ -39,6 +39,8 @@ pub const MAX_PENDING_PEERS: usize = 1024;
 #[derive(Clone, Debug)]
 pub struct ServerConfig {
     pub bind: SocketAddr,
+    /// TCP: most connections served at once; more are refused with a log line.
+    pub max_connections: usize,
     pub name: String,
     pub number: i64,
     /// The lab rule: stop the server when a client sends a number outside 1..=100.
@@ -158,11 +160,13 @@ pub fn run_tcp_server(
     });
     let served = Arc::new(AtomicUsize::new(0));
     let (conn_shared, conn_served) = (Arc::clone(&shared), Arc::clone(&served));
+    let limit = shared.config.max_connections;
     super::tcp::accept_loop(
         listener,
         "tcp-add",
         reporter,
         stop,
+        limit,
         move |stream, peer, reporter, conn_stop| {
             let n = serve_connection(&conn_shared, reporter, stream, peer, conn_stop);
             conn_served.fetch_add(n, Ordering::Relaxed);
@@ -186,6 +190,8 @@ fn serve_connection(
     let mut last_data = Instant::now();
     let mut answered = 0;
     let mut chunk = [0u8; 16 * 1024];
+    // The client half-closed: what it sent is all there is, and it may still want replies.
+    let mut client_done = false;
     let reason = loop {
         if stop.is_stopped() {
             break stop.reason().to_owned();
@@ -198,7 +204,7 @@ fn serve_connection(
                 settled,
             } => {
                 let quiet_for = last_data.elapsed();
-                if settled || quiet_for >= SETTLE_TIME {
+                if settled || client_done || quiet_for >= SETTLE_TIME {
                     buf.drain(..consumed);
                     chunk_ends = chunk_ends
                         .iter()
@@ -229,6 +235,18 @@ fn serve_connection(
             }
             Parsed::Incomplete => {
                 let blank = buf.iter().all(u8::is_ascii_whitespace);
+                if client_done {
+                    if !blank {
+                        reporter.warn(
+                            Some(peer),
+                            format!(
+                                "connection closed in the middle of a request: \"{}\"",
+                                escape_bytes(preview(&buf))
+                            ),
+                        );
+                    }
+                    break "closed by the client".to_owned();
+                }
                 if !blank && last_data.elapsed() >= PARTIAL_REQUEST_TIMEOUT {
                     reporter.warn(
                         Some(peer),
@@ -269,18 +287,7 @@ fn serve_connection(
             break format!("socket error: {e}");
         }
         match stream.read(&mut chunk) {
-            Ok(0) => {
-                if !buf.iter().all(u8::is_ascii_whitespace) {
-                    reporter.warn(
-                        Some(peer),
-                        format!(
-                            "connection closed in the middle of a request: \"{}\"",
-                            escape_bytes(preview(&buf))
-                        ),
-                    );
-                }
-                break "closed by the client".to_owned();
-            }
+            Ok(0) => client_done = true,
             Ok(n) => {
                 reporter.send(Event::Received {
                     peer,

@@ -55,6 +55,8 @@ pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Clone, Debug)]
 pub struct ServerConfig {
     pub bind: SocketAddr,
+    /// TCP: most connections served at once; more are refused with a log line.
+    pub max_connections: usize,
     /// The shared folder.
     pub root: PathBuf,
     /// UDP only: bytes per second the server sends at most.
@@ -162,11 +164,13 @@ pub fn run_tcp_server(
     );
     let served = Arc::new(AtomicUsize::new(0));
     let (root, counter) = (config.root.clone(), Arc::clone(&served));
+    let limit = config.max_connections;
     super::tcp::accept_loop(
         listener,
         "tcp-file",
         reporter,
         stop,
+        limit,
         move |stream, peer, r, conn_stop| {
             if serve_tcp_request(&root, stream, peer, r, conn_stop) {
                 counter.fetch_add(1, Ordering::Relaxed);
@@ -376,6 +380,7 @@ fn send_tcp_file(
             ));
         }
     }
+    warn_if_resized(reporter, peer, name, size, bytes);
     let elapsed = ticker.started.elapsed();
     reporter.send(progress(
         peer,
@@ -404,6 +409,16 @@ fn send_tcp_file(
         ),
     );
     Ok(())
+}
+
+/// A file that grew or shrank while it was sent is sent as it was read; say so.
+fn warn_if_resized(reporter: &Reporter, peer: SocketAddr, name: &str, size: u64, sent: u64) {
+    if sent != size {
+        reporter.warn(
+            Some(peer),
+            format!("\"{name}\" changed size while it was sent: it had {size} bytes when the transfer began, {sent} were sent"),
+        );
+    }
 }
 
 /// A throughput for people, e.g. `812.4 MB/s`.
@@ -726,6 +741,7 @@ fn send_udp_file(
             reporter.send(progress(peer, bytes, Some(size), sent, ticker.started));
         }
     }
+    warn_if_resized(reporter, peer, name, size, bytes);
     let elapsed = ticker.started.elapsed();
     reporter.send(progress(peer, bytes, Some(size), sent, ticker.started));
     reporter.send(Event::File(FileReport {

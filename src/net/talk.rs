@@ -59,6 +59,8 @@ impl Service {
 #[derive(Clone, Debug)]
 pub struct ServerConfig {
     pub bind: SocketAddr,
+    /// TCP: most connections served at once; more are refused with a log line.
+    pub max_connections: usize,
     pub service: Service,
     /// Echo over TCP: these close the session (case and surrounding whitespace ignored).
     pub stop_words: Vec<String>,
@@ -107,11 +109,13 @@ pub fn run_tcp_server(
     let sessions = Arc::new(AtomicUsize::new(0));
     let (counter, conn_config) = (Arc::clone(&sessions), config.clone());
     let label = format!("tcp-{}", config.service.name());
+    let limit = config.max_connections;
     super::tcp::accept_loop(
         listener,
         &label,
         reporter,
         stop,
+        limit,
         move |stream, peer, r, conn_stop| {
             counter.fetch_add(1, Ordering::Relaxed);
             serve_tcp_session(&conn_config, stream, peer, r, conn_stop);

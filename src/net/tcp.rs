@@ -7,7 +7,7 @@ use std::thread;
 
 use super::event::{Event, Level};
 use super::runner::{Reporter, StopFlag, spawn_child};
-use super::{MAX_CONNECTIONS, POLL_INTERVAL, is_timeout};
+use super::{POLL_INTERVAL, is_timeout};
 use crate::error::{Error, Result};
 
 /// Binds `bind`, reports `Listening`, and returns the listener in non-blocking mode.
@@ -31,6 +31,7 @@ pub fn accept_loop<F>(
     label: &str,
     reporter: &Reporter,
     stop: &StopFlag,
+    max_connections: usize,
     serve: F,
 ) where
     F: Fn(TcpStream, SocketAddr, &Reporter, &StopFlag) + Send + Sync + 'static,
@@ -41,10 +42,12 @@ pub fn accept_loop<F>(
         connections.retain(|c| !c.is_finished());
         match listener.accept() {
             Ok((stream, peer)) => {
-                if connections.len() >= MAX_CONNECTIONS {
+                if connections.len() >= max_connections {
                     reporter.warn(
                         Some(peer),
-                        format!("refused: already serving {MAX_CONNECTIONS} connections"),
+                        format!(
+                            "refused: already serving {max_connections} connections (the limit)"
+                        ),
                     );
                     continue;
                 }

@@ -332,6 +332,8 @@ fn parse_json(body: &[u8]) -> Parsed {
     let (name_key, number_key, name) = (name_key.clone(), number_key.clone(), name.clone());
     let spaced = body[..end].windows(2).any(|w| w == b": ");
     let (terminator, consumed) = take_terminator(body, end);
+    // Nothing after the object yet: a newline may still come, and the reply should mirror it.
+    let settled = !terminator.is_empty() || consumed < body.len();
     Parsed::Complete {
         message: Message {
             name,
@@ -346,7 +348,7 @@ fn parse_json(body: &[u8]) -> Parsed {
             },
         },
         consumed,
-        settled: true,
+        settled,
     }
 }
 
@@ -418,20 +420,8 @@ fn parse_struct(body: &[u8]) -> Parsed {
             settled: false,
         };
     }
+    // 56 bytes or more: the C layout, as C and Python `struct.pack("50si")` clients send it.
     let native = i32::from_le_bytes([body[52], body[53], body[54], body[55]]);
-    // A 54-byte packed struct followed by the next request is told apart by a plausible number.
-    let packed_plausible = in_range(i64::from(packed)) && !in_range(i64::from(native));
-    if packed_plausible {
-        return Parsed::Complete {
-            message: Message {
-                name,
-                number: i64::from(packed),
-                format: WireFormat::PackedStruct,
-            },
-            consumed: PACKED_STRUCT_BYTES,
-            settled: true,
-        };
-    }
     Parsed::Complete {
         message: Message {
             name,

@@ -170,6 +170,7 @@ impl ExercisePanel for AddPanel {
         };
         let config = add::ServerConfig {
             bind: SocketAddr::new(s.bind.ip(), s.port),
+            max_connections: crate::net::MAX_CONNECTIONS,
             name: s.name.clone(),
             number,
             stop_on_out_of_range: s.stop_on_out_of_range,

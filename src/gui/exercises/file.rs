@@ -235,6 +235,7 @@ impl ExercisePanel for FilePanel {
         let s = &self.settings;
         let config = file::ServerConfig {
             bind: SocketAddr::new(s.bind.ip(), s.port),
+            max_connections: crate::net::MAX_CONNECTIONS,
             root: PathBuf::from(s.root.trim()),
             udp_rate_bytes_per_sec: s.rate_mib.max(1) * 1024 * 1024,
         };

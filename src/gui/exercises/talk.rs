@@ -148,6 +148,7 @@ impl ExercisePanel for TalkPanel {
     fn start_server(&mut self, waker: Option<Waker>) {
         let config = talk::ServerConfig {
             bind: SocketAddr::new(self.settings.bind.ip(), self.settings.port),
+            max_connections: crate::net::MAX_CONNECTIONS,
             service: self.service,
             stop_words: self.stop_words(),
         };

@@ -1,0 +1,102 @@
+//! Properties of the codecs, over many generated inputs: every add format decodes what it
+//! encodes, and no codec panics on arbitrary bytes.
+
+use proptest::prelude::*;
+use socklab::protocol::add::{self, Parsed, WireFormat};
+use socklab::protocol::{escape_bytes, file, hex_bytes, text};
+
+/// Names as students type them: letters, spaces and a few marks, not starting or ending with a
+/// space or digit (a split name ending in a digit cannot be told from its number).
+fn name() -> impl Strategy<Value = String> {
+    "[A-Za-zéöñ][A-Za-zéöñ .'-]{0,30}[A-Za-zéöñ]"
+}
+
+fn formats() -> Vec<WireFormat> {
+    add::FORMAT_NAMES
+        .iter()
+        .map(|n| WireFormat::from_name(n).expect("a known format"))
+        .chain([
+            WireFormat::from_name("{name}: {number}\\n").expect("a template"),
+            WireFormat::Text {
+                separator: ",".into(),
+                terminator: "\r\n".into(),
+                number_first: true,
+            },
+        ])
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn every_format_decodes_what_it_encodes(name in name(), number in -1000i64..100_000) {
+        for format in formats() {
+            let parts = add::encode(&format, &name, number);
+            let wire = parts.concat();
+            let mut ends = Vec::new();
+            let mut at = 0;
+            for p in &parts {
+                at += p.len();
+                ends.push(at);
+            }
+            match add::parse(&wire, &ends) {
+                Parsed::Complete { message, consumed, .. } => {
+                    prop_assert_eq!(&message.name, &name, "{}", format);
+                    prop_assert_eq!(message.number, number, "{}", format);
+                    prop_assert_eq!(consumed, wire.len(), "{}", format);
+                    // The reply in the detected shape decodes the same way.
+                    let reply = add::encode(&message.format, "Server", 7).concat();
+                    let Parsed::Complete { message: back, .. } = add::parse(&reply, &[]) else {
+                        return Err(TestCaseError::fail(format!("reply in {} did not parse", message.format)));
+                    };
+                    prop_assert_eq!((back.name.as_str(), back.number), ("Server", 7));
+                }
+                other => prop_assert!(false, "{} gave {:?} for {:?}", format, other, escape_bytes(&wire)),
+            }
+        }
+    }
+
+    #[test]
+    fn a_prefix_of_a_request_is_never_misread(name in name(), number in 1i64..=100, cut in 0usize..60) {
+        // Self-delimiting formats: any strict prefix is incomplete, never a wrong answer.
+        for format in ["json", "c-struct", "length-prefixed", "json-line"] {
+            let wire = add::encode(&WireFormat::from_name(format).unwrap(), &name, number).concat();
+            let cut = cut.min(wire.len().saturating_sub(1));
+            // A prefix may look whole (a JSON object before its newline, the 54 bytes of a packed
+            // struct before the rest of a C struct), but then it is not settled: the server
+            // waits for more before acting.
+            if let Parsed::Complete { message, settled, .. } = add::parse(&wire[..cut], &[]) {
+                prop_assert!(!settled, "{format}: {} bytes read as {:?}", cut, message);
+            }
+        }
+    }
+
+    #[test]
+    fn codecs_never_panic_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..600), split in 0usize..600) {
+        let ends = [split.min(bytes.len()), bytes.len()];
+        let _ = add::parse(&bytes, &ends);
+        let _ = add::parse(&bytes, &[]);
+        let _ = file::parse_name(&bytes);
+        let _ = text::parse_guess(&bytes);
+        let _ = text::read_hint(&bytes);
+        let _ = text::upper(&bytes);
+        let _ = text::is_stop_word(&bytes, &["stop".to_owned()]);
+        let _ = escape_bytes(&bytes);
+        let _ = hex_bytes(&bytes);
+    }
+
+    #[test]
+    fn no_name_leaves_the_shared_folder(name in "[./\\\\a-z:%~]{0,24}") {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("shared");
+        std::fs::create_dir(&root).unwrap();
+        std::fs::write(dir.path().join("secret"), b"s").unwrap();
+        if let Ok(path) = file::resolve_in_root(&root, &name) {
+            prop_assert!(path.starts_with(root.canonicalize().unwrap()), "{name:?} gave {}", path.display());
+        }
+    }
+
+    #[test]
+    fn upper_keeps_ascii_length(s in "[ -~]{0,100}") {
+        prop_assert_eq!(text::upper(s.as_bytes()), s.to_ascii_uppercase().into_bytes());
+    }
+}
