@@ -7,7 +7,7 @@
 //! - [`protocol`]: pure codecs, bytes in and messages out, no sockets (one module per exercise).
 //! - [`net`]: blocking `std::net` loops that wire codecs to sockets; each exercise role runs on a
 //!   named thread ([`net::runner`]) and reports only through [`net::event::Event`]s.
-//! - [`gui`]: the eframe window, a thin view of those events.
+//! - `gui` (feature `gui`, on by default): the eframe window, a thin view of those events.
 //! - [`cli`]: the same runners from the command line, printing the same events.
 //! - [`files`]: local files: safe download destinations, SHA-256, comparing two files.
 //! - [`error`]: the core's one error type, with plain-language hints.
@@ -15,6 +15,7 @@
 pub mod cli;
 pub mod error;
 pub mod files;
+#[cfg(feature = "gui")]
 pub mod gui;
 pub mod net;
 pub mod protocol;

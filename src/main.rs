@@ -9,13 +9,26 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => socklab::cli::run(command),
-        None => match socklab::gui::run_window() {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: cannot open the window: {e}");
-                eprintln!("hint: a subcommand runs without a window; see `socklab --help`");
-                ExitCode::from(1)
-            }
-        },
+        None => open_window(),
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_window() -> ExitCode {
+    match socklab::gui::run_window() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot open the window: {e}");
+            eprintln!("hint: a subcommand runs without a window; see `socklab --help`");
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window() -> ExitCode {
+    eprintln!(
+        "error: this socklab was built without the window (feature \"gui\"); see `socklab --help`"
+    );
+    ExitCode::from(2)
 }

@@ -428,6 +428,25 @@ fn a_panicking_worker_is_reported_and_other_servers_keep_running() {
     timed_exchange(&server.addr(), b"Ana,5\n", b"Server,50\n");
 
     // The window's view of a runner: a failed status, and the window goes on.
+    #[cfg(feature = "gui")]
+    window_reports_a_panic();
+    let client = add::ClientConfig {
+        server: server.addr(),
+        name: "Ana".into(),
+        number: 5,
+        format: WireFormat::comma(),
+        timeout: Duration::from_secs(2),
+    };
+    let events = start("client", false, move |r, s| {
+        add::run_tcp_client(client, r, s)
+    })
+    .finish();
+    assert!(outcome(&events).is_ok());
+    stop(server);
+}
+
+#[cfg(feature = "gui")]
+fn window_reports_a_panic() {
     let mut slot = socklab::gui::run_slot::RunSlot::default();
     slot.start("doomed too", None, |_, _| -> socklab::Result<_> {
         panic!("another bug")
@@ -447,17 +466,4 @@ fn a_panicking_worker_is_reported_and_other_servers_keep_running() {
         }
         other => panic!("{other:?}"),
     }
-    let client = add::ClientConfig {
-        server: server.addr(),
-        name: "Ana".into(),
-        number: 5,
-        format: WireFormat::comma(),
-        timeout: Duration::from_secs(2),
-    };
-    let events = start("client", false, move |r, s| {
-        add::run_tcp_client(client, r, s)
-    })
-    .finish();
-    assert!(outcome(&events).is_ok());
-    stop(server);
 }

@@ -10,9 +10,27 @@ use super::runner::{Reporter, StopFlag, spawn_child};
 use super::{POLL_INTERVAL, is_timeout};
 use crate::error::{Error, Result};
 
+/// Connection requests the system queues before `accept` (std's default is 128): a whole
+/// class connecting at once, or a load test, is not turned away.
+pub const LISTEN_BACKLOG: i32 = 1024;
+
+fn bind_listener(bind: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = socket2::Socket::new(
+        socket2::Domain::for_address(bind),
+        socket2::Type::STREAM,
+        Some(socket2::Protocol::TCP),
+    )?;
+    // As std does on Unix: a restarted server may bind while old connections linger.
+    #[cfg(unix)]
+    socket.set_reuse_address(true)?;
+    socket.bind(&bind.into())?;
+    socket.listen(LISTEN_BACKLOG)?;
+    Ok(socket.into())
+}
+
 /// Binds `bind`, reports `Listening`, and returns the listener in non-blocking mode.
 pub fn listen(bind: SocketAddr, reporter: &Reporter) -> Result<(TcpListener, SocketAddr)> {
-    let listener = TcpListener::bind(bind).map_err(|source| Error::Bind { addr: bind, source })?;
+    let listener = bind_listener(bind).map_err(|source| Error::Bind { addr: bind, source })?;
     let local = listener
         .local_addr()
         .map_err(|e| Error::io("cannot read the listening address", e))?;

@@ -1,0 +1,253 @@
+//! Load on the echo servers, socklab against Python's socketserver peers in the same run:
+//! 1,000 concurrent TCP clients × 100 round trips each (errors, throughput, p50/p99 latency),
+//! then 100,000 UDP datagrams (delivered, throughput), with each server's peak RSS.
+//! Target: TCP throughput ≥ 2× Python's, 0 errors.
+//!
+//! Run: `cargo bench --bench load` (needs python3).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpStream, UdpSocket};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Barrier};
+use std::time::{Duration, Instant};
+
+const CLIENTS: usize = 1000;
+const ROUND_TRIPS: usize = 100;
+const MESSAGE_BYTES: usize = 64;
+const DATAGRAMS: usize = 100_000;
+const UDP_WINDOW: usize = 32;
+
+/// A server process and the port it listens on.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port(tcp: bool) -> u16 {
+    if tcp {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+    } else {
+        UdpSocket::bind("127.0.0.1:0")
+            .and_then(|s| s.local_addr())
+            .map(|a| a.port())
+    }
+    .expect("a free port")
+}
+
+fn socklab(tcp: bool) -> Server {
+    let port = free_port(tcp);
+    let sub = if tcp { "tcp-echo" } else { "udp-echo" };
+    let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .args([
+            sub,
+            "server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            &port.to_string(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run socklab");
+    std::thread::sleep(Duration::from_millis(500));
+    Server { child, port }
+}
+
+fn python(tcp: bool) -> Server {
+    let port = free_port(tcp);
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/peers/echo_server_socketserver.py"
+    );
+    let mut child = Command::new(std::env::var("PYTHON").unwrap_or_else(|_| "python3".into()))
+        .args([script, if tcp { "tcp" } else { "udp" }, &port.to_string()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run python3");
+    let mut line = String::new();
+    if let Some(out) = child.stdout.take() {
+        let _ = BufReader::new(out).read_line(&mut line);
+    }
+    Server { child, port }
+}
+
+/// Samples a process's own peak RSS (VmHWM) until told to stop; returns MiB.
+fn watch_rss(pid: u32, done: Arc<AtomicBool>) -> std::thread::JoinHandle<f64> {
+    std::thread::spawn(move || {
+        let mut peak = 0.0f64;
+        while !done.load(Ordering::Relaxed) {
+            if let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status"))
+                && let Some(kib) = status
+                    .lines()
+                    .find_map(|l| l.strip_prefix("VmHWM:"))
+                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            {
+                peak = peak.max(kib / 1024.0);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        peak
+    })
+}
+
+struct TcpResult {
+    seconds: f64,
+    errors: u64,
+    p50_ms: f64,
+    p99_ms: f64,
+    rss_mib: f64,
+}
+
+fn tcp_load(server: &Server) -> TcpResult {
+    let done = Arc::new(AtomicBool::new(false));
+    let rss = watch_rss(server.child.id(), Arc::clone(&done));
+    let errors = Arc::new(AtomicU64::new(0));
+    let start = Arc::new(Barrier::new(CLIENTS + 1));
+    let port = server.port;
+    let clients: Vec<_> = (0..CLIENTS)
+        .map(|i| {
+            let (errors, start) = (Arc::clone(&errors), Arc::clone(&start));
+            std::thread::Builder::new()
+                .name(format!("load client {i}"))
+                .stack_size(128 * 1024)
+                .spawn(move || {
+                    let mut latencies = Vec::with_capacity(ROUND_TRIPS);
+                    let stream = TcpStream::connect(("127.0.0.1", port)).and_then(|s| {
+                        s.set_read_timeout(Some(Duration::from_secs(30)))?;
+                        s.set_nodelay(true)?;
+                        Ok(s)
+                    });
+                    start.wait();
+                    let Ok(mut stream) = stream else {
+                        errors.fetch_add(ROUND_TRIPS as u64, Ordering::Relaxed);
+                        return latencies;
+                    };
+                    let message = [b'a' + (i % 26) as u8; MESSAGE_BYTES];
+                    let mut echo = [0u8; MESSAGE_BYTES];
+                    for _ in 0..ROUND_TRIPS {
+                        let t = Instant::now();
+                        let ok = stream.write_all(&message).is_ok()
+                            && stream.read_exact(&mut echo).is_ok()
+                            && echo == message;
+                        if ok {
+                            latencies.push(t.elapsed().as_secs_f64() * 1000.0);
+                        } else {
+                            errors.fetch_add(1, Ordering::Relaxed);
+                        }
+                    }
+                    latencies
+                })
+                .expect("a client thread")
+        })
+        .collect();
+    start.wait();
+    let began = Instant::now();
+    let mut latencies: Vec<f64> = clients
+        .into_iter()
+        .flat_map(|c| c.join().unwrap_or_default())
+        .collect();
+    let seconds = began.elapsed().as_secs_f64();
+    done.store(true, Ordering::Relaxed);
+    latencies.sort_by(f64::total_cmp);
+    let pick = |q: f64| {
+        latencies
+            .get(((latencies.len() as f64 * q) as usize).min(latencies.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(f64::NAN)
+    };
+    TcpResult {
+        seconds,
+        errors: errors.load(Ordering::Relaxed),
+        p50_ms: pick(0.50),
+        p99_ms: pick(0.99),
+        rss_mib: rss.join().unwrap_or(f64::NAN),
+    }
+}
+
+/// Sends DATAGRAMS with at most UDP_WINDOW unanswered; returns (seconds, answered, RSS).
+fn udp_load(server: &Server) -> (f64, usize, f64) {
+    let done = Arc::new(AtomicBool::new(false));
+    let rss = watch_rss(server.child.id(), Arc::clone(&done));
+    let socket = UdpSocket::bind("127.0.0.1:0").expect("a client socket");
+    socket.connect(("127.0.0.1", server.port)).expect("connect");
+    socket
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .expect("timeout");
+    let message = [b'u'; MESSAGE_BYTES];
+    let mut buf = [0u8; 2048];
+    let (mut sent, mut answered, mut in_flight) = (0usize, 0usize, 0usize);
+    let began = Instant::now();
+    while sent < DATAGRAMS || in_flight > 0 {
+        while sent < DATAGRAMS && in_flight < UDP_WINDOW {
+            if socket.send(&message).is_ok() {
+                sent += 1;
+                in_flight += 1;
+            }
+        }
+        match socket.recv(&mut buf) {
+            Ok(_) => {
+                answered += 1;
+                in_flight -= 1;
+            }
+            // A lost datagram: stop waiting for it.
+            Err(_) => in_flight = 0,
+        }
+    }
+    let seconds = began.elapsed().as_secs_f64();
+    done.store(true, Ordering::Relaxed);
+    (seconds, answered, rss.join().unwrap_or(f64::NAN))
+}
+
+fn main() {
+    let total = (CLIENTS * ROUND_TRIPS) as f64;
+    println!(
+        "TCP echo: {CLIENTS} concurrent clients x {ROUND_TRIPS} round trips of {MESSAGE_BYTES} bytes"
+    );
+    println!(
+        "{:<28}{:>10}{:>12}{:>10}{:>10}{:>12}",
+        "server", "errors", "trips/s", "p50 ms", "p99 ms", "peak RSS"
+    );
+    let mut rates = Vec::new();
+    for (name, server) in [
+        ("Python ThreadingTCPServer", python(true)),
+        ("socklab tcp-echo", socklab(true)),
+    ] {
+        let r = tcp_load(&server);
+        let rate = total / r.seconds;
+        rates.push(rate);
+        println!(
+            "{name:<28}{:>10}{rate:>12.0}{:>10.2}{:>10.2}{:>8.1} MiB",
+            r.errors, r.p50_ms, r.p99_ms, r.rss_mib
+        );
+    }
+    println!("socklab / Python throughput: {:.2}x", rates[1] / rates[0]);
+
+    println!("\nUDP echo: {DATAGRAMS} datagrams of {MESSAGE_BYTES} bytes, {UDP_WINDOW} in flight");
+    println!(
+        "{:<28}{:>12}{:>14}{:>12}",
+        "server", "answered", "datagrams/s", "peak RSS"
+    );
+    for (name, server) in [
+        ("Python UDPServer", python(false)),
+        ("socklab udp-echo", socklab(false)),
+    ] {
+        let (seconds, answered, rss) = udp_load(&server);
+        println!(
+            "{name:<28}{:>11.1}%{:>14.0}{rss:>8.1} MiB",
+            100.0 * answered as f64 / DATAGRAMS as f64,
+            answered as f64 / seconds
+        );
+    }
+}
