@@ -58,11 +58,19 @@ pub fn bind_port_rows(ui: &mut egui::Ui, id_salt: &str, bind: &mut BindChoice, p
 }
 
 /// The addresses other machines can use to reach a server bound to `local`, each copyable.
+///
+/// The interfaces are listed once per bound address (a system call), not at every frame.
 pub fn reach_ui(ui: &mut egui::Ui, local: SocketAddr) {
+    let id = egui::Id::unique(("reachable addresses", local));
+    let addresses: Vec<SocketAddr> = ui.memory_mut(|m| {
+        m.data
+            .get_temp_mut_or_insert_with(id, || reachable_addresses(local))
+            .clone()
+    });
     egui::CollapsingHeader::new("Reach this server at")
         .default_open(true)
         .show(ui, |ui| {
-            for addr in reachable_addresses(local) {
+            for addr in addresses {
                 copyable_address(ui, &addr.to_string());
             }
         });
