@@ -390,7 +390,6 @@ fn message_feed<T: Send + 'static>(
 }
 
 fn run_echo(role: EchoRole, tcp: bool) -> ExitCode {
-    let (reporter, rx) = Reporter::channel(None);
     match role {
         EchoRole::Server(args) => {
             let config = talk::ServerConfig {
@@ -399,7 +398,7 @@ fn run_echo(role: EchoRole, tcp: bool) -> ExitCode {
                 service: talk::Service::Echo,
                 stop_words: stop_words(args.stop_words),
             };
-            start_text_server(config, tcp, reporter, &rx, args.output)
+            start_text_server(config, tcp, args.output)
         }
         EchoRole::Client(args) => {
             let Some(timeout) = seconds(args.timeout) else {
@@ -422,13 +421,12 @@ fn run_echo(role: EchoRole, tcp: bool) -> ExitCode {
                 timeout,
             };
             let feed = message_feed(messages, words, String::into_bytes);
-            start_text_client(config, tcp, feed, reporter, &rx, args.output)
+            start_text_client(config, tcp, feed, args.output)
         }
     }
 }
 
 fn run_upper(role: UpperRole, tcp: bool) -> ExitCode {
-    let (reporter, rx) = Reporter::channel(None);
     match role {
         UpperRole::Server(args) => {
             let config = talk::ServerConfig {
@@ -437,7 +435,7 @@ fn run_upper(role: UpperRole, tcp: bool) -> ExitCode {
                 service: talk::Service::Upper,
                 stop_words: Vec::new(),
             };
-            start_text_server(config, tcp, reporter, &rx, args.output)
+            start_text_server(config, tcp, args.output)
         }
         UpperRole::Client(args) => {
             let Some(timeout) = seconds(args.timeout) else {
@@ -451,60 +449,40 @@ fn run_upper(role: UpperRole, tcp: bool) -> ExitCode {
                 timeout,
             };
             let feed = message_feed(args.sentences, Vec::new(), String::into_bytes);
-            start_text_client(config, tcp, feed, reporter, &rx, args.output)
+            start_text_client(config, tcp, feed, args.output)
         }
     }
 }
 
-fn start_text_server(
-    config: talk::ServerConfig,
-    tcp: bool,
-    reporter: Reporter,
-    rx: &Receiver<Stamped>,
-    output: OutputArgs,
-) -> ExitCode {
-    let name = format!(
-        "{}-{:?} server",
-        if tcp { "tcp" } else { "udp" },
-        config.service
-    )
-    .to_lowercase();
-    let handle = runner::spawn(name, reporter, move |r, s| {
-        if tcp {
-            talk::run_tcp_server(config, r, s)
-        } else {
-            talk::run_udp_server(config, r, s)
-        }
-    });
-    finish(handle, rx, output)
+fn start_text_server(config: talk::ServerConfig, tcp: bool, output: OutputArgs) -> ExitCode {
+    let name = role_name(
+        tcp,
+        &format!("{:?}", config.service).to_lowercase(),
+        "server",
+    );
+    let runs: (RunFn<_>, RunFn<_>) = (talk::run_tcp_server, talk::run_udp_server);
+    run_role(name, tcp, config, runs, output)
 }
 
 fn start_text_client(
     config: talk::ClientConfig,
     tcp: bool,
     feed: Receiver<Vec<u8>>,
-    reporter: Reporter,
-    rx: &Receiver<Stamped>,
     output: OutputArgs,
 ) -> ExitCode {
-    let name = format!(
-        "{}-{:?} client",
-        if tcp { "tcp" } else { "udp" },
-        config.service
-    )
-    .to_lowercase();
-    let handle = runner::spawn(name, reporter, move |r, s| {
-        if tcp {
-            talk::run_client(config, feed, r, s)
-        } else {
-            talk::run_udp_client(config, feed, r, s)
-        }
-    });
-    finish(handle, rx, output)
+    let name = role_name(
+        tcp,
+        &format!("{:?}", config.service).to_lowercase(),
+        "client",
+    );
+    let runs: (RunFn<_>, RunFn<_>) = (
+        |(config, feed), r, s| talk::run_client(config, feed, r, s),
+        |(config, feed), r, s| talk::run_udp_client(config, feed, r, s),
+    );
+    run_role(name, tcp, (config, feed), runs, output)
 }
 
 fn run_guess(role: GuessRole) -> ExitCode {
-    let (reporter, rx) = Reporter::channel(None);
     match role {
         GuessRole::Server(args) => {
             let config = guess::ServerConfig {
@@ -516,10 +494,14 @@ fn run_guess(role: GuessRole) -> ExitCode {
                     HintStyle::Upper
                 },
             };
-            let handle = runner::spawn("udp-guess server", reporter, move |r, s| {
-                guess::run_server(config, r, s)
-            });
-            finish(handle, &rx, args.output)
+            let runs: (RunFn<_>, RunFn<_>) = (guess::run_server, guess::run_server);
+            run_role(
+                role_name(false, "guess", "server"),
+                false,
+                config,
+                runs,
+                args.output,
+            )
         }
         GuessRole::Client(args) => {
             let Some(timeout) = seconds(args.timeout) else {
@@ -529,23 +511,20 @@ fn run_guess(role: GuessRole) -> ExitCode {
                 server: args.server,
                 timeout,
             };
-            let handle = if args.auto {
-                runner::spawn("udp-guess client", reporter, move |r, s| {
-                    guess::run_auto_client(config, r, s)
-                })
+            let name = role_name(false, "guess", "client");
+            if args.auto {
+                let runs: (RunFn<_>, RunFn<_>) = (guess::run_auto_client, guess::run_auto_client);
+                run_role(name, false, config, runs, args.output)
             } else {
                 let feed = message_feed(args.guesses, Vec::new(), |line| line);
-                runner::spawn("udp-guess client", reporter, move |r, s| {
-                    guess::run_client(config, feed, r, s)
-                })
-            };
-            finish(handle, &rx, args.output)
+                let run: RunFn<_> = |(config, feed), r, s| guess::run_client(config, feed, r, s);
+                run_role(name, false, (config, feed), (run, run), args.output)
+            }
         }
     }
 }
 
 fn run_file(role: FileRole, tcp: bool) -> ExitCode {
-    let (reporter, rx) = Reporter::channel(None);
     match role {
         FileRole::Server(args) => {
             let config = file::ServerConfig {
@@ -554,19 +533,14 @@ fn run_file(role: FileRole, tcp: bool) -> ExitCode {
                 root: args.root,
                 udp_rate_bytes_per_sec: args.rate.max(1) * 1024 * 1024,
             };
-            let name = if tcp {
-                "tcp-file server"
-            } else {
-                "udp-file server"
-            };
-            let handle = runner::spawn(name, reporter, move |r, s| {
-                if tcp {
-                    file::run_tcp_server(config, r, s)
-                } else {
-                    file::run_udp_server(config, r, s)
-                }
-            });
-            finish(handle, &rx, args.output)
+            let runs: (RunFn<_>, RunFn<_>) = (file::run_tcp_server, file::run_udp_server);
+            run_role(
+                role_name(tcp, "file", "server"),
+                tcp,
+                config,
+                runs,
+                args.output,
+            )
         }
         FileRole::Client(args) => {
             let (server, remote) = match file::split_target(&args.target) {
@@ -583,21 +557,40 @@ fn run_file(role: FileRole, tcp: bool) -> ExitCode {
                 overwrite: args.force,
                 timeout,
             };
-            let name = if tcp {
-                "tcp-file client"
-            } else {
-                "udp-file client"
-            };
-            let handle = runner::spawn(name, reporter, move |r, s| {
-                if tcp {
-                    file::run_tcp_client(config, r, s)
-                } else {
-                    file::run_udp_client(config, r, s)
-                }
-            });
-            finish(handle, &rx, args.output)
+            let runs: (RunFn<_>, RunFn<_>) = (file::run_tcp_client, file::run_udp_client);
+            run_role(
+                role_name(tcp, "file", "client"),
+                tcp,
+                config,
+                runs,
+                args.output,
+            )
         }
     }
+}
+
+/// How a runner is started: its config, the reporter and the stop flag.
+type RunFn<C> =
+    fn(C, &Reporter, &runner::StopFlag) -> crate::error::Result<crate::net::event::Summary>;
+
+/// Runs one exercise role on a thread named like the subcommand ("tcp-add server"), with
+/// `tcp_run` or `udp_run`, and prints its events until it ends.
+fn run_role<C: Send + 'static>(
+    name: String,
+    tcp: bool,
+    config: C,
+    (tcp_run, udp_run): (RunFn<C>, RunFn<C>),
+    output: OutputArgs,
+) -> ExitCode {
+    let (reporter, rx) = Reporter::channel(None);
+    let run = if tcp { tcp_run } else { udp_run };
+    let handle = runner::spawn(name, reporter, move |r, s| run(config, r, s));
+    finish(handle, &rx, output)
+}
+
+/// `"tcp-add server"` and the like.
+fn role_name(tcp: bool, exercise: &str, role: &str) -> String {
+    format!("{}-{exercise} {role}", if tcp { "tcp" } else { "udp" })
 }
 
 fn usage_error(message: &str) -> ExitCode {
@@ -606,7 +599,6 @@ fn usage_error(message: &str) -> ExitCode {
 }
 
 fn run_add(role: AddRole, tcp: bool) -> ExitCode {
-    let (reporter, rx) = Reporter::channel(None);
     match role {
         AddRole::Server(args) => {
             let config = add::ServerConfig {
@@ -618,19 +610,14 @@ fn run_add(role: AddRole, tcp: bool) -> ExitCode {
                 number: args.number.unwrap_or_else(random_number),
                 stop_on_out_of_range: !args.keep_running,
             };
-            let name = if tcp {
-                "tcp-add server"
-            } else {
-                "udp-add server"
-            };
-            let handle = runner::spawn(name, reporter, move |r, s| {
-                if tcp {
-                    add::run_tcp_server(config, r, s)
-                } else {
-                    add::run_udp_server(config, r, s)
-                }
-            });
-            finish(handle, &rx, args.output)
+            let runs: (RunFn<_>, RunFn<_>) = (add::run_tcp_server, add::run_udp_server);
+            run_role(
+                role_name(tcp, "add", "server"),
+                tcp,
+                config,
+                runs,
+                args.output,
+            )
         }
         AddRole::Client(args) => {
             let format = match WireFormat::from_name(&args.format) {
@@ -647,19 +634,14 @@ fn run_add(role: AddRole, tcp: bool) -> ExitCode {
                 format,
                 timeout,
             };
-            let name = if tcp {
-                "tcp-add client"
-            } else {
-                "udp-add client"
-            };
-            let handle = runner::spawn(name, reporter, move |r, s| {
-                if tcp {
-                    add::run_tcp_client(config, r, s)
-                } else {
-                    add::run_udp_client(config, r, s)
-                }
-            });
-            finish(handle, &rx, args.output)
+            let runs: (RunFn<_>, RunFn<_>) = (add::run_tcp_client, add::run_udp_client);
+            run_role(
+                role_name(tcp, "add", "client"),
+                tcp,
+                config,
+                runs,
+                args.output,
+            )
         }
     }
 }

@@ -335,42 +335,49 @@ fn send_tcp_file(
             block_count(size, TCP_BLOCK_BYTES)
         ),
     );
-    let _ = stream.set_write_timeout(Some(WRITE_STALL_TIMEOUT));
+    // Short write timeouts, so that a stop is seen within a poll even while the client is not
+    // reading; the stall limit is counted here instead.
+    let _ = stream.set_write_timeout(Some(POLL_INTERVAL));
     let mut ticker = Ticker::new();
-    let mut bytes = 0u64;
+    let mut sender = BlockSender::new();
+    let mut last_progress = Instant::now();
     loop {
         if stop.is_stopped() {
             reporter.warn(
                 Some(peer),
-                format!("server stopping: \"{name}\" cut short after {bytes} bytes"),
+                format!(
+                    "server stopping: \"{name}\" cut short after {} bytes",
+                    sender.sent
+                ),
             );
             return Err(());
         }
-        // io::copy from a file to a socket uses sendfile where the system has it: no copy
-        // through this process. A read error of the file surfaces here too.
-        let n = match std::io::copy(&mut (&mut file).take(TCP_WRITE_BYTES as u64), stream) {
-            Ok(n) => n,
+        match sender.send_some(&mut file, stream) {
+            Ok(Sent::Done) => break,
+            Ok(Sent::Some) => last_progress = Instant::now(),
+            Ok(Sent::Blocked) => {
+                if last_progress.elapsed() >= WRITE_STALL_TIMEOUT {
+                    reporter.warn(
+                        Some(peer),
+                        format!(
+                            "\"{name}\" cut short after {} bytes: the client accepted no data for {} s",
+                            sender.sent,
+                            WRITE_STALL_TIMEOUT.as_secs()
+                        ),
+                    );
+                    return Err(());
+                }
+            }
             Err(e) => {
-                let why = if is_timeout(&e) {
-                    format!(
-                        "the client accepted no data for {} s",
-                        WRITE_STALL_TIMEOUT.as_secs()
-                    )
-                } else {
-                    e.to_string()
-                };
                 reporter.warn(
                     Some(peer),
-                    format!("\"{name}\" cut short after {bytes} bytes: {why}"),
+                    format!("\"{name}\" cut short after {} bytes: {e}", sender.sent),
                 );
                 return Err(());
             }
-        };
-        if n == 0 {
-            break;
         }
-        bytes += n;
         if ticker.due() {
+            let bytes = sender.sent;
             reporter.send(progress(
                 peer,
                 bytes,
@@ -380,6 +387,7 @@ fn send_tcp_file(
             ));
         }
     }
+    let bytes = sender.sent;
     warn_if_resized(reporter, peer, name, size, bytes);
     let elapsed = ticker.started.elapsed();
     reporter.send(progress(
@@ -409,6 +417,83 @@ fn send_tcp_file(
         ),
     );
     Ok(())
+}
+
+/// What one attempt to send more of a file did.
+enum Sent {
+    Some,
+    /// The client's window is full: nothing could be written within the write timeout.
+    Blocked,
+    /// The whole file is sent.
+    Done,
+}
+
+/// Streams a file to a socket in large pieces, counting exactly what was sent even when a
+/// write times out part-way.
+struct BlockSender {
+    sent: u64,
+    /// Read from the file but not yet written (the portable path).
+    #[cfg(not(target_os = "linux"))]
+    pending: Vec<u8>,
+    #[cfg(not(target_os = "linux"))]
+    pending_at: usize,
+}
+
+impl BlockSender {
+    fn new() -> Self {
+        Self {
+            sent: 0,
+            #[cfg(not(target_os = "linux"))]
+            pending: Vec::new(),
+            #[cfg(not(target_os = "linux"))]
+            pending_at: 0,
+        }
+    }
+
+    /// Linux: io::copy from a file to a socket is `sendfile`, with no copy through this
+    /// process. It moves the file's offset by what it sent, so a timeout part-way loses nothing.
+    #[cfg(target_os = "linux")]
+    fn send_some(&mut self, file: &mut File, stream: &mut TcpStream) -> std::io::Result<Sent> {
+        use std::io::Seek;
+        match std::io::copy(&mut (&mut *file).take(TCP_WRITE_BYTES as u64), stream) {
+            Ok(0) => Ok(Sent::Done),
+            Ok(n) => {
+                self.sent += n;
+                Ok(Sent::Some)
+            }
+            Err(e) if is_timeout(&e) => {
+                let at = file.stream_position()?;
+                let moved = at > self.sent;
+                self.sent = at;
+                Ok(if moved { Sent::Some } else { Sent::Blocked })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Elsewhere: read a piece, then write it out, keeping what a timed-out write left over.
+    #[cfg(not(target_os = "linux"))]
+    fn send_some(&mut self, file: &mut File, stream: &mut TcpStream) -> std::io::Result<Sent> {
+        if self.pending_at == self.pending.len() {
+            self.pending.resize(TCP_WRITE_BYTES, 0);
+            let n = read_full(file, &mut self.pending)?;
+            self.pending.truncate(n);
+            self.pending_at = 0;
+            if n == 0 {
+                return Ok(Sent::Done);
+            }
+        }
+        match stream.write(&self.pending[self.pending_at..]) {
+            Ok(0) => Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) => {
+                self.pending_at += n;
+                self.sent += n as u64;
+                Ok(Sent::Some)
+            }
+            Err(e) if is_timeout(&e) => Ok(Sent::Blocked),
+            Err(e) => Err(e),
+        }
+    }
 }
 
 /// A file that grew or shrank while it was sent is sent as it was read; say so.
