@@ -607,7 +607,9 @@ fn run_add(role: AddRole, tcp: bool) -> ExitCode {
                 name: args
                     .name
                     .unwrap_or_else(|| format!("Server of {}", user_name())),
-                number: args.number.unwrap_or_else(random_number),
+                number: args
+                    .number
+                    .unwrap_or_else(crate::protocol::add::random_number),
                 stop_on_out_of_range: !args.keep_running,
             };
             let runs: (RunFn<_>, RunFn<_>) = (add::run_tcp_server, add::run_udp_server);
@@ -644,12 +646,6 @@ fn run_add(role: AddRole, tcp: bool) -> ExitCode {
             )
         }
     }
-}
-
-/// A random number for a server, 1..=100 as the handouts ask.
-pub fn random_number() -> i64 {
-    use rand::RngExt;
-    rand::rng().random_range(crate::protocol::add::NUMBER_MIN..=crate::protocol::add::NUMBER_MAX)
 }
 
 fn seconds(value: f64) -> Option<Duration> {

@@ -33,6 +33,12 @@ pub const PACKED_STRUCT_BYTES: usize = 54;
 /// Bytes reserved for the name in both struct layouts.
 pub const STRUCT_NAME_BYTES: usize = 50;
 
+/// A random number for a server, 1..=100 as the handouts ask.
+pub fn random_number() -> i64 {
+    use rand::RngExt;
+    rand::rng().random_range(NUMBER_MIN..=NUMBER_MAX)
+}
+
 /// Whether `number` obeys the lab rule (an integer between 1 and 100).
 pub fn in_range(number: i64) -> bool {
     (NUMBER_MIN..=NUMBER_MAX).contains(&number)

@@ -164,7 +164,7 @@ impl ExercisePanel for AddPanel {
     fn start_server(&mut self, waker: Option<Waker>) {
         let s = &self.settings.server;
         let number = if s.random_number {
-            crate::cli::random_number()
+            crate::protocol::add::random_number()
         } else {
             s.number
         };
