@@ -14,7 +14,7 @@ use crossbeam_channel::Receiver;
 use crate::error::Error;
 use crate::net::addr::{DEFAULT_ADD_PORT, reachable_addresses, user_name};
 use crate::net::event::{Event, Level, Stamped};
-use crate::net::runner::{self, Reporter};
+use crate::net::runner::{self, Reporter, RunFn};
 use crate::net::{DEFAULT_CLIENT_TIMEOUT, MAX_CONNECTIONS, add, file, guess, talk};
 use crate::protocol::add::WireFormat;
 use crate::protocol::escape_bytes;
@@ -134,8 +134,8 @@ pub struct EchoClientArgs {
     #[arg(long, conflicts_with = "messages")]
     pub cookbook: bool,
     /// Seconds to wait for the connection and for each reply.
-    #[arg(long, default_value_t = DEFAULT_CLIENT_TIMEOUT.as_secs_f64())]
-    pub timeout: f64,
+    #[arg(long, value_name = "SECONDS", default_value_t = Seconds(DEFAULT_CLIENT_TIMEOUT))]
+    pub timeout: Seconds,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -170,8 +170,8 @@ pub struct UpperClientArgs {
     /// Sentences to send; none: lines from stdin until end of input.
     pub sentences: Vec<String>,
     /// Seconds to wait for the connection and for each reply.
-    #[arg(long, default_value_t = DEFAULT_CLIENT_TIMEOUT.as_secs_f64())]
-    pub timeout: f64,
+    #[arg(long, value_name = "SECONDS", default_value_t = Seconds(DEFAULT_CLIENT_TIMEOUT))]
+    pub timeout: Seconds,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -212,8 +212,8 @@ pub struct GuessClientArgs {
     #[arg(long, conflicts_with = "guesses")]
     pub auto: bool,
     /// Seconds to wait for each reply.
-    #[arg(long, default_value_t = DEFAULT_CLIENT_TIMEOUT.as_secs_f64())]
-    pub timeout: f64,
+    #[arg(long, value_name = "SECONDS", default_value_t = Seconds(DEFAULT_CLIENT_TIMEOUT))]
+    pub timeout: Seconds,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -248,8 +248,8 @@ pub struct FileClientArgs {
     #[arg(long)]
     pub force: bool,
     /// Seconds to wait for the connection, and for data before giving up.
-    #[arg(long, default_value_t = file::DEFAULT_IDLE_TIMEOUT.as_secs_f64())]
-    pub timeout: f64,
+    #[arg(long, value_name = "SECONDS", default_value_t = Seconds(file::DEFAULT_IDLE_TIMEOUT))]
+    pub timeout: Seconds,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -312,8 +312,8 @@ pub struct AddClientArgs {
     #[arg(long, default_value = "comma")]
     pub format: String,
     /// Seconds to wait for the connection and for the reply.
-    #[arg(long, default_value_t = DEFAULT_CLIENT_TIMEOUT.as_secs_f64())]
-    pub timeout: f64,
+    #[arg(long, value_name = "SECONDS", default_value_t = Seconds(DEFAULT_CLIENT_TIMEOUT))]
+    pub timeout: Seconds,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -401,9 +401,7 @@ fn run_echo(role: EchoRole, tcp: bool) -> ExitCode {
             start_text_server(config, tcp, args.output)
         }
         EchoRole::Client(args) => {
-            let Some(timeout) = seconds(args.timeout) else {
-                return usage_error("--timeout must be a positive number of seconds");
-            };
+            let timeout = args.timeout.0;
             let words = stop_words(args.stop_words);
             let (messages, segment_bytes) = if args.cookbook {
                 (
@@ -438,9 +436,7 @@ fn run_upper(role: UpperRole, tcp: bool) -> ExitCode {
             start_text_server(config, tcp, args.output)
         }
         UpperRole::Client(args) => {
-            let Some(timeout) = seconds(args.timeout) else {
-                return usage_error("--timeout must be a positive number of seconds");
-            };
+            let timeout = args.timeout.0;
             let config = talk::ClientConfig {
                 server: args.server,
                 service: talk::Service::Upper,
@@ -475,11 +471,7 @@ fn start_text_client(
         &format!("{:?}", config.service).to_lowercase(),
         "client",
     );
-    let runs: (RunFn<_>, RunFn<_>) = (
-        |(config, feed), r, s| talk::run_client(config, feed, r, s),
-        |(config, feed), r, s| talk::run_udp_client(config, feed, r, s),
-    );
-    run_role(name, tcp, (config, feed), runs, output)
+    run_role(name, tcp, (config, feed), talk::client_runs(), output)
 }
 
 fn run_guess(role: GuessRole) -> ExitCode {
@@ -504,9 +496,7 @@ fn run_guess(role: GuessRole) -> ExitCode {
             )
         }
         GuessRole::Client(args) => {
-            let Some(timeout) = seconds(args.timeout) else {
-                return usage_error("--timeout must be a positive number of seconds");
-            };
+            let timeout = args.timeout.0;
             let config = guess::ClientConfig {
                 server: args.server,
                 timeout,
@@ -547,9 +537,7 @@ fn run_file(role: FileRole, tcp: bool) -> ExitCode {
                 Ok(t) => t,
                 Err(e) => return usage_error(&e.to_string()),
             };
-            let Some(timeout) = seconds(args.timeout) else {
-                return usage_error("--timeout must be a positive number of seconds");
-            };
+            let timeout = args.timeout.0;
             let config = file::ClientConfig {
                 server,
                 remote,
@@ -568,10 +556,6 @@ fn run_file(role: FileRole, tcp: bool) -> ExitCode {
         }
     }
 }
-
-/// How a runner is started: its config, the reporter and the stop flag.
-type RunFn<C> =
-    fn(C, &Reporter, &runner::StopFlag) -> crate::error::Result<crate::net::event::Summary>;
 
 /// Runs one exercise role on a thread named like the subcommand ("tcp-add server"), with
 /// `tcp_run` or `udp_run`, and prints its events until it ends.
@@ -626,9 +610,7 @@ fn run_add(role: AddRole, tcp: bool) -> ExitCode {
                 Ok(f) => f,
                 Err(e) => return usage_error(&e),
             };
-            let Some(timeout) = seconds(args.timeout) else {
-                return usage_error("--timeout must be a positive number of seconds");
-            };
+            let timeout = args.timeout.0;
             let config = add::ClientConfig {
                 server: args.server,
                 name: args.name,
@@ -648,8 +630,25 @@ fn run_add(role: AddRole, tcp: bool) -> ExitCode {
     }
 }
 
-fn seconds(value: f64) -> Option<Duration> {
-    (value.is_finite() && value > 0.0).then(|| Duration::from_secs_f64(value))
+/// A positive number of seconds, as `--timeout` takes it (a bad one is a usage error, exit 2).
+#[derive(Clone, Copy, Debug)]
+pub struct Seconds(pub Duration);
+
+impl std::str::FromStr for Seconds {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text.trim().parse::<f64>() {
+            Ok(v) if v.is_finite() && v > 0.0 => Ok(Self(Duration::from_secs_f64(v))),
+            _ => Err(format!("{text:?} is not a positive number of seconds")),
+        }
+    }
+}
+
+impl std::fmt::Display for Seconds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.as_secs_f64())
+    }
 }
 
 /// Prints events until the runner finishes; the exit code follows its result.

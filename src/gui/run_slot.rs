@@ -6,7 +6,7 @@ use super::log_view::LogView;
 use super::traffic::Traffic;
 use crate::error::Result;
 use crate::net::event::{Event, Stamped, Summary};
-use crate::net::runner::{self, Reporter, RunHandle, StopFlag, Waker};
+use crate::net::runner::{self, Reporter, RunFn, RunHandle, StopFlag, Waker};
 
 /// Where a runner stands, for the status line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -70,6 +70,19 @@ impl RunSlot {
                 };
             }
         }
+    }
+
+    /// Starts `tcp_run` or `udp_run` with `config`, as the transport says.
+    pub fn start_either<C: Send + 'static>(
+        &mut self,
+        thread_name: &str,
+        waker: Option<Waker>,
+        tcp: bool,
+        config: C,
+        (tcp_run, udp_run): (RunFn<C>, RunFn<C>),
+    ) {
+        let run = if tcp { tcp_run } else { udp_run };
+        self.start(thread_name, waker, move |r, s| run(config, r, s));
     }
 
     /// Asks the runner to stop; its `Finished` event arrives on a later frame.

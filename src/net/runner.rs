@@ -149,6 +149,9 @@ impl Drop for RunHandle {
     }
 }
 
+/// An exercise role's entry point: its config, the reporter and the stop flag.
+pub type RunFn<C> = fn(C, &Reporter, &StopFlag) -> Result<Summary>;
+
 /// Starts `work` on a thread named `name`; its result arrives as a `Finished` event.
 pub fn spawn<F>(name: impl Into<String>, reporter: Reporter, work: F) -> Result<RunHandle>
 where

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, RecvTimeoutError};
 
 use super::event::{Event, Reply, Summary};
-use super::runner::{Reporter, StopFlag};
+use super::runner::{Reporter, RunFn, StopFlag};
 use super::{CONNECTION_IDLE_TIMEOUT, MAX_DATAGRAM_BYTES, POLL_INTERVAL, is_timeout};
 use crate::error::{Error, Result};
 use crate::protocol::text::{is_stop_word, upper};
@@ -360,6 +360,18 @@ impl Session<'_> {
         }
         Ok(Some((reply, segments)))
     }
+}
+
+/// A client session's entry point: its config and the channel of messages to send.
+pub type SessionRun = RunFn<(ClientConfig, Receiver<Vec<u8>>)>;
+
+/// The TCP and UDP clients as runner entry points, taking their config and the channel of
+/// messages to send.
+pub fn client_runs() -> (SessionRun, SessionRun) {
+    (
+        |(config, messages), r, s| run_client(config, messages, r, s),
+        |(config, messages), r, s| run_udp_client(config, messages, r, s),
+    )
 }
 
 /// Sends each message from `messages` and reads its reply, until the channel closes or a stop

@@ -11,7 +11,7 @@ use crate::gui::run_slot::RunSlot;
 use crate::gui::widgets::{bind_port_rows, labelled_text, reach_ui};
 use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT, user_name};
 use crate::net::event::{AddExchange, Event};
-use crate::net::runner::Waker;
+use crate::net::runner::{RunFn, Waker};
 use crate::net::{DEFAULT_CLIENT_TIMEOUT, add};
 use crate::protocol::add::{FORMAT_NAMES, NUMBER_MAX, NUMBER_MIN, WireFormat, in_range};
 
@@ -144,17 +144,13 @@ impl AddPanel {
             timeout: DEFAULT_CLIENT_TIMEOUT,
         };
         self.last_result = None;
-        let tcp = self.tcp;
-        self.client.start(
+        let runs: (RunFn<_>, RunFn<_>) = (add::run_tcp_client, add::run_udp_client);
+        self.client.start_either(
             &format!("{}-add client", self.transport()),
             waker,
-            move |r, stop| {
-                if tcp {
-                    add::run_tcp_client(config, r, stop)
-                } else {
-                    add::run_udp_client(config, r, stop)
-                }
-            },
+            self.tcp,
+            config,
+            runs,
         );
     }
 }
@@ -177,22 +173,14 @@ impl ExercisePanel for AddPanel {
         };
         self.number_in_use = Some(number);
         self.peers.clear();
-        let tcp = self.tcp;
-        self.server.start(
+        let runs: (RunFn<_>, RunFn<_>) = (add::run_tcp_server, add::run_udp_server);
+        self.server.start_either(
             &format!("{}-add server", self.transport()),
             waker,
-            move |r, stop| {
-                if tcp {
-                    add::run_tcp_server(config, r, stop)
-                } else {
-                    add::run_udp_server(config, r, stop)
-                }
-            },
+            self.tcp,
+            config,
+            runs,
         );
-    }
-
-    fn stop_server(&mut self) {
-        self.server.stop();
     }
 
     /// Applies what the runners reported since the last frame.
@@ -276,19 +264,11 @@ impl ExercisePanel for AddPanel {
                 format!("The name contains {risky:?}: clients that split replies on it will misread the name."),
             );
         }
-        ui.horizontal(|ui| {
-            if running {
-                if ui.button("⏹ Stop server").clicked() {
-                    self.stop_server();
-                }
-                if let Some(n) = self.number_in_use {
-                    ui.label(format!("number this run: {n}"));
-                }
-            } else if ui.button("▶ Start server").clicked() {
-                self.start_server(waker.clone());
-            }
-        });
-        self.server.status_ui(ui);
+        self.server_controls_ui(
+            ui,
+            waker,
+            self.number_in_use.map(|n| format!("number this run: {n}")),
+        );
         if let Some(local) = self.listening {
             reach_ui(ui, local);
             let title = if self.tcp {

@@ -18,7 +18,7 @@ use crate::gui::widgets::{bind_port_rows, labelled_text, reach_ui};
 use crate::net::addr::BindChoice;
 use crate::net::event::{Event, FileReport, Progress, Role};
 use crate::net::file::{self, DEFAULT_FILE_PORT, DEFAULT_IDLE_TIMEOUT, human_bytes, rate};
-use crate::net::runner::Waker;
+use crate::net::runner::{RunFn, Waker};
 
 /// Most points the throughput chart keeps (older ones are thinned, not dropped).
 const MAX_CHART_POINTS: usize = 600;
@@ -127,17 +127,13 @@ impl FilePanel {
         self.throughput.clear();
         self.downloaded = None;
         self.confirm_overwrite = None;
-        let tcp = self.tcp;
-        self.client.start(
+        let runs: (RunFn<_>, RunFn<_>) = (file::run_tcp_client, file::run_udp_client);
+        self.client.start_either(
             &format!("{}-file client", self.transport()),
             waker,
-            move |r, stop| {
-                if tcp {
-                    file::run_tcp_client(config, r, stop)
-                } else {
-                    file::run_udp_client(config, r, stop)
-                }
-            },
+            self.tcp,
+            config,
+            runs,
         );
     }
 
@@ -241,22 +237,14 @@ impl ExercisePanel for FilePanel {
         };
         self.shared.clear();
         self.serving.clear();
-        let tcp = self.tcp;
-        self.server.start(
+        let runs: (RunFn<_>, RunFn<_>) = (file::run_tcp_server, file::run_udp_server);
+        self.server.start_either(
             &format!("{}-file server", self.transport()),
             waker,
-            move |r, stop| {
-                if tcp {
-                    file::run_tcp_server(config, r, stop)
-                } else {
-                    file::run_udp_server(config, r, stop)
-                }
-            },
+            self.tcp,
+            config,
+            runs,
         );
-    }
-
-    fn stop_server(&mut self) {
-        self.server.stop();
     }
 
     /// Applies runner events, dialog answers and comparison results; true if more are queued.
@@ -341,16 +329,7 @@ impl ExercisePanel for FilePanel {
                 }
             });
         });
-        ui.horizontal(|ui| {
-            if running {
-                if ui.button("⏹ Stop server").clicked() {
-                    self.stop_server();
-                }
-            } else if ui.button("▶ Start server").clicked() {
-                self.start_server(waker.clone());
-            }
-        });
-        self.server.status_ui(ui);
+        self.server_controls_ui(ui, waker, None);
         if let Some(local) = self.listening {
             reach_ui(ui, local);
             for p in &self.serving {

@@ -121,10 +121,6 @@ impl ExercisePanel for GuessPanel {
             });
     }
 
-    fn stop_server(&mut self) {
-        self.server.stop();
-    }
-
     fn poll(&mut self) -> bool {
         for stamped in self.server.drain() {
             match stamped.event {
@@ -186,17 +182,7 @@ impl ExercisePanel for GuessPanel {
                     bind_port_rows(ui, "guess bind", &mut s.bind, &mut s.port);
                 });
         });
-        ui.horizontal(|ui| {
-            if running {
-                if ui.button("⏹ Stop server").clicked() {
-                    self.server.stop();
-                }
-                ui.label(format!("games won: {}", self.games_won));
-            } else if ui.button("▶ Start server").clicked() {
-                self.start_server(waker.clone());
-            }
-        });
-        self.server.status_ui(ui);
+        self.server_controls_ui(ui, waker, Some(format!("games won: {}", self.games_won)));
         if let Some(local) = self.listening {
             reach_ui(ui, local);
         }

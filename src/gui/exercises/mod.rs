@@ -23,7 +23,10 @@ pub trait ExercisePanel {
         self.server_slot().is_running()
     }
     fn start_server(&mut self, waker: Option<Waker>);
-    fn stop_server(&mut self);
+
+    fn stop_server(&mut self) {
+        self.server_slot().stop();
+    }
 
     /// Starts the server, or stops it if it runs (the F5 shortcut).
     fn toggle_server(&mut self, waker: Option<Waker>) {
@@ -35,6 +38,30 @@ pub trait ExercisePanel {
     }
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>);
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>);
+
+    /// The Start/Stop row (with `running_note` beside Stop while the server runs) and the
+    /// server's status line.
+    fn server_controls_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        waker: &Option<Waker>,
+        running_note: Option<String>,
+    ) {
+        let running = self.server_running();
+        ui.horizontal(|ui| {
+            if running {
+                if ui.button("⏹ Stop server").clicked() {
+                    self.stop_server();
+                }
+                if let Some(note) = running_note {
+                    ui.label(note);
+                }
+            } else if ui.button("▶ Start server").clicked() {
+                self.start_server(waker.clone());
+            }
+        });
+        self.server_slot().status_ui(ui);
+    }
 
     /// The server form and the client form side by side, so one desktop can run both.
     fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {

@@ -13,7 +13,7 @@ use crate::gui::run_slot::RunSlot;
 use crate::gui::widgets::{bind_port_rows, labelled_text, reach_ui};
 use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT};
 use crate::net::event::{Event, Reply};
-use crate::net::runner::Waker;
+use crate::net::runner::{RunFn, Waker};
 use crate::net::talk::{
     self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, DEFAULT_ECHO_PORT, Service,
 };
@@ -118,18 +118,9 @@ impl TalkPanel {
                 segment_bytes,
                 timeout: DEFAULT_CLIENT_TIMEOUT,
             };
-            let tcp = self.tcp;
-            self.client.start(
-                &format!("{} client", self.label()),
-                waker,
-                move |r, stop| {
-                    if tcp {
-                        talk::run_client(config, rx, r, stop)
-                    } else {
-                        talk::run_udp_client(config, rx, r, stop)
-                    }
-                },
-            );
+            let name = format!("{} client", self.label());
+            self.client
+                .start_either(&name, waker, self.tcp, (config, rx), talk::client_runs());
             self.outbox = Some(tx);
         }
         if let Some(outbox) = &self.outbox {
@@ -153,22 +144,14 @@ impl ExercisePanel for TalkPanel {
             stop_words: self.stop_words(),
         };
         self.sessions.clear();
-        let tcp = self.tcp;
-        self.server.start(
+        let runs: (RunFn<_>, RunFn<_>) = (talk::run_tcp_server, talk::run_udp_server);
+        self.server.start_either(
             &format!("{} server", self.label()),
             waker,
-            move |r, stop| {
-                if tcp {
-                    talk::run_tcp_server(config, r, stop)
-                } else {
-                    talk::run_udp_server(config, r, stop)
-                }
-            },
+            self.tcp,
+            config,
+            runs,
         );
-    }
-
-    fn stop_server(&mut self) {
-        self.server.stop();
     }
 
     fn poll(&mut self) -> bool {
@@ -242,16 +225,7 @@ impl ExercisePanel for TalkPanel {
                     }
                 });
         });
-        ui.horizontal(|ui| {
-            if running {
-                if ui.button("⏹ Stop server").clicked() {
-                    self.server.stop();
-                }
-            } else if ui.button("▶ Start server").clicked() {
-                self.start_server(waker.clone());
-            }
-        });
-        self.server.status_ui(ui);
+        self.server_controls_ui(ui, waker, None);
         if let Some(local) = self.listening {
             reach_ui(ui, local);
             let title = if self.tcp {
