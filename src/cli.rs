@@ -500,6 +500,7 @@ fn run_guess(role: GuessRole) -> ExitCode {
             let config = guess::ClientConfig {
                 server: args.server,
                 timeout,
+                step_delay: std::time::Duration::ZERO,
             };
             let name = role_name(false, "guess", "client");
             if args.auto {
@@ -805,6 +806,9 @@ pub fn print_human(out: &mut impl Write, event: &Event, verbose: bool) {
                 at = end;
             }
             Ok(())
+        }
+        Event::Secret { peer, secret } => {
+            writeln!(out, "{peer}: new game; the secret is {secret}")
         }
         Event::Guess(g) => {
             let guess = g

@@ -19,8 +19,13 @@ pub enum Error {
     #[error("{context}: {source}")]
     Io { context: String, source: io::Error },
     /// No answer in time.
-    #[error("no reply from {peer} within {timeout_millis} ms")]
-    Timeout { peer: String, timeout_millis: u64 },
+    #[error("no reply from {peer} within {}", seconds(*timeout_millis))]
+    Timeout {
+        peer: String,
+        timeout_millis: u64,
+        /// TCP (a connection was made, nothing came back) or UDP (nothing tells).
+        tcp: bool,
+    },
     /// The peer sent something that breaks the exercise's protocol.
     #[error("{0}")]
     Protocol(String),
@@ -70,7 +75,10 @@ impl Error {
                 ),
                 _ => None,
             },
-            Self::Timeout { .. } => Some(
+            Self::Timeout { tcp: true, .. } => Some(
+                "The server accepted the connection but sent nothing back in time: it may be waiting for more (a newline, or a second message), or expect another message format. Look at the server's own output.".into(),
+            ),
+            Self::Timeout { tcp: false, .. } => Some(
                 "Over UDP, nothing tells you whether a server is running: check the address and port, and that the server is started. A firewall may also drop the datagrams.".into(),
             ),
             Self::Exists(_) => Some("Choose another name, or allow overwriting (--force on the command line).".into()),
@@ -80,5 +88,42 @@ impl Error {
     }
 }
 
+/// A duration in milliseconds as people read it: `5 s`, `2.5 s`, `0.2 s`.
+pub fn seconds(millis: u64) -> String {
+    let tenths = (millis + 50) / 100;
+    if tenths % 10 == 0 {
+        format!("{} s", tenths / 10)
+    } else {
+        format!("{}.{} s", tenths / 10, tenths % 10)
+    }
+}
+
 /// The core's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeouts_read_in_seconds_and_hint_by_transport() {
+        assert_eq!(seconds(4999), "5 s");
+        assert_eq!(seconds(2500), "2.5 s");
+        assert_eq!(seconds(200), "0.2 s");
+        let udp = Error::Timeout {
+            peer: "127.0.0.1:9".into(),
+            timeout_millis: 4999,
+            tcp: false,
+        };
+        assert_eq!(udp.to_string(), "no reply from 127.0.0.1:9 within 5 s");
+        assert!(udp.hint().is_some_and(|h| h.starts_with("Over UDP")));
+        let tcp = Error::Timeout {
+            peer: "127.0.0.1:9".into(),
+            timeout_millis: 5000,
+            tcp: true,
+        };
+        let hint = tcp.hint().unwrap_or_default();
+        assert!(hint.contains("accepted the connection"), "{hint}");
+        assert!(!hint.contains("UDP"), "{hint}");
+    }
+}

@@ -355,7 +355,7 @@ fn echo_form_keeps_a_session_and_shows_the_chat_and_the_cookbook_segments() {
         type_into(&mut harness, "Message", "hello there");
         harness.key_press(egui::Key::Enter);
         harness.run_steps(1);
-        wait_for_label(&mut harness, "Conversation (1 replies)");
+        wait_for_label(&mut harness, "Conversation (1 reply)");
         type_into(&mut harness, "Message", "second");
         harness.get_by_label_contains("Send").click();
         harness.run_steps(1);

@@ -72,7 +72,10 @@ fn send_message(harness: &mut Harness<'_, SocklabApp>, text: &str, replies: usiz
     harness.run_steps(1);
     harness.key_press(egui::Key::Enter);
     harness.run_steps(1);
-    let want = format!("Conversation ({replies} replies)");
+    let want = format!(
+        "Conversation ({replies} {})",
+        if replies == 1 { "reply" } else { "replies" }
+    );
     wait_until(harness, &want, |h| h.query_by_label(&want).is_some());
 }
 
@@ -159,24 +162,18 @@ fn timeline_shows_a_real_session_in_order() {
     let steps = harness
         .state_mut()
         .timeline_labels(ExerciseId::TcpEcho, false);
-    let first_session: Vec<&str> = steps.iter().map(String::as_str).take(6).collect();
+    // It shows the latest connection (the cookbook's), and only it.
+    let latest: Vec<&str> = steps.iter().map(String::as_str).take(3).collect();
     assert_eq!(
-        first_session,
-        [
-            "socket()",
-            "connect(127.0.0.1:PORT)",
-            "send() 4 bytes",
-            "recv() 4 bytes",
-            "socket()",
-            "connect(127.0.0.1:PORT)"
-        ]
-        .map(|s| s.replace(
-            "PORT",
-            &harness.state_mut().settings().tcp_echo.port.to_string()
-        ))
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
+        latest,
+        ["socket()", "connect(127.0.0.1:PORT)", "send() 33 bytes"]
+            .map(|s| s.replace(
+                "PORT",
+                &harness.state_mut().settings().tcp_echo.port.to_string()
+            ))
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
     );
     assert!(steps.iter().any(|s| s == "recv() 16 bytes"));
     assert!(
@@ -188,6 +185,23 @@ fn timeline_shows_a_real_session_in_order() {
     assert!(
         steps.last().is_some_and(|s| s.starts_with("close()")),
         "{steps:?}"
+    );
+    assert!(
+        !steps.iter().any(|s| s == "send() 4 bytes"),
+        "the first session is not merged in: {steps:?}"
+    );
+    // Picking the first connection shows the first session alone.
+    harness.get_by_label("Connection").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("#1 127.0.0.1").click();
+    harness.run_steps(2);
+    let first = harness
+        .state_mut()
+        .timeline_labels(ExerciseId::TcpEcho, false);
+    assert_eq!(
+        first[2..4],
+        ["send() 4 bytes".to_owned(), "recv() 4 bytes".to_owned()],
+        "{first:?}"
     );
 }
 
@@ -201,7 +215,7 @@ fn connections_table_lists_and_closes_a_connection() {
     raw.read_exact(&mut buf).unwrap();
     let peer = raw.local_addr().unwrap().to_string();
     // Let the new session's line settle in the form before clicking below it.
-    let line = format!("{peer} · 1 message(s)");
+    let line = format!("{peer} · 1 message");
     wait_until(&mut harness, "the session line", |h| {
         h.query_by_label(&line).is_some()
     });
@@ -310,7 +324,23 @@ fn settings_survive_a_save_and_restore_and_reset() {
         harness.get_by_label("Port").value().as_deref(),
         Some("4242")
     );
-    harness.get_by_label("Reset settings").click();
+    // Reset asks first; Cancel keeps everything.
+    harness.get_by_label("Reset settings…").click();
+    harness.run_steps(2);
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.get_by_label("Port").value().as_deref(),
+        Some("4242")
+    );
+    harness.get_by_label("Reset settings…").click();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("back to their defaults?")
+            .is_some()
+    );
+    harness.get_by_label("Reset").click();
     harness.run_steps(3);
     assert_eq!(harness.state().settings(), Settings::default());
 }

@@ -340,6 +340,7 @@ fn binary_search_clients_win_within_seven_guesses() {
         let config = guess::ClientConfig {
             server: random.addr(),
             timeout: Duration::from_secs(3),
+            step_delay: Duration::ZERO,
         };
         let events = start("auto", false, move |r, s| {
             guess::run_auto_client(config, r, s)
@@ -367,6 +368,7 @@ fn binary_search_clients_win_within_seven_guesses() {
     let config = guess::ClientConfig {
         server: format!("127.0.0.1:{port}"),
         timeout: Duration::from_secs(3),
+        step_delay: Duration::ZERO,
     };
     let events = start("auto", false, move |r, s| {
         guess::run_auto_client(config, r, s)

@@ -7,11 +7,12 @@ use egui::RichText;
 use serde::{Deserialize, Serialize};
 
 use super::dialogs::{FilePicker, NativePicker};
-use super::exercises::add::{AddPanel, AddSettings};
-use super::exercises::file::{FilePanel, FileSettings};
-use super::exercises::guess::{GuessPanel, GuessSettings};
-use super::exercises::talk::{TalkPanel, TalkSettings};
+use super::exercises::add::AddSettings;
+use super::exercises::file::FileSettings;
+use super::exercises::guess::GuessSettings;
+use super::exercises::talk::TalkSettings;
 use super::exercises::{EXERCISES, ExerciseId, ExercisePanel};
+use super::widgets::{running_color, status_dot};
 use crate::net::runner::Waker;
 use crate::net::talk::Service;
 
@@ -78,22 +79,17 @@ impl Default for Settings {
     }
 }
 
-/// The application state: settings plus the runtime of each exercise panel.
+/// The application state: the window's own settings plus one panel per exercise, in the order
+/// of [`EXERCISES`].
 pub struct SocklabApp {
     exercise: ExerciseId,
     theme: Theme,
     zoom: f32,
     /// The theme and zoom the context has, so they are set only when they change.
     applied: Option<(Theme, f32)>,
-    tcp_add: AddPanel,
-    udp_add: AddPanel,
-    tcp_file: FilePanel,
-    udp_file: FilePanel,
-    tcp_echo: TalkPanel,
-    udp_echo: TalkPanel,
-    tcp_upper: TalkPanel,
-    udp_upper: TalkPanel,
-    udp_guess: GuessPanel,
+    panels: Vec<Box<dyn ExercisePanel>>,
+    /// "Reset settings" was clicked and waits for a confirmation.
+    confirm_reset: bool,
     waker: Option<Waker>,
 }
 
@@ -124,15 +120,11 @@ impl SocklabApp {
                 .zoom
                 .clamp(ZOOM_STEPS[0], ZOOM_STEPS[ZOOM_STEPS.len() - 1]),
             applied: None,
-            tcp_add: AddPanel::new(true, settings.tcp_add),
-            udp_add: AddPanel::new(false, settings.udp_add),
-            tcp_file: FilePanel::new(true, settings.tcp_file, Arc::clone(&picker)),
-            udp_file: FilePanel::new(false, settings.udp_file, picker),
-            tcp_echo: TalkPanel::new(true, Service::Echo, settings.tcp_echo),
-            udp_echo: TalkPanel::new(false, Service::Echo, settings.udp_echo),
-            tcp_upper: TalkPanel::new(true, Service::Upper, settings.tcp_upper),
-            udp_upper: TalkPanel::new(false, Service::Upper, settings.udp_upper),
-            udp_guess: GuessPanel::new(settings.udp_guess),
+            panels: EXERCISES
+                .iter()
+                .map(|info| (info.build)(&settings, &picker))
+                .collect(),
+            confirm_reset: false,
             waker: None,
         }
     }
@@ -145,39 +137,31 @@ impl SocklabApp {
 
     /// The current settings, as they would be saved.
     pub fn settings(&self) -> Settings {
-        Settings {
+        let mut settings = Settings {
             exercise: self.exercise,
             theme: self.theme,
             zoom: self.zoom,
-            tcp_add: self.tcp_add.settings.clone(),
-            udp_add: self.udp_add.settings.clone(),
-            tcp_file: self.tcp_file.settings.clone(),
-            udp_file: self.udp_file.settings.clone(),
-            tcp_echo: self.tcp_echo.settings.clone(),
-            udp_echo: self.udp_echo.settings.clone(),
-            tcp_upper: self.tcp_upper.settings.clone(),
-            udp_upper: self.udp_upper.settings.clone(),
-            udp_guess: self.udp_guess.settings.clone(),
+            ..Settings::default()
+        };
+        for panel in &self.panels {
+            panel.save_settings(&mut settings);
         }
+        settings
     }
 
     pub fn select(&mut self, exercise: ExerciseId) {
         self.exercise = exercise;
     }
 
-    /// The panel of an add exercise (for tests and the CLI-free automation of screenshots).
-    pub fn add_panel(&mut self, tcp: bool) -> &mut AddPanel {
-        if tcp {
-            &mut self.tcp_add
-        } else {
-            &mut self.udp_add
-        }
+    /// The exercise shown now.
+    pub fn selected(&self) -> ExerciseId {
+        self.exercise
     }
 
     /// The socket-call timeline of an exercise's server or client, as text (what the timeline
     /// draws, one step a line, a step's note as a line of its own).
     pub fn timeline_labels(&mut self, exercise: ExerciseId, server: bool) -> Vec<String> {
-        let panel = self.panel_mut(exercise);
+        let panel = self.panel(exercise);
         let slot = if server {
             panel.server_slot()
         } else {
@@ -186,52 +170,78 @@ impl SocklabApp {
         slot.traffic.timeline_labels()
     }
 
-    /// The panel of each exercise, in the order of the exercise table.
+    /// The inspector rows of an exercise's server or client, as text (call, then what the data
+    /// column shows).
+    pub fn traffic_rows(&mut self, exercise: ExerciseId, server: bool) -> Vec<String> {
+        let panel = self.panel_mut(exercise);
+        let slot = if server {
+            panel.server_slot_mut()
+        } else {
+            panel.client_slot_mut()
+        };
+        slot.traffic.row_texts()
+    }
+
+    fn index(id: ExerciseId) -> usize {
+        EXERCISES.iter().position(|e| e.id == id).unwrap_or(0)
+    }
+
+    fn panel(&self, id: ExerciseId) -> &dyn ExercisePanel {
+        self.panels[Self::index(id)].as_ref()
+    }
+
     fn panel_mut(&mut self, id: ExerciseId) -> &mut dyn ExercisePanel {
-        match id {
-            ExerciseId::TcpAdd => &mut self.tcp_add,
-            ExerciseId::UdpAdd => &mut self.udp_add,
-            ExerciseId::TcpFile => &mut self.tcp_file,
-            ExerciseId::UdpFile => &mut self.udp_file,
-            ExerciseId::TcpEcho => &mut self.tcp_echo,
-            ExerciseId::UdpEcho => &mut self.udp_echo,
-            ExerciseId::TcpUpper => &mut self.tcp_upper,
-            ExerciseId::UdpUpper => &mut self.udp_upper,
-            ExerciseId::UdpGuess => &mut self.udp_guess,
-        }
+        self.panels[Self::index(id)].as_mut()
     }
 
     /// Applies every runner's events (running panels keep working while another is shown);
     /// true if some are still queued.
     pub fn poll(&mut self) -> bool {
         let mut backlog = false;
-        for info in EXERCISES {
-            backlog |= self.panel_mut(info.id).poll();
+        for panel in &mut self.panels {
+            backlog |= panel.poll();
         }
         backlog
     }
 
-    /// Draws the whole window into `ui`.
     /// Puts every setting back to its default; running servers and clients go on.
     pub fn reset_settings(&mut self) {
         let d = Settings::default();
         self.exercise = d.exercise;
         self.theme = d.theme;
         self.zoom = d.zoom;
-        self.tcp_add.settings = d.tcp_add;
-        self.udp_add.settings = d.udp_add;
-        self.tcp_file.settings = d.tcp_file;
-        self.udp_file.settings = d.udp_file;
-        self.tcp_echo.settings = d.tcp_echo;
-        self.udp_echo.settings = d.udp_echo;
-        self.tcp_upper.settings = d.tcp_upper;
-        self.udp_upper.settings = d.udp_upper;
-        self.udp_guess.settings = d.udp_guess;
+        for panel in &mut self.panels {
+            panel.reset_settings();
+        }
     }
 
+    /// Another exercise of this window whose server holds the port the shown exercise's server
+    /// would listen on (same transport, same port).
+    pub fn port_holder(&self) -> Option<(ExerciseId, u16)> {
+        let this = self.exercise.info();
+        let panel = self.panel(self.exercise);
+        let port = panel.server_port();
+        if port == 0 || panel.server_running() {
+            return None;
+        }
+        EXERCISES
+            .iter()
+            .zip(&self.panels)
+            .find(|(info, other)| {
+                info.id != this.id
+                    && info.transport == this.transport
+                    && other.server_running()
+                    && other.server_port() == port
+            })
+            .map(|(info, _)| (info.id, port))
+    }
+
+    /// Draws the whole window into `ui`.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         if self.poll() {
-            ui.ctx().request_repaint();
+            // Events are still queued: come back soon, at a bounded rate.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(16));
         }
         if self.applied != Some((self.theme, self.zoom)) {
             ui.ctx().set_theme(self.theme.preference());
@@ -242,21 +252,54 @@ impl SocklabApp {
             let waker = self.waker.clone();
             self.panel_mut(self.exercise).toggle_server(waker);
         }
+        // The side list takes at most a quarter of a narrow or zoomed window.
+        let side_width = (ui.ctx().content_rect().width() * 0.25).clamp(150.0, 210.0);
         egui::Panel::left("exercises")
             .resizable(false)
-            .exact_size(210.0)
-            .show(ui, |ui| self.exercise_list_ui(ui));
-        egui::CentralPanel::default_margins().show(ui, |ui| {
-            let info = self.exercise.info();
-            ui.horizontal_wrapped(|ui| {
-                ui.heading(format!("{} · {}", info.title, info.transport));
-                ui.label(RichText::new(info.source).weak());
+            .exact_size(side_width)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("side")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| self.exercise_list_ui(ui));
             });
-            ui.label(info.summary);
-            ui.separator();
-            let waker = self.waker.clone();
-            self.panel_mut(self.exercise).ui(ui, &waker);
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("page")
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.page_ui(ui));
         });
+    }
+
+    /// The shown exercise: its header, a note when its port is taken, and its panel.
+    fn page_ui(&mut self, ui: &mut egui::Ui) {
+        let info = self.exercise.info();
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(format!("{} · {}", info.title, info.transport));
+            ui.label(RichText::new(info.source).weak());
+        });
+        ui.add(egui::Label::new(info.summary).wrap());
+        if let Some((holder, port)) = self.port_holder() {
+            let other = holder.info();
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!(
+                        "{} · {} is running on port {port}: this server cannot listen there too.",
+                        other.title, other.transport
+                    ),
+                );
+                if ui
+                    .button(format!("Stop {} · {}", other.title, other.transport))
+                    .clicked()
+                {
+                    self.panel_mut(holder).stop_server();
+                }
+            });
+        }
+        ui.separator();
+        let waker = self.waker.clone();
+        self.panel_mut(self.exercise).ui(ui, &waker);
     }
 
     fn exercise_list_ui(&mut self, ui: &mut egui::Ui) {
@@ -265,29 +308,20 @@ impl SocklabApp {
         ui.label(RichText::new("socket labs, both roles").weak());
         ui.separator();
         ui.label(RichText::new("Exercises").strong());
-        egui::Grid::new("exercise list")
-            .num_columns(2)
-            .striped(true)
-            .show(ui, |ui| {
-                for info in EXERCISES {
-                    let selected = self.exercise == info.id;
-                    let running = self.panel_mut(info.id).server_running();
-                    let text = format!("{} · {}", info.title, info.transport);
-                    if ui.selectable_label(selected, text).clicked() {
-                        self.exercise = info.id;
-                    }
-                    if running {
-                        ui.label(
-                            RichText::new("running")
-                                .small()
-                                .color(ui.visuals().hyperlink_color),
-                        );
-                    } else {
-                        ui.label("");
-                    }
-                    ui.end_row();
+        for (info, panel) in EXERCISES.iter().zip(&self.panels) {
+            let selected = self.exercise == info.id;
+            let running = panel.server_running();
+            let text = format!("{} · {}", info.title, info.transport);
+            ui.horizontal(|ui| {
+                if ui.selectable_label(selected, text).clicked() {
+                    self.exercise = info.id;
+                }
+                if running {
+                    status_dot(ui, running_color(ui));
+                    ui.label(RichText::new("running").small().color(running_color(ui)));
                 }
             });
+        }
         // Settings come after the exercise list, which stays where a hand expects it.
         ui.add_space(4.0);
         ui.separator();
@@ -325,17 +359,24 @@ impl SocklabApp {
                 .labelled_by(label.id)
                 .on_hover_text("Larger text and controls for a projector");
         });
-        ui.horizontal(|ui| {
-            if ui
-                .button("Reset settings")
-                .on_hover_text(
-                    "Forms, theme and size back to their defaults; running servers go on",
-                )
-                .clicked()
-            {
-                self.reset_settings();
-            }
-        });
+        if self.confirm_reset {
+            ui.label("Put every form, the theme and the size back to their defaults?");
+            ui.horizontal(|ui| {
+                if ui.button("Reset").clicked() {
+                    self.reset_settings();
+                    self.confirm_reset = false;
+                }
+                if ui.button("Cancel").clicked() {
+                    self.confirm_reset = false;
+                }
+            });
+        } else if ui
+            .button("Reset settings…")
+            .on_hover_text("Forms, theme and size back to their defaults; running servers go on")
+            .clicked()
+        {
+            self.confirm_reset = true;
+        }
         ui.label(
             RichText::new("F5 starts or stops this exercise's server; Enter sends.")
                 .small()

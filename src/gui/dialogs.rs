@@ -49,11 +49,20 @@ const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
 pub struct Dialogs<Target> {
     picker: Arc<dyn FilePicker>,
     pending: Option<(Target, Instant, Task<Option<PathBuf>>)>,
-    /// Why the last dialog did not open, for the form to show.
-    pub note: Option<String>,
+    /// Why the last dialog did not open, and the field it was for, for the form to show
+    /// beside that field.
+    pub note: Option<(Target, String)>,
 }
 
-impl<Target: Copy> Dialogs<Target> {
+impl<Target: Copy + PartialEq> Dialogs<Target> {
+    /// Why the last dialog for one of `targets` did not open.
+    pub fn note_for(&self, targets: &[Target]) -> Option<&str> {
+        self.note
+            .as_ref()
+            .filter(|(t, _)| targets.contains(t))
+            .map(|(_, text)| text.as_str())
+    }
+
     pub fn new(picker: Arc<dyn FilePicker>) -> Self {
         Self {
             picker,
@@ -82,7 +91,12 @@ impl<Target: Copy> Dialogs<Target> {
                 self.note = None;
                 self.pending = Some((target, Instant::now(), task));
             }
-            None => self.note = Some("Could not open a file dialog; type the path instead.".into()),
+            None => {
+                self.note = Some((
+                    target,
+                    "Could not open a file dialog; type the path instead.".into(),
+                ))
+            }
         }
     }
 
@@ -95,15 +109,19 @@ impl<Target: Copy> Dialogs<Target> {
         match answer {
             Ok(Some(path)) => Some((target, path)),
             Ok(None) if quick => {
-                self.note = Some(
+                self.note = Some((
+                    target,
                     "No file dialog is available on this desktop (no XDG portal or zenity); type the path instead."
                         .into(),
-                );
+                ));
                 None
             }
             Ok(None) => None,
             Err(()) => {
-                self.note = Some("The file dialog failed; type the path instead.".into());
+                self.note = Some((
+                    target,
+                    "The file dialog failed; type the path instead.".into(),
+                ));
                 None
             }
         }

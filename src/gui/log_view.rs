@@ -9,7 +9,7 @@ use std::time::SystemTime;
 use egui::{Color32, RichText};
 
 use crate::net::event::{Event, Level, Role, Stamped};
-use crate::protocol::{escape_bytes, hex_bytes};
+use crate::protocol::{counted, escape_bytes, hex_bytes};
 
 /// Most lines one pane keeps; older ones are dropped and counted.
 pub const MAX_LOG_LINES: usize = 20_000;
@@ -34,6 +34,8 @@ pub struct LogLine {
     pub text: String,
     /// Raw bytes in hex, for sent and received lines.
     pub hex: Option<String>,
+    /// A guess server's secret, shown after the text only while secrets are shown.
+    pub secret: Option<i64>,
 }
 
 /// A bounded list of lines and how it is shown.
@@ -42,6 +44,8 @@ pub struct LogView {
     lines: VecDeque<LogLine>,
     dropped: usize,
     pub show_hex: bool,
+    /// Show a guess server's secrets (hidden by default: the window may be on a projector).
+    pub show_secrets: bool,
 }
 
 impl LogView {
@@ -71,6 +75,7 @@ impl LogView {
             kind,
             text,
             hex: None,
+            secret: None,
         };
         match &stamped.event {
             Event::Listening { local, tcp } => self.push(line(
@@ -104,12 +109,13 @@ impl LogView {
                         LineKind::Received
                     },
                     text: format!(
-                        "{} {} bytes \"{}\"",
+                        "{} {} \"{}\"",
                         if sent { "sent" } else { "received" },
-                        bytes.len(),
+                        counted(bytes.len() as u64, "byte", "bytes"),
                         escape_bytes(&bytes[..bytes.len().min(4096)])
                     ),
                     hex: Some(hex_bytes(&bytes[..bytes.len().min(1024)])),
+                    secret: None,
                 });
             }
             Event::Closed { peer, reason } => {
@@ -156,29 +162,34 @@ impl LogView {
             Event::SharedFiles(files) => self.push(line(
                 LineKind::Info,
                 None,
-                format!("sharing {} file(s)", files.len()),
+                format!("sharing {}", counted(files.len() as u64, "file", "files")),
             )),
             // Progress is shown by the form's progress bar, not as lines.
             Event::Progress(_) => {}
             Event::File(f) => {
+                let chunks = if f.tcp {
+                    counted(f.chunks, "block", "blocks")
+                } else {
+                    counted(f.chunks, "datagram", "datagrams")
+                };
                 let text = match f.role {
                     Role::Server => format!(
-                        "sent \"{}\": {} bytes, {} blocks/datagrams, {:.3} s",
+                        "sent \"{}\": {}, {chunks}, {:.3} s",
                         f.name,
-                        f.bytes,
-                        f.chunks,
+                        counted(f.bytes, "byte", "bytes"),
                         f.elapsed.as_secs_f64()
                     ),
                     Role::Client => format!(
-                        "saved {}: {} bytes, {} blocks/datagrams, {:.3} s, SHA-256 {}",
+                        "saved {}: {}, {chunks}, {:.3} s",
                         f.path.display(),
-                        f.bytes,
-                        f.chunks,
+                        counted(f.bytes, "byte", "bytes"),
                         f.elapsed.as_secs_f64(),
-                        f.sha256.as_deref().unwrap_or("-")
                     ),
                 };
                 self.push(line(LineKind::Result, Some(f.peer), text));
+                if let Some(sha) = &f.sha256 {
+                    self.push(line(LineKind::Info, Some(f.peer), format!("SHA-256 {sha}")));
+                }
             }
             Event::Reply(r) => {
                 let segments = if r.segments.len() > 1 {
@@ -201,14 +212,21 @@ impl LogView {
                 ));
             }
             Event::Guess(g) => {
-                let guess = g
-                    .guess
-                    .map_or_else(|| "not a number".to_owned(), |n| n.to_string());
-                self.push(line(
-                    LineKind::Result,
-                    Some(g.peer),
-                    format!("guess #{}: {guess} → {}", g.count, g.reply),
-                ));
+                // Only numbers count as guesses: a word gets its reply without a number.
+                let text = match g.guess {
+                    Some(n) => format!("guess #{}: {n} → {}", g.count, g.reply),
+                    None => format!("not a number (not counted) → {}", g.reply),
+                };
+                self.push(line(LineKind::Result, Some(g.peer), text));
+            }
+            Event::Secret { peer, secret } => {
+                let mut l = line(
+                    LineKind::Info,
+                    Some(*peer),
+                    "new game; the secret is".into(),
+                );
+                l.secret = Some(*secret);
+                self.push(l);
             }
             Event::Finished(Ok(summary)) => {
                 self.push(line(LineKind::Info, None, summary.message.clone()));
@@ -222,20 +240,21 @@ impl LogView {
         }
     }
 
-    /// Draws the pane, filling the space it is given.
-    pub fn ui(&mut self, ui: &mut egui::Ui, id_salt: &str) {
-        ui.horizontal(|ui| {
+    /// Draws the pane: its controls, then the lines in a box `height` points high.
+    pub fn ui(&mut self, ui: &mut egui::Ui, id_salt: &str, height: f32) {
+        ui.horizontal_wrapped(|ui| {
             ui.checkbox(&mut self.show_hex, "Show hex");
             if ui.button("Clear").clicked() {
                 self.clear();
             }
-            ui.label(RichText::new(format!("{} lines", self.lines.len())).weak());
+            ui.label(RichText::new(counted(self.lines.len() as u64, "line", "lines")).weak());
             if self.dropped > 0 {
                 ui.label(RichText::new(format!("({} older dropped)", self.dropped)).weak());
             }
         });
         let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 2.0;
         let show_hex = self.show_hex;
+        let show_secrets = self.show_secrets;
         let rows_per_line = if show_hex { 2 } else { 1 };
         egui::Frame::NONE
             .fill(ui.visuals().extreme_bg_color)
@@ -243,6 +262,7 @@ impl LogView {
             .show(ui, |ui| {
                 egui::ScrollArea::both()
                     .id_salt(id_salt)
+                    .max_height(height)
                     .auto_shrink([false, false])
                     .stick_to_bottom(true)
                     .show_rows(
@@ -251,7 +271,7 @@ impl LogView {
                         self.lines.len(),
                         |ui, range| {
                             for line in self.lines.range(range) {
-                                line_ui(ui, line, show_hex);
+                                line_ui(ui, line, show_hex, show_secrets);
                             }
                         },
                     );
@@ -259,7 +279,7 @@ impl LogView {
     }
 }
 
-fn line_ui(ui: &mut egui::Ui, line: &LogLine, show_hex: bool) {
+fn line_ui(ui: &mut egui::Ui, line: &LogLine, show_hex: bool, show_secrets: bool) {
     let dark = ui.visuals().dark_mode;
     let color = match (line.kind, dark) {
         (LineKind::Sent, true) => Color32::from_rgb(120, 190, 255),
@@ -286,7 +306,12 @@ fn line_ui(ui: &mut egui::Ui, line: &LogLine, show_hex: bool) {
         if !peer.is_empty() {
             ui.label(RichText::new(peer).monospace().weak());
         }
-        ui.label(RichText::new(&line.text).monospace().color(color));
+        let text = match line.secret {
+            Some(n) if show_secrets => format!("{} {n}", line.text),
+            Some(_) => format!("{} hidden (tick \"Show secret\")", line.text),
+            None => line.text.clone(),
+        };
+        ui.label(RichText::new(text).monospace().color(color));
     });
     if show_hex {
         ui.horizontal(|ui| {

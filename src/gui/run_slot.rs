@@ -1,9 +1,11 @@
 //! One runner as the window sees it: its handle, its event channel, its output pane and status.
 
 use crossbeam_channel::Receiver;
+use egui::RichText;
 
 use super::log_view::LogView;
 use super::traffic::Traffic;
+use super::widgets::{pane_height, running_color, status_dot};
 use crate::error::Result;
 use crate::net::event::{Event, Stamped, Summary};
 use crate::net::runner::{self, Reporter, RunFn, RunHandle, StopFlag, Waker};
@@ -139,10 +141,11 @@ impl RunSlot {
     }
 
     /// The tabs under a form (Output, Traffic, Timeline, and Connections for a server) and the
-    /// chosen view, filling the rest of the column.
+    /// chosen view, in a box of fixed height (see [`pane_height`]) so that the page never grows
+    /// because a log did.
     pub fn views_ui(&mut self, ui: &mut egui::Ui, title: &str, server: bool) {
         ui.separator();
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new(title).strong());
             ui.selectable_value(&mut self.view, View::Output, "Output");
             ui.selectable_value(&mut self.view, View::Traffic, "Traffic");
@@ -151,13 +154,16 @@ impl RunSlot {
                 ui.selectable_value(&mut self.view, View::Connections, "Connections");
             }
         });
+        let height = pane_height(ui);
         match self.view {
-            View::Output => self.log.ui(ui, "output"),
-            View::Traffic => self.traffic.inspector_ui(ui),
-            View::Timeline => self
-                .traffic
-                .timeline_ui(ui, if server { "this server" } else { "this client" }),
-            View::Connections => self.traffic.connections_ui(ui),
+            View::Output => self.log.ui(ui, "output", height),
+            View::Traffic => self.traffic.inspector_ui(ui, height),
+            View::Timeline => self.traffic.timeline_ui(
+                ui,
+                if server { "this server" } else { "this client" },
+                height,
+            ),
+            View::Connections => self.traffic.connections_ui(ui, height),
         }
     }
 
@@ -168,18 +174,30 @@ impl RunSlot {
                 ui.label(egui::RichText::new("Not running").weak());
             }
             Status::Running(text) => {
-                ui.horizontal(|ui| {
-                    ui.spinner();
+                // A still mark, not a spinner: a spinner repaints every frame, which costs a
+                // lab machine that renders in software a whole core while nothing happens.
+                ui.horizontal_wrapped(|ui| {
+                    status_dot(ui, running_color(ui));
                     ui.label(text);
                 });
             }
             Status::Done(text) => {
-                ui.label(text);
+                ui.add(egui::Label::new(text.as_str()).wrap());
             }
             Status::Failed { error, hint } => {
-                ui.colored_label(ui.visuals().error_fg_color, format!("✖ {error}"));
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!("✖ {error}")).color(ui.visuals().error_fg_color),
+                    )
+                    .wrap(),
+                );
                 if let Some(hint) = hint {
-                    ui.colored_label(ui.visuals().warn_fg_color, format!("💡 {hint}"));
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(format!("💡 {hint}")).color(ui.visuals().warn_fg_color),
+                        )
+                        .wrap(),
+                    );
                 }
             }
         }

@@ -5,7 +5,7 @@
 //! Memory is bounded: at most [`MAX_TRAFFIC_ROWS`] rows, each keeping [`PREVIEW_BYTES`] of its
 //! data; older rows are dropped and counted. Views lay out only the rows on screen.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::time::SystemTime;
@@ -14,9 +14,9 @@ use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use super::log_view::clock;
-use crate::net::event::{Event, Stamped};
+use crate::net::event::{Event, Progress, Stamped};
 use crate::net::runner::StopFlag;
-use crate::protocol::{escape_bytes, hex_bytes};
+use crate::protocol::{counted, escape_bytes, hex_bytes, thousands};
 
 /// Most rows one runner keeps.
 pub const MAX_TRAFFIC_ROWS: usize = 100_000;
@@ -63,20 +63,25 @@ impl Call {
     }
 }
 
-/// One socket call.
+/// One socket call, or (for a file transfer) a summary of many.
 #[derive(Clone, Debug)]
 pub struct Row {
     pub seq: u64,
     pub time: SystemTime,
-    /// The connection or UDP peer; None for the listening socket.
+    /// The peer's address; None for the listening socket.
     pub conn: Option<SocketAddr>,
+    /// Which connection (or UDP peer) of this runner the call belongs to; None for the
+    /// listening socket. Two connections from one address have two ids.
+    pub link: Option<u64>,
     pub call: Call,
-    /// Bytes moved (sends and receives).
+    /// Bytes moved (sends and receives; for a summary, all of them).
     pub len: usize,
     /// The first [`PREVIEW_BYTES`] of them.
     pub preview: Vec<u8>,
-    /// Anything else worth showing (an address, a close reason).
+    /// Anything else worth showing (an address, a close reason, a summary's counts).
     pub note: String,
+    /// A summary row that stands for a whole transfer's sends or receives, updated while it runs.
+    pub bulk: bool,
 }
 
 /// Which rows the inspector shows.
@@ -115,6 +120,8 @@ impl Direction {
 /// A connection (or UDP peer) as the connections table shows it.
 #[derive(Clone, Debug)]
 pub struct Connection {
+    pub id: u64,
+    pub peer: SocketAddr,
     pub open: bool,
     pub state: String,
     pub bytes_in: u64,
@@ -123,6 +130,21 @@ pub struct Connection {
     pub last: SystemTime,
     /// Ends just this connection (TCP servers).
     pub close: Option<StopFlag>,
+}
+
+impl Connection {
+    /// How the connection is named in menus: its peer, and its number when the peer's address
+    /// came back on a later connection.
+    pub fn title(&self) -> String {
+        format!("#{} {}", self.id, self.peer)
+    }
+}
+
+/// A file transfer's summary row: which row, and the connection's bytes before it began.
+#[derive(Clone, Copy, Debug)]
+struct Bulk {
+    seq: u64,
+    bytes_before: u64,
 }
 
 /// One runner's socket calls, and how its views are set.
@@ -134,16 +156,23 @@ pub struct Traffic {
     /// Whether the runner is a server (it bound and listened) and whether it speaks TCP.
     server: bool,
     tcp: bool,
-    connections: BTreeMap<SocketAddr, Connection>,
+    connections: BTreeMap<u64, Connection>,
+    /// The connection each address is on now.
+    current: HashMap<SocketAddr, u64>,
+    next_link: u64,
+    /// The listening socket's calls of the latest start (socket, bind, listen).
+    listening: Vec<Row>,
+    /// Transfers in progress, by connection.
+    bulk: HashMap<u64, Bulk>,
     // Inspector settings and the rows they select (by sequence number).
-    pub filter_conn: Option<SocketAddr>,
+    pub filter_conn: Option<u64>,
     pub direction: Direction,
     pub search: String,
     pub show_hex: bool,
     matches: Vec<u64>,
-    matches_key: Option<(Option<SocketAddr>, Direction, String)>,
-    // Timeline settings.
-    pub timeline_conn: Option<SocketAddr>,
+    matches_key: Option<(Option<u64>, Direction, String)>,
+    /// The connection the user picked for the timeline; None follows the latest.
+    pub timeline_pick: Option<u64>,
 }
 
 impl Traffic {
@@ -161,8 +190,16 @@ impl Traffic {
         self.dropped
     }
 
-    pub fn connections(&self) -> &BTreeMap<SocketAddr, Connection> {
-        &self.connections
+    /// Every connection seen, oldest first.
+    pub fn connections(&self) -> impl Iterator<Item = &Connection> {
+        self.connections.values()
+    }
+
+    /// The latest connection from `peer`.
+    pub fn connection_to(&self, peer: SocketAddr) -> Option<&Connection> {
+        self.current
+            .get(&peer)
+            .and_then(|id| self.connections.get(id))
     }
 
     /// Heap bytes held by the rows (for the benchmark and the status line).
@@ -180,25 +217,42 @@ impl Traffic {
         call: Call,
         data: &[u8],
         note: String,
-    ) {
+    ) -> u64 {
         if self.rows.len() >= MAX_TRAFFIC_ROWS {
             self.rows.pop_front();
             self.dropped += 1;
         }
+        let link = conn.and_then(|c| self.current.get(&c).copied());
         let row = Row {
             seq: self.next_seq,
             time,
             conn,
+            link,
             call,
             len: data.len(),
             preview: data[..data.len().min(PREVIEW_BYTES)].to_vec(),
             note,
+            bulk: false,
         };
         self.next_seq += 1;
         if self.matches_key.is_some() && self.admits(&row) {
             self.matches.push(row.seq);
         }
+        let seq = row.seq;
+        if conn.is_none() {
+            self.listening.push(row.clone());
+        }
         self.rows.push_back(row);
+        seq
+    }
+
+    /// What a send is called on this runner's socket: `sendto` on UDP, as the handouts teach.
+    fn send_call(&self) -> Call {
+        if self.tcp { Call::Send } else { Call::SendTo }
+    }
+
+    fn recv_call(&self) -> Call {
+        if self.tcp { Call::Recv } else { Call::RecvFrom }
     }
 
     /// Adds the rows an event stands for.
@@ -208,6 +262,7 @@ impl Traffic {
             Event::Listening { local, tcp } => {
                 self.server = true;
                 self.tcp = *tcp;
+                self.listening.clear();
                 self.push(
                     at,
                     None,
@@ -222,47 +277,62 @@ impl Traffic {
             }
             Event::Accepted { peer, close } => {
                 self.tcp = true;
-                self.push(at, Some(*peer), Call::Accept, &[], String::new());
                 self.open(*peer, at, Some(close.clone()));
+                self.push(at, Some(*peer), Call::Accept, &[], String::new());
             }
             Event::Connected { local, peer, tcp } => {
                 self.tcp = *tcp;
-                self.push(at, Some(*peer), Call::Socket, &[], format!("at {local}"));
-                self.push(at, Some(*peer), Call::Connect, &[], peer.to_string());
                 self.open(*peer, at, None);
+                if *tcp {
+                    self.push(at, Some(*peer), Call::Socket, &[], format!("at {local}"));
+                    self.push(at, Some(*peer), Call::Connect, &[], peer.to_string());
+                } else {
+                    // A UDP socket has no connection: the handouts' client only sends to and
+                    // receives from the server's address.
+                    self.push(
+                        at,
+                        Some(*peer),
+                        Call::Socket,
+                        &[],
+                        format!("SOCK_DGRAM at {local}"),
+                    );
+                }
             }
             Event::Sent { peer, bytes } => {
-                let call = if self.server && !self.tcp {
-                    Call::SendTo
-                } else {
-                    Call::Send
-                };
-                self.push(at, Some(*peer), call, bytes, String::new());
-                let c = self.open(*peer, at, None);
+                self.push(at, Some(*peer), self.send_call(), bytes, String::new());
+                let c = self.current_connection(*peer, at);
                 c.bytes_out += bytes.len() as u64;
                 c.last = at;
             }
             Event::Received { peer, bytes } => {
-                let call = if self.server && !self.tcp {
-                    Call::RecvFrom
-                } else {
-                    Call::Recv
-                };
-                self.push(at, Some(*peer), call, bytes, String::new());
-                let c = self.open(*peer, at, None);
+                // A UDP server hears from a peer it has no entry for yet: make it first, so
+                // that the row belongs to it.
+                self.current_connection(*peer, at);
+                self.push(at, Some(*peer), self.recv_call(), bytes, String::new());
+                let c = self.current_connection(*peer, at);
                 c.bytes_in += bytes.len() as u64;
                 c.last = at;
             }
+            Event::Progress(p) => self.record_bulk(p, at),
+            Event::File(f) => {
+                if let Some(id) = self.current.get(&f.peer) {
+                    self.bulk.remove(id);
+                }
+            }
             Event::Closed { peer, reason } => {
                 self.push(at, Some(*peer), Call::Close, &[], reason.clone());
-                if let Some(c) = self.connections.get_mut(peer) {
-                    c.open = false;
-                    c.state = format!("closed: {reason}");
-                    c.last = at;
-                    c.close = None;
+                if let Some(id) = self.current.get(peer).copied() {
+                    self.bulk.remove(&id);
+                    if let Some(c) = self.connections.get_mut(&id) {
+                        c.open = false;
+                        c.state = format!("closed: {reason}");
+                        c.last = at;
+                        c.close = None;
+                    }
                 }
             }
             Event::Finished(_) => {
+                self.bulk.clear();
                 for c in self.connections.values_mut().filter(|c| c.open) {
                     c.open = false;
                     c.state = "closed".into();
@@ -273,25 +343,63 @@ impl Traffic {
         }
     }
 
-    /// The connection entry for `peer`, opened if new.
-    fn open(
-        &mut self,
-        peer: SocketAddr,
-        at: SystemTime,
-        close: Option<StopFlag>,
-    ) -> &mut Connection {
-        let c = self.connections.entry(peer).or_insert_with(|| Connection {
-            open: true,
-            state: "open".into(),
-            bytes_in: 0,
-            bytes_out: 0,
-            started: at,
-            last: at,
-            close: None,
-        });
-        if close.is_some() {
-            // A new connection from the same address and port: start over.
-            *c = Connection {
+    /// A file transfer's progress: one summary row per transfer, updated in place, and the
+    /// connection's byte counts.
+    fn record_bulk(&mut self, p: &Progress, at: SystemTime) {
+        let id = self.current_connection(p.peer, at).id;
+        // A server sends the file; a client receives it.
+        let sending = self.server;
+        let bulk = match self.bulk.get(&id) {
+            Some(b) => *b,
+            None => {
+                let call = if sending {
+                    self.send_call()
+                } else {
+                    self.recv_call()
+                };
+                let before = self
+                    .connections
+                    .get(&id)
+                    .map_or(0, |c| if sending { c.bytes_out } else { c.bytes_in });
+                let seq = self.push(at, Some(p.peer), call, &[], String::new());
+                if let Some(row) = self.row_by_seq_mut(seq) {
+                    row.bulk = true;
+                }
+                let b = Bulk {
+                    seq,
+                    bytes_before: before,
+                };
+                self.bulk.insert(id, b);
+                b
+            }
+        };
+        let note = bulk_note(self.tcp, sending, p.chunks, p.bytes);
+        if let Some(row) = self.row_by_seq_mut(bulk.seq) {
+            row.len = usize::try_from(p.bytes).unwrap_or(usize::MAX);
+            row.note = note;
+            row.time = at;
+        }
+        if let Some(c) = self.connections.get_mut(&id) {
+            if sending {
+                c.bytes_out = bulk.bytes_before + p.bytes;
+            } else {
+                c.bytes_in = bulk.bytes_before + p.bytes;
+            }
+            c.last = at;
+        }
+    }
+
+    /// Starts a new connection entry for `peer` (TCP accept or connect, or a UDP client's
+    /// socket).
+    fn open(&mut self, peer: SocketAddr, at: SystemTime, close: Option<StopFlag>) {
+        self.next_link += 1;
+        let id = self.next_link;
+        self.current.insert(peer, id);
+        self.connections.insert(
+            id,
+            Connection {
+                id,
+                peer,
                 open: true,
                 state: "open".into(),
                 bytes_in: 0,
@@ -299,13 +407,35 @@ impl Traffic {
                 started: at,
                 last: at,
                 close,
-            };
-        }
-        c
+            },
+        );
+    }
+
+    /// The entry of `peer`'s current connection, made if there is none (a UDP server hears
+    /// from peers without any connection).
+    fn current_connection(&mut self, peer: SocketAddr, at: SystemTime) -> &mut Connection {
+        let id = match self.current.get(&peer) {
+            Some(id) if self.connections.contains_key(id) => *id,
+            _ => {
+                self.open(peer, at, None);
+                self.next_link
+            }
+        };
+        self.connections.entry(id).or_insert_with(|| Connection {
+            id,
+            peer,
+            open: true,
+            state: "open".into(),
+            bytes_in: 0,
+            bytes_out: 0,
+            started: at,
+            last: at,
+            close: None,
+        })
     }
 
     fn admits(&self, row: &Row) -> bool {
-        if self.filter_conn.is_some() && row.conn != self.filter_conn {
+        if self.filter_conn.is_some() && row.link != self.filter_conn {
             return false;
         }
         if !self.direction.admits(row.call) {
@@ -340,10 +470,18 @@ impl Traffic {
         }
     }
 
-    fn row_by_seq(&self, seq: u64) -> Option<&Row> {
+    fn index_of(&self, seq: u64) -> Option<usize> {
         let first = self.rows.front()?.seq;
-        self.rows
-            .get(usize::try_from(seq.checked_sub(first)?).ok()?)
+        usize::try_from(seq.checked_sub(first)?).ok()
+    }
+
+    fn row_by_seq(&self, seq: u64) -> Option<&Row> {
+        self.rows.get(self.index_of(seq)?)
+    }
+
+    fn row_by_seq_mut(&mut self, seq: u64) -> Option<&mut Row> {
+        let i = self.index_of(seq)?;
+        self.rows.get_mut(i)
     }
 
     /// The rows the inspector shows now.
@@ -399,20 +537,29 @@ impl Traffic {
         out
     }
 
-    /// The traffic inspector: filters, search, export, and a table that lays out only the rows
-    /// on screen.
-    pub fn inspector_ui(&mut self, ui: &mut egui::Ui) {
+    /// The rows of the inspector as the table shows them (for tests): call and text.
+    pub fn row_texts(&mut self) -> Vec<String> {
+        self.selected()
+            .into_iter()
+            .map(|r| format!("{} {}", r.call.name(), row_text(r, false)))
+            .collect()
+    }
+
+    /// The traffic inspector: filters, search, export, and a table `height` points high that
+    /// lays out only the rows on screen and scrolls sideways when its column is narrow.
+    pub fn inspector_ui(&mut self, ui: &mut egui::Ui, height: f32) {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Connection");
             let shown = self
                 .filter_conn
-                .map_or_else(|| "all".to_owned(), |c| c.to_string());
+                .and_then(|id| self.connections.get(&id))
+                .map_or_else(|| "all".to_owned(), Connection::title);
             egui::ComboBox::from_id_salt("inspector conn")
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter_conn, None, "all");
-                    for peer in self.connections.keys() {
-                        ui.selectable_value(&mut self.filter_conn, Some(*peer), peer.to_string());
+                    for c in self.connections.values() {
+                        ui.selectable_value(&mut self.filter_conn, Some(c.id), c.title());
                     }
                 })
                 .response
@@ -433,16 +580,17 @@ impl Traffic {
             ui.checkbox(&mut self.show_hex, "Hex");
         });
         self.refresh_matches();
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(
                 RichText::new(format!(
-                    "{} of {} rows{}",
-                    self.matches.len(),
-                    self.rows.len(),
+                    "{} of {}{}",
+                    thousands(self.matches.len() as u64),
+                    counted(self.rows.len() as u64, "row", "rows"),
                     if self.dropped > 0 {
                         format!(
-                            " ({} older dropped; at most {MAX_TRAFFIC_ROWS} kept)",
-                            self.dropped
+                            " ({} older dropped; at most {} kept)",
+                            thousands(self.dropped),
+                            thousands(MAX_TRAFFIC_ROWS as u64)
                         )
                     } else {
                         String::new()
@@ -466,168 +614,213 @@ impl Traffic {
         let show_hex = self.show_hex;
         let dark = ui.visuals().dark_mode;
         let rows: Vec<u64> = self.matches.clone();
-        TableBuilder::new(ui)
-            .id_salt("inspector table")
-            .striped(true)
-            .stick_to_bottom(true)
-            .resizable(true)
-            .column(Column::exact(100.0))
-            .column(Column::initial(130.0).at_least(60.0))
-            .column(Column::exact(66.0))
-            .column(Column::exact(56.0))
-            .column(Column::remainder().at_least(80.0))
-            .header(row_height, |mut header| {
-                for title in [
-                    "time",
-                    "connection",
-                    "call",
-                    "bytes",
-                    if show_hex { "hex" } else { "data" },
-                ] {
-                    header.col(|ui| {
-                        ui.strong(title);
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(row_height, rows.len(), |mut row| {
-                    let Some(r) = self.row_by_seq(rows[row.index()]) else {
-                        return;
-                    };
-                    let color = call_color(dark, r.call);
-                    row.col(|ui| {
-                        ui.label(RichText::new(clock(r.time)).monospace().weak());
-                    });
-                    row.col(|ui| {
-                        ui.label(
-                            RichText::new(
-                                r.conn
-                                    .map(|c| c.to_string())
-                                    .unwrap_or_else(|| "listening".into()),
-                            )
-                            .monospace(),
-                        );
-                    });
-                    row.col(|ui| {
-                        ui.label(RichText::new(r.call.name()).monospace().color(color));
-                    });
-                    row.col(|ui| {
-                        if r.len > 0 || r.call.is_send() || r.call.is_recv() {
-                            ui.label(RichText::new(r.len.to_string()).monospace());
+        egui::ScrollArea::horizontal()
+            .id_salt("inspector sideways")
+            .show(ui, |ui| {
+                TableBuilder::new(ui)
+                    .id_salt("inspector table")
+                    .striped(true)
+                    .stick_to_bottom(true)
+                    .resizable(true)
+                    .min_scrolled_height(height)
+                    .max_scroll_height(height)
+                    .column(Column::exact(100.0))
+                    .column(Column::initial(130.0).at_least(60.0).clip(true))
+                    .column(Column::exact(66.0))
+                    .column(Column::exact(64.0))
+                    .column(Column::remainder().at_least(160.0).clip(true))
+                    .header(row_height, |mut header| {
+                        for title in [
+                            "time",
+                            "connection",
+                            "call",
+                            "bytes",
+                            if show_hex { "hex" } else { "data" },
+                        ] {
+                            header.col(|ui| {
+                                ui.strong(title);
+                            });
                         }
+                    })
+                    .body(|body| {
+                        body.rows(row_height, rows.len(), |mut row| {
+                            let Some(r) = self.row_by_seq(rows[row.index()]) else {
+                                return;
+                            };
+                            let color = call_color(dark, r.call);
+                            row.col(|ui| {
+                                ui.label(RichText::new(clock(r.time)).monospace().weak());
+                            });
+                            row.col(|ui| {
+                                ui.label(
+                                    RichText::new(
+                                        r.conn
+                                            .map(|c| c.to_string())
+                                            .unwrap_or_else(|| "listening".into()),
+                                    )
+                                    .monospace(),
+                                );
+                            });
+                            row.col(|ui| {
+                                let name = if r.bulk {
+                                    format!("{} ×", r.call.name())
+                                } else {
+                                    r.call.name().to_owned()
+                                };
+                                ui.label(RichText::new(name).monospace().color(color));
+                            });
+                            row.col(|ui| {
+                                if r.len > 0 || r.call.is_send() || r.call.is_recv() {
+                                    ui.label(RichText::new(thousands(r.len as u64)).monospace());
+                                }
+                            });
+                            row.col(|ui| {
+                                ui.add(
+                                    egui::Label::new(
+                                        RichText::new(row_text(r, show_hex)).monospace(),
+                                    )
+                                    .truncate(),
+                                );
+                            });
+                        });
                     });
-                    row.col(|ui| {
-                        let data = if show_hex {
-                            hex_bytes(&r.preview)
-                        } else {
-                            escape_bytes(&r.preview)
-                        };
-                        let more = if r.len > r.preview.len() { "…" } else { "" };
-                        let text = if data.is_empty() {
-                            r.note.clone()
-                        } else {
-                            format!("{data}{more}")
-                        };
-                        ui.add(egui::Label::new(RichText::new(text).monospace()).truncate());
-                    });
-                });
             });
     }
 
-    /// The connections table of a server: one row per connection or UDP peer, each TCP one with
-    /// a Close button.
-    pub fn connections_ui(&mut self, ui: &mut egui::Ui) {
+    /// The connections table of a server: one row per connection or UDP peer, each open TCP
+    /// one with a Close button. It scrolls inside its column, never over the neighbour.
+    pub fn connections_ui(&mut self, ui: &mut egui::Ui, height: f32) {
         if self.connections.is_empty() {
             ui.label(RichText::new("No connections yet.").weak());
             return;
         }
         let tcp = self.tcp;
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-        let peers: Vec<SocketAddr> = self.connections.keys().copied().collect();
-        TableBuilder::new(ui)
-            .id_salt("connections table")
-            .striped(true)
-            .column(Column::initial(130.0).at_least(80.0))
-            .column(Column::initial(90.0).at_least(50.0).clip(true))
-            .column(Column::exact(60.0))
-            .column(Column::exact(60.0))
-            .column(Column::exact(88.0))
-            .column(Column::exact(88.0))
-            .column(Column::remainder().at_least(50.0))
-            .header(row_height, |mut header| {
-                for title in ["peer", "state", "in", "out", "started", "last activity", ""] {
-                    header.col(|ui| {
-                        ui.strong(title);
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(row_height, peers.len(), |mut row| {
-                    let peer = peers[row.index()];
-                    let Some(c) = self.connections.get(&peer) else {
-                        return;
-                    };
-                    row.col(|ui| {
-                        ui.monospace(peer.to_string());
-                    });
-                    row.col(|ui| {
-                        ui.label(&c.state).on_hover_text(&c.state);
-                    });
-                    row.col(|ui| {
-                        ui.label(format!("{} B", c.bytes_in));
-                    });
-                    row.col(|ui| {
-                        ui.label(format!("{} B", c.bytes_out));
-                    });
-                    row.col(|ui| {
-                        ui.monospace(clock(c.started));
-                    });
-                    row.col(|ui| {
-                        ui.monospace(clock(c.last));
-                    });
-                    row.col(|ui| {
-                        let can_close = c.open && c.close.is_some();
-                        let button = ui.add_enabled(can_close, egui::Button::new("Close"));
-                        if !tcp {
-                            button.on_disabled_hover_text("UDP has no connection to close");
-                        } else if button.clicked()
-                            && let Some(close) = &c.close
-                        {
-                            close.stop();
+        let ids: Vec<u64> = self.connections.keys().copied().collect();
+        egui::ScrollArea::horizontal()
+            .id_salt("connections sideways")
+            .show(ui, |ui| {
+                TableBuilder::new(ui)
+                    .id_salt("connections table")
+                    .striped(true)
+                    .stick_to_bottom(true)
+                    .min_scrolled_height(height)
+                    .max_scroll_height(height)
+                    .column(Column::exact(64.0))
+                    .column(Column::initial(150.0).at_least(80.0).clip(true))
+                    .column(Column::initial(110.0).at_least(50.0).clip(true))
+                    .column(Column::exact(80.0))
+                    .column(Column::exact(80.0))
+                    .column(Column::exact(96.0))
+                    .column(Column::exact(96.0))
+                    .column(Column::exact(64.0))
+                    .header(row_height, |mut header| {
+                        for title in [
+                            "",
+                            "peer",
+                            "state",
+                            "in",
+                            "out",
+                            "started",
+                            "last activity",
+                            "#",
+                        ] {
+                            header.col(|ui| {
+                                ui.strong(title);
+                            });
                         }
+                    })
+                    .body(|body| {
+                        body.rows(row_height, ids.len(), |mut row| {
+                            let Some(c) = self.connections.get(&ids[row.index()]) else {
+                                return;
+                            };
+                            // The button first, so that a narrow column still shows it.
+                            row.col(|ui| {
+                                let can_close = c.open && c.close.is_some();
+                                let button = ui.add_enabled(can_close, egui::Button::new("Close"));
+                                if !tcp {
+                                    button.on_disabled_hover_text("UDP has no connection to close");
+                                } else if button.clicked()
+                                    && let Some(close) = &c.close
+                                {
+                                    close.stop();
+                                }
+                            });
+                            row.col(|ui| {
+                                ui.monospace(c.peer.to_string());
+                            });
+                            row.col(|ui| {
+                                ui.label(&c.state).on_hover_text(&c.state);
+                            });
+                            row.col(|ui| {
+                                ui.label(format!("{} B", thousands(c.bytes_in)));
+                            });
+                            row.col(|ui| {
+                                ui.label(format!("{} B", thousands(c.bytes_out)));
+                            });
+                            row.col(|ui| {
+                                ui.monospace(clock(c.started));
+                            });
+                            row.col(|ui| {
+                                ui.monospace(clock(c.last));
+                            });
+                            row.col(|ui| {
+                                ui.label(RichText::new(c.id.to_string()).weak());
+                            });
+                        });
                     });
-                });
             });
     }
 
+    /// The connection the timeline shows: the user's pick, or else the latest.
+    pub fn timeline_connection(&self) -> Option<u64> {
+        self.timeline_pick
+            .filter(|id| self.connections.contains_key(id))
+            .or_else(|| self.connections.keys().next_back().copied())
+    }
+
     /// The socket-call timeline: a sequence diagram of one connection (or UDP peer) between
-    /// this side and its peer, with byte counts.
-    pub fn timeline_ui(&mut self, ui: &mut egui::Ui, this_side: &str) {
-        let label = ui.label("Connection");
-        let peers: Vec<SocketAddr> = self.connections.keys().copied().collect();
-        if self.timeline_conn.is_none_or(|c| !peers.contains(&c)) {
-            self.timeline_conn = peers.last().copied();
+    /// this side and its peer, with byte counts, in a box `height` points high.
+    pub fn timeline_ui(&mut self, ui: &mut egui::Ui, this_side: &str, height: f32) {
+        let shown = self.timeline_connection();
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Connection");
+            let text = match (
+                self.timeline_pick,
+                shown.and_then(|id| self.connections.get(&id)),
+            ) {
+                (_, None) => "none yet".to_owned(),
+                (None, Some(c)) => format!("latest: {}", c.title()),
+                (Some(_), Some(c)) => c.title(),
+            };
+            egui::ComboBox::from_id_salt("timeline conn")
+                .selected_text(text)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.timeline_pick, None, "latest (follows new ones)");
+                    for c in self.connections.values().rev() {
+                        ui.selectable_value(&mut self.timeline_pick, Some(c.id), c.title());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        if self.server && !self.listening.is_empty() {
+            let calls: Vec<String> = self.listening.iter().map(step_label).collect();
+            ui.label(
+                RichText::new(format!("listening socket: {}", calls.join(" · ")))
+                    .monospace()
+                    .color(call_color(ui.visuals().dark_mode, Call::Listen)),
+            );
         }
-        egui::ComboBox::from_id_salt("timeline conn")
-            .selected_text(
-                self.timeline_conn
-                    .map_or_else(|| "none yet".to_owned(), |c| c.to_string()),
-            )
-            .show_ui(ui, |ui| {
-                for peer in &peers {
-                    ui.selectable_value(&mut self.timeline_conn, Some(*peer), peer.to_string());
-                }
-            })
-            .response
-            .labelled_by(label.id);
         let steps = self.timeline_steps();
         if steps.is_empty() {
             ui.label(RichText::new("No socket calls yet.").weak());
             return;
         }
-        let peer_name = self
-            .timeline_conn
-            .map_or_else(|| "peer".to_owned(), |c| c.to_string());
+        let peer_name = shown
+            .and_then(|id| self.connections.get(&id))
+            .map_or_else(|| "peer".to_owned(), |c| c.peer.to_string());
         let dark = ui.visuals().dark_mode;
         let row_height = 28.0;
         if self.tcp {
@@ -637,22 +830,20 @@ impl Traffic {
                     .weak(),
             );
         }
-        let header = |ui: &mut egui::Ui| {
-            ui.horizontal(|ui| {
-                let w = ui.available_width();
-                ui.add_sized(
-                    [w * 0.5, 18.0],
-                    egui::Label::new(RichText::new(this_side).strong()),
-                );
-                ui.add_sized(
-                    [w * 0.45, 18.0],
-                    egui::Label::new(RichText::new(&peer_name).strong()),
-                );
-            });
-        };
-        header(ui);
+        ui.horizontal(|ui| {
+            let w = ui.available_width();
+            ui.add_sized(
+                [w * 0.5, 18.0],
+                egui::Label::new(RichText::new(this_side).strong()),
+            );
+            ui.add_sized(
+                [w * 0.45, 18.0],
+                egui::Label::new(RichText::new(&peer_name).strong()).truncate(),
+            );
+        });
         egui::ScrollArea::vertical()
             .id_salt("timeline")
+            .max_height(height)
             .auto_shrink([false, false])
             .stick_to_bottom(true)
             .show_rows(ui, row_height, steps.len(), |ui, range| {
@@ -667,51 +858,55 @@ impl Traffic {
             });
     }
 
-    /// The timeline's steps as text, one per line; a step's note follows it as a line.
+    /// The timeline's steps as text, one per line; a step's note follows it as a line. On a
+    /// server, the listening socket's calls come first, once.
     pub fn timeline_labels(&self) -> Vec<String> {
-        self.timeline_steps()
+        let header = if self.server {
+            self.listening.iter().map(step_label).collect()
+        } else {
+            Vec::new()
+        };
+        header
             .into_iter()
-            .flat_map(|s| std::iter::once(s.label).chain((!s.note.is_empty()).then_some(s.note)))
+            .chain(self.timeline_steps().into_iter().flat_map(|s| {
+                std::iter::once(s.label).chain((!s.note.is_empty()).then_some(s.note))
+            }))
             .collect()
     }
 
-    /// The steps of the chosen connection: the listening socket's calls first on a server.
+    /// The steps of the shown connection, and only of it.
     fn timeline_steps(&self) -> Vec<Step> {
-        let conn = self
-            .timeline_conn
-            .or_else(|| self.connections.keys().next_back().copied());
+        let Some(conn) = self.timeline_connection() else {
+            return Vec::new();
+        };
         let mut steps: Vec<Step> = Vec::new();
-        let rows: Vec<&Row> = self
-            .rows
-            .iter()
-            .filter(|r| r.conn.is_none() || (conn.is_some() && r.conn == conn))
-            .collect();
+        let rows: Vec<&Row> = self.rows.iter().filter(|r| r.link == Some(conn)).collect();
         let mut i = 0;
         while i < rows.len() {
             let r = rows[i];
             // Consecutive receives after one send are grouped, so that a stream's split is seen.
             let mut group = 1;
-            if self.tcp && r.call.is_recv() {
-                while i + group < rows.len() && rows[i + group].call.is_recv() {
+            if self.tcp && r.call.is_recv() && !r.bulk {
+                while i + group < rows.len()
+                    && rows[i + group].call.is_recv()
+                    && !rows[i + group].bulk
+                {
                     group += 1;
                 }
             }
             for (k, g) in rows[i..i + group].iter().enumerate() {
-                let label = match g.call {
-                    c if c.is_send() || c.is_recv() => format!("{}() {} bytes", c.name(), g.len),
-                    Call::Bind | Call::Connect => format!("{}({})", g.call.name(), g.note),
-                    Call::Close if !g.note.is_empty() => format!("close(): {}", g.note),
-                    c => format!("{}()", c.name()),
-                };
                 let note = if group > 1 && k + 1 == group {
                     let total: usize = rows[i..i + group].iter().map(|x| x.len).sum();
-                    format!("{group} receives, {total} bytes in all")
+                    format!(
+                        "{group} receives, {} in all",
+                        counted(total as u64, "byte", "bytes")
+                    )
                 } else {
                     String::new()
                 };
                 steps.push(Step {
                     call: g.call,
-                    label,
+                    label: step_label(g),
                     note,
                     time: g.time,
                 });
@@ -719,6 +914,62 @@ impl Traffic {
             i += group;
         }
         steps
+    }
+}
+
+/// A timeline step's text: the call with its argument or byte count.
+fn step_label(r: &Row) -> String {
+    match r.call {
+        c if r.bulk => format!("{}() {}", c.name(), r.note),
+        c if c.is_send() || c.is_recv() => {
+            format!("{}() {}", c.name(), counted(r.len as u64, "byte", "bytes"))
+        }
+        Call::Bind | Call::Connect => format!("{}({})", r.call.name(), r.note),
+        Call::Close if !r.note.is_empty() => format!("close(): {}", r.note),
+        c => format!("{}()", c.name()),
+    }
+}
+
+/// The data column of the inspector: the bytes (as text or hex), or the row's note.
+fn row_text(r: &Row, show_hex: bool) -> String {
+    if r.bulk {
+        return r.note.clone();
+    }
+    let data = if show_hex {
+        hex_bytes(&r.preview)
+    } else {
+        escape_bytes(&r.preview)
+    };
+    let more = if r.len > r.preview.len() { "…" } else { "" };
+    if data.is_empty() {
+        r.note.clone()
+    } else {
+        format!("{data}{more}")
+    }
+}
+
+/// A transfer's summary: "×1,024 · 2,048 B each · last 1,200 B" for a file server's sends,
+/// "×N · X MiB in all" for a client's receives.
+fn bulk_note(tcp: bool, sending: bool, chunks: u64, bytes: u64) -> String {
+    let each = if tcp {
+        crate::protocol::file::TCP_BLOCK_BYTES
+    } else {
+        crate::protocol::file::UDP_CHUNK_BYTES
+    } as u64;
+    let total = crate::net::file::human_bytes(bytes);
+    if sending && chunks > 0 {
+        let last = bytes.saturating_sub((chunks - 1) * each);
+        let unit = if tcp { "blocks of" } else { "datagrams of" };
+        format!(
+            "×{} · {unit} {} B · last {} B · {total} in all",
+            thousands(chunks),
+            thousands(each),
+            thousands(last)
+        )
+    } else if tcp {
+        format!("· {total} in all ({})", counted(chunks, "block", "blocks"))
+    } else {
+        format!("×{} · {total} in all", thousands(chunks))
     }
 }
 
@@ -879,7 +1130,7 @@ mod tests {
         }
         assert_eq!(t.len(), MAX_TRAFFIC_ROWS);
         assert_eq!(t.dropped(), 13);
-        t.filter_conn = Some(a);
+        t.filter_conn = t.connection_to(a).map(|c| c.id);
         assert_eq!(t.selected().len(), MAX_TRAFFIC_ROWS / 2);
         t.search = "MSG 100009".into();
         assert_eq!(t.selected().len(), 0, "100009 came from b");
@@ -888,7 +1139,7 @@ mod tests {
         t.direction = Direction::Sent;
         assert_eq!(t.selected().len(), 0);
         assert_eq!(
-            t.connections()[&a].bytes_in,
+            t.connection_to(a).map(|c| c.bytes_in).unwrap_or_default(),
             (0..MAX_TRAFFIC_ROWS + 10)
                 .step_by(2)
                 .map(|i| format!("msg {i}").len() as u64)
@@ -900,6 +1151,11 @@ mod tests {
     fn csv_quotes_what_needs_it() {
         let mut t = Traffic::default();
         let peer: SocketAddr = "127.0.0.1:5".parse().unwrap();
+        t.record(&stamped(Event::Connected {
+            local: "127.0.0.1:6".parse().unwrap(),
+            peer,
+            tcp: true,
+        }));
         t.record(&stamped(Event::Sent {
             peer,
             bytes: b"Ana, \"42\"\n".to_vec(),
@@ -908,6 +1164,94 @@ mod tests {
         assert!(
             csv.contains(",127.0.0.1:5,send,10,\"Ana, \\\"\"42\\\"\"\\n\",41 6e 61"),
             "{csv}"
+        );
+    }
+
+    fn progress(peer: SocketAddr, bytes: u64, chunks: u64) -> Event {
+        Event::Progress(Progress {
+            peer,
+            bytes,
+            total: Some(2_098_352),
+            chunks,
+            elapsed: Duration::from_millis(100),
+        })
+    }
+
+    #[test]
+    fn a_udp_transfer_is_one_summary_row_that_updates_and_counts_bytes_out() {
+        let mut t = Traffic::default();
+        let peer: SocketAddr = "127.0.0.1:7".parse().unwrap();
+        t.record(&stamped(Event::Listening {
+            local: "0.0.0.0:9".parse().unwrap(),
+            tcp: false,
+        }));
+        t.record(&stamped(Event::Received {
+            peer,
+            bytes: b"big.bin".to_vec(),
+        }));
+        t.record(&stamped(progress(peer, 2048 * 10, 10)));
+        t.record(&stamped(progress(peer, 2_098_352, 1025)));
+        let rows = t.row_texts();
+        assert_eq!(
+            rows.last().map(String::as_str),
+            Some("sendto ×1,025 · datagrams of 2,048 B · last 1,200 B · 2.0 MiB in all"),
+            "{rows:?}"
+        );
+        assert_eq!(
+            rows.len(),
+            4,
+            "socket, bind, recvfrom, one summary: {rows:?}"
+        );
+        let c = t.connection_to(peer).unwrap();
+        assert_eq!((c.bytes_in, c.bytes_out), (7, 2_098_352));
+        let labels = t.timeline_labels();
+        assert_eq!(labels[..2], ["socket()", "bind(0.0.0.0:9)"]);
+        assert_eq!(labels[2], "recvfrom() 7 bytes");
+        assert!(labels[3].starts_with("sendto() ×1,025"), "{labels:?}");
+    }
+
+    #[test]
+    fn two_connections_from_one_address_stay_apart_and_the_timeline_follows_the_latest() {
+        let mut t = Traffic::default();
+        let server: SocketAddr = "127.0.0.1:12000".parse().unwrap();
+        for (i, msg) in [&b"one"[..], &b"two!"[..]].iter().enumerate() {
+            t.record(&stamped(Event::Connected {
+                local: format!("127.0.0.1:{}", 50_000 + i).parse().unwrap(),
+                peer: server,
+                tcp: true,
+            }));
+            t.record(&stamped(Event::Sent {
+                peer: server,
+                bytes: msg.to_vec(),
+            }));
+            t.record(&stamped(Event::Closed {
+                peer: server,
+                reason: "done".into(),
+            }));
+        }
+        assert_eq!(t.connections().count(), 2);
+        let labels = t.timeline_labels();
+        assert_eq!(
+            labels,
+            [
+                "socket()",
+                "connect(127.0.0.1:12000)",
+                "send() 4 bytes",
+                "close(): done"
+            ]
+        );
+        t.timeline_pick = Some(1);
+        assert_eq!(t.timeline_labels()[2], "send() 3 bytes");
+        t.timeline_pick = None;
+        t.record(&stamped(Event::Connected {
+            local: "127.0.0.1:50002".parse().unwrap(),
+            peer: server,
+            tcp: true,
+        }));
+        assert_eq!(
+            t.timeline_connection(),
+            Some(3),
+            "follows the new connection"
         );
     }
 }

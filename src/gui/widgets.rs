@@ -4,12 +4,65 @@ use std::net::SocketAddr;
 
 use crate::net::addr::{BindChoice, reachable_addresses};
 
+/// Width, in logical points, from which an exercise's server and client stand side by side;
+/// below it they stack, server above client. Logical points make window size and zoom one rule:
+/// a 1024-px window at 100% and a 2048-px window at 200% lay out alike.
+pub const SIDE_BY_SIDE_MIN_WIDTH: f32 = 760.0;
+
+/// Widest a form's text field grows, in points.
+pub const FIELD_MAX_WIDTH: f32 = 260.0;
+/// Narrowest a form's text field shrinks to, in points.
+pub const FIELD_MIN_WIDTH: f32 = 90.0;
+
+/// Height of the Output / Traffic / Timeline / Connections box under a form: a share of the
+/// window, so that the rest of the form stays in view and the page never grows with a log.
+pub fn pane_height(ui: &egui::Ui) -> f32 {
+    (ui.ctx().content_rect().height() * 0.42).clamp(140.0, 420.0)
+}
+
+/// Height of a list that grows with the class (clients heard from, sessions, shared files,
+/// the conversation): it scrolls inside a box of this height.
+pub fn list_height(ui: &egui::Ui) -> f32 {
+    (ui.ctx().content_rect().height() * 0.22).clamp(72.0, 220.0)
+}
+
+/// The colour of "running" marks: readable on both themes.
+pub fn running_color(ui: &egui::Ui) -> egui::Color32 {
+    if ui.visuals().dark_mode {
+        egui::Color32::from_rgb(110, 210, 120)
+    } else {
+        egui::Color32::from_rgb(0, 110, 30)
+    }
+}
+
+/// A box of fixed height whose content scrolls (vertically, and sideways when too wide).
+pub fn scroll_box<R>(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    height: f32,
+    stick_to_bottom: bool,
+    add_contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    egui::ScrollArea::both()
+        .id_salt(id_salt)
+        .max_height(height)
+        .auto_shrink([false, true])
+        .stick_to_bottom(stick_to_bottom)
+        .show(ui, add_contents)
+        .inner
+}
+
 /// A label and a single-line text field tied to it (so screen readers and tests find the field
-/// by its label). Meant for a two-column `Grid`.
+/// by its label). Meant for a two-column `Grid`; the field shrinks to fit a narrow column.
 pub fn labelled_text(ui: &mut egui::Ui, label: &str, text: &mut String) -> egui::Response {
     let label = ui.label(label);
-    ui.add(egui::TextEdit::singleline(text).desired_width(220.0))
+    ui.add(egui::TextEdit::singleline(text).desired_width(field_width(ui)))
         .labelled_by(label.id)
+}
+
+/// The width a text field gets in the space left on this row.
+pub fn field_width(ui: &egui::Ui) -> f32 {
+    (ui.available_width() - 8.0).clamp(FIELD_MIN_WIDTH, FIELD_MAX_WIDTH)
 }
 
 /// An address shown in monospace with a button that copies it.
@@ -39,7 +92,7 @@ pub fn bind_port_rows(ui: &mut egui::Ui, id_salt: &str, bind: &mut BindChoice, p
         ui.label("");
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            "Only this computer can reach a server bound to 127.0.0.1.",
+            "Only this computer can reach it.",
         );
         ui.end_row();
     }
@@ -51,7 +104,7 @@ pub fn bind_port_rows(ui: &mut egui::Ui, id_salt: &str, bind: &mut BindChoice, p
         ui.label("");
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            "Ports below 1024 need administrator rights; the handouts use higher ones.",
+            "Below 1024 needs administrator rights.",
         );
         ui.end_row();
     }
@@ -74,4 +127,17 @@ pub fn reach_ui(ui: &mut egui::Ui, local: SocketAddr) {
                 copyable_address(ui, &addr.to_string());
             }
         });
+}
+
+/// Whether the user pressed Enter in this text field (it loses focus as Enter is pressed).
+pub fn entered_by_enter(response: &egui::Response) -> bool {
+    response.lost_focus() && response.ctx.input(|i| i.key_pressed(egui::Key::Enter))
+}
+
+/// A still dot in `color`, the size of a small letter: "this is running".
+pub fn status_dot(ui: &mut egui::Ui, color: egui::Color32) {
+    let size = ui.text_style_height(&egui::TextStyle::Small);
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    ui.painter()
+        .circle_filled(rect.center(), size * 0.32, color);
 }

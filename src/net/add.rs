@@ -77,8 +77,14 @@ impl Shared {
     fn summary(&self, served: usize) -> Summary {
         let reason = self.stopped_because.lock().ok().and_then(|r| r.clone());
         Summary::new(match reason {
-            Some(reason) => format!("server stopped: {reason}; served {served} request(s)"),
-            None => format!("server stopped; served {served} request(s)"),
+            Some(reason) => format!(
+                "server stopped: {reason}; served {}",
+                crate::protocol::counted(served as u64, "request", "requests")
+            ),
+            None => format!(
+                "server stopped; served {}",
+                crate::protocol::counted(served as u64, "request", "requests")
+            ),
         })
     }
 }
@@ -540,6 +546,7 @@ pub fn run_tcp_client(
             break Err(Error::Timeout {
                 peer: peer.to_string(),
                 timeout_millis: config.timeout.as_millis() as u64,
+                tcp: true,
             });
         }
         stream

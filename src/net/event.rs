@@ -81,6 +81,8 @@ pub struct FileReport {
     pub path: std::path::PathBuf,
     pub bytes: u64,
     pub chunks: u64,
+    /// TCP (chunks are 1024-byte blocks) or UDP (chunks are datagrams).
+    pub tcp: bool,
     pub elapsed: Duration,
     /// SHA-256 of the saved file (client side).
     pub sha256: Option<String>,
@@ -164,6 +166,9 @@ pub enum Event {
     Reply(Reply),
     /// A guess was judged.
     Guess(GuessReport),
+    /// A guess server chose the secret of a new game for `peer` (the window hides it unless
+    /// asked, so that a projector does not give it away).
+    Secret { peer: SocketAddr, secret: i64 },
     /// The runner ended; nothing follows.
     Finished(Result<Summary, Error>),
 }
@@ -263,6 +268,9 @@ impl Stamped {
                 "count": g.count,
                 "correct": g.correct,
             }),
+            Event::Secret { peer, secret } => {
+                json!({"event": "secret", "peer": peer.to_string(), "secret": secret})
+            }
             Event::Finished(Ok(s)) => {
                 json!({"event": "finished", "ok": true, "message": s.message})
             }

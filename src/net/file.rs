@@ -178,8 +178,8 @@ pub fn run_tcp_server(
         },
     );
     Ok(Summary::new(format!(
-        "server stopped; sent {} file(s)",
-        served.load(Ordering::Relaxed)
+        "server stopped; sent {}",
+        crate::protocol::counted(served.load(Ordering::Relaxed) as u64, "file", "files")
     )))
 }
 
@@ -404,6 +404,7 @@ fn send_tcp_file(
         path: path.to_path_buf(),
         bytes,
         chunks: block_count(bytes, TCP_BLOCK_BYTES),
+        tcp: true,
         elapsed,
         sha256: None,
     }));
@@ -545,6 +546,11 @@ fn destination(local: &Path, remote: &str) -> PathBuf {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// What a TCP transfer's chunks are called.
+const TCP_UNIT: &str = "blocks";
+/// What a UDP transfer's chunks are called.
+const UDP_UNIT: &str = "datagrams";
+
 fn client_done(
     download: Download,
     peer: SocketAddr,
@@ -564,12 +570,20 @@ fn client_done(
         path: path.clone(),
         bytes,
         chunks,
+        tcp: unit == TCP_UNIT,
         elapsed,
         sha256: Some(sha256.clone()),
     }));
+    let unit = if chunks == 1 {
+        unit.trim_end_matches('s')
+    } else {
+        unit
+    };
     Ok(Summary::new(format!(
-        "saved {} ({bytes} bytes, {chunks} {unit}) in {:.3} s, {}; SHA-256 {sha256}",
+        "saved {} ({}, {} {unit}) in {:.3} s, {}; SHA-256 {sha256}",
         path.display(),
+        crate::protocol::counted(bytes, "byte", "bytes"),
+        crate::protocol::thousands(chunks),
         elapsed.as_secs_f64(),
         rate(bytes, elapsed)
     )))
@@ -669,7 +683,7 @@ pub fn run_tcp_client(
         &config,
         bytes,
         blocks,
-        "blocks",
+        TCP_UNIT,
         ticker.started,
         reporter,
     )
@@ -760,7 +774,8 @@ pub fn run_udp_server(
         let _ = t.join();
     }
     Ok(Summary::new(format!(
-        "server stopped; {served} transfer(s) started"
+        "server stopped; {} started",
+        crate::protocol::counted(served as u64, "transfer", "transfers")
     )))
 }
 
@@ -836,6 +851,7 @@ fn send_udp_file(
         path: path.to_path_buf(),
         bytes,
         chunks: sent,
+        tcp: false,
         elapsed,
         sha256: None,
     }));
@@ -941,7 +957,7 @@ pub fn run_udp_client(
         &config,
         bytes,
         chunks,
-        "datagrams",
+        UDP_UNIT,
         ticker.started,
         reporter,
     )

@@ -11,11 +11,11 @@ use super::event::{Event, GuessReport, Role, Summary};
 use super::runner::{Reporter, StopFlag};
 use super::{MAX_DATAGRAM_BYTES, POLL_INTERVAL};
 use crate::error::{Error, Result};
-use crate::protocol::escape_bytes;
 use crate::protocol::text::{
     Halving, Hint, HintStyle, NOT_A_NUMBER_REPLY, SECRET_MAX, SECRET_MIN, judge, parse_guess,
     read_hint,
 };
+use crate::protocol::{counted, escape_bytes};
 
 /// Port of the guess-the-number forms and CLI.
 pub const DEFAULT_GUESS_PORT: u16 = 9999;
@@ -40,6 +40,8 @@ pub struct ServerConfig {
 pub struct ClientConfig {
     pub server: String,
     pub timeout: Duration,
+    /// Auto-play waits this long between guesses, so that a class can follow a demonstration.
+    pub step_delay: Duration,
 }
 
 struct Game {
@@ -84,7 +86,7 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
         }
         let game = games.entry(peer).or_insert_with(|| {
             let secret = new_secret(&config);
-            reporter.info(Some(peer), format!("new game; the secret is {secret}"));
+            reporter.send(Event::Secret { peer, secret });
             Game {
                 secret,
                 guesses: 0,
@@ -129,12 +131,20 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
             game.guesses = 0;
             reporter.info(
                 Some(peer),
-                format!("guessed in {count} tries; a new secret is {}", game.secret),
+                format!(
+                    "guessed in {}; a new game begins",
+                    counted(u64::from(count), "try", "tries")
+                ),
             );
+            reporter.send(Event::Secret {
+                peer,
+                secret: game.secret,
+            });
         }
     }
     Ok(Summary::new(format!(
-        "server stopped; {solved} game(s) won"
+        "server stopped; {} won",
+        crate::protocol::counted(solved as u64, "game", "games")
     )))
 }
 
@@ -178,7 +188,10 @@ pub fn run_client(
             Ok(g) => g,
             Err(RecvTimeoutError::Timeout) => {
                 if stop.is_stopped() {
-                    return Ok(Summary::new(format!("stopped after {count} guess(es)")));
+                    return Ok(Summary::new(format!(
+                        "stopped after {}",
+                        counted(u64::from(count), "guess", "guesses")
+                    )));
                 }
                 continue;
             }
@@ -207,7 +220,10 @@ pub fn run_client(
             correct,
         }));
         if correct {
-            return Ok(Summary::new(format!("{reply} after {count} guess(es)")));
+            return Ok(Summary::new(format!(
+                "{reply} after {}",
+                counted(u64::from(count), "guess", "guesses")
+            )));
         }
     }
 }
@@ -221,6 +237,17 @@ pub fn run_auto_client(
     let (socket, peer) = super::udp::connect_client(&config.server, reporter)?;
     let mut range = Halving::default();
     for count in 1..=MAX_AUTO_GUESSES {
+        if count > 1 && !config.step_delay.is_zero() {
+            let until = Instant::now() + config.step_delay;
+            while Instant::now() < until {
+                if stop.is_stopped() {
+                    return Ok(Summary::new("auto-play stopped"));
+                }
+                std::thread::sleep(
+                    POLL_INTERVAL.min(until.saturating_duration_since(Instant::now())),
+                );
+            }
+        }
         let guess = range.next_guess().ok_or_else(|| {
             Error::Protocol(format!(
                 "the server's hints contradict each other: no number is left between {SECRET_MIN} and {SECRET_MAX}"
@@ -249,7 +276,8 @@ pub fn run_auto_client(
         }));
         if hint == Hint::Correct {
             return Ok(Summary::new(format!(
-                "{reply}: the number is {guess}, found in {count} guess(es)"
+                "{reply}: the number is {guess}, found in {}",
+                counted(u64::from(count), "guess", "guesses")
             )));
         }
         range.learn(guess, hint);

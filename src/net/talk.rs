@@ -122,8 +122,12 @@ pub fn run_tcp_server(
         },
     );
     Ok(Summary::new(format!(
-        "server stopped; served {} session(s)",
-        sessions.load(Ordering::Relaxed)
+        "server stopped; served {}",
+        crate::protocol::counted(
+            sessions.load(Ordering::Relaxed) as u64,
+            "session",
+            "sessions"
+        )
     )))
 }
 
@@ -162,7 +166,11 @@ fn serve_tcp_session(
         });
         reporter.info(
             None,
-            format!("received {n} bytes from {}", python_address(peer)),
+            format!(
+                "received {} from {}",
+                crate::protocol::counted(n as u64, "byte", "bytes"),
+                python_address(peer)
+            ),
         );
         let answer = config.service.answer(message);
         if let Err(e) = stream.write_all(&answer) {
@@ -175,8 +183,8 @@ fn serve_tcp_session(
         reporter.info(
             None,
             format!(
-                "sent {} bytes back to {}",
-                answer.len(),
+                "sent {} back to {}",
+                crate::protocol::counted(answer.len() as u64, "byte", "bytes"),
                 python_address(peer)
             ),
         );
@@ -215,7 +223,11 @@ pub fn run_udp_server(
         });
         reporter.info(
             None,
-            format!("received {n} bytes from {}", python_address(peer)),
+            format!(
+                "received {} from {}",
+                crate::protocol::counted(n as u64, "byte", "bytes"),
+                python_address(peer)
+            ),
         );
         let answer = config.service.answer(message);
         match socket.send_to(&answer, peer) {
@@ -227,8 +239,8 @@ pub fn run_udp_server(
                 reporter.info(
                     None,
                     format!(
-                        "sent {} bytes back to {}",
-                        answer.len(),
+                        "sent {} back to {}",
+                        crate::protocol::counted(answer.len() as u64, "byte", "bytes"),
                         python_address(peer)
                     ),
                 );
@@ -245,7 +257,8 @@ pub fn run_udp_server(
         }
     }
     Ok(Summary::new(format!(
-        "server stopped; answered {answered} datagram(s)"
+        "server stopped; answered {}",
+        crate::protocol::counted(answered as u64, "datagram", "datagrams")
     )))
 }
 
@@ -344,6 +357,7 @@ impl Session<'_> {
                         return Err(Error::Timeout {
                             peer: peer.to_string(),
                             timeout_millis: self.config.timeout.as_millis() as u64,
+                            tcp: true,
                         });
                     }
                 }
@@ -452,7 +466,8 @@ pub fn run_client(
         });
     }
     Ok(Summary::new(format!(
-        "{exchanged} message(s) answered; {ended}"
+        "{} answered; {ended}",
+        crate::protocol::counted(exchanged as u64, "message", "messages")
     )))
 }
 
@@ -513,6 +528,7 @@ pub fn run_udp_client(
         }
     };
     Ok(Summary::new(format!(
-        "{exchanged} message(s) answered; {ended}"
+        "{} answered; {ended}",
+        crate::protocol::counted(exchanged as u64, "message", "messages")
     )))
 }

@@ -79,6 +79,7 @@ pub fn recv_reply(
                     return Err(Error::Timeout {
                         peer: peer.to_string(),
                         timeout_millis: timeout.as_millis() as u64,
+                        tcp: false,
                     });
                 }
             }

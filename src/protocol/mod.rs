@@ -8,6 +8,24 @@ pub mod text;
 
 use std::fmt::Write as _;
 
+/// A count with its noun, singular or plural: `1 reply`, `2 replies`, `1,024 datagrams`.
+pub fn counted(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// A whole number with thousands separated by commas: `1,048,576`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Shows bytes as text a person can read: printable ASCII as is, `\n`, `\r`, `\t`, `\\` and
 /// `\"` escaped, valid UTF-8 letters kept, everything else as `\xNN`.
 pub fn escape_bytes(bytes: &[u8]) -> String {
@@ -51,6 +69,16 @@ pub fn hex_bytes(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_read_right() {
+        assert_eq!(counted(1, "reply", "replies"), "1 reply");
+        assert_eq!(counted(2, "reply", "replies"), "2 replies");
+        assert_eq!(counted(0, "byte", "bytes"), "0 bytes");
+        assert_eq!(counted(1024, "datagram", "datagrams"), "1,024 datagrams");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_048_576), "1,048,576");
+    }
 
     #[test]
     fn escapes_control_and_invalid_bytes() {

@@ -6,14 +6,18 @@ use std::net::SocketAddr;
 use egui::RichText;
 use serde::{Deserialize, Serialize};
 
+use crate::gui::app::Settings;
 use crate::gui::exercises::ExercisePanel;
 use crate::gui::run_slot::RunSlot;
-use crate::gui::widgets::{bind_port_rows, labelled_text, reach_ui};
+use crate::gui::widgets::{
+    bind_port_rows, entered_by_enter, labelled_text, list_height, reach_ui, scroll_box,
+};
 use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT, user_name};
 use crate::net::event::{AddExchange, Event};
 use crate::net::runner::{RunFn, Waker};
 use crate::net::{DEFAULT_CLIENT_TIMEOUT, add};
 use crate::protocol::add::{FORMAT_NAMES, NUMBER_MAX, NUMBER_MIN, WireFormat, in_range};
+use crate::protocol::counted;
 
 /// What the server form remembers between runs.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -82,9 +86,19 @@ pub struct AddPanel {
     /// The number the running server uses (random ones are drawn at start).
     number_in_use: Option<i64>,
     listening: Option<SocketAddr>,
-    /// Connected TCP clients, or UDP peers heard from, with their request counts.
-    peers: BTreeMap<SocketAddr, usize>,
+    /// TCP connections open now.
+    connected: usize,
+    /// The clients served this run, by the name they sent.
+    clients: BTreeMap<String, ClientFacts>,
     last_result: Option<AddExchange>,
+}
+
+/// What the server card shows of one client.
+#[derive(Clone, Debug)]
+struct ClientFacts {
+    /// The address of its latest request.
+    address: SocketAddr,
+    requests: u64,
 }
 
 impl AddPanel {
@@ -96,7 +110,8 @@ impl AddPanel {
             client: RunSlot::default(),
             number_in_use: None,
             listening: None,
-            peers: BTreeMap::new(),
+            connected: 0,
+            clients: BTreeMap::new(),
             last_result: None,
         }
     }
@@ -130,9 +145,23 @@ impl AddPanel {
         }
     }
 
+    /// The client's name, or why the form refuses it.
+    fn client_name(&self) -> Result<&str, String> {
+        let name = &self.settings.client.name;
+        if name.trim().is_empty() {
+            Err("Enter a name: the handout's client sends one with its number.".into())
+        } else {
+            Ok(name)
+        }
+    }
+
     /// Sends the client's request, if the form is valid.
     pub fn send(&mut self, waker: Option<Waker>) {
-        let (Ok(number), Ok(format)) = (self.client_number(), self.client_format()) else {
+        let (Ok(_), Ok(number), Ok(format)) = (
+            self.client_name(),
+            self.client_number(),
+            self.client_format(),
+        ) else {
             return;
         };
         let c = &self.settings.client;
@@ -172,7 +201,8 @@ impl ExercisePanel for AddPanel {
             stop_on_out_of_range: s.stop_on_out_of_range,
         };
         self.number_in_use = Some(number);
-        self.peers.clear();
+        self.clients.clear();
+        self.connected = 0;
         let runs: (RunFn<_>, RunFn<_>) = (add::run_tcp_server, add::run_udp_server);
         self.server.start_either(
             &format!("{}-add server", self.transport()),
@@ -188,18 +218,19 @@ impl ExercisePanel for AddPanel {
         for stamped in self.server.drain() {
             match stamped.event {
                 Event::Listening { local, .. } => self.listening = Some(local),
-                Event::Accepted { peer, .. } => {
-                    self.peers.insert(peer, 0);
-                }
-                Event::Closed { peer, .. } => {
-                    self.peers.remove(&peer);
-                }
+                Event::Accepted { .. } => self.connected += 1,
+                Event::Closed { .. } => self.connected = self.connected.saturating_sub(1),
                 Event::Add(x) => {
-                    *self.peers.entry(x.peer).or_default() += 1;
+                    let facts = self.clients.entry(x.client_name).or_insert(ClientFacts {
+                        address: x.peer,
+                        requests: 0,
+                    });
+                    facts.address = x.peer;
+                    facts.requests += 1;
                 }
                 Event::Finished(_) => {
                     self.listening = None;
-                    self.peers.clear();
+                    self.connected = 0;
                 }
                 _ => {}
             }
@@ -218,6 +249,30 @@ impl ExercisePanel for AddPanel {
 
     fn client_slot(&self) -> &RunSlot {
         &self.client
+    }
+
+    fn server_slot_mut(&mut self) -> &mut RunSlot {
+        &mut self.server
+    }
+
+    fn client_slot_mut(&mut self) -> &mut RunSlot {
+        &mut self.client
+    }
+
+    fn server_port(&self) -> u16 {
+        self.settings.server.port
+    }
+
+    fn save_settings(&self, settings: &mut Settings) {
+        if self.tcp {
+            settings.tcp_add = self.settings.clone();
+        } else {
+            settings.udp_add = self.settings.clone();
+        }
+    }
+
+    fn reset_settings(&mut self) {
+        self.settings = AddSettings::default();
     }
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -271,33 +326,31 @@ impl ExercisePanel for AddPanel {
         );
         if let Some(local) = self.listening {
             reach_ui(ui, local);
-            let title = if self.tcp {
-                "Connected clients"
-            } else {
-                "Clients heard from"
-            };
-            ui.label(RichText::new(format!("{title}: {}", self.peers.len())).strong());
-            for (peer, requests) in &self.peers {
-                ui.label(format!("{peer} · {requests} request(s)"));
-            }
+            self.clients_ui(ui);
         }
         self.server.views_ui(ui, "Server", true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
         ui.heading("Client");
-        let mut send = false;
+        // The field Enter was pressed in: Enter sends, and that field keeps the keyboard.
+        let mut entered: Option<egui::Id> = None;
         egui::Grid::new("client form")
             .num_columns(2)
             .spacing([8.0, 6.0])
             .show(ui, |ui| {
                 let c = &mut self.settings.client;
-                send |= labelled_text(ui, "Server address", &mut c.server).lost_focus_by_enter(ui);
-                ui.end_row();
-                send |= labelled_text(ui, "Client name", &mut c.name).lost_focus_by_enter(ui);
-                ui.end_row();
-                send |= labelled_text(ui, "Client number", &mut c.number).lost_focus_by_enter(ui);
-                ui.end_row();
+                for (label, text) in [
+                    ("Server address", &mut c.server),
+                    ("Client name", &mut c.name),
+                    ("Client number", &mut c.number),
+                ] {
+                    let r = labelled_text(ui, label, text);
+                    if entered_by_enter(&r) {
+                        entered = Some(r.id);
+                    }
+                    ui.end_row();
+                }
                 let label = ui.label("Message format");
                 egui::ComboBox::from_id_salt("format")
                     .selected_text(c.format.as_str())
@@ -310,35 +363,52 @@ impl ExercisePanel for AddPanel {
                     .labelled_by(label.id);
                 ui.end_row();
                 if c.format == "template" {
-                    labelled_text(ui, "Template", &mut c.template);
+                    let r = labelled_text(ui, "Template", &mut c.template);
+                    if entered_by_enter(&r) {
+                        entered = Some(r.id);
+                    }
                     ui.end_row();
                 }
             });
+        let name = self.client_name().map(str::to_owned);
         let number = self.client_number();
         let format = self.client_format();
-        if let Err(why) = &number {
-            ui.colored_label(ui.visuals().error_fg_color, why);
-        }
-        if let Err(why) = &format {
-            ui.colored_label(ui.visuals().error_fg_color, why);
-        }
-        if let Ok(format) = &format {
-            let preview = crate::protocol::add::encode(
-                format,
-                &self.settings.client.name,
-                *number.as_ref().unwrap_or(&0),
-            )
-            .iter()
-            .map(|m| format!("\"{}\"", crate::protocol::escape_bytes(m)))
-            .collect::<Vec<_>>()
-            .join(" then ");
-            ui.label(
-                RichText::new(format!("Will send: {preview}"))
-                    .monospace()
-                    .weak(),
+        let problems: Vec<&String> = [
+            name.as_ref().err(),
+            number.as_ref().err(),
+            format.as_ref().err(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        for why in &problems {
+            ui.add(
+                egui::Label::new(RichText::new(why.as_str()).color(ui.visuals().error_fg_color))
+                    .wrap(),
             );
         }
-        let valid = number.is_ok() && format.is_ok();
+        match (&name, &number, &format) {
+            (Ok(name), Ok(number), Ok(format)) => {
+                let preview = crate::protocol::add::encode(format, name, *number)
+                    .iter()
+                    .map(|m| format!("\"{}\"", crate::protocol::escape_bytes(m)))
+                    .collect::<Vec<_>>()
+                    .join(" then ");
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!("Will send: {preview}"))
+                            .monospace()
+                            .weak(),
+                    )
+                    .wrap(),
+                );
+            }
+            _ => {
+                ui.label(RichText::new("Nothing to send until the form is right.").weak());
+            }
+        }
+        let valid = problems.is_empty();
+        let mut send = entered.is_some();
         ui.horizontal(|ui| {
             let busy = self.client.is_running();
             if ui
@@ -354,11 +424,47 @@ impl ExercisePanel for AddPanel {
         if send && valid && !self.client.is_running() {
             self.send(waker.clone());
         }
+        if let Some(id) = entered {
+            ui.memory_mut(|m| m.request_focus(id));
+        }
         self.client.status_ui(ui);
         if let Some(x) = &self.last_result {
             result_ui(ui, x);
         }
         self.client.views_ui(ui, "Client", false);
+    }
+}
+
+impl AddPanel {
+    /// The server card's classroom facts: one line of totals, then each client by the name it
+    /// sent, in a box of fixed height.
+    fn clients_ui(&self, ui: &mut egui::Ui) {
+        let requests: u64 = self.clients.values().map(|c| c.requests).sum();
+        let mut summary = format!(
+            "{}, {}",
+            counted(self.clients.len() as u64, "client", "clients"),
+            counted(requests, "request", "requests")
+        );
+        if self.tcp {
+            summary.push_str(&format!(" · {} open now", self.connected));
+        }
+        ui.label(RichText::new(summary).strong());
+        if self.clients.is_empty() {
+            return;
+        }
+        scroll_box(ui, "clients", list_height(ui), false, |ui| {
+            egui::Grid::new("clients table")
+                .num_columns(3)
+                .striped(true)
+                .show(ui, |ui| {
+                    for (name, facts) in &self.clients {
+                        ui.label(RichText::new(name).strong());
+                        ui.label(RichText::new(facts.address.to_string()).monospace().weak());
+                        ui.label(counted(facts.requests, "request", "requests"));
+                        ui.end_row();
+                    }
+                });
+        });
     }
 }
 
@@ -389,14 +495,4 @@ fn result_ui(ui: &mut egui::Ui, x: &AddExchange) {
             ui.end_row();
         });
     });
-}
-
-trait EnterExt {
-    fn lost_focus_by_enter(&self, ui: &egui::Ui) -> bool;
-}
-
-impl EnterExt for egui::Response {
-    fn lost_focus_by_enter(&self, ui: &egui::Ui) -> bool {
-        self.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
-    }
 }

@@ -10,15 +10,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::files::{Comparison, compare_files};
+use crate::gui::app::Settings;
 use crate::gui::dialogs::{DialogKind, Dialogs, FilePicker};
 use crate::gui::exercises::ExercisePanel;
 use crate::gui::run_slot::RunSlot;
+use crate::gui::run_slot::Status;
 use crate::gui::task::Task;
-use crate::gui::widgets::{bind_port_rows, labelled_text, reach_ui};
+use crate::gui::widgets::{
+    bind_port_rows, entered_by_enter, labelled_text, list_height, reach_ui, running_color,
+    scroll_box,
+};
 use crate::net::addr::BindChoice;
 use crate::net::event::{Event, FileReport, Progress, Role};
 use crate::net::file::{self, DEFAULT_FILE_PORT, DEFAULT_IDLE_TIMEOUT, human_bytes, rate};
 use crate::net::runner::{RunFn, Waker};
+use crate::protocol::counted;
 
 /// Most points the throughput chart keeps (older ones are thinned, not dropped).
 const MAX_CHART_POINTS: usize = 600;
@@ -79,8 +85,10 @@ pub struct FilePanel {
     /// Transfers the server is running, by peer.
     serving: Vec<Progress>,
     progress: Option<Progress>,
-    /// Throughput of the download over time: (seconds, MiB/s), for the chart.
-    throughput: Vec<[f64; 2]>,
+    /// The download's throughput over time, for the chart.
+    throughput: Throughput,
+    /// The throughput of the server's latest transfer, and to whom.
+    serving_throughput: Option<(SocketAddr, Throughput)>,
     downloaded: Option<FileReport>,
     /// The destination existed; the user is asked before it is replaced.
     confirm_overwrite: Option<PathBuf>,
@@ -100,7 +108,8 @@ impl FilePanel {
             listening: None,
             serving: Vec::new(),
             progress: None,
-            throughput: Vec::new(),
+            throughput: Throughput::default(),
+            serving_throughput: None,
             downloaded: None,
             confirm_overwrite: None,
             dialogs: Dialogs::new(picker),
@@ -124,7 +133,7 @@ impl FilePanel {
             timeout: DEFAULT_IDLE_TIMEOUT,
         };
         self.progress = None;
-        self.throughput.clear();
+        self.throughput = Throughput::default();
         self.downloaded = None;
         self.confirm_overwrite = None;
         let runs: (RunFn<_>, RunFn<_>) = (file::run_tcp_client, file::run_udp_client);
@@ -135,24 +144,6 @@ impl FilePanel {
             config,
             runs,
         );
-    }
-
-    /// Adds the throughput since the previous progress report to the chart.
-    fn sample_throughput(&mut self, p: &Progress) {
-        let secs = p.elapsed.as_secs_f64();
-        let (last_secs, last_bytes) = match &self.progress {
-            Some(last) => (last.elapsed.as_secs_f64(), last.bytes),
-            None => (0.0, 0),
-        };
-        if secs > last_secs {
-            let mib_per_sec =
-                p.bytes.saturating_sub(last_bytes) as f64 / (secs - last_secs) / (1024.0 * 1024.0);
-            if self.throughput.len() >= MAX_CHART_POINTS {
-                // Keep the whole transfer in view: halve the resolution of what is there.
-                self.throughput = self.throughput.iter().step_by(2).copied().collect();
-            }
-            self.throughput.push([secs, mib_per_sec]);
-        }
     }
 
     fn compare(&mut self, waker: Option<Waker>) {
@@ -208,21 +199,16 @@ impl FilePanel {
                 self.compare(waker.clone());
             }
             if self.comparing.is_some() {
-                ui.spinner();
-            }
-            match &self.comparison {
-                Some(Ok(c @ Comparison::Identical { .. })) => {
-                    ui.colored_label(ui.visuals().hyperlink_color, format!("✔ {c}"));
-                }
-                Some(Ok(c)) => {
-                    ui.colored_label(ui.visuals().warn_fg_color, format!("✖ {c}"));
-                }
-                Some(Err(e)) => {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
-                }
-                None => {}
+                ui.label(RichText::new("comparing…").weak());
             }
         });
+        let (text, color) = match &self.comparison {
+            Some(Ok(c @ Comparison::Identical { .. })) => (format!("✔ {c}"), running_color(ui)),
+            Some(Ok(c)) => (format!("✖ {c}"), ui.visuals().warn_fg_color),
+            Some(Err(e)) => (e.clone(), ui.visuals().error_fg_color),
+            None => return,
+        };
+        ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
     }
 }
 
@@ -253,10 +239,20 @@ impl ExercisePanel for FilePanel {
             match stamped.event {
                 Event::Listening { local, .. } => self.listening = Some(local),
                 Event::SharedFiles(files) => self.shared = files,
-                Event::Progress(p) => match self.serving.iter_mut().find(|s| s.peer == p.peer) {
-                    Some(slot) => *slot = p,
-                    None => self.serving.push(p),
-                },
+                Event::Progress(p) => {
+                    match &mut self.serving_throughput {
+                        Some((peer, chart)) if *peer == p.peer => chart.sample(&p),
+                        _ => {
+                            let mut chart = Throughput::default();
+                            chart.sample(&p);
+                            self.serving_throughput = Some((p.peer, chart));
+                        }
+                    }
+                    match self.serving.iter_mut().find(|s| s.peer == p.peer) {
+                        Some(slot) => *slot = p,
+                        None => self.serving.push(p),
+                    }
+                }
                 Event::File(f) => self.serving.retain(|s| s.peer != f.peer),
                 Event::Closed { peer, .. } => self.serving.retain(|s| s.peer != peer),
                 Event::Finished(_) => {
@@ -269,7 +265,7 @@ impl ExercisePanel for FilePanel {
         for stamped in self.client.drain() {
             match stamped.event {
                 Event::Progress(p) => {
-                    self.sample_throughput(&p);
+                    self.throughput.sample(&p);
                     self.progress = Some(p);
                 }
                 Event::File(f) if f.role == Role::Client => {
@@ -280,7 +276,11 @@ impl ExercisePanel for FilePanel {
                     }
                     self.downloaded = Some(f);
                 }
-                Event::Finished(Err(Error::Exists(path))) => self.confirm_overwrite = Some(path),
+                Event::Finished(Err(Error::Exists(path))) => {
+                    // A question, not a failure: the form asks whether to replace the file.
+                    self.client.status = Status::Idle;
+                    self.confirm_overwrite = Some(path);
+                }
                 _ => {}
             }
         }
@@ -309,6 +309,30 @@ impl ExercisePanel for FilePanel {
         &self.client
     }
 
+    fn server_slot_mut(&mut self) -> &mut RunSlot {
+        &mut self.server
+    }
+
+    fn client_slot_mut(&mut self) -> &mut RunSlot {
+        &mut self.client
+    }
+
+    fn server_port(&self) -> u16 {
+        self.settings.port
+    }
+
+    fn save_settings(&self, settings: &mut Settings) {
+        if self.tcp {
+            settings.tcp_file = self.settings.clone();
+        } else {
+            settings.udp_file = self.settings.clone();
+        }
+    }
+
+    fn reset_settings(&mut self) {
+        self.settings = FileSettings::default();
+    }
+
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
         ui.heading("Server");
         let running = self.server.is_running();
@@ -329,17 +353,27 @@ impl ExercisePanel for FilePanel {
                 }
             });
         });
+        if let Some(note) = self.dialogs.note_for(&[Field::Root]) {
+            ui.colored_label(ui.visuals().warn_fg_color, note);
+        }
         self.server_controls_ui(ui, waker, None);
         if let Some(local) = self.listening {
             reach_ui(ui, local);
-            for p in &self.serving {
-                transfer_ui(ui, self.tcp, &format!("to {}", p.peer), p);
+            if !self.serving.is_empty() {
+                scroll_box(ui, "serving", list_height(ui), false, |ui| {
+                    for p in &self.serving {
+                        transfer_ui(ui, self.tcp, &format!("to {}", p.peer), p);
+                    }
+                });
+            }
+            if let Some((peer, chart)) = &self.serving_throughput {
+                chart.ui(ui, &format!("Throughput to {peer}"));
             }
             egui::CollapsingHeader::new(format!("Shared files ({})", self.shared.len()))
                 .default_open(true)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
-                        .max_height(110.0)
+                        .max_height(list_height(ui))
                         .id_salt("shared")
                         .show(ui, |ui| {
                             for (name, size) in &self.shared {
@@ -363,6 +397,7 @@ impl ExercisePanel for FilePanel {
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
         ui.heading("Client");
         let busy = self.client.is_running();
+        let mut save_as_entered = false;
         ui.add_enabled_ui(!busy, |ui| {
             egui::Grid::new("file client form")
                 .num_columns(2)
@@ -372,7 +407,8 @@ impl ExercisePanel for FilePanel {
                     ui.end_row();
                     labelled_text(ui, "Remote file name", &mut self.settings.remote);
                     ui.end_row();
-                    labelled_text(ui, "Save as", &mut self.settings.save_as);
+                    save_as_entered =
+                        entered_by_enter(&labelled_text(ui, "Save as", &mut self.settings.save_as));
                     ui.end_row();
                     ui.label("");
                     let suggested = Path::new(&self.settings.remote.replace('\\', "/"))
@@ -389,7 +425,10 @@ impl ExercisePanel for FilePanel {
                     ui.end_row();
                 });
         });
-        if let Some(note) = &self.dialogs.note {
+        if let Some(note) =
+            self.dialogs
+                .note_for(&[Field::SaveAs, Field::CompareA, Field::CompareB])
+        {
             ui.colored_label(ui.visuals().warn_fg_color, note);
         }
         let missing = if self.settings.remote.trim().is_empty() {
@@ -402,16 +441,19 @@ impl ExercisePanel for FilePanel {
         if let Some(why) = missing {
             ui.label(RichText::new(why).weak());
         }
+        // Download and Cancel each keep their own place: a late click on Cancel never lands
+        // on Download.
         ui.horizontal(|ui| {
-            if busy {
-                if ui.button("Cancel").clicked() {
-                    self.client.stop();
-                }
-            } else if ui
-                .add_enabled(missing.is_none(), egui::Button::new("⬇ Download"))
+            let ready = missing.is_none() && !busy;
+            if ui
+                .add_enabled(ready, egui::Button::new("⬇ Download"))
                 .clicked()
+                || (ready && save_as_entered)
             {
                 self.download(false, waker.clone());
+            }
+            if ui.add_enabled(busy, egui::Button::new("Cancel")).clicked() {
+                self.client.stop();
             }
         });
         if let Some(path) = self.confirm_overwrite.clone() {
@@ -442,6 +484,7 @@ impl ExercisePanel for FilePanel {
                 if busy { "downloading" } else { "received" },
                 p,
             );
+            self.throughput.ui(ui, "Download throughput");
         }
         self.client.status_ui(ui);
         if let Some(f) = &self.downloaded {
@@ -450,13 +493,25 @@ impl ExercisePanel for FilePanel {
                     .num_columns(2)
                     .show(ui, |ui| {
                         ui.label("Saved");
-                        ui.label(RichText::new(f.path.display().to_string()).strong());
+                        ui.add(
+                            egui::Label::new(RichText::new(f.path.display().to_string()).strong())
+                                .wrap(),
+                        );
                         ui.end_row();
                         ui.label("Size");
-                        ui.label(format!("{} bytes ({})", f.bytes, human_bytes(f.bytes)));
+                        ui.label(format!(
+                            "{} ({})",
+                            counted(f.bytes, "byte", "bytes"),
+                            human_bytes(f.bytes)
+                        ));
                         ui.end_row();
                         ui.label("SHA-256");
-                        ui.label(RichText::new(f.sha256.as_deref().unwrap_or("-")).monospace());
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(f.sha256.as_deref().unwrap_or("-")).monospace(),
+                            )
+                            .wrap(),
+                        );
                         ui.end_row();
                     });
             });
@@ -468,13 +523,102 @@ impl ExercisePanel for FilePanel {
     }
 }
 
+/// A transfer's throughput over time, sampled at each progress report, drawn as a line chart.
+#[derive(Default)]
+pub struct Throughput {
+    /// (seconds since the start, MiB/s over the interval before).
+    points: Vec<[f64; 2]>,
+    last: Option<(f64, u64)>,
+}
+
+impl Throughput {
+    /// Adds the throughput since the previous progress report.
+    pub fn sample(&mut self, p: &Progress) {
+        let secs = p.elapsed.as_secs_f64();
+        let (last_secs, last_bytes) = self.last.unwrap_or((0.0, 0));
+        if secs > last_secs {
+            let mib_per_sec =
+                p.bytes.saturating_sub(last_bytes) as f64 / (secs - last_secs) / (1024.0 * 1024.0);
+            if self.points.len() >= MAX_CHART_POINTS {
+                // Keep the whole transfer in view: halve the resolution of what is there.
+                self.points = self.points.iter().step_by(2).copied().collect();
+            }
+            self.points.push([secs, mib_per_sec]);
+            self.last = Some((secs, p.bytes));
+        }
+    }
+
+    pub fn points(&self) -> &[[f64; 2]] {
+        &self.points
+    }
+
+    /// The chart: MiB/s over seconds, with its scale written at the axes. Drawn with the
+    /// painter; it animates only as progress reports arrive.
+    pub fn ui(&self, ui: &mut egui::Ui, title: &str) {
+        if self.points.len() < 2 {
+            return;
+        }
+        let peak = self
+            .points
+            .iter()
+            .map(|p| p[1])
+            .fold(0.0, f64::max)
+            .max(0.001);
+        let end = self.points.last().map_or(1.0, |p| p[0]).max(0.001);
+        ui.label(RichText::new(title).small().weak());
+        let width = ui.available_width().max(120.0);
+        let (rect, response) =
+            ui.allocate_exact_size(egui::vec2(width, CHART_HEIGHT), egui::Sense::hover());
+        let painter = ui.painter_at(rect);
+        let visuals = ui.visuals();
+        painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
+        let plot = rect.shrink2(egui::vec2(6.0, 14.0));
+        let to_screen = |p: &[f64; 2]| {
+            egui::pos2(
+                plot.left() + (p[0] / end) as f32 * plot.width(),
+                plot.bottom() - (p[1] / peak) as f32 * plot.height(),
+            )
+        };
+        let line: Vec<egui::Pos2> = self.points.iter().map(to_screen).collect();
+        painter.add(egui::Shape::line(
+            line,
+            egui::Stroke::new(1.5, visuals.hyperlink_color),
+        ));
+        let font = egui::FontId::proportional(11.0);
+        painter.text(
+            rect.left_top() + egui::vec2(4.0, 1.0),
+            egui::Align2::LEFT_TOP,
+            format!("{peak:.1} MiB/s"),
+            font.clone(),
+            visuals.weak_text_color(),
+        );
+        painter.text(
+            rect.right_bottom() - egui::vec2(4.0, 1.0),
+            egui::Align2::RIGHT_BOTTOM,
+            format!("{end:.1} s"),
+            font,
+            visuals.weak_text_color(),
+        );
+        response.on_hover_text(format!(
+            "{title}: peak {peak:.1} MiB/s over {end:.1} s ({} samples)",
+            self.points.len()
+        ));
+    }
+}
+
+/// Height of a throughput chart, in points.
+const CHART_HEIGHT: f32 = 90.0;
+
 /// A transfer's progress: a bar when the size is known, and the numbers.
 fn transfer_ui(ui: &mut egui::Ui, tcp: bool, label: &str, p: &Progress) {
     let numbers = format!(
-        "{label}: {} · {} {} · {} · {:.1} s",
+        "{label}: {} · {} · {} · {:.1} s",
         human_bytes(p.bytes),
-        p.chunks,
-        if tcp { "blocks" } else { "datagrams" },
+        if tcp {
+            counted(p.chunks, "block", "blocks")
+        } else {
+            counted(p.chunks, "datagram", "datagrams")
+        },
         rate(p.bytes, p.elapsed),
         p.elapsed.as_secs_f64()
     );

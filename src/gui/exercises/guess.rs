@@ -7,15 +7,22 @@ use crossbeam_channel::Sender;
 use egui::RichText;
 use serde::{Deserialize, Serialize};
 
+use crate::gui::app::Settings;
 use crate::gui::exercises::ExercisePanel;
 use crate::gui::run_slot::RunSlot;
-use crate::gui::widgets::{bind_port_rows, labelled_text, reach_ui};
+use crate::gui::widgets::{bind_port_rows, labelled_text, list_height, reach_ui, scroll_box};
 use crate::net::DEFAULT_CLIENT_TIMEOUT;
 use crate::net::addr::BindChoice;
 use crate::net::event::{Event, GuessReport};
 use crate::net::guess::{self, DEFAULT_GUESS_PORT};
 use crate::net::runner::Waker;
+use crate::protocol::counted;
 use crate::protocol::text::{HintStyle, SECRET_MAX, SECRET_MIN};
+
+/// Auto-play's default pause between guesses: slow enough for a class to follow.
+pub const DEFAULT_STEP_DELAY_SECS: f32 = 0.6;
+/// Auto-play's longest pause between guesses.
+pub const MAX_STEP_DELAY_SECS: f32 = 5.0;
 
 /// What the forms remember between runs.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -28,6 +35,8 @@ pub struct GuessSettings {
     pub style: HintStyle,
     pub server: String,
     pub draft: String,
+    /// Seconds Auto-play waits between guesses (0 plays at once).
+    pub step_delay_secs: f32,
 }
 
 impl Default for GuessSettings {
@@ -40,6 +49,7 @@ impl Default for GuessSettings {
             style: HintStyle::Upper,
             server: format!("localhost:{DEFAULT_GUESS_PORT}"),
             draft: String::new(),
+            step_delay_secs: DEFAULT_STEP_DELAY_SECS,
         }
     }
 }
@@ -53,6 +63,8 @@ pub struct GuessPanel {
     listening: Option<SocketAddr>,
     history: Vec<GuessReport>,
     games_won: usize,
+    /// Show the server's secrets in its output (off by default: the window may be projected).
+    show_secret: bool,
 }
 
 impl GuessPanel {
@@ -65,6 +77,7 @@ impl GuessPanel {
             listening: None,
             history: Vec::new(),
             games_won: 0,
+            show_secret: false,
         }
     }
 
@@ -72,6 +85,11 @@ impl GuessPanel {
         guess::ClientConfig {
             server: self.settings.server.trim().to_owned(),
             timeout: DEFAULT_CLIENT_TIMEOUT,
+            step_delay: std::time::Duration::from_secs_f32(
+                self.settings
+                    .step_delay_secs
+                    .clamp(0.0, MAX_STEP_DELAY_SECS),
+            ),
         }
     }
 
@@ -148,6 +166,26 @@ impl ExercisePanel for GuessPanel {
         &self.client
     }
 
+    fn server_slot_mut(&mut self) -> &mut RunSlot {
+        &mut self.server
+    }
+
+    fn client_slot_mut(&mut self) -> &mut RunSlot {
+        &mut self.client
+    }
+
+    fn server_port(&self) -> u16 {
+        self.settings.port
+    }
+
+    fn save_settings(&self, settings: &mut Settings) {
+        settings.udp_guess = self.settings.clone();
+    }
+
+    fn reset_settings(&mut self) {
+        self.settings = GuessSettings::default();
+    }
+
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
         ui.heading("Server");
         let running = self.server.is_running();
@@ -182,7 +220,18 @@ impl ExercisePanel for GuessPanel {
                     bind_port_rows(ui, "guess bind", &mut s.bind, &mut s.port);
                 });
         });
-        self.server_controls_ui(ui, waker, Some(format!("games won: {}", self.games_won)));
+        self.server_controls_ui(
+            ui,
+            waker,
+            Some(counted(self.games_won as u64, "game won", "games won")),
+        );
+        if ui
+            .checkbox(&mut self.show_secret, "Show secret")
+            .on_hover_text("The server's output shows each game's secret (not on a projector!)")
+            .changed()
+        {
+            self.server.log.show_secrets = self.show_secret;
+        }
         if let Some(local) = self.listening {
             reach_ui(ui, local);
         }
@@ -204,7 +253,19 @@ impl ExercisePanel for GuessPanel {
                 draft_id = Some(response.id);
                 ui.end_row();
             });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Auto-play pause");
+            ui.add(
+                egui::DragValue::new(&mut self.settings.step_delay_secs)
+                    .range(0.0..=MAX_STEP_DELAY_SECS)
+                    .speed(0.05)
+                    .fixed_decimals(1)
+                    .suffix(" s"),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Seconds between Auto-play's guesses; 0 plays at once");
+        });
+        ui.horizontal_wrapped(|ui| {
             go |= ui.button("Guess").clicked();
             if ui
                 .button("Auto-play")
@@ -236,20 +297,22 @@ impl ExercisePanel for GuessPanel {
             .strong()
             .size(16.0),
         );
-        egui::Grid::new("guess history")
-            .striped(true)
-            .num_columns(3)
-            .show(ui, |ui| {
-                for g in &self.history {
-                    ui.label(format!("#{}", g.count));
-                    ui.label(
-                        g.guess
-                            .map_or_else(|| "(not a number)".to_owned(), |n| n.to_string()),
-                    );
-                    ui.label(RichText::new(&g.reply).strong());
-                    ui.end_row();
-                }
-            });
+        scroll_box(ui, "guess history", list_height(ui), true, |ui| {
+            egui::Grid::new("guess history")
+                .striped(true)
+                .num_columns(3)
+                .show(ui, |ui| {
+                    for g in &self.history {
+                        ui.label(format!("#{}", g.count));
+                        ui.label(
+                            g.guess
+                                .map_or_else(|| "(not a number)".to_owned(), |n| n.to_string()),
+                        );
+                        ui.label(RichText::new(&g.reply).strong());
+                        ui.end_row();
+                    }
+                });
+        });
         self.client.views_ui(ui, "Client", false);
     }
 }

@@ -5,9 +5,20 @@ pub mod file;
 pub mod guess;
 pub mod talk;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
+use self::add::AddPanel;
+use self::file::FilePanel;
+use self::guess::GuessPanel;
+use self::talk::TalkPanel;
+use crate::gui::app::Settings;
+use crate::gui::dialogs::FilePicker;
+use crate::net::talk::Service;
+
 use crate::gui::run_slot::RunSlot;
+use crate::gui::widgets::SIDE_BY_SIDE_MIN_WIDTH;
 use crate::net::runner::Waker;
 
 /// What the window needs from every exercise panel.
@@ -18,6 +29,13 @@ pub trait ExercisePanel {
     fn server_slot(&self) -> &RunSlot;
     /// The client's runner, with its output and traffic.
     fn client_slot(&self) -> &RunSlot;
+    fn server_slot_mut(&mut self) -> &mut RunSlot;
+    fn client_slot_mut(&mut self) -> &mut RunSlot;
+
+    /// Writes this panel's forms into the window's settings.
+    fn save_settings(&self, settings: &mut Settings);
+    /// Puts this panel's forms back to their defaults.
+    fn reset_settings(&mut self);
 
     fn server_running(&self) -> bool {
         self.server_slot().is_running()
@@ -63,13 +81,24 @@ pub trait ExercisePanel {
         self.server_slot().status_ui(ui);
     }
 
-    /// The server form and the client form side by side, so one desktop can run both.
+    /// The server form and the client form: side by side when the page is at least
+    /// [`SIDE_BY_SIDE_MIN_WIDTH`] points wide, else the server above the client.
     fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        ui.columns(2, |cols| {
-            cols[0].push_id("server", |ui| self.server_ui(ui, waker));
-            cols[1].push_id("client", |ui| self.client_ui(ui, waker));
-        });
+        if ui.available_width() >= SIDE_BY_SIDE_MIN_WIDTH {
+            ui.columns(2, |cols| {
+                cols[0].push_id("server", |ui| self.server_ui(ui, waker));
+                cols[1].push_id("client", |ui| self.client_ui(ui, waker));
+            });
+        } else {
+            ui.push_id("server", |ui| self.server_ui(ui, waker));
+            ui.add_space(8.0);
+            ui.separator();
+            ui.push_id("client", |ui| self.client_ui(ui, waker));
+        }
     }
+
+    /// The port the server is set to listen on.
+    fn server_port(&self) -> u16;
 }
 
 /// Every exercise, in the order of the side list.
@@ -86,9 +115,13 @@ pub enum ExerciseId {
     UdpGuess,
 }
 
-/// What the side list shows for an exercise.
+/// Makes an exercise's panel from the saved settings.
+pub type BuildPanel = fn(&Settings, &Arc<dyn FilePicker>) -> Box<dyn ExercisePanel>;
+
+/// What the side list shows for an exercise, and how its panel is made.
 pub struct ExerciseInfo {
     pub id: ExerciseId,
+    pub build: BuildPanel,
     pub title: &'static str,
     pub transport: &'static str,
     /// Where the exercise comes from, for the header line.
@@ -100,6 +133,7 @@ pub struct ExerciseInfo {
 pub const EXERCISES: &[ExerciseInfo] = &[
     ExerciseInfo {
         id: ExerciseId::TcpAdd,
+        build: |s, _| Box::new(AddPanel::new(true, s.tcp_add.clone())),
         title: "Add two numbers",
         transport: "TCP",
         source: "Lab-02 §2 (TCP sockets)",
@@ -107,6 +141,7 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::UdpAdd,
+        build: |s, _| Box::new(AddPanel::new(false, s.udp_add.clone())),
         title: "Add two numbers",
         transport: "UDP",
         source: "Lab-01 §3 (UDP sockets)",
@@ -114,6 +149,7 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::TcpFile,
+        build: |s, p| Box::new(FilePanel::new(true, s.tcp_file.clone(), Arc::clone(p))),
         title: "File transfer",
         transport: "TCP",
         source: "Lab-02 §3 (TCP sockets)",
@@ -121,6 +157,7 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::UdpFile,
+        build: |s, p| Box::new(FilePanel::new(false, s.udp_file.clone(), Arc::clone(p))),
         title: "File transfer",
         transport: "UDP",
         source: "Lab-01 §4 (UDP sockets)",
@@ -128,6 +165,7 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::TcpEcho,
+        build: |s, _| Box::new(TalkPanel::new(true, Service::Echo, s.tcp_echo.clone())),
         title: "Echo",
         transport: "TCP",
         source: "ELEN4017 Lab 2 tasks 1-3; CMPU4021 T1 (cookbook)",
@@ -135,6 +173,7 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::UdpEcho,
+        build: |s, _| Box::new(TalkPanel::new(false, Service::Echo, s.udp_echo.clone())),
         title: "Echo",
         transport: "UDP",
         source: "ELEN4017 Lab 2 task 4; CMPU4021 T2",
@@ -142,6 +181,7 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::TcpUpper,
+        build: |s, _| Box::new(TalkPanel::new(true, Service::Upper, s.tcp_upper.clone())),
         title: "Uppercase",
         transport: "TCP",
         source: "Kurose & Ross 2.7 TCPClient/TCPServer",
@@ -149,6 +189,7 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::UdpUpper,
+        build: |s, _| Box::new(TalkPanel::new(false, Service::Upper, s.udp_upper.clone())),
         title: "Uppercase",
         transport: "UDP",
         source: "Kurose & Ross 2.7 UDPClient/UDPServer",
@@ -156,6 +197,7 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::UdpGuess,
+        build: |s, _| Box::new(GuessPanel::new(s.udp_guess.clone())),
         title: "Guess the number",
         transport: "UDP",
         source: "CMPU4021 T3",

@@ -8,9 +8,10 @@ use crossbeam_channel::Sender;
 use egui::RichText;
 use serde::{Deserialize, Serialize};
 
+use crate::gui::app::Settings;
 use crate::gui::exercises::ExercisePanel;
 use crate::gui::run_slot::RunSlot;
-use crate::gui::widgets::{bind_port_rows, labelled_text, reach_ui};
+use crate::gui::widgets::{bind_port_rows, labelled_text, list_height, reach_ui, scroll_box};
 use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT};
 use crate::net::event::{Event, Reply};
 use crate::net::runner::{RunFn, Waker};
@@ -18,6 +19,7 @@ use crate::net::talk::{
     self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, DEFAULT_ECHO_PORT, Service,
 };
 use crate::net::{DEFAULT_CLIENT_TIMEOUT, MAX_DATAGRAM_BYTES};
+use crate::protocol::counted;
 use crate::protocol::escape_bytes;
 use crate::protocol::text::DEFAULT_STOP_WORDS;
 
@@ -202,6 +204,32 @@ impl ExercisePanel for TalkPanel {
         &self.client
     }
 
+    fn server_slot_mut(&mut self) -> &mut RunSlot {
+        &mut self.server
+    }
+
+    fn client_slot_mut(&mut self) -> &mut RunSlot {
+        &mut self.client
+    }
+
+    fn server_port(&self) -> u16 {
+        self.settings.port
+    }
+
+    fn save_settings(&self, settings: &mut Settings) {
+        let slot = match (self.tcp, self.service) {
+            (true, Service::Echo) => &mut settings.tcp_echo,
+            (false, Service::Echo) => &mut settings.udp_echo,
+            (true, Service::Upper) => &mut settings.tcp_upper,
+            (false, Service::Upper) => &mut settings.udp_upper,
+        };
+        *slot = self.settings.clone();
+    }
+
+    fn reset_settings(&mut self) {
+        self.settings = TalkSettings::for_service(self.service);
+    }
+
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
         ui.heading("Server");
         let running = self.server.is_running();
@@ -233,9 +261,24 @@ impl ExercisePanel for TalkPanel {
             } else {
                 "Clients heard from"
             };
-            ui.label(RichText::new(format!("{title}: {}", self.sessions.len())).strong());
-            for (peer, messages) in self.sessions.iter().take(20) {
-                ui.label(format!("{peer} · {messages} message(s)"));
+            let messages: u64 = self.sessions.values().map(|n| *n as u64).sum();
+            ui.label(
+                RichText::new(format!(
+                    "{title}: {} · {}",
+                    self.sessions.len(),
+                    counted(messages, "message", "messages")
+                ))
+                .strong(),
+            );
+            if !self.sessions.is_empty() {
+                scroll_box(ui, "sessions", list_height(ui), false, |ui| {
+                    for (peer, messages) in &self.sessions {
+                        ui.label(format!(
+                            "{peer} · {}",
+                            counted(*messages as u64, "message", "messages")
+                        ));
+                    }
+                });
             }
         }
         self.server.views_ui(ui, "Server", true);
@@ -280,7 +323,9 @@ impl ExercisePanel for TalkPanel {
                 self.send(message, Some(COOKBOOK_SEGMENT_BYTES), waker.clone());
                 self.disconnect();
             }
-            if self.client.is_running() && self.outbox.is_some() && ui.button("Disconnect").clicked() {
+            // Over UDP there is no connection: the session is just the client's socket.
+            let end = if self.tcp { "Disconnect" } else { "Close socket" };
+            if self.client.is_running() && self.outbox.is_some() && ui.button(end).clicked() {
                 self.disconnect();
             }
             if ui.button("Clear chat").clicked() {
@@ -296,17 +341,18 @@ impl ExercisePanel for TalkPanel {
             }
         }
         self.client.status_ui(ui);
-        ui.label(RichText::new(format!("Conversation ({} replies)", self.chat.len())).strong());
-        egui::ScrollArea::vertical()
-            .id_salt("chat")
-            .max_height(180.0)
-            .stick_to_bottom(true)
-            .auto_shrink([false, true])
-            .show(ui, |ui| {
-                for r in &self.chat {
-                    chat_entry_ui(ui, r);
-                }
-            });
+        ui.label(
+            RichText::new(format!(
+                "Conversation ({})",
+                counted(self.chat.len() as u64, "reply", "replies")
+            ))
+            .strong(),
+        );
+        scroll_box(ui, "chat", list_height(ui), true, |ui| {
+            for r in &self.chat {
+                chat_entry_ui(ui, r);
+            }
+        });
         self.client.views_ui(ui, "Client", false);
     }
 }
@@ -327,20 +373,26 @@ fn chat_entry_ui(ui: &mut egui::Ui, r: &Reply) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("you →").monospace().color(sent_color));
         ui.label(RichText::new(escape_bytes(&r.request)).monospace());
-        ui.label(RichText::new(format!("({} bytes)", r.request.len())).weak());
+        ui.label(
+            RichText::new(format!(
+                "({})",
+                counted(r.request.len() as u64, "byte", "bytes")
+            ))
+            .weak(),
+        );
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("← server").monospace().color(reply_color));
         ui.label(RichText::new(escape_bytes(&r.reply)).monospace());
         let pieces = if r.segments.len() > 1 {
             format!(
-                "({} bytes in {} receives: {:?})",
-                r.reply.len(),
+                "({} in {} receives: {:?})",
+                counted(r.reply.len() as u64, "byte", "bytes"),
                 r.segments.len(),
                 r.segments
             )
         } else {
-            format!("({} bytes)", r.reply.len())
+            format!("({})", counted(r.reply.len() as u64, "byte", "bytes"))
         };
         ui.label(RichText::new(pieces).weak());
     });
