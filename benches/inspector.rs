@@ -52,12 +52,12 @@ fn frame_times(traffic: &mut Traffic, hex: bool) -> Vec<f64> {
     traffic.show_hex = hex;
     // The first frames lay out fonts and fill caches.
     for _ in 0..5 {
-        let _ = ctx.run_ui(input(), |ui| traffic.inspector_ui(ui));
+        let _ = ctx.run_ui(input(), |ui| traffic.inspector_ui(ui, 420.0));
     }
     let mut times: Vec<f64> = (0..FRAMES)
         .map(|_| {
             let start = Instant::now();
-            let _ = ctx.run_ui(input(), |ui| traffic.inspector_ui(ui));
+            let _ = ctx.run_ui(input(), |ui| traffic.inspector_ui(ui, 420.0));
             start.elapsed().as_secs_f64() * 1000.0
         })
         .collect();

@@ -453,3 +453,166 @@ fn guess_form_counts_guesses_and_auto_play_wins() {
         "auto-play took {guesses} guesses"
     );
 }
+
+#[test]
+fn an_empty_name_is_refused_in_the_form_and_the_preview_says_why() {
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpAdd,
+        tcp_add: {
+            let mut a = socklab::gui::exercises::add::AddSettings::default();
+            a.client.name = String::new();
+            a.client.number = "abc".into();
+            a
+        },
+        ..Settings::default()
+    });
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("Enter a name").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Enter a whole number")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Nothing to send until the form is right")
+            .is_some()
+    );
+    assert!(
+        harness.query_by_label_contains("Will send").is_none(),
+        "no preview with a made-up number"
+    );
+    assert!(
+        harness
+            .get_by_label_contains("Send")
+            .accesskit_node()
+            .is_disabled()
+    );
+    type_into(&mut harness, "Client name", "Ana");
+    harness.get_by_label("Client number").click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness.get_by_label("Client number").type_text("42");
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("Enter a name").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("Will send: \"Ana,42")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_port_held_by_another_exercise_is_named_with_a_button_to_stop_it() {
+    let port = free_port(true);
+    let mut settings = Settings {
+        exercise: ExerciseId::TcpUpper,
+        ..Settings::default()
+    };
+    settings.tcp_upper.port = port;
+    settings.tcp_add.server.port = port;
+    let mut harness = harness_for(settings);
+    harness.get_by_label_contains("Start server").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, &format!("listening on 0.0.0.0:{port}"));
+    harness.get_by_label("Add two numbers · TCP").click();
+    harness.run_steps(2);
+    let note = format!("Uppercase · TCP is running on port {port}");
+    assert!(
+        harness.query_by_label_contains(&note).is_some(),
+        "the add page names the exercise that holds its port"
+    );
+    harness.get_by_label("Stop Uppercase · TCP").click();
+    harness.run_steps(1);
+    let deadline = Instant::now() + WAIT;
+    while harness.query_by_label_contains(&note).is_some() {
+        assert!(
+            Instant::now() < deadline,
+            "the uppercase server did not stop"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    // The port is free again: the add server starts there.
+    harness.get_by_label_contains("Start server").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, &format!("listening on 0.0.0.0:{port}"));
+    harness.get_by_label_contains("Stop server").click();
+    harness.run_steps(2);
+}
+
+#[test]
+fn the_guess_secret_is_hidden_until_show_secret_is_ticked() {
+    let port = free_port(false);
+    let mut settings = Settings {
+        exercise: ExerciseId::UdpGuess,
+        ..Settings::default()
+    };
+    settings.udp_guess.port = port;
+    settings.udp_guess.random_secret = false;
+    settings.udp_guess.secret = 37;
+    let mut harness = harness_for(settings);
+    harness.get_by_label_contains("Start server").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, &format!("listening on 0.0.0.0:{port}"));
+    let student = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    student.set_read_timeout(Some(WAIT)).unwrap();
+    student.send_to(b"50", ("127.0.0.1", port)).unwrap();
+    let mut buf = [0u8; 64];
+    let n = student.recv(&mut buf).unwrap();
+    assert_eq!(&buf[..n], b"LOWER");
+    wait_for_label(&mut harness, "new game; the secret is hidden");
+    assert!(harness.query_by_label_contains("secret is 37").is_none());
+    harness.get_by_label("Show secret").click();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("new game; the secret is 37")
+            .is_some()
+    );
+    harness.get_by_label_contains("Stop server").click();
+    harness.run_steps(2);
+}
+
+#[test]
+fn a_tcp_client_that_times_out_gets_a_tcp_hint_not_the_udp_one() {
+    // A server that accepts and never answers, as a student's server waiting for a newline.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap().to_string();
+    let holder = std::thread::spawn(move || listener.accept().map(|(s, _)| s));
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpAdd,
+        tcp_add: {
+            let mut a = socklab::gui::exercises::add::AddSettings::default();
+            a.client.server = address.clone();
+            a
+        },
+        ..Settings::default()
+    });
+    harness.get_by_label_contains("Send").click();
+    harness.run_steps(1);
+    let deadline = Instant::now() + WAIT;
+    while harness
+        .query_all_by_label_contains("accepted the connection but sent nothing back")
+        .next()
+        .is_none()
+    {
+        assert!(Instant::now() < deadline, "no TCP hint");
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+    assert!(
+        harness
+            .query_all_by_label_contains(&format!("no reply from {address} within 5 s"))
+            .next()
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("Over UDP")
+            .next()
+            .is_none()
+    );
+    drop(holder.join());
+}

@@ -12,7 +12,6 @@ use super::exercises::file::FileSettings;
 use super::exercises::guess::GuessSettings;
 use super::exercises::talk::TalkSettings;
 use super::exercises::{EXERCISES, ExerciseId, ExercisePanel};
-use super::widgets::{running_color, status_dot};
 use crate::net::runner::Waker;
 use crate::net::talk::Service;
 
@@ -156,6 +155,11 @@ impl SocklabApp {
     /// The exercise shown now.
     pub fn selected(&self) -> ExerciseId {
         self.exercise
+    }
+
+    /// Where an exercise's server listens now, if it runs.
+    pub fn server_address(&self, exercise: ExerciseId) -> Option<std::net::SocketAddr> {
+        self.panel(exercise).listening()
     }
 
     /// The socket-call timeline of an exercise's server or client, as text (what the timeline
@@ -312,15 +316,17 @@ impl SocklabApp {
             let selected = self.exercise == info.id;
             let running = panel.server_running();
             let text = format!("{} · {}", info.title, info.transport);
-            ui.horizontal(|ui| {
-                if ui.selectable_label(selected, text).clicked() {
-                    self.exercise = info.id;
-                }
-                if running {
-                    status_dot(ui, running_color(ui));
-                    ui.label(RichText::new("running").small().color(running_color(ui)));
-                }
-            });
+            // Names wrap rather than clip when the list is narrow (a zoomed window).
+            let label = if running {
+                format!("{text} (running)")
+            } else {
+                text
+            };
+            let button =
+                egui::Button::selectable(selected, label).wrap_mode(egui::TextWrapMode::Wrap);
+            if ui.add(button).clicked() {
+                self.exercise = info.id;
+            }
         }
         // Settings come after the exercise list, which stays where a hand expects it.
         ui.add_space(4.0);

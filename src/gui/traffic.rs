@@ -18,6 +18,15 @@ use crate::net::event::{Event, Progress, Stamped};
 use crate::net::runner::StopFlag;
 use crate::protocol::{counted, escape_bytes, hex_bytes, thousands};
 
+/// How the tables scroll sideways in a narrow column: by their scroll bar. The mouse wheel is
+/// left to the table's rows and the page (egui would otherwise turn the vertical wheel into a
+/// sideways scroll over a horizontal-only area, and the page would not move).
+const SIDEWAYS: egui::scroll_area::ScrollSource = egui::scroll_area::ScrollSource {
+    scroll_bar: true,
+    drag: egui::scroll_area::DragScroll::OnTouch,
+    mouse_wheel: false,
+};
+
 /// Most rows one runner keeps.
 pub const MAX_TRAFFIC_ROWS: usize = 100_000;
 /// Bytes of each message kept for display and search (its length is always kept).
@@ -616,6 +625,7 @@ impl Traffic {
         let rows: Vec<u64> = self.matches.clone();
         egui::ScrollArea::horizontal()
             .id_salt("inspector sideways")
+            .scroll_source(SIDEWAYS)
             .show(ui, |ui| {
                 TableBuilder::new(ui)
                     .id_salt("inspector table")
@@ -699,14 +709,21 @@ impl Traffic {
         let ids: Vec<u64> = self.connections.keys().copied().collect();
         egui::ScrollArea::horizontal()
             .id_salt("connections sideways")
+            .scroll_source(SIDEWAYS)
             .show(ui, |ui| {
-                TableBuilder::new(ui)
+                // A Close column for TCP only: UDP has no connection to close.
+                let table = TableBuilder::new(ui)
                     .id_salt("connections table")
                     .striped(true)
                     .stick_to_bottom(true)
                     .min_scrolled_height(height)
-                    .max_scroll_height(height)
-                    .column(Column::exact(64.0))
+                    .max_scroll_height(height);
+                let table = if tcp {
+                    table.column(Column::exact(64.0))
+                } else {
+                    table
+                };
+                table
                     .column(Column::initial(150.0).at_least(80.0).clip(true))
                     .column(Column::initial(110.0).at_least(50.0).clip(true))
                     .column(Column::exact(80.0))
@@ -715,8 +732,8 @@ impl Traffic {
                     .column(Column::exact(96.0))
                     .column(Column::exact(64.0))
                     .header(row_height, |mut header| {
-                        for title in [
-                            "",
+                        let titles: &[&str] = if tcp { &["close"] } else { &[] };
+                        for title in titles.iter().chain(&[
                             "peer",
                             "state",
                             "in",
@@ -724,9 +741,9 @@ impl Traffic {
                             "started",
                             "last activity",
                             "#",
-                        ] {
+                        ]) {
                             header.col(|ui| {
-                                ui.strong(title);
+                                ui.strong(*title);
                             });
                         }
                     })
@@ -736,17 +753,21 @@ impl Traffic {
                                 return;
                             };
                             // The button first, so that a narrow column still shows it.
-                            row.col(|ui| {
-                                let can_close = c.open && c.close.is_some();
-                                let button = ui.add_enabled(can_close, egui::Button::new("Close"));
-                                if !tcp {
-                                    button.on_disabled_hover_text("UDP has no connection to close");
-                                } else if button.clicked()
-                                    && let Some(close) = &c.close
-                                {
-                                    close.stop();
-                                }
-                            });
+                            if tcp {
+                                row.col(|ui| {
+                                    let can_close = c.open && c.close.is_some();
+                                    if ui
+                                        .add_enabled(can_close, egui::Button::new("Close"))
+                                        .on_hover_text(
+                                            "Close this connection from the server's side",
+                                        )
+                                        .clicked()
+                                        && let Some(close) = &c.close
+                                    {
+                                        close.stop();
+                                    }
+                                });
+                            }
                             row.col(|ui| {
                                 ui.monospace(c.peer.to_string());
                             });

@@ -545,12 +545,12 @@ fn destination(local: &Path, remote: &str) -> PathBuf {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 /// What a TCP transfer's chunks are called.
 const TCP_UNIT: &str = "blocks";
 /// What a UDP transfer's chunks are called.
 const UDP_UNIT: &str = "datagrams";
 
+#[allow(clippy::too_many_arguments)]
 fn client_done(
     download: Download,
     peer: SocketAddr,

@@ -259,6 +259,10 @@ impl ExercisePanel for AddPanel {
         &mut self.client
     }
 
+    fn listening(&self) -> Option<SocketAddr> {
+        self.listening
+    }
+
     fn server_port(&self) -> u16 {
         self.settings.server.port
     }

@@ -317,6 +317,10 @@ impl ExercisePanel for FilePanel {
         &mut self.client
     }
 
+    fn listening(&self) -> Option<SocketAddr> {
+        self.listening
+    }
+
     fn server_port(&self) -> u16 {
         self.settings.port
     }

@@ -174,6 +174,10 @@ impl ExercisePanel for GuessPanel {
         &mut self.client
     }
 
+    fn listening(&self) -> Option<SocketAddr> {
+        self.listening
+    }
+
     fn server_port(&self) -> u16 {
         self.settings.port
     }

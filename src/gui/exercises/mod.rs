@@ -99,6 +99,9 @@ pub trait ExercisePanel {
 
     /// The port the server is set to listen on.
     fn server_port(&self) -> u16;
+
+    /// Where the server listens now, if it runs.
+    fn listening(&self) -> Option<std::net::SocketAddr>;
 }
 
 /// Every exercise, in the order of the side list.

@@ -212,6 +212,10 @@ impl ExercisePanel for TalkPanel {
         &mut self.client
     }
 
+    fn listening(&self) -> Option<SocketAddr> {
+        self.listening
+    }
+
     fn server_port(&self) -> u16 {
         self.settings.port
     }
@@ -306,7 +310,7 @@ impl ExercisePanel for TalkPanel {
                 format!("A UDP datagram carries at most {MAX_DATAGRAM_BYTES} bytes."),
             );
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             send |= ui.add_enabled(!too_big, egui::Button::new("✉ Send")).clicked();
             if self.service == Service::Echo
                 && self.tcp
