@@ -308,19 +308,16 @@ impl Traffic {
                 }
             }
             Event::Sent { peer, bytes } => {
+                self.current_link(*peer, at);
                 self.push(at, Some(*peer), self.send_call(), bytes, String::new());
-                let c = self.current_connection(*peer, at);
-                c.bytes_out += bytes.len() as u64;
-                c.last = at;
+                self.count(*peer, at, 0, bytes.len() as u64);
             }
             Event::Received { peer, bytes } => {
                 // A UDP server hears from a peer it has no entry for yet: make it first, so
                 // that the row belongs to it.
-                self.current_connection(*peer, at);
+                self.current_link(*peer, at);
                 self.push(at, Some(*peer), self.recv_call(), bytes, String::new());
-                let c = self.current_connection(*peer, at);
-                c.bytes_in += bytes.len() as u64;
-                c.last = at;
+                self.count(*peer, at, bytes.len() as u64, 0);
             }
             Event::Progress(p) => self.record_bulk(p, at),
             Event::File(f) => {
@@ -355,7 +352,7 @@ impl Traffic {
     /// A file transfer's progress: one summary row per transfer, updated in place, and the
     /// connection's byte counts.
     fn record_bulk(&mut self, p: &Progress, at: SystemTime) {
-        let id = self.current_connection(p.peer, at).id;
+        let id = self.current_link(p.peer, at);
         // A server sends the file; a client receives it.
         let sending = self.server;
         let bulk = match self.bulk.get(&id) {
@@ -420,27 +417,26 @@ impl Traffic {
         );
     }
 
-    /// The entry of `peer`'s current connection, made if there is none (a UDP server hears
-    /// from peers without any connection).
-    fn current_connection(&mut self, peer: SocketAddr, at: SystemTime) -> &mut Connection {
-        let id = match self.current.get(&peer) {
+    /// The id of `peer`'s current connection, made if there is none (a UDP server hears from
+    /// peers without any connection).
+    fn current_link(&mut self, peer: SocketAddr, at: SystemTime) -> u64 {
+        match self.current.get(&peer) {
             Some(id) if self.connections.contains_key(id) => *id,
             _ => {
                 self.open(peer, at, None);
                 self.next_link
             }
-        };
-        self.connections.entry(id).or_insert_with(|| Connection {
-            id,
-            peer,
-            open: true,
-            state: "open".into(),
-            bytes_in: 0,
-            bytes_out: 0,
-            started: at,
-            last: at,
-            close: None,
-        })
+        }
+    }
+
+    /// Counts bytes on `peer`'s current connection.
+    fn count(&mut self, peer: SocketAddr, at: SystemTime, bytes_in: u64, bytes_out: u64) {
+        let id = self.current_link(peer, at);
+        if let Some(c) = self.connections.get_mut(&id) {
+            c.bytes_in += bytes_in;
+            c.bytes_out += bytes_out;
+            c.last = at;
+        }
     }
 
     fn admits(&self, row: &Row) -> bool {

@@ -7,8 +7,7 @@ use egui::RichText;
 use serde::{Deserialize, Serialize};
 
 use crate::gui::app::Settings;
-use crate::gui::exercises::ExercisePanel;
-use crate::gui::run_slot::RunSlot;
+use crate::gui::exercises::{ExercisePanel, Roles};
 use crate::gui::widgets::{
     bind_port_rows, entered_by_enter, labelled_text, list_height, reach_ui, scroll_box,
 };
@@ -81,11 +80,10 @@ pub struct AddSettings {
 pub struct AddPanel {
     tcp: bool,
     pub settings: AddSettings,
-    server: RunSlot,
-    client: RunSlot,
+    /// The server's and the client's runners, and where the server listens.
+    roles: Roles,
     /// The number the running server uses (random ones are drawn at start).
     number_in_use: Option<i64>,
-    listening: Option<SocketAddr>,
     /// TCP connections open now.
     connected: usize,
     /// The clients served this run, by the name they sent.
@@ -106,10 +104,8 @@ impl AddPanel {
         Self {
             tcp,
             settings,
-            server: RunSlot::default(),
-            client: RunSlot::default(),
+            roles: Roles::default(),
             number_in_use: None,
-            listening: None,
             connected: 0,
             clients: BTreeMap::new(),
             last_result: None,
@@ -174,7 +170,7 @@ impl AddPanel {
         };
         self.last_result = None;
         let runs: (RunFn<_>, RunFn<_>) = (add::run_tcp_client, add::run_udp_client);
-        self.client.start_either(
+        self.roles.client.start_either(
             &format!("{}-add client", self.transport()),
             waker,
             self.tcp,
@@ -204,7 +200,7 @@ impl ExercisePanel for AddPanel {
         self.clients.clear();
         self.connected = 0;
         let runs: (RunFn<_>, RunFn<_>) = (add::run_tcp_server, add::run_udp_server);
-        self.server.start_either(
+        self.roles.server.start_either(
             &format!("{}-add server", self.transport()),
             waker,
             self.tcp,
@@ -215,9 +211,9 @@ impl ExercisePanel for AddPanel {
 
     /// Applies what the runners reported since the last frame.
     fn poll(&mut self) -> bool {
-        for stamped in self.server.drain() {
+        for stamped in self.roles.server.drain() {
             match stamped.event {
-                Event::Listening { local, .. } => self.listening = Some(local),
+                Event::Listening { local, .. } => self.roles.listening = Some(local),
                 Event::Accepted { .. } => self.connected += 1,
                 Event::Closed { .. } => self.connected = self.connected.saturating_sub(1),
                 Event::Add(x) => {
@@ -229,38 +225,26 @@ impl ExercisePanel for AddPanel {
                     facts.requests += 1;
                 }
                 Event::Finished(_) => {
-                    self.listening = None;
+                    self.roles.listening = None;
                     self.connected = 0;
                 }
                 _ => {}
             }
         }
-        for stamped in self.client.drain() {
+        for stamped in self.roles.client.drain() {
             if let Event::Add(x) = stamped.event {
                 self.last_result = Some(x);
             }
         }
-        self.server.has_backlog() || self.client.has_backlog()
+        self.roles.server.has_backlog() || self.roles.client.has_backlog()
     }
 
-    fn server_slot(&self) -> &RunSlot {
-        &self.server
+    fn roles(&self) -> &Roles {
+        &self.roles
     }
 
-    fn client_slot(&self) -> &RunSlot {
-        &self.client
-    }
-
-    fn server_slot_mut(&mut self) -> &mut RunSlot {
-        &mut self.server
-    }
-
-    fn client_slot_mut(&mut self) -> &mut RunSlot {
-        &mut self.client
-    }
-
-    fn listening(&self) -> Option<SocketAddr> {
-        self.listening
+    fn roles_mut(&mut self) -> &mut Roles {
+        &mut self.roles
     }
 
     fn server_port(&self) -> u16 {
@@ -281,7 +265,7 @@ impl ExercisePanel for AddPanel {
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
         ui.heading("Server");
-        let running = self.server.is_running();
+        let running = self.roles.server.is_running();
         ui.add_enabled_ui(!running, |ui| {
             egui::Grid::new("server form")
                 .num_columns(2)
@@ -328,11 +312,11 @@ impl ExercisePanel for AddPanel {
             waker,
             self.number_in_use.map(|n| format!("number this run: {n}")),
         );
-        if let Some(local) = self.listening {
+        if let Some(local) = self.roles.listening {
             reach_ui(ui, local);
             self.clients_ui(ui);
         }
-        self.server.views_ui(ui, "Server", true);
+        self.roles.server.views_ui(ui, "Server", true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -414,7 +398,7 @@ impl ExercisePanel for AddPanel {
         let valid = problems.is_empty();
         let mut send = entered.is_some();
         ui.horizontal(|ui| {
-            let busy = self.client.is_running();
+            let busy = self.roles.client.is_running();
             if ui
                 .add_enabled(valid && !busy, egui::Button::new("✉ Send"))
                 .clicked()
@@ -422,20 +406,20 @@ impl ExercisePanel for AddPanel {
                 send = true;
             }
             if busy && ui.button("Cancel").clicked() {
-                self.client.stop();
+                self.roles.client.stop();
             }
         });
-        if send && valid && !self.client.is_running() {
+        if send && valid && !self.roles.client.is_running() {
             self.send(waker.clone());
         }
         if let Some(id) = entered {
             ui.memory_mut(|m| m.request_focus(id));
         }
-        self.client.status_ui(ui);
+        self.roles.client.status_ui(ui);
         if let Some(x) = &self.last_result {
             result_ui(ui, x);
         }
-        self.client.views_ui(ui, "Client", false);
+        self.roles.client.views_ui(ui, "Client", false);
     }
 }
 

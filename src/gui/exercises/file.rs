@@ -12,8 +12,7 @@ use crate::error::Error;
 use crate::files::{Comparison, compare_files};
 use crate::gui::app::Settings;
 use crate::gui::dialogs::{DialogKind, Dialogs, FilePicker};
-use crate::gui::exercises::ExercisePanel;
-use crate::gui::run_slot::RunSlot;
+use crate::gui::exercises::{ExercisePanel, Roles};
 use crate::gui::run_slot::Status;
 use crate::gui::task::Task;
 use crate::gui::widgets::{
@@ -78,10 +77,9 @@ pub enum Field {
 pub struct FilePanel {
     tcp: bool,
     pub settings: FileSettings,
-    server: RunSlot,
-    client: RunSlot,
+    /// The server's and the client's runners, and where the server listens.
+    roles: Roles,
     shared: Vec<(String, u64)>,
-    listening: Option<SocketAddr>,
     /// Transfers the server is running, by peer.
     serving: Vec<Progress>,
     progress: Option<Progress>,
@@ -102,10 +100,8 @@ impl FilePanel {
         Self {
             tcp,
             settings,
-            server: RunSlot::default(),
-            client: RunSlot::default(),
+            roles: Roles::default(),
             shared: Vec::new(),
-            listening: None,
             serving: Vec::new(),
             progress: None,
             throughput: Throughput::default(),
@@ -137,7 +133,7 @@ impl FilePanel {
         self.downloaded = None;
         self.confirm_overwrite = None;
         let runs: (RunFn<_>, RunFn<_>) = (file::run_tcp_client, file::run_udp_client);
-        self.client.start_either(
+        self.roles.client.start_either(
             &format!("{}-file client", self.transport()),
             waker,
             self.tcp,
@@ -224,7 +220,7 @@ impl ExercisePanel for FilePanel {
         self.shared.clear();
         self.serving.clear();
         let runs: (RunFn<_>, RunFn<_>) = (file::run_tcp_server, file::run_udp_server);
-        self.server.start_either(
+        self.roles.server.start_either(
             &format!("{}-file server", self.transport()),
             waker,
             self.tcp,
@@ -235,9 +231,9 @@ impl ExercisePanel for FilePanel {
 
     /// Applies runner events, dialog answers and comparison results; true if more are queued.
     fn poll(&mut self) -> bool {
-        for stamped in self.server.drain() {
+        for stamped in self.roles.server.drain() {
             match stamped.event {
-                Event::Listening { local, .. } => self.listening = Some(local),
+                Event::Listening { local, .. } => self.roles.listening = Some(local),
                 Event::SharedFiles(files) => self.shared = files,
                 Event::Progress(p) => {
                     match &mut self.serving_throughput {
@@ -256,13 +252,13 @@ impl ExercisePanel for FilePanel {
                 Event::File(f) => self.serving.retain(|s| s.peer != f.peer),
                 Event::Closed { peer, .. } => self.serving.retain(|s| s.peer != peer),
                 Event::Finished(_) => {
-                    self.listening = None;
+                    self.roles.listening = None;
                     self.serving.clear();
                 }
                 _ => {}
             }
         }
-        for stamped in self.client.drain() {
+        for stamped in self.roles.client.drain() {
             match stamped.event {
                 Event::Progress(p) => {
                     self.throughput.sample(&p);
@@ -270,7 +266,7 @@ impl ExercisePanel for FilePanel {
                 }
                 Event::File(f) if f.role == Role::Client => {
                     self.settings.compare_b = f.path.display().to_string();
-                    if self.listening.is_some() {
+                    if self.roles.listening.is_some() {
                         let original = Path::new(&self.settings.root).join(&self.settings.remote);
                         self.settings.compare_a = original.display().to_string();
                     }
@@ -278,7 +274,7 @@ impl ExercisePanel for FilePanel {
                 }
                 Event::Finished(Err(Error::Exists(path))) => {
                     // A question, not a failure: the form asks whether to replace the file.
-                    self.client.status = Status::Idle;
+                    self.roles.client.status = Status::Idle;
                     self.confirm_overwrite = Some(path);
                 }
                 _ => {}
@@ -298,27 +294,15 @@ impl ExercisePanel for FilePanel {
                 Some(result.unwrap_or_else(|()| Err("the comparison stopped unexpectedly".into())));
             self.comparing = None;
         }
-        self.server.has_backlog() || self.client.has_backlog()
+        self.roles.server.has_backlog() || self.roles.client.has_backlog()
     }
 
-    fn server_slot(&self) -> &RunSlot {
-        &self.server
+    fn roles(&self) -> &Roles {
+        &self.roles
     }
 
-    fn client_slot(&self) -> &RunSlot {
-        &self.client
-    }
-
-    fn server_slot_mut(&mut self) -> &mut RunSlot {
-        &mut self.server
-    }
-
-    fn client_slot_mut(&mut self) -> &mut RunSlot {
-        &mut self.client
-    }
-
-    fn listening(&self) -> Option<SocketAddr> {
-        self.listening
+    fn roles_mut(&mut self) -> &mut Roles {
+        &mut self.roles
     }
 
     fn server_port(&self) -> u16 {
@@ -339,7 +323,7 @@ impl ExercisePanel for FilePanel {
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
         ui.heading("Server");
-        let running = self.server.is_running();
+        let running = self.roles.server.is_running();
         ui.add_enabled_ui(!running, |ui| {
             egui::Grid::new("file server form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
                 labelled_text(ui, "Shared folder", &mut self.settings.root);
@@ -361,7 +345,7 @@ impl ExercisePanel for FilePanel {
             ui.colored_label(ui.visuals().warn_fg_color, note);
         }
         self.server_controls_ui(ui, waker, None);
-        if let Some(local) = self.listening {
+        if let Some(local) = self.roles.listening {
             reach_ui(ui, local);
             if !self.serving.is_empty() {
                 scroll_box(ui, "serving", list_height(ui), false, |ui| {
@@ -395,12 +379,12 @@ impl ExercisePanel for FilePanel {
                         });
                 });
         }
-        self.server.views_ui(ui, "Server", true);
+        self.roles.server.views_ui(ui, "Server", true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
         ui.heading("Client");
-        let busy = self.client.is_running();
+        let busy = self.roles.client.is_running();
         let mut save_as_entered = false;
         ui.add_enabled_ui(!busy, |ui| {
             egui::Grid::new("file client form")
@@ -457,7 +441,7 @@ impl ExercisePanel for FilePanel {
                 self.download(false, waker.clone());
             }
             if ui.add_enabled(busy, egui::Button::new("Cancel")).clicked() {
-                self.client.stop();
+                self.roles.client.stop();
             }
         });
         if let Some(path) = self.confirm_overwrite.clone() {
@@ -490,7 +474,7 @@ impl ExercisePanel for FilePanel {
             );
             self.throughput.ui(ui, "Download throughput");
         }
-        self.client.status_ui(ui);
+        self.roles.client.status_ui(ui);
         if let Some(f) = &self.downloaded {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 egui::Grid::new("download result")
@@ -523,7 +507,7 @@ impl ExercisePanel for FilePanel {
         egui::CollapsingHeader::new("Compare files")
             .default_open(false)
             .show(ui, |ui| self.compare_ui(ui, waker));
-        self.client.views_ui(ui, "Client", false);
+        self.roles.client.views_ui(ui, "Client", false);
     }
 }
 

@@ -8,8 +8,7 @@ use egui::RichText;
 use serde::{Deserialize, Serialize};
 
 use crate::gui::app::Settings;
-use crate::gui::exercises::ExercisePanel;
-use crate::gui::run_slot::RunSlot;
+use crate::gui::exercises::{ExercisePanel, Roles};
 use crate::gui::widgets::{bind_port_rows, labelled_text, list_height, reach_ui, scroll_box};
 use crate::net::DEFAULT_CLIENT_TIMEOUT;
 use crate::net::addr::BindChoice;
@@ -57,10 +56,9 @@ impl Default for GuessSettings {
 /// The panel: settings plus what is running.
 pub struct GuessPanel {
     pub settings: GuessSettings,
-    server: RunSlot,
-    client: RunSlot,
+    /// The server's and the client's runners, and where the server listens.
+    roles: Roles,
     outbox: Option<Sender<String>>,
-    listening: Option<SocketAddr>,
     history: Vec<GuessReport>,
     games_won: usize,
     /// Show the server's secrets in its output (off by default: the window may be projected).
@@ -71,10 +69,8 @@ impl GuessPanel {
     pub fn new(settings: GuessSettings) -> Self {
         Self {
             settings,
-            server: RunSlot::default(),
-            client: RunSlot::default(),
+            roles: Roles::default(),
             outbox: None,
-            listening: None,
             history: Vec::new(),
             games_won: 0,
             show_secret: false,
@@ -95,13 +91,14 @@ impl GuessPanel {
 
     /// Sends one guess, opening a session if none is open.
     pub fn guess(&mut self, text: String, waker: Option<Waker>) {
-        if self.outbox.is_none() || !self.client.is_running() {
+        if self.outbox.is_none() || !self.roles.client.is_running() {
             if self.history.last().is_some_and(|g| g.correct) {
                 self.history.clear();
             }
             let (tx, rx) = crossbeam_channel::unbounded();
             let config = self.client_config();
-            self.client
+            self.roles
+                .client
                 .start("udp-guess client", waker, move |r, stop| {
                     guess::run_client(config, rx, r, stop)
                 });
@@ -118,9 +115,11 @@ impl GuessPanel {
         self.outbox = None;
         self.history.clear();
         let config = self.client_config();
-        self.client.start("udp-guess auto", waker, move |r, stop| {
-            guess::run_auto_client(config, r, stop)
-        });
+        self.roles
+            .client
+            .start("udp-guess auto", waker, move |r, stop| {
+                guess::run_auto_client(config, r, stop)
+            });
     }
 }
 
@@ -133,49 +132,38 @@ impl ExercisePanel for GuessPanel {
             style: s.style,
         };
         self.games_won = 0;
-        self.server
+        self.roles
+            .server
             .start("udp-guess server", waker, move |r, stop| {
                 guess::run_server(config, r, stop)
             });
     }
 
     fn poll(&mut self) -> bool {
-        for stamped in self.server.drain() {
+        for stamped in self.roles.server.drain() {
             match stamped.event {
-                Event::Listening { local, .. } => self.listening = Some(local),
+                Event::Listening { local, .. } => self.roles.listening = Some(local),
                 Event::Guess(g) if g.correct => self.games_won += 1,
-                Event::Finished(_) => self.listening = None,
+                Event::Finished(_) => self.roles.listening = None,
                 _ => {}
             }
         }
-        for stamped in self.client.drain() {
+        for stamped in self.roles.client.drain() {
             match stamped.event {
                 Event::Guess(g) => self.history.push(g),
                 Event::Finished(_) => self.outbox = None,
                 _ => {}
             }
         }
-        self.server.has_backlog() || self.client.has_backlog()
+        self.roles.server.has_backlog() || self.roles.client.has_backlog()
     }
 
-    fn server_slot(&self) -> &RunSlot {
-        &self.server
+    fn roles(&self) -> &Roles {
+        &self.roles
     }
 
-    fn client_slot(&self) -> &RunSlot {
-        &self.client
-    }
-
-    fn server_slot_mut(&mut self) -> &mut RunSlot {
-        &mut self.server
-    }
-
-    fn client_slot_mut(&mut self) -> &mut RunSlot {
-        &mut self.client
-    }
-
-    fn listening(&self) -> Option<SocketAddr> {
-        self.listening
+    fn roles_mut(&mut self) -> &mut Roles {
+        &mut self.roles
     }
 
     fn server_port(&self) -> u16 {
@@ -192,7 +180,7 @@ impl ExercisePanel for GuessPanel {
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
         ui.heading("Server");
-        let running = self.server.is_running();
+        let running = self.roles.server.is_running();
         ui.add_enabled_ui(!running, |ui| {
             egui::Grid::new("guess server form")
                 .num_columns(2)
@@ -234,12 +222,12 @@ impl ExercisePanel for GuessPanel {
             .on_hover_text("The server's output shows each game's secret (not on a projector!)")
             .changed()
         {
-            self.server.log.show_secrets = self.show_secret;
+            self.roles.server.log.show_secrets = self.show_secret;
         }
-        if let Some(local) = self.listening {
+        if let Some(local) = self.roles.listening {
             reach_ui(ui, local);
         }
-        self.server.views_ui(ui, "Server", true);
+        self.roles.server.views_ui(ui, "Server", true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -290,7 +278,7 @@ impl ExercisePanel for GuessPanel {
                 ui.memory_mut(|m| m.request_focus(id));
             }
         }
-        self.client.status_ui(ui);
+        self.roles.client.status_ui(ui);
         let won = self.history.last().is_some_and(|g| g.correct);
         ui.label(
             RichText::new(format!(
@@ -317,6 +305,6 @@ impl ExercisePanel for GuessPanel {
                     }
                 });
         });
-        self.client.views_ui(ui, "Client", false);
+        self.roles.client.views_ui(ui, "Client", false);
     }
 }

@@ -25,12 +25,28 @@ use crate::net::runner::Waker;
 pub trait ExercisePanel {
     /// Applies what the panel's runners reported; true if events are still queued.
     fn poll(&mut self) -> bool;
+    /// The panel's two runners and where its server listens.
+    fn roles(&self) -> &Roles;
+    fn roles_mut(&mut self) -> &mut Roles;
+
     /// The server's runner, with its output and traffic.
-    fn server_slot(&self) -> &RunSlot;
+    fn server_slot(&self) -> &RunSlot {
+        &self.roles().server
+    }
     /// The client's runner, with its output and traffic.
-    fn client_slot(&self) -> &RunSlot;
-    fn server_slot_mut(&mut self) -> &mut RunSlot;
-    fn client_slot_mut(&mut self) -> &mut RunSlot;
+    fn client_slot(&self) -> &RunSlot {
+        &self.roles().client
+    }
+    fn server_slot_mut(&mut self) -> &mut RunSlot {
+        &mut self.roles_mut().server
+    }
+    fn client_slot_mut(&mut self) -> &mut RunSlot {
+        &mut self.roles_mut().client
+    }
+    /// Where the server listens now, if it runs.
+    fn listening(&self) -> Option<std::net::SocketAddr> {
+        self.roles().listening
+    }
 
     /// Writes this panel's forms into the window's settings.
     fn save_settings(&self, settings: &mut Settings);
@@ -99,9 +115,15 @@ pub trait ExercisePanel {
 
     /// The port the server is set to listen on.
     fn server_port(&self) -> u16;
+}
 
-    /// Where the server listens now, if it runs.
-    fn listening(&self) -> Option<std::net::SocketAddr>;
+/// What every panel has: a server runner, a client runner, and the server's address while it
+/// listens.
+#[derive(Default)]
+pub struct Roles {
+    pub server: RunSlot,
+    pub client: RunSlot,
+    pub listening: Option<std::net::SocketAddr>,
 }
 
 /// Every exercise, in the order of the side list.

@@ -9,8 +9,7 @@ use egui::RichText;
 use serde::{Deserialize, Serialize};
 
 use crate::gui::app::Settings;
-use crate::gui::exercises::ExercisePanel;
-use crate::gui::run_slot::RunSlot;
+use crate::gui::exercises::{ExercisePanel, Roles};
 use crate::gui::widgets::{bind_port_rows, labelled_text, list_height, reach_ui, scroll_box};
 use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT};
 use crate::net::event::{Event, Reply};
@@ -65,11 +64,10 @@ pub struct TalkPanel {
     tcp: bool,
     service: Service,
     pub settings: TalkSettings,
-    server: RunSlot,
-    client: RunSlot,
+    /// The server's and the client's runners, and where the server listens.
+    roles: Roles,
     /// Feeds the running client session; dropping it ends the session.
     outbox: Option<Sender<Vec<u8>>>,
-    listening: Option<SocketAddr>,
     sessions: BTreeMap<SocketAddr, usize>,
     chat: Vec<Reply>,
 }
@@ -80,10 +78,8 @@ impl TalkPanel {
             tcp,
             service,
             settings,
-            server: RunSlot::default(),
-            client: RunSlot::default(),
+            roles: Roles::default(),
             outbox: None,
-            listening: None,
             sessions: BTreeMap::new(),
             chat: Vec::new(),
         }
@@ -111,7 +107,7 @@ impl TalkPanel {
 
     /// Opens a session (if none is open) and sends `message` in it.
     pub fn send(&mut self, message: Vec<u8>, segment_bytes: Option<usize>, waker: Option<Waker>) {
-        if self.outbox.is_none() || !self.client.is_running() {
+        if self.outbox.is_none() || !self.roles.client.is_running() {
             let (tx, rx) = crossbeam_channel::unbounded();
             let config = talk::ClientConfig {
                 server: self.settings.server.trim().to_owned(),
@@ -121,8 +117,13 @@ impl TalkPanel {
                 timeout: DEFAULT_CLIENT_TIMEOUT,
             };
             let name = format!("{} client", self.label());
-            self.client
-                .start_either(&name, waker, self.tcp, (config, rx), talk::client_runs());
+            self.roles.client.start_either(
+                &name,
+                waker,
+                self.tcp,
+                (config, rx),
+                talk::client_runs(),
+            );
             self.outbox = Some(tx);
         }
         if let Some(outbox) = &self.outbox {
@@ -147,7 +148,7 @@ impl ExercisePanel for TalkPanel {
         };
         self.sessions.clear();
         let runs: (RunFn<_>, RunFn<_>) = (talk::run_tcp_server, talk::run_udp_server);
-        self.server.start_either(
+        self.roles.server.start_either(
             &format!("{} server", self.label()),
             waker,
             self.tcp,
@@ -157,9 +158,9 @@ impl ExercisePanel for TalkPanel {
     }
 
     fn poll(&mut self) -> bool {
-        for stamped in self.server.drain() {
+        for stamped in self.roles.server.drain() {
             match stamped.event {
-                Event::Listening { local, .. } => self.listening = Some(local),
+                Event::Listening { local, .. } => self.roles.listening = Some(local),
                 Event::Accepted { peer, .. } => {
                     self.sessions.insert(peer, 0);
                 }
@@ -175,13 +176,13 @@ impl ExercisePanel for TalkPanel {
                     self.sessions.remove(&peer);
                 }
                 Event::Finished(_) => {
-                    self.listening = None;
+                    self.roles.listening = None;
                     self.sessions.clear();
                 }
                 _ => {}
             }
         }
-        for stamped in self.client.drain() {
+        for stamped in self.roles.client.drain() {
             match stamped.event {
                 Event::Reply(r) => {
                     if self.chat.len() >= MAX_CHAT_ENTRIES {
@@ -193,27 +194,15 @@ impl ExercisePanel for TalkPanel {
                 _ => {}
             }
         }
-        self.server.has_backlog() || self.client.has_backlog()
+        self.roles.server.has_backlog() || self.roles.client.has_backlog()
     }
 
-    fn server_slot(&self) -> &RunSlot {
-        &self.server
+    fn roles(&self) -> &Roles {
+        &self.roles
     }
 
-    fn client_slot(&self) -> &RunSlot {
-        &self.client
-    }
-
-    fn server_slot_mut(&mut self) -> &mut RunSlot {
-        &mut self.server
-    }
-
-    fn client_slot_mut(&mut self) -> &mut RunSlot {
-        &mut self.client
-    }
-
-    fn listening(&self) -> Option<SocketAddr> {
-        self.listening
+    fn roles_mut(&mut self) -> &mut Roles {
+        &mut self.roles
     }
 
     fn server_port(&self) -> u16 {
@@ -236,7 +225,7 @@ impl ExercisePanel for TalkPanel {
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
         ui.heading("Server");
-        let running = self.server.is_running();
+        let running = self.roles.server.is_running();
         ui.add_enabled_ui(!running, |ui| {
             egui::Grid::new("talk server form")
                 .num_columns(2)
@@ -258,7 +247,7 @@ impl ExercisePanel for TalkPanel {
                 });
         });
         self.server_controls_ui(ui, waker, None);
-        if let Some(local) = self.listening {
+        if let Some(local) = self.roles.listening {
             reach_ui(ui, local);
             let title = if self.tcp {
                 "Open sessions"
@@ -285,7 +274,7 @@ impl ExercisePanel for TalkPanel {
                 });
             }
         }
-        self.server.views_ui(ui, "Server", true);
+        self.roles.server.views_ui(ui, "Server", true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -329,7 +318,7 @@ impl ExercisePanel for TalkPanel {
             }
             // Over UDP there is no connection: the session is just the client's socket.
             let end = if self.tcp { "Disconnect" } else { "Close socket" };
-            if self.client.is_running() && self.outbox.is_some() && ui.button(end).clicked() {
+            if self.roles.client.is_running() && self.outbox.is_some() && ui.button(end).clicked() {
                 self.disconnect();
             }
             if ui.button("Clear chat").clicked() {
@@ -344,7 +333,7 @@ impl ExercisePanel for TalkPanel {
                 ui.memory_mut(|m| m.request_focus(id));
             }
         }
-        self.client.status_ui(ui);
+        self.roles.client.status_ui(ui);
         ui.label(
             RichText::new(format!(
                 "Conversation ({})",
@@ -357,7 +346,7 @@ impl ExercisePanel for TalkPanel {
                 chat_entry_ui(ui, r);
             }
         });
-        self.client.views_ui(ui, "Client", false);
+        self.roles.client.views_ui(ui, "Client", false);
     }
 }
 
