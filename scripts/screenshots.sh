@@ -1,31 +1,44 @@
 #!/usr/bin/env bash
-# Regenerates screenshots/ by running the real socklab window under Xvfb and clicking through it.
+# Regenerates screenshots/ from the real socklab window under Xvfb (software rendering).
+# Each scene starts the app with a settings file written beforehand (exercise, size, form
+# fields), presses F5 to start the server, clicks the client's button, and takes the picture.
 # Needs (Debian/Ubuntu): xvfb xauth xdotool imagemagick libxcursor1 libxi6 libxrandr2
 #   libxkbcommon-x11-0 libgl1-mesa-dri libegl1 libegl-mesa0   (--install installs them)
+# Usage: scripts/screenshots.sh [--install] [SCENE...]   (no scene: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${1:-}" == "--install" ]]; then
+  shift
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends xvfb xauth xdotool imagemagick libxcursor1 libxi6 \
     libxrandr2 libxkbcommon-x11-0 libgl1-mesa-dri libegl1 libegl-mesa0
 fi
 cargo build --release --quiet
+bin=$PWD/target/release/socklab
 mkdir -p screenshots
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
-# The demo shared folder is the home folder, which the file forms offer by default.
-printf 'Lab-02 notes\n' > "$home/lab-notes.txt"
-head -c 5000000 /dev/urandom > "$home/photo.jpg"
-truncate -s 4G "$home/big.iso"          # sparse: large enough to catch a TCP transfer mid-way
-truncate -s 256M "$home/medium.bin"
+# The demo shared folder.
+share=$home/share
+mkdir -p "$share"
+printf 'Lab-02 notes\n' > "$share/lab-notes.txt"
+head -c 5000000 /dev/urandom > "$share/photo.jpg"
+truncate -s 8G "$share/big.iso"          # sparse: large enough to catch a TCP transfer mid-way
+truncate -s 256M "$share/medium.bin"
 
-# One scenario: $1 = output name, then pairs of "x,y" clicks separated by pauses.
-# Runs with a fresh settings folder so earlier runs do not change what is shown.
-shoot() {
-  local out=$1; shift
+# scene NAME SETTINGS STEP...: SETTINGS is the window's settings in RON (fields left out keep
+# their defaults); a STEP is "x,y" (a click), sleep:S, type:TEXT, key:KEY, wheel:N (turns the
+# mouse wheel N steps down over the page), or run:COMMAND (a shell command in the background,
+# e.g. a class of clients).
+scene() {
+  local out=$1 settings=$2; shift 2
+  if [[ ${#wanted[@]} -gt 0 && ! " ${wanted[*]} " =~ " $out " ]]; then return; fi
+  rm -rf "$home/socklab" "$home/copy"*
+  mkdir -p "$home/socklab"
+  printf '{"socklab-settings": "%s"}\n' "$settings" > "$home/socklab/app.ron"
   HOME="$home" XDG_DATA_HOME="$home" USER="ana" xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-    out=$1; shift
-    target/release/socklab & pid=$!
+    out=$1; bin=$2; shift 2
+    "$bin" & pid=$!
     for _ in $(seq 50); do
       win=$(xdotool search --name "^socklab$" 2>/dev/null | head -1) && [ -n "$win" ] && break
       sleep 0.2
@@ -37,39 +50,56 @@ shoot() {
       case $step in
         sleep:*) sleep "${step#sleep:}" ;;
         type:*) xdotool type --delay 20 "${step#type:}" ;;
-        key:*) xdotool key "${step#key:}" ;;
+        key:*) xdotool key "${step#key:}"; sleep 0.3 ;;
+        run:*) bash -c "${step#run:}" >/dev/null 2>&1 & ;;
+        wheel:*) xdotool mousemove 740 450 click --repeat "${step#wheel:}" --delay 30 5; sleep 0.4 ;;
         *) xdotool mousemove ${step/,/ } click 1; sleep 0.4 ;;
       esac
     done
-    sleep 1
+    sleep 0.8
     import -window "$win" "screenshots/$out.png"
     kill $pid
-  ' _ "$out" "$@"
+  ' _ "$out" "$bin" "$@"
   echo "wrote screenshots/$out.png"
 }
+wanted=("$@")
 
-# Add two numbers over TCP: start the server, send from the client.
-shoot add-tcp 268,232 sleep:1 740,227 sleep:1.5
-# The same over UDP (its header is one line shorter).
-shoot add-udp 85,110 sleep:0.5 268,217 sleep:1 740,212 sleep:1.5
-# File transfer over TCP, caught mid-transfer.
-shoot file-tcp 85,133 sleep:0.5 268,194 sleep:1 930,119 type:big.iso 930,145 "type:$home/copy.iso" \
-  755,191 sleep:0.7
+q='\"'    # a quote inside the settings string
+# A class of 30 students, each with a name, against the add server on $1 over $2.
+class="for i in \$(seq 1 30); do $bin \$1-add client 127.0.0.1:12000 --name \"Student \$i\" --number \$i; done"
+
+# Add two numbers over TCP: the server started (F5), the client's Send clicked.
+scene add-tcp '(exercise:TcpAdd)' key:F5 sleep:0.8 741,227 sleep:1.2
+# The same over UDP, with a class of 30 clients heard from, listed by name.
+scene add-udp-class '(exercise:UdpAdd)' key:F5 sleep:0.8 "run:set -- udp; $class" sleep:6 \
+  741,212 sleep:1.2
+# Projector sizes: the same exercise at 150% and 200%: server above client, the page scrolls.
+scene add-tcp-zoom150 '(exercise:TcpAdd,zoom:1.5)' key:F5 sleep:1.5
+scene add-tcp-zoom200 '(exercise:TcpAdd,zoom:2.0)' key:F5 sleep:1.5
+# At 200% the page scrolls down to the client; its Send clicked, the result card below it.
+scene add-tcp-zoom200-client '(exercise:TcpAdd,zoom:2.0)' key:F5 sleep:0.8 wheel:12 377,428 \
+  sleep:1 wheel:5 sleep:0.8
+# File transfer over TCP, caught mid-transfer: progress, throughput chart, summary row.
+scene file-tcp "(exercise:TcpFile,tcp_file:(root:${q}$share${q},remote:${q}big.iso${q},save_as:${q}$home/copy.iso${q}))" \
+  key:F5 sleep:0.8 757,194 sleep:2.5
 # File transfer over UDP (paced at 64 MiB/s), caught mid-transfer.
-shoot file-udp 68,156 sleep:0.5 268,220 sleep:1 930,119 type:medium.bin 930,145 "type:$home/copy.bin" \
-  755,191 sleep:1.8
-# Echo over TCP: two messages in one session, then the cookbook test's 16-byte receives.
-shoot echo-tcp 60,179 sleep:0.5 268,183 sleep:1 910,134 "type:hello socket" key:Return sleep:0.5 \
-  "type:how are you?" key:Return sleep:0.5 828,157 sleep:1
-# Guess the number: a guess that is not a number, then auto-play.
-shoot guess-udp 60,271 sleep:0.5 268,194 sleep:1 910,119 type:abc key:Return sleep:0.5 802,142 sleep:1.5
+scene file-udp "(exercise:UdpFile,udp_file:(root:${q}$share${q},remote:${q}medium.bin${q},save_as:${q}$home/copy.bin${q}))" \
+  key:F5 sleep:0.8 757,194 sleep:2.5
+# A finished download: the server's traffic inspector (the file as one summary row) beside the
+# client's socket-call timeline (one heavy arrow for the whole file).
+scene file-tcp-traffic "(exercise:TcpFile,tcp_file:(root:${q}$share${q},remote:${q}photo.jpg${q},save_as:${q}$home/copy.jpg${q}))" \
+  key:F5 sleep:0.8 757,194 sleep:1.5 357,433 910,408 sleep:0.5
+# Echo over TCP: two messages in one session.
+scene echo-tcp '(exercise:TcpEcho)' key:F5 sleep:0.8 930,134 "type:hello socket" key:Return \
+  sleep:0.5 "type:how are you?" key:Return sleep:0.8
 # Echo over UDP.
-shoot echo-udp 60,202 sleep:0.5 268,168 sleep:1 910,119 "type:a datagram" key:Return sleep:0.5 \
-  "type:another one" key:Return sleep:0.8
+scene echo-udp '(exercise:UdpEcho)' key:F5 sleep:0.8 930,119 "type:a datagram" key:Return \
+  sleep:0.5 "type:another one" key:Return sleep:0.8
 # The textbook uppercase example, TCP and UDP.
-shoot upper-tcp 60,225 sleep:0.5 268,142 sleep:1 910,119 "type:hello, socket world" key:Return sleep:0.8
-shoot upper-udp 60,248 sleep:0.5 268,142 sleep:1 910,119 "type:hello, udp world" key:Return sleep:0.8
-# The server's traffic inspector beside the client's socket-call timeline, after an echo
-# session and the cookbook test.
-shoot inspector-timeline 60,179 sleep:0.5 268,183 sleep:1 910,134 "type:hello socket" key:Return \
-  sleep:0.5 828,157 sleep:1 356,325 sleep:0.3 910,332 sleep:0.8
+scene upper-tcp '(exercise:TcpUpper)' key:F5 sleep:0.8 930,119 "type:hello, socket world" \
+  key:Return sleep:0.8
+scene upper-udp '(exercise:UdpUpper)' key:F5 sleep:0.8 930,119 "type:hello, udp world" \
+  key:Return sleep:0.8
+# Guess the number: a word (not counted), then Auto-play at its 0.6 s pace, caught mid-game.
+scene guess-udp '(exercise:UdpGuess)' key:F5 sleep:0.8 930,119 type:abc key:Return sleep:0.6 \
+  802,165 sleep:2.2

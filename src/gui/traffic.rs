@@ -633,7 +633,7 @@ impl Traffic {
                     .column(Column::exact(100.0))
                     .column(Column::initial(130.0).at_least(60.0).clip(true))
                     .column(Column::exact(66.0))
-                    .column(Column::exact(64.0))
+                    .column(Column::exact(84.0))
                     .column(Column::remainder().at_least(160.0).clip(true))
                     .header(row_height, |mut header| {
                         for title in [
@@ -923,6 +923,7 @@ impl Traffic {
                 };
                 steps.push(Step {
                     call: g.call,
+                    bulk: g.bulk,
                     label: step_label(g),
                     note,
                     time: g.time,
@@ -965,8 +966,9 @@ fn row_text(r: &Row, show_hex: bool) -> String {
     }
 }
 
-/// A transfer's summary: "×1,024 · 2,048 B each · last 1,200 B" for a file server's sends,
-/// "×N · X MiB in all" for a client's receives.
+/// A transfer's summary: "×1,025 · datagrams of 2,048 B · last 1,200 B · 2.0 MiB in all" for
+/// a file server's sends; "2.0 MiB in all · 2,048 blocks of 1,024 B" for a TCP client's
+/// receives (it reads more than a block at a time); "×N · X in all" for a UDP client's.
 fn bulk_note(tcp: bool, sending: bool, chunks: u64, bytes: u64) -> String {
     let each = if tcp {
         crate::protocol::file::TCP_BLOCK_BYTES
@@ -984,7 +986,11 @@ fn bulk_note(tcp: bool, sending: bool, chunks: u64, bytes: u64) -> String {
             thousands(last)
         )
     } else if tcp {
-        format!("· {total} in all ({})", counted(chunks, "block", "blocks"))
+        format!(
+            "{total} in all · {} of {} B",
+            counted(chunks, "block", "blocks"),
+            thousands(each)
+        )
     } else {
         format!("×{} · {total} in all", thousands(chunks))
     }
@@ -993,6 +999,8 @@ fn bulk_note(tcp: bool, sending: bool, chunks: u64, bytes: u64) -> String {
 /// One line of the timeline.
 struct Step {
     call: Call,
+    /// It stands for a whole transfer: drawn heavier.
+    bulk: bool,
     label: String,
     note: String,
     time: SystemTime,
@@ -1031,14 +1039,22 @@ fn paint_step(ui: &egui::Ui, rect: egui::Rect, step: &Step, dark: bool) {
         } else {
             (right, left)
         };
+        let width = if step.bulk { 3.5 } else { 1.5 };
         painter.arrow(
             egui::pos2(from, mid),
             egui::vec2(to - from, 0.0),
-            egui::Stroke::new(1.5, color),
+            egui::Stroke::new(width, color),
         );
+        // Centred over the arrow when it fits between the lifelines; else from the left one on.
+        let galley = painter.layout_no_wrap(step.label.clone(), font.clone(), color);
+        let (x, align) = if galley.size().x <= right - left - 8.0 {
+            ((left + right) / 2.0, egui::Align2::CENTER_BOTTOM)
+        } else {
+            (left + 6.0, egui::Align2::LEFT_BOTTOM)
+        };
         painter.text(
-            egui::pos2((left + right) / 2.0, mid - 2.0),
-            egui::Align2::CENTER_BOTTOM,
+            egui::pos2(x, mid - 3.0),
+            align,
             &step.label,
             font.clone(),
             color,

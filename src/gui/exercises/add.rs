@@ -94,6 +94,8 @@ pub struct AddPanel {
 /// What the server card shows of one client.
 #[derive(Clone, Debug)]
 struct ClientFacts {
+    /// When it was first heard from, as a count: the card lists clients in this order.
+    first: usize,
     /// The address of its latest request.
     address: SocketAddr,
     requests: u64,
@@ -217,7 +219,9 @@ impl ExercisePanel for AddPanel {
                 Event::Accepted { .. } => self.connected += 1,
                 Event::Closed { .. } => self.connected = self.connected.saturating_sub(1),
                 Event::Add(x) => {
+                    let first = self.clients.len();
                     let facts = self.clients.entry(x.client_name).or_insert(ClientFacts {
+                        first,
                         address: x.peer,
                         requests: 0,
                     });
@@ -445,7 +449,9 @@ impl AddPanel {
                 .num_columns(3)
                 .striped(true)
                 .show(ui, |ui| {
-                    for (name, facts) in &self.clients {
+                    let mut in_order: Vec<(&String, &ClientFacts)> = self.clients.iter().collect();
+                    in_order.sort_by_key(|(_, f)| f.first);
+                    for (name, facts) in in_order {
                         ui.label(RichText::new(name).strong());
                         ui.label(RichText::new(facts.address.to_string()).monospace().weak());
                         ui.label(counted(facts.requests, "request", "requests"));

@@ -101,9 +101,11 @@ pub trait ExercisePanel {
     /// [`SIDE_BY_SIDE_MIN_WIDTH`] points wide, else the server above the client.
     fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
         if ui.available_width() >= SIDE_BY_SIDE_MIN_WIDTH {
+            // Columns come justified, which would spread the letters of a wrapped line apart
+            // (a long "saved … SHA-256" status): each form lays out top-down, left-aligned.
             ui.columns(2, |cols| {
-                cols[0].push_id("server", |ui| self.server_ui(ui, waker));
-                cols[1].push_id("client", |ui| self.client_ui(ui, waker));
+                cols[0].push_id("server", |ui| ui.vertical(|ui| self.server_ui(ui, waker)));
+                cols[1].push_id("client", |ui| ui.vertical(|ui| self.client_ui(ui, waker)));
             });
         } else {
             ui.push_id("server", |ui| self.server_ui(ui, waker));
