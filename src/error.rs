@@ -12,6 +12,12 @@ pub enum Error {
     /// The server could not be reached.
     #[error("cannot connect to {addr}: {source}")]
     Connect { addr: String, source: io::Error },
+    /// A UDP datagram was answered with "port unreachable": nothing listens there. (UDP has no
+    /// connection to refuse; the system reports the answer on the next receive.)
+    #[error(
+        "nothing is listening at {addr}: the system answered the datagram with \"port unreachable\""
+    )]
+    NoUdpServer { addr: String },
     /// A host name did not resolve.
     #[error("cannot find host {host:?}: {reason}")]
     Resolve { host: String, reason: String },
@@ -80,6 +86,9 @@ impl Error {
             ),
             Self::Timeout { tcp: false, .. } => Some(
                 "Over UDP, nothing tells you whether a server is running: check the address and port, and that the server is started. A firewall may also drop the datagrams.".into(),
+            ),
+            Self::NoUdpServer { .. } => Some(
+                "Start the server first, and check the address and port. Over UDP this answer is the only sign that no server runs; often there is none at all, and the client just waits.".into(),
             ),
             Self::Exists(_) => Some("Choose another name, or allow overwriting (--force on the command line).".into()),
             Self::Resolve { .. } => Some("Check the spelling of the host name, or use an IP address.".into()),

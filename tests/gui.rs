@@ -616,3 +616,80 @@ fn a_tcp_client_that_times_out_gets_a_tcp_hint_not_the_udp_one() {
     );
     drop(holder.join());
 }
+
+#[test]
+fn a_file_transfer_shows_as_summary_rows_and_counts_its_bytes() {
+    for (exercise, tcp) in [(ExerciseId::TcpFile, true), (ExerciseId::UdpFile, false)] {
+        let shared = tempfile::tempdir().unwrap();
+        let content: Vec<u8> = (0..200_000u32).map(|i| (i % 253) as u8).collect();
+        std::fs::write(shared.path().join("lab.bin"), &content).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let save = out.path().join("copy.bin");
+        let port = free_port(tcp);
+        let mut settings = Settings {
+            exercise,
+            ..Settings::default()
+        };
+        for s in [&mut settings.tcp_file, &mut settings.udp_file] {
+            s.root = shared.path().display().to_string();
+            s.port = port;
+            s.server = format!("127.0.0.1:{port}");
+            s.remote = "lab.bin".into();
+            s.save_as = String::new();
+        }
+        let mut harness = harness_for(settings);
+        harness.get_by_label_contains("Start server").click();
+        harness.run_steps(1);
+        wait_for_label(&mut harness, "Shared files (1)");
+        // Enter in "Save as" downloads.
+        type_into(&mut harness, "Save as", &save.display().to_string());
+        harness.key_press(egui::Key::Enter);
+        harness.run_steps(1);
+        wait_for_label(&mut harness, "SHA-256");
+        assert_eq!(std::fs::read(&save).unwrap(), content);
+
+        // 200,000 bytes: 196 blocks of 1,024 (the last 320 B) or 98 datagrams of 2,048 (the
+        // last 1,344 B).
+        let (server_row, client_row) = if tcp {
+            (
+                "×196 · blocks of 1,024 B · last 320 B · 195.3 KiB in all",
+                "195.3 KiB in all · 196 blocks of 1,024 B",
+            )
+        } else {
+            (
+                "×98 · datagrams of 2,048 B · last 1,344 B · 195.3 KiB in all",
+                "×98 · 195.3 KiB in all",
+            )
+        };
+        harness.get_all_by_label("Traffic").next().unwrap().click();
+        harness.run_steps(2);
+        harness.get_all_by_label("Traffic").nth(1).unwrap().click();
+        harness.run_steps(3);
+        assert!(
+            harness.query_by_label(server_row).is_some(),
+            "the server's inspector shows the transfer as one row: {:?}",
+            harness.state_mut().traffic_rows(exercise, true)
+        );
+        assert!(
+            harness.query_by_label(client_row).is_some(),
+            "{:?}",
+            harness.state_mut().traffic_rows(exercise, false)
+        );
+        let timeline = harness.state_mut().timeline_labels(exercise, false);
+        let recv = if tcp { "recv()" } else { "recvfrom()" };
+        assert_eq!(
+            timeline.iter().filter(|l| l.starts_with(recv)).count(),
+            1,
+            "one arrow for the whole file: {timeline:?}"
+        );
+        // The connections table counts the file in the bytes sent.
+        harness.get_by_label("Connections").click();
+        harness.run_steps(3);
+        assert!(
+            harness.query_by_label("200,000 B").is_some(),
+            "bytes out counted"
+        );
+        harness.get_by_label_contains("Stop server").click();
+        harness.run_steps(2);
+    }
+}

@@ -634,7 +634,7 @@ pub fn run_udp_client(
         let left = deadline.saturating_duration_since(Instant::now());
         let n = match super::udp::recv_reply(&socket, peer, &mut datagram, left, stop) {
             Ok(n) => n,
-            Err(Error::Timeout { .. } | Error::Connect { .. }) if !expect_reply => {
+            Err(Error::Timeout { .. } | Error::NoUdpServer { .. }) if !expect_reply => {
                 return Ok(Summary::new(format!(
                     "no reply, as expected: a lab server stops without replying when the number ({}) is out of range",
                     config.number

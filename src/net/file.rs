@@ -932,9 +932,8 @@ pub fn run_udp_client(
                 continue;
             }
             Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
-                return Err(Error::Connect {
+                return Err(Error::NoUdpServer {
                     addr: peer.to_string(),
-                    source: e,
                 });
             }
             Err(e) => return Err(Error::io("receive failed", e)),

@@ -84,9 +84,8 @@ pub fn recv_reply(
                 }
             }
             Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => {
-                return Err(Error::Connect {
+                return Err(Error::NoUdpServer {
                     addr: peer.to_string(),
-                    source: e,
                 });
             }
             Err(e) => return Err(Error::io("receive failed", e)),
