@@ -603,6 +603,14 @@ fn check_exercise(exercise: ExerciseId) {
 
     clients_own_exchange(&mut harness, exercise);
     harness.run_steps(3);
+    if matches!(exercise, ExerciseId::TcpFile | ExerciseId::UdpFile) {
+        // The compare tool, filled in by the download, with its path fields.
+        click(&mut harness, "Compare files", 0);
+        for field in ["File A", "File B"] {
+            let width = harness.get_by_label(field).rect().width();
+            assert!(width >= 90.0, "{field} is {width} points wide");
+        }
+    }
     cases += check_all_sizes(&mut harness, "the client's exchange done (Output)");
     click(&mut harness, "Timeline", 0);
     click(&mut harness, "Timeline", 1);

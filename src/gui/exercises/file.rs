@@ -171,17 +171,25 @@ impl FilePanel {
         ui.label(
             RichText::new("Like diff or fc: are the sent and received files the same?").weak(),
         );
-        egui::Grid::new("compare form")
-            .num_columns(3)
-            .spacing([8.0, 6.0])
-            .show(ui, |ui| {
-                labelled_text(ui, "File A", &mut self.settings.compare_a);
-                self.browse_button(ui, "Browse A…", Field::CompareA, DialogKind::Open, waker);
-                ui.end_row();
-                labelled_text(ui, "File B", &mut self.settings.compare_b);
-                self.browse_button(ui, "Browse B…", Field::CompareB, DialogKind::Open, waker);
-                ui.end_row();
+        // One row per file: label, path, Browse. (In a three-column grid the path's cell only
+        // offers the width it had the frame before, and the field stays 40 points wide.)
+        for (label, field, button) in [
+            ("File A", Field::CompareA, "Browse A…"),
+            ("File B", Field::CompareB, "Browse B…"),
+        ] {
+            ui.horizontal(|ui| {
+                let label = ui.label(label);
+                let width = (ui.available_width() - COMPARE_BUTTON_WIDTH).clamp(90.0, 480.0);
+                let text = if field == Field::CompareA {
+                    &mut self.settings.compare_a
+                } else {
+                    &mut self.settings.compare_b
+                };
+                ui.add(egui::TextEdit::singleline(text).desired_width(width))
+                    .labelled_by(label.id);
+                self.browse_button(ui, button, field, DialogKind::Open, waker);
             });
+        }
         ui.horizontal(|ui| {
             let ready = !self.settings.compare_a.trim().is_empty()
                 && !self.settings.compare_b.trim().is_empty();
@@ -593,6 +601,9 @@ impl Throughput {
         ));
     }
 }
+
+/// Room kept beside a compare path for its Browse button, in points.
+const COMPARE_BUTTON_WIDTH: f32 = 100.0;
 
 /// Height of a throughput chart, in points.
 const CHART_HEIGHT: f32 = 90.0;
