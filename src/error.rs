@@ -35,6 +35,9 @@ pub enum Error {
     /// The peer sent something that breaks the exercise's protocol.
     #[error("{0}")]
     Protocol(String),
+    /// A TCP server closed the connection without a byte of reply.
+    #[error("the server {peer} closed the connection without replying")]
+    ClosedWithoutReply { peer: String },
     /// The user's input (form or command line) cannot be used.
     #[error("{0}")]
     Input(String),
@@ -86,6 +89,9 @@ impl Error {
             ),
             Self::Timeout { tcp: false, .. } => Some(
                 "Over UDP, nothing tells you whether a server is running: check the address and port, and that the server is started. A firewall may also drop the datagrams.".into(),
+            ),
+            Self::ClosedWithoutReply { .. } => Some(
+                "Right after the request, this usually means the server expected another message format (it could not read ours, or waited for a newline): try another --format (line, json, split, pickle, …) and look at the server's own output.".into(),
             ),
             Self::NoUdpServer { .. } => Some(
                 "Start the server first, and check the address and port. Over UDP this answer is the only sign that no server runs; often there is none at all, and the client just waits.".into(),

@@ -274,17 +274,37 @@ fn out_of_range_number_gets_no_reply_and_stops_the_server() {
 }
 
 #[test]
-fn keep_running_replies_to_out_of_range_numbers() {
+fn keep_running_refuses_out_of_range_numbers_and_stays_up() {
     for tcp in [true, false] {
         let server = start_server(tcp, false);
+        // The lab's answer to 500: no reply (over TCP, the connection closed).
         let events = run_client(
             tcp,
             client_config(server.addr(), "Ana", 500, WireFormat::comma()),
         );
-        let x = exchange(&events, Role::Client).expect("a reply");
-        assert_eq!(x.sum(), 557);
+        assert!(exchange(&events, Role::Client).is_none(), "no sum for 500");
+        assert!(
+            outcome(&events).as_ref().is_ok_and(
+                |s| s.message.contains("without reply") || s.message.contains("no reply")
+            ),
+            "{:?}",
+            outcome(&events)
+        );
+        // Still serving the next client.
+        let events = run_client(
+            tcp,
+            client_config(server.addr(), "Ana", 5, WireFormat::comma()),
+        );
+        assert_eq!(exchange(&events, Role::Client).map(|x| x.sum()), Some(62));
         assert!(!server.handle.is_finished());
-        stop_server(server);
+        let events = stop_server(server);
+        assert!(
+            log_texts(&events)
+                .iter()
+                .any(|l| l.contains("sent 500, outside 1..100") && l.contains("keeps running")),
+            "{:?}",
+            log_texts(&events)
+        );
     }
 }
 
@@ -343,7 +363,9 @@ fn tcp_server_closes_on_garbage_and_keeps_serving() {
     let events = stop_server(server);
     let logs = log_texts(&events).join("\n");
     assert!(
-        logs.contains("cannot understand the request (binary data"),
+        logs.contains(
+            "cannot understand the request (not a format socklab understands: 13 bytes, starts with `01 02 03`)"
+        ),
         "{logs}"
     );
     assert!(logs.contains("65536 bytes"), "{logs}");

@@ -19,6 +19,7 @@ use crate::protocol::add::{
     self, MAX_REQUEST_BYTES, Message, NUMBER_MAX, NUMBER_MIN, Parsed, WireFormat,
 };
 use crate::protocol::escape_bytes;
+use crate::protocol::reply::{self, ParsedReply, Reply};
 
 /// How long a request with no end marker (`name,42` with no newline) may still grow before the
 /// server acts on it. Student clients send a request in one `send()`, so this is only a guard
@@ -94,6 +95,9 @@ enum Decision {
     Reply(Vec<Vec<u8>>),
     /// Out of range under the lab rule: no reply, close, stop the server.
     Shutdown(String),
+    /// Out of range with "keep running" on: the lab's answer (no reply; over TCP that
+    /// connection closed), and the server goes on.
+    Refuse(String),
 }
 
 fn decide(
@@ -113,19 +117,15 @@ fn decide(
         reported_sum: None,
     }));
     if !add::in_range(message.number) {
-        if config.stop_on_out_of_range {
-            return Decision::Shutdown(format!(
-                "{peer} sent {}, outside {NUMBER_MIN}..{NUMBER_MAX} (lab rule)",
-                message.number
-            ));
-        }
-        reporter.warn(
-            Some(peer),
-            format!(
-                "number {} is outside {NUMBER_MIN}..{NUMBER_MAX}; replying anyway (keep running is on)",
-                message.number
-            ),
+        let reason = format!(
+            "{peer} sent {}, outside {NUMBER_MIN}..{NUMBER_MAX} (lab rule)",
+            message.number
         );
+        return if config.stop_on_out_of_range {
+            Decision::Shutdown(reason)
+        } else {
+            Decision::Refuse(reason)
+        };
     }
     let clashes: Vec<char> = message
         .format
@@ -231,6 +231,13 @@ fn serve_connection(
                                 format!("{reason}: no reply; closing the connection and stopping the server"),
                             );
                             shared.stop_for(reason);
+                            break "out-of-range number".to_owned();
+                        }
+                        Decision::Refuse(reason) => {
+                            reporter.warn(
+                                Some(peer),
+                                format!("{reason}: no reply, connection closed; the server keeps running"),
+                            );
                             break "out-of-range number".to_owned();
                         }
                     }
@@ -406,7 +413,20 @@ pub fn run_udp_server(
                     );
                 }
                 match decide(&shared.config, reporter, peer, &message) {
-                    Decision::Reply(parts) => {
+                    Decision::Reply(mut parts) => {
+                        if matches!(message.format, WireFormat::Split { .. }) {
+                            // Name and number came as two datagrams and go back as two; a third
+                            // says it in words, for the clients that read three.
+                            parts.push(
+                                format!(
+                                    "{} + {} = {}",
+                                    message.number,
+                                    shared.config.number,
+                                    i128::from(message.number) + i128::from(shared.config.number)
+                                )
+                                .into_bytes(),
+                            );
+                        }
                         for part in parts {
                             socket
                                 .send_to(&part, peer)
@@ -421,6 +441,12 @@ pub fn run_udp_server(
                             format!("{reason}: no reply; stopping the server"),
                         );
                         shared.stop_for(reason);
+                    }
+                    Decision::Refuse(reason) => {
+                        reporter.warn(
+                            Some(peer),
+                            format!("{reason}: no reply; the server keeps running"),
+                        );
                     }
                 }
             }
@@ -454,42 +480,134 @@ pub fn run_udp_server(
     Ok(shared.summary(served))
 }
 
-/// Reads a possible sum sent as a third field: `name,57,99` gives ("name", 57, 99).
-fn reported_sum(message: &Message) -> (String, i64, Option<i64>) {
-    if let WireFormat::Text { separator, .. } = &message.format
-        && let Some((name, number)) = message.name.rsplit_once(separator.as_str())
-        && let Ok(number) = number.trim().parse::<i64>()
-    {
-        return (name.to_owned(), number, Some(message.number));
-    }
-    (message.name.clone(), message.number, None)
-}
-
 fn client_exchange(
     config: &ClientConfig,
     peer: SocketAddr,
-    reply: &Message,
+    reply: &Reply,
     reporter: &Reporter,
 ) -> Summary {
-    let (server_name, server_number, reported) = reported_sum(reply);
+    let (mut server_number, mut reported_sum) = (reply.number, reply.sum);
+    // A number past the lab's range that is exactly ours plus one in range: the server sent
+    // the sum in place of its own number (some pickle and text servers do).
+    let unsaid = reply.number.checked_sub(config.number);
+    if reported_sum.is_none()
+        && !add::in_range(reply.number)
+        && let Some(own) = unsaid.filter(|n| add::in_range(*n))
+    {
+        reporter.info(
+            Some(peer),
+            format!(
+                "the server sent {}, outside {NUMBER_MIN}..{NUMBER_MAX}: read as the sum ({} - {} = {own})",
+                reply.number, reply.number, config.number
+            ),
+        );
+        reported_sum = Some(reply.number);
+        server_number = own;
+    }
     let exchange = AddExchange {
         role: Role::Client,
         peer,
         client_name: config.name.clone(),
         client_number: config.number,
-        server_name,
+        server_name: reply.name.clone(),
         server_number,
-        format: reply.format.to_string(),
-        reported_sum: reported,
+        format: reply.format.clone(),
+        reported_sum,
     };
+    let sum = exchange.sum();
+    let check = match reported_sum {
+        Some(said) if i128::from(said) == sum => format!(" (the server says {said} ✓)"),
+        Some(said) => format!(" (the server says {said}: wrong, it is {sum})"),
+        None => String::new(),
+    };
+    if let Some(said) = reported_sum.filter(|s| i128::from(*s) != sum) {
+        reporter.warn(
+            Some(peer),
+            format!(
+                "the server reports the sum {said}, but {} + {server_number} = {sum}",
+                config.number
+            ),
+        );
+    }
     let summary = Summary::new(format!(
-        "{} + {} = {}",
-        exchange.client_number,
-        exchange.server_number,
-        exchange.sum()
+        "{} + {} = {}{check}",
+        exchange.client_number, exchange.server_number, sum
     ));
     reporter.send(Event::Add(exchange));
     summary
+}
+
+/// How long a reply may stay quiet, with no number in it yet, before the client says it cannot
+/// read it: long enough for a server that writes its name and its number in two sends.
+pub const REPLY_QUIET: Duration = Duration::from_secs(1);
+
+/// Lines a reply should have before it is read: a request sent on two lines (the `split`
+/// format with newlines) is answered on two lines by servers that mirror it.
+fn lines_expected(format: &WireFormat) -> usize {
+    match format {
+        WireFormat::Split { terminator } if terminator.contains('\n') => 2,
+        _ => 1,
+    }
+}
+
+/// Datagrams a UDP reply is read from: as many as the request took (a name and a number sent
+/// apart come back apart); what follows them (a third line of words) is not part of it.
+fn datagrams_expected(format: &WireFormat) -> usize {
+    match format {
+        WireFormat::Split { .. } => 2,
+        _ => 1,
+    }
+}
+
+/// What the reply bytes gathered so far say, once the client has waited as long as it should.
+enum Verdict {
+    Done(Reply),
+    Fail(Error),
+    Wait(Duration),
+}
+
+/// Judges the reply so far. `quiet` is how long since the last byte; `pieces` how many reads or
+/// datagrams brought it; `finished` is true when no more bytes can come.
+fn judge_reply(
+    buf: &[u8],
+    ends: &[usize],
+    quiet: Duration,
+    finished: bool,
+    config: &ClientConfig,
+) -> Verdict {
+    let shown = || escape_bytes(preview(buf));
+    let enough_lines = buf.iter().filter(|&&b| b == b'\n').count()
+        >= lines_expected(&config.format)
+        || ends.len() >= lines_expected(&config.format);
+    match reply::parse_reply(buf, ends) {
+        ParsedReply::Complete { reply, settled } => {
+            let patient = if settled { Duration::ZERO } else { SETTLE_TIME };
+            if finished || (quiet >= patient && enough_lines) || quiet >= REPLY_QUIET {
+                Verdict::Done(reply)
+            } else {
+                Verdict::Wait(patient.max(Duration::from_millis(5)))
+            }
+        }
+        ParsedReply::Ambiguous(why) if finished || quiet >= SETTLE_TIME => {
+            Verdict::Fail(Error::Protocol(format!("{why}: \"{}\"", shown())))
+        }
+        ParsedReply::Ambiguous(_) => Verdict::Wait(SETTLE_TIME),
+        ParsedReply::Invalid(why) => Verdict::Fail(Error::Protocol(format!(
+            "cannot understand the reply ({why}): \"{}\"",
+            shown()
+        ))),
+        ParsedReply::Incomplete if buf.iter().all(u8::is_ascii_whitespace) => {
+            Verdict::Wait(POLL_INTERVAL)
+        }
+        ParsedReply::Incomplete if finished || quiet >= REPLY_QUIET => {
+            Verdict::Fail(Error::Protocol(format!(
+                "cannot understand the reply (no number in it after {} of quiet): \"{}\"",
+                crate::error::seconds(quiet.as_millis() as u64),
+                shown()
+            )))
+        }
+        ParsedReply::Incomplete => Verdict::Wait(POLL_INTERVAL),
+    }
 }
 
 /// Sends one request over TCP and waits for the reply.
@@ -524,30 +642,21 @@ pub fn run_tcp_client(
         if stop.is_stopped() {
             break Err(Error::Input("cancelled".into()));
         }
-        let mut wait = POLL_INTERVAL;
-        match add::parse(&buf, &ends) {
-            Parsed::Complete {
-                message, settled, ..
-            } => {
-                if settled || last_data.elapsed() >= SETTLE_TIME {
-                    break Ok(client_exchange(&config, peer, &message, reporter));
-                }
-                wait = SETTLE_TIME;
-            }
-            Parsed::Invalid(why) => {
-                break Err(Error::Protocol(format!(
-                    "cannot understand the reply ({why}): \"{}\"",
-                    escape_bytes(preview(&buf))
-                )));
-            }
-            Parsed::Incomplete => {}
-        }
+        let wait = match judge_reply(&buf, &ends, last_data.elapsed(), false, &config) {
+            Verdict::Done(reply) => break Ok(client_exchange(&config, peer, &reply, reporter)),
+            Verdict::Fail(e) => break Err(e),
+            Verdict::Wait(wait) => wait,
+        };
         if Instant::now() >= deadline {
-            break Err(Error::Timeout {
-                peer: peer.to_string(),
-                timeout_millis: config.timeout.as_millis() as u64,
-                tcp: true,
-            });
+            break match judge_reply(&buf, &ends, last_data.elapsed(), true, &config) {
+                Verdict::Done(reply) => Ok(client_exchange(&config, peer, &reply, reporter)),
+                Verdict::Fail(e) if !buf.is_empty() => Err(e),
+                _ => Err(Error::Timeout {
+                    peer: peer.to_string(),
+                    timeout_millis: config.timeout.as_millis() as u64,
+                    tcp: true,
+                }),
+            };
         }
         stream
             .set_read_timeout(Some(
@@ -557,23 +666,26 @@ pub fn run_tcp_client(
             .map_err(|e| Error::io("socket error", e))?;
         match stream.read(&mut chunk) {
             Ok(0) => {
-                break match add::parse(&buf, &ends) {
-                    Parsed::Complete { message, .. } => {
-                        Ok(client_exchange(&config, peer, &message, reporter))
+                break if buf.is_empty() && !add::in_range(config.number) {
+                    Ok(Summary::new(format!(
+                        "the server closed the connection without replying, as a lab server does when the number ({}) is out of range",
+                        config.number
+                    )))
+                } else if buf.is_empty() {
+                    Err(Error::ClosedWithoutReply {
+                        peer: peer.to_string(),
+                    })
+                } else {
+                    match judge_reply(&buf, &ends, last_data.elapsed(), true, &config) {
+                        Verdict::Done(reply) => {
+                            Ok(client_exchange(&config, peer, &reply, reporter))
+                        }
+                        Verdict::Fail(e) => Err(e),
+                        Verdict::Wait(_) => Err(Error::Protocol(format!(
+                            "the server closed the connection after an incomplete reply: \"{}\"",
+                            escape_bytes(preview(&buf))
+                        ))),
                     }
-                    _ if buf.is_empty() && !add::in_range(config.number) => {
-                        Ok(Summary::new(format!(
-                            "the server closed the connection without replying, as a lab server does when the number ({}) is out of range",
-                            config.number
-                        )))
-                    }
-                    _ if buf.is_empty() => Err(Error::Protocol(
-                        "the server closed the connection without replying".into(),
-                    )),
-                    _ => Err(Error::Protocol(format!(
-                        "the server closed the connection after an incomplete reply: \"{}\"",
-                        escape_bytes(preview(&buf))
-                    ))),
                 };
             }
             Ok(n) => {
@@ -630,8 +742,32 @@ pub fn run_udp_client(
     let mut buf = Vec::new();
     let mut ends = Vec::new();
     let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
+    let mut last_data = Instant::now();
     loop {
-        let left = deadline.saturating_duration_since(Instant::now());
+        // Wait for the next datagram no longer than the reply needs.
+        let mut left = deadline.saturating_duration_since(Instant::now());
+        let wanted = datagrams_expected(&config.format);
+        if ends.len() >= wanted {
+            // The reply's own datagrams, judged as everything there is.
+            let (reply, reply_ends) = (&buf[..ends[wanted - 1]], &ends[..wanted]);
+            return match judge_reply(reply, reply_ends, REPLY_QUIET, true, &config) {
+                Verdict::Done(reply) => Ok(client_exchange(&config, peer, &reply, reporter)),
+                Verdict::Fail(e) => Err(e),
+                Verdict::Wait(_) => Err(Error::Protocol(format!(
+                    "cannot understand the reply: \"{}\"",
+                    escape_bytes(preview(reply))
+                ))),
+            };
+        }
+        if !buf.is_empty() {
+            match judge_reply(&buf, &ends, last_data.elapsed(), false, &config) {
+                Verdict::Done(reply) => {
+                    return Ok(client_exchange(&config, peer, &reply, reporter));
+                }
+                Verdict::Fail(e) => return Err(e),
+                Verdict::Wait(wait) => left = left.min(wait.max(Duration::from_millis(5))),
+            }
+        }
         let n = match super::udp::recv_reply(&socket, peer, &mut datagram, left, stop) {
             Ok(n) => n,
             Err(Error::Timeout { .. } | Error::NoUdpServer { .. }) if !expect_reply => {
@@ -639,6 +775,19 @@ pub fn run_udp_client(
                     "no reply, as expected: a lab server stops without replying when the number ({}) is out of range",
                     config.number
                 )));
+            }
+            Err(Error::Timeout { .. }) if !buf.is_empty() => {
+                if Instant::now() < deadline {
+                    continue;
+                }
+                return match judge_reply(&buf, &ends, last_data.elapsed(), true, &config) {
+                    Verdict::Done(reply) => Ok(client_exchange(&config, peer, &reply, reporter)),
+                    Verdict::Fail(e) => Err(e),
+                    Verdict::Wait(_) => Err(Error::Protocol(format!(
+                        "cannot understand the reply: \"{}\"",
+                        escape_bytes(preview(&buf))
+                    ))),
+                };
             }
             Err(e) => return Err(e),
         };
@@ -648,17 +797,6 @@ pub fn run_udp_client(
         });
         buf.extend_from_slice(&datagram[..n]);
         ends.push(buf.len());
-        match add::parse(&buf, &ends) {
-            Parsed::Complete { message, .. } => {
-                return Ok(client_exchange(&config, peer, &message, reporter));
-            }
-            Parsed::Incomplete => {}
-            Parsed::Invalid(why) => {
-                return Err(Error::Protocol(format!(
-                    "cannot understand the reply ({why}): \"{}\"",
-                    escape_bytes(preview(&buf))
-                )));
-            }
-        }
+        last_data = Instant::now();
     }
 }

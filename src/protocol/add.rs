@@ -12,11 +12,19 @@
 //! | C struct | `struct { char name[50]; int number; }`: 56 bytes, little-endian int at 52 |
 //! | packed struct | Python `struct.pack("!50si", ...)`: 54 bytes, big-endian int at 50 |
 //! | length-prefixed | 2-byte big-endian name length, the name, 4-byte big-endian int |
+//! | Python pickle | `pickle.dumps((name, 42))`, a list or a dict, protocols 2–5 |
+//! | no separator | `Zoe57`: one read, the number right after the name |
 //!
 //! Nothing here touches a socket: [`parse`] reads a byte buffer (with the boundaries of the reads
 //! or datagrams it came in) and [`encode`] produces the messages to send.
 
 use std::fmt;
+
+use super::pickle::{self, PickleShape};
+
+/// Words that label a sum in a reply or a JSON or pickle key (lower case; English and
+/// Portuguese, as in the labs' own languages).
+pub const SUM_LABELS: &[&str] = &["sum", "total", "soma", "result", "resultado"];
 
 /// Largest request the add servers accept before giving up on a connection or datagram.
 pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
@@ -70,6 +78,8 @@ pub enum WireFormat {
     PackedStruct,
     /// u16 BE name length, name bytes, i32 BE number.
     LengthPrefixed,
+    /// A Python pickle of a tuple, list or dict holding the name and the number.
+    Pickle(PickleShape),
     /// A user template where `{name}` and `{number}` are replaced (client side only).
     Template(String),
 }
@@ -120,6 +130,9 @@ impl WireFormat {
             "c-struct" => Self::CStruct,
             "packed-struct" => Self::PackedStruct,
             "length-prefixed" => Self::LengthPrefixed,
+            "pickle" => Self::Pickle(PickleShape::Tuple {
+                number_first: false,
+            }),
             t if t.contains("{name}") || t.contains("{number}") => {
                 if !(t.contains("{name}") && t.contains("{number}")) {
                     return Err("a template needs both {name} and {number}".into());
@@ -151,6 +164,7 @@ impl WireFormat {
                 .chars()
                 .collect(),
             Self::CStruct | Self::PackedStruct | Self::LengthPrefixed => vec!['\0'],
+            Self::Pickle(_) => Vec::new(),
         }
     }
 }
@@ -168,6 +182,7 @@ pub const FORMAT_NAMES: &[&str] = &[
     "c-struct",
     "packed-struct",
     "length-prefixed",
+    "pickle",
 ];
 
 impl fmt::Display for WireFormat {
@@ -212,6 +227,7 @@ impl fmt::Display for WireFormat {
             Self::CStruct => write!(f, "C struct (56 bytes, little-endian int)"),
             Self::PackedStruct => write!(f, "packed struct \"!50si\" (54 bytes, big-endian int)"),
             Self::LengthPrefixed => write!(f, "length-prefixed (u16 length, name, i32 big-endian)"),
+            Self::Pickle(shape) => write!(f, "Python pickle of a {shape}"),
             Self::Template(t) => write!(f, "template \"{}\"", escape_str(t)),
         }
     }
@@ -226,6 +242,8 @@ pub struct Message {
     pub number: i64,
     /// The shape it arrived in.
     pub format: WireFormat,
+    /// A sum the sender included beside its number (a reply's third field, a `sum` key).
+    pub sum: Option<i64>,
 }
 
 /// What [`parse`] found in a buffer.
@@ -262,8 +280,11 @@ pub fn parse(buf: &[u8], chunk_ends: &[usize]) -> Parsed {
     let body = &buf[start..];
     let parsed = match body[0] {
         b'{' => parse_json(body),
+        0x80 if pickle::looks_like_pickle(body) => parse_pickle(body),
         0 => parse_length_prefixed(body),
         _ if body[..body.len().min(STRUCT_NAME_BYTES)].contains(&0) => parse_struct(body),
+        // Not text, not one of the binary layouts: say so at once rather than wait for more.
+        _ if !starts_utf8(body) => Parsed::Invalid(unknown_binary(body)),
         _ => {
             let ends: Vec<usize> = chunk_ends
                 .iter()
@@ -284,6 +305,50 @@ pub fn parse(buf: &[u8], chunk_ends: &[usize]) -> Parsed {
             settled,
         },
         other => other,
+    }
+}
+
+/// Whether `body` starts with a whole or a cut UTF-8 character (a name in another alphabet).
+fn starts_utf8(body: &[u8]) -> bool {
+    match std::str::from_utf8(&body[..body.len().min(4)]) {
+        Ok(_) => true,
+        Err(e) => e.valid_up_to() > 0 || e.error_len().is_none(),
+    }
+}
+
+/// What the server's log says of bytes it cannot read: their size and first bytes.
+pub fn unknown_binary(body: &[u8]) -> String {
+    let first: Vec<String> = body.iter().take(3).map(|b| format!("{b:02x}")).collect();
+    format!(
+        "not a format socklab understands: {} bytes, starts with `{}`",
+        body.len(),
+        first.join(" ")
+    )
+}
+
+fn parse_pickle(body: &[u8]) -> Parsed {
+    match pickle::decode(body) {
+        pickle::Decoded::Complete {
+            name,
+            number,
+            sum,
+            shape,
+            consumed,
+        } => Parsed::Complete {
+            message: Message {
+                name,
+                number,
+                format: WireFormat::Pickle(shape),
+                sum,
+            },
+            consumed,
+            settled: true,
+        },
+        pickle::Decoded::Incomplete => Parsed::Incomplete,
+        pickle::Decoded::Invalid(why) => Parsed::Invalid(format!(
+            "{why}; {}",
+            unknown_binary(body).replace("not a format socklab understands: ", "")
+        )),
     }
 }
 
@@ -310,14 +375,22 @@ fn parse_json(body: &[u8]) -> Parsed {
         _ => None,
     };
     let as_int_string = |v: &serde_json::Value| v.as_str().and_then(|s| parse_int(s.trim()));
+    // A key such as "sum" holds a reported sum, not the number.
+    let is_sum = |k: &str| SUM_LABELS.contains(&k.to_lowercase().as_str());
     let number = fields
         .iter()
+        .filter(|&&(_, k, _)| !is_sum(k))
         .find_map(|&(i, k, v)| as_number(v).map(|n| (i, k, n, false)))
         .or_else(|| {
             fields
                 .iter()
+                .filter(|&&(_, k, _)| !is_sum(k))
                 .find_map(|&(i, k, v)| as_int_string(v).map(|n| (i, k, n, true)))
         });
+    let sum = fields
+        .iter()
+        .filter(|&&(_, k, _)| is_sum(k))
+        .find_map(|&(_, _, v)| as_number(v).or_else(|| as_int_string(v)));
     // The name: the first other string field.
     let name = fields.iter().find_map(|&(i, k, v)| match v {
         serde_json::Value::String(s) if number.is_none_or(|(_, nk, _, _)| nk != k) => {
@@ -342,6 +415,7 @@ fn parse_json(body: &[u8]) -> Parsed {
     let settled = !terminator.is_empty() || consumed < body.len();
     Parsed::Complete {
         message: Message {
+            sum,
             name,
             number,
             format: WireFormat::Json {
@@ -394,6 +468,7 @@ fn parse_length_prefixed(body: &[u8]) -> Parsed {
     ]);
     Parsed::Complete {
         message: Message {
+            sum: None,
             name: String::from_utf8_lossy(name_bytes).into_owned(),
             number: i64::from(number),
             format: WireFormat::LengthPrefixed,
@@ -404,20 +479,27 @@ fn parse_length_prefixed(body: &[u8]) -> Parsed {
 }
 
 fn parse_struct(body: &[u8]) -> Parsed {
+    // A struct's name is text up to its NUL padding; anything else is not one of these layouts.
+    let name_end = body
+        .iter()
+        .take(STRUCT_NAME_BYTES)
+        .position(|&b| b == 0)
+        .unwrap_or(STRUCT_NAME_BYTES);
+    if body[..name_end].iter().any(|&b| b < 0x20) || std::str::from_utf8(&body[..name_end]).is_err()
+    {
+        return Parsed::Invalid(unknown_binary(body));
+    }
     if body.len() < PACKED_STRUCT_BYTES {
         return Parsed::Incomplete;
     }
     let name_field = &body[..STRUCT_NAME_BYTES];
-    let name_end = name_field
-        .iter()
-        .position(|&b| b == 0)
-        .unwrap_or(STRUCT_NAME_BYTES);
     let name = String::from_utf8_lossy(&name_field[..name_end]).into_owned();
     let packed = i32::from_be_bytes([body[50], body[51], body[52], body[53]]);
     if body.len() < C_STRUCT_BYTES {
         // 54 bytes is a whole packed struct, or the start of a 56-byte C struct.
         return Parsed::Complete {
             message: Message {
+                sum: None,
                 name,
                 number: i64::from(packed),
                 format: WireFormat::PackedStruct,
@@ -430,6 +512,7 @@ fn parse_struct(body: &[u8]) -> Parsed {
     let native = i32::from_le_bytes([body[52], body[53], body[54], body[55]]);
     Parsed::Complete {
         message: Message {
+            sum: None,
             name,
             number: i64::from(native),
             format: WireFormat::CStruct,
@@ -464,10 +547,8 @@ fn parse_text(body: &[u8], chunk_ends: &[usize]) -> Parsed {
         None => (body.len(), String::new(), body.len(), false),
     };
     let line = &body[..line_end];
-    if let Some(bad) = line.iter().find(|&&b| b < 0x20 && b != b'\t') {
-        return Parsed::Invalid(format!(
-            "binary data (byte 0x{bad:02x}) that matches no known layout"
-        ));
+    if line.iter().any(|&b| b < 0x20 && b != b'\t') {
+        return Parsed::Invalid(unknown_binary(body));
     }
     if line.len() > MAX_REQUEST_BYTES {
         return Parsed::Invalid(format!(
@@ -510,19 +591,15 @@ fn parse_text(body: &[u8], chunk_ends: &[usize]) -> Parsed {
             Parsed::Incomplete
         };
     }
-    let format = if separator.is_empty() {
-        WireFormat::Split {
-            terminator: terminator.clone(),
-        }
-    } else {
-        WireFormat::Text {
-            separator,
-            terminator,
-            number_first: false,
-        }
+    // No separator at all (`Zoe57`), in one read: answered the same way, in one send.
+    let format = WireFormat::Text {
+        separator,
+        terminator,
+        number_first: false,
     };
     Parsed::Complete {
         message: Message {
+            sum: None,
             name,
             number,
             format,
@@ -545,6 +622,7 @@ fn two_line_split(body: &[u8], first_nl: usize) -> Option<Parsed> {
     let terminator = if first.len() < first_nl { "\r\n" } else { "\n" };
     Some(Parsed::Complete {
         message: Message {
+            sum: None,
             name: String::from_utf8_lossy(first).into_owned(),
             number,
             format: WireFormat::Split {
@@ -580,6 +658,7 @@ fn chunk_split(
     }
     Some(Parsed::Complete {
         message: Message {
+            sum: None,
             name,
             number,
             format: WireFormat::Split {
@@ -605,6 +684,7 @@ fn number_first(line: &[u8], terminator: &str) -> Option<Message> {
         return None;
     }
     Some(Message {
+        sum: None,
         name: rest[name_start..].to_owned(),
         number,
         format: WireFormat::Text {
@@ -663,6 +743,14 @@ pub fn encode(format: &WireFormat, name: &str, number: i64) -> Vec<Vec<u8>> {
             terminator,
             number_first,
         } => {
+            // `Zoe57` has no separator; a name that ends in a digit gets a space, or its digit
+            // would join the number.
+            let separator = if separator.is_empty() && name.ends_with(|c: char| c.is_ascii_digit())
+            {
+                " "
+            } else {
+                separator.as_str()
+            };
             let text = if *number_first {
                 format!("{number}{separator}{name}{terminator}")
             } else {
@@ -719,6 +807,7 @@ pub fn encode(format: &WireFormat, name: &str, number: i64) -> Vec<Vec<u8>> {
             out.extend_from_slice(&saturate_i32(number).to_be_bytes());
             vec![out]
         }
+        WireFormat::Pickle(shape) => vec![pickle::encode(shape, name, number)],
         WireFormat::Template(t) => vec![
             t.replace("{name}", name)
                 .replace("{number}", &number.to_string())
@@ -850,11 +939,14 @@ mod tests {
                 terminator: String::new()
             }
         );
+        // No separator, in one read: answered in one send, the same way.
         let (m, _, _) = complete(b"Ana42", &[]);
         assert_eq!((m.name.as_str(), m.number), ("Ana", 42));
+        assert_eq!(encode(&m.format, "S", 5), vec![b"S5".to_vec()]);
         assert_eq!(
-            encode(&m.format, "S", 5),
-            vec![b"S".to_vec(), b"5".to_vec()]
+            encode(&m.format, "Server 2", 5),
+            vec![b"Server 2 5".to_vec()],
+            "a name ending in a digit keeps its digit apart"
         );
         let (m, consumed, _) = complete(b"Ana\n42\n", &[]);
         assert_eq!((m.name.as_str(), m.number, consumed), ("Ana", 42, 7));

@@ -4,6 +4,8 @@
 
 pub mod add;
 pub mod file;
+pub mod pickle;
+pub mod reply;
 pub mod text;
 
 use std::fmt::Write as _;

@@ -44,7 +44,11 @@ elif fmt == "json-line-keys":
     data = json.loads(reply)
     server_name, server_number = data["message"], data["integer"]
 elif fmt == "split":
+    # Two sends a moment apart: sent back to back, TCP may deliver them as one segment, which
+    # no server can tell from a name and a number written together.
+    import time
     send(name.encode())
+    time.sleep(0.05)
     send(str(number).encode())
     server_name = recv().decode()
     server_number = int(recv().decode())
