@@ -748,16 +748,18 @@ pub fn run_udp_client(
         let mut left = deadline.saturating_duration_since(Instant::now());
         let wanted = datagrams_expected(&config.format);
         if ends.len() >= wanted {
-            // The reply's own datagrams, judged as everything there is.
+            // The reply's own datagrams, judged as everything there is; with no number in them
+            // yet, more datagrams are read (a server that sends its name and number apart).
             let (reply, reply_ends) = (&buf[..ends[wanted - 1]], &ends[..wanted]);
-            return match judge_reply(reply, reply_ends, REPLY_QUIET, true, &config) {
-                Verdict::Done(reply) => Ok(client_exchange(&config, peer, &reply, reporter)),
-                Verdict::Fail(e) => Err(e),
-                Verdict::Wait(_) => Err(Error::Protocol(format!(
-                    "cannot understand the reply: \"{}\"",
-                    escape_bytes(preview(reply))
-                ))),
-            };
+            match judge_reply(reply, reply_ends, REPLY_QUIET, true, &config) {
+                Verdict::Done(reply) => {
+                    return Ok(client_exchange(&config, peer, &reply, reporter));
+                }
+                Verdict::Fail(_)
+                    if reply::parse_reply(reply, reply_ends) == ParsedReply::Incomplete => {}
+                Verdict::Fail(e) => return Err(e),
+                Verdict::Wait(_) => {}
+            }
         }
         if !buf.is_empty() {
             match judge_reply(&buf, &ends, last_data.elapsed(), false, &config) {

@@ -209,6 +209,11 @@ fn from_dict(map: std::collections::BTreeMap<HashableValue, Value>) -> Result<Fi
         (Some(_), None) if sum.is_some() => {
             Err("a Python pickle of a dict with a name and a sum but no number of its own".into())
         }
+        // An object of a class pickles as its state, often nothing that comes through.
+        _ if map.is_empty() => Err(
+            "a Python pickle of an empty dict or of an object of a class, not a name and a number"
+                .into(),
+        ),
         _ => Err(format!(
             "a Python pickle of a dict with keys {}, not a name and a number",
             map.keys()
