@@ -308,7 +308,9 @@ pub struct AddClientArgs {
     #[arg(long, allow_negative_numbers = true)]
     pub number: i64,
     /// Wire format: comma, colon, semicolon, space, line, json, json-line, split, c-struct,
-    /// packed-struct, length-prefixed, or a template such as '{name}: {number}\n'.
+    /// packed-struct, length-prefixed, pickle (Python's pickle.dumps((name, number))), or a
+    /// template such as '{name}: {number}\n'. Replies are read in any of these shapes, and
+    /// also as labelled text ("Name: …, Number: 81, Sum: 138") or a sentence.
     #[arg(long, default_value = "comma")]
     pub format: String,
     /// Seconds to wait for the connection and for the reply.
@@ -783,8 +785,8 @@ pub fn print_human(out: &mut impl Write, event: &Event, verbose: bool) {
         }
         Event::Add(x) => {
             let check = match x.reported_sum {
-                Some(s) if i128::from(s) == x.sum() => format!(" (the server's sum {s} is right)"),
-                Some(s) => format!(" (the server said {s}: wrong)"),
+                Some(s) if i128::from(s) == x.sum() => format!(" (the server says {s} ✓)"),
+                Some(s) => format!(" (the server says {s}: wrong)"),
                 None => String::new(),
             };
             writeln!(

@@ -35,6 +35,9 @@ pub enum Error {
     /// The peer sent something that breaks the exercise's protocol.
     #[error("{0}")]
     Protocol(String),
+    /// A guess server answered nothing to the first guess.
+    #[error("no answer from {peer} to the first guess within {}", seconds(*timeout_millis))]
+    FirstGuessUnanswered { peer: String, timeout_millis: u64 },
     /// A TCP server closed the connection without a byte of reply.
     #[error("the server {peer} closed the connection without replying")]
     ClosedWithoutReply { peer: String },
@@ -89,6 +92,9 @@ impl Error {
             ),
             Self::Timeout { tcp: false, .. } => Some(
                 "Over UDP, nothing tells you whether a server is running: check the address and port, and that the server is started. A firewall may also drop the datagrams.".into(),
+            ),
+            Self::FirstGuessUnanswered { .. } => Some(
+                "Some guess servers wait for a first message such as `play` or `start` before the game begins: send that first (type it as a guess), or look at the server's output. Over UDP, also check the address and port: nothing tells whether a server runs.".into(),
             ),
             Self::ClosedWithoutReply { .. } => Some(
                 "Right after the request, this usually means the server expected another message format (it could not read ours, or waited for a newline): try another --format (line, json, split, pickle, …) and look at the server's own output.".into(),

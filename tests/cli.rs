@@ -232,3 +232,24 @@ fn failures_exit_1_with_one_line_and_bad_usage_exits_2() {
     assert_eq!(out.code, Some(1));
     assert!(out.stderr.contains("already in use"), "{}", out.stderr);
 }
+
+#[test]
+fn the_client_help_names_every_format_pickle_included() {
+    let out = wait_output(
+        socklab(&["udp-add", "client", "--help"]).spawn().unwrap(),
+        WAIT,
+    );
+    assert!(out.success, "{}", out.stderr);
+    for format in socklab::protocol::add::FORMAT_NAMES {
+        assert!(
+            out.stdout.contains(format),
+            "{format} missing: {}",
+            out.stdout
+        );
+    }
+    assert!(
+        out.stdout.contains("pickle.dumps((name, number))"),
+        "{}",
+        out.stdout
+    );
+}

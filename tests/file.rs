@@ -470,3 +470,82 @@ fn a_stalled_client_does_not_block_the_others() {
     server.handle.stop();
     server.finish();
 }
+
+#[test]
+fn a_header_of_the_servers_own_protocol_is_kept_and_warned_about() {
+    let shared = tempfile::tempdir().unwrap();
+    let source = shared.path().join("f4096.bin");
+    std::fs::write(&source, random_bytes(4096, 7)).unwrap();
+    for tcp in [true, false] {
+        let transport = if tcp { "tcp" } else { "udp" };
+        let out = tempfile::tempdir().unwrap();
+        let dest = out.path().join("copy.bin");
+        let mut child = spawn_python(
+            "file_server_header.py",
+            &[transport, source.to_str().unwrap()],
+        );
+        let lines = stdout_lines(&mut child);
+        let port = line_starting(&lines, "PORT ");
+        let events = client(
+            tcp,
+            format!("127.0.0.1:{port}"),
+            "f4096.bin",
+            dest.clone(),
+            false,
+        )
+        .finish();
+        wait_output(child, WAIT);
+        // The lab protocol's result stands (exit 0): the bytes as they came.
+        let summary = outcome(&events)
+            .as_ref()
+            .expect("saved as the lab protocol says");
+        let report = events
+            .iter()
+            .find_map(|e| match e {
+                Event::File(f) if f.role == Role::Client => Some(f),
+                _ => None,
+            })
+            .unwrap();
+        let warning = report.warning.as_deref().unwrap_or_default();
+        if tcp {
+            assert!(
+                warning.starts_with("the first 12 bytes (`File found!\\n`) arrived on their own and look like a text header"),
+                "{warning}"
+            );
+            let saved = std::fs::read(&dest).unwrap();
+            assert!(saved.starts_with(b"File found!\n") && saved.len() == 12 + 4096);
+        } else {
+            assert!(
+                warning.starts_with("the first datagram (4 bytes, `4096`) looks like a size header: this server may use its own protocol, not the handout's 2048-byte chunks"),
+                "{warning}"
+            );
+            assert_eq!(std::fs::read(&dest).unwrap(), b"4096");
+        }
+        assert!(
+            summary.message.contains("; warning: the first"),
+            "{}",
+            summary.message
+        );
+    }
+    // A small text file over UDP is one short line too, and no header: no warning.
+    let note = shared.path().join("note.txt");
+    std::fs::write(&note, b"Lab-02 notes\n").unwrap();
+    let mut child = spawn_python("file_server.py", &["udp"]);
+    let lines = stdout_lines(&mut child);
+    let port = line_starting(&lines, "PORT ");
+    let out = tempfile::tempdir().unwrap();
+    let events = client(
+        false,
+        format!("127.0.0.1:{port}"),
+        note.to_str().unwrap(),
+        out.path().join("note.txt"),
+        false,
+    )
+    .finish();
+    wait_output(child, WAIT);
+    let report = events.iter().find_map(|e| match e {
+        Event::File(f) if f.role == Role::Client => Some(f),
+        _ => None,
+    });
+    assert_eq!(report.and_then(|f| f.warning.clone()), None);
+}

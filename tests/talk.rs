@@ -423,3 +423,32 @@ fn anything_that_is_not_a_number_gets_a_clear_reply() {
         "non-numbers are not counted: {guesses:?}"
     );
 }
+
+#[test]
+fn a_guess_server_that_waits_for_play_gets_a_hint() {
+    let mut child = spawn_python("guess_server_play.py", &[]);
+    let lines = stdout_lines(&mut child);
+    let port = line_starting(&lines, "PORT ");
+    let config = guess::ClientConfig {
+        server: format!("127.0.0.1:{port}"),
+        timeout: Duration::from_secs(1),
+        step_delay: Duration::ZERO,
+    };
+    let events = start("auto", false, move |r, s| {
+        guess::run_auto_client(config, r, s)
+    })
+    .finish();
+    let _ = child.kill();
+    let _ = child.wait();
+    match outcome(&events) {
+        Err(e @ socklab::Error::FirstGuessUnanswered { .. }) => {
+            assert!(
+                e.to_string().contains("to the first guess within 1 s"),
+                "{e}"
+            );
+            let hint = e.hint().unwrap_or_default();
+            assert!(hint.contains("`play` or `start`"), "{hint}");
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -86,6 +86,9 @@ pub struct FileReport {
     pub elapsed: Duration,
     /// SHA-256 of the saved file (client side).
     pub sha256: Option<String>,
+    /// Something about the transfer the user should know although it succeeded (the first bytes
+    /// look like the header of the server's own protocol).
+    pub warning: Option<String>,
 }
 
 /// One request and its reply, as a client saw them (echo, uppercase).
@@ -251,6 +254,7 @@ impl Stamped {
                 "chunks": f.chunks,
                 "transfer_ms": f.elapsed.as_millis() as u64,
                 "sha256": f.sha256,
+                "warning": f.warning,
             }),
             Event::Reply(r) => json!({
                 "event": "reply",

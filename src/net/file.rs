@@ -20,7 +20,8 @@ use crate::error::{Error, Result};
 use crate::files::{Download, list_shared, read_full};
 use crate::protocol::escape_bytes;
 use crate::protocol::file::{
-    MAX_NAME_BYTES, TCP_BLOCK_BYTES, UDP_CHUNK_BYTES, block_count, parse_name, resolve_in_root,
+    HeaderLook, MAX_NAME_BYTES, TCP_BLOCK_BYTES, UDP_CHUNK_BYTES, block_count, header_look,
+    header_warning, parse_name, resolve_in_root,
 };
 
 /// The port file-transfer forms offer by default.
@@ -407,6 +408,7 @@ fn send_tcp_file(
         tcp: true,
         elapsed,
         sha256: None,
+        warning: None,
     }));
     reporter.info(
         Some(peer),
@@ -550,17 +552,29 @@ const TCP_UNIT: &str = "blocks";
 /// What a UDP transfer's chunks are called.
 const UDP_UNIT: &str = "datagrams";
 
-#[allow(clippy::too_many_arguments)]
+/// How a finished download is reported.
+struct Finish<'a> {
+    bytes: u64,
+    chunks: u64,
+    unit: &'a str,
+    started: Instant,
+    warning: Option<String>,
+}
+
 fn client_done(
     download: Download,
     peer: SocketAddr,
     config: &ClientConfig,
-    bytes: u64,
-    chunks: u64,
-    unit: &str,
-    started: Instant,
+    done: Finish<'_>,
     reporter: &Reporter,
 ) -> Result<Summary> {
+    let Finish {
+        bytes,
+        chunks,
+        unit,
+        started,
+        warning,
+    } = done;
     let elapsed = started.elapsed();
     let (path, sha256) = download.finish()?;
     reporter.send(Event::File(FileReport {
@@ -573,19 +587,26 @@ fn client_done(
         tcp: unit == TCP_UNIT,
         elapsed,
         sha256: Some(sha256.clone()),
+        warning: warning.clone(),
     }));
+    if let Some(w) = &warning {
+        reporter.warn(Some(peer), w.clone());
+    }
     let unit = if chunks == 1 {
         unit.trim_end_matches('s')
     } else {
         unit
     };
     Ok(Summary::new(format!(
-        "saved {} ({}, {} {unit}) in {:.3} s, {}; SHA-256 {sha256}",
+        "saved {} ({}, {} {unit}) in {:.3} s, {}; SHA-256 {sha256}{}",
         path.display(),
         crate::protocol::counted(bytes, "byte", "bytes"),
         crate::protocol::thousands(chunks),
         elapsed.as_secs_f64(),
-        rate(bytes, elapsed)
+        rate(bytes, elapsed),
+        warning
+            .map(|w| format!("; warning: {w}"))
+            .unwrap_or_default()
     )))
 }
 
@@ -626,6 +647,8 @@ pub fn run_tcp_client(
     let mut bytes = 0u64;
     let mut ticker = Ticker::new();
     let mut last_data = Instant::now();
+    // The first read, while it is short enough to be a header of the server's own.
+    let mut first: Option<Vec<u8>> = None;
     loop {
         if stop.is_stopped() {
             return Err(Error::Input(format!(
@@ -635,6 +658,9 @@ pub fn run_tcp_client(
         match stream.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => {
+                if bytes == 0 && n <= crate::protocol::file::HEADER_MAX_BYTES {
+                    first = Some(buf[..n].to_vec());
+                }
                 download.write(&buf[..n])?;
                 bytes += n as u64;
                 last_data = Instant::now();
@@ -676,17 +702,18 @@ pub fn run_tcp_client(
         block_count(bytes, TCP_BLOCK_BYTES),
         ticker.started,
     ));
-    let blocks = block_count(bytes, TCP_BLOCK_BYTES);
-    client_done(
-        download,
-        peer,
-        &config,
+    // A short text line or a size that came alone, with the data after it: a header.
+    let warning = first
+        .filter(|f| (f.len() as u64) < bytes)
+        .and_then(|f| header_look(&f).map(|look| header_warning(look, &f, true)));
+    let done = Finish {
         bytes,
-        blocks,
-        TCP_UNIT,
-        ticker.started,
-        reporter,
-    )
+        chunks: block_count(bytes, TCP_BLOCK_BYTES),
+        unit: TCP_UNIT,
+        started: ticker.started,
+        warning,
+    };
+    client_done(download, peer, &config, done, reporter)
 }
 
 /// Runs the UDP file server until stopped; each transfer runs on its own thread.
@@ -854,6 +881,7 @@ fn send_udp_file(
         tcp: false,
         elapsed,
         sha256: None,
+        warning: None,
     }));
     reporter.info(
         Some(peer),
@@ -905,6 +933,7 @@ pub fn run_udp_client(
     );
     let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
     let (mut bytes, mut chunks) = (0u64, 0u64);
+    let mut warning = None;
     let mut ticker = Ticker::new();
     let mut last_data = Instant::now();
     loop {
@@ -943,6 +972,9 @@ pub fn run_udp_client(
         chunks += 1;
         last_data = Instant::now();
         if n < UDP_CHUNK_BYTES {
+            if chunks == 1 {
+                warning = first_datagram_warning(&socket, &datagram[..n]);
+            }
             break;
         }
         if chunks % 64 == 0 && ticker.due() {
@@ -950,16 +982,40 @@ pub fn run_udp_client(
         }
     }
     reporter.send(progress(peer, bytes, None, chunks, ticker.started));
-    client_done(
-        download,
-        peer,
-        &config,
+    let done = Finish {
         bytes,
         chunks,
-        UDP_UNIT,
-        ticker.started,
-        reporter,
-    )
+        unit: UDP_UNIT,
+        started: ticker.started,
+        warning,
+    };
+    client_done(download, peer, &config, done, reporter)
+}
+
+/// How long a UDP client listens, after a first datagram that ended the file as a short text
+/// line, for more datagrams that would show it was a header.
+pub const HEADER_FOLLOW_WAIT: Duration = Duration::from_millis(300);
+
+/// The warning for a whole download that is one short datagram looking like a header: digits
+/// alone (a size), or a text line that more datagrams follow.
+fn first_datagram_warning(socket: &std::net::UdpSocket, first: &[u8]) -> Option<String> {
+    let look = header_look(first)?;
+    if look == HeaderLook::Text {
+        // A small text file is one short line too: only datagrams after it make it a header.
+        let until = Instant::now() + HEADER_FOLLOW_WAIT;
+        let mut probe = [0u8; 1];
+        let followed = loop {
+            match socket.recv(&mut probe) {
+                Ok(_) => break true,
+                Err(e) if is_timeout(&e) && Instant::now() < until => {}
+                Err(_) => break false,
+            }
+        };
+        if !followed {
+            return None;
+        }
+    }
+    Some(header_warning(look, first, false))
 }
 
 #[cfg(test)]

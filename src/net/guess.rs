@@ -148,6 +148,22 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
     )))
 }
 
+/// The error of a guess that got no answer: the first one gets its own hint (some servers wait
+/// for `play` or `start` first).
+fn unanswered(e: Error, count: u32) -> Error {
+    match e {
+        Error::Timeout {
+            peer,
+            timeout_millis,
+            ..
+        } if count == 1 => Error::FirstGuessUnanswered {
+            peer,
+            timeout_millis,
+        },
+        other => other,
+    }
+}
+
 /// Sends one guess and returns the server's reply.
 fn ask(
     socket: &UdpSocket,
@@ -209,7 +225,8 @@ pub fn run_client(
             &config,
             reporter,
             stop,
-        )?;
+        )
+        .map_err(|e| unanswered(e, count))?;
         let correct = read_hint(reply.as_bytes()) == Some(Hint::Correct);
         reporter.send(Event::Guess(GuessReport {
             role: Role::Client,
@@ -260,7 +277,8 @@ pub fn run_auto_client(
             &config,
             reporter,
             stop,
-        )?;
+        )
+        .map_err(|e| unanswered(e, count))?;
         let hint = read_hint(reply.as_bytes()).ok_or_else(|| {
             Error::Protocol(format!(
                 "cannot read the reply \"{reply}\" as HIGHER, LOWER or CORRECT"

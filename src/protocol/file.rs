@@ -102,6 +102,55 @@ pub fn resolve_in_root(root: &Path, name: &str) -> Result<PathBuf, Refusal> {
     Ok(real)
 }
 
+/// Longest first read or datagram that is still taken for a header of a server's own protocol.
+pub const HEADER_MAX_BYTES: usize = 64;
+
+/// What the first bytes of a download look like, when they look like the header of a server's
+/// own protocol rather than the start of the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderLook {
+    /// Digits alone (`700`): a size.
+    Size,
+    /// A short line of text (`File found!\n`).
+    Text,
+}
+
+/// Whether `first` (a first read or datagram, on its own) looks like a header.
+pub fn header_look(first: &[u8]) -> Option<HeaderLook> {
+    let trimmed = first.trim_ascii();
+    if trimmed.is_empty() || first.len() > HEADER_MAX_BYTES {
+        return None;
+    }
+    if trimmed.iter().all(u8::is_ascii_digit) {
+        return Some(HeaderLook::Size);
+    }
+    let printable = first
+        .iter()
+        .all(|&b| (0x20..0x7f).contains(&b) || matches!(b, b'\r' | b'\n' | b'\t'));
+    let words = trimmed.iter().any(u8::is_ascii_alphabetic);
+    (printable && words && first.ends_with(b"\n")).then_some(HeaderLook::Text)
+}
+
+/// The warning a download carries when its first bytes look like a header.
+pub fn header_warning(look: HeaderLook, first: &[u8], tcp: bool) -> String {
+    let shown = crate::protocol::escape_bytes(first);
+    let what = match look {
+        HeaderLook::Size => "a size header",
+        HeaderLook::Text => "a text header",
+    };
+    if tcp {
+        format!(
+            "the first {} (`{shown}`) arrived on their own and look like {what}: this server may send its own header before the data; they are saved as part of the file",
+            crate::protocol::counted(first.len() as u64, "byte", "bytes")
+        )
+    } else {
+        format!(
+            "the first datagram ({}, `{shown}`) looks like {what}: this server may use its own protocol, not the handout's 2048-byte chunks",
+            crate::protocol::counted(first.len() as u64, "byte", "bytes")
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +222,20 @@ mod tests {
             std::os::unix::fs::symlink(root.join("a.txt"), root.join("inside.txt")).unwrap();
             assert!(resolve_in_root(&root, "inside.txt").is_ok());
         }
+    }
+
+    #[test]
+    fn headers_are_told_from_data() {
+        assert_eq!(header_look(b"700"), Some(HeaderLook::Size));
+        assert_eq!(header_look(b"2048\n"), Some(HeaderLook::Size));
+        assert_eq!(header_look(b"File found!\n"), Some(HeaderLook::Text));
+        assert_eq!(header_look(b"Lab-02 notes"), None, "no end of line: data");
+        assert_eq!(header_look(b"\x89PNG\r\n"), None);
+        assert_eq!(header_look(&[b'a'; 100]), None, "too long for a header");
+        assert!(
+            header_warning(HeaderLook::Size, b"700", false).starts_with(
+                "the first datagram (3 bytes, `700`) looks like a size header: this server may use its own protocol"
+            )
+        );
     }
 }

@@ -509,6 +509,16 @@ impl ExercisePanel for FilePanel {
                             .wrap(),
                         );
                         ui.end_row();
+                        if let Some(warning) = &f.warning {
+                            ui.colored_label(ui.visuals().warn_fg_color, "Warning");
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(warning).color(ui.visuals().warn_fg_color),
+                                )
+                                .wrap(),
+                            );
+                            ui.end_row();
+                        }
                     });
             });
         }
