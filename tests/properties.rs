@@ -3,6 +3,8 @@
 
 use proptest::prelude::*;
 use socklab::protocol::add::{self, Parsed, WireFormat};
+use socklab::protocol::pickle::{self, Decoded, PickleShape};
+use socklab::protocol::reply::{ParsedReply, parse_reply};
 use socklab::protocol::{escape_bytes, file, hex_bytes, text};
 
 /// Names as students type them: letters, spaces and a few marks, not starting or ending with a
@@ -82,6 +84,60 @@ proptest! {
         let _ = text::is_stop_word(&bytes, &["stop".to_owned()]);
         let _ = escape_bytes(&bytes);
         let _ = hex_bytes(&bytes);
+        let _ = parse_reply(&bytes, &ends);
+        let _ = pickle::decode(&bytes);
+        // Into the pickle reader proper: a protocol-4 header, then anything.
+        let mut pickled = vec![0x80, 4];
+        pickled.extend_from_slice(&bytes);
+        let _ = pickle::decode(&pickled);
+        let _ = add::parse(&pickled, &[]);
+        let _ = file::header_look(&bytes);
+    }
+
+    #[test]
+    fn pickles_round_trip_in_every_shape(name in "\\PC{0,40}", number in any::<i64>(), first in any::<bool>()) {
+        for shape in [
+            PickleShape::Tuple { number_first: first },
+            PickleShape::List { number_first: first },
+            PickleShape::Dict { name_key: "name".into(), number_key: "number".into() },
+        ] {
+            let wire = pickle::encode(&shape, &name, number);
+            match pickle::decode(&wire) {
+                Decoded::Complete { name: n, number: k, shape: got, consumed, .. } => {
+                    prop_assert_eq!(&n, &name);
+                    prop_assert_eq!(k, number);
+                    prop_assert_eq!(&got, &shape);
+                    prop_assert_eq!(consumed, wire.len());
+                }
+                other => prop_assert!(false, "{:?} gave {:?}", shape, other),
+            }
+            // Every strict prefix is incomplete: never settled, never misread.
+            for cut in 0..wire.len() {
+                prop_assert_eq!(pickle::decode(&wire[..cut]), Decoded::Incomplete, "cut at {}", cut);
+            }
+        }
+    }
+
+    #[test]
+    fn labelled_replies_give_back_their_fields(
+        name in "[A-Z][a-z]{1,8}( [A-Z][a-z]{1,8}){0,2}",
+        number in 1i64..=100,
+        sum in 2i64..=200,
+        style in 0usize..3,
+    ) {
+        let text = match style {
+            0 => format!("Server name: {name}, Number: {number}, Sum: {sum}"),
+            1 => format!("Nome: {name}; Número: {number}; Soma: {sum}\n"),
+            _ => format!("name={name} | value={number} | total={sum}"),
+        };
+        match parse_reply(text.as_bytes(), &[]) {
+            ParsedReply::Complete { reply, .. } => {
+                prop_assert_eq!(&reply.name, &name, "{}", text);
+                prop_assert_eq!(reply.number, number, "{}", text);
+                prop_assert_eq!(reply.sum, Some(sum), "{}", text);
+            }
+            other => prop_assert!(false, "{:?} gave {:?}", text, other),
+        }
     }
 
     #[test]

@@ -1,0 +1,42 @@
+//! Reading servers' replies and Python pickles on arbitrary bytes: never a panic; a labelled
+//! or sentence reply read whole is read the same with a newline after it; a pickle never claims
+//! more bytes than it was given, and what it read encodes back to a pickle that reads the same.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use socklab::protocol::pickle::{self, Decoded};
+use socklab::protocol::reply::{ParsedReply, parse_reply};
+
+fuzz_target!(|data: &[u8]| {
+    let split = data.first().map_or(0, |b| usize::from(*b)).min(data.len());
+    let _ = parse_reply(data, &[split, data.len()]);
+    if let ParsedReply::Complete { reply, .. } = parse_reply(data, &[])
+        && !data.contains(&b'\n')
+        && reply.format.starts_with("labelled")
+    {
+        let mut line = data.to_vec();
+        line.push(b'\n');
+        if let ParsedReply::Complete { reply: again, .. } = parse_reply(&line, &[]) {
+            assert_eq!((again.number, again.sum), (reply.number, reply.sum));
+        }
+    }
+    for body in [data.to_vec(), [&[0x80, 4][..], data].concat()] {
+        if let Decoded::Complete {
+            name,
+            number,
+            shape,
+            consumed,
+            ..
+        } = pickle::decode(&body)
+        {
+            assert!(consumed <= body.len());
+            let back = pickle::encode(&shape, &name, number);
+            match pickle::decode(&back) {
+                Decoded::Complete {
+                    name: n, number: k, ..
+                } => assert_eq!((n, k), (name, number)),
+                other => panic!("re-encoded pickle gave {other:?}"),
+            }
+        }
+    }
+});
