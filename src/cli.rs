@@ -79,11 +79,67 @@ pub enum Command {
         #[command(subcommand)]
         role: GuessRole,
     },
+    /// Check a student's program against the handout: socklab runs it, plays the other role,
+    /// and reports each check with its evidence (exit 0 all required checks passed, 1 one
+    /// failed, 2 the program could not be run).
+    ///
+    /// The program runs with your rights, as if you started it by hand, in a scratch copy of
+    /// its folder; its whole process group is killed after each case.
+    #[command(after_help = "Example: socklab check tcp-add server -- python3 TCPserver.py {port}")]
+    Check(CheckArgs),
     /// Compare two files byte by byte (exit 0 identical, 1 different, 2 error).
     Compare {
         file_a: std::path::PathBuf,
         file_b: std::path::PathBuf,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// tcp-add, udp-add, tcp-echo, udp-echo, tcp-upper, udp-upper (tcp-file, udp-file and
+    /// udp-guess are not checked yet).
+    pub exercise: String,
+    /// The role of the program under test: server or client (socklab plays the other).
+    pub role: String,
+    /// Where the program listens (server) or where socklab listens for it (client)
+    /// [default: the exercise's port].
+    #[arg(long)]
+    pub port: Option<u16>,
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// The add format to use with a server under test [default: found by trying each].
+    #[arg(long)]
+    pub format: Option<String>,
+    /// The name typed into a client, or sent to a server.
+    #[arg(long, default_value = "Ana")]
+    pub name: String,
+    /// The number typed into a client, or sent to a server.
+    #[arg(long, default_value_t = 37, allow_negative_numbers = true)]
+    pub number: i64,
+    /// Lines typed when the program's prompts say nothing socklab recognises ({name} and
+    /// {number} replaced), separated by "\n".
+    #[arg(long)]
+    pub stdin: Option<String>,
+    /// Longest wait of any one case.
+    #[arg(long, value_name = "SECONDS", default_value_t = Seconds(Duration::from_secs(10)))]
+    pub timeout: Seconds,
+    /// One JSON object with every check on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write the report to FILE (Markdown, or HTML when it ends in .html).
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<std::path::PathBuf>,
+    /// Check every file the pattern matches (e.g. 'submissions/*/TCPserver.py'), with {file}
+    /// in COMMAND, one after another.
+    #[arg(long, value_name = "GLOB")]
+    pub each: Option<String>,
+    /// With --each: one row per file (file, passed, failed, score, then each check).
+    #[arg(long, value_name = "FILE", requires = "each")]
+    pub csv: Option<std::path::PathBuf>,
+    /// How to start the program, e.g. -- python3 TCPserver.py {port}. Placeholders: {host},
+    /// {port}, {file}.
+    #[arg(last = true, required = true, value_name = "COMMAND")]
+    pub command: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -332,6 +388,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::UdpUpper { role } => run_upper(role, false),
         Command::UdpGuess { role } => run_guess(role),
         Command::UdpFile { role } => run_file(role, false),
+        Command::Check(args) => crate::check::cli::run(args),
         Command::Compare { file_a, file_b } => {
             match crate::files::compare_files(&file_a, &file_b) {
                 Ok(result) => {
@@ -620,6 +677,7 @@ fn run_add(role: AddRole, tcp: bool) -> ExitCode {
                 number: args.number,
                 format,
                 timeout,
+                reset_on_close: false,
             };
             let runs: (RunFn<_>, RunFn<_>) = (add::run_tcp_client, add::run_udp_client);
             run_role(

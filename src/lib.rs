@@ -9,9 +9,11 @@
 //!   named thread ([`net::runner`]) and reports only through [`net::event::Event`]s.
 //! - `gui` (feature `gui`, on by default): the eframe window, a thin view of those events.
 //! - [`cli`]: the same runners from the command line, printing the same events.
+//! - [`check`]: runs a student's program, plays the other role, and reports what passed.
 //! - [`files`]: local files: safe download destinations, SHA-256, comparing two files.
 //! - [`error`]: the core's one error type, with plain-language hints.
 
+pub mod check;
 pub mod cli;
 pub mod error;
 pub mod files;

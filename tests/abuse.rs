@@ -436,6 +436,7 @@ fn a_panicking_worker_is_reported_and_other_servers_keep_running() {
         number: 5,
         format: WireFormat::comma(),
         timeout: Duration::from_secs(2),
+        reset_on_close: false,
     };
     let events = start("client", false, move |r, s| {
         add::run_tcp_client(client, r, s)

@@ -44,6 +44,7 @@ fn client_config(server: String, name: &str, number: i64, format: WireFormat) ->
         number,
         format,
         timeout: Duration::from_secs(3),
+        reset_on_close: false,
     }
 }
 

@@ -21,6 +21,7 @@ fn client(tcp: bool, port: &str, format: &str) -> Vec<Event> {
         number: 57,
         format: WireFormat::from_name(format).unwrap(),
         timeout: Duration::from_secs(4),
+        reset_on_close: false,
     };
     start("reply test client", false, move |r, s| {
         if tcp {

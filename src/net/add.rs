@@ -57,6 +57,9 @@ pub struct ClientConfig {
     pub number: i64,
     pub format: WireFormat,
     pub timeout: Duration,
+    /// TCP: close with a reset (SO_LINGER 0) instead of a FIN, so that neither side keeps the
+    /// connection in TIME_WAIT: a checked student server can bind its port again at once.
+    pub reset_on_close: bool,
 }
 
 /// Shared between a TCP server's connection threads.
@@ -706,7 +709,11 @@ pub fn run_tcp_client(
             Err(e) => break Err(Error::io(format!("receive from {peer} failed"), e)),
         }
     };
-    let _ = stream.shutdown(Shutdown::Both);
+    if config.reset_on_close {
+        let _ = socket2::SockRef::from(&stream).set_linger(Some(Duration::ZERO));
+    } else {
+        let _ = stream.shutdown(Shutdown::Both);
+    }
     reporter.send(Event::Closed {
         peer,
         reason: "closed by the client".into(),

@@ -169,6 +169,7 @@ impl AddPanel {
             number,
             format,
             timeout: DEFAULT_CLIENT_TIMEOUT,
+            reset_on_close: false,
         };
         self.last_result = None;
         let runs: (RunFn<_>, RunFn<_>) = (add::run_tcp_client, add::run_udp_client);

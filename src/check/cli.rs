@@ -1,0 +1,190 @@
+//! `socklab check`: one program, or a whole class with `--each` and `--csv`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::report::{Report, csv_field};
+use super::{Exercise, Options, Role};
+use crate::cli::CheckArgs;
+use crate::protocol::add::WireFormat;
+
+fn usage(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+pub fn run(args: CheckArgs) -> ExitCode {
+    let Some(exercise) = Exercise::from_name(&args.exercise) else {
+        return usage(&format!(
+            "unknown exercise {:?}; one of {}",
+            args.exercise,
+            Exercise::ALL.map(Exercise::name).join(", ")
+        ));
+    };
+    let role = match args.role.as_str() {
+        "server" => Role::Server,
+        "client" => Role::Client,
+        other => return usage(&format!("the role is server or client, not {other:?}")),
+    };
+    let format = match args.format.as_deref().map(WireFormat::from_name) {
+        Some(Err(e)) => return usage(&e),
+        Some(Ok(f)) => Some(f),
+        None => None,
+    };
+    let options = Options {
+        exercise,
+        role,
+        command: args.command.clone(),
+        host: args.host.clone(),
+        port: args.port.unwrap_or_else(|| exercise.default_port()),
+        format,
+        name: args.name.clone(),
+        number: args.number,
+        stdin: args.stdin.as_ref().map(|s| s.replace("\\n", "\n")),
+        timeout: args.timeout.0,
+        file: None,
+    };
+    match &args.each {
+        Some(pattern) => each(&options, pattern, &args),
+        None => one(&options, &args),
+    }
+}
+
+fn one(options: &Options, args: &CheckArgs) -> ExitCode {
+    // A closed pipe (`| head`) ends the printing, not the check.
+    let mut progress = |c: &super::report::CheckResult| {
+        if !args.json {
+            let _ = writeln!(std::io::stdout(), "{}", Report::line(c));
+        }
+    };
+    let report = match super::run(options, &mut progress) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = std::io::stdout();
+    if args.json {
+        let _ = writeln!(out, "{}", report.to_json());
+    } else {
+        let _ = writeln!(
+            out,
+            "{} passed, {} failed (score {}%){}",
+            report.passed(),
+            report.failed(),
+            report.score(),
+            if report.required_passed() {
+                ""
+            } else {
+                "; a required check failed"
+            }
+        );
+    }
+    if let Some(path) = &args.report
+        && let Err(e) = write_report(&report, path)
+    {
+        eprintln!("error: cannot write {}: {e}", path.display());
+        return ExitCode::from(2);
+    }
+    if report.required_passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn write_report(report: &Report, path: &std::path::Path) -> std::io::Result<()> {
+    let html = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let text = if html {
+        report.to_html()
+    } else {
+        report.to_markdown()
+    };
+    std::fs::write(path, text)
+}
+
+fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
+    let files: Vec<std::path::PathBuf> = match glob::glob(pattern) {
+        Ok(paths) => paths.flatten().filter(|p| p.is_file()).collect(),
+        Err(e) => return usage(&format!("bad pattern {pattern:?}: {e}")),
+    };
+    if files.is_empty() {
+        return usage(&format!("no file matches {pattern:?}"));
+    }
+    let mut rows: Vec<(String, Option<Report>, String)> = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        eprintln!("[{}/{}] {}", i + 1, files.len(), file.display());
+        let mut o = options.clone();
+        o.file = Some(file.display().to_string());
+        let mut quiet = |_: &super::report::CheckResult| {};
+        match super::run(&o, &mut quiet) {
+            Ok(r) => {
+                eprintln!(
+                    "        {} passed, {} failed (score {}%)",
+                    r.passed(),
+                    r.failed(),
+                    r.score()
+                );
+                rows.push((file.display().to_string(), Some(r), String::new()));
+            }
+            Err(e) => {
+                eprintln!("        could not run: {e}");
+                rows.push((file.display().to_string(), None, e.to_string()));
+            }
+        }
+    }
+    if args.json {
+        let all: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(file, r, err)| match r {
+                Some(r) => serde_json::json!({"file": file, "report": r.to_json()}),
+                None => serde_json::json!({"file": file, "error": err}),
+            })
+            .collect();
+        let _ = writeln!(std::io::stdout(), "{}", serde_json::Value::Array(all));
+    }
+    if let Some(path) = &args.csv {
+        // The check ids of the first report that ran, in order, as the columns.
+        let ids: Vec<&str> = rows
+            .iter()
+            .find_map(|(_, r, _)| r.as_ref())
+            .map(|r| r.checks.iter().map(|c| c.id).collect())
+            .unwrap_or_default();
+        let mut csv = format!("file,passed,failed,score,{}\n", ids.join(","));
+        for (file, r, err) in &rows {
+            let line = match r {
+                Some(r) => {
+                    let verdicts: Vec<&str> = ids
+                        .iter()
+                        .map(|id| {
+                            r.checks
+                                .iter()
+                                .find(|c| c.id == *id)
+                                .map_or("", |c| c.verdict.word())
+                        })
+                        .collect();
+                    format!(
+                        "{},{},{},{},{}",
+                        csv_field(file),
+                        r.passed(),
+                        r.failed(),
+                        r.score(),
+                        verdicts.join(",")
+                    )
+                }
+                None => format!("{},,,,{}", csv_field(file), csv_field(err)),
+            };
+            csv.push_str(&line);
+            csv.push('\n');
+        }
+        if let Err(e) = std::fs::write(path, csv) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
+    let _ = std::io::stdout().flush();
+    ExitCode::SUCCESS
+}

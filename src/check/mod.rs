@@ -1,0 +1,417 @@
+//! Checking a student's program against the handout: socklab runs the program, plays the
+//! other role with its own runners and codecs, tries what the handout asks and the edge cases
+//! students get wrong, and reports each check with its evidence (the bytes on the wire, the
+//! program's own output, its exit code).
+//!
+//! The program under test runs with the user's rights, as if started by hand, in a scratch
+//! copy of its folder and a process group of its own that is killed after each run
+//! ([`program`]). socklab never probes a server with a connection of its own to see whether it
+//! is up: it reads the system's socket table ([`is_listening`]).
+
+pub mod add;
+pub mod cli;
+pub mod program;
+pub mod report;
+pub mod talk;
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::Receiver;
+
+use self::program::{Answers, Program};
+use self::report::{CheckResult, Evidence, Report, Verdict};
+use crate::net::event::{Event, Stamped};
+use crate::net::runner::{self, Reporter, RunHandle, StopFlag};
+use crate::protocol::add::WireFormat;
+
+/// The exercises a program can be checked on, by their command-line names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exercise {
+    TcpAdd,
+    UdpAdd,
+    TcpFile,
+    UdpFile,
+    TcpEcho,
+    UdpEcho,
+    TcpUpper,
+    UdpUpper,
+    UdpGuess,
+}
+
+impl Exercise {
+    pub const ALL: [Self; 9] = [
+        Self::TcpAdd,
+        Self::UdpAdd,
+        Self::TcpFile,
+        Self::UdpFile,
+        Self::TcpEcho,
+        Self::UdpEcho,
+        Self::TcpUpper,
+        Self::UdpUpper,
+        Self::UdpGuess,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::TcpAdd => "tcp-add",
+            Self::UdpAdd => "udp-add",
+            Self::TcpFile => "tcp-file",
+            Self::UdpFile => "udp-file",
+            Self::TcpEcho => "tcp-echo",
+            Self::UdpEcho => "udp-echo",
+            Self::TcpUpper => "tcp-upper",
+            Self::UdpUpper => "udp-upper",
+            Self::UdpGuess => "udp-guess",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.name() == name)
+    }
+
+    pub fn tcp(self) -> bool {
+        self.name().starts_with("tcp")
+    }
+
+    /// The port the handouts use for it.
+    pub fn default_port(self) -> u16 {
+        match self {
+            Self::TcpAdd | Self::UdpAdd | Self::TcpUpper | Self::UdpUpper => {
+                crate::net::addr::DEFAULT_ADD_PORT
+            }
+            Self::TcpFile | Self::UdpFile => crate::net::file::DEFAULT_FILE_PORT,
+            Self::TcpEcho | Self::UdpEcho => crate::net::talk::DEFAULT_ECHO_PORT,
+            Self::UdpGuess => crate::net::guess::DEFAULT_GUESS_PORT,
+        }
+    }
+}
+
+/// The role of the program under test; socklab plays the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Server,
+    Client,
+}
+
+impl Role {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Server => "server",
+            Self::Client => "client",
+        }
+    }
+}
+
+/// What a check run needs.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub exercise: Exercise,
+    pub role: Role,
+    /// How to start the program, with `{host}`, `{port}`, `{remote}`, `{local}`, `{file}`.
+    pub command: Vec<String>,
+    pub host: String,
+    pub port: u16,
+    /// The add wire format to use with a server; None finds it.
+    pub format: Option<WireFormat>,
+    /// What to type into a client as its name and number.
+    pub name: String,
+    pub number: i64,
+    /// Lines to type when prompts say nothing socklab knows (`{name}`, `{number}` replaced).
+    pub stdin: Option<String>,
+    /// Longest any one case waits.
+    pub timeout: Duration,
+    /// Replaces `{file}` (the `--each` file being checked).
+    pub file: Option<String>,
+}
+
+/// Why no check could run.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    #[error("{0}")]
+    Start(#[from] program::StartError),
+    #[error(
+        "checks for {0} are not written yet; available: tcp-add, udp-add, tcp-echo, udp-echo, tcp-upper, udp-upper"
+    )]
+    NotYet(&'static str),
+    /// socklab's own side could not start (its port taken, no thread).
+    #[error("{0}")]
+    Peer(String),
+}
+
+/// Runs every check for `options`; `on_check` hears each result as it is decided.
+pub fn run(
+    options: &Options,
+    on_check: &mut dyn FnMut(&CheckResult),
+) -> Result<Report, CheckError> {
+    let mut report = Report {
+        exercise: options.exercise.name().to_owned(),
+        role: options.role.name().to_owned(),
+        command: options.command.join(" "),
+        format: None,
+        checks: Vec::new(),
+    };
+    let mut sink = |c: CheckResult| {
+        on_check(&c);
+        report.checks.push(c);
+    };
+    let format = match options.exercise {
+        Exercise::TcpAdd | Exercise::UdpAdd => add::run(options, &mut sink)?,
+        Exercise::TcpEcho | Exercise::UdpEcho | Exercise::TcpUpper | Exercise::UdpUpper => {
+            talk::run(options, &mut sink)?;
+            None
+        }
+        other => return Err(CheckError::NotYet(other.name())),
+    };
+    report.format = format;
+    Ok(report)
+}
+
+/// `command` with its placeholders replaced.
+pub fn expand(command: &[String], options: &Options, extra: &[(&str, String)]) -> Vec<String> {
+    let mut vars: Vec<(&str, String)> = vec![
+        ("{host}", options.host.clone()),
+        ("{port}", options.port.to_string()),
+        ("{file}", options.file.clone().unwrap_or_default()),
+    ];
+    vars.extend(extra.iter().cloned());
+    command
+        .iter()
+        .map(|arg| {
+            vars.iter()
+                .fold(arg.clone(), |a, (key, value)| a.replace(key, value))
+        })
+        .collect()
+}
+
+/// Whether something listens on `port` (TCP) or has it bound (UDP), read from the system's
+/// socket table where there is one (Linux), so that a server that serves one client is never
+/// spent on a probe. Elsewhere a bind of the port is tried and released at once.
+pub fn is_listening(port: u16, tcp: bool) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        let tables: &[&str] = if tcp {
+            &["/proc/net/tcp", "/proc/net/tcp6"]
+        } else {
+            &["/proc/net/udp", "/proc/net/udp6"]
+        };
+        let mut readable = false;
+        for table in tables {
+            let Ok(text) = std::fs::read_to_string(table) else {
+                continue;
+            };
+            readable = true;
+            for line in text.lines().skip(1) {
+                let fields: Vec<&str> = line.split_whitespace().collect();
+                let (Some(local), Some(state)) = (fields.get(1), fields.get(3)) else {
+                    continue;
+                };
+                let bound = local
+                    .rsplit(':')
+                    .next()
+                    .and_then(|p| u16::from_str_radix(p, 16).ok())
+                    == Some(port);
+                // TCP: 0A is LISTEN. UDP: any socket bound to the port.
+                if bound && (!tcp || *state == "0A") {
+                    return true;
+                }
+            }
+        }
+        if readable {
+            return false;
+        }
+    }
+    let addr = SocketAddr::from(([0, 0, 0, 0], port));
+    let in_use = |e: std::io::Error| e.kind() == std::io::ErrorKind::AddrInUse;
+    if tcp {
+        std::net::TcpListener::bind(addr).err().is_some_and(in_use)
+    } else {
+        std::net::UdpSocket::bind(addr).err().is_some_and(in_use)
+    }
+}
+
+/// Waits until `port` is listening (or bound), at most `wait`; false if `program` exits first.
+pub fn wait_listening(program: &mut Program, port: u16, tcp: bool, wait: Duration) -> bool {
+    let until = Instant::now() + wait;
+    while Instant::now() < until {
+        if is_listening(port, tcp) {
+            return true;
+        }
+        if !program.is_running() {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    false
+}
+
+/// Waits until nothing listens on `port` any more, at most `wait`.
+pub fn wait_released(port: u16, tcp: bool, wait: Duration) -> bool {
+    let until = Instant::now() + wait;
+    while Instant::now() < until {
+        if !is_listening(port, tcp) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    !is_listening(port, tcp)
+}
+
+/// A socklab runner started for a check, and its events.
+pub struct Peer {
+    handle: Option<RunHandle>,
+    rx: Receiver<Stamped>,
+    pub events: Vec<Event>,
+}
+
+impl Peer {
+    pub fn start<F>(name: &str, work: F) -> Option<Self>
+    where
+        F: FnOnce(&Reporter, &StopFlag) -> crate::Result<crate::net::event::Summary>
+            + Send
+            + 'static,
+    {
+        let (reporter, rx) = Reporter::channel(None);
+        let handle = runner::spawn(name, reporter, work).ok()?;
+        Some(Self {
+            handle: Some(handle),
+            rx,
+            events: Vec::new(),
+        })
+    }
+
+    /// Collects events until one matches `done` or `wait` passes; true if one matched.
+    pub fn wait_for(&mut self, wait: Duration, done: impl Fn(&Event) -> bool) -> bool {
+        let until = Instant::now() + wait;
+        if self.events.iter().any(&done) {
+            return true;
+        }
+        loop {
+            let left = until.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(s) => {
+                    let hit = done(&s.event);
+                    self.events.push(s.event);
+                    if hit {
+                        return true;
+                    }
+                }
+                Err(_) => return false,
+            }
+        }
+    }
+
+    /// Waits for the runner to finish (at most `wait`), then stops it.
+    pub fn finish(mut self, wait: Duration) -> Vec<Event> {
+        self.wait_for(wait, |e| matches!(e, Event::Finished(_)));
+        if let Some(handle) = self.handle.take() {
+            handle.stop();
+            self.wait_for(Duration::from_secs(2), |e| matches!(e, Event::Finished(_)));
+            handle.join();
+        }
+        self.events
+    }
+
+    /// Bytes sent and received in the events so far.
+    pub fn wire(events: &[Event]) -> (Vec<u8>, Vec<u8>) {
+        let (mut sent, mut received) = (Vec::new(), Vec::new());
+        for e in events {
+            match e {
+                Event::Sent { bytes, .. } => sent.extend_from_slice(bytes),
+                Event::Received { bytes, .. } => received.extend_from_slice(bytes),
+                _ => {}
+            }
+        }
+        (sent, received)
+    }
+}
+
+/// A check's result with the program's output so far as evidence.
+pub fn result(
+    id: &'static str,
+    title: &'static str,
+    required: bool,
+    verdict: Verdict,
+    reason: impl Into<String>,
+    program: Option<&mut Program>,
+    wire: (Vec<u8>, Vec<u8>),
+) -> CheckResult {
+    let (stdout, exit_code) = match program {
+        Some(p) => (p.output(), p.exit_code().flatten()),
+        None => (String::new(), None),
+    };
+    CheckResult {
+        id,
+        title,
+        required,
+        verdict,
+        reason: reason.into(),
+        evidence: Evidence {
+            sent: wire.0,
+            received: wire.1,
+            stdout,
+            stderr: String::new(),
+            exit_code,
+        },
+    }
+}
+
+/// The answers typed into a program: by prompt, else the `--stdin` lines.
+pub fn answers(options: &Options, messages: &[&str], default_fallback: &[&str]) -> Answers {
+    let fill = |line: &str| {
+        line.replace("{name}", &options.name)
+            .replace("{number}", &options.number.to_string())
+    };
+    let fallback = match &options.stdin {
+        Some(text) => text.lines().map(fill).collect(),
+        None => default_fallback.iter().map(|l| fill(l)).collect(),
+    };
+    Answers {
+        name: options.name.clone(),
+        number: options.number.to_string(),
+        messages: messages.iter().map(|m| (*m).to_owned()).collect(),
+        fallback,
+    }
+}
+
+/// Why a server did not listen: it exited (with what code, and the last line it printed), or
+/// it is still running without listening.
+pub fn not_listening(program: Option<&mut Program>, port: u16) -> String {
+    match program {
+        Some(p) => match p.exit_code() {
+            Some(code) => {
+                let out = p.output();
+                let last = out
+                    .trim_end()
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .trim()
+                    .to_owned();
+                format!(
+                    "the program exited (code {}) before listening on port {port}{}",
+                    code.map_or_else(|| "none: a signal".to_owned(), |c| c.to_string()),
+                    if last.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {last}")
+                    }
+                )
+            }
+            None => format!("nothing listened on port {port} within 5 s"),
+        },
+        None => format!("nothing listened on port {port} within 5 s"),
+    }
+}
+
+/// Makes closing `stream` a reset rather than a FIN: neither side keeps the connection in
+/// TIME_WAIT, so a checked server can bind its port again at once (students' servers rarely
+/// set SO_REUSEADDR).
+pub fn reset_on_close(stream: &std::net::TcpStream) {
+    let _ = socket2::SockRef::from(stream).set_linger(Some(Duration::ZERO));
+}
+
+/// Whether the program's output shows a Python traceback (a crash, not a message).
+pub fn crashed(output: &str) -> bool {
+    output.contains("Traceback (most recent call last)")
+}

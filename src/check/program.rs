@@ -1,0 +1,424 @@
+//! The program under test: started in a scratch copy of its folder, in a process group of its
+//! own, with its output kept (at most [`MAX_OUTPUT_BYTES`]) and its prompts answered by their
+//! words; the whole group is killed when it is dropped, so no process is left behind.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// Output of one run kept at most; the rest is counted and dropped.
+pub const MAX_OUTPUT_BYTES: usize = 1024 * 1024;
+
+/// How long a partial line must stay unchanged before it is taken for a prompt.
+const PROMPT_SETTLE: Duration = Duration::from_millis(150);
+
+/// How long the program may stay silent, waiting, before a fallback line is typed for it.
+const FALLBACK_AFTER: Duration = Duration::from_millis(600);
+
+/// What to type into the program.
+#[derive(Clone, Debug, Default)]
+pub struct Answers {
+    pub name: String,
+    pub number: String,
+    /// Messages or sentences (echo, uppercase), typed in order, one per prompt that asks.
+    pub messages: Vec<String>,
+    /// Lines typed in order when prompts say nothing a rule knows, or when the program reads
+    /// without a prompt.
+    pub fallback: Vec<String>,
+}
+
+/// What a prompt asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asked {
+    Name,
+    Number,
+    Message,
+}
+
+impl Answers {
+    /// What a prompt asks for by its words, if a rule knows it.
+    pub fn asked(prompt: &str) -> Option<Asked> {
+        let p = prompt.to_lowercase();
+        let words: Vec<&str> = p.split(|c: char| !c.is_alphanumeric()).collect();
+        // Whole words ("int", not the "int" of "print"); a longer stem may take an ending
+        // ("numbers", "integer:").
+        let any = |stems: &[&str]| {
+            stems.iter().any(|s| {
+                words
+                    .iter()
+                    .any(|w| *w == *s || (s.chars().count() >= 4 && w.starts_with(s)))
+            })
+        };
+        if any(&["name", "nome"]) {
+            return Some(Asked::Name);
+        }
+        if any(&[
+            "number", "integer", "int", "valor", "número", "numero", "value", "guess",
+        ]) {
+            return Some(Asked::Number);
+        }
+        if any(&[
+            "message", "sentence", "text", "mensagem", "frase", "line", "input", "say",
+        ]) {
+            return Some(Asked::Message);
+        }
+        None
+    }
+}
+
+/// The output a program has written so far (stdout and stderr together, in arrival order).
+#[derive(Default)]
+struct Output {
+    text: Vec<u8>,
+    dropped: usize,
+    /// Where the last answered prompt ended: the answerer looks only after it.
+    answered_to: usize,
+    last_change: Option<Instant>,
+}
+
+/// A started program.
+pub struct Program {
+    child: Child,
+    output: Arc<Mutex<Output>>,
+    stdin: Arc<Mutex<Option<ChildStdin>>>,
+    /// Everything typed into it, for the evidence.
+    typed: Arc<Mutex<Vec<String>>>,
+    /// Holds the scratch folder until the program is gone.
+    _scratch: Option<tempfile::TempDir>,
+    exit: Option<std::process::ExitStatus>,
+}
+
+/// Why a program could not be run.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot run {command:?}: {reason}")]
+pub struct StartError {
+    pub command: String,
+    pub reason: String,
+}
+
+impl Program {
+    /// Starts `command` (program and arguments, placeholders already replaced). When one of the
+    /// arguments names a file, its folder is copied to a scratch folder and the program runs
+    /// there, on the copy.
+    pub fn start(command: &[String], answers: Answers) -> Result<Self, StartError> {
+        let fail = |reason: String| StartError {
+            command: command.join(" "),
+            reason,
+        };
+        let (program, args) = command
+            .split_first()
+            .ok_or_else(|| fail("no command given".into()))?;
+        let mut args: Vec<String> = args.to_vec();
+        let scratch = scratch_copy(&mut args).map_err(|e| fail(e.to_string()))?;
+        let mut cmd = Command::new(program);
+        cmd.args(&args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .env("PYTHONUNBUFFERED", "1")
+            .env("PYTHONIOENCODING", "utf-8");
+        if let Some(dir) = &scratch {
+            cmd.current_dir(dir.path());
+        }
+        own_process_group(&mut cmd);
+        let mut child = cmd.spawn().map_err(|e| fail(e.to_string()))?;
+        let output = Arc::new(Mutex::new(Output::default()));
+        for pipe in [
+            child
+                .stdout
+                .take()
+                .map(|p| Box::new(p) as Box<dyn Read + Send>),
+            child
+                .stderr
+                .take()
+                .map(|p| Box::new(p) as Box<dyn Read + Send>),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let output = Arc::clone(&output);
+            // The reader ends when the pipe closes (the program and its children are gone).
+            let _ = thread::Builder::new()
+                .name("check output".into())
+                .spawn(move || collect(pipe, &output));
+        }
+        let stdin = Arc::new(Mutex::new(child.stdin.take()));
+        let typed = Arc::new(Mutex::new(Vec::new()));
+        {
+            let (output, stdin, typed) =
+                (Arc::clone(&output), Arc::clone(&stdin), Arc::clone(&typed));
+            let _ = thread::Builder::new()
+                .name("check answers".into())
+                .spawn(move || answer_prompts(&output, &stdin, &typed, answers));
+        }
+        Ok(Self {
+            child,
+            output,
+            stdin,
+            typed,
+            _scratch: scratch,
+            exit: None,
+        })
+    }
+
+    /// What it has printed so far (stdout and stderr), as text.
+    pub fn output(&self) -> String {
+        self.output
+            .lock()
+            .map(|o| {
+                let mut text = String::from_utf8_lossy(&o.text).into_owned();
+                if o.dropped > 0 {
+                    text.push_str(&format!("\n[{} more bytes not kept]", o.dropped));
+                }
+                text
+            })
+            .unwrap_or_default()
+    }
+
+    /// What was typed into it.
+    pub fn typed(&self) -> Vec<String> {
+        self.typed.lock().map(|t| t.clone()).unwrap_or_default()
+    }
+
+    /// Types a line into it now.
+    pub fn type_line(&self, line: &str) {
+        type_into(&self.stdin, &self.typed, line);
+    }
+
+    /// Closes its standard input (end of input, as Ctrl-D).
+    pub fn close_stdin(&self) {
+        if let Ok(mut slot) = self.stdin.lock() {
+            slot.take();
+        }
+    }
+
+    /// Its exit code once it has exited (None while it runs, or when a signal ended it).
+    pub fn exit_code(&mut self) -> Option<Option<i32>> {
+        if self.exit.is_none() {
+            self.exit = self.child.try_wait().ok().flatten();
+        }
+        self.exit.map(|s| s.code())
+    }
+
+    pub fn is_running(&mut self) -> bool {
+        self.exit_code().is_none()
+    }
+
+    /// Waits at most `wait` for it to exit; its exit code if it did.
+    pub fn wait_exit(&mut self, wait: Duration) -> Option<Option<i32>> {
+        let until = Instant::now() + wait;
+        loop {
+            if let Some(code) = self.exit_code() {
+                return Some(code);
+            }
+            if Instant::now() >= until {
+                return None;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until its output contains `text`, at most `wait`.
+    pub fn wait_output(&self, text: &str, wait: Duration) -> bool {
+        let until = Instant::now() + wait;
+        while Instant::now() < until {
+            if self.output().contains(text) {
+                return true;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+
+    /// Kills the program and every process it started.
+    pub fn kill(&mut self) {
+        kill_group(&mut self.child);
+        let _ = self.child.wait();
+        if self.exit.is_none() {
+            self.exit = self.child.try_wait().ok().flatten();
+        }
+    }
+}
+
+impl Drop for Program {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn collect(mut pipe: Box<dyn Read + Send>, output: &Mutex<Output>) {
+    let mut buf = [0u8; 8192];
+    loop {
+        match pipe.read(&mut buf) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => {
+                let Ok(mut o) = output.lock() else { return };
+                let room = MAX_OUTPUT_BYTES.saturating_sub(o.text.len());
+                let kept = n.min(room);
+                o.text.extend_from_slice(&buf[..kept]);
+                o.dropped += n - kept;
+                o.last_change = Some(Instant::now());
+            }
+        }
+    }
+}
+
+fn type_into(stdin: &Mutex<Option<ChildStdin>>, typed: &Mutex<Vec<String>>, line: &str) {
+    if let Ok(mut slot) = stdin.lock()
+        && let Some(pipe) = slot.as_mut()
+    {
+        // A program that stopped reading is not an error here: its output tells.
+        let _ = pipe
+            .write_all(format!("{line}\n").as_bytes())
+            .and_then(|()| pipe.flush());
+    }
+    if let Ok(mut t) = typed.lock() {
+        t.push(line.to_owned());
+    }
+}
+
+/// Watches the output for prompts and types the answers; without a prompt it knows, types the
+/// next fallback line once the program has been quiet for a while.
+fn answer_prompts(
+    output: &Mutex<Output>,
+    stdin: &Mutex<Option<ChildStdin>>,
+    typed: &Mutex<Vec<String>>,
+    answers: Answers,
+) {
+    let mut fallback = answers.fallback.clone().into_iter();
+    let mut messages = answers.messages.clone().into_iter();
+    let started = Instant::now();
+    loop {
+        thread::sleep(Duration::from_millis(40));
+        if stdin.lock().map(|s| s.is_none()).unwrap_or(true) {
+            return;
+        }
+        let Ok(mut o) = output.lock() else { return };
+        let quiet = o.last_change.map_or(started.elapsed(), |t| t.elapsed());
+        let fresh =
+            String::from_utf8_lossy(&o.text[o.answered_to.min(o.text.len())..]).into_owned();
+        let partial = fresh.rsplit('\n').next().unwrap_or("").trim().to_owned();
+        let last_line = fresh
+            .trim_end()
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_owned();
+        // A prompt: a partial line (Python's input("Name: ")), or a whole line that asks.
+        let prompt = if !partial.is_empty() && quiet >= PROMPT_SETTLE {
+            Some(partial)
+        } else if last_line.ends_with([':', '?', '>']) && quiet >= PROMPT_SETTLE * 2 {
+            Some(last_line)
+        } else {
+            None
+        };
+        let known = prompt
+            .as_deref()
+            .and_then(Answers::asked)
+            .and_then(|asked| match asked {
+                Asked::Name => Some(answers.name.clone()),
+                Asked::Number => Some(answers.number.clone()),
+                Asked::Message => messages.next(),
+            });
+        if known.is_some() {
+            // A program whose prompts are understood gets no fallback lines: typed later, they
+            // would answer an input() the handout never asked for.
+            fallback = Vec::new().into_iter();
+        }
+        let answer = match prompt {
+            Some(_) if known.is_some() => known,
+            Some(_) => (quiet >= FALLBACK_AFTER).then(|| fallback.next()).flatten(),
+            None if quiet >= FALLBACK_AFTER => fallback.next(),
+            None => None,
+        };
+        if let Some(line) = answer {
+            o.answered_to = o.text.len();
+            o.last_change = Some(Instant::now());
+            drop(o);
+            type_into(stdin, typed, &line);
+        }
+    }
+}
+
+/// Copies the folder of the first argument that names a file into a scratch folder, and points
+/// that argument at the copy. Files only, at most 64 MiB in all: a lab folder, not a disk.
+fn scratch_copy(args: &mut [String]) -> std::io::Result<Option<tempfile::TempDir>> {
+    const MAX_COPY_BYTES: u64 = 64 * 1024 * 1024;
+    let Some(i) = args.iter().position(|a| Path::new(a).is_file()) else {
+        return tempfile::tempdir().map(Some);
+    };
+    let file = PathBuf::from(&args[i]);
+    let folder = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let scratch = tempfile::tempdir()?;
+    let mut copied = 0u64;
+    for entry in std::fs::read_dir(&folder)?.flatten() {
+        let path = entry.path();
+        if !path.is_file() {
+            continue;
+        }
+        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        if copied + size > MAX_COPY_BYTES && path != file {
+            continue;
+        }
+        copied += size;
+        std::fs::copy(&path, scratch.path().join(entry.file_name()))?;
+    }
+    if let Some(name) = file.file_name() {
+        args[i] = scratch.path().join(name).display().to_string();
+    }
+    Ok(Some(scratch))
+}
+
+#[cfg(unix)]
+fn own_process_group(cmd: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    cmd.process_group(0);
+}
+
+#[cfg(not(unix))]
+fn own_process_group(_cmd: &mut Command) {}
+
+#[cfg(unix)]
+fn kill_group(child: &mut Child) {
+    if let Ok(pid) = i32::try_from(child.id()) {
+        // SAFETY: kill(2) with a negative pid signals the process group the child leads (it
+        // was started with process_group(0)); it touches no memory of ours.
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
+        }
+    }
+    let _ = child.kill();
+}
+
+#[cfg(not(unix))]
+fn kill_group(child: &mut Child) {
+    let _ = child.kill();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prompts_are_answered_by_their_words() {
+        use Asked::*;
+        assert_eq!(Answers::asked("Enter your name: "), Some(Name));
+        assert_eq!(Answers::asked("Introduza o nome:"), Some(Name));
+        assert_eq!(Answers::asked("Enter an integer (1-100): "), Some(Number));
+        assert_eq!(Answers::asked("Número: "), Some(Number));
+        assert_eq!(Answers::asked("Input lowercase sentence:"), Some(Message));
+        assert_eq!(Answers::asked("> "), None);
+        assert_eq!(
+            Answers::asked("Type a sentence to print:"),
+            Some(Message),
+            "the int of print is no number"
+        );
+    }
+}

@@ -1,0 +1,407 @@
+//! Checks for echo and the textbook uppercase pair (TCP and UDP), both roles.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream, UdpSocket};
+use std::time::{Duration, Instant};
+
+use super::program::{Answers, Program};
+use super::report::{CheckResult, Verdict};
+use super::{
+    CheckError, Exercise, Options, Peer, Role, answers, expand, reset_on_close, result,
+    wait_listening, wait_released,
+};
+use crate::net::event::Event;
+use crate::net::talk::{self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, Service};
+use crate::protocol::escape_bytes;
+use crate::protocol::text::{DEFAULT_STOP_WORDS, upper};
+
+/// What socklab sends to a server, and types into a client.
+const MESSAGE: &str = "hello from socklab";
+
+fn service(e: Exercise) -> Service {
+    match e {
+        Exercise::TcpUpper | Exercise::UdpUpper => Service::Upper,
+        _ => Service::Echo,
+    }
+}
+
+/// The reply a correct server gives to `message`.
+fn expected(e: Exercise, message: &[u8]) -> Vec<u8> {
+    match service(e) {
+        Service::Echo => message.to_vec(),
+        Service::Upper => upper(message),
+    }
+}
+
+pub fn run(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
+    match o.role {
+        Role::Server => server(o, sink),
+        Role::Client => client(o, sink),
+    }
+}
+
+/// A connection or datagram socket to the server under test.
+enum Conn {
+    Tcp(TcpStream),
+    Udp(UdpSocket, SocketAddr),
+}
+
+impl Conn {
+    fn open(o: &Options) -> std::io::Result<Self> {
+        let addr: SocketAddr = format!("{}:{}", o.host, o.port)
+            .parse()
+            .map_err(|e| std::io::Error::other(format!("{e}")))?;
+        if o.exercise.tcp() {
+            let s = TcpStream::connect_timeout(&addr, Duration::from_secs(3))?;
+            reset_on_close(&s);
+            s.set_read_timeout(Some(Duration::from_millis(100)))?;
+            Ok(Self::Tcp(s))
+        } else {
+            let s = UdpSocket::bind("127.0.0.1:0")?;
+            s.set_read_timeout(Some(Duration::from_millis(100)))?;
+            Ok(Self::Udp(s, addr))
+        }
+    }
+
+    fn send(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match self {
+            Self::Tcp(s) => s.write_all(bytes),
+            Self::Udp(s, to) => s.send_to(bytes, *to).map(|_| ()),
+        }
+    }
+
+    /// Reads until `want` bytes came, the peer closed, or `wait` passed; reads of at most
+    /// `piece` bytes each (the cookbook's 16).
+    fn receive(&mut self, want: usize, wait: Duration, piece: usize) -> (Vec<u8>, bool) {
+        let until = Instant::now() + wait;
+        let mut got = Vec::new();
+        // A datagram is read whole, whatever the piece size.
+        let size = if matches!(self, Self::Udp(..)) {
+            65_536
+        } else {
+            piece.max(1)
+        };
+        let mut buf = vec![0u8; size];
+        while got.len() < want && Instant::now() < until {
+            let r = match self {
+                Self::Tcp(s) => s.read(&mut buf),
+                Self::Udp(s, _) => s.recv(&mut buf),
+            };
+            match r {
+                Ok(0) if matches!(self, Self::Tcp(_)) => return (got, true),
+                Ok(n) => got.extend_from_slice(&buf[..n]),
+                Err(_) => {}
+            }
+        }
+        (got, false)
+    }
+}
+
+fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
+    let tcp = o.exercise.tcp();
+    let echo = service(o.exercise) == Service::Echo;
+    let command = expand(&o.command, o, &[]);
+    let none = || (Vec::new(), Vec::new());
+    let mut program = Some(Program::start(&command, Answers::default())?);
+    let ready = |program: &mut Option<Program>| -> Result<bool, CheckError> {
+        if let Some(p) = program.as_mut()
+            && p.is_running()
+        {
+            return Ok(wait_listening(p, o.port, tcp, Duration::from_secs(5)));
+        }
+        wait_released(o.port, tcp, Duration::from_secs(3));
+        *program = None;
+        let mut p = Program::start(&command, Answers::default())?;
+        let up = wait_listening(&mut p, o.port, tcp, Duration::from_secs(5));
+        *program = Some(p);
+        Ok(up)
+    };
+    let listening = ready(&mut program)?;
+    sink(result(
+        "listens",
+        "listens within 5 s of starting",
+        true,
+        if listening {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        },
+        if listening {
+            format!("port {} is in use by it", o.port)
+        } else {
+            super::not_listening(program.as_mut(), o.port)
+        },
+        program.as_mut(),
+        none(),
+    ));
+    let (main_id, main_title) = if echo {
+        (
+            "echoes",
+            "sends a message back byte for byte, without waiting for a newline",
+        )
+    } else {
+        ("upper", "replies with the sentence upper-cased")
+    };
+    if !listening {
+        sink(result(
+            main_id,
+            main_title,
+            true,
+            Verdict::Skip,
+            "the server never listened",
+            None,
+            none(),
+        ));
+        return Ok(());
+    }
+
+    // echoes / upper: one message with no newline.
+    let message = MESSAGE.as_bytes();
+    let want = expected(o.exercise, message);
+    let outcome = Conn::open(o).map(|mut c| {
+        let _ = c.send(message);
+        c.receive(want.len(), Duration::from_secs(2), 4096).0
+    });
+    let got = outcome.unwrap_or_default();
+    sink(result(
+        main_id,
+        main_title,
+        true,
+        if got == want {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        },
+        if got == want {
+            format!("\"{}\" came back as \"{}\"", MESSAGE, escape_bytes(&got))
+        } else if got.is_empty() {
+            "nothing came back within 2 s (waiting for a newline?)".to_owned()
+        } else {
+            format!(
+                "expected \"{}\", got \"{}\"",
+                escape_bytes(&want),
+                escape_bytes(&got)
+            )
+        },
+        program.as_mut(),
+        (message.to_vec(), got),
+    ));
+    if !echo {
+        return Ok(());
+    }
+
+    // session (TCP): three messages on one connection.
+    if tcp && ready(&mut program)? {
+        let mut replies = Vec::new();
+        let mut sent = Vec::new();
+        if let Ok(mut c) = Conn::open(o) {
+            for m in ["one", "two two", "three three three"] {
+                let _ = c.send(m.as_bytes());
+                sent.extend_from_slice(m.as_bytes());
+                replies.extend(c.receive(m.len(), Duration::from_secs(2), 4096).0);
+            }
+        }
+        let all = b"onetwo twothree three three".to_vec();
+        sink(result(
+            "session",
+            "answers several messages on one connection",
+            true,
+            if replies == all {
+                Verdict::Pass
+            } else {
+                Verdict::Fail
+            },
+            if replies == all {
+                "three messages, three echoes".to_owned()
+            } else {
+                format!("got \"{}\"", escape_bytes(&replies))
+            },
+            program.as_mut(),
+            (sent, replies),
+        ));
+    }
+
+    // stop-word: ends that session; the server goes on.
+    if ready(&mut program)? {
+        let word = DEFAULT_STOP_WORDS[0];
+        let mut closed = !tcp;
+        if let Ok(mut c) = Conn::open(o) {
+            let _ = c.send(word.as_bytes());
+            if tcp {
+                let (_, eof) = c.receive(usize::MAX, Duration::from_secs(2), 4096);
+                closed = eof;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(200));
+        let alive = program.as_mut().is_some_and(Program::is_running);
+        let next = alive
+            && Conn::open(o)
+                .map(|mut c| {
+                    let _ = c.send(b"after stop");
+                    c.receive(10, Duration::from_secs(2), 4096).0 == b"after stop"
+                })
+                .unwrap_or(false);
+        let (verdict, reason) = match (closed, alive, next) {
+            (true, true, true) => (
+                Verdict::Pass,
+                format!("\"{word}\" ended the session; the next client was answered"),
+            ),
+            (false, _, _) => (
+                Verdict::Fail,
+                format!("\"{word}\" did not end the session within 2 s"),
+            ),
+            (true, false, _) => (Verdict::Fail, format!("the server exited on \"{word}\"")),
+            (true, true, false) => (Verdict::Fail, "the next client was not answered".to_owned()),
+        };
+        sink(result(
+            "stop-word",
+            "a stop word ends the session; the server goes on",
+            true,
+            verdict,
+            reason,
+            program.as_mut(),
+            (word.as_bytes().to_vec(), Vec::new()),
+        ));
+    }
+
+    // cookbook (TCP): 33 bytes, no newline, read back in 16-byte receives.
+    if tcp && ready(&mut program)? {
+        let m = COOKBOOK_MESSAGE.as_bytes();
+        let got = Conn::open(o)
+            .map(|mut c| {
+                let _ = c.send(m);
+                c.receive(m.len(), Duration::from_secs(2), COOKBOOK_SEGMENT_BYTES)
+                    .0
+            })
+            .unwrap_or_default();
+        sink(result(
+            "cookbook",
+            "the cookbook's 33 bytes come back, read in 16-byte receives",
+            false,
+            if got == m {
+                Verdict::Pass
+            } else {
+                Verdict::Fail
+            },
+            if got == m {
+                "33 bytes back".to_owned()
+            } else {
+                format!("got \"{}\"", escape_bytes(&got))
+            },
+            program.as_mut(),
+            (m.to_vec(), got),
+        ));
+    }
+
+    // concurrent (TCP): answered while another client stays connected and silent.
+    if tcp && ready(&mut program)? {
+        let silent = Conn::open(o);
+        let got = Conn::open(o)
+            .map(|mut c| {
+                let _ = c.send(b"second");
+                c.receive(6, Duration::from_secs(2), 4096).0
+            })
+            .unwrap_or_default();
+        drop(silent);
+        sink(result(
+            "concurrent",
+            "answers while another client stays silent",
+            false,
+            if got == b"second" {
+                Verdict::Pass
+            } else {
+                Verdict::Fail
+            },
+            if got == b"second" {
+                "answered".to_owned()
+            } else {
+                "no echo while another client was connected".to_owned()
+            },
+            program.as_mut(),
+            (b"second".to_vec(), got),
+        ));
+    }
+    Ok(())
+}
+
+fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
+    let tcp = o.exercise.tcp();
+    let svc = service(o.exercise);
+    let echo = svc == Service::Echo;
+    let bind: SocketAddr = ([127, 0, 0, 1], o.port).into();
+    let config = talk::ServerConfig {
+        bind,
+        max_connections: crate::net::MAX_CONNECTIONS,
+        service: svc,
+        stop_words: DEFAULT_STOP_WORDS.iter().map(|w| (*w).to_owned()).collect(),
+    };
+    let Some(mut server) = Peer::start("check talk server", move |r, s| {
+        if tcp {
+            talk::run_tcp_server(config, r, s)
+        } else {
+            talk::run_udp_server(config, r, s)
+        }
+    }) else {
+        return Err(CheckError::Peer("socklab's server could not start".into()));
+    };
+    server.wait_for(Duration::from_secs(2), |e| {
+        matches!(e, Event::Listening { .. } | Event::Finished(_))
+    });
+    let command = expand(&o.command, o, &[]);
+    let typed: &[&str] = if echo { &[MESSAGE, "stop"] } else { &[MESSAGE] };
+    let mut program = Program::start(&command, answers(o, typed, typed))?;
+    let got = server.wait_for(o.timeout, |e| {
+        matches!(e, Event::Received { bytes, .. } if bytes.windows(MESSAGE.len()).any(|w| w == MESSAGE.as_bytes()))
+    });
+    let want = String::from_utf8_lossy(&expected(o.exercise, MESSAGE.as_bytes())).into_owned();
+    let shown = got && program.wait_output(&want, Duration::from_secs(2));
+    let (id, title) = if echo {
+        (
+            "sends-and-shows",
+            "sends the typed line and prints its echo",
+        )
+    } else {
+        ("upper", "sends the sentence and prints it upper-cased")
+    };
+    let (r, s) = Peer::wire(&server.events);
+    sink(result(
+        id,
+        title,
+        true,
+        if shown { Verdict::Pass } else { Verdict::Fail },
+        match (got, shown) {
+            (true, true) => format!("sent \"{MESSAGE}\", printed \"{want}\""),
+            (true, false) => format!("sent \"{MESSAGE}\" but did not print \"{want}\""),
+            _ => format!(
+                "socklab's server got no \"{MESSAGE}\" within {} s",
+                o.timeout.as_secs()
+            ),
+        },
+        Some(&mut program),
+        (s, r),
+    ));
+    if echo {
+        let code = program.wait_exit(Duration::from_secs(5));
+        sink(result(
+            "stop-word",
+            "\"stop\" typed: the program ends with code 0",
+            true,
+            if code == Some(Some(0)) {
+                Verdict::Pass
+            } else {
+                Verdict::Fail
+            },
+            match code {
+                Some(Some(0)) => "exit code 0".to_owned(),
+                Some(Some(c)) => format!("exit code {c}"),
+                Some(None) => "ended by a signal".to_owned(),
+                None => "still running 5 s after \"stop\"".to_owned(),
+            },
+            Some(&mut program),
+            (Vec::new(), Vec::new()),
+        ));
+    }
+    drop(program);
+    server.finish(Duration::from_millis(100));
+    Ok(())
+}

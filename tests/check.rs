@@ -1,0 +1,284 @@
+//! `socklab check` against student-style programs (tests/peers/check/): a correct program
+//! passes every required check, and each typical mistake fails the check that names it.
+//! Each case runs the real binary, on a free loopback port, and reads its `--json` report.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use common::*;
+use serde_json::Value;
+
+fn free_port(tcp: bool) -> u16 {
+    if tcp {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .unwrap()
+    } else {
+        std::net::UdpSocket::bind("127.0.0.1:0")
+            .and_then(|s| s.local_addr())
+            .map(|a| a.port())
+            .unwrap()
+    }
+}
+
+fn peer(name: &str) -> String {
+    peers_dir().join("check").join(name).display().to_string()
+}
+
+/// Runs `socklab check EXERCISE ROLE --json -- COMMAND…`; returns the exit code and the report.
+fn check(exercise: &str, role: &str, command: &[&str]) -> (Option<i32>, Value) {
+    let tcp = exercise.starts_with("tcp");
+    let port = free_port(tcp).to_string();
+    let mut args: Vec<String> = vec![
+        "check".into(),
+        exercise.into(),
+        role.into(),
+        "--port".into(),
+        port,
+        "--timeout".into(),
+        "4".into(),
+        "--json".into(),
+        "--".into(),
+        python(),
+    ];
+    args.extend(command.iter().map(|s| (*s).to_owned()));
+    let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .args(&args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = wait_output(child, std::time::Duration::from_secs(120));
+    let report: Value = serde_json::from_str(out.stdout.trim())
+        .unwrap_or_else(|e| panic!("{e}: {}{}", out.stdout, out.stderr));
+    (out.code, report)
+}
+
+/// The verdict of check `id` in `report`.
+fn verdict<'a>(report: &'a Value, id: &str) -> &'a str {
+    report["checks"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["id"] == id))
+        .and_then(|c| c["verdict"].as_str())
+        .unwrap_or_else(|| panic!("no check {id} in {report:#}"))
+}
+
+fn required_all_pass(report: &Value) {
+    for c in report["checks"].as_array().unwrap() {
+        if c["required"] == true {
+            assert_eq!(c["verdict"], "pass", "{:#}", c);
+        }
+    }
+}
+
+#[test]
+fn a_correct_add_server_passes_and_typical_mistakes_fail_their_check() {
+    for transport in ["tcp", "udp"] {
+        let server = peer("add_server.py");
+        let exercise = format!("{transport}-add");
+        let (code, report) = check(&exercise, "server", &[&server, transport, "{port}"]);
+        required_all_pass(&report);
+        assert_eq!(code, Some(0), "{report:#}");
+        assert_eq!(report["format"], "text \"name,number\"");
+
+        let (code, report) = check(&exercise, "server", &[&server, transport, "{port}", "once"]);
+        assert_eq!(verdict(&report, "second-client"), "fail");
+        assert_eq!(code, Some(1));
+
+        let (_, report) = check(
+            &exercise,
+            "server",
+            &[&server, transport, "{port}", "no-range"],
+        );
+        assert_eq!(verdict(&report, "out-of-range-stops"), "fail");
+        assert_eq!(verdict(&report, "answers"), "pass");
+
+        let (_, report) = check(
+            &exercise,
+            "server",
+            &[&server, transport, "{port}", "no-show"],
+        );
+        assert_eq!(verdict(&report, "shows"), "fail");
+    }
+}
+
+#[test]
+fn a_correct_add_client_passes_and_typical_mistakes_fail_their_check() {
+    for transport in ["tcp", "udp"] {
+        let client = peer("add_client.py");
+        let exercise = format!("{transport}-add");
+        let (code, report) = check(
+            &exercise,
+            "client",
+            &[&client, transport, "{host}", "{port}"],
+        );
+        required_all_pass(&report);
+        assert_eq!(code, Some(0), "{report:#}");
+        assert_eq!(verdict(&report, "no-server"), "pass");
+
+        let (code, report) = check(
+            &exercise,
+            "client",
+            &[&client, transport, "{host}", "{port}", "wrong-sum"],
+        );
+        assert_eq!(verdict(&report, "shows"), "fail");
+        assert_eq!(code, Some(1));
+
+        let (_, report) = check(
+            &exercise,
+            "client",
+            &[&client, transport, "{host}", "{port}", "hang"],
+        );
+        assert_eq!(verdict(&report, "exits"), "fail");
+    }
+}
+
+#[test]
+fn echo_and_uppercase_both_roles() {
+    for transport in ["tcp", "udp"] {
+        let exercise = format!("{transport}-echo");
+        let (code, report) = check(
+            &exercise,
+            "server",
+            &[&peer("echo_server.py"), transport, "{port}"],
+        );
+        required_all_pass(&report);
+        assert_eq!(code, Some(0));
+        let (code, report) = check(
+            &exercise,
+            "client",
+            &[&peer("echo_client.py"), transport, "{host}", "{port}"],
+        );
+        required_all_pass(&report);
+        assert_eq!(code, Some(0));
+
+        let exercise = format!("{transport}-upper");
+        let upper = peer("upper.py");
+        let (code, report) = check(
+            &exercise,
+            "server",
+            &[&upper, "server", transport, "{port}"],
+        );
+        assert_eq!(verdict(&report, "upper"), "pass", "{report:#}");
+        assert_eq!(code, Some(0));
+        let (code, report) = check(
+            &exercise,
+            "client",
+            &[&upper, "client", transport, "{host}", "{port}"],
+        );
+        assert_eq!(verdict(&report, "upper"), "pass", "{report:#}");
+        assert_eq!(code, Some(0));
+    }
+    // A server that waits for a newline fails "echoes" and says why.
+    let (_, report) = check(
+        "tcp-echo",
+        "server",
+        &[&peer("echo_server.py"), "tcp", "{port}", "newline"],
+    );
+    assert_eq!(verdict(&report, "echoes"), "fail");
+}
+
+#[test]
+fn no_process_is_left_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let pidfile = dir.path().join("helper.pid");
+    let (_, report) = check(
+        "tcp-echo",
+        "server",
+        &[
+            &peer("forking_server.py"),
+            "{port}",
+            pidfile.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(verdict(&report, "echoes"), "pass", "{report:#}");
+    // Every start of the server wrote its helper's pid; none of them may still run.
+    let pid = std::fs::read_to_string(&pidfile).unwrap();
+    let alive = PathBuf::from(format!("/proc/{}", pid.trim()));
+    if cfg!(target_os = "linux") {
+        // A killed child may linger as a zombie of a process that is gone: not running.
+        let state = std::fs::read_to_string(alive.join("stat")).unwrap_or_default();
+        assert!(
+            state.is_empty() || state.split_whitespace().nth(2) == Some("Z"),
+            "helper {pid} still runs: {state}"
+        );
+    }
+}
+
+#[test]
+fn a_class_is_checked_with_each_and_a_csv() {
+    // Three submissions: two correct servers and one that exits after its first client.
+    let class = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(peer("add_server.py")).unwrap();
+    for (student, body) in [
+        ("ana", source.clone()),
+        ("bea", source.clone()),
+        (
+            "carl",
+            source.replace(
+                "mistake = sys.argv[3] if len(sys.argv) > 3 else \"\"",
+                "mistake = \"once\"",
+            ),
+        ),
+    ] {
+        let folder = class.path().join(student);
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("TCPserver.py"), body).unwrap();
+    }
+    let csv = class.path().join("grades.csv");
+    let port = free_port(true).to_string();
+    let pattern = format!("{}/*/TCPserver.py", class.path().display());
+    let out = wait_output(
+        Command::new(env!("CARGO_BIN_EXE_socklab"))
+            .args([
+                "check",
+                "tcp-add",
+                "server",
+                "--port",
+                &port,
+                "--timeout",
+                "4",
+                "--each",
+                &pattern,
+                "--csv",
+                csv.to_str().unwrap(),
+                "--",
+                &python(),
+                "{file}",
+                "tcp",
+                "{port}",
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+        std::time::Duration::from_secs(180),
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("[3/3]"),
+        "progress on stderr: {}",
+        out.stderr
+    );
+    let table = std::fs::read_to_string(&csv).unwrap();
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 4, "{table}");
+    assert!(
+        lines[0].starts_with("file,passed,failed,score,listens,answers,shows,second-client"),
+        "{table}"
+    );
+    let carl = lines.iter().find(|l| l.contains("carl")).unwrap();
+    let ana = lines.iter().find(|l| l.contains("ana")).unwrap();
+    let column = |line: &str, id: &str| {
+        let header: Vec<&str> = lines[0].split(',').collect();
+        let i = header.iter().position(|h| *h == id).unwrap();
+        line.split(',').nth(i).unwrap().to_owned()
+    };
+    assert_eq!(column(carl, "second-client"), "fail", "{table}");
+    assert_eq!(column(ana, "second-client"), "pass", "{table}");
+}

@@ -1,0 +1,23 @@
+# Echo client: sends each typed line, prints the echo, ends on "stop".
+# usage: python3 echo_client.py tcp|udp HOST PORT
+import socket
+import sys
+
+transport, host, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+kind = socket.SOCK_STREAM if transport == "tcp" else socket.SOCK_DGRAM
+s = socket.socket(socket.AF_INET, kind)
+s.settimeout(5)
+if transport == "tcp":
+    s.connect((host, port))
+while True:
+    message = input("Enter message: ")
+    if transport == "tcp":
+        s.send(message.encode())
+        data = s.recv(1024)
+    else:
+        s.sendto(message.encode(), (host, port))
+        data, _ = s.recvfrom(65536)
+    print("Received:", data.decode())
+    if message.strip().lower() in ("stop", "exit"):
+        break
+s.close()

@@ -1,0 +1,33 @@
+# Echo server (ELEN4017 Lab 2) with a typical mistake when MISTAKE is given.
+# usage: python3 echo_server.py tcp|udp PORT [newline]
+#   newline: waits for a whole line before echoing (readline), as many students' servers do.
+import socket
+import sys
+
+transport, port = sys.argv[1], int(sys.argv[2])
+mistake = sys.argv[3] if len(sys.argv) > 3 else ""
+kind = socket.SOCK_STREAM if transport == "tcp" else socket.SOCK_DGRAM
+s = socket.socket(socket.AF_INET, kind)
+s.bind(("127.0.0.1", port))
+print("starting up echo server on port", port, flush=True)
+if transport == "udp":
+    while True:
+        data, addr = s.recvfrom(65536)
+        s.sendto(data, addr)
+s.listen(5)
+import threading
+
+def session(conn):
+    f = conn.makefile("rb")
+    while True:
+        data = f.readline() if mistake == "newline" else conn.recv(1024)
+        if not data:
+            break
+        conn.sendall(data)
+        if data.strip().lower() in (b"stop", b"exit"):
+            break
+    conn.close()
+
+while True:
+    conn, addr = s.accept()
+    threading.Thread(target=session, args=(conn,), daemon=True).start()
