@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
 use super::{
-    CheckError, Options, Peer, Role, answers, crashed, expand, reset_on_close, result,
-    wait_listening, wait_released,
+    CheckError, Conn, Options, Peer, Role, answers, crashed, expand, result, wait_listening,
+    wait_released,
 };
 use crate::net::add::{self as runner, ClientConfig, ServerConfig};
 use crate::net::event::{AddExchange, Event, Role as EventRole};
@@ -340,10 +340,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
     // concurrent (TCP): a first client connects and stays silent; a second is answered.
     if tcp {
         let verdict = if s.ready()? {
-            let silent = TcpStream::connect((o.host.as_str(), o.port));
-            if let Ok(s) = &silent {
-                reset_on_close(s);
-            }
+            let silent = TcpStream::connect((o.host.as_str(), o.port)).map(Conn);
             let (events, x) = exchange(o, format.clone(), o.number);
             drop(silent);
             match x {
@@ -465,22 +462,21 @@ fn raw_tcp_exchange(
     pieces: &[&[u8]],
     gap: Duration,
 ) -> Result<(Vec<u8>, Vec<u8>), String> {
-    let mut conn = TcpStream::connect((o.host.as_str(), o.port)).map_err(|e| e.to_string())?;
-    reset_on_close(&conn);
-    let _ = conn.set_read_timeout(Some(Duration::from_millis(100)));
+    let mut conn = Conn(TcpStream::connect((o.host.as_str(), o.port)).map_err(|e| e.to_string())?);
+    let _ = conn.0.set_read_timeout(Some(Duration::from_millis(100)));
     let mut sent = Vec::new();
     for (i, piece) in pieces.iter().enumerate() {
         if i > 0 {
             std::thread::sleep(gap);
         }
-        conn.write_all(piece).map_err(|e| e.to_string())?;
+        conn.0.write_all(piece).map_err(|e| e.to_string())?;
         sent.extend_from_slice(piece);
     }
     let until = Instant::now() + o.timeout.min(Duration::from_secs(5));
     let mut got = Vec::new();
     let mut buf = [0u8; 4096];
     while Instant::now() < until {
-        match conn.read(&mut buf) {
+        match conn.0.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => got.extend_from_slice(&buf[..n]),
             Err(_) => {}
@@ -498,9 +494,9 @@ fn raw_tcp_exchange(
 fn send_garbage(o: &Options, tcp: bool) {
     let garbage = b"\xff\xfe\x00 not a request \x01\n";
     if tcp {
-        if let Ok(mut c) = TcpStream::connect((o.host.as_str(), o.port)) {
-            reset_on_close(&c);
-            let _ = c.write_all(garbage);
+        if let Ok(c) = TcpStream::connect((o.host.as_str(), o.port)) {
+            let mut c = Conn(c);
+            let _ = c.0.write_all(garbage);
         }
     } else if let Ok(sock) = UdpSocket::bind("127.0.0.1:0") {
         let _ = sock.send_to(garbage, (o.host.as_str(), o.port));

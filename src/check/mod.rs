@@ -404,11 +404,14 @@ pub fn not_listening(program: Option<&mut Program>, port: u16) -> String {
     }
 }
 
-/// Makes closing `stream` a reset rather than a FIN: neither side keeps the connection in
-/// TIME_WAIT, so a checked server can bind its port again at once (students' servers rarely
-/// set SO_REUSEADDR).
-pub fn reset_on_close(stream: &std::net::TcpStream) {
-    let _ = socket2::SockRef::from(stream).set_linger(Some(Duration::ZERO));
+/// A connection of socklab's to a server under test, ended with
+/// [`crate::net::close_without_time_wait`] when dropped.
+pub struct Conn(pub std::net::TcpStream);
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        crate::net::close_without_time_wait(&mut self.0);
+    }
 }
 
 /// Whether the program's output shows a Python traceback (a crash, not a message).

@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
 use super::{
-    CheckError, Exercise, Options, Peer, Role, answers, expand, reset_on_close, result,
-    wait_listening, wait_released,
+    CheckError, Exercise, Options, Peer, Role, answers, expand, result, wait_listening,
+    wait_released,
 };
 use crate::net::event::Event;
 use crate::net::talk::{self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, Service};
@@ -42,7 +42,7 @@ pub fn run(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckEr
 
 /// A connection or datagram socket to the server under test.
 enum Conn {
-    Tcp(TcpStream),
+    Tcp(super::Conn),
     Udp(UdpSocket, SocketAddr),
 }
 
@@ -53,9 +53,8 @@ impl Conn {
             .map_err(|e| std::io::Error::other(format!("{e}")))?;
         if o.exercise.tcp() {
             let s = TcpStream::connect_timeout(&addr, Duration::from_secs(3))?;
-            reset_on_close(&s);
             s.set_read_timeout(Some(Duration::from_millis(100)))?;
-            Ok(Self::Tcp(s))
+            Ok(Self::Tcp(super::Conn(s)))
         } else {
             let s = UdpSocket::bind("127.0.0.1:0")?;
             s.set_read_timeout(Some(Duration::from_millis(100)))?;
@@ -65,7 +64,7 @@ impl Conn {
 
     fn send(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         match self {
-            Self::Tcp(s) => s.write_all(bytes),
+            Self::Tcp(s) => s.0.write_all(bytes),
             Self::Udp(s, to) => s.send_to(bytes, *to).map(|_| ()),
         }
     }
@@ -84,7 +83,7 @@ impl Conn {
         let mut buf = vec![0u8; size];
         while got.len() < want && Instant::now() < until {
             let r = match self {
-                Self::Tcp(s) => s.read(&mut buf),
+                Self::Tcp(s) => s.0.read(&mut buf),
                 Self::Udp(s, _) => s.recv(&mut buf),
             };
             match r {

@@ -57,8 +57,8 @@ pub struct ClientConfig {
     pub number: i64,
     pub format: WireFormat,
     pub timeout: Duration,
-    /// TCP: close with a reset (SO_LINGER 0) instead of a FIN, so that neither side keeps the
-    /// connection in TIME_WAIT: a checked student server can bind its port again at once.
+    /// TCP: end the connection with [`super::close_without_time_wait`], so that a checked
+    /// student server can bind its port again at once.
     pub reset_on_close: bool,
 }
 
@@ -710,7 +710,7 @@ pub fn run_tcp_client(
         }
     };
     if config.reset_on_close {
-        let _ = socket2::SockRef::from(&stream).set_linger(Some(Duration::ZERO));
+        super::close_without_time_wait(&mut stream);
     } else {
         let _ = stream.shutdown(Shutdown::Both);
     }
