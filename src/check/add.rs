@@ -35,6 +35,9 @@ const TRIED_FORMATS: &[&str] = &[
     "length-prefixed",
 ];
 
+/// How long a server under test is left alone between two cases.
+const SETTLE: Duration = Duration::from_millis(250);
+
 /// How long the program has to show the exchange after it happened.
 const SHOW_WAIT: Duration = Duration::from_secs(2);
 
@@ -66,8 +69,10 @@ impl Subject<'_> {
     /// Makes sure the program runs and listens, restarting it when it has exited.
     fn ready(&mut self) -> Result<bool, CheckError> {
         let tcp = self.o.exercise.tcp();
+        // A moment for what the last case left (a connection still in its backlog) to be
+        // served, so that an exit it causes is not taken for the next case's doing.
         if let Some(p) = self.program.as_mut()
-            && p.is_running()
+            && p.wait_exit(SETTLE).is_none()
         {
             return Ok(wait_listening(p, self.o.port, tcp, Duration::from_secs(5)));
         }

@@ -92,8 +92,8 @@ pub const CLOSE_GRACE: Duration = Duration::from_millis(300);
 pub fn close_without_time_wait(stream: &mut std::net::TcpStream) {
     use std::io::Read;
     let mut probe = [0u8; 1];
-    let closed_first = stream.set_nonblocking(true).is_ok()
-        && matches!(stream.read(&mut probe), Ok(0));
+    let closed_first =
+        stream.set_nonblocking(true).is_ok() && matches!(stream.read(&mut probe), Ok(0));
     let _ = stream.set_nonblocking(false);
     if closed_first {
         let _ = socket2::SockRef::from(&*stream).set_linger(Some(Duration::ZERO));
