@@ -77,14 +77,23 @@ const SUM_KEYS: &[&str] = &["sum", "total", "soma", "result", "resultado"];
 /// Reads the pickle at the start of `body`.
 pub fn decode(body: &[u8]) -> Decoded {
     let mut reader = ByteByByte { data: body, at: 0 };
-    let value = {
+    // serde_pickle panics on some hostile input (a set or dict of NaN floats makes its sort
+    // see an order that is not total): the panic stays here, and the bytes are refused.
+    let value = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut de = serde_pickle::Deserializer::new(&mut reader, DeOptions::new());
         de.deserialize_value()
-    };
+    }));
     let value = match value {
-        Ok(v) => v,
-        Err(e) if is_eof(&e) => return Decoded::Incomplete,
-        Err(e) => return Decoded::Invalid(format!("a Python pickle socklab cannot read ({e})")),
+        Ok(Ok(v)) => v,
+        Ok(Err(e)) if is_eof(&e) => return Decoded::Incomplete,
+        Ok(Err(e)) => {
+            return Decoded::Invalid(format!("a Python pickle socklab cannot read ({e})"));
+        }
+        Err(_) => {
+            return Decoded::Invalid(
+                "a Python pickle socklab cannot read (its reader stopped on these bytes)".into(),
+            );
+        }
     };
     let consumed = reader.at;
     match interpret(value) {
@@ -395,5 +404,22 @@ mod tests {
         // A pickled instance of a class: a global reference, never resolved or called.
         let object = b"\x80\x04\x95\x17\x00\x00\x00\x00\x00\x00\x00\x8c\x08__main__\x94\x8c\x03Msg\x94\x93\x94)\x81\x94.";
         assert!(matches!(decode(object), Decoded::Invalid(_)));
+    }
+
+    #[test]
+    fn a_set_of_nan_floats_is_refused_not_a_panic() {
+        // Found by fuzzing: protocol 5, a set of NaN floats (serde_pickle's sort panics on it).
+        let nan = f64::NAN.to_be_bytes();
+        let mut wire = vec![0x80, 5, 0x8f, b'('];
+        for _ in 0..40 {
+            wire.push(b'G');
+            wire.extend_from_slice(&nan);
+            wire.push(b'G');
+            wire.extend_from_slice(&1.5f64.to_be_bytes());
+        }
+        wire.extend_from_slice(b"\x90.");
+        assert!(matches!(decode(&wire), Decoded::Invalid(_) | Decoded::Complete { .. }));
+        let crash: &[u8] = include_bytes!("../../tests/fuzz_cases/pickle_nan_set.bin");
+        assert!(!matches!(decode(crash), Decoded::Complete { .. }));
     }
 }
