@@ -96,8 +96,8 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// tcp-add, udp-add, tcp-echo, udp-echo, tcp-upper, udp-upper (tcp-file, udp-file and
-    /// udp-guess are not checked yet).
+    /// tcp-add, udp-add, tcp-file, udp-file, tcp-echo, udp-echo, tcp-upper, udp-upper
+    /// (udp-guess is not checked yet).
     pub exercise: String,
     /// The role of the program under test: server or client (socklab plays the other).
     pub role: String,
@@ -137,7 +137,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE", requires = "each")]
     pub csv: Option<std::path::PathBuf>,
     /// How to start the program, e.g. -- python3 TCPserver.py {port}. Placeholders: {host},
-    /// {port}, {file}.
+    /// {port}, {file}; for a file client {remote} and {local}, as in the handout's
+    /// -- python3 TCPclient.py {host}:{port}:{remote} {local}.
     #[arg(last = true, required = true, value_name = "COMMAND")]
     pub command: Vec<String>,
 }

@@ -282,3 +282,37 @@ fn a_class_is_checked_with_each_and_a_csv() {
     assert_eq!(column(carl, "second-client"), "fail", "{table}");
     assert_eq!(column(ana, "second-client"), "pass", "{table}");
 }
+
+#[test]
+fn file_transfer_both_roles_and_its_typical_mistakes() {
+    for transport in ["tcp", "udp"] {
+        let exercise = format!("{transport}-file");
+        let server = peer("file_server.py");
+        let (code, report) = check(&exercise, "server", &[&server, transport, "{port}"]);
+        required_all_pass(&report);
+        assert_eq!(code, Some(0), "{report:#}");
+        let (_, report) = check(&exercise, "server", &[&server, transport, "{port}", "once"]);
+        assert_eq!(verdict(&report, "several"), "fail", "{report:#}");
+        assert_eq!(
+            verdict(&report, "sizes"),
+            "pass",
+            "restarted, it still serves every size"
+        );
+
+        let client = peer("file_client.py");
+        let (code, report) = check(
+            &exercise,
+            "client",
+            &[&client, transport, "{host}:{port}:{remote}", "{local}"],
+        );
+        required_all_pass(&report);
+        assert_eq!(code, Some(0), "{report:#}");
+    }
+    let (_, report) = check(
+        "udp-file",
+        "server",
+        &[&peer("file_server.py"), "udp", "{port}", "no-empty"],
+    );
+    assert_eq!(verdict(&report, "exact-multiple"), "fail");
+    assert_eq!(verdict(&report, "chunks"), "pass");
+}

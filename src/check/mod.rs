@@ -10,6 +10,7 @@
 
 pub mod add;
 pub mod cli;
+pub mod file;
 pub mod program;
 pub mod report;
 pub mod talk;
@@ -108,7 +109,8 @@ impl Role {
 pub struct Options {
     pub exercise: Exercise,
     pub role: Role,
-    /// How to start the program, with `{host}`, `{port}`, `{remote}`, `{local}`, `{file}`.
+    /// How to start the program, with `{host}`, `{port}`, `{file}`, and for a file client
+    /// `{remote}` and `{local}`.
     pub command: Vec<String>,
     pub host: String,
     pub port: u16,
@@ -131,7 +133,7 @@ pub enum CheckError {
     #[error("{0}")]
     Start(#[from] program::StartError),
     #[error(
-        "checks for {0} are not written yet; available: tcp-add, udp-add, tcp-echo, udp-echo, tcp-upper, udp-upper"
+        "checks for {0} are not written yet; available: tcp-add, udp-add, tcp-file, udp-file, tcp-echo, udp-echo, tcp-upper, udp-upper"
     )]
     NotYet(&'static str),
     /// socklab's own side could not start (its port taken, no thread).
@@ -159,6 +161,10 @@ pub fn run(
         Exercise::TcpAdd | Exercise::UdpAdd => add::run(options, &mut sink)?,
         Exercise::TcpEcho | Exercise::UdpEcho | Exercise::TcpUpper | Exercise::UdpUpper => {
             talk::run(options, &mut sink)?;
+            None
+        }
+        Exercise::TcpFile | Exercise::UdpFile => {
+            file::run(options, &mut sink)?;
             None
         }
         other => return Err(CheckError::NotYet(other.name())),

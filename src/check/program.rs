@@ -164,6 +164,11 @@ impl Program {
         })
     }
 
+    /// The folder it runs in (the scratch copy of its own folder).
+    pub fn workdir(&self) -> Option<&Path> {
+        self._scratch.as_ref().map(tempfile::TempDir::path)
+    }
+
     /// What it has printed so far (stdout and stderr), as text.
     pub fn output(&self) -> String {
         self.output

@@ -418,7 +418,10 @@ mod tests {
             wire.extend_from_slice(&1.5f64.to_be_bytes());
         }
         wire.extend_from_slice(b"\x90.");
-        assert!(matches!(decode(&wire), Decoded::Invalid(_) | Decoded::Complete { .. }));
+        assert!(matches!(
+            decode(&wire),
+            Decoded::Invalid(_) | Decoded::Complete { .. }
+        ));
         let crash: &[u8] = include_bytes!("../../tests/fuzz_cases/pickle_nan_set.bin");
         assert!(!matches!(decode(crash), Decoded::Complete { .. }));
     }

@@ -1,0 +1,448 @@
+//! Checks for file transfer (TCP 1024-byte blocks, UDP 2048-byte chunks), both roles.
+
+use std::net::{SocketAddr, UdpSocket};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::program::{Answers, Program};
+use super::report::{CheckResult, Verdict};
+use super::{
+    CheckError, Options, Peer, Role, crashed, expand, result, wait_listening, wait_released,
+};
+use crate::net::event::Event;
+use crate::net::file::{self as runner, ClientConfig, ServerConfig};
+use crate::protocol::file::UDP_CHUNK_BYTES;
+
+/// The sizes every transfer is tried with: around the block and chunk sizes, and a larger one.
+pub const SIZES: [usize; 9] = [1, 1023, 1024, 1025, 2047, 2048, 2049, 4096, 70_000];
+
+/// A file's bytes: deterministic, different for every size.
+fn content(size: usize) -> Vec<u8> {
+    (0..size).map(|i| ((i * 31 + size) % 251) as u8).collect()
+}
+
+fn name(size: usize) -> String {
+    format!("socklab-{size}.bin")
+}
+
+pub fn run(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
+    match o.role {
+        Role::Server => server(o, sink),
+        Role::Client => client(o, sink),
+    }
+}
+
+/// Downloads `remote` with socklab's client into `local`; the bytes, or why not.
+fn download(o: &Options, remote: &str, local: &Path) -> Result<Vec<u8>, String> {
+    let config = ClientConfig {
+        server: format!("{}:{}", o.host, o.port),
+        remote: remote.to_owned(),
+        local: local.to_path_buf(),
+        overwrite: true,
+        timeout: Duration::from_secs(3).min(o.timeout),
+    };
+    let tcp = o.exercise.tcp();
+    let peer = Peer::start("check file client", move |r, s| {
+        if tcp {
+            runner::run_tcp_client(config, r, s)
+        } else {
+            runner::run_udp_client(config, r, s)
+        }
+    })
+    .ok_or("no thread")?;
+    let events = peer.finish(o.timeout + Duration::from_secs(2));
+    match events.last() {
+        Some(Event::Finished(Ok(_))) => std::fs::read(local).map_err(|e| e.to_string()),
+        Some(Event::Finished(Err(e))) => Err(e.to_string()),
+        _ => Err("no end".into()),
+    }
+}
+
+/// A student's file server, restarted when it has exited.
+struct Subject<'a> {
+    o: &'a Options,
+    command: Vec<String>,
+    program: Option<Program>,
+    /// How many times it was started.
+    starts: usize,
+}
+
+impl Subject<'_> {
+    fn ready(&mut self) -> Result<bool, CheckError> {
+        let tcp = self.o.exercise.tcp();
+        if let Some(p) = self.program.as_mut()
+            && p.wait_exit(Duration::from_millis(200)).is_none()
+        {
+            return Ok(wait_listening(p, self.o.port, tcp, Duration::from_secs(5)));
+        }
+        wait_released(self.o.port, tcp, Duration::from_secs(3));
+        self.program = None;
+        let p = Program::start(&self.command, Answers::default())?;
+        self.starts += 1;
+        // The files it will be asked for, in the folder it runs in.
+        if let Some(dir) = p.workdir() {
+            for size in SIZES.iter().copied().chain([0]) {
+                let _ = std::fs::write(dir.join(name(size)), content(size));
+            }
+        }
+        let mut p = p;
+        let up = wait_listening(&mut p, self.o.port, tcp, Duration::from_secs(5));
+        self.program = Some(p);
+        Ok(up)
+    }
+}
+
+fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
+    let tcp = o.exercise.tcp();
+    let none = || (Vec::new(), Vec::new());
+    let mut s = Subject {
+        o,
+        command: expand(&o.command, o, &[]),
+        program: None,
+        starts: 0,
+    };
+    let listening = s.ready()?;
+    sink(result(
+        "listens",
+        "listens within 5 s of starting",
+        true,
+        if listening {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        },
+        if listening {
+            format!("port {} is in use by it", o.port)
+        } else {
+            super::not_listening(s.program.as_mut(), o.port)
+        },
+        s.program.as_mut(),
+        none(),
+    ));
+    if !listening {
+        sink(result(
+            "sizes",
+            "every size arrives identical",
+            true,
+            Verdict::Skip,
+            "the server never listened",
+            None,
+            none(),
+        ));
+        return Ok(());
+    }
+    let out = tempfile::tempdir().map_err(|e| CheckError::Peer(e.to_string()))?;
+
+    // sizes, and several (one server process serving download after download).
+    let mut wrong = Vec::new();
+    for size in SIZES {
+        if !s.ready()? {
+            wrong.push(format!("{size} B: the server did not come back"));
+            continue;
+        }
+        match download(o, &name(size), &out.path().join(name(size))) {
+            Ok(bytes) if bytes == content(size) => {}
+            Ok(bytes) => wrong.push(format!("{size} B arrived as {} B, different", bytes.len())),
+            Err(e) => wrong.push(format!("{size} B: {e}")),
+        }
+    }
+    sink(result(
+        "sizes",
+        "files of 1 to 70,000 bytes arrive identical",
+        true,
+        if wrong.is_empty() {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        },
+        if wrong.is_empty() {
+            format!("{} sizes, each byte-identical", SIZES.len())
+        } else {
+            wrong.join("; ")
+        },
+        s.program.as_mut(),
+        none(),
+    ));
+    sink(result(
+        "several",
+        "serves download after download",
+        true,
+        if s.starts <= 1 {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        },
+        if s.starts <= 1 {
+            "one process served every download".to_owned()
+        } else {
+            format!(
+                "it was started {} times for {} downloads: it exits after a transfer",
+                s.starts,
+                SIZES.len()
+            )
+        },
+        s.program.as_mut(),
+        none(),
+    ));
+
+    // missing: a name that is not there, then a normal download.
+    let missing = if s.ready()? {
+        let _ = download(o, "socklab-missing.bin", &out.path().join("missing"));
+        std::thread::sleep(Duration::from_millis(200));
+        let alive = s.program.as_mut().is_some_and(Program::is_running);
+        let next = alive
+            && download(o, &name(1025), &out.path().join("after"))
+                .is_ok_and(|b| b == content(1025));
+        match (alive, next) {
+            (true, true) => Ok(()),
+            (false, _) => Err("the server exited on a missing file".to_owned()),
+            (true, false) => Err("the next download failed after a missing file".to_owned()),
+        }
+    } else {
+        Err("the server did not come back".to_owned())
+    };
+    sink(result(
+        "missing",
+        "a missing name does not stop it",
+        true,
+        if missing.is_ok() {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        },
+        missing.err().unwrap_or_else(|| "it went on serving".into()),
+        s.program.as_mut(),
+        none(),
+    ));
+
+    if !tcp {
+        // chunks and exact-multiple: the datagrams themselves.
+        for (id, title, size) in [
+            (
+                "chunks",
+                "every datagram 2048 bytes but the last, shorter",
+                70_000usize,
+            ),
+            (
+                "exact-multiple",
+                "a 4096-byte file ends with an empty datagram",
+                4096,
+            ),
+        ] {
+            let verdict = if s.ready()? {
+                datagrams(o, &name(size))
+            } else {
+                Err("the server did not come back".to_owned())
+            };
+            let (v, reason) = match verdict {
+                Ok(sizes) => judge_chunks(&sizes, size),
+                Err(e) => (Verdict::Fail, e),
+            };
+            sink(result(
+                id,
+                title,
+                true,
+                v,
+                reason,
+                s.program.as_mut(),
+                none(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The sizes of the datagrams that answer a request for `remote`, up to the first shorter than
+/// 2048 bytes, or to 1.5 s of silence.
+fn datagrams(o: &Options, remote: &str) -> Result<Vec<usize>, String> {
+    let sock = UdpSocket::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    let to: SocketAddr = format!("{}:{}", o.host, o.port)
+        .parse()
+        .map_err(|e| format!("{e}"))?;
+    sock.set_read_timeout(Some(Duration::from_millis(1500)))
+        .map_err(|e| e.to_string())?;
+    sock.send_to(remote.as_bytes(), to)
+        .map_err(|e| e.to_string())?;
+    let mut sizes = Vec::new();
+    let mut buf = vec![0u8; 65_536];
+    let until = Instant::now() + o.timeout;
+    while Instant::now() < until {
+        match sock.recv(&mut buf) {
+            Ok(n) => {
+                sizes.push(n);
+                if n < UDP_CHUNK_BYTES {
+                    break;
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    Ok(sizes)
+}
+
+fn judge_chunks(sizes: &[usize], file: usize) -> (Verdict, String) {
+    let full = file / UDP_CHUNK_BYTES;
+    let last = file % UDP_CHUNK_BYTES;
+    let wanted: Vec<usize> = std::iter::repeat_n(UDP_CHUNK_BYTES, full)
+        .chain([last])
+        .collect();
+    if sizes == wanted {
+        return (
+            Verdict::Pass,
+            format!("{} datagrams, the last {last} bytes", sizes.len()),
+        );
+    }
+    if last == 0 && sizes == &wanted[..full] {
+        return (
+            Verdict::Fail,
+            format!(
+                "{full} datagrams of 2048 bytes and no empty one after them: a handout client would wait for ever"
+            ),
+        );
+    }
+    let shown: Vec<String> = sizes.iter().take(6).map(|n| n.to_string()).collect();
+    (
+        Verdict::Fail,
+        format!(
+            "datagram sizes {}{} for a {file}-byte file",
+            shown.join(", "),
+            if sizes.len() > 6 { ", …" } else { "" }
+        ),
+    )
+}
+
+fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
+    let tcp = o.exercise.tcp();
+    let none = || (Vec::new(), Vec::new());
+    let shared = tempfile::tempdir().map_err(|e| CheckError::Peer(e.to_string()))?;
+    for size in SIZES {
+        let _ = std::fs::write(shared.path().join(name(size)), content(size));
+    }
+    let config = ServerConfig {
+        bind: SocketAddr::from(([127, 0, 0, 1], o.port)),
+        max_connections: crate::net::MAX_CONNECTIONS,
+        root: shared.path().to_path_buf(),
+        // A student's client reads with default buffers: a pace it keeps up with.
+        udp_rate_bytes_per_sec: 8 * 1024 * 1024,
+    };
+    let Some(mut server) = Peer::start("check file server", move |r, s| {
+        if tcp {
+            runner::run_tcp_server(config, r, s)
+        } else {
+            runner::run_udp_server(config, r, s)
+        }
+    }) else {
+        return Err(CheckError::Peer(
+            "socklab's file server could not start".into(),
+        ));
+    };
+    server.wait_for(Duration::from_secs(2), |e| {
+        matches!(e, Event::Listening { .. } | Event::Finished(_))
+    });
+    let out = tempfile::tempdir().map_err(|e| CheckError::Peer(e.to_string()))?;
+    let mut wrong = Vec::new();
+    let mut slow = Vec::new();
+    let mut last: Option<Program> = None;
+    for size in SIZES {
+        let local: PathBuf = out.path().join(format!("got-{size}.bin"));
+        let command = expand(
+            &o.command,
+            o,
+            &[
+                ("{remote}", name(size)),
+                ("{local}", local.display().to_string()),
+            ],
+        );
+        let mut p = Program::start(&command, Answers::default())?;
+        match p.wait_exit(o.timeout) {
+            Some(Some(0)) => {}
+            Some(code) => slow.push(format!(
+                "{size} B: exit code {}",
+                code.map_or("none".into(), |c| c.to_string())
+            )),
+            None => slow.push(format!(
+                "{size} B: still running after {} s",
+                o.timeout.as_secs()
+            )),
+        }
+        p.kill();
+        match std::fs::read(&local) {
+            Ok(bytes) if bytes == content(size) => {}
+            Ok(bytes) => wrong.push(format!("{size} B saved as {} B, different", bytes.len())),
+            Err(_) => wrong.push(format!("{size} B: nothing saved")),
+        }
+        last = Some(p);
+    }
+    sink(result(
+        "sizes",
+        "files of 1 to 70,000 bytes saved identical",
+        true,
+        if wrong.is_empty() {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        },
+        if wrong.is_empty() {
+            format!("{} sizes, each byte-identical", SIZES.len())
+        } else {
+            wrong.join("; ")
+        },
+        last.as_mut(),
+        none(),
+    ));
+    sink(result(
+        "exits",
+        "exits with code 0 at the end of each transfer",
+        true,
+        if slow.is_empty() {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        },
+        if slow.is_empty() {
+            "exit code 0 every time".to_owned()
+        } else {
+            slow.join("; ")
+        },
+        last.as_mut(),
+        none(),
+    ));
+    // missing (advisory): a name the server does not have.
+    let local = out.path().join("missing.bin");
+    let command = expand(
+        &o.command,
+        o,
+        &[
+            ("{remote}", "socklab-missing.bin".to_owned()),
+            ("{local}", local.display().to_string()),
+        ],
+    );
+    let mut p = Program::start(&command, Answers::default())?;
+    let code = p.wait_exit(o.timeout + Duration::from_secs(3));
+    let out_text = p.output();
+    let verdict = code.is_some() && !crashed(&out_text);
+    sink(result(
+        "missing",
+        "a missing file: a clear message, no traceback",
+        false,
+        if verdict {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        },
+        if crashed(&out_text) {
+            "a traceback".to_owned()
+        } else if code.is_none() {
+            "still waiting".to_owned()
+        } else if local.exists() {
+            "it ended without a traceback (an empty file was left)".to_owned()
+        } else {
+            "it ended without a traceback".to_owned()
+        },
+        Some(&mut p),
+        none(),
+    ));
+    drop(p);
+    server.finish(Duration::from_millis(100));
+    Ok(())
+}

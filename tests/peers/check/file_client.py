@@ -1,0 +1,33 @@
+# File client with the handout's syntax: python3 file_client.py tcp|udp SERVER:PORT:REMOTE LOCAL
+import socket
+import sys
+
+transport, target, local = sys.argv[1], sys.argv[2], sys.argv[3]
+host, port, remote = target.split(":", 2)
+kind = socket.SOCK_STREAM if transport == "tcp" else socket.SOCK_DGRAM
+s = socket.socket(socket.AF_INET, kind)
+s.settimeout(3)
+try:
+    if transport == "tcp":
+        s.connect((host, int(port)))
+        s.send(remote.encode())
+    else:
+        s.sendto(remote.encode(), (host, int(port)))
+    received = 0
+    with open(local, "wb") as f:
+        while True:
+            if transport == "tcp":
+                data = s.recv(1024)
+                if not data:
+                    break
+            else:
+                data, _ = s.recvfrom(2048)
+            f.write(data)
+            received += len(data)
+            if transport == "udp" and len(data) < 2048:
+                break
+except OSError as e:
+    print("transfer failed:", e)
+    sys.exit(1)
+print("received", received, "bytes into", local)
+s.close()
