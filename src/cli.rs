@@ -96,8 +96,8 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// tcp-add, udp-add, tcp-file, udp-file, tcp-echo, udp-echo, tcp-upper, udp-upper
-    /// (udp-guess is not checked yet).
+    /// tcp-add, udp-add, tcp-file, udp-file, tcp-echo, udp-echo, tcp-upper, udp-upper,
+    /// udp-guess.
     pub exercise: String,
     /// The role of the program under test: server or client (socklab plays the other).
     pub role: String,

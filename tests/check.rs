@@ -293,11 +293,6 @@ fn file_transfer_both_roles_and_its_typical_mistakes() {
         assert_eq!(code, Some(0), "{report:#}");
         let (_, report) = check(&exercise, "server", &[&server, transport, "{port}", "once"]);
         assert_eq!(verdict(&report, "several"), "fail", "{report:#}");
-        assert_eq!(
-            verdict(&report, "sizes"),
-            "pass",
-            "restarted, it still serves every size"
-        );
 
         let client = peer("file_client.py");
         let (code, report) = check(
@@ -315,4 +310,25 @@ fn file_transfer_both_roles_and_its_typical_mistakes() {
     );
     assert_eq!(verdict(&report, "exact-multiple"), "fail");
     assert_eq!(verdict(&report, "chunks"), "pass");
+}
+
+#[test]
+fn guess_the_number_both_roles() {
+    let guess = peer("guess.py");
+    let (code, report) = check("udp-guess", "server", &[&guess, "server", "{port}"]);
+    required_all_pass(&report);
+    assert_eq!(code, Some(0), "{report:#}");
+    assert_eq!(verdict(&report, "not-a-number"), "pass");
+    // A server that says HIGHER to everything cannot be beaten by halving: its hints contradict.
+    let (code, report) = check("udp-guess", "server", &[&guess, "server", "{port}", "liar"]);
+    assert_eq!(verdict(&report, "wins"), "fail", "{report:#}");
+    assert_eq!(code, Some(1));
+    // The client's guesses are typed from its own printed hints.
+    let (code, report) = check(
+        "udp-guess",
+        "client",
+        &[&guess, "client", "{host}", "{port}"],
+    );
+    required_all_pass(&report);
+    assert_eq!(code, Some(0), "{report:#}");
 }

@@ -62,6 +62,7 @@ impl Subject<'_> {
             name: "Server of Test".into(),
             number: "50".into(),
             messages: Vec::new(),
+            guessing: false,
             fallback: Vec::new(),
         }
     }

@@ -11,6 +11,7 @@
 pub mod add;
 pub mod cli;
 pub mod file;
+pub mod guess;
 pub mod program;
 pub mod report;
 pub mod talk;
@@ -132,10 +133,6 @@ pub struct Options {
 pub enum CheckError {
     #[error("{0}")]
     Start(#[from] program::StartError),
-    #[error(
-        "checks for {0} are not written yet; available: tcp-add, udp-add, tcp-file, udp-file, tcp-echo, udp-echo, tcp-upper, udp-upper"
-    )]
-    NotYet(&'static str),
     /// socklab's own side could not start (its port taken, no thread).
     #[error("{0}")]
     Peer(String),
@@ -167,7 +164,10 @@ pub fn run(
             file::run(options, &mut sink)?;
             None
         }
-        other => return Err(CheckError::NotYet(other.name())),
+        Exercise::UdpGuess => {
+            guess::run(options, &mut sink)?;
+            None
+        }
     };
     report.format = format;
     Ok(report)
@@ -376,6 +376,7 @@ pub fn answers(options: &Options, messages: &[&str], default_fallback: &[&str]) 
         name: options.name.clone(),
         number: options.number.to_string(),
         messages: messages.iter().map(|m| (*m).to_owned()).collect(),
+        guessing: options.exercise == Exercise::UdpGuess,
         fallback,
     }
 }

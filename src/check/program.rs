@@ -25,6 +25,9 @@ pub struct Answers {
     pub number: String,
     /// Messages or sentences (echo, uppercase), typed in order, one per prompt that asks.
     pub messages: Vec<String>,
+    /// Guess the number: a number prompt gets the next guess of the halving strategy, read
+    /// from the hint the program printed after the previous guess.
+    pub guessing: bool,
     /// Lines typed in order when prompts say nothing a rule knows, or when the program reads
     /// without a prompt.
     pub fallback: Vec<String>,
@@ -295,6 +298,8 @@ fn answer_prompts(
 ) {
     let mut fallback = answers.fallback.clone().into_iter();
     let mut messages = answers.messages.clone().into_iter();
+    let mut halving = crate::protocol::text::Halving::default();
+    let mut last_guess: Option<i64> = None;
     let started = Instant::now();
     loop {
         thread::sleep(Duration::from_millis(40));
@@ -326,6 +331,18 @@ fn answer_prompts(
             .and_then(Answers::asked)
             .and_then(|asked| match asked {
                 Asked::Name => Some(answers.name.clone()),
+                Asked::Number if answers.guessing => {
+                    // The hint the program printed for the last guess narrows the range.
+                    if let (Some(g), Some(hint)) = (
+                        last_guess,
+                        crate::protocol::text::read_hint(fresh.as_bytes()),
+                    ) {
+                        halving.learn(g, hint);
+                    }
+                    let next = halving.next_guess()?;
+                    last_guess = Some(next);
+                    Some(next.to_string())
+                }
                 Asked::Number => Some(answers.number.clone()),
                 Asked::Message => messages.next(),
             });
