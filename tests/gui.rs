@@ -693,3 +693,124 @@ fn a_file_transfer_shows_as_summary_rows_and_counts_its_bytes() {
         harness.run_steps(2);
     }
 }
+
+/// Scrolls the widget labelled (containing) `label` into view and clicks it.
+fn click_in_view(harness: &mut Harness<'_, SocklabApp>, label: &str) {
+    let pick = |h: &Harness<'_, SocklabApp>| {
+        h.query_all_by_label_contains(label)
+            .find(|n| {
+                n.accesskit_node()
+                    .label()
+                    .is_some_and(|l| l == label || l.ends_with(label))
+            })
+            .is_some()
+    };
+    assert!(pick(harness), "no {label:?}");
+    harness
+        .query_all_by_label_contains(label)
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l == label || l.ends_with(label))
+        })
+        .unwrap()
+        .scroll_to_me();
+    harness.run_steps(3);
+    harness
+        .query_all_by_label_contains(label)
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l == label || l.ends_with(label))
+        })
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+}
+
+#[test]
+fn the_check_section_checks_a_students_server_and_stop_kills_it() {
+    let port = free_port(true);
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpEcho,
+        ..Settings::default()
+    });
+    {
+        let check = harness.state_mut().check_panel(ExerciseId::TcpEcho);
+        check.program = peers_dir()
+            .join("check/echo_server.py")
+            .display()
+            .to_string();
+        check.interpreter = python();
+        check.args = "tcp {port}".into();
+        check.port = port;
+    }
+    click_in_view(&mut harness, "Check a student's program");
+    click_in_view(&mut harness, "Run checks");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while harness
+        .query_all_by_label_contains("every required check passed")
+        .next()
+        .is_none()
+    {
+        assert!(Instant::now() < deadline, "the checks never finished");
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+    for line in [
+        "PASS listens",
+        "PASS echoes",
+        "PASS session",
+        "PASS stop-word",
+    ] {
+        assert!(
+            harness.query_all_by_label_contains(line).next().is_some(),
+            "{line} missing"
+        );
+    }
+
+    // Stop, while a server that started a helper process is being checked: both are killed.
+    let dir = tempfile::tempdir().unwrap();
+    let pidfile = dir.path().join("helper.pid");
+    {
+        let check = harness.state_mut().check_panel(ExerciseId::TcpEcho);
+        check.program = peers_dir()
+            .join("check/forking_server.py")
+            .display()
+            .to_string();
+        check.args = format!("{{port}} {}", pidfile.display());
+        check.port = free_port(true);
+    }
+    click_in_view(&mut harness, "Run checks");
+    let deadline = Instant::now() + WAIT;
+    while !pidfile.exists() {
+        assert!(Instant::now() < deadline, "the server never started");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    click_in_view(&mut harness, "⏹ Stop");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while harness
+        .state_mut()
+        .check_panel(ExerciseId::TcpEcho)
+        .is_running()
+    {
+        assert!(Instant::now() < deadline, "Stop did not end the check");
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+    let pid = std::fs::read_to_string(&pidfile).unwrap();
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", pid.trim())).unwrap_or_default();
+        if stat.is_empty() || stat.split_whitespace().nth(2) == Some("Z") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "helper {pid} survived Stop: {stat}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -270,7 +270,7 @@ fn wheel_into_view<S>(harness: &mut Harness<'_, S>, id: Id, screen: Rect) {
         let inner = screen.shrink(4.0);
         let at = if w.visible.is_positive() {
             w.visible.center()
-        } else if let Some(shown) = visible_container(harness, id) {
+        } else if let Some(shown) = visible_container(harness, id).filter(|r| r.is_positive()) {
             // Wholly clipped: over the innermost container of it that shows.
             w.rect.center().clamp(shown.min, shown.max)
         } else {

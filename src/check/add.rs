@@ -80,7 +80,7 @@ impl Subject<'_> {
         // Its port must be free before it starts again (a lab server rarely sets SO_REUSEADDR).
         wait_released(self.o.port, tcp, Duration::from_secs(3));
         self.program = None;
-        let mut p = Program::start(&self.command, Self::answers())?;
+        let mut p = Program::start(&self.command, Self::answers(), &self.o.cancel)?;
         let up = wait_listening(&mut p, self.o.port, tcp, Duration::from_secs(5));
         self.program = Some(p);
         Ok(up)
@@ -540,7 +540,11 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
         ));
     };
     let command = expand(&o.command, o, &[]);
-    let mut program = Program::start(&command, answers(o, &[], &["{name}", "{number}"]))?;
+    let mut program = Program::start(
+        &command,
+        answers(o, &[], &["{name}", "{number}"]),
+        &o.cancel,
+    )?;
     let got = server.wait_for(
         o.timeout,
         |e| matches!(e, Event::Add(x) if x.role == EventRole::Server),
@@ -693,7 +697,11 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
     let mut high = o.clone();
     high.number = 150;
     let server = start_server(o);
-    let mut program = Program::start(&command, answers(&high, &[], &["{name}", "{number}"]))?;
+    let mut program = Program::start(
+        &command,
+        answers(&high, &[], &["{name}", "{number}"]),
+        &o.cancel,
+    )?;
     let code = program.wait_exit(o.timeout);
     let out = program.output();
     if let Some(server) = server {
@@ -723,7 +731,11 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
 
     // no-server: nothing listens. A UDP client hears nothing until its own timeout (often
     // 5 s): it gets a few seconds beyond the case's.
-    let mut program = Program::start(&command, answers(o, &[], &["{name}", "{number}"]))?;
+    let mut program = Program::start(
+        &command,
+        answers(o, &[], &["{name}", "{number}"]),
+        &o.cancel,
+    )?;
     let patience = o.timeout + Duration::from_secs(3);
     let code = program.wait_exit(patience);
     let out = program.output();
@@ -758,7 +770,7 @@ fn pieces_server(
 ) -> Result<Program, (String, Option<Program>)> {
     let listener = TcpListener::bind(("127.0.0.1", o.port)).map_err(|e| (e.to_string(), None))?;
     let _ = listener.set_nonblocking(true);
-    let program = Program::start(command, answers(o, &[], &["{name}", "{number}"]))
+    let program = Program::start(command, answers(o, &[], &["{name}", "{number}"]), &o.cancel)
         .map_err(|e| (e.to_string(), None))?;
     let until = Instant::now() + o.timeout;
     let conn = loop {

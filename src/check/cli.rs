@@ -43,6 +43,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         stdin: args.stdin.as_ref().map(|s| s.replace("\\n", "\n")),
         timeout: args.timeout.0,
         file: None,
+        cancel: crate::net::runner::StopFlag::new(),
     };
     match &args.each {
         Some(pattern) => each(&options, pattern, &args),

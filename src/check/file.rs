@@ -77,7 +77,7 @@ impl Subject<'_> {
         }
         wait_released(self.o.port, tcp, Duration::from_secs(3));
         self.program = None;
-        let p = Program::start(&self.command, Answers::default())?;
+        let p = Program::start(&self.command, Answers::default(), &self.o.cancel)?;
         self.starts += 1;
         // The files it will be asked for, in the folder it runs in.
         if let Some(dir) = p.workdir() {
@@ -353,7 +353,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
                 ("{local}", local.display().to_string()),
             ],
         );
-        let mut p = Program::start(&command, Answers::default())?;
+        let mut p = Program::start(&command, Answers::default(), &o.cancel)?;
         match p.wait_exit(o.timeout) {
             Some(Some(0)) => {}
             Some(code) => slow.push(format!(
@@ -417,7 +417,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             ("{local}", local.display().to_string()),
         ],
     );
-    let mut p = Program::start(&command, Answers::default())?;
+    let mut p = Program::start(&command, Answers::default(), &o.cancel)?;
     let code = p.wait_exit(o.timeout + Duration::from_secs(3));
     let out_text = p.output();
     let verdict = code.is_some() && !crashed(&out_text);

@@ -23,7 +23,7 @@ pub fn run(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckEr
 fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
     let none = || (Vec::new(), Vec::new());
     let command = expand(&o.command, o, &[]);
-    let mut program = Program::start(&command, Answers::default())?;
+    let mut program = Program::start(&command, Answers::default(), &o.cancel)?;
     let listening = wait_listening(&mut program, o.port, false, Duration::from_secs(5));
     sink(result(
         "listens",
@@ -207,7 +207,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         matches!(e, Event::Listening { .. } | Event::Finished(_))
     });
     let command = expand(&o.command, o, &[]);
-    let mut program = Program::start(&command, answers(o, &[], &[]))?;
+    let mut program = Program::start(&command, answers(o, &[], &[]), &o.cancel)?;
     let won = server.wait_for(o.timeout * 2, |e| matches!(e, Event::Guess(g) if g.correct));
     let guesses = server
         .events

@@ -126,6 +126,8 @@ pub struct Options {
     pub timeout: Duration,
     /// Replaces `{file}` (the `--each` file being checked).
     pub file: Option<String>,
+    /// Set to stop the check: the program under test is killed, and no case starts after it.
+    pub cancel: StopFlag,
 }
 
 /// Why no check could run.

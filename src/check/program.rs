@@ -106,11 +106,20 @@ impl Program {
     /// Starts `command` (program and arguments, placeholders already replaced). When one of the
     /// arguments names a file, its folder is copied to a scratch folder and the program runs
     /// there, on the copy.
-    pub fn start(command: &[String], answers: Answers) -> Result<Self, StartError> {
+    /// When `cancel` is set the program's whole process group is killed at once, and no new
+    /// program starts.
+    pub fn start(
+        command: &[String],
+        answers: Answers,
+        cancel: &crate::net::runner::StopFlag,
+    ) -> Result<Self, StartError> {
         let fail = |reason: String| StartError {
             command: command.join(" "),
             reason,
         };
+        if cancel.is_stopped() {
+            return Err(fail("the check was stopped".into()));
+        }
         let (program, args) = command
             .split_first()
             .ok_or_else(|| fail("no command given".into()))?;
@@ -147,6 +156,23 @@ impl Program {
             let _ = thread::Builder::new()
                 .name("check output".into())
                 .spawn(move || collect(pipe, &output));
+        }
+        #[cfg(unix)]
+        {
+            // Stop kills the group while a case waits on it; the watcher ends with the program.
+            let (cancel, pid) = (cancel.clone(), child.id());
+            let output = Arc::downgrade(&output);
+            let _ = thread::Builder::new()
+                .name("check cancel".into())
+                .spawn(move || {
+                    while output.upgrade().is_some() {
+                        if cancel.is_stopped() {
+                            kill_pid_group(pid);
+                            return;
+                        }
+                        thread::sleep(Duration::from_millis(50));
+                    }
+                });
         }
         let stdin = Arc::new(Mutex::new(child.stdin.take()));
         let typed = Arc::new(Mutex::new(Vec::new()));
@@ -409,14 +435,19 @@ fn own_process_group(_cmd: &mut Command) {}
 
 #[cfg(unix)]
 fn kill_group(child: &mut Child) {
-    if let Ok(pid) = i32::try_from(child.id()) {
+    kill_pid_group(child.id());
+    let _ = child.kill();
+}
+
+#[cfg(unix)]
+fn kill_pid_group(pid: u32) {
+    if let Ok(pid) = i32::try_from(pid) {
         // SAFETY: kill(2) with a negative pid signals the process group the child leads (it
         // was started with process_group(0)); it touches no memory of ours.
         unsafe {
             libc::kill(-pid, libc::SIGKILL);
         }
     }
-    let _ = child.kill();
 }
 
 #[cfg(not(unix))]

@@ -101,7 +101,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     let echo = service(o.exercise) == Service::Echo;
     let command = expand(&o.command, o, &[]);
     let none = || (Vec::new(), Vec::new());
-    let mut program = Some(Program::start(&command, Answers::default())?);
+    let mut program = Some(Program::start(&command, Answers::default(), &o.cancel)?);
     let ready = |program: &mut Option<Program>| -> Result<bool, CheckError> {
         if let Some(p) = program.as_mut()
             && p.is_running()
@@ -110,7 +110,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         }
         wait_released(o.port, tcp, Duration::from_secs(3));
         *program = None;
-        let mut p = Program::start(&command, Answers::default())?;
+        let mut p = Program::start(&command, Answers::default(), &o.cancel)?;
         let up = wait_listening(&mut p, o.port, tcp, Duration::from_secs(5));
         *program = Some(p);
         Ok(up)
@@ -348,7 +348,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     });
     let command = expand(&o.command, o, &[]);
     let typed: &[&str] = if echo { &[MESSAGE, "stop"] } else { &[MESSAGE] };
-    let mut program = Program::start(&command, answers(o, typed, typed))?;
+    let mut program = Program::start(&command, answers(o, typed, typed), &o.cancel)?;
     let got = server.wait_for(o.timeout, |e| {
         matches!(e, Event::Received { bytes, .. } if bytes.windows(MESSAGE.len()).any(|w| w == MESSAGE.as_bytes()))
     });

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use egui::RichText;
 use serde::{Deserialize, Serialize};
 
+use super::check_panel::CheckPanel;
 use super::dialogs::{FilePicker, NativePicker};
 use super::exercises::add::AddSettings;
 use super::exercises::file::FileSettings;
@@ -87,6 +88,8 @@ pub struct SocklabApp {
     /// The theme and zoom the context has, so they are set only when they change.
     applied: Option<(Theme, f32)>,
     panels: Vec<Box<dyn ExercisePanel>>,
+    /// The Check section of each exercise, in the same order.
+    checks: Vec<CheckPanel>,
     /// "Reset settings" was clicked and waits for a confirmation.
     confirm_reset: bool,
     waker: Option<Waker>,
@@ -122,6 +125,10 @@ impl SocklabApp {
             panels: EXERCISES
                 .iter()
                 .map(|info| (info.build)(&settings, &picker))
+                .collect(),
+            checks: EXERCISES
+                .iter()
+                .map(|info| CheckPanel::new(info.id.checked(), Arc::clone(&picker)))
                 .collect(),
             confirm_reset: false,
             waker: None,
@@ -204,6 +211,9 @@ impl SocklabApp {
         let mut backlog = false;
         for panel in &mut self.panels {
             backlog |= panel.poll();
+        }
+        for check in &mut self.checks {
+            check.poll();
         }
         backlog
     }
@@ -304,6 +314,14 @@ impl SocklabApp {
         ui.separator();
         let waker = self.waker.clone();
         self.panel_mut(self.exercise).ui(ui, &waker);
+        ui.separator();
+        let index = Self::index(self.exercise);
+        self.checks[index].ui(ui, &waker);
+    }
+
+    /// The Check section of an exercise (tests fill it in).
+    pub fn check_panel(&mut self, exercise: ExerciseId) -> &mut CheckPanel {
+        &mut self.checks[Self::index(exercise)]
     }
 
     fn exercise_list_ui(&mut self, ui: &mut egui::Ui) {

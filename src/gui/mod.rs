@@ -2,6 +2,7 @@
 //! the right. It only reads runner events and starts or stops runners; it never touches a socket.
 
 pub mod app;
+pub mod check_panel;
 pub mod dialogs;
 pub mod exercises;
 pub mod log_view;

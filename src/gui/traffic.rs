@@ -694,7 +694,9 @@ impl Traffic {
     }
 
     /// The connections table of a server: one row per connection or UDP peer, each open TCP
-    /// one with a Close button. It scrolls inside its column, never over the neighbour.
+    /// one with a Close button. It fits its column (peer and state share what is left and are
+    /// clipped; when it started, its last activity and its number are in the peer's tooltip),
+    /// so it needs no sideways scroll and never draws over the neighbour.
     pub fn connections_ui(&mut self, ui: &mut egui::Ui, height: f32) {
         if self.connections.is_empty() {
             ui.label(RichText::new("No connections yet.").weak());
@@ -702,91 +704,94 @@ impl Traffic {
         }
         let tcp = self.tcp;
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-        let ids: Vec<u64> = self.connections.keys().copied().collect();
-        egui::ScrollArea::horizontal()
-            .id_salt("connections sideways")
-            .scroll_source(SIDEWAYS)
-            .show(ui, |ui| {
-                // A Close column for TCP only: UDP has no connection to close.
-                let table = TableBuilder::new(ui)
-                    .id_salt("connections table")
-                    .striped(true)
-                    .stick_to_bottom(true)
-                    .min_scrolled_height(height)
-                    .max_scroll_height(height);
-                let table = if tcp {
-                    table.column(Column::exact(64.0))
-                } else {
-                    table
-                };
-                table
-                    .column(Column::initial(150.0).at_least(80.0).clip(true))
-                    .column(Column::initial(110.0).at_least(50.0).clip(true))
-                    .column(Column::exact(80.0))
-                    .column(Column::exact(80.0))
-                    .column(Column::exact(96.0))
-                    .column(Column::exact(96.0))
-                    .column(Column::exact(64.0))
-                    .header(row_height, |mut header| {
-                        let titles: &[&str] = if tcp { &["close"] } else { &[] };
-                        for title in titles.iter().chain(&[
-                            "peer",
-                            "state",
-                            "in",
-                            "out",
-                            "started",
-                            "last activity",
-                            "#",
-                        ]) {
-                            header.col(|ui| {
-                                ui.strong(*title);
-                            });
-                        }
-                    })
-                    .body(|body| {
-                        body.rows(row_height, ids.len(), |mut row| {
-                            let Some(c) = self.connections.get(&ids[row.index()]) else {
-                                return;
-                            };
-                            // The button first, so that a narrow column still shows it.
-                            if tcp {
-                                row.col(|ui| {
-                                    let can_close = c.open && c.close.is_some();
-                                    if ui
-                                        .add_enabled(can_close, egui::Button::new("Close"))
-                                        .on_hover_text(
-                                            "Close this connection from the server's side",
-                                        )
-                                        .clicked()
-                                        && let Some(close) = &c.close
-                                    {
-                                        close.stop();
-                                    }
-                                });
-                            }
-                            row.col(|ui| {
-                                ui.monospace(c.peer.to_string());
-                            });
-                            row.col(|ui| {
-                                ui.label(&c.state).on_hover_text(&c.state);
-                            });
-                            row.col(|ui| {
-                                ui.label(format!("{} B", thousands(c.bytes_in)));
-                            });
-                            row.col(|ui| {
-                                ui.label(format!("{} B", thousands(c.bytes_out)));
-                            });
-                            row.col(|ui| {
-                                ui.monospace(clock(c.started));
-                            });
-                            row.col(|ui| {
-                                ui.monospace(clock(c.last));
-                            });
-                            row.col(|ui| {
-                                ui.label(RichText::new(c.id.to_string()).weak());
-                            });
-                        });
+        // The latest connections that fit the box, without a scroll of their own: rows never
+        // hide half under the header, and every Close button shown is whole.
+        let fit = ((height / row_height) as usize).saturating_sub(1).max(1);
+        let all = self.connections.len();
+        let ids: Vec<u64> = self
+            .connections
+            .keys()
+            .rev()
+            .take(fit)
+            .rev()
+            .copied()
+            .collect();
+        if all > ids.len() {
+            ui.label(
+                RichText::new(format!(
+                    "the latest {} of {} connections (Traffic lists every one)",
+                    ids.len(),
+                    thousands(all as u64)
+                ))
+                .weak(),
+            );
+        }
+        // A Close column for TCP only: UDP has no connection to close.
+        let table = TableBuilder::new(ui)
+            .id_salt("connections table")
+            .striped(true)
+            .vscroll(false);
+        let table = if tcp {
+            table.column(Column::exact(56.0))
+        } else {
+            table
+        };
+        table
+            .column(Column::remainder().at_least(60.0).clip(true))
+            .column(Column::remainder().at_least(40.0).clip(true))
+            .column(Column::exact(64.0).clip(true))
+            .column(Column::exact(64.0).clip(true))
+            .header(row_height, |mut header| {
+                let titles: &[&str] = if tcp { &["close"] } else { &[] };
+                for title in titles.iter().chain(&["peer", "state", "in", "out"]) {
+                    header.col(|ui| {
+                        ui.strong(*title);
                     });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, ids.len(), |mut row| {
+                    let Some(c) = self.connections.get(&ids[row.index()]) else {
+                        return;
+                    };
+                    // The button first, so that a narrow column still shows it.
+                    if tcp {
+                        row.col(|ui| {
+                            let can_close = c.open && c.close.is_some();
+                            if ui
+                                .add_enabled(can_close, egui::Button::new("Close"))
+                                .on_hover_text("Close this connection from the server's side")
+                                .clicked()
+                                && let Some(close) = &c.close
+                            {
+                                close.stop();
+                            }
+                        });
+                    }
+                    row.col(|ui| {
+                        ui.add(
+                            egui::Label::new(RichText::new(c.peer.to_string()).monospace())
+                                .truncate(),
+                        )
+                        .on_hover_text(format!(
+                            "connection #{} from {}: started {}, last activity {}",
+                            c.id,
+                            c.peer,
+                            clock(c.started),
+                            clock(c.last)
+                        ));
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&c.state).truncate())
+                            .on_hover_text(&c.state);
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{} B", thousands(c.bytes_in)));
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{} B", thousands(c.bytes_out)));
+                    });
+                });
             });
     }
 

@@ -233,6 +233,22 @@ pub const EXERCISES: &[ExerciseInfo] = &[
 ];
 
 impl ExerciseId {
+    /// The same exercise as `socklab check` names it.
+    pub fn checked(self) -> crate::check::Exercise {
+        use crate::check::Exercise as E;
+        match self {
+            Self::TcpAdd => E::TcpAdd,
+            Self::UdpAdd => E::UdpAdd,
+            Self::TcpFile => E::TcpFile,
+            Self::UdpFile => E::UdpFile,
+            Self::TcpEcho => E::TcpEcho,
+            Self::UdpEcho => E::UdpEcho,
+            Self::TcpUpper => E::TcpUpper,
+            Self::UdpUpper => E::UdpUpper,
+            Self::UdpGuess => E::UdpGuess,
+        }
+    }
+
     pub fn info(self) -> &'static ExerciseInfo {
         EXERCISES
             .iter()

@@ -1,0 +1,345 @@
+//! "Check a student's program", under every exercise: the program, its interpreter and
+//! arguments, Run checks and Stop, a checklist that fills in as each check is decided (each line
+//! opens on its evidence), and Save report…. The check runs on a named thread; Stop kills the
+//! program under test at once.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crossbeam_channel::Receiver;
+use egui::RichText;
+
+use super::dialogs::{DialogKind, Dialogs, FilePicker};
+use super::widgets::{labelled_text, running_color, scroll_box};
+use crate::check::report::{CheckResult, Report, Verdict};
+use crate::check::{self, Exercise, Options, Role};
+use crate::net::runner::{StopFlag, Waker};
+use crate::protocol::escape_bytes;
+
+/// What the checker thread reports.
+enum Msg {
+    Check(CheckResult),
+    Done(Result<Report, String>),
+}
+
+/// Which file a dialog fills.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Program,
+    Report,
+}
+
+/// The Check section of one exercise.
+pub struct CheckPanel {
+    exercise: Exercise,
+    /// The program under test is the server (else the client).
+    pub server: bool,
+    pub program: String,
+    pub interpreter: String,
+    pub args: String,
+    pub port: u16,
+    running: Option<(Receiver<Msg>, StopFlag)>,
+    results: Vec<CheckResult>,
+    report: Option<Report>,
+    error: Option<String>,
+    saved: Option<String>,
+    dialogs: Dialogs<Target>,
+}
+
+/// The interpreter students' programs run with here.
+fn default_interpreter() -> String {
+    if cfg!(windows) { "py" } else { "python3" }.into()
+}
+
+impl CheckPanel {
+    pub fn new(exercise: Exercise, picker: Arc<dyn FilePicker>) -> Self {
+        let mut panel = Self {
+            exercise,
+            server: true,
+            program: String::new(),
+            interpreter: default_interpreter(),
+            args: String::new(),
+            port: exercise.default_port(),
+            running: None,
+            results: Vec::new(),
+            report: None,
+            error: None,
+            saved: None,
+            dialogs: Dialogs::new(picker),
+        };
+        panel.args = panel.default_args();
+        panel
+    }
+
+    /// The arguments a handout program takes, with placeholders.
+    fn default_args(&self) -> String {
+        match (self.server, self.exercise) {
+            (true, _) => "{port}".into(),
+            (false, Exercise::TcpFile | Exercise::UdpFile) => {
+                "{host}:{port}:{remote} {local}".into()
+            }
+            (false, _) => "{host} {port}".into(),
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Starts the checks on a thread.
+    pub fn run(&mut self, waker: Option<Waker>) {
+        let mut command: Vec<String> = Vec::new();
+        if !self.interpreter.trim().is_empty() {
+            command.push(self.interpreter.trim().to_owned());
+        }
+        command.push(self.program.trim().to_owned());
+        command.extend(self.args.split_whitespace().map(str::to_owned));
+        let cancel = StopFlag::new();
+        let options = Options {
+            exercise: self.exercise,
+            role: if self.server {
+                Role::Server
+            } else {
+                Role::Client
+            },
+            command,
+            host: "127.0.0.1".into(),
+            port: self.port,
+            format: None,
+            name: "Ana".into(),
+            number: 37,
+            stdin: None,
+            timeout: std::time::Duration::from_secs(10),
+            file: None,
+            cancel: cancel.clone(),
+        };
+        let (tx, rx) = crossbeam_channel::unbounded();
+        self.results.clear();
+        self.report = None;
+        self.error = None;
+        self.saved = None;
+        let spawned = std::thread::Builder::new()
+            .name(format!("check {}", self.exercise.name()))
+            .spawn(move || {
+                let wake = |w: &Option<Waker>| {
+                    if let Some(w) = w {
+                        w();
+                    }
+                };
+                let mut each = |c: &CheckResult| {
+                    // The window may be gone: nobody to tell then.
+                    let _ = tx.send(Msg::Check(c.clone()));
+                    wake(&waker);
+                };
+                let done = check::run(&options, &mut each).map_err(|e| e.to_string());
+                let _ = tx.send(Msg::Done(done));
+                wake(&waker);
+            });
+        match spawned {
+            Ok(_) => self.running = Some((rx, cancel)),
+            Err(e) => self.error = Some(format!("cannot start the check: {e}")),
+        }
+    }
+
+    /// Stops the check: the program under test is killed at once.
+    pub fn stop(&mut self) {
+        if let Some((_, cancel)) = &self.running {
+            cancel.stop();
+        }
+    }
+
+    /// Takes what the checker and the dialogs reported.
+    pub fn poll(&mut self) {
+        if let Some((rx, _)) = &self.running {
+            let mut finished = false;
+            for msg in rx.try_iter() {
+                match msg {
+                    Msg::Check(c) => self.results.push(c),
+                    Msg::Done(Ok(report)) => {
+                        self.report = Some(report);
+                        finished = true;
+                    }
+                    Msg::Done(Err(e)) => {
+                        self.error = Some(e);
+                        finished = true;
+                    }
+                }
+            }
+            if finished {
+                self.running = None;
+            }
+        }
+        if let Some((target, path)) = self.dialogs.poll() {
+            match target {
+                Target::Program => self.program = path.display().to_string(),
+                Target::Report => self.save(path),
+            }
+        }
+    }
+
+    fn save(&mut self, path: PathBuf) {
+        let Some(report) = &self.report else { return };
+        let html = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html"));
+        let text = if html {
+            report.to_html()
+        } else {
+            report.to_markdown()
+        };
+        self.saved = Some(match std::fs::write(&path, text) {
+            Ok(()) => format!("saved {}", path.display()),
+            Err(e) => format!("cannot save {}: {e}", path.display()),
+        });
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
+        egui::CollapsingHeader::new("Check a student's program")
+            .id_salt("check section")
+            .show(ui, |ui| self.form_ui(ui, waker));
+    }
+
+    fn form_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
+        ui.add(
+            egui::Label::new(
+                RichText::new("socklab runs the program (with your rights, in a scratch copy of its folder), plays the other role, and checks it against the handout.")
+                    .weak(),
+            )
+            .wrap(),
+        );
+        let busy = self.is_running();
+        ui.add_enabled_ui(!busy, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("The program is the");
+                let before = self.server;
+                ui.selectable_value(&mut self.server, true, "server");
+                ui.selectable_value(&mut self.server, false, "client");
+                if before != self.server {
+                    self.args = self.default_args();
+                }
+            });
+            egui::Grid::new("check form").num_columns(2).show(ui, |ui| {
+                labelled_text(ui, "Program", &mut self.program);
+                ui.end_row();
+                ui.label("");
+                if ui
+                    .add_enabled(
+                        !self.dialogs.is_open(),
+                        egui::Button::new("Choose program…"),
+                    )
+                    .clicked()
+                {
+                    self.dialogs
+                        .open(Target::Program, DialogKind::Open, waker.clone());
+                }
+                ui.end_row();
+                labelled_text(ui, "Interpreter", &mut self.interpreter);
+                ui.end_row();
+                labelled_text(ui, "Arguments", &mut self.args).on_hover_text(
+                    "{host} and {port} are replaced; a file client also takes {remote} and {local}",
+                );
+                ui.end_row();
+                let label = ui.label("Port");
+                ui.add(egui::DragValue::new(&mut self.port).range(1..=65535))
+                    .labelled_by(label.id);
+                ui.end_row();
+            });
+        });
+        if let Some((_, note)) = self.dialogs.note.as_ref() {
+            ui.colored_label(ui.visuals().warn_fg_color, note);
+        }
+        ui.horizontal_wrapped(|ui| {
+            let ready = !self.program.trim().is_empty() && !busy;
+            if ui
+                .add_enabled(ready, egui::Button::new("▶ Run checks"))
+                .clicked()
+            {
+                self.run(waker.clone());
+            }
+            if ui.add_enabled(busy, egui::Button::new("⏹ Stop")).clicked() {
+                self.stop();
+            }
+            if ui
+                .add_enabled(
+                    self.report.is_some() && !self.dialogs.is_open(),
+                    egui::Button::new("Save report…"),
+                )
+                .clicked()
+            {
+                let name = format!("check-{}.md", self.exercise.name());
+                self.dialogs
+                    .open(Target::Report, DialogKind::Save(name), waker.clone());
+            }
+            if busy {
+                ui.label(RichText::new("checking…").color(running_color(ui)));
+            }
+        });
+        if let Some(e) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        if let Some(s) = &self.saved {
+            ui.label(RichText::new(s).weak());
+        }
+        if let Some(r) = &self.report {
+            ui.label(
+                RichText::new(format!(
+                    "{} passed, {} failed (score {}%){}",
+                    r.passed(),
+                    r.failed(),
+                    r.score(),
+                    if r.required_passed() {
+                        ", every required check passed"
+                    } else {
+                        ", a required check failed"
+                    }
+                ))
+                .strong(),
+            );
+        }
+        if !self.results.is_empty() {
+            let height = super::widgets::list_height(ui) * 1.6;
+            scroll_box(ui, "check results", height, false, |ui| {
+                for (i, c) in self.results.iter().enumerate() {
+                    result_ui(ui, i, c);
+                }
+            });
+        }
+    }
+}
+
+/// One check: its verdict and reason, opening on its evidence.
+fn result_ui(ui: &mut egui::Ui, i: usize, c: &CheckResult) {
+    let (word, color) = match c.verdict {
+        Verdict::Pass => ("PASS", running_color(ui)),
+        Verdict::Fail => ("FAIL", ui.visuals().error_fg_color),
+        Verdict::Skip => ("skip", ui.visuals().weak_text_color()),
+    };
+    let title = format!(
+        "{word} {} {}{}: {}",
+        c.id,
+        c.title,
+        if c.required { "" } else { " (advisory)" },
+        c.reason
+    );
+    egui::CollapsingHeader::new(RichText::new(title).color(color))
+        .id_salt(("check result", i))
+        .show(ui, |ui| {
+            let e = &c.evidence;
+            if !e.sent.is_empty() {
+                ui.label(RichText::new(format!("sent: \"{}\"", escape_bytes(&e.sent))).monospace());
+            }
+            if !e.received.is_empty() {
+                ui.label(
+                    RichText::new(format!("received: \"{}\"", escape_bytes(&e.received)))
+                        .monospace(),
+                );
+            }
+            if let Some(code) = e.exit_code {
+                ui.label(format!("exit code {code}"));
+            }
+            if !e.stdout.trim().is_empty() {
+                ui.label(RichText::new("the program's output:").weak());
+                ui.label(RichText::new(e.stdout.trim_end()).monospace());
+            }
+        });
+}
