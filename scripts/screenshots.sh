@@ -100,6 +100,12 @@ scene upper-tcp '(exercise:TcpUpper)' key:F5 sleep:0.8 930,119 "type:hello, sock
   key:Return sleep:0.8
 scene upper-udp '(exercise:UdpUpper)' key:F5 sleep:0.8 930,119 "type:hello, udp world" \
   key:Return sleep:0.8
+# Check a student's program: an echo server from tests/peers/check, checked from the window.
+mkdir -p "$home/lab"
+cp tests/peers/check/echo_server.py "$home/lab/EchoServer.py"
+scene check-echo-server '(exercise:TcpEcho)' 310,618 sleep:0.5 wheel:15 sleep:0.3 437,627 \
+  "type:$home/lab/EchoServer.py" 437,696 key:ctrl+a "type:tcp {port}" 284,742 sleep:4 wheel:15 \
+  sleep:0.5
 # Guess the number: a word (not counted), then Auto-play at its 0.6 s pace, caught mid-game.
 scene guess-udp '(exercise:UdpGuess)' key:F5 sleep:0.8 930,119 type:abc key:Return sleep:0.6 \
   802,165 sleep:2.2
