@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
 use super::{
-    CheckError, Conn, Options, Peer, Role, answers, crashed, expand, result, wait_listening,
-    wait_released,
+    CheckError, Conn, Options, Peer, Role, Subject, answers, crashed, exit_verdict, expand,
+    output_shows, result, wait_released,
 };
 use crate::net::add::{self as runner, ClientConfig, ServerConfig};
 use crate::net::event::{AddExchange, Event, Role as EventRole};
@@ -35,9 +35,6 @@ const TRIED_FORMATS: &[&str] = &[
     "length-prefixed",
 ];
 
-/// How long a server under test is left alone between two cases.
-const SETTLE: Duration = Duration::from_millis(250);
-
 /// How long the program has to show the exchange after it happened.
 const SHOW_WAIT: Duration = Duration::from_secs(2);
 
@@ -49,45 +46,12 @@ pub fn run(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Stri
     }
 }
 
-/// A student's server under test.
-struct Subject<'a> {
-    o: &'a Options,
-    command: Vec<String>,
-    program: Option<Program>,
-}
-
-impl Subject<'_> {
-    fn answers() -> Answers {
-        Answers {
-            name: "Server of Test".into(),
-            number: "50".into(),
-            messages: Vec::new(),
-            guessing: false,
-            fallback: Vec::new(),
-        }
-    }
-
-    /// Makes sure the program runs and listens, restarting it when it has exited.
-    fn ready(&mut self) -> Result<bool, CheckError> {
-        let tcp = self.o.exercise.tcp();
-        // A moment for what the last case left (a connection still in its backlog) to be
-        // served, so that an exit it causes is not taken for the next case's doing.
-        if let Some(p) = self.program.as_mut()
-            && p.wait_exit(SETTLE).is_none()
-        {
-            return Ok(wait_listening(p, self.o.port, tcp, Duration::from_secs(5)));
-        }
-        // Its port must be free before it starts again (a lab server rarely sets SO_REUSEADDR).
-        wait_released(self.o.port, tcp, Duration::from_secs(3));
-        self.program = None;
-        let mut p = Program::start(&self.command, Self::answers(), &self.o.cancel)?;
-        let up = wait_listening(&mut p, self.o.port, tcp, Duration::from_secs(5));
-        self.program = Some(p);
-        Ok(up)
-    }
-
-    fn program(&mut self) -> Option<&mut Program> {
-        self.program.as_mut()
+/// What a server under test is told when it asks for its own name and number.
+fn server_answers() -> Answers {
+    Answers {
+        name: "Server of Test".into(),
+        number: "50".into(),
+        ..Answers::default()
     }
 }
 
@@ -121,34 +85,9 @@ fn exchange(o: &Options, format: WireFormat, number: i64) -> (Vec<Event>, Option
 
 fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<String>, CheckError> {
     let tcp = o.exercise.tcp();
-    let mut s = Subject {
-        o,
-        command: expand(&o.command, o, &[]),
-        program: None,
-    };
-    let listening = s.ready()?;
-    let no_wire = || (Vec::new(), Vec::new());
-    sink(result(
-        "listens",
-        "listens within 5 s of starting",
-        true,
-        if listening {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        if listening {
-            format!(
-                "port {} is {}",
-                o.port,
-                if tcp { "listening" } else { "bound" }
-            )
-        } else {
-            format!("nothing listened on port {} within 5 s", o.port)
-        },
-        s.program(),
-        no_wire(),
-    ));
+    let mut s = Subject::new(o, server_answers());
+    let (listening, listens) = s.listens()?;
+    sink(listens);
     let rest: &[(&str, &str, bool)] = &[
         ("answers", "answers with a name and an integer", true),
         ("shows", "shows both names, both numbers and the sum", true),
@@ -253,31 +192,13 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
             p.output()
         })
         .unwrap_or_default();
-    let missing: Vec<&String> = wanted
-        .iter()
-        .filter(|w| !shown.contains(w.as_str()))
-        .collect();
+    let (verdict, reason) = output_shows(&shown, &wanted);
     sink(result(
         "shows",
         rest[1].1,
         true,
-        if missing.is_empty() {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        if missing.is_empty() {
-            format!("its output shows {}", wanted.join(", "))
-        } else {
-            format!(
-                "its output lacks {}",
-                missing
-                    .iter()
-                    .map(|m| format!("\"{m}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        },
+        verdict,
+        reason,
         s.program(),
         (Vec::new(), Vec::new()),
     ));
@@ -590,50 +511,24 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
     if request.is_some() {
         program.wait_output(&wanted[4], SHOW_WAIT);
         let out = program.output();
-        let missing: Vec<&String> = wanted
-            .iter()
-            .filter(|w| !out.contains(w.as_str()))
-            .collect();
+        let (verdict, reason) = output_shows(&out, &wanted);
         sink(result(
             "shows",
             "shows both names, both numbers and the sum",
             true,
-            if missing.is_empty() {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            },
-            if missing.is_empty() {
-                format!("its output shows {}", wanted.join(", "))
-            } else {
-                format!(
-                    "its output lacks {}",
-                    missing
-                        .iter()
-                        .map(|m| format!("\"{m}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            },
+            verdict,
+            reason,
             Some(&mut program),
             (Vec::new(), Vec::new()),
         ));
-        let code = program.wait_exit(Duration::from_secs(5));
+        let (verdict, reason) =
+            exit_verdict(program.wait_exit(Duration::from_secs(5)), "the reply");
         sink(result(
             "exits",
             "exits with code 0 within 5 s of the reply",
             true,
-            if code == Some(Some(0)) {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            },
-            match code {
-                Some(Some(0)) => "exit code 0".to_owned(),
-                Some(Some(c)) => format!("exit code {c}"),
-                Some(None) => "ended by a signal".to_owned(),
-                None => "still running 5 s after the reply".to_owned(),
-            },
+            verdict,
+            reason,
             Some(&mut program),
             (Vec::new(), Vec::new()),
         ));

@@ -6,9 +6,7 @@ use std::time::{Duration, Instant};
 
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
-use super::{
-    CheckError, Options, Peer, Role, crashed, expand, result, wait_listening, wait_released,
-};
+use super::{CheckError, Options, Peer, Role, Subject, crashed, expand, result};
 use crate::net::event::Event;
 use crate::net::file::{self as runner, ClientConfig, ServerConfig};
 use crate::protocol::file::UDP_CHUNK_BYTES;
@@ -58,67 +56,32 @@ fn download(o: &Options, remote: &str, local: &Path) -> Result<Vec<u8>, String> 
     }
 }
 
-/// A student's file server, restarted when it has exited.
-struct Subject<'a> {
-    o: &'a Options,
-    command: Vec<String>,
-    program: Option<Program>,
-    /// How many times it was started.
-    starts: usize,
+/// Makes sure the student's server runs and listens, with the files it will be asked for in
+/// the folder it runs in (the scratch copy of its own).
+fn ready(s: &mut Subject<'_>) -> Result<bool, CheckError> {
+    let up = s.ready()?;
+    put_files(s);
+    Ok(up)
 }
 
-impl Subject<'_> {
-    fn ready(&mut self) -> Result<bool, CheckError> {
-        let tcp = self.o.exercise.tcp();
-        if let Some(p) = self.program.as_mut()
-            && p.wait_exit(Duration::from_millis(200)).is_none()
-        {
-            return Ok(wait_listening(p, self.o.port, tcp, Duration::from_secs(5)));
-        }
-        wait_released(self.o.port, tcp, Duration::from_secs(3));
-        self.program = None;
-        let p = Program::start(&self.command, Answers::default(), &self.o.cancel)?;
-        self.starts += 1;
-        // The files it will be asked for, in the folder it runs in.
-        if let Some(dir) = p.workdir() {
-            for size in SIZES.iter().copied().chain([0]) {
-                let _ = std::fs::write(dir.join(name(size)), content(size));
+fn put_files(s: &Subject<'_>) {
+    if let Some(dir) = s.program.as_ref().and_then(Program::workdir) {
+        for size in SIZES.iter().copied().chain([0]) {
+            let path = dir.join(name(size));
+            if !path.exists() {
+                let _ = std::fs::write(path, content(size));
             }
         }
-        let mut p = p;
-        let up = wait_listening(&mut p, self.o.port, tcp, Duration::from_secs(5));
-        self.program = Some(p);
-        Ok(up)
     }
 }
 
 fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
     let tcp = o.exercise.tcp();
     let none = || (Vec::new(), Vec::new());
-    let mut s = Subject {
-        o,
-        command: expand(&o.command, o, &[]),
-        program: None,
-        starts: 0,
-    };
-    let listening = s.ready()?;
-    sink(result(
-        "listens",
-        "listens within 5 s of starting",
-        true,
-        if listening {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        if listening {
-            format!("port {} is in use by it", o.port)
-        } else {
-            super::not_listening(s.program.as_mut(), o.port)
-        },
-        s.program.as_mut(),
-        none(),
-    ));
+    let mut s = Subject::new(o, Answers::default());
+    let (listening, listens) = s.listens()?;
+    put_files(&s);
+    sink(listens);
     if !listening {
         sink(result(
             "sizes",
@@ -136,7 +99,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     // sizes, and several (one server process serving download after download).
     let mut wrong = Vec::new();
     for size in SIZES {
-        if !s.ready()? {
+        if !ready(&mut s)? {
             wrong.push(format!("{size} B: the server did not come back"));
             continue;
         }
@@ -186,7 +149,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     ));
 
     // missing: a name that is not there, then a normal download.
-    let missing = if s.ready()? {
+    let missing = if ready(&mut s)? {
         let _ = download(o, "socklab-missing.bin", &out.path().join("missing"));
         std::thread::sleep(Duration::from_millis(200));
         let alive = s.program.as_mut().is_some_and(Program::is_running);
@@ -229,7 +192,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
                 4096,
             ),
         ] {
-            let verdict = if s.ready()? {
+            let verdict = if ready(&mut s)? {
                 datagrams(o, &name(size))
             } else {
                 Err("the server did not come back".to_owned())

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
-use super::{CheckError, Options, Peer, Role, answers, expand, result, wait_listening};
+use super::{CheckError, Options, Peer, Role, Subject, answers, exit_verdict, expand, result};
 use crate::net::event::{Event, GuessReport, Role as EventRole};
 use crate::net::guess::{self as runner, ClientConfig, ServerConfig};
 use crate::protocol::text::{HintStyle, read_hint};
@@ -22,26 +22,9 @@ pub fn run(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckEr
 
 fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
     let none = || (Vec::new(), Vec::new());
-    let command = expand(&o.command, o, &[]);
-    let mut program = Program::start(&command, Answers::default(), &o.cancel)?;
-    let listening = wait_listening(&mut program, o.port, false, Duration::from_secs(5));
-    sink(result(
-        "listens",
-        "listens within 5 s of starting",
-        true,
-        if listening {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        if listening {
-            format!("port {} is bound", o.port)
-        } else {
-            super::not_listening(Some(&mut program), o.port)
-        },
-        Some(&mut program),
-        none(),
-    ));
+    let mut s = Subject::new(o, Answers::default());
+    let (listening, listens) = s.listens()?;
+    sink(listens);
     let ids = [
         ("answers", "answers a guess with higher, lower or correct"),
         ("consistent", "its answers agree with one secret in 1..99"),
@@ -61,6 +44,9 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         }
         return Ok(());
     }
+    let Some(program) = s.program.as_mut() else {
+        return Ok(());
+    };
     // socklab's auto-play: halving, reading each reply as higher, lower or correct.
     let config = ClientConfig {
         server: format!("{}:{}", o.host, o.port),
@@ -100,7 +86,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
                 .clone()
                 .unwrap_or_else(|| "no reply read as a hint".into()),
         },
-        Some(&mut program),
+        Some(&mut *program),
         wire.clone(),
     ));
     let contradicted = failure.as_deref().is_some_and(|f| f.contains("contradict"));
@@ -121,7 +107,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         } else {
             "no answers to judge".to_owned()
         },
-        Some(&mut program),
+        Some(&mut *program),
         wire.clone(),
     ));
     sink(result(
@@ -141,7 +127,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             ),
             None => failure.unwrap_or_else(|| "never CORRECT".into()),
         },
-        Some(&mut program),
+        Some(&mut *program),
         wire,
     ));
     // not-a-number (advisory): a word, then a number still gets an answer.
@@ -184,7 +170,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             (_, false) => "the server exited".to_owned(),
             (Ok(r), true) | (Err(r), true) => r.clone(),
         },
-        Some(&mut program),
+        Some(&mut *program),
         none(),
     ));
     Ok(())
@@ -231,23 +217,17 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         Some(&mut program),
         (s, r),
     ));
-    let code = program.wait_exit(Duration::from_secs(5));
+    let (verdict, reason) = if won {
+        exit_verdict(program.wait_exit(Duration::from_secs(5)), "CORRECT")
+    } else {
+        (Verdict::Fail, "never won".to_owned())
+    };
     sink(result(
         "exits",
         "exits with code 0 after CORRECT",
         true,
-        if won && code == Some(Some(0)) {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        match code {
-            _ if !won => "never won".to_owned(),
-            Some(Some(0)) => "exit code 0".to_owned(),
-            Some(Some(c)) => format!("exit code {c}"),
-            Some(None) => "ended by a signal".to_owned(),
-            None => "still running 5 s after CORRECT".to_owned(),
-        },
+        verdict,
+        reason,
         Some(&mut program),
         (Vec::new(), Vec::new()),
     ));

@@ -238,6 +238,107 @@ pub fn is_listening(port: u16, tcp: bool) -> bool {
     }
 }
 
+/// How long a server under test is left alone between two cases.
+const SETTLE: Duration = Duration::from_millis(250);
+
+/// A student's server under test: started on demand, and started again when it has exited.
+pub struct Subject<'a> {
+    pub o: &'a Options,
+    command: Vec<String>,
+    answers: Answers,
+    pub program: Option<Program>,
+    /// How many times it was started.
+    pub starts: usize,
+}
+
+impl<'a> Subject<'a> {
+    pub fn new(o: &'a Options, answers: Answers) -> Self {
+        Self {
+            o,
+            command: expand(&o.command, o, &[]),
+            answers,
+            program: None,
+            starts: 0,
+        }
+    }
+
+    /// Makes sure the program runs and listens; true when it does.
+    pub fn ready(&mut self) -> Result<bool, CheckError> {
+        let tcp = self.o.exercise.tcp();
+        // A moment for what the last case left (a connection still in its backlog) to be
+        // served, so that an exit it causes is not taken for the next case's doing.
+        if let Some(p) = self.program.as_mut()
+            && p.wait_exit(SETTLE).is_none()
+        {
+            return Ok(wait_listening(p, self.o.port, tcp, Duration::from_secs(5)));
+        }
+        // Its port must be free before it starts again (a lab server rarely sets SO_REUSEADDR).
+        wait_released(self.o.port, tcp, Duration::from_secs(3));
+        self.program = None;
+        let mut p = Program::start(&self.command, self.answers.clone(), &self.o.cancel)?;
+        self.starts += 1;
+        let up = wait_listening(&mut p, self.o.port, tcp, Duration::from_secs(5));
+        self.program = Some(p);
+        Ok(up)
+    }
+
+    pub fn program(&mut self) -> Option<&mut Program> {
+        self.program.as_mut()
+    }
+
+    /// The `listens` check: the program started, and its port in use within 5 s.
+    pub fn listens(&mut self) -> Result<(bool, CheckResult), CheckError> {
+        let up = self.ready()?;
+        let port = self.o.port;
+        let reason = if up {
+            format!("port {port} is in use by it")
+        } else {
+            not_listening(self.program(), port)
+        };
+        let verdict = if up { Verdict::Pass } else { Verdict::Fail };
+        let r = result(
+            "listens",
+            "listens within 5 s of starting",
+            true,
+            verdict,
+            reason,
+            self.program(),
+            (Vec::new(), Vec::new()),
+        );
+        Ok((up, r))
+    }
+}
+
+/// Whether `output` shows every one of `wanted`, and the reason either way.
+pub fn output_shows(output: &str, wanted: &[String]) -> (Verdict, String) {
+    let missing: Vec<String> = wanted
+        .iter()
+        .filter(|w| !output.contains(w.as_str()))
+        .map(|m| format!("\"{m}\""))
+        .collect();
+    if missing.is_empty() {
+        (
+            Verdict::Pass,
+            format!("its output shows {}", wanted.join(", ")),
+        )
+    } else {
+        (
+            Verdict::Fail,
+            format!("its output lacks {}", missing.join(", ")),
+        )
+    }
+}
+
+/// An `exits` verdict from how the program ended (`wait_exit`), `after` what.
+pub fn exit_verdict(code: Option<Option<i32>>, after: &str) -> (Verdict, String) {
+    match code {
+        Some(Some(0)) => (Verdict::Pass, "exit code 0".to_owned()),
+        Some(Some(c)) => (Verdict::Fail, format!("exit code {c}")),
+        Some(None) => (Verdict::Fail, "ended by a signal".to_owned()),
+        None => (Verdict::Fail, format!("still running 5 s after {after}")),
+    }
+}
+
 /// Waits until `port` is listening (or bound), at most `wait`; false if `program` exits first.
 pub fn wait_listening(program: &mut Program, port: u16, tcp: bool, wait: Duration) -> bool {
     let until = Instant::now() + wait;

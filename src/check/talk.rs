@@ -7,8 +7,7 @@ use std::time::{Duration, Instant};
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
 use super::{
-    CheckError, Exercise, Options, Peer, Role, answers, expand, result, wait_listening,
-    wait_released,
+    CheckError, Exercise, Options, Peer, Role, Subject, answers, exit_verdict, expand, result,
 };
 use crate::net::event::Event;
 use crate::net::talk::{self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, Service};
@@ -99,40 +98,10 @@ impl Conn {
 fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
     let tcp = o.exercise.tcp();
     let echo = service(o.exercise) == Service::Echo;
-    let command = expand(&o.command, o, &[]);
     let none = || (Vec::new(), Vec::new());
-    let mut program = Some(Program::start(&command, Answers::default(), &o.cancel)?);
-    let ready = |program: &mut Option<Program>| -> Result<bool, CheckError> {
-        if let Some(p) = program.as_mut()
-            && p.is_running()
-        {
-            return Ok(wait_listening(p, o.port, tcp, Duration::from_secs(5)));
-        }
-        wait_released(o.port, tcp, Duration::from_secs(3));
-        *program = None;
-        let mut p = Program::start(&command, Answers::default(), &o.cancel)?;
-        let up = wait_listening(&mut p, o.port, tcp, Duration::from_secs(5));
-        *program = Some(p);
-        Ok(up)
-    };
-    let listening = ready(&mut program)?;
-    sink(result(
-        "listens",
-        "listens within 5 s of starting",
-        true,
-        if listening {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        if listening {
-            format!("port {} is in use by it", o.port)
-        } else {
-            super::not_listening(program.as_mut(), o.port)
-        },
-        program.as_mut(),
-        none(),
-    ));
+    let mut s = Subject::new(o, Answers::default());
+    let (listening, listens) = s.listens()?;
+    sink(listens);
     let (main_id, main_title) = if echo {
         (
             "echoes",
@@ -182,7 +151,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
                 escape_bytes(&got)
             )
         },
-        program.as_mut(),
+        s.program(),
         (message.to_vec(), got),
     ));
     if !echo {
@@ -190,7 +159,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     }
 
     // session (TCP): three messages on one connection.
-    if tcp && ready(&mut program)? {
+    if tcp && s.ready()? {
         let mut replies = Vec::new();
         let mut sent = Vec::new();
         if let Ok(mut c) = Conn::open(o) {
@@ -215,13 +184,13 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             } else {
                 format!("got \"{}\"", escape_bytes(&replies))
             },
-            program.as_mut(),
+            s.program(),
             (sent, replies),
         ));
     }
 
     // stop-word: ends that session; the server goes on.
-    if ready(&mut program)? {
+    if s.ready()? {
         let word = DEFAULT_STOP_WORDS[0];
         let mut closed = !tcp;
         if let Ok(mut c) = Conn::open(o) {
@@ -232,7 +201,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             }
         }
         std::thread::sleep(Duration::from_millis(200));
-        let alive = program.as_mut().is_some_and(Program::is_running);
+        let alive = s.program().is_some_and(Program::is_running);
         let next = alive
             && Conn::open(o)
                 .map(|mut c| {
@@ -258,13 +227,13 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             true,
             verdict,
             reason,
-            program.as_mut(),
+            s.program(),
             (word.as_bytes().to_vec(), Vec::new()),
         ));
     }
 
     // cookbook (TCP): 33 bytes, no newline, read back in 16-byte receives.
-    if tcp && ready(&mut program)? {
+    if tcp && s.ready()? {
         let m = COOKBOOK_MESSAGE.as_bytes();
         let got = Conn::open(o)
             .map(|mut c| {
@@ -287,13 +256,13 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             } else {
                 format!("got \"{}\"", escape_bytes(&got))
             },
-            program.as_mut(),
+            s.program(),
             (m.to_vec(), got),
         ));
     }
 
     // concurrent (TCP): answered while another client stays connected and silent.
-    if tcp && ready(&mut program)? {
+    if tcp && s.ready()? {
         let silent = Conn::open(o);
         let got = Conn::open(o)
             .map(|mut c| {
@@ -316,7 +285,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             } else {
                 "no echo while another client was connected".to_owned()
             },
-            program.as_mut(),
+            s.program(),
             (b"second".to_vec(), got),
         ));
     }
@@ -380,22 +349,13 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         (s, r),
     ));
     if echo {
-        let code = program.wait_exit(Duration::from_secs(5));
+        let (verdict, reason) = exit_verdict(program.wait_exit(Duration::from_secs(5)), "\"stop\"");
         sink(result(
             "stop-word",
             "\"stop\" typed: the program ends with code 0",
             true,
-            if code == Some(Some(0)) {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            },
-            match code {
-                Some(Some(0)) => "exit code 0".to_owned(),
-                Some(Some(c)) => format!("exit code {c}"),
-                Some(None) => "ended by a signal".to_owned(),
-                None => "still running 5 s after \"stop\"".to_owned(),
-            },
+            verdict,
+            reason,
             Some(&mut program),
             (Vec::new(), Vec::new()),
         ));
