@@ -332,3 +332,59 @@ fn guess_the_number_both_roles() {
     required_all_pass(&report);
     assert_eq!(code, Some(0), "{report:#}");
 }
+
+#[test]
+#[cfg(unix)]
+fn stopping_socklab_kills_the_program_under_test() {
+    let dir = tempfile::tempdir().unwrap();
+    let pidfile = dir.path().join("helper.pid");
+    let port = free_port(true).to_string();
+    let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .args([
+            "check",
+            "tcp-echo",
+            "server",
+            "--port",
+            &port,
+            "--",
+            &python(),
+            &peer("forking_server.py"),
+            "{port}",
+            pidfile.to_str().unwrap(),
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + WAIT;
+    while !pidfile.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the server never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // As Ctrl-C or a kill would: SIGTERM to socklab alone.
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = wait_output(child, WAIT);
+    assert_eq!(out.code, Some(130), "{}", out.stderr);
+    let pid = std::fs::read_to_string(&pidfile).unwrap();
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", pid.trim())).unwrap_or_default();
+        if stat.is_empty() || stat.split_whitespace().nth(2) == Some("Z") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "helper {pid} outlived socklab: {stat}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

@@ -45,11 +45,51 @@ pub fn run(args: CheckArgs) -> ExitCode {
         file: None,
         cancel: crate::net::runner::StopFlag::new(),
     };
+    stop_on_signal(&options.cancel);
     match &args.each {
         Some(pattern) => each(&options, pattern, &args),
         None => one(&options, &args),
     }
 }
+
+/// Set by SIGINT or SIGTERM (an atomic store is all a signal handler may do).
+#[cfg(unix)]
+static SIGNALLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(unix)]
+extern "C" fn on_signal(_: libc::c_int) {
+    SIGNALLED.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// Ctrl-C or a kill of socklab stops the check first: the program under test is in a process
+/// group of its own, which the terminal's signal does not reach, so socklab kills it before it
+/// exits (code 130).
+#[cfg(unix)]
+fn stop_on_signal(cancel: &crate::net::runner::StopFlag) {
+    // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+    unsafe {
+        libc::signal(libc::SIGINT, on_signal as *const () as libc::sighandler_t);
+        libc::signal(libc::SIGTERM, on_signal as *const () as libc::sighandler_t);
+    }
+    let cancel = cancel.clone();
+    let _ = std::thread::Builder::new()
+        .name("check signals".into())
+        .spawn(move || {
+            loop {
+                if SIGNALLED.load(std::sync::atomic::Ordering::SeqCst) {
+                    cancel.stop();
+                    // The programs' watchers kill their groups within 50 ms.
+                    std::thread::sleep(std::time::Duration::from_millis(300));
+                    eprintln!("stopped: the program under test was killed");
+                    std::process::exit(130);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+        });
+}
+
+#[cfg(not(unix))]
+fn stop_on_signal(_cancel: &crate::net::runner::StopFlag) {}
 
 fn one(options: &Options, args: &CheckArgs) -> ExitCode {
     // A closed pipe (`| head`) ends the printing, not the check.
@@ -59,6 +99,11 @@ fn one(options: &Options, args: &CheckArgs) -> ExitCode {
         }
     };
     let report = match super::run(options, &mut progress) {
+        // Stopped by a signal: the programs were killed as the check unwound.
+        _ if options.cancel.is_stopped() => {
+            eprintln!("stopped: the program under test was killed");
+            return ExitCode::from(130);
+        }
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");

@@ -307,6 +307,17 @@ impl CheckPanel {
     }
 }
 
+impl Drop for CheckPanel {
+    /// The window closing stops a running check: the program under test is killed (its
+    /// watcher acts within 50 ms), rather than left running after socklab is gone.
+    fn drop(&mut self) {
+        if let Some((_, cancel)) = &self.running {
+            cancel.stop();
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+    }
+}
+
 /// One check: its verdict and reason, opening on its evidence.
 fn result_ui(ui: &mut egui::Ui, i: usize, c: &CheckResult) {
     let (word, color) = match c.verdict {
