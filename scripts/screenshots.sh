@@ -77,7 +77,7 @@ scene add-udp-class '(exercise:UdpAdd)' key:F5 sleep:0.8 "run:set -- udp; $class
 scene add-tcp-zoom150 '(exercise:TcpAdd,zoom:1.5)' key:F5 sleep:1.5
 scene add-tcp-zoom200 '(exercise:TcpAdd,zoom:2.0)' key:F5 sleep:1.5
 # At 200% the page scrolls down to the client; its Send clicked, the result card below it.
-scene add-tcp-zoom200-client '(exercise:TcpAdd,zoom:2.0)' key:F5 sleep:0.8 wheel:12 377,428 \
+scene add-tcp-zoom200-client '(exercise:TcpAdd,zoom:2.0)' key:F5 sleep:0.8 wheel:12 394,364 \
   sleep:1 wheel:5 sleep:0.8
 # File transfer over TCP, caught mid-transfer: progress, throughput chart, summary row.
 scene file-tcp "(exercise:TcpFile,tcp_file:(root:${q}$share${q},remote:${q}big.iso${q},save_as:${q}$home/copy.iso${q}))" \
@@ -89,6 +89,13 @@ scene file-udp "(exercise:UdpFile,udp_file:(root:${q}$share${q},remote:${q}mediu
 # client's socket-call timeline (one heavy arrow for the whole file).
 scene file-tcp-traffic "(exercise:TcpFile,tcp_file:(root:${q}$share${q},remote:${q}photo.jpg${q},save_as:${q}$home/copy.jpg${q}))" \
   key:F5 sleep:0.8 757,194 sleep:1.5 357,433 910,408 sleep:0.5
+# Check a student's program: an echo server from tests/peers/check, checked from the window
+# (before the echo scenes, whose connections leave port 9900 in TIME_WAIT for a minute).
+mkdir -p "$home/lab"
+cp tests/peers/check/echo_server.py "$home/lab/EchoServer.py"
+scene check-echo-server '(exercise:TcpEcho)' 310,618 sleep:0.5 wheel:15 sleep:0.3 437,627 \
+  "type:$home/lab/EchoServer.py" 437,696 key:ctrl+a "type:tcp {port}" 284,742 sleep:4 wheel:15 \
+  sleep:0.5
 # Echo over TCP: two messages in one session.
 scene echo-tcp '(exercise:TcpEcho)' key:F5 sleep:0.8 930,134 "type:hello socket" key:Return \
   sleep:0.5 "type:how are you?" key:Return sleep:0.8
@@ -100,12 +107,6 @@ scene upper-tcp '(exercise:TcpUpper)' key:F5 sleep:0.8 930,119 "type:hello, sock
   key:Return sleep:0.8
 scene upper-udp '(exercise:UdpUpper)' key:F5 sleep:0.8 930,119 "type:hello, udp world" \
   key:Return sleep:0.8
-# Check a student's program: an echo server from tests/peers/check, checked from the window.
-mkdir -p "$home/lab"
-cp tests/peers/check/echo_server.py "$home/lab/EchoServer.py"
-scene check-echo-server '(exercise:TcpEcho)' 310,618 sleep:0.5 wheel:15 sleep:0.3 437,627 \
-  "type:$home/lab/EchoServer.py" 437,696 key:ctrl+a "type:tcp {port}" 284,742 sleep:4 wheel:15 \
-  sleep:0.5
 # Guess the number: a word (not counted), then Auto-play at its 0.6 s pace, caught mid-game.
 scene guess-udp '(exercise:UdpGuess)' key:F5 sleep:0.8 930,119 type:abc key:Return sleep:0.6 \
   802,165 sleep:2.2
