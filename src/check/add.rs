@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
 use super::{
-    CheckError, Conn, Options, Peer, Role, Subject, answers, crashed, exit_verdict, expand,
+    CheckError, Conn, Options, Peer, Role, Subject, answers, ended_cleanly, exit_verdict, expand,
     output_shows, result, wait_released,
 };
 use crate::net::add::{self as runner, ClientConfig, ServerConfig};
@@ -603,22 +603,13 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
         server.finish(Duration::from_millis(100));
     }
     wait_released(o.port, tcp, Duration::from_secs(2));
+    let (verdict, reason) = ended_cleanly(code, &out, o.timeout, "it ended without a traceback");
     sink(result(
         "out-of-range-input",
         "150 typed: refused or sent, without a traceback",
         false,
-        if code.is_some() && !crashed(&out) {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        if crashed(&out) {
-            "a traceback".to_owned()
-        } else if code.is_none() {
-            format!("still running after {} s", o.timeout.as_secs())
-        } else {
-            "it ended without a traceback".to_owned()
-        },
+        verdict,
+        reason,
         Some(&mut program),
         (Vec::new(), Vec::new()),
     ));
@@ -634,22 +625,13 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
     let patience = o.timeout + Duration::from_secs(3);
     let code = program.wait_exit(patience);
     let out = program.output();
+    let (verdict, reason) = ended_cleanly(code, &out, patience, "it ended with a message");
     sink(result(
         "no-server",
         "no server: an error message, not a traceback",
         false,
-        if code.is_some() && !crashed(&out) {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        if crashed(&out) {
-            "a traceback".to_owned()
-        } else if code.is_none() {
-            format!("still waiting after {} s", patience.as_secs())
-        } else {
-            "it ended with a message".to_owned()
-        },
+        verdict,
+        reason,
         Some(&mut program),
         (Vec::new(), Vec::new()),
     ));

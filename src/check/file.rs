@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
-use super::{CheckError, Options, Peer, Role, Subject, crashed, expand, result};
+use super::{CheckError, Options, Peer, Role, Subject, ended_cleanly, expand, result};
 use crate::net::event::Event;
 use crate::net::file::{self as runner, ClientConfig, ServerConfig};
 use crate::protocol::file::UDP_CHUNK_BYTES;
@@ -109,20 +109,13 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             Err(e) => wrong.push(format!("{size} B: {e}")),
         }
     }
+    let (verdict, reason) = sizes_verdict(&wrong);
     sink(result(
         "sizes",
         "files of 1 to 70,000 bytes arrive identical",
         true,
-        if wrong.is_empty() {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        if wrong.is_empty() {
-            format!("{} sizes, each byte-identical", SIZES.len())
-        } else {
-            wrong.join("; ")
-        },
+        verdict,
+        reason,
         s.program.as_mut(),
         none(),
     ));
@@ -274,6 +267,18 @@ fn judge_chunks(sizes: &[usize], file: usize) -> (Verdict, String) {
     )
 }
 
+/// The `sizes` verdict from what went wrong, size by size.
+fn sizes_verdict(wrong: &[String]) -> (Verdict, String) {
+    if wrong.is_empty() {
+        (
+            Verdict::Pass,
+            format!("{} sizes, each byte-identical", SIZES.len()),
+        )
+    } else {
+        (Verdict::Fail, wrong.join("; "))
+    }
+}
+
 fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
     let tcp = o.exercise.tcp();
     let none = || (Vec::new(), Vec::new());
@@ -336,20 +341,13 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         }
         last = Some(p);
     }
+    let (verdict, reason) = sizes_verdict(&wrong);
     sink(result(
         "sizes",
         "files of 1 to 70,000 bytes saved identical",
         true,
-        if wrong.is_empty() {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        if wrong.is_empty() {
-            format!("{} sizes, each byte-identical", SIZES.len())
-        } else {
-            wrong.join("; ")
-        },
+        verdict,
+        reason,
         last.as_mut(),
         none(),
     ));
@@ -381,27 +379,20 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         ],
     );
     let mut p = Program::start(&command, Answers::default(), &o.cancel)?;
-    let code = p.wait_exit(o.timeout + Duration::from_secs(3));
-    let out_text = p.output();
-    let verdict = code.is_some() && !crashed(&out_text);
+    let patience = o.timeout + Duration::from_secs(3);
+    let code = p.wait_exit(patience);
+    let ended = if local.exists() {
+        "it ended without a traceback (an empty file was left)"
+    } else {
+        "it ended without a traceback"
+    };
+    let (verdict, reason) = ended_cleanly(code, &p.output(), patience, ended);
     sink(result(
         "missing",
         "a missing file: a clear message, no traceback",
         false,
-        if verdict {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        if crashed(&out_text) {
-            "a traceback".to_owned()
-        } else if code.is_none() {
-            "still waiting".to_owned()
-        } else if local.exists() {
-            "it ended without a traceback (an empty file was left)".to_owned()
-        } else {
-            "it ended without a traceback".to_owned()
-        },
+        verdict,
+        reason,
         Some(&mut p),
         none(),
     ));

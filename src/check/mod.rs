@@ -329,6 +329,26 @@ pub fn output_shows(output: &str, wanted: &[String]) -> (Verdict, String) {
     }
 }
 
+/// An advisory verdict on how a program ended: within the wait (`code` from `wait_exit`), and
+/// without a traceback in its `output`; `ended` says how it ended when it did.
+pub fn ended_cleanly(
+    code: Option<Option<i32>>,
+    output: &str,
+    waited: Duration,
+    ended: &str,
+) -> (Verdict, String) {
+    if crashed(output) {
+        (Verdict::Fail, "a traceback".to_owned())
+    } else if code.is_none() {
+        (
+            Verdict::Fail,
+            format!("still running after {} s", waited.as_secs()),
+        )
+    } else {
+        (Verdict::Pass, ended.to_owned())
+    }
+}
+
 /// An `exits` verdict from how the program ended (`wait_exit`), `after` what.
 pub fn exit_verdict(code: Option<Option<i32>>, after: &str) -> (Verdict, String) {
     match code {

@@ -10,6 +10,7 @@ use crossbeam_channel::Receiver;
 use egui::RichText;
 
 use super::dialogs::{DialogKind, Dialogs, FilePicker};
+use super::task::Task;
 use super::widgets::{labelled_text, running_color, scroll_box};
 use crate::check::report::{CheckResult, Report, Verdict};
 use crate::check::{self, Exercise, Options, Role};
@@ -43,7 +44,11 @@ pub struct CheckPanel {
     report: Option<Report>,
     error: Option<String>,
     saved: Option<String>,
+    /// The report being written, off the window's thread.
+    saving: Option<Task<String>>,
     dialogs: Dialogs<Target>,
+    /// Wakes the window when the report is written.
+    waker: Option<Waker>,
 }
 
 /// The interpreter students' programs run with here.
@@ -65,7 +70,9 @@ impl CheckPanel {
             report: None,
             error: None,
             saved: None,
+            saving: None,
             dialogs: Dialogs::new(picker),
+            waker: None,
         };
         panel.args = panel.default_args();
         panel
@@ -169,6 +176,10 @@ impl CheckPanel {
                 self.running = None;
             }
         }
+        if let Some(done) = self.saving.as_ref().and_then(Task::poll) {
+            self.saved = Some(done.unwrap_or_else(|()| "the report was not saved".into()));
+            self.saving = None;
+        }
         if let Some((target, path)) = self.dialogs.poll() {
             match target {
                 Target::Program => self.program = path.display().to_string(),
@@ -177,6 +188,7 @@ impl CheckPanel {
         }
     }
 
+    /// Writes the report to `path` on a helper thread (a disk may be slow; the window is not).
     fn save(&mut self, path: PathBuf) {
         let Some(report) = &self.report else { return };
         let html = path
@@ -187,13 +199,18 @@ impl CheckPanel {
         } else {
             report.to_markdown()
         };
-        self.saved = Some(match std::fs::write(&path, text) {
-            Ok(()) => format!("saved {}", path.display()),
-            Err(e) => format!("cannot save {}: {e}", path.display()),
-        });
+        self.saving = Task::spawn(
+            "save report",
+            self.waker.clone(),
+            move || match std::fs::write(&path, text) {
+                Ok(()) => format!("saved {}", path.display()),
+                Err(e) => format!("cannot save {}: {e}", path.display()),
+            },
+        );
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
+        self.waker.clone_from(waker);
         egui::CollapsingHeader::new("Check a student's program")
             .id_salt("check section")
             .show(ui, |ui| self.form_ui(ui, waker));
