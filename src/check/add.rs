@@ -440,17 +440,14 @@ fn start_server(o: &Options) -> Option<Peer> {
         number: SERVER_NUMBER,
         stop_on_out_of_range: false,
     };
-    let mut server = Peer::start("check add server", move |r, s| {
+    Peer::serve("check add server", move |r, s| {
         if tcp {
             runner::run_tcp_server(config, r, s)
         } else {
             runner::run_udp_server(config, r, s)
         }
-    })?;
-    server.wait_for(Duration::from_secs(2), |e| {
-        matches!(e, Event::Listening { .. } | Event::Finished(_))
-    });
-    Some(server)
+    })
+    .ok()
 }
 
 fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<String>, CheckError> {

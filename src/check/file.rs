@@ -293,20 +293,13 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         // A student's client reads with default buffers: a pace it keeps up with.
         udp_rate_bytes_per_sec: 8 * 1024 * 1024,
     };
-    let Some(mut server) = Peer::start("check file server", move |r, s| {
+    let server = Peer::serve("check file server", move |r, s| {
         if tcp {
             runner::run_tcp_server(config, r, s)
         } else {
             runner::run_udp_server(config, r, s)
         }
-    }) else {
-        return Err(CheckError::Peer(
-            "socklab's file server could not start".into(),
-        ));
-    };
-    server.wait_for(Duration::from_secs(2), |e| {
-        matches!(e, Event::Listening { .. } | Event::Finished(_))
-    });
+    })?;
     let out = tempfile::tempdir().map_err(|e| CheckError::Peer(e.to_string()))?;
     let mut wrong = Vec::new();
     let mut slow = Vec::new();

@@ -182,16 +182,9 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         secret: Some(SECRET),
         style: HintStyle::Upper,
     };
-    let Some(mut server) = Peer::start("check guess server", move |r, s| {
+    let mut server = Peer::serve("check guess server", move |r, s| {
         runner::run_server(config, r, s)
-    }) else {
-        return Err(CheckError::Peer(
-            "socklab's guess server could not start".into(),
-        ));
-    };
-    server.wait_for(Duration::from_secs(2), |e| {
-        matches!(e, Event::Listening { .. } | Event::Finished(_))
-    });
+    })?;
     let command = expand(&o.command, o, &[]);
     let mut program = Program::start(&command, answers(o, &[], &[]), &o.cancel)?;
     let won = server.wait_for(o.timeout * 2, |e| matches!(e, Event::Guess(g) if g.correct));

@@ -409,6 +409,21 @@ impl Peer {
         })
     }
 
+    /// Starts one of socklab's servers for a check and waits (at most 2 s) until it listens.
+    pub fn serve<F>(name: &str, work: F) -> Result<Self, CheckError>
+    where
+        F: FnOnce(&Reporter, &StopFlag) -> crate::Result<crate::net::event::Summary>
+            + Send
+            + 'static,
+    {
+        let mut peer = Self::start(name, work)
+            .ok_or_else(|| CheckError::Peer(format!("socklab's {name} could not start")))?;
+        peer.wait_for(Duration::from_secs(2), |e| {
+            matches!(e, Event::Listening { .. } | Event::Finished(_))
+        });
+        Ok(peer)
+    }
+
     /// Collects events until one matches `done` or `wait` passes; true if one matched.
     pub fn wait_for(&mut self, wait: Duration, done: impl Fn(&Event) -> bool) -> bool {
         let until = Instant::now() + wait;

@@ -303,18 +303,13 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         service: svc,
         stop_words: DEFAULT_STOP_WORDS.iter().map(|w| (*w).to_owned()).collect(),
     };
-    let Some(mut server) = Peer::start("check talk server", move |r, s| {
+    let mut server = Peer::serve("check talk server", move |r, s| {
         if tcp {
             talk::run_tcp_server(config, r, s)
         } else {
             talk::run_udp_server(config, r, s)
         }
-    }) else {
-        return Err(CheckError::Peer("socklab's server could not start".into()));
-    };
-    server.wait_for(Duration::from_secs(2), |e| {
-        matches!(e, Event::Listening { .. } | Event::Finished(_))
-    });
+    })?;
     let command = expand(&o.command, o, &[]);
     let typed: &[&str] = if echo { &[MESSAGE, "stop"] } else { &[MESSAGE] };
     let mut program = Program::start(&command, answers(o, typed, typed), &o.cancel)?;
