@@ -768,6 +768,32 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
             "{line} missing"
         );
     }
+    // The program's own output, shown as it ran, each run under its command line.
+    assert!(
+        harness
+            .query_all_by_label_contains("starting up echo server on port")
+            .next()
+            .is_some(),
+        "the program's output is not shown"
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("echo_server.py tcp")
+            .next()
+            .is_some(),
+        "the command of a run is not shown"
+    );
+
+    // The form is remembered with the window's settings, and Reset forgets it.
+    let saved = harness.state().settings();
+    let form = &saved.checks["tcp-echo"];
+    assert_eq!((form.args.as_str(), form.port), ("tcp {port}", port));
+    assert!(form.program.ends_with("echo_server.py"));
+    let mut again = SocklabApp::with_settings(saved);
+    assert_eq!(again.check_panel(ExerciseId::TcpEcho).port, port);
+    again.reset_settings();
+    let reset = again.check_panel(ExerciseId::TcpEcho);
+    assert!(reset.program.is_empty() && reset.args == "{port}");
 
     // Stop, while a server that started a helper process is being checked: both are killed.
     let dir = tempfile::tempdir().unwrap();

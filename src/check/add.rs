@@ -458,11 +458,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
         ));
     };
     let command = expand(&o.command, o, &[]);
-    let mut program = Program::start(
-        &command,
-        answers(o, &[], &["{name}", "{number}"]),
-        &o.cancel,
-    )?;
+    let mut program = Program::start(&command, answers(o, &[], &["{name}", "{number}"]), o)?;
     let got = server.wait_for(
         o.timeout,
         |e| matches!(e, Event::Add(x) if x.role == EventRole::Server),
@@ -589,11 +585,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
     let mut high = o.clone();
     high.number = 150;
     let server = start_server(o);
-    let mut program = Program::start(
-        &command,
-        answers(&high, &[], &["{name}", "{number}"]),
-        &o.cancel,
-    )?;
+    let mut program = Program::start(&command, answers(&high, &[], &["{name}", "{number}"]), o)?;
     let code = program.wait_exit(o.timeout);
     let out = program.output();
     if let Some(server) = server {
@@ -614,11 +606,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
 
     // no-server: nothing listens. A UDP client hears nothing until its own timeout (often
     // 5 s): it gets a few seconds beyond the case's.
-    let mut program = Program::start(
-        &command,
-        answers(o, &[], &["{name}", "{number}"]),
-        &o.cancel,
-    )?;
+    let mut program = Program::start(&command, answers(o, &[], &["{name}", "{number}"]), o)?;
     let patience = o.timeout + Duration::from_secs(3);
     let code = program.wait_exit(patience);
     let out = program.output();
@@ -644,7 +632,7 @@ fn pieces_server(
 ) -> Result<Program, (String, Option<Program>)> {
     let listener = TcpListener::bind(("127.0.0.1", o.port)).map_err(|e| (e.to_string(), None))?;
     let _ = listener.set_nonblocking(true);
-    let program = Program::start(command, answers(o, &[], &["{name}", "{number}"]), &o.cancel)
+    let program = Program::start(command, answers(o, &[], &["{name}", "{number}"]), o)
         .map_err(|e| (e.to_string(), None))?;
     let until = Instant::now() + o.timeout;
     let conn = loop {

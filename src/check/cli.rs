@@ -44,6 +44,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         timeout: args.timeout.0,
         file: None,
         cancel: crate::net::runner::StopFlag::new(),
+        tap: None,
     };
     stop_on_signal(&options.cancel);
     match &args.each {

@@ -314,7 +314,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
                 ("{local}", local.display().to_string()),
             ],
         );
-        let mut p = Program::start(&command, Answers::default(), &o.cancel)?;
+        let mut p = Program::start(&command, Answers::default(), o)?;
         match p.wait_exit(o.timeout) {
             Some(Some(0)) => {}
             Some(code) => slow.push(format!(
@@ -371,7 +371,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             ("{local}", local.display().to_string()),
         ],
     );
-    let mut p = Program::start(&command, Answers::default(), &o.cancel)?;
+    let mut p = Program::start(&command, Answers::default(), o)?;
     let patience = o.timeout + Duration::from_secs(3);
     let code = p.wait_exit(patience);
     let ended = if local.exists() {

@@ -186,7 +186,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         runner::run_server(config, r, s)
     })?;
     let command = expand(&o.command, o, &[]);
-    let mut program = Program::start(&command, answers(o, &[], &[]), &o.cancel)?;
+    let mut program = Program::start(&command, answers(o, &[], &[]), o)?;
     let won = server.wait_for(o.timeout * 2, |e| matches!(e, Event::Guess(g) if g.correct));
     let guesses = server
         .events

@@ -128,6 +128,8 @@ pub struct Options {
     pub file: Option<String>,
     /// Set to stop the check: the program under test is killed, and no case starts after it.
     pub cancel: StopFlag,
+    /// Hears the program's output as it comes, each run announced by a `$ command` line.
+    pub tap: Option<program::Tap>,
 }
 
 /// Why no check could run.
@@ -275,7 +277,7 @@ impl<'a> Subject<'a> {
         // Its port must be free before it starts again (a lab server rarely sets SO_REUSEADDR).
         wait_released(self.o.port, tcp, Duration::from_secs(3));
         self.program = None;
-        let mut p = Program::start(&self.command, self.answers.clone(), &self.o.cancel)?;
+        let mut p = Program::start(&self.command, self.answers.clone(), self.o)?;
         self.starts += 1;
         let up = wait_listening(&mut p, self.o.port, tcp, Duration::from_secs(5));
         self.program = Some(p);

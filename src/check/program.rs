@@ -18,6 +18,26 @@ const PROMPT_SETTLE: Duration = Duration::from_millis(150);
 /// How long the program may stay silent, waiting, before a fallback line is typed for it.
 const FALLBACK_AFTER: Duration = Duration::from_millis(600);
 
+/// Where a check's programs' output goes as it comes (the window shows it live).
+#[derive(Clone)]
+pub struct Tap(Arc<dyn Fn(String) + Send + Sync>);
+
+impl Tap {
+    pub fn new(f: impl Fn(String) + Send + Sync + 'static) -> Self {
+        Self(Arc::new(f))
+    }
+
+    pub fn send(&self, text: String) {
+        (self.0)(text);
+    }
+}
+
+impl std::fmt::Debug for Tap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Tap")
+    }
+}
+
 /// What to type into the program.
 #[derive(Clone, Debug, Default)]
 pub struct Answers {
@@ -106,13 +126,14 @@ impl Program {
     /// Starts `command` (program and arguments, placeholders already replaced). When one of the
     /// arguments names a file, its folder is copied to a scratch folder and the program runs
     /// there, on the copy.
-    /// When `cancel` is set the program's whole process group is killed at once, and no new
-    /// program starts.
+    /// When the check's `cancel` is set the program's whole process group is killed at once,
+    /// and no new program starts; its output goes to the check's `tap` too, as it comes.
     pub fn start(
         command: &[String],
         answers: Answers,
-        cancel: &crate::net::runner::StopFlag,
+        options: &super::Options,
     ) -> Result<Self, StartError> {
+        let cancel = &options.cancel;
         let fail = |reason: String| StartError {
             command: command.join(" "),
             reason,
@@ -137,6 +158,10 @@ impl Program {
         }
         own_process_group(&mut cmd);
         let mut child = cmd.spawn().map_err(|e| fail(e.to_string()))?;
+        let tap = options.tap.clone();
+        if let Some(tap) = &tap {
+            tap.send(format!("\n$ {}\n", command.join(" ")));
+        }
         let output = Arc::new(Mutex::new(Output::default()));
         for pipe in [
             child
@@ -152,10 +177,11 @@ impl Program {
         .flatten()
         {
             let output = Arc::clone(&output);
+            let tap = tap.clone();
             // The reader ends when the pipe closes (the program and its children are gone).
             let _ = thread::Builder::new()
                 .name("check output".into())
-                .spawn(move || collect(pipe, &output));
+                .spawn(move || collect(pipe, &output, tap.as_ref()));
         }
         #[cfg(unix)]
         {
@@ -283,7 +309,7 @@ impl Drop for Program {
     }
 }
 
-fn collect(mut pipe: Box<dyn Read + Send>, output: &Mutex<Output>) {
+fn collect(mut pipe: Box<dyn Read + Send>, output: &Mutex<Output>, tap: Option<&Tap>) {
     let mut buf = [0u8; 8192];
     loop {
         match pipe.read(&mut buf) {
@@ -295,6 +321,10 @@ fn collect(mut pipe: Box<dyn Read + Send>, output: &Mutex<Output>) {
                 o.text.extend_from_slice(&buf[..kept]);
                 o.dropped += n - kept;
                 o.last_change = Some(Instant::now());
+                drop(o);
+                if let Some(tap) = tap.filter(|_| kept > 0) {
+                    tap.send(String::from_utf8_lossy(&buf[..kept]).into_owned());
+                }
             }
         }
     }

@@ -312,7 +312,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     })?;
     let command = expand(&o.command, o, &[]);
     let typed: &[&str] = if echo { &[MESSAGE, "stop"] } else { &[MESSAGE] };
-    let mut program = Program::start(&command, answers(o, typed, typed), &o.cancel)?;
+    let mut program = Program::start(&command, answers(o, typed, typed), o)?;
     let got = server.wait_for(o.timeout, |e| {
         matches!(e, Event::Received { bytes, .. } if bytes.windows(MESSAGE.len()).any(|w| w == MESSAGE.as_bytes()))
     });

@@ -1,12 +1,13 @@
 //! The eframe application: persisted settings, the exercise list, and one panel per exercise.
 //! Runner events are drained in one place, [`SocklabApp::poll`], before anything is drawn.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use egui::RichText;
 use serde::{Deserialize, Serialize};
 
-use super::check_panel::CheckPanel;
+use super::check_panel::{CheckPanel, CheckSettings};
 use super::dialogs::{FilePicker, NativePicker};
 use super::exercises::add::AddSettings;
 use super::exercises::file::FileSettings;
@@ -36,6 +37,8 @@ pub struct Settings {
     pub tcp_upper: TalkSettings,
     pub udp_upper: TalkSettings,
     pub udp_guess: GuessSettings,
+    /// Each exercise's Check section, by the exercise's command-line name.
+    pub checks: BTreeMap<String, CheckSettings>,
 }
 
 /// Light or dark, or whatever the system uses.
@@ -75,6 +78,7 @@ impl Default for Settings {
             tcp_upper: TalkSettings::for_service(Service::Upper),
             udp_upper: TalkSettings::for_service(Service::Upper),
             udp_guess: GuessSettings::default(),
+            checks: BTreeMap::new(),
         }
     }
 }
@@ -128,7 +132,11 @@ impl SocklabApp {
                 .collect(),
             checks: EXERCISES
                 .iter()
-                .map(|info| CheckPanel::new(info.id.checked(), Arc::clone(&picker)))
+                .map(|info| {
+                    let exercise = info.id.checked();
+                    let saved = settings.checks.get(exercise.name());
+                    CheckPanel::new(exercise, Arc::clone(&picker), saved)
+                })
                 .collect(),
             confirm_reset: false,
             waker: None,
@@ -151,6 +159,11 @@ impl SocklabApp {
         };
         for panel in &self.panels {
             panel.save_settings(&mut settings);
+        }
+        for check in &self.checks {
+            settings
+                .checks
+                .insert(check.exercise().name().to_owned(), check.settings());
         }
         settings
     }
@@ -226,6 +239,9 @@ impl SocklabApp {
         self.zoom = d.zoom;
         for panel in &mut self.panels {
             panel.reset_settings();
+        }
+        for check in &mut self.checks {
+            check.reset_settings();
         }
     }
 

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crossbeam_channel::Receiver;
 use egui::RichText;
+use serde::{Deserialize, Serialize};
 
 use super::dialogs::{DialogKind, Dialogs, FilePicker};
 use super::task::Task;
@@ -20,7 +21,36 @@ use crate::protocol::escape_bytes;
 /// What the checker thread reports.
 enum Msg {
     Check(CheckResult),
+    /// The program's output as it comes (each run starts with a `$ command` line).
+    Output(String),
     Done(Result<Report, String>),
+}
+
+/// The program's output kept for the window, at most; older text is dropped from the front.
+pub const LIVE_OUTPUT_BYTES: usize = 64 * 1024;
+
+/// What the Check section remembers between runs of the window.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CheckSettings {
+    /// The program under test is the server (else the client).
+    pub server: bool,
+    pub program: String,
+    pub interpreter: String,
+    pub args: String,
+    pub port: u16,
+}
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        Self {
+            server: true,
+            program: String::new(),
+            interpreter: default_interpreter(),
+            args: "{port}".into(),
+            port: 0,
+        }
+    }
 }
 
 /// Which file a dialog fills.
@@ -41,6 +71,8 @@ pub struct CheckPanel {
     pub port: u16,
     running: Option<(Receiver<Msg>, StopFlag)>,
     results: Vec<CheckResult>,
+    /// The program's output during the last run, as it came.
+    live: String,
     report: Option<Report>,
     error: Option<String>,
     saved: Option<String>,
@@ -57,7 +89,11 @@ fn default_interpreter() -> String {
 }
 
 impl CheckPanel {
-    pub fn new(exercise: Exercise, picker: Arc<dyn FilePicker>) -> Self {
+    pub fn new(
+        exercise: Exercise,
+        picker: Arc<dyn FilePicker>,
+        saved: Option<&CheckSettings>,
+    ) -> Self {
         let mut panel = Self {
             exercise,
             server: true,
@@ -67,6 +103,7 @@ impl CheckPanel {
             port: exercise.default_port(),
             running: None,
             results: Vec::new(),
+            live: String::new(),
             report: None,
             error: None,
             saved: None,
@@ -75,7 +112,41 @@ impl CheckPanel {
             waker: None,
         };
         panel.args = panel.default_args();
+        if let Some(s) = saved {
+            panel.server = s.server;
+            panel.program.clone_from(&s.program);
+            panel.interpreter.clone_from(&s.interpreter);
+            panel.args.clone_from(&s.args);
+            if s.port != 0 {
+                panel.port = s.port;
+            }
+        }
         panel
+    }
+
+    /// The form as it would be saved.
+    pub fn settings(&self) -> CheckSettings {
+        CheckSettings {
+            server: self.server,
+            program: self.program.clone(),
+            interpreter: self.interpreter.clone(),
+            args: self.args.clone(),
+            port: self.port,
+        }
+    }
+
+    /// Puts the form back to its defaults (a running check goes on).
+    pub fn reset_settings(&mut self) {
+        self.server = true;
+        self.program.clear();
+        self.interpreter = default_interpreter();
+        self.port = self.exercise.default_port();
+        self.args = self.default_args();
+    }
+
+    /// The program's output during the last run, as shown.
+    pub fn live_output(&self) -> &str {
+        &self.live
     }
 
     /// The arguments a handout program takes, with placeholders.
@@ -87,6 +158,10 @@ impl CheckPanel {
             }
             (false, _) => "{host} {port}".into(),
         }
+    }
+
+    pub fn exercise(&self) -> Exercise {
+        self.exercise
     }
 
     pub fn is_running(&self) -> bool {
@@ -119,9 +194,21 @@ impl CheckPanel {
             timeout: std::time::Duration::from_secs(10),
             file: None,
             cancel: cancel.clone(),
+            tap: None,
         };
         let (tx, rx) = crossbeam_channel::unbounded();
+        let mut options = options;
+        {
+            let (tx, waker) = (tx.clone(), waker.clone());
+            options.tap = Some(check::program::Tap::new(move |text| {
+                let _ = tx.send(Msg::Output(text));
+                if let Some(w) = &waker {
+                    w();
+                }
+            }));
+        }
         self.results.clear();
+        self.live.clear();
         self.report = None;
         self.error = None;
         self.saved = None;
@@ -162,6 +249,16 @@ impl CheckPanel {
             for msg in rx.try_iter() {
                 match msg {
                     Msg::Check(c) => self.results.push(c),
+                    Msg::Output(text) => {
+                        self.live.push_str(&text);
+                        if self.live.len() > LIVE_OUTPUT_BYTES {
+                            let mut cut = self.live.len() - LIVE_OUTPUT_BYTES;
+                            while !self.live.is_char_boundary(cut) {
+                                cut += 1;
+                            }
+                            self.live.drain(..cut);
+                        }
+                    }
                     Msg::Done(Ok(report)) => {
                         self.report = Some(report);
                         finished = true;
@@ -319,6 +416,13 @@ impl CheckPanel {
                 for (i, c) in self.results.iter().enumerate() {
                     result_ui(ui, i, c);
                 }
+            });
+        }
+        if !self.live.is_empty() {
+            ui.label(RichText::new("The program's output, as it runs:").weak());
+            let height = super::widgets::list_height(ui);
+            scroll_box(ui, "check live output", height, true, |ui| {
+                ui.label(RichText::new(self.live.trim_end()).monospace());
             });
         }
     }
