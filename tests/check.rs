@@ -180,6 +180,20 @@ fn echo_and_uppercase_both_roles() {
         &[&peer("echo_server.py"), "tcp", "{port}", "newline"],
     );
     assert_eq!(verdict(&report, "echoes"), "fail");
+    // A client that waits for a newline the echo never has shows nothing and never ends.
+    let (code, report) = check(
+        "tcp-echo",
+        "client",
+        &[
+            &peer("echo_client.py"),
+            "tcp",
+            "{host}",
+            "{port}",
+            "newline",
+        ],
+    );
+    assert_eq!(verdict(&report, "sends-and-shows"), "fail", "{report:#}");
+    assert_eq!(code, Some(1));
 }
 
 #[test]
@@ -284,6 +298,88 @@ fn a_class_is_checked_with_each_and_a_csv() {
 }
 
 #[test]
+fn a_class_of_ten_is_graded_in_one_sheet() {
+    // Ten echo servers: seven correct, two that wait for a newline, one that does not start.
+    // One folder's name has a comma and a space, as a "Surname, Name" folder does.
+    let class = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(peer("echo_server.py")).unwrap();
+    let newline = source.replace(
+        "mistake = sys.argv[3] if len(sys.argv) > 3 else \"\"",
+        "mistake = \"newline\"",
+    );
+    assert_ne!(newline, source);
+    let mut students: Vec<(String, String)> = (1..=7)
+        .map(|i| (format!("s{i:02}"), source.clone()))
+        .collect();
+    students.push(("s08".into(), newline.clone()));
+    students.push(("Silva, Ana".into(), newline));
+    students.push(("s10".into(), "import socket\nthis is not python\n".into()));
+    for (student, body) in &students {
+        let folder = class.path().join(student);
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("TCPserver.py"), body).unwrap();
+    }
+    let csv = class.path().join("grades.csv");
+    let port = free_port(true).to_string();
+    let pattern = format!("{}/*/TCPserver.py", class.path().display());
+    let out = wait_output(
+        Command::new(env!("CARGO_BIN_EXE_socklab"))
+            .args([
+                "check",
+                "tcp-echo",
+                "server",
+                "--port",
+                &port,
+                "--timeout",
+                "4",
+                "--each",
+                &pattern,
+                "--csv",
+                csv.to_str().unwrap(),
+                "--",
+                &python(),
+                "{file}",
+                "tcp",
+                "{port}",
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+        std::time::Duration::from_secs(240),
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stderr.contains("[10/10]"), "{}", out.stderr);
+    let table = std::fs::read_to_string(&csv).unwrap();
+    assert!(!csv.with_extension("csv.part").exists());
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 11, "{table}");
+    let header: Vec<&str> = lines[0].split(',').collect();
+    let column = |student: &str, id: &str| {
+        let line = lines
+            .iter()
+            .find(|l| l.contains(&format!("/{student}/")))
+            .unwrap_or_else(|| panic!("no row for {student}: {table}"));
+        // The quoted file name holds a comma: the verdicts are counted from the end.
+        let fields: Vec<&str> = line.rsplitn(header.len() - 1, ',').collect();
+        let i = header.iter().position(|h| *h == id).unwrap();
+        fields[header.len() - 1 - i].to_owned()
+    };
+    assert!(
+        table.contains("\"") && table.contains("Silva, Ana"),
+        "the comma is quoted: {table}"
+    );
+    for i in 1..=7 {
+        assert_eq!(column(&format!("s{i:02}"), "echoes"), "pass", "{table}");
+    }
+    assert_eq!(column("s08", "echoes"), "fail", "{table}");
+    assert_eq!(column("Silva, Ana", "echoes"), "fail", "{table}");
+    assert_eq!(column("s10", "listens"), "fail", "{table}");
+    assert_eq!(column("s10", "score"), "0", "{table}");
+}
+
+#[test]
 fn file_transfer_both_roles_and_its_typical_mistakes() {
     for transport in ["tcp", "udp"] {
         let exercise = format!("{transport}-file");
@@ -291,6 +387,21 @@ fn file_transfer_both_roles_and_its_typical_mistakes() {
         let (code, report) = check(&exercise, "server", &[&server, transport, "{port}"]);
         required_all_pass(&report);
         assert_eq!(code, Some(0), "{report:#}");
+        // The handout's server opens whatever name it is sent, and serves one client at a time.
+        assert_eq!(verdict(&report, "traversal"), "fail", "{report:#}");
+        assert_eq!(verdict(&report, "empty-file"), "pass", "{report:#}");
+        let concurrent = if transport == "tcp" { "fail" } else { "skip" };
+        assert_eq!(verdict(&report, "concurrent"), concurrent, "{report:#}");
+        let (code, report) = check(
+            &exercise,
+            "server",
+            &[&server, transport, "{port}", "careful"],
+        );
+        assert_eq!(code, Some(0), "{report:#}");
+        assert_eq!(verdict(&report, "traversal"), "pass", "{report:#}");
+        if transport == "tcp" {
+            assert_eq!(verdict(&report, "concurrent"), "pass", "{report:#}");
+        }
         let (_, report) = check(&exercise, "server", &[&server, transport, "{port}", "once"]);
         assert_eq!(verdict(&report, "several"), "fail", "{report:#}");
 
@@ -302,7 +413,21 @@ fn file_transfer_both_roles_and_its_typical_mistakes() {
         );
         required_all_pass(&report);
         assert_eq!(code, Some(0), "{report:#}");
+        let pieces = if transport == "tcp" { "pass" } else { "skip" };
+        assert_eq!(verdict(&report, "pieces"), pieces, "{report:#}");
     }
+    let (_, report) = check(
+        "tcp-file",
+        "client",
+        &[
+            &peer("file_client.py"),
+            "tcp",
+            "{host}:{port}:{remote}",
+            "{local}",
+            "short-read",
+        ],
+    );
+    assert_eq!(verdict(&report, "pieces"), "fail", "{report:#}");
     let (_, report) = check(
         "udp-file",
         "server",
@@ -310,6 +435,7 @@ fn file_transfer_both_roles_and_its_typical_mistakes() {
     );
     assert_eq!(verdict(&report, "exact-multiple"), "fail");
     assert_eq!(verdict(&report, "chunks"), "pass");
+    assert_eq!(verdict(&report, "empty-file"), "fail", "{report:#}");
 }
 
 #[test]
@@ -336,55 +462,59 @@ fn guess_the_number_both_roles() {
 #[test]
 #[cfg(unix)]
 fn stopping_socklab_kills_the_program_under_test() {
-    let dir = tempfile::tempdir().unwrap();
-    let pidfile = dir.path().join("helper.pid");
-    let port = free_port(true).to_string();
-    let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
-        .args([
-            "check",
-            "tcp-echo",
-            "server",
-            "--port",
-            &port,
-            "--",
-            &python(),
-            &peer("forking_server.py"),
-            "{port}",
-            pidfile.to_str().unwrap(),
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + WAIT;
-    while !pidfile.exists() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the server never started"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    // As Ctrl-C or a kill would: SIGTERM to socklab alone.
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let out = wait_output(child, WAIT);
-    assert_eq!(out.code, Some(130), "{}", out.stderr);
-    let pid = std::fs::read_to_string(&pidfile).unwrap();
-    let deadline = std::time::Instant::now() + WAIT;
-    loop {
-        let stat =
-            std::fs::read_to_string(format!("/proc/{}/stat", pid.trim())).unwrap_or_default();
-        if stat.is_empty() || stat.split_whitespace().nth(2) == Some("Z") {
-            break;
+    // SIGTERM (as Ctrl-C or a logout would): socklab kills the group and exits with 130.
+    // SIGKILL: socklab does nothing, and its watchdog kills the group.
+    for signal in ["TERM", "KILL"] {
+        let dir = tempfile::tempdir().unwrap();
+        let pidfile = dir.path().join("helper.pid");
+        let port = free_port(true).to_string();
+        let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
+            .args([
+                "check",
+                "tcp-echo",
+                "server",
+                "--port",
+                &port,
+                "--",
+                &python(),
+                &peer("forking_server.py"),
+                "{port}",
+                pidfile.to_str().unwrap(),
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let deadline = std::time::Instant::now() + WAIT;
+        while !pidfile.exists() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the server never started"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "helper {pid} outlived socklab: {stat}"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let out = wait_output(child, WAIT);
+        let expected = if signal == "TERM" { Some(130) } else { None };
+        assert_eq!(out.code, expected, "{signal}: {}", out.stderr);
+        let pid = std::fs::read_to_string(&pidfile).unwrap();
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            let stat =
+                std::fs::read_to_string(format!("/proc/{}/stat", pid.trim())).unwrap_or_default();
+            if stat.is_empty() || stat.split_whitespace().nth(2) == Some("Z") {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{signal}: helper {pid} outlived socklab: {stat}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
     }
 }

@@ -559,15 +559,18 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
                 Some(&mut p),
                 (Vec::new(), Vec::new()),
             ),
-            Err((why, mut p)) => result(
-                "reply-in-pieces",
-                "reads a reply sent in two pieces",
-                false,
-                Verdict::Fail,
-                why,
-                p.as_mut(),
-                (Vec::new(), Vec::new()),
-            ),
+            Err(failed) => {
+                let (why, mut p) = *failed;
+                result(
+                    "reply-in-pieces",
+                    "reads a reply sent in two pieces",
+                    false,
+                    Verdict::Fail,
+                    why,
+                    p.as_mut(),
+                    (Vec::new(), Vec::new()),
+                )
+            }
         });
     } else {
         sink(result(
@@ -629,11 +632,12 @@ fn pieces_server(
     o: &Options,
     command: &[String],
     wanted: &[String],
-) -> Result<Program, (String, Option<Program>)> {
-    let listener = TcpListener::bind(("127.0.0.1", o.port)).map_err(|e| (e.to_string(), None))?;
+) -> Result<Program, Box<(String, Option<Program>)>> {
+    let listener =
+        TcpListener::bind(("127.0.0.1", o.port)).map_err(|e| Box::new((e.to_string(), None)))?;
     let _ = listener.set_nonblocking(true);
     let program = Program::start(command, answers(o, &[], &["{name}", "{number}"]), o)
-        .map_err(|e| (e.to_string(), None))?;
+        .map_err(|e| Box::new((e.to_string(), None)))?;
     let until = Instant::now() + o.timeout;
     let conn = loop {
         match listener.accept() {
@@ -643,7 +647,7 @@ fn pieces_server(
         }
     };
     let Some(mut conn) = conn else {
-        return Err(("it never connected".into(), Some(program)));
+        return Err(Box::new(("it never connected".into(), Some(program))));
     };
     let _ = conn.set_nonblocking(false);
     let _ = conn.set_read_timeout(Some(Duration::from_millis(100)));
@@ -664,7 +668,7 @@ fn pieces_server(
         }
     };
     let Some(format) = format else {
-        return Err(("no request read".into(), Some(program)));
+        return Err(Box::new(("no request read".into(), Some(program))));
     };
     let reply = add::encode(&format, SERVER_NAME, SERVER_NUMBER).concat();
     let half = reply.len() / 2;
@@ -675,9 +679,9 @@ fn pieces_server(
     if program.wait_output(sum, SHOW_WAIT + Duration::from_secs(1)) {
         Ok(program)
     } else {
-        Err((
+        Err(Box::new((
             format!("it did not show the sum {sum} after a reply in two pieces"),
             Some(program),
-        ))
+        )))
     }
 }

@@ -161,13 +161,19 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
     if files.is_empty() {
         return usage(&format!("no file matches {pattern:?}"));
     }
-    let mut rows: Vec<(String, Option<Report>, String)> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     for (i, file) in files.iter().enumerate() {
         eprintln!("[{}/{}] {}", i + 1, files.len(), file.display());
         let mut o = options.clone();
         o.file = Some(file.display().to_string());
         let mut quiet = |_: &super::report::CheckResult| {};
-        match super::run(&o, &mut quiet) {
+        let outcome = super::run(&o, &mut quiet);
+        if options.cancel.is_stopped() {
+            // This file's run was cut short: no row for it, rather than a wrong grade.
+            eprintln!("stopped: {} of {} files checked", i, files.len());
+            break;
+        }
+        match outcome {
             Ok(r) => {
                 eprintln!(
                     "        {} passed, {} failed (score {}%)",
@@ -182,6 +188,13 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
                 rows.push((file.display().to_string(), None, e.to_string()));
             }
         }
+        // The sheet is rewritten after every file: an interrupted run keeps what it graded.
+        if let Some(path) = &args.csv
+            && let Err(e) = write_atomically(path, &csv_sheet(&rows))
+        {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
     }
     if args.json {
         let all: Vec<serde_json::Value> = rows
@@ -193,45 +206,63 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
             .collect();
         let _ = writeln!(std::io::stdout(), "{}", serde_json::Value::Array(all));
     }
-    if let Some(path) = &args.csv {
-        // The check ids of the first report that ran, in order, as the columns.
-        let ids: Vec<&str> = rows
-            .iter()
-            .find_map(|(_, r, _)| r.as_ref())
-            .map(|r| r.checks.iter().map(|c| c.id).collect())
-            .unwrap_or_default();
-        let mut csv = format!("file,passed,failed,score,{}\n", ids.join(","));
-        for (file, r, err) in &rows {
-            let line = match r {
-                Some(r) => {
-                    let verdicts: Vec<&str> = ids
-                        .iter()
-                        .map(|id| {
-                            r.checks
-                                .iter()
-                                .find(|c| c.id == *id)
-                                .map_or("", |c| c.verdict.word())
-                        })
-                        .collect();
-                    format!(
-                        "{},{},{},{},{}",
-                        csv_field(file),
-                        r.passed(),
-                        r.failed(),
-                        r.score(),
-                        verdicts.join(",")
-                    )
-                }
-                None => format!("{},,,,{}", csv_field(file), csv_field(err)),
-            };
-            csv.push_str(&line);
-            csv.push('\n');
-        }
-        if let Err(e) = std::fs::write(path, csv) {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            return ExitCode::from(2);
-        }
+    if options.cancel.is_stopped() {
+        let _ = std::io::stdout().flush();
+        return ExitCode::from(130);
     }
     let _ = std::io::stdout().flush();
     ExitCode::SUCCESS
+}
+
+/// A file checked by `--each`: its name, its report, or why it could not be run.
+type Row = (String, Option<Report>, String);
+
+/// The class's sheet: one row per file; a column per check id, in the order the checks first
+/// appear (a submission that stopped early has fewer checks than one that ran them all).
+pub fn csv_sheet(rows: &[Row]) -> String {
+    let mut ids: Vec<&str> = Vec::new();
+    for r in rows.iter().filter_map(|(_, r, _)| r.as_ref()) {
+        for c in &r.checks {
+            if !ids.contains(&c.id) {
+                ids.push(c.id);
+            }
+        }
+    }
+    let mut csv = format!("file,passed,failed,score,{}\n", ids.join(","));
+    for (file, r, err) in rows {
+        let line = match r {
+            Some(r) => {
+                let verdicts: Vec<&str> = ids
+                    .iter()
+                    .map(|id| {
+                        r.checks
+                            .iter()
+                            .find(|c| c.id == *id)
+                            .map_or("", |c| c.verdict.word())
+                    })
+                    .collect();
+                format!(
+                    "{},{},{},{},{}",
+                    csv_field(file),
+                    r.passed(),
+                    r.failed(),
+                    r.score(),
+                    verdicts.join(",")
+                )
+            }
+            None => format!("{},,,,{}", csv_field(file), csv_field(err)),
+        };
+        csv.push_str(&line);
+        csv.push('\n');
+    }
+    csv
+}
+
+/// Writes `text` beside `path` and renames it over `path`: the file is whole or absent.
+fn write_atomically(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    let mut part = path.as_os_str().to_owned();
+    part.push(".part");
+    let part = std::path::PathBuf::from(part);
+    std::fs::write(&part, text)?;
+    std::fs::rename(&part, path)
 }

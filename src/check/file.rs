@@ -171,6 +171,65 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         none(),
     ));
 
+    // Advisory: traversal, empty-file, concurrent.
+    let traversal = if ready(&mut s)? {
+        traversal(o, &s)
+    } else {
+        Err("the server did not come back".to_owned())
+    };
+    sink(outcome(
+        "traversal",
+        "names with ../ or an absolute path are refused",
+        traversal,
+        &mut s,
+    ));
+    let empty = if ready(&mut s)? {
+        empty_file(o, &mut s, &out)
+    } else {
+        Err("the server did not come back".to_owned())
+    };
+    sink(outcome(
+        "empty-file",
+        "an empty file: the transfer ends, and it serves on",
+        empty,
+        &mut s,
+    ));
+    if tcp {
+        let concurrent = if ready(&mut s)? {
+            let silent = std::net::TcpStream::connect((o.host.as_str(), o.port)).map(super::Conn);
+            let got = download(o, &name(1025), &out.path().join("concurrent"));
+            drop(silent);
+            match got {
+                Ok(bytes) if bytes == content(1025) => Ok(
+                    "a download was served while another client stayed connected and silent"
+                        .to_owned(),
+                ),
+                Ok(_) => Err("the download arrived different".to_owned()),
+                Err(e) => Err(format!(
+                    "no download while another client stayed connected and silent: {e}"
+                )),
+            }
+        } else {
+            Err("the server did not come back".to_owned())
+        };
+        sink(outcome(
+            "concurrent",
+            "serves a second client while a first stays silent",
+            concurrent,
+            &mut s,
+        ));
+    } else {
+        sink(result(
+            "concurrent",
+            "serves a second client while a first stays silent",
+            false,
+            Verdict::Skip,
+            "UDP has no connection to hold",
+            None,
+            none(),
+        ));
+    }
+
     if !tcp {
         // chunks and exact-multiple: the datagrams themselves.
         for (id, title, size) in [
@@ -206,6 +265,158 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         }
     }
     Ok(())
+}
+
+/// An advisory check's result: what passed, or why it failed.
+fn outcome(
+    id: &'static str,
+    title: &'static str,
+    outcome: Result<String, String>,
+    s: &mut Subject<'_>,
+) -> CheckResult {
+    let (verdict, reason) = match outcome {
+        Ok(why) => (Verdict::Pass, why),
+        Err(why) => (Verdict::Fail, why),
+    };
+    result(
+        id,
+        title,
+        false,
+        verdict,
+        reason,
+        s.program.as_mut(),
+        (Vec::new(), Vec::new()),
+    )
+}
+
+/// Asks for `request` with a bare socket and returns every byte that comes back: to the end
+/// of the connection (TCP), or to the first datagram shorter than 2048 bytes (UDP); `Err` when
+/// nothing ended the answer within 3 s.
+fn fetch_raw(o: &Options, request: &str) -> Result<Vec<u8>, String> {
+    use std::io::{Read, Write};
+    let wait = Duration::from_secs(3);
+    let to: SocketAddr = format!("{}:{}", o.host, o.port)
+        .parse()
+        .map_err(|e| format!("{e}"))?;
+    let mut got = Vec::new();
+    if o.exercise.tcp() {
+        let stream = std::net::TcpStream::connect_timeout(&to, wait).map_err(|e| e.to_string())?;
+        let mut conn = super::Conn(stream);
+        conn.0
+            .set_read_timeout(Some(wait))
+            .map_err(|e| e.to_string())?;
+        conn.0
+            .write_all(request.as_bytes())
+            .map_err(|e| e.to_string())?;
+        let mut buf = [0u8; 8192];
+        loop {
+            match conn.0.read(&mut buf) {
+                Ok(0) => return Ok(got),
+                Ok(n) => got.extend_from_slice(&buf[..n]),
+                // A refusal by reset is an end too.
+                Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => return Ok(got),
+                Err(_) => {
+                    return Err(format!(
+                        "the connection stayed open {} s after {} bytes: a handout client would wait for ever",
+                        wait.as_secs(),
+                        got.len()
+                    ));
+                }
+            }
+        }
+    }
+    let sock = UdpSocket::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    sock.set_read_timeout(Some(Duration::from_millis(1500)))
+        .map_err(|e| e.to_string())?;
+    sock.send_to(request.as_bytes(), to)
+        .map_err(|e| e.to_string())?;
+    let mut buf = vec![0u8; 65_536];
+    loop {
+        match sock.recv(&mut buf) {
+            Ok(n) => {
+                got.extend_from_slice(&buf[..n]);
+                if n < UDP_CHUNK_BYTES {
+                    return Ok(got);
+                }
+            }
+            Err(_) if got.is_empty() => return Err("no datagram came back".to_owned()),
+            Err(_) => {
+                return Err(format!(
+                    "{} bytes and then silence, with no shorter datagram to end them",
+                    got.len()
+                ));
+            }
+        }
+    }
+}
+
+/// `traversal`: a file beside the server's folder asked for as `../name`, and a file elsewhere
+/// asked for by its absolute path; neither may arrive.
+fn traversal(o: &Options, s: &Subject<'_>) -> Result<String, String> {
+    let Some(dir) = s.program.as_ref().and_then(Program::workdir) else {
+        return Err("the server runs in no scratch folder to look out of".to_owned());
+    };
+    let secret = |tag: &str| format!("socklab traversal probe {tag} {}\n", std::process::id());
+    let beside_name = format!(
+        "socklab-outside-{}-{}.txt",
+        std::process::id(),
+        rand::random::<u32>()
+    );
+    let beside = dir.parent().map(|p| p.join(&beside_name));
+    let elsewhere = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let absolute = elsewhere.path().join("socklab-absolute.txt");
+    std::fs::write(&absolute, secret("absolute")).map_err(|e| e.to_string())?;
+    let mut leaks = Vec::new();
+    if let Some(beside) = &beside
+        && std::fs::write(beside, secret("beside")).is_ok()
+    {
+        let asked = format!("../{beside_name}");
+        let got = fetch_raw(o, &asked);
+        let _ = std::fs::remove_file(beside);
+        if got.is_ok_and(|b| b == secret("beside").as_bytes()) {
+            leaks.push(format!("\"{asked}\" was sent"));
+        }
+    }
+    let asked = absolute.display().to_string();
+    if fetch_raw(o, &asked).is_ok_and(|b| b == secret("absolute").as_bytes()) {
+        leaks.push(format!("\"{asked}\" was sent"));
+    }
+    if leaks.is_empty() {
+        Ok("neither ../name nor an absolute path was sent".to_owned())
+    } else {
+        Err(format!(
+            "{}: any file the server's user can read is served",
+            leaks.join("; ")
+        ))
+    }
+}
+
+/// `empty-file`: a 0-byte file ends at once (TCP: the connection closes; UDP: one empty
+/// datagram), and the next download works.
+fn empty_file(o: &Options, s: &mut Subject<'_>, out: &tempfile::TempDir) -> Result<String, String> {
+    let got = fetch_raw(o, &name(0));
+    std::thread::sleep(Duration::from_millis(200));
+    if !s.program.as_mut().is_some_and(Program::is_running) {
+        return Err("the server exited on an empty file".to_owned());
+    }
+    let ended = match got {
+        Ok(bytes) if bytes.is_empty() => {
+            if o.exercise.tcp() {
+                "the connection closed with no data"
+            } else {
+                "one empty datagram"
+            }
+        }
+        Ok(bytes) => return Err(format!("{} bytes came for an empty file", bytes.len())),
+        Err(e) => return Err(e),
+    };
+    match download(o, &name(1025), &out.path().join("after-empty")) {
+        Ok(bytes) if bytes == content(1025) => {
+            Ok(format!("{ended}, and it served the next download"))
+        }
+        Ok(_) => Err(format!("{ended}, but the next download arrived different")),
+        Err(e) => Err(format!("{ended}, but the next download failed: {e}")),
+    }
 }
 
 /// The sizes of the datagrams that answer a request for `remote`, up to the first shorter than
@@ -391,5 +602,124 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     ));
     drop(p);
     server.finish(Duration::from_millis(100));
+
+    // pieces (TCP, advisory): socklab's server writes the file in odd-sized pieces.
+    if tcp {
+        let local = out.path().join("pieces.bin");
+        let (v, reason) = match pieces(o, &local) {
+            Ok(mut p) => {
+                let saved = std::fs::read(&local).ok();
+                let v = if saved.as_deref() == Some(&content(PIECES_FILE)[..]) {
+                    (Verdict::Pass, format!("saved identical; {}", pieces_said()))
+                } else {
+                    (
+                        Verdict::Fail,
+                        format!(
+                            "{}; {}",
+                            saved.map_or("nothing saved".to_owned(), |b| format!(
+                                "saved {} bytes, different",
+                                b.len()
+                            )),
+                            pieces_said()
+                        ),
+                    )
+                };
+                sink(result(
+                    "pieces",
+                    "TCP data in odd-sized writes is saved identical",
+                    false,
+                    v.0,
+                    v.1,
+                    Some(&mut p),
+                    none(),
+                ));
+                return Ok(());
+            }
+            Err(e) => (Verdict::Skip, e),
+        };
+        sink(result(
+            "pieces",
+            "TCP data in odd-sized writes is saved identical",
+            false,
+            v,
+            reason,
+            None,
+            none(),
+        ));
+    } else {
+        sink(result(
+            "pieces",
+            "TCP data in odd-sized writes is saved identical",
+            false,
+            Verdict::Skip,
+            "UDP: a datagram arrives whole",
+            None,
+            none(),
+        ));
+    }
     Ok(())
+}
+
+/// The file `pieces` sends, and the writes it is sent in (30 ms apart, so that each arrives on
+/// its own).
+const PIECES_FILE: usize = 5000;
+const PIECES: [usize; 7] = [1, 700, 3, 1500, 1023, 1025, 748];
+
+fn pieces_said() -> String {
+    let sizes: Vec<String> = PIECES.iter().map(ToString::to_string).collect();
+    format!(
+        "{PIECES_FILE} bytes written in pieces of {} bytes",
+        sizes.join(", ")
+    )
+}
+
+/// Serves one download of a file in odd-sized writes to the program under test, which is
+/// started with `local` as where to save; the program once it has ended.
+fn pieces(o: &Options, local: &Path) -> Result<Program, String> {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind(("127.0.0.1", o.port))
+        .map_err(|e| format!("socklab could not listen on port {}: {e}", o.port))?;
+    listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+    let command = expand(
+        &o.command,
+        o,
+        &[
+            ("{remote}", name(PIECES_FILE)),
+            ("{local}", local.display().to_string()),
+        ],
+    );
+    let mut p = Program::start(&command, Answers::default(), o).map_err(|e| e.to_string())?;
+    let until = Instant::now() + o.timeout;
+    let stream = loop {
+        match listener.accept() {
+            Ok((stream, _)) => break Some(stream),
+            Err(_) if Instant::now() < until && p.is_running() => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(_) => break None,
+        }
+    };
+    if let Some(mut stream) = stream {
+        let _ = stream.set_nonblocking(false);
+        let _ = stream.set_nodelay(true);
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+        let mut request = [0u8; 1024];
+        let _ = stream.read(&mut request);
+        let data = content(PIECES_FILE);
+        let mut at = 0;
+        for n in PIECES {
+            if stream.write_all(&data[at..at + n]).is_err() {
+                break;
+            }
+            at += n;
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        let _ = stream.shutdown(std::net::Shutdown::Write);
+        p.wait_exit(o.timeout);
+        drop(super::Conn(stream));
+    } else {
+        p.wait_exit(Duration::from_millis(100));
+    }
+    p.kill();
+    Ok(p)
 }

@@ -112,6 +112,8 @@ pub struct Program {
     /// Holds the scratch folder until the program is gone.
     _scratch: Option<tempfile::TempDir>,
     exit: Option<std::process::ExitStatus>,
+    /// Kills the program's group if socklab dies without doing it (see [`watchdog`]).
+    watchdog: Option<Child>,
 }
 
 /// Why a program could not be run.
@@ -158,6 +160,7 @@ impl Program {
         }
         own_process_group(&mut cmd);
         let mut child = cmd.spawn().map_err(|e| fail(e.to_string()))?;
+        let watchdog = watchdog(child.id());
         let tap = options.tap.clone();
         if let Some(tap) = &tap {
             tap.send(format!("\n$ {}\n", command.join(" ")));
@@ -216,6 +219,7 @@ impl Program {
             typed,
             _scratch: scratch,
             exit: None,
+            watchdog,
         })
     }
 
@@ -297,6 +301,11 @@ impl Program {
     pub fn kill(&mut self) {
         kill_group(&mut self.child);
         let _ = self.child.wait();
+        if let Some(mut w) = self.watchdog.take() {
+            // Its work is done; killed, rather than let go, so it never signals a reused id.
+            let _ = w.kill();
+            let _ = w.wait();
+        }
         if self.exit.is_none() {
             self.exit = self.child.try_wait().ok().flatten();
         }
@@ -478,6 +487,29 @@ fn kill_pid_group(pid: u32) {
             libc::kill(-pid, libc::SIGKILL);
         }
     }
+}
+
+/// A `sh` that waits on a pipe only socklab holds: when socklab ends in any way, a SIGKILL
+/// included, the kernel closes the pipe, the read returns, and the program's process group is
+/// killed. socklab's own exits kill the group first and then the watchdog.
+#[cfg(unix)]
+fn watchdog(pgid: u32) -> Option<Child> {
+    Command::new("sh")
+        .args([
+            "-c",
+            "read _ignored; kill -9 \"-$0\" 2>/dev/null",
+            &pgid.to_string(),
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()
+}
+
+#[cfg(not(unix))]
+fn watchdog(_pgid: u32) -> Option<Child> {
+    None
 }
 
 #[cfg(not(unix))]

@@ -334,6 +334,9 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         if shown { Verdict::Pass } else { Verdict::Fail },
         match (got, shown) {
             (true, true) => format!("sent \"{MESSAGE}\", printed \"{want}\""),
+            (true, false) if program.is_running() => format!(
+                "sent \"{MESSAGE}\" but did not print \"{want}\": it is still waiting, e.g. for a newline the reply does not have (socklab sends back exactly the bytes it got)"
+            ),
             (true, false) => format!("sent \"{MESSAGE}\" but did not print \"{want}\""),
             _ => format!(
                 "socklab's server got no \"{MESSAGE}\" within {} s",

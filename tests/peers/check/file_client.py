@@ -1,8 +1,11 @@
-# File client with the handout's syntax: python3 file_client.py tcp|udp SERVER:PORT:REMOTE LOCAL
+# File client with the handout's syntax:
+#   python3 file_client.py tcp|udp SERVER:PORT:REMOTE LOCAL [short-read]
+#   short-read (TCP): takes a receive shorter than 1024 bytes for the end of the file.
 import socket
 import sys
 
 transport, target, local = sys.argv[1], sys.argv[2], sys.argv[3]
+mistake = sys.argv[4] if len(sys.argv) > 4 else ""
 host, port, remote = target.split(":", 2)
 kind = socket.SOCK_STREAM if transport == "tcp" else socket.SOCK_DGRAM
 s = socket.socket(socket.AF_INET, kind)
@@ -25,6 +28,8 @@ try:
             f.write(data)
             received += len(data)
             if transport == "udp" and len(data) < 2048:
+                break
+            if mistake == "short-read" and len(data) < 1024:
                 break
 except OSError as e:
     print("transfer failed:", e)
