@@ -380,6 +380,75 @@ fn a_class_of_ten_is_graded_in_one_sheet() {
 }
 
 #[test]
+#[cfg(unix)]
+fn an_interrupted_class_keeps_the_rows_it_graded() {
+    // s1 is quick; s2 waits for a newline and is slow: the signal comes while s2 is checked.
+    let class = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(peer("echo_server.py")).unwrap();
+    let slow = source.replace(
+        "mistake = sys.argv[3] if len(sys.argv) > 3 else \"\"",
+        "mistake = \"newline\"",
+    );
+    for (student, body) in [("s1", &source), ("s2", &slow), ("s3", &source)] {
+        let folder = class.path().join(student);
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("TCPserver.py"), body).unwrap();
+    }
+    let csv = class.path().join("grades.csv");
+    let port = free_port(true).to_string();
+    let pattern = format!("{}/*/TCPserver.py", class.path().display());
+    let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .args([
+            "check",
+            "tcp-echo",
+            "server",
+            "--port",
+            &port,
+            "--timeout",
+            "4",
+            "--each",
+            &pattern,
+            "--csv",
+            csv.to_str().unwrap(),
+            "--",
+            &python(),
+            "{file}",
+            "tcp",
+            "{port}",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !csv.exists() {
+        assert!(std::time::Instant::now() < deadline, "no sheet after s1");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = wait_output(child, WAIT);
+    assert_eq!(out.code, Some(130), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("stopped: 1 of 3 files checked"),
+        "{}",
+        out.stderr
+    );
+    let table = std::fs::read_to_string(&csv).unwrap();
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 2, "{table}");
+    assert!(
+        lines[1].contains("/s1/") && lines[1].contains(",pass,"),
+        "{table}"
+    );
+}
+
+#[test]
 fn file_transfer_both_roles_and_its_typical_mistakes() {
     for transport in ["tcp", "udp"] {
         let exercise = format!("{transport}-file");
