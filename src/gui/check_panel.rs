@@ -422,7 +422,7 @@ impl CheckPanel {
             ui.label(RichText::new("The program's output, as it runs:").weak());
             let height = super::widgets::list_height(ui);
             scroll_box(ui, "check live output", height, true, |ui| {
-                ui.label(RichText::new(self.live.trim_end()).monospace());
+                ui.label(RichText::new(self.live.trim()).monospace());
             });
         }
     }
