@@ -79,6 +79,12 @@ pub enum Command {
         #[command(subcommand)]
         role: GuessRole,
     },
+    /// Reliable file transfer over UDP: TFTP (RFC 1350, with blksize, timeout, tsize and
+    /// windowsize), the real protocol behind the UDP lab transfer.
+    Tftp {
+        #[command(subcommand)]
+        role: TftpRole,
+    },
     /// Check a student's program against the handout: socklab runs it, plays the other role,
     /// and reports each check with its evidence (exit 0 all required checks passed, 1 one
     /// failed, 2 the program could not be run).
@@ -288,7 +294,8 @@ pub struct FileServerArgs {
     /// TCP: most clients served at once; more are refused with a log line.
     #[arg(long, default_value_t = MAX_CONNECTIONS)]
     pub max_connections: usize,
-    /// UDP only: most MiB per second to send (UDP has no flow control).
+    /// UDP only: most MiB per second to send (UDP has no flow control). Faster than the
+    /// default, a student's client with default buffers can lose datagrams without knowing.
     #[arg(long, default_value_t = file::DEFAULT_UDP_RATE_BYTES_PER_SEC / (1024 * 1024))]
     pub rate: u64,
     #[command(flatten)]
@@ -309,6 +316,102 @@ pub struct FileClientArgs {
     pub timeout: Seconds,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TftpRole {
+    /// Share a folder over TFTP: each request is served from a new port.
+    Server(TftpServerArgs),
+    /// Download REMOTE from HOST:PORT into LOCAL (or upload LOCAL as REMOTE with --put).
+    Client(TftpClientArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TftpServerArgs {
+    /// Port to listen on.
+    #[arg(long, default_value_t = crate::net::tftp::DEFAULT_TFTP_PORT)]
+    pub port: u16,
+    /// The folder to share [default: the current folder].
+    #[arg(long, default_value = ".")]
+    pub root: std::path::PathBuf,
+    /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
+    pub bind: IpAddr,
+    /// Accept write requests (uploads) into the folder; existing files are never replaced.
+    #[arg(long)]
+    pub allow_write: bool,
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TftpClientArgs {
+    /// HOST:PORT:REMOTE, e.g. localhost:6969:notes.txt.
+    pub target: String,
+    /// Where to save the download (or, with --put, the file to upload).
+    pub local_path: std::path::PathBuf,
+    /// Block size to ask for (RFC 2348), 8..65464; the handout's chunk size by default.
+    #[arg(long, default_value_t = crate::net::tftp::DEFAULT_CLIENT_BLKSIZE)]
+    pub blksize: usize,
+    /// Blocks sent before an ACK (RFC 7440); 1 is plain TFTP.
+    #[arg(long, default_value_t = 1)]
+    pub windowsize: u16,
+    /// Retransmission timeout to ask for, seconds (RFC 2349).
+    #[arg(long, default_value_t = 1)]
+    pub timeout: u8,
+    /// Upload LOCAL_PATH as REMOTE instead of downloading.
+    #[arg(long)]
+    pub put: bool,
+    /// Replace LOCAL_PATH if it exists.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Simulated network conditions, on what this socklab sends (and receives, with
+/// --impair-receive).
+#[derive(Debug, Args, Clone)]
+pub struct NetworkArgs {
+    /// Drop this percentage of datagrams.
+    #[arg(long, value_name = "PCT", default_value_t = 0.0)]
+    pub loss: f64,
+    /// Send this percentage of datagrams twice.
+    #[arg(long, value_name = "PCT", default_value_t = 0.0)]
+    pub duplicate: f64,
+    /// Hold back this percentage of datagrams 20 ms, so later ones overtake them.
+    #[arg(long, value_name = "PCT", default_value_t = 0.0)]
+    pub reorder: f64,
+    /// Delay every datagram this long.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub delay: u64,
+    /// Vary the delay by up to this much either way.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub jitter: u64,
+    /// Seed for the simulator: the same seed, the same fates.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Impair what is received too (loss and duplication).
+    #[arg(long)]
+    pub impair_receive: bool,
+}
+
+impl NetworkArgs {
+    pub fn conditions(&self) -> crate::net::impair::Conditions {
+        crate::net::impair::Conditions {
+            loss_pct: self.loss,
+            duplicate_pct: self.duplicate,
+            reorder_pct: self.reorder,
+            delay_ms: self.delay,
+            jitter_ms: self.jitter,
+            seed: self.seed,
+            receive: self.impair_receive,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -389,6 +492,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::UdpUpper { role } => run_upper(role, false),
         Command::UdpGuess { role } => run_guess(role),
         Command::UdpFile { role } => run_file(role, false),
+        Command::Tftp { role } => run_tftp(role),
         Command::Check(args) => crate::check::cli::run(args),
         Command::Compare { file_a, file_b } => {
             match crate::files::compare_files(&file_a, &file_b) {
@@ -614,6 +718,47 @@ fn run_file(role: FileRole, tcp: bool) -> ExitCode {
                 runs,
                 args.output,
             )
+        }
+    }
+}
+
+fn run_tftp(role: TftpRole) -> ExitCode {
+    use crate::net::tftp;
+    match role {
+        TftpRole::Server(args) => {
+            let config = tftp::ServerConfig {
+                bind: SocketAddr::new(args.bind, args.port),
+                root: args.root,
+                allow_write: args.allow_write,
+                conditions: args.network.conditions(),
+            };
+            let (reporter, rx) = Reporter::channel(None);
+            let handle = runner::spawn("tftp server".to_owned(), reporter, move |r, s| {
+                tftp::run_server(config, r, s)
+            });
+            finish(handle, &rx, args.output)
+        }
+        TftpRole::Client(args) => {
+            let (server, remote) = match file::split_target(&args.target) {
+                Ok(t) => t,
+                Err(e) => return usage_error(&e.to_string()),
+            };
+            let config = tftp::ClientConfig {
+                server,
+                remote,
+                local: args.local_path,
+                blksize: args.blksize,
+                windowsize: args.windowsize,
+                put: args.put,
+                overwrite: args.force,
+                timeout: args.timeout.max(1),
+                conditions: args.network.conditions(),
+            };
+            let (reporter, rx) = Reporter::channel(None);
+            let handle = runner::spawn("tftp client".to_owned(), reporter, move |r, s| {
+                tftp::run_client(config, r, s)
+            });
+            finish(handle, &rx, args.output)
         }
     }
 }

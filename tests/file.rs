@@ -174,9 +174,13 @@ fn python_clients_download_from_socklab_servers() {
     let shared = shared_folder();
     for tcp in [true, false] {
         let transport = if tcp { "tcp" } else { "udp" };
-        // A Python lab client writes each datagram before reading the next: pace the server
-        // for it (UDP has no flow control; a busy machine makes the client slower still).
-        let server = start_server(tcp, shared.path(), 8);
+        // A Python lab client writes each datagram before reading the next: the default pace
+        // is chosen for it (UDP has no flow control).
+        let server = start_server(
+            tcp,
+            shared.path(),
+            file::DEFAULT_UDP_RATE_BYTES_PER_SEC / (1024 * 1024),
+        );
         let out = tempfile::tempdir().unwrap();
         for &size in SIZES {
             let name = format!("f{size}.bin");
@@ -197,6 +201,46 @@ fn python_clients_download_from_socklab_servers() {
         server.handle.stop();
         server.finish();
     }
+}
+
+#[test]
+fn a_student_client_gets_every_byte_at_the_default_pace_on_a_busy_machine() {
+    // Ten downloads of 2 MiB by the student-style Python client (recvfrom(2048), a write per
+    // datagram, default buffers) while another process keeps a core busy: all identical.
+    let shared = tempfile::tempdir().unwrap();
+    let data = random_bytes(2 * 1024 * 1024 + 5, 77);
+    std::fs::write(shared.path().join("lab.bin"), &data).unwrap();
+    let server = start_server(
+        false,
+        shared.path(),
+        file::DEFAULT_UDP_RATE_BYTES_PER_SEC / (1024 * 1024),
+    );
+    let mut busy = std::process::Command::new(python())
+        .args(["-c", "while True: pass"])
+        .spawn()
+        .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let target = format!("127.0.0.1:{}:lab.bin", server.port());
+    let mut whole = 0;
+    for run in 0..10 {
+        let dest = out.path().join(format!("run{run}.bin"));
+        let child = spawn_python("file_client.py", &["udp", &target, dest.to_str().unwrap()]);
+        let result = wait_output(child, WAIT);
+        if result.success && std::fs::read(&dest).is_ok_and(|b| b == data) {
+            whole += 1;
+        }
+    }
+    let _ = busy.kill();
+    let _ = busy.wait();
+    server.handle.stop();
+    let texts = log_texts(&server.finish());
+    assert_eq!(whole, 10, "every download complete and identical");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("at up to 4.0 MiB/s") && t.contains("cannot detect loss")),
+        "the log names the pace and the protocol's blind spot: {texts:#?}"
+    );
 }
 
 #[test]

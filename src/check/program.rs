@@ -114,6 +114,8 @@ pub struct Program {
     exit: Option<std::process::ExitStatus>,
     /// Kills the program's group if socklab dies without doing it (see [`watchdog`]).
     watchdog: Option<Child>,
+    /// The program and every process it started.
+    group: Arc<Group>,
 }
 
 /// Why a program could not be run.
@@ -186,17 +188,17 @@ impl Program {
                 .name("check output".into())
                 .spawn(move || collect(pipe, &output, tap.as_ref()));
         }
-        #[cfg(unix)]
+        let group = Arc::new(Group::of(&child));
         {
             // Stop kills the group while a case waits on it; the watcher ends with the program.
-            let (cancel, pid) = (cancel.clone(), child.id());
+            let (cancel, group) = (cancel.clone(), Arc::clone(&group));
             let output = Arc::downgrade(&output);
             let _ = thread::Builder::new()
                 .name("check cancel".into())
                 .spawn(move || {
                     while output.upgrade().is_some() {
                         if cancel.is_stopped() {
-                            kill_pid_group(pid);
+                            group.kill();
                             return;
                         }
                         thread::sleep(Duration::from_millis(50));
@@ -220,6 +222,7 @@ impl Program {
             _scratch: scratch,
             exit: None,
             watchdog,
+            group,
         })
     }
 
@@ -299,7 +302,8 @@ impl Program {
 
     /// Kills the program and every process it started.
     pub fn kill(&mut self) {
-        kill_group(&mut self.child);
+        self.group.kill();
+        let _ = self.child.kill();
         let _ = self.child.wait();
         if let Some(mut w) = self.watchdog.take() {
             // Its work is done; killed, rather than let go, so it never signals a reused id.
@@ -472,26 +476,133 @@ fn own_process_group(cmd: &mut Command) {
 #[cfg(not(unix))]
 fn own_process_group(_cmd: &mut Command) {}
 
+/// The program under test and every process it starts: on Unix its process group (it leads
+/// it, started with `process_group(0)`); on Windows a Job object it is assigned to at once,
+/// which the system also kills when socklab's last handle to it closes (socklab killed too).
 #[cfg(unix)]
-fn kill_group(child: &mut Child) {
-    kill_pid_group(child.id());
-    let _ = child.kill();
+struct Group {
+    pid: u32,
 }
 
 #[cfg(unix)]
-fn kill_pid_group(pid: u32) {
-    if let Ok(pid) = i32::try_from(pid) {
-        // SAFETY: kill(2) with a negative pid signals the process group the child leads (it
-        // was started with process_group(0)); it touches no memory of ours.
-        unsafe {
-            libc::kill(-pid, libc::SIGKILL);
+impl Group {
+    fn of(child: &Child) -> Self {
+        Self { pid: child.id() }
+    }
+
+    fn kill(&self) {
+        if let Ok(pid) = i32::try_from(self.pid) {
+            // SAFETY: kill(2) with a negative pid signals the process group the child leads;
+            // it touches no memory of ours.
+            unsafe {
+                libc::kill(-pid, libc::SIGKILL);
+            }
+        }
+    }
+}
+
+#[cfg(windows)]
+struct Group {
+    job: Option<job::Job>,
+}
+
+#[cfg(windows)]
+impl Group {
+    fn of(child: &Child) -> Self {
+        Self {
+            job: job::Job::for_child(child),
+        }
+    }
+
+    fn kill(&self) {
+        if let Some(job) = &self.job {
+            job.kill();
+        }
+    }
+}
+
+#[cfg(not(any(unix, windows)))]
+struct Group;
+
+#[cfg(not(any(unix, windows)))]
+impl Group {
+    fn of(_child: &Child) -> Self {
+        Self
+    }
+
+    fn kill(&self) {}
+}
+
+#[cfg(windows)]
+mod job {
+    use std::os::windows::io::AsRawHandle;
+
+    use windows_sys::Win32::Foundation::{CloseHandle, HANDLE};
+    use windows_sys::Win32::System::JobObjects::{
+        AssignProcessToJobObject, CreateJobObjectW, JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE,
+        JOBOBJECT_EXTENDED_LIMIT_INFORMATION, JobObjectExtendedLimitInformation,
+        SetInformationJobObject, TerminateJobObject,
+    };
+
+    /// A Job object that kills its processes when closed.
+    pub struct Job(HANDLE);
+
+    // SAFETY: a job handle may be used from any thread.
+    unsafe impl Send for Job {}
+    // SAFETY: TerminateJobObject and CloseHandle are safe to call concurrently on one handle.
+    unsafe impl Sync for Job {}
+
+    impl Job {
+        pub fn for_child(child: &std::process::Child) -> Option<Self> {
+            // SAFETY: plain Win32 calls on a handle created here and the child's own handle,
+            // which lives as long as `child`; the info struct is zeroed, then one flag is set.
+            unsafe {
+                let handle = CreateJobObjectW(std::ptr::null(), std::ptr::null());
+                if handle.is_null() {
+                    return None;
+                }
+                let job = Self(handle);
+                let mut info: JOBOBJECT_EXTENDED_LIMIT_INFORMATION = std::mem::zeroed();
+                info.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
+                let size = u32::try_from(std::mem::size_of_val(&info)).ok()?;
+                if SetInformationJobObject(
+                    job.0,
+                    JobObjectExtendedLimitInformation,
+                    (&raw const info).cast(),
+                    size,
+                ) == 0
+                {
+                    return None;
+                }
+                if AssignProcessToJobObject(job.0, child.as_raw_handle() as HANDLE) == 0 {
+                    return None;
+                }
+                Some(job)
+            }
+        }
+
+        pub fn kill(&self) {
+            // SAFETY: the handle is open until Drop.
+            unsafe {
+                TerminateJobObject(self.0, 1);
+            }
+        }
+    }
+
+    impl Drop for Job {
+        fn drop(&mut self) {
+            // SAFETY: closed once, here; KILL_ON_JOB_CLOSE ends what is left in it.
+            unsafe {
+                CloseHandle(self.0);
+            }
         }
     }
 }
 
 /// A `sh` that waits on a pipe only socklab holds: when socklab ends in any way, a SIGKILL
 /// included, the kernel closes the pipe, the read returns, and the program's process group is
-/// killed. socklab's own exits kill the group first and then the watchdog.
+/// killed. socklab's own exits kill the group first and then the watchdog. (On Windows the Job
+/// object does this.)
 #[cfg(unix)]
 fn watchdog(pgid: u32) -> Option<Child> {
     Command::new("sh")
@@ -510,11 +621,6 @@ fn watchdog(pgid: u32) -> Option<Child> {
 #[cfg(not(unix))]
 fn watchdog(_pgid: u32) -> Option<Child> {
     None
-}
-
-#[cfg(not(unix))]
-fn kill_group(child: &mut Child) {
-    let _ = child.kill();
 }
 
 #[cfg(test)]

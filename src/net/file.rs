@@ -41,7 +41,11 @@ pub const TCP_WRITE_BYTES: usize = 4 * 1024 * 1024;
 
 /// Default pace of the UDP server. UDP has no flow control: a sender faster than the receiver
 /// overflows the receiver's buffer and datagrams are lost without a trace.
-pub const DEFAULT_UDP_RATE_BYTES_PER_SEC: u64 = 64 * 1024 * 1024;
+pub const DEFAULT_UDP_RATE_BYTES_PER_SEC: u64 = 4 * 1024 * 1024;
+
+/// Datagrams of 2048 bytes a default Linux receive buffer (208 KiB) holds: each costs the
+/// buffer about twice its size.
+pub const DEFAULT_BUFFER_DATAGRAMS: u64 = 46;
 
 /// Datagrams sent back to back before the UDP server checks its pace.
 const UDP_BURST_DATAGRAMS: u64 = 8;
@@ -821,7 +825,10 @@ fn send_udp_file(
     let datagrams = crate::protocol::file::udp_datagram_count(size);
     reporter.info(
         Some(peer),
-        format!("sending \"{name}\": {size} bytes in {datagrams} datagrams (the last shorter than {UDP_CHUNK_BYTES})"),
+        format!(
+            "sending \"{name}\": {size} bytes in {datagrams} datagrams (the last shorter than {UDP_CHUNK_BYTES}) at up to {}/s; the lab protocol cannot detect loss: a datagram the client misses leaves a hole it cannot see",
+            human_bytes(rate_bytes_per_sec)
+        ),
     );
     let mut chunk = [0u8; UDP_CHUNK_BYTES];
     let mut ticker = Ticker::new();
@@ -936,6 +943,8 @@ pub fn run_udp_client(
     let mut warning = None;
     let mut ticker = Ticker::new();
     let mut last_data = Instant::now();
+    // Pauses between arrivals after the first datagram (the longest few thousand kept).
+    let mut pauses: Vec<Duration> = Vec::new();
     loop {
         if stop.is_stopped() {
             return Err(Error::Input(format!(
@@ -970,6 +979,10 @@ pub fn run_udp_client(
         download.write(&datagram[..n])?;
         bytes += n as u64;
         chunks += 1;
+        let pause = last_data.elapsed();
+        if chunks > 1 && pause >= Duration::from_millis(2) && pauses.len() < 4096 {
+            pauses.push(pause);
+        }
         last_data = Instant::now();
         if n < UDP_CHUNK_BYTES {
             if chunks == 1 {
@@ -982,6 +995,9 @@ pub fn run_udp_client(
         }
     }
     reporter.send(progress(peer, bytes, None, chunks, ticker.started));
+    if let Some(hint) = arrival_hint(&pauses, bytes, ticker.started.elapsed()) {
+        reporter.info(Some(peer), hint);
+    }
     let done = Finish {
         bytes,
         chunks,
@@ -990,6 +1006,37 @@ pub fn run_udp_client(
         warning,
     };
     client_done(download, peer, &config, done, reporter)
+}
+
+/// The hint a UDP download's arrival pauses give: how many were long enough, at the pace the
+/// file came at, to have overflowed a default receive buffer ([`DEFAULT_BUFFER_DATAGRAMS`])
+/// in a client that was not reading meanwhile. None for a transfer too short to tell.
+pub fn arrival_hint(pauses: &[Duration], bytes: u64, elapsed: Duration) -> Option<String> {
+    let secs = elapsed.as_secs_f64();
+    if bytes < 64 * UDP_CHUNK_BYTES as u64 || secs <= 0.0 {
+        return None;
+    }
+    let pace = bytes as f64 / secs;
+    let buffer = (DEFAULT_BUFFER_DATAGRAMS * UDP_CHUNK_BYTES as u64) as f64;
+    let risky = pauses
+        .iter()
+        .filter(|p| p.as_secs_f64() * pace > buffer)
+        .count();
+    let fills = Duration::from_secs_f64(buffer / pace);
+    Some(if risky == 0 {
+        format!(
+            "arrivals: no pause longer than {:.1} ms, the time a default receive buffer (about {DEFAULT_BUFFER_DATAGRAMS} datagrams) takes to fill at {}/s",
+            fills.as_secs_f64() * 1000.0,
+            human_bytes(pace as u64)
+        )
+    } else {
+        format!(
+            "arrivals: {risky} {} longer than {:.1} ms, the time a default receive buffer (about {DEFAULT_BUFFER_DATAGRAMS} datagrams) takes to fill at {}/s: a client with default buffers that paused there could have lost datagrams without knowing",
+            if risky == 1 { "pause" } else { "pauses" },
+            fills.as_secs_f64() * 1000.0,
+            human_bytes(pace as u64)
+        )
+    })
 }
 
 /// How long a UDP client listens, after a first datagram that ended the file as a short text
@@ -1035,6 +1082,27 @@ mod tests {
         assert!(split_target("localhost:9000").is_err());
         assert!(split_target("localhost:9000:").is_err());
         assert!(split_target(":9000:x").is_err());
+    }
+
+    #[test]
+    fn arrival_pauses_that_would_overflow_a_default_buffer_are_counted() {
+        // 4 MiB in one second: a default buffer of 46 datagrams fills in about 22 ms.
+        let pace = 4 * 1024 * 1024;
+        let ms = Duration::from_millis;
+        let hint = arrival_hint(&[ms(5), ms(30), ms(40)], pace, Duration::from_secs(1)).unwrap();
+        assert!(
+            hint.starts_with("arrivals: 2 pauses longer than 22.5 ms"),
+            "{hint}"
+        );
+        let calm = arrival_hint(&[ms(5), ms(10)], pace, Duration::from_secs(1)).unwrap();
+        assert!(
+            calm.starts_with("arrivals: no pause longer than 22.5 ms"),
+            "{calm}"
+        );
+        assert!(
+            arrival_hint(&[], 2048, Duration::from_secs(1)).is_none(),
+            "too short to tell"
+        );
     }
 
     #[test]

@@ -9,9 +9,11 @@ pub mod addr;
 pub mod event;
 pub mod file;
 pub mod guess;
+pub mod impair;
 pub mod runner;
 pub mod talk;
 pub mod tcp;
+pub mod tftp;
 pub mod udp;
 
 use std::io;

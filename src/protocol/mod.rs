@@ -7,6 +7,7 @@ pub mod file;
 pub mod pickle;
 pub mod reply;
 pub mod text;
+pub mod tftp;
 
 use std::fmt::Write as _;
 

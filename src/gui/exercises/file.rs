@@ -349,6 +349,19 @@ impl ExercisePanel for FilePanel {
                 }
             });
         });
+        if !self.tcp && self.settings.rate_mib * 1024 * 1024 > file::DEFAULT_UDP_RATE_BYTES_PER_SEC
+        {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(
+                        "Faster than {} MiB/s, a student's client with default buffers can lose datagrams without knowing: its file comes out short.",
+                        file::DEFAULT_UDP_RATE_BYTES_PER_SEC / (1024 * 1024)
+                    ))
+                    .color(ui.visuals().warn_fg_color),
+                )
+                .wrap(),
+            );
+        }
         if let Some(note) = self.dialogs.note_for(&[Field::Root]) {
             ui.colored_label(ui.visuals().warn_fg_color, note);
         }

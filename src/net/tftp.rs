@@ -1,0 +1,1196 @@
+//! TFTP, the reliable protocol behind the UDP lab transfer: a server (read requests; write
+//! requests with `allow_write`) and a client (download, or upload with `put`). Each transfer
+//! runs on a socket of its own (a new port, as RFC 1350 says); every DATA is acknowledged,
+//! lost packets are sent again after the agreed timeout, at most [`MAX_TRIES`] times, and
+//! duplicates are ignored (a duplicate ACK never triggers a resend). Options: `blksize`,
+//! `timeout`, `tsize`, `windowsize`.
+
+use std::fs::File;
+use std::io::Read;
+use std::net::{SocketAddr, UdpSocket};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::event::{Event, FileReport, Progress, Role, Summary};
+use super::impair::{Conditions, Link, Simulator};
+use super::is_timeout;
+use super::runner::{Reporter, StopFlag, spawn_child};
+use crate::error::{Error, Result};
+use crate::files::Download;
+use crate::protocol::file::{Refusal, resolve_in_root};
+use crate::protocol::tftp::{
+    Agreed, Direction, ErrorCode, MAX_BLKSIZE, MAX_REQUEST_BYTES, Mode, Packet, accept_oack,
+    block_index, block_number, negotiate,
+};
+
+/// The port socklab's TFTP server listens on by default (69 needs root).
+pub const DEFAULT_TFTP_PORT: u16 = 6969;
+/// socklab's client asks for the handout's chunk size.
+pub const DEFAULT_CLIENT_BLKSIZE: usize = 2048;
+/// Times a packet is sent before the transfer is given up.
+pub const MAX_TRIES: u32 = 6;
+/// How often a waiting transfer looks at its stop flag.
+const TICK: Duration = Duration::from_millis(25);
+/// Drops and retransmissions listed one by one per transfer; the rest are counted.
+const NOTED: u64 = 5;
+/// Shortest retransmission timer: a few round trips, at least this (loopback's round trip is
+/// tens of microseconds; a scheduler's hiccup is milliseconds).
+const MIN_RTO: Duration = Duration::from_millis(20);
+/// How long the receiver of the last block stays to acknowledge it again if that ACK is lost.
+const DALLY: Duration = Duration::from_millis(1200);
+
+/// The server's settings.
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    pub bind: SocketAddr,
+    pub root: PathBuf,
+    pub allow_write: bool,
+    pub conditions: Conditions,
+}
+
+/// The client's settings.
+#[derive(Clone, Debug)]
+pub struct ClientConfig {
+    /// HOST:PORT.
+    pub server: String,
+    pub remote: String,
+    pub local: PathBuf,
+    pub blksize: usize,
+    pub windowsize: u16,
+    /// Upload `local` as `remote` instead of downloading.
+    pub put: bool,
+    /// Replace `local` if it exists.
+    pub overwrite: bool,
+    /// Retransmission timeout asked for, seconds.
+    pub timeout: u8,
+    pub conditions: Conditions,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        Self {
+            server: format!("127.0.0.1:{DEFAULT_TFTP_PORT}"),
+            remote: String::new(),
+            local: PathBuf::new(),
+            blksize: DEFAULT_CLIENT_BLKSIZE,
+            windowsize: 1,
+            put: false,
+            overwrite: false,
+            timeout: 1,
+            conditions: Conditions::default(),
+        }
+    }
+}
+
+/// How one transfer went.
+#[derive(Clone, Copy, Debug, Default)]
+struct Stats {
+    bytes: u64,
+    blocks: u64,
+    retransmits: u64,
+    /// From the first packet to the last block acknowledged.
+    elapsed: Duration,
+}
+
+/// Why a transfer ended early: an ERROR to send the peer (if any) and the words for the log.
+struct Failure {
+    send: Option<(ErrorCode, String)>,
+    why: String,
+}
+
+impl Failure {
+    fn local(why: impl Into<String>) -> Self {
+        Self {
+            send: None,
+            why: why.into(),
+        }
+    }
+
+    fn tell(code: ErrorCode, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Self {
+            why: message.clone(),
+            send: Some((code, message)),
+        }
+    }
+}
+
+/// One transfer's socket, its peer and the reporting around them.
+struct Session<'a> {
+    link: Link,
+    peer: SocketAddr,
+    reporter: &'a Reporter,
+    stop: &'a StopFlag,
+    role: Role,
+    started: Instant,
+    last_progress: Instant,
+    /// The last ACK of a download and its block, to send again if that block comes again.
+    dally: Option<(Packet, u16)>,
+    /// Smoothed round-trip time, from exchanges that needed no resend.
+    srtt: Option<Duration>,
+}
+
+impl Session<'_> {
+    fn send(&self, packet: &Packet) -> std::result::Result<(), Failure> {
+        let bytes = packet.encode();
+        match self.link.send_to(&bytes, self.peer) {
+            Ok(Some(fate)) if fate.dropped => {
+                let dropped = self.link.counts().map_or(0, |c| c.dropped);
+                if dropped <= NOTED {
+                    self.reporter.info(
+                        Some(self.peer),
+                        format!(
+                            "{} dropped by the simulator{}",
+                            packet.describe(),
+                            if dropped == NOTED {
+                                " (further drops are counted, not listed)"
+                            } else {
+                                ""
+                            }
+                        ),
+                    );
+                }
+                Ok(())
+            }
+            Ok(_) => Ok(()),
+            Err(e) => Err(Failure::local(format!("cannot send: {e}"))),
+        }
+    }
+
+    /// Reports a packet sent or received (control packets, the first and last blocks) so the
+    /// log and timeline show the exchange without a line per block.
+    fn note(&self, packet: &Packet, sent: bool) {
+        let bytes = packet.encode();
+        let shown = bytes[..bytes.len().min(64)].to_vec();
+        self.reporter.send(if sent {
+            Event::Sent {
+                peer: self.peer,
+                bytes: shown,
+            }
+        } else {
+            Event::Received {
+                peer: self.peer,
+                bytes: shown,
+            }
+        });
+    }
+
+    /// The next packet from the peer within `wait`: None on timeout. Packets from another
+    /// address get an ERROR 5 and are otherwise ignored.
+    fn receive(
+        &self,
+        buf: &mut [u8],
+        wait: Duration,
+    ) -> std::result::Result<Option<Packet>, Failure> {
+        let until = Instant::now() + wait;
+        loop {
+            if self.stop.is_stopped() {
+                return Err(Failure::tell(ErrorCode::NotDefined, "transfer cancelled"));
+            }
+            if Instant::now() >= until {
+                return Ok(None);
+            }
+            match self.link.recv_from(buf) {
+                Ok((n, from)) if from == self.peer => match Packet::parse(&buf[..n]) {
+                    Ok(Packet::Error { code, message }) => {
+                        return Err(Failure::local(format!(
+                            "the peer sent ERROR {} ({}): {message}",
+                            code as u16,
+                            code.meaning()
+                        )));
+                    }
+                    Ok(p) => return Ok(Some(p)),
+                    Err(e) => {
+                        self.reporter
+                            .warn(Some(from), format!("not a TFTP packet ({e}); ignored"));
+                    }
+                },
+                Ok((_, from)) => {
+                    let refusal = Packet::Error {
+                        code: ErrorCode::UnknownTid,
+                        message: "unknown transfer ID".into(),
+                    };
+                    let _ = self.link.socket().send_to(&refusal.encode(), from);
+                }
+                Err(e) if is_timeout(&e) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {}
+                Err(e) => return Err(Failure::local(format!("receive failed: {e}"))),
+            }
+        }
+    }
+
+    fn progress(&mut self, stats: &Stats, total: Option<u64>, force: bool) {
+        if force || self.last_progress.elapsed() >= Duration::from_millis(100) {
+            self.last_progress = Instant::now();
+            self.reporter.send(Event::Progress(Progress {
+                peer: self.peer,
+                bytes: stats.bytes,
+                total,
+                chunks: stats.blocks,
+                elapsed: self.started.elapsed(),
+            }));
+        }
+    }
+
+    /// Learns a round trip that needed no resend.
+    fn sample_rtt(&mut self, sample: Duration) {
+        self.srtt = Some(match self.srtt {
+            None => sample,
+            Some(s) => (s * 7 + sample) / 8,
+        });
+    }
+
+    /// The retransmission timer: four smoothed round trips (at least [`MIN_RTO`]), doubled
+    /// for each timeout in a row, never above the agreed `timeout`.
+    fn rto(&self, agreed: Duration, backoff: u32) -> Duration {
+        let base = self.srtt.map_or(agreed, |r| (r * 4).max(MIN_RTO));
+        base.saturating_mul(1 << backoff.min(8)).min(agreed)
+    }
+
+    /// Sends `reader` in blocks of `agreed.blksize`, `agreed.windowsize` at a time. Lost
+    /// packets are sent again after the retransmission timer ([`Self::rto`]); the transfer is
+    /// given up after [`MAX_TRIES`] agreed timeouts with no progress.
+    fn send_file(
+        &mut self,
+        reader: &mut dyn Read,
+        agreed: Agreed,
+        total: Option<u64>,
+    ) -> std::result::Result<Stats, Failure> {
+        use std::collections::VecDeque;
+        let mut stats = Stats::default();
+        let window = usize::from(agreed.windowsize.max(1));
+        let timeout = Duration::from_secs(u64::from(agreed.timeout.max(1)));
+        // Blocks sent and not yet acknowledged, from index `acked + 1`.
+        let mut pending: VecDeque<Vec<u8>> = VecDeque::new();
+        let mut acked: u64 = 0;
+        let mut read_all = false;
+        let mut backoff = 0u32;
+        let mut progressed = Instant::now();
+        // When the window in flight was sent, and whether any of it was sent twice (Karn: no
+        // round trip is learnt from a resend).
+        let mut sent_at = Instant::now();
+        let mut clean = true;
+        let mut buf = vec![0u8; MAX_BLKSIZE + 4];
+        // Sends every pending block from position `from` on.
+        let send_from = |s: &Self, pending: &VecDeque<Vec<u8>>, acked: u64, from: usize| {
+            for (i, data) in pending.iter().enumerate().skip(from) {
+                let index = acked + 1 + i as u64;
+                let packet = Packet::Data {
+                    block: block_number(index),
+                    data: data.clone(),
+                };
+                if index == 1 {
+                    s.note(&packet, true);
+                }
+                s.send(&packet)?;
+            }
+            Ok::<(), Failure>(())
+        };
+        loop {
+            // Fill the window.
+            let before = pending.len();
+            while pending.len() < window && !read_all {
+                let mut block = vec![0u8; agreed.blksize];
+                let n = crate::files::read_full(&mut &mut *reader, &mut block).map_err(|e| {
+                    Failure::tell(ErrorCode::NotDefined, format!("cannot read the file: {e}"))
+                })?;
+                block.truncate(n);
+                read_all = n < agreed.blksize;
+                pending.push_back(block);
+            }
+            if pending.len() > before {
+                if before == 0 {
+                    sent_at = Instant::now();
+                    clean = true;
+                }
+                send_from(self, &pending, acked, before)?;
+            }
+            // Wait for an ACK that moves on.
+            match self.receive(&mut buf, self.rto(timeout, backoff))? {
+                Some(Packet::Ack { block }) => {
+                    let index = block_index(block, acked + 1);
+                    let last_sent = acked + pending.len() as u64;
+                    if index > acked && index <= last_sent {
+                        if clean {
+                            self.sample_rtt(sent_at.elapsed());
+                        }
+                        let moved = (index - acked) as usize;
+                        for data in pending.drain(..moved) {
+                            stats.bytes += data.len() as u64;
+                            stats.blocks += 1;
+                        }
+                        acked = index;
+                        backoff = 0;
+                        progressed = Instant::now();
+                        self.progress(&stats, total, false);
+                        if pending.is_empty() && read_all {
+                            stats.elapsed = self.started.elapsed();
+                            return Ok(stats);
+                        }
+                        sent_at = Instant::now();
+                        clean = true;
+                        if !pending.is_empty() {
+                            // RFC 7440: an ACK short of the window's end asks for the rest again.
+                            stats.retransmits += pending.len() as u64;
+                            clean = false;
+                            send_from(self, &pending, acked, 0)?;
+                        }
+                    }
+                    // An old ACK (a duplicate): ignored, never answered with a resend.
+                }
+                Some(other) => {
+                    self.reporter.warn(
+                        Some(self.peer),
+                        format!("expected an ACK, got {}; ignored", other.describe()),
+                    );
+                }
+                None => {
+                    if progressed.elapsed() >= timeout * MAX_TRIES {
+                        return Err(Failure::tell(
+                            ErrorCode::NotDefined,
+                            format!(
+                                "no ACK for {} s: the peer is gone",
+                                (timeout * MAX_TRIES).as_secs()
+                            ),
+                        ));
+                    }
+                    backoff += 1;
+                    stats.retransmits += pending.len() as u64;
+                    if stats.retransmits <= NOTED {
+                        self.reporter.warn(
+                            Some(self.peer),
+                            format!(
+                                "no ACK for block {} within {} ms: sending {} again{}",
+                                block_number(acked + 1),
+                                self.rto(timeout, backoff - 1).as_millis(),
+                                if pending.len() == 1 {
+                                    "it".to_owned()
+                                } else {
+                                    format!("{} blocks", pending.len())
+                                },
+                                if stats.retransmits == NOTED {
+                                    " (further resends are counted, not listed)"
+                                } else {
+                                    ""
+                                }
+                            ),
+                        );
+                    }
+                    clean = false;
+                    send_from(self, &pending, acked, 0)?;
+                }
+            }
+        }
+    }
+
+    /// Receives blocks into `out`, acknowledging every `windowsize` blocks and the last;
+    /// `first` is a DATA already received (a server that ignored the options).
+    fn receive_file(
+        &mut self,
+        out: &mut Download,
+        agreed: Agreed,
+        total: Option<u64>,
+        first: Option<Packet>,
+        mut last_sent: Packet,
+    ) -> std::result::Result<Stats, Failure> {
+        let mut stats = Stats::default();
+        let timeout = Duration::from_secs(u64::from(agreed.timeout.max(1)));
+        let window = u64::from(agreed.windowsize.max(1));
+        let mut expected: u64 = 1;
+        let mut in_window = 0u64;
+        let mut last_ack_at = Instant::now();
+        let mut gap_acked: Option<u64> = None;
+        let mut tries = 0u32;
+        let mut buf = vec![0u8; MAX_BLKSIZE + 4];
+        let mut next = first;
+        loop {
+            let packet = match next.take() {
+                Some(p) => Some(p),
+                None => self.receive(&mut buf, timeout)?,
+            };
+            match packet {
+                Some(Packet::Data { block, data }) => {
+                    let index = block_index(block, expected);
+                    if index == expected {
+                        if data.len() > agreed.blksize {
+                            return Err(Failure::tell(
+                                ErrorCode::IllegalOperation,
+                                format!(
+                                    "block {block} has {} bytes, more than the agreed {}",
+                                    data.len(),
+                                    agreed.blksize
+                                ),
+                            ));
+                        }
+                        if expected == 1 {
+                            self.note(
+                                &Packet::Data {
+                                    block,
+                                    data: data.clone(),
+                                },
+                                false,
+                            );
+                        }
+                        out.write(&data).map_err(|e| {
+                            Failure::tell(ErrorCode::DiskFull, format!("cannot write: {e}"))
+                        })?;
+                        stats.bytes += data.len() as u64;
+                        stats.blocks += 1;
+                        expected += 1;
+                        in_window += 1;
+                        tries = 0;
+                        self.progress(&stats, total, false);
+                        let last = data.len() < agreed.blksize;
+                        if last || in_window >= window {
+                            last_sent = Packet::Ack { block };
+                            self.send(&last_sent)?;
+                            last_ack_at = Instant::now();
+                            in_window = 0;
+                        }
+                        if last {
+                            stats.elapsed = self.started.elapsed();
+                            self.dally = Some((last_sent, block));
+                            return Ok(stats);
+                        }
+                    } else {
+                        // A duplicate (our ACK was lost, or the network doubled it) or a gap
+                        // (a block was lost): acknowledge what arrived in order, once per gap
+                        // and at most every few milliseconds for duplicates, so a window of
+                        // duplicates does not become a window of resends.
+                        let gap = index > expected;
+                        let due = if gap {
+                            gap_acked != Some(expected)
+                        } else {
+                            last_ack_at.elapsed() >= MIN_RTO / 2
+                        };
+                        if due {
+                            if gap {
+                                gap_acked = Some(expected);
+                            }
+                            last_sent = Packet::Ack {
+                                block: block_number(expected - 1),
+                            };
+                            self.send(&last_sent)?;
+                            last_ack_at = Instant::now();
+                            in_window = 0;
+                        }
+                    }
+                }
+                Some(other) => {
+                    self.reporter.warn(
+                        Some(self.peer),
+                        format!("expected DATA, got {}; ignored", other.describe()),
+                    );
+                }
+                None => {
+                    tries += 1;
+                    if tries >= MAX_TRIES {
+                        return Err(Failure::tell(
+                            ErrorCode::NotDefined,
+                            format!(
+                                "no DATA after {MAX_TRIES} tries ({} s each): the peer is gone",
+                                timeout.as_secs()
+                            ),
+                        ));
+                    }
+                    stats.retransmits += 1;
+                    self.reporter.warn(
+                        Some(self.peer),
+                        format!(
+                            "no DATA {} within {} s: sending {} again",
+                            block_number(expected),
+                            timeout.as_secs(),
+                            last_sent.describe()
+                        ),
+                    );
+                    self.send(&last_sent)?;
+                    in_window = 0;
+                }
+            }
+        }
+    }
+
+    /// After the last ACK of a download (the file saved and reported): stays a moment to send
+    /// it again if the last DATA comes again (that ACK was lost), so the sender does not give
+    /// up on a transfer that succeeded.
+    fn dally(&mut self) {
+        let Some((ack, last_block)) = self.dally.take() else {
+            return;
+        };
+        let ack = &ack;
+        let mut buf = vec![0u8; MAX_BLKSIZE + 4];
+        let until = Instant::now() + DALLY;
+        while Instant::now() < until && !self.stop.is_stopped() {
+            match self.receive(&mut buf, until.saturating_duration_since(Instant::now())) {
+                Ok(Some(Packet::Data { block, .. })) if block == last_block => {
+                    let _ = self.send(ack);
+                }
+                Ok(Some(_)) => {}
+                Ok(None) | Err(_) => return,
+            }
+        }
+    }
+
+    fn fail(&self, failure: &Failure) {
+        if let Some((code, message)) = &failure.send {
+            let packet = Packet::Error {
+                code: *code,
+                message: message.clone(),
+            };
+            self.note(&packet, true);
+            let _ = self.link.socket().send_to(&packet.encode(), self.peer);
+        }
+    }
+}
+
+/// A socket for one transfer, on a new port of the same address family, polling every
+/// [`TICK`].
+fn transfer_socket(like: SocketAddr) -> std::io::Result<UdpSocket> {
+    let any: SocketAddr = if like.is_ipv6() {
+        SocketAddr::from(([0u16; 8], 0))
+    } else {
+        SocketAddr::from(([0, 0, 0, 0], 0))
+    };
+    let socket = UdpSocket::bind(any)?;
+    socket.set_read_timeout(Some(TICK))?;
+    Ok(socket)
+}
+
+/// Runs the TFTP server until stopped.
+pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) -> Result<Summary> {
+    if !config.root.is_dir() {
+        return Err(Error::Input(format!(
+            "the folder {} does not exist",
+            config.root.display()
+        )));
+    }
+    config.conditions.check().map_err(Error::Input)?;
+    let (socket, local) = super::udp::bind_server(config.bind, reporter)?;
+    let sim = config
+        .conditions
+        .is_active()
+        .then(|| Arc::new(Simulator::new(config.conditions.clone())));
+    reporter.info(
+        None,
+        format!(
+            "TFTP server sharing {} on {local}{}{}",
+            config.root.display(),
+            if config.allow_write {
+                "; uploads allowed"
+            } else {
+                "; read only"
+            },
+            sim.as_ref().map_or(String::new(), |s| format!(
+                "; simulated network: {}",
+                s.conditions().describe()
+            ))
+        ),
+    );
+    let mut transfers: Vec<thread::JoinHandle<()>> = Vec::new();
+    // Peers with a transfer running: a request they send again (its answer was slow or lost)
+    // must not start a second one.
+    let active: Arc<std::sync::Mutex<Vec<SocketAddr>>> = Arc::default();
+    let mut buf = vec![0u8; MAX_REQUEST_BYTES + 1];
+    let mut served = 0u64;
+    while !stop.is_stopped() {
+        transfers.retain(|t| !t.is_finished());
+        let Some((n, peer)) = super::udp::poll_datagram(&socket, &mut buf)? else {
+            continue;
+        };
+        let request = match Packet::parse(&buf[..n]) {
+            Ok(p @ Packet::Request { .. }) if n <= MAX_REQUEST_BYTES => p,
+            Ok(other) => {
+                reporter.warn(
+                    Some(peer),
+                    format!(
+                        "{} on the server's port: only requests come here; ignored",
+                        other.describe()
+                    ),
+                );
+                continue;
+            }
+            Err(e) => {
+                reporter.warn(Some(peer), format!("not a TFTP request ({e}); ignored"));
+                continue;
+            }
+        };
+        if active.lock().is_ok_and(|a| a.contains(&peer)) {
+            continue;
+        }
+        reporter.send(Event::Received {
+            peer,
+            bytes: buf[..n].to_vec(),
+        });
+        reporter.info(Some(peer), request.describe());
+        served += 1;
+        if let Ok(mut a) = active.lock() {
+            a.push(peer);
+        }
+        // A simulator per transfer, so each transfer's counts are its own; seeded from the
+        // seed and the transfer's number, so a run is reproducible.
+        let sim = sim.as_ref().map(|s| {
+            let mut conditions = s.conditions().clone();
+            conditions.seed = conditions.seed.map(|seed| seed.wrapping_add(served));
+            Arc::new(Simulator::new(conditions))
+        });
+        let (config, stop, active) = (config.clone(), stop.clone(), Arc::clone(&active));
+        let child = spawn_child(format!("tftp {peer}"), reporter.clone(), move |r| {
+            serve_request(&config, sim, request, peer, r, &stop);
+            if let Ok(mut a) = active.lock() {
+                a.retain(|p| *p != peer);
+            }
+        });
+        match child {
+            Ok(handle) => transfers.push(handle),
+            Err(e) => reporter.warn(Some(peer), e.to_string()),
+        }
+    }
+    for t in transfers {
+        let _ = t.join();
+    }
+    Ok(Summary::new(format!(
+        "server stopped; {} started",
+        crate::protocol::counted(served, "transfer", "transfers")
+    )))
+}
+
+fn serve_request(
+    config: &ServerConfig,
+    sim: Option<Arc<Simulator>>,
+    request: Packet,
+    peer: SocketAddr,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) {
+    let Packet::Request {
+        direction,
+        name,
+        mode,
+        options,
+    } = request
+    else {
+        return;
+    };
+    let socket = match transfer_socket(peer) {
+        Ok(s) => s,
+        Err(e) => {
+            reporter.warn(Some(peer), format!("cannot open a transfer socket: {e}"));
+            return;
+        }
+    };
+    let mut session = Session {
+        link: Link::new(socket, sim),
+        peer,
+        reporter,
+        stop,
+        role: Role::Server,
+        started: Instant::now(),
+        last_progress: Instant::now(),
+        dally: None,
+        srtt: None,
+    };
+    let outcome = match direction {
+        Direction::Read => serve_read(&mut session, &config.root, &name, mode, &options),
+        Direction::Write if !config.allow_write => Err(Failure::tell(
+            ErrorCode::AccessViolation,
+            "uploads are not allowed on this server (start it with --allow-write)",
+        )),
+        Direction::Write => serve_write(&mut session, &config.root, &name, mode, &options),
+    };
+    let counts = session
+        .link
+        .counts()
+        .map_or(String::new(), |c| format!("; simulator: {c}"));
+    match outcome {
+        Ok((path, stats, sha256)) => {
+            let elapsed = stats.elapsed;
+            reporter.send(Event::File(FileReport {
+                role: session.role,
+                peer,
+                name: name.clone(),
+                path,
+                bytes: stats.bytes,
+                chunks: stats.blocks,
+                tcp: false,
+                elapsed,
+                sha256,
+                warning: None,
+            }));
+            reporter.info(
+                Some(peer),
+                format!(
+                    "{} \"{name}\": {} bytes in {} blocks, {} retransmitted, {:.3} s ({}){counts}",
+                    if direction == Direction::Read {
+                        "sent"
+                    } else {
+                        "received"
+                    },
+                    stats.bytes,
+                    stats.blocks,
+                    stats.retransmits,
+                    elapsed.as_secs_f64(),
+                    super::file::rate(stats.bytes, elapsed)
+                ),
+            );
+            session.dally();
+        }
+        Err(failure) => {
+            session.fail(&failure);
+            reporter.warn(Some(peer), format!("\"{name}\": {}{counts}", failure.why));
+        }
+    }
+}
+
+/// Sends the OACK for `accepted` and waits for its ACK 0 (resending it on timeout).
+fn oack_then_ack0(
+    session: &mut Session<'_>,
+    accepted: &[(String, String)],
+    timeout: Duration,
+) -> std::result::Result<(), Failure> {
+    let oack = Packet::Oack {
+        options: accepted.to_vec(),
+    };
+    session.note(&oack, true);
+    let mut buf = vec![0u8; MAX_BLKSIZE + 4];
+    for attempt in 0..MAX_TRIES {
+        let sent = Instant::now();
+        session.send(&oack)?;
+        if let Some(Packet::Ack { block: 0 }) = session.receive(&mut buf, timeout)? {
+            if attempt == 0 {
+                session.sample_rtt(sent.elapsed());
+            }
+            return Ok(());
+        }
+    }
+    Err(Failure::local(
+        "no ACK for the options the server agreed to",
+    ))
+}
+
+type Served = std::result::Result<(PathBuf, Stats, Option<String>), Failure>;
+
+fn serve_read(
+    session: &mut Session<'_>,
+    root: &Path,
+    name: &str,
+    mode: Mode,
+    options: &[(String, String)],
+) -> Served {
+    let path = resolve_in_root(root, name).map_err(|refusal| match refusal {
+        Refusal::Missing => Failure::tell(ErrorCode::FileNotFound, format!("\"{name}\" not found")),
+        other => Failure::tell(ErrorCode::AccessViolation, other.to_string()),
+    })?;
+    let file = File::open(&path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Failure::tell(ErrorCode::FileNotFound, format!("\"{name}\" not found"))
+        } else {
+            Failure::tell(
+                ErrorCode::AccessViolation,
+                format!("cannot open \"{name}\": {e}"),
+            )
+        }
+    })?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(Failure::tell(
+            ErrorCode::FileNotFound,
+            format!("\"{name}\" is a folder"),
+        ));
+    }
+    let size = file.metadata().map(|m| m.len()).ok();
+    // netascii changes the size: no tsize then.
+    let tsize = if mode == Mode::Octet { size } else { None };
+    let (accepted, agreed) = negotiate(options, Direction::Read, tsize);
+    if !accepted.is_empty() {
+        oack_then_ack0(
+            session,
+            &accepted,
+            Duration::from_secs(u64::from(agreed.timeout)),
+        )?;
+    }
+    let stats = match mode {
+        Mode::Octet => session.send_file(&mut std::io::BufReader::new(file), agreed, size)?,
+        Mode::Netascii => session.send_file(
+            &mut Netascii::new(std::io::BufReader::new(file)),
+            agreed,
+            None,
+        )?,
+    };
+    Ok((path, stats, None))
+}
+
+fn serve_write(
+    session: &mut Session<'_>,
+    root: &Path,
+    name: &str,
+    mode: Mode,
+    options: &[(String, String)],
+) -> Served {
+    if mode != Mode::Octet {
+        return Err(Failure::tell(
+            ErrorCode::IllegalOperation,
+            "only octet mode is accepted for uploads",
+        ));
+    }
+    let path = upload_path(root, name)?;
+    let mut out = Download::create(&path, false).map_err(|e| match e {
+        Error::Exists(_) => {
+            Failure::tell(ErrorCode::FileExists, format!("\"{name}\" exists already"))
+        }
+        other => Failure::tell(ErrorCode::AccessViolation, other.to_string()),
+    })?;
+    let (accepted, agreed) = negotiate(options, Direction::Write, None);
+    let total = options
+        .iter()
+        .find(|(k, _)| k == "tsize")
+        .and_then(|(_, v)| v.parse().ok());
+    let first = if accepted.is_empty() {
+        Packet::Ack { block: 0 }
+    } else {
+        Packet::Oack {
+            options: accepted.clone(),
+        }
+    };
+    session.note(&first, true);
+    session.send(&first)?;
+    let stats = session.receive_file(&mut out, agreed, total, None, first)?;
+    let (saved, sha) = out
+        .finish()
+        .map_err(|e| Failure::local(format!("cannot save: {e}")))?;
+    Ok((saved, stats, Some(sha)))
+}
+
+/// Where an upload of `name` goes: a new file in `root` or in one of its folders; never
+/// outside it, never over an existing file.
+fn upload_path(root: &Path, name: &str) -> std::result::Result<PathBuf, Failure> {
+    match resolve_in_root(root, name) {
+        Ok(_) => Err(Failure::tell(
+            ErrorCode::FileExists,
+            format!("\"{name}\" exists already"),
+        )),
+        Err(Refusal::Missing) => {
+            // The name passed the rules (no "..", not absolute); its folder must exist inside
+            // the root, links included.
+            let normalised = name.replace('\\', "/");
+            let relative = Path::new(&normalised);
+            let file_name = relative.file_name().ok_or_else(|| {
+                Failure::tell(
+                    ErrorCode::AccessViolation,
+                    format!("\"{name}\" names no file"),
+                )
+            })?;
+            let root = root
+                .canonicalize()
+                .map_err(|e| Failure::tell(ErrorCode::AccessViolation, e.to_string()))?;
+            let folder = root
+                .join(relative.parent().unwrap_or(Path::new("")))
+                .canonicalize()
+                .map_err(|_| {
+                    Failure::tell(
+                        ErrorCode::AccessViolation,
+                        format!("no folder for \"{name}\""),
+                    )
+                })?;
+            if !folder.starts_with(&root) {
+                return Err(Failure::tell(
+                    ErrorCode::AccessViolation,
+                    "refused: a link that leads outside the shared folder",
+                ));
+            }
+            Ok(folder.join(file_name))
+        }
+        Err(other) => Err(Failure::tell(ErrorCode::AccessViolation, other.to_string())),
+    }
+}
+
+/// Runs one client transfer: a download, or an upload with `put`.
+pub fn run_client(config: ClientConfig, reporter: &Reporter, stop: &StopFlag) -> Result<Summary> {
+    config.conditions.check().map_err(Error::Input)?;
+    if config.blksize < crate::protocol::tftp::MIN_BLKSIZE || config.blksize > MAX_BLKSIZE {
+        return Err(Error::Input(format!(
+            "blksize must be {} to {MAX_BLKSIZE} (got {})",
+            crate::protocol::tftp::MIN_BLKSIZE,
+            config.blksize
+        )));
+    }
+    if config.windowsize == 0 {
+        return Err(Error::Input("windowsize must be at least 1".into()));
+    }
+    let server = *super::addr::resolve(&config.server)?
+        .first()
+        .ok_or_else(|| Error::Input(format!("{}: no address", config.server)))?;
+    let socket = transfer_socket(server).map_err(|e| Error::io("cannot create UDP socket", e))?;
+    let local = socket
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the local address", e))?;
+    reporter.send(Event::Connected {
+        local,
+        peer: server,
+        tcp: false,
+    });
+    let sim = config
+        .conditions
+        .is_active()
+        .then(|| Arc::new(Simulator::new(config.conditions.clone())));
+    if let Some(s) = &sim {
+        reporter.info(
+            None,
+            format!("simulated network: {}", s.conditions().describe()),
+        );
+    }
+    let mut session = Session {
+        link: Link::new(socket, sim),
+        peer: server,
+        reporter,
+        stop,
+        role: Role::Client,
+        started: Instant::now(),
+        last_progress: Instant::now(),
+        dally: None,
+        srtt: None,
+    };
+    let outcome = if config.put {
+        client_put(&mut session, &config)
+    } else {
+        client_get(&mut session, &config)
+    };
+    let counts = session
+        .link
+        .counts()
+        .map_or(String::new(), |c| format!("; simulator: {c}"));
+    match outcome {
+        Ok((path, stats, sha256)) => {
+            let elapsed = stats.elapsed;
+            reporter.send(Event::File(FileReport {
+                role: Role::Client,
+                peer: session.peer,
+                name: config.remote.clone(),
+                path: path.clone(),
+                bytes: stats.bytes,
+                chunks: stats.blocks,
+                tcp: false,
+                elapsed,
+                sha256: sha256.clone(),
+                warning: None,
+            }));
+            session.dally();
+            Ok(Summary::new(format!(
+                "{} \"{}\" {} {}: {} bytes in {} blocks, {} retransmitted, {:.3} s ({}){}{counts}",
+                if config.put { "uploaded" } else { "downloaded" },
+                config.remote,
+                if config.put { "from" } else { "to" },
+                path.display(),
+                stats.bytes,
+                stats.blocks,
+                stats.retransmits,
+                elapsed.as_secs_f64(),
+                super::file::rate(stats.bytes, elapsed),
+                sha256.map_or(String::new(), |s| format!(", SHA-256 {s}"))
+            )))
+        }
+        Err(failure) => {
+            session.fail(&failure);
+            Err(Error::Input(format!("TFTP: {}{counts}", failure.why)))
+        }
+    }
+}
+
+/// The options socklab's client asks for.
+fn client_options(config: &ClientConfig, tsize: u64) -> Vec<(String, String)> {
+    let mut options = vec![
+        ("blksize".to_owned(), config.blksize.to_string()),
+        ("timeout".to_owned(), config.timeout.to_string()),
+        ("tsize".to_owned(), tsize.to_string()),
+    ];
+    if config.windowsize > 1 {
+        options.push(("windowsize".to_owned(), config.windowsize.to_string()));
+    }
+    options
+}
+
+/// Sends the request until the server answers from its transfer port; that answer.
+fn request(
+    session: &mut Session<'_>,
+    request: &Packet,
+    timeout: Duration,
+) -> std::result::Result<Packet, Failure> {
+    let server = session.peer;
+    session.note(request, true);
+    let mut buf = vec![0u8; MAX_BLKSIZE + 4];
+    for attempt in 0..MAX_TRIES {
+        let sent = Instant::now();
+        session.send(request)?;
+        let until = Instant::now() + timeout;
+        while Instant::now() < until {
+            if session.stop.is_stopped() {
+                return Err(Failure::local("cancelled"));
+            }
+            match session.link.recv_from(&mut buf) {
+                // The server answers from a new port: the transfer's peer from now on.
+                Ok((n, from)) if from.ip() == server.ip() => {
+                    let packet = Packet::parse(&buf[..n])
+                        .map_err(|e| Failure::local(format!("the server's answer: {e}")))?;
+                    session.peer = from;
+                    if attempt == 0 {
+                        session.sample_rtt(sent.elapsed());
+                    }
+                    session.note(&packet, false);
+                    if let Packet::Error { code, message } = packet {
+                        return Err(Failure::local(format!(
+                            "the server refused: ERROR {} ({}): {message}",
+                            code as u16,
+                            code.meaning()
+                        )));
+                    }
+                    return Ok(packet);
+                }
+                Ok(_) => {}
+                Err(e) if is_timeout(&e) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {
+                    return Err(Failure::local(format!(
+                        "nothing is listening on {server} (the system refused the request)"
+                    )));
+                }
+                Err(e) => return Err(Failure::local(format!("receive failed: {e}"))),
+            }
+        }
+    }
+    Err(Failure::local(format!(
+        "no answer from {server} after {MAX_TRIES} requests, {} s apart: is a TFTP server running there?",
+        timeout.as_secs()
+    )))
+}
+
+fn client_get(session: &mut Session<'_>, config: &ClientConfig) -> Served {
+    let mut out = Download::create(&config.local, config.overwrite)
+        .map_err(|e| Failure::local(e.to_string()))?;
+    let options = client_options(config, 0);
+    let rrq = Packet::Request {
+        direction: Direction::Read,
+        name: config.remote.clone(),
+        mode: Mode::Octet,
+        options: options.clone(),
+    };
+    let timeout = Duration::from_secs(u64::from(config.timeout.max(1)));
+    let answer = request(session, &rrq, timeout)?;
+    let (agreed, total, first, last) = match answer {
+        Packet::Oack { options: oack } => {
+            let (agreed, tsize) = accept_oack(&options, &oack)
+                .map_err(|why| Failure::tell(ErrorCode::OptionRefused, why))?;
+            let ack0 = Packet::Ack { block: 0 };
+            session.send(&ack0)?;
+            (agreed, tsize, None, ack0)
+        }
+        data @ Packet::Data { .. } => (Agreed::default(), None, Some(data), rrq.clone()),
+        other => {
+            return Err(Failure::tell(
+                ErrorCode::IllegalOperation,
+                format!("expected OACK or DATA, got {}", other.describe()),
+            ));
+        }
+    };
+    session.reporter.info(
+        Some(session.peer),
+        format!(
+            "transfer port {}: blocks of {} bytes, window {}{}",
+            session.peer.port(),
+            agreed.blksize,
+            agreed.windowsize,
+            total.map_or(String::new(), |t| format!(", {t} bytes"))
+        ),
+    );
+    let stats = session.receive_file(&mut out, agreed, total, first, last)?;
+    let (path, sha) = out
+        .finish()
+        .map_err(|e| Failure::local(format!("cannot save: {e}")))?;
+    Ok((path, stats, Some(sha)))
+}
+
+fn client_put(session: &mut Session<'_>, config: &ClientConfig) -> Served {
+    let file = File::open(&config.local)
+        .map_err(|e| Failure::local(format!("cannot open {}: {e}", config.local.display())))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let options = client_options(config, size);
+    let wrq = Packet::Request {
+        direction: Direction::Write,
+        name: config.remote.clone(),
+        mode: Mode::Octet,
+        options: options.clone(),
+    };
+    let timeout = Duration::from_secs(u64::from(config.timeout.max(1)));
+    let answer = request(session, &wrq, timeout)?;
+    let agreed = match answer {
+        Packet::Oack { options: oack } => {
+            accept_oack(&options, &oack)
+                .map_err(|why| Failure::tell(ErrorCode::OptionRefused, why))?
+                .0
+        }
+        Packet::Ack { block: 0 } => Agreed::default(),
+        other => {
+            return Err(Failure::tell(
+                ErrorCode::IllegalOperation,
+                format!("expected OACK or ACK 0, got {}", other.describe()),
+            ));
+        }
+    };
+    let stats = session.send_file(&mut std::io::BufReader::new(file), agreed, Some(size))?;
+    Ok((config.local.clone(), stats, None))
+}
+
+/// Reads a file as netascii: each LF becomes CR LF, each lone CR becomes CR NUL.
+struct Netascii<R> {
+    inner: R,
+    /// A byte owed after a CR.
+    owed: Option<u8>,
+}
+
+impl<R: Read> Netascii<R> {
+    fn new(inner: R) -> Self {
+        Self { inner, owed: None }
+    }
+}
+
+impl<R: Read> Read for Netascii<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let mut n = 0;
+        while n < buf.len() {
+            if let Some(b) = self.owed.take() {
+                buf[n] = b;
+                n += 1;
+                continue;
+            }
+            let mut one = [0u8; 1];
+            if self.inner.read(&mut one)? == 0 {
+                break;
+            }
+            match one[0] {
+                b'\n' => {
+                    buf[n] = b'\r';
+                    self.owed = Some(b'\n');
+                }
+                b'\r' => {
+                    buf[n] = b'\r';
+                    self.owed = Some(0);
+                }
+                b => buf[n] = b,
+            }
+            n += 1;
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn netascii_turns_line_ends_into_cr_lf() {
+        let mut out = Vec::new();
+        Netascii::new(&b"a\nb\rc"[..])
+            .read_to_end(&mut out)
+            .unwrap();
+        assert_eq!(out, b"a\r\nb\r\0c");
+    }
+}

@@ -1,0 +1,471 @@
+//! TFTP: socklab's server and client with each other under simulated loss, duplication and
+//! reordering; ERROR packets; block-number rollover; and against real TFTP software from
+//! Debian (curl, tftp-hpa, atftp as clients; tftpd-hpa and atftpd as servers). A real peer
+//! that is not installed is installed when the test may (root, apt-get), or the case is
+//! skipped with a printed reason.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use common::*;
+use socklab::net::impair::Conditions;
+use socklab::net::tftp::{self, ClientConfig, ServerConfig};
+
+/// File contents, different for every size.
+fn content(size: usize) -> Vec<u8> {
+    (0..size).map(|i| ((i * 7 + size) % 253) as u8).collect()
+}
+
+fn lossy(seed: u64) -> Conditions {
+    Conditions {
+        loss_pct: 10.0,
+        duplicate_pct: 5.0,
+        reorder_pct: 5.0,
+        seed: Some(seed),
+        ..Conditions::default()
+    }
+}
+
+fn server(root: &Path, allow_write: bool, conditions: Conditions) -> Running {
+    let config = ServerConfig {
+        bind: "127.0.0.1:0".parse().unwrap(),
+        root: root.to_path_buf(),
+        allow_write,
+        conditions,
+    };
+    start("tftp server", true, move |r, s| {
+        tftp::run_server(config, r, s)
+    })
+}
+
+/// Runs socklab's client to the end: its summary, or the error's words.
+fn client(config: ClientConfig) -> Result<String, String> {
+    let running = start("tftp client", false, move |r, s| {
+        tftp::run_client(config, r, s)
+    });
+    let events = collect_until_finished(&running.rx, Duration::from_secs(120));
+    running.handle.join();
+    match outcome(&events) {
+        Ok(summary) => Ok(summary.message.clone()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn get(addr: &str, remote: &str, local: &Path) -> ClientConfig {
+    ClientConfig {
+        server: addr.to_owned(),
+        remote: remote.to_owned(),
+        local: local.to_path_buf(),
+        ..ClientConfig::default()
+    }
+}
+
+/// The number after `word` in `text` ("… 17 dropped" → 17).
+fn count_before(text: &str, word: &str) -> u64 {
+    let at = text
+        .find(word)
+        .unwrap_or_else(|| panic!("no {word} in {text}"));
+    text[..at]
+        .split_whitespace()
+        .last()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count before {word} in {text}"))
+}
+
+#[test]
+fn socklab_to_socklab_delivers_under_loss_duplication_and_reordering() {
+    let share = tempfile::tempdir().unwrap();
+    let data = content(300_000);
+    std::fs::write(share.path().join("lab.bin"), &data).unwrap();
+    let server = server(share.path(), true, lossy(1));
+    let out = tempfile::tempdir().unwrap();
+    for (i, windowsize) in [1u16, 8].into_iter().enumerate() {
+        // Download, both sides impaired.
+        let local = out.path().join(format!("got-{windowsize}.bin"));
+        let summary = client(ClientConfig {
+            windowsize,
+            conditions: lossy(10 + i as u64),
+            ..get(&server.addr(), "lab.bin", &local)
+        })
+        .unwrap();
+        assert_eq!(std::fs::read(&local).unwrap(), data, "{summary}");
+        assert!(count_before(&summary, "dropped") > 0, "{summary}");
+        // Upload it back under another name.
+        let name = format!("up-{windowsize}.bin");
+        let summary = client(ClientConfig {
+            windowsize,
+            put: true,
+            conditions: lossy(20 + i as u64),
+            ..get(&server.addr(), &name, &local)
+        })
+        .unwrap();
+        assert!(summary.contains("uploaded"), "{summary}");
+        let uploaded = share.path().join(&name);
+        let deadline = Instant::now() + WAIT;
+        while !uploaded.exists() {
+            assert!(Instant::now() < deadline, "the upload was never saved");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(std::fs::read(&uploaded).unwrap(), data);
+    }
+    server.handle.stop();
+    let events = server.finish();
+    let texts = log_texts(&events);
+    assert!(
+        texts.iter().any(|t| t.contains("dropped by the simulator")),
+        "the server's log shows what the simulator dropped"
+    );
+}
+
+#[test]
+fn errors_are_sent_as_error_packets_and_explained() {
+    let share = tempfile::tempdir().unwrap();
+    std::fs::write(share.path().join("here.txt"), b"here\n").unwrap();
+    let read_only = server(share.path(), false, Conditions::default());
+    let out = tempfile::tempdir().unwrap();
+    let local = out.path().join("x");
+    let cases = [
+        ("missing.txt", false, "ERROR 1 (file not found)"),
+        ("../here.txt", false, "ERROR 2 (access violation)"),
+        ("new.txt", true, "uploads are not allowed"),
+    ];
+    for (remote, put, expected) in cases {
+        if put {
+            std::fs::write(&local, b"data").unwrap();
+        }
+        let err = client(ClientConfig {
+            put,
+            ..get(&read_only.addr(), remote, &local)
+        })
+        .unwrap_err();
+        assert!(err.contains(expected), "{remote}: {err}");
+        if !put {
+            assert!(!local.exists(), "{remote}: nothing is saved for a refusal");
+        }
+    }
+    read_only.handle.stop();
+    let writable = server(share.path(), true, Conditions::default());
+    let err = client(ClientConfig {
+        put: true,
+        ..get(&writable.addr(), "here.txt", &local)
+    })
+    .unwrap_err();
+    assert!(err.contains("ERROR 6 (file already exists)"), "{err}");
+    assert_eq!(
+        std::fs::read(share.path().join("here.txt")).unwrap(),
+        b"here\n"
+    );
+    // Nothing listening: the client gives up after its tries and says what to look at.
+    let port = std::net::UdpSocket::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let err = client(get(
+        &format!("127.0.0.1:{port}"),
+        "a",
+        &out.path().join("y"),
+    ))
+    .unwrap_err();
+    assert!(
+        err.contains("no answer") && err.contains("is a TFTP server running there?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn block_numbers_roll_over_past_65535() {
+    // 66,001 blocks of 8 bytes: block numbers wrap from 65535 to 0.
+    let share = tempfile::tempdir().unwrap();
+    let data = content(66_000 * 8 + 3);
+    std::fs::write(share.path().join("big.bin"), &data).unwrap();
+    let server = server(share.path(), false, Conditions::default());
+    let out = tempfile::tempdir().unwrap();
+    let local = out.path().join("big.bin");
+    let summary = client(ClientConfig {
+        blksize: 8,
+        windowsize: 16,
+        ..get(&server.addr(), "big.bin", &local)
+    })
+    .unwrap();
+    assert!(summary.contains("66001 blocks"), "{summary}");
+    assert_eq!(std::fs::read(&local).unwrap(), data);
+}
+
+// ---- Real TFTP software ----
+
+/// One installer at a time (apt and dpkg lock).
+static INSTALL: Mutex<()> = Mutex::new(());
+
+/// A line on the test's stderr that the test harness does not capture: a skip is seen.
+fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+fn which(bin: &str) -> Option<PathBuf> {
+    let out = Command::new("sh")
+        .args(["-c", &format!("command -v {bin}")])
+        .output()
+        .ok()?;
+    let path = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    (out.status.success() && !path.is_empty()).then(|| PathBuf::from(path))
+}
+
+fn can_install() -> bool {
+    which("apt-get").is_some()
+        && Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+/// `bin`, installed from `package` if it is missing and the test may install; None (with the
+/// reason printed) when it cannot be had.
+fn tool(bin: &str, package: &str) -> Option<PathBuf> {
+    let _lock = INSTALL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(path) = which(bin) {
+        return Some(path);
+    }
+    if can_install() {
+        let install = || {
+            let _ = Command::new("apt-get")
+                .args(["install", "-y", "-qq", "--no-install-recommends", package])
+                .env("DEBIAN_FRONTEND", "noninteractive")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+        };
+        install();
+        if which(bin).is_none() {
+            // The package lists may be missing or stale on a fresh machine.
+            let _ = Command::new("apt-get")
+                .args(["update", "-qq"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+            install();
+        }
+    }
+    let found = which(bin);
+    if found.is_none() {
+        say(&format!(
+            "skipped: {bin} is not installed and package {package} could not be installed"
+        ));
+    }
+    found
+}
+
+/// atftpd, which conflicts with tftpd-hpa: unpacked from its package, not installed.
+fn atftpd() -> Option<PathBuf> {
+    let _lock = INSTALL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("atftpd");
+    let bin = dir.join("usr/sbin/atftpd");
+    if bin.exists() {
+        return Some(bin);
+    }
+    let _ = std::fs::create_dir_all(&dir);
+    let fetched = Command::new("sh")
+        .current_dir(&dir)
+        .args(["-c", "apt-get download atftpd && dpkg -x atftpd_*.deb ."])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if fetched && bin.exists() {
+        Some(bin)
+    } else {
+        say("skipped: atftpd could not be downloaded and unpacked (apt-get download atftpd)");
+        None
+    }
+}
+
+fn free_udp_port() -> u16 {
+    std::net::UdpSocket::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Runs a command to its end (at most two minutes); true on exit code 0.
+fn run(cmd: &mut Command) -> bool {
+    let child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = wait_output(child, Duration::from_secs(120));
+    if out.code != Some(0) {
+        say(&format!("{:?} failed: {}{}", cmd, out.stdout, out.stderr));
+    }
+    out.code == Some(0)
+}
+
+#[test]
+fn real_clients_download_from_socklabs_server() {
+    let share = tempfile::tempdir().unwrap();
+    let data = content(200_000);
+    std::fs::write(share.path().join("lab.bin"), &data).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    // Plain, then with socklab's sends impaired.
+    for (round, conditions) in [Conditions::default(), lossy(5)].into_iter().enumerate() {
+        let server = server(share.path(), false, conditions);
+        let port = server.port().to_string();
+        if let Some(curl) = tool("curl", "curl") {
+            let local = out.path().join(format!("curl-{round}.bin"));
+            assert!(run(Command::new(curl).args([
+                "-s",
+                "--tftp-blksize",
+                "2048",
+                "-o",
+                local.to_str().unwrap(),
+                &format!("tftp://127.0.0.1:{port}/lab.bin"),
+            ])));
+            assert_eq!(std::fs::read(&local).unwrap(), data, "curl, round {round}");
+        }
+        if let Some(tftp) = tool("tftp", "tftp-hpa") {
+            let local = out.path().join(format!("hpa-{round}.bin"));
+            assert!(run(Command::new(tftp).args([
+                "127.0.0.1",
+                &port,
+                "-m",
+                "binary",
+                "-c",
+                "get",
+                "lab.bin",
+                local.to_str().unwrap(),
+            ])));
+            assert_eq!(
+                std::fs::read(&local).unwrap(),
+                data,
+                "tftp-hpa, round {round}"
+            );
+        }
+        if let Some(atftp) = tool("atftp", "atftp") {
+            let local = out.path().join(format!("atftp-{round}.bin"));
+            assert!(run(Command::new(atftp).args([
+                "--get",
+                "-r",
+                "lab.bin",
+                "-l",
+                local.to_str().unwrap(),
+                "--option",
+                "blksize 2048",
+                "--option",
+                "windowsize 8",
+                "127.0.0.1",
+                &port,
+            ])));
+            assert_eq!(std::fs::read(&local).unwrap(), data, "atftp, round {round}");
+        }
+        server.handle.stop();
+        let texts = log_texts(&server.finish());
+        if round == 1 {
+            assert!(
+                texts
+                    .iter()
+                    .any(|t| t.contains("simulator:") && !t.contains("0 dropped")),
+                "the simulator dropped something: {texts:#?}"
+            );
+        }
+    }
+}
+
+/// Waits until something has `port` bound (UDP).
+fn wait_bound(port: u16) {
+    let deadline = Instant::now() + WAIT;
+    while !socklab::check::is_listening(port, false) {
+        assert!(Instant::now() < deadline, "the server never bound {port}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn socklabs_client_downloads_from_real_servers() {
+    let share = tempfile::tempdir().unwrap();
+    let big = content(150_000);
+    let small = content(40_000);
+    std::fs::write(share.path().join("big.bin"), &big).unwrap();
+    std::fs::write(share.path().join("small.bin"), &small).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut servers: Vec<(&str, Command)> = Vec::new();
+    if let Some(tftpd) = tool("in.tftpd", "tftpd-hpa") {
+        let port = free_udp_port();
+        let mut cmd = Command::new(tftpd);
+        cmd.args(["-L", "-a", &format!("127.0.0.1:{port}"), "-s"])
+            .arg(share.path())
+            .args(["-u", "root"]);
+        servers.push(("tftpd-hpa", cmd));
+    }
+    if let Some(atftpd) = atftpd() {
+        let port = free_udp_port();
+        let mut cmd = Command::new(atftpd);
+        cmd.args([
+            "--daemon",
+            "--no-fork",
+            "--port",
+            &port.to_string(),
+            "--bind-address",
+            "127.0.0.1",
+            "--user",
+            "root.root",
+            "--logfile",
+            "/dev/null",
+        ])
+        .arg(share.path());
+        servers.push(("atftpd", cmd));
+    }
+    for (name, mut cmd) in servers {
+        let args: Vec<String> = cmd
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        let port: u16 = args
+            .iter()
+            .find_map(|a| {
+                a.strip_prefix("127.0.0.1:")
+                    .and_then(|p| p.parse().ok())
+                    .or_else(|| a.parse::<u16>().ok().filter(|p| *p > 1024))
+            })
+            .unwrap();
+        let mut child = cmd
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        wait_bound(port);
+        let addr = format!("127.0.0.1:{port}");
+        for windowsize in [1u16, 8] {
+            let local = out.path().join(format!("{name}-{windowsize}.bin"));
+            let summary = client(ClientConfig {
+                windowsize,
+                ..get(&addr, "big.bin", &local)
+            })
+            .unwrap_or_else(|e| panic!("{name}, windowsize {windowsize}: {e}"));
+            assert_eq!(std::fs::read(&local).unwrap(), big, "{name}: {summary}");
+        }
+        // socklab's side impaired: its ACKs lost, doubled, reordered; the server recovers.
+        let local = out.path().join(format!("{name}-lossy.bin"));
+        let summary = client(ClientConfig {
+            conditions: lossy(7),
+            ..get(&addr, "small.bin", &local)
+        })
+        .unwrap_or_else(|e| panic!("{name}, impaired: {e}"));
+        assert_eq!(std::fs::read(&local).unwrap(), small, "{name}: {summary}");
+        let err = client(get(&addr, "missing.bin", &out.path().join("m"))).unwrap_err();
+        assert!(err.contains("ERROR 1"), "{name}: {err}");
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}
