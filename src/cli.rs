@@ -180,6 +180,8 @@ pub struct EchoServerArgs {
     #[arg(long = "stop-word", value_name = "WORD")]
     pub stop_words: Vec<String>,
     #[command(flatten)]
+    pub network: NetworkArgs,
+    #[command(flatten)]
     pub output: OutputArgs,
 }
 
@@ -199,6 +201,8 @@ pub struct EchoClientArgs {
     /// Seconds to wait for the connection and for each reply.
     #[arg(long, value_name = "SECONDS", default_value_t = Seconds(DEFAULT_CLIENT_TIMEOUT))]
     pub timeout: Seconds,
+    #[command(flatten)]
+    pub network: NetworkArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -223,6 +227,8 @@ pub struct UpperServerArgs {
     #[arg(long, default_value_t = MAX_CONNECTIONS)]
     pub max_connections: usize,
     #[command(flatten)]
+    pub network: NetworkArgs,
+    #[command(flatten)]
     pub output: OutputArgs,
 }
 
@@ -235,6 +241,8 @@ pub struct UpperClientArgs {
     /// Seconds to wait for the connection and for each reply.
     #[arg(long, value_name = "SECONDS", default_value_t = Seconds(DEFAULT_CLIENT_TIMEOUT))]
     pub timeout: Seconds,
+    #[command(flatten)]
+    pub network: NetworkArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -262,6 +270,8 @@ pub struct GuessServerArgs {
     #[arg(long, default_value = "upper", value_parser = ["upper", "title"])]
     pub style: String,
     #[command(flatten)]
+    pub network: NetworkArgs,
+    #[command(flatten)]
     pub output: OutputArgs,
 }
 
@@ -277,6 +287,8 @@ pub struct GuessClientArgs {
     /// Seconds to wait for each reply.
     #[arg(long, value_name = "SECONDS", default_value_t = Seconds(DEFAULT_CLIENT_TIMEOUT))]
     pub timeout: Seconds,
+    #[command(flatten)]
+    pub network: NetworkArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -299,6 +311,8 @@ pub struct FileServerArgs {
     #[arg(long, default_value_t = file::DEFAULT_UDP_RATE_BYTES_PER_SEC / (1024 * 1024))]
     pub rate: u64,
     #[command(flatten)]
+    pub network: NetworkArgs,
+    #[command(flatten)]
     pub output: OutputArgs,
 }
 
@@ -314,6 +328,8 @@ pub struct FileClientArgs {
     /// Seconds to wait for the connection, and for data before giving up.
     #[arg(long, value_name = "SECONDS", default_value_t = Seconds(file::DEFAULT_IDLE_TIMEOUT))]
     pub timeout: Seconds,
+    #[command(flatten)]
+    pub network: NetworkArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -373,6 +389,49 @@ pub struct TftpClientArgs {
     pub output: OutputArgs,
 }
 
+impl AddRole {
+    fn network(&self) -> &NetworkArgs {
+        match self {
+            Self::Server(a) => &a.network,
+            Self::Client(a) => &a.network,
+        }
+    }
+}
+
+impl FileRole {
+    fn network(&self) -> &NetworkArgs {
+        match self {
+            Self::Server(a) => &a.network,
+            Self::Client(a) => &a.network,
+        }
+    }
+}
+
+impl EchoRole {
+    fn network(&self) -> &NetworkArgs {
+        match self {
+            Self::Server(a) => &a.network,
+            Self::Client(a) => &a.network,
+        }
+    }
+}
+
+impl UpperRole {
+    fn network(&self) -> &NetworkArgs {
+        match self {
+            Self::Server(a) => &a.network,
+            Self::Client(a) => &a.network,
+        }
+    }
+}
+
+/// A usage error when simulated network conditions are asked of a TCP exercise.
+fn udp_only(tcp: bool, network: &NetworkArgs) -> Option<ExitCode> {
+    (tcp && network.conditions().is_active()).then(|| {
+        usage_error("the network simulator (--loss, --duplicate, --reorder, --delay, --jitter) impairs UDP datagrams only; TCP repairs loss itself")
+    })
+}
+
 /// Simulated network conditions, on what this socklab sends (and receives, with
 /// --impair-receive).
 #[derive(Debug, Args, Clone)]
@@ -410,6 +469,7 @@ impl NetworkArgs {
             jitter_ms: self.jitter,
             seed: self.seed,
             receive: self.impair_receive,
+            counters: None,
         }
     }
 }
@@ -454,6 +514,8 @@ pub struct AddServerArgs {
     #[arg(long)]
     pub keep_running: bool,
     #[command(flatten)]
+    pub network: NetworkArgs,
+    #[command(flatten)]
     pub output: OutputArgs,
 }
 
@@ -477,18 +539,28 @@ pub struct AddClientArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = Seconds(DEFAULT_CLIENT_TIMEOUT))]
     pub timeout: Seconds,
     #[command(flatten)]
+    pub network: NetworkArgs,
+    #[command(flatten)]
     pub output: OutputArgs,
 }
 
 /// Runs a parsed command to its end.
 pub fn run(command: Command) -> ExitCode {
     match command {
-        Command::TcpAdd { role } => run_add(role, true),
+        Command::TcpAdd { role } => {
+            udp_only(true, role.network()).unwrap_or_else(|| run_add(role, true))
+        }
         Command::UdpAdd { role } => run_add(role, false),
-        Command::TcpFile { role } => run_file(role, true),
-        Command::TcpEcho { role } => run_echo(role, true),
+        Command::TcpFile { role } => {
+            udp_only(true, role.network()).unwrap_or_else(|| run_file(role, true))
+        }
+        Command::TcpEcho { role } => {
+            udp_only(true, role.network()).unwrap_or_else(|| run_echo(role, true))
+        }
         Command::UdpEcho { role } => run_echo(role, false),
-        Command::TcpUpper { role } => run_upper(role, true),
+        Command::TcpUpper { role } => {
+            udp_only(true, role.network()).unwrap_or_else(|| run_upper(role, true))
+        }
         Command::UdpUpper { role } => run_upper(role, false),
         Command::UdpGuess { role } => run_guess(role),
         Command::UdpFile { role } => run_file(role, false),
@@ -557,6 +629,7 @@ fn run_echo(role: EchoRole, tcp: bool) -> ExitCode {
     match role {
         EchoRole::Server(args) => {
             let config = talk::ServerConfig {
+                conditions: args.network.conditions(),
                 bind: SocketAddr::new(args.bind, args.port),
                 max_connections: args.max_connections,
                 service: talk::Service::Echo,
@@ -576,6 +649,7 @@ fn run_echo(role: EchoRole, tcp: bool) -> ExitCode {
                 (args.messages, None)
             };
             let config = talk::ClientConfig {
+                conditions: args.network.conditions(),
                 server: args.server,
                 service: talk::Service::Echo,
                 stop_words: words.clone(),
@@ -592,6 +666,7 @@ fn run_upper(role: UpperRole, tcp: bool) -> ExitCode {
     match role {
         UpperRole::Server(args) => {
             let config = talk::ServerConfig {
+                conditions: args.network.conditions(),
                 bind: SocketAddr::new(args.bind, args.port),
                 max_connections: args.max_connections,
                 service: talk::Service::Upper,
@@ -602,6 +677,7 @@ fn run_upper(role: UpperRole, tcp: bool) -> ExitCode {
         UpperRole::Client(args) => {
             let timeout = args.timeout.0;
             let config = talk::ClientConfig {
+                conditions: args.network.conditions(),
                 server: args.server,
                 service: talk::Service::Upper,
                 stop_words: Vec::new(),
@@ -642,6 +718,7 @@ fn run_guess(role: GuessRole) -> ExitCode {
     match role {
         GuessRole::Server(args) => {
             let config = guess::ServerConfig {
+                conditions: args.network.conditions(),
                 bind: SocketAddr::new(args.bind, args.port),
                 secret: args.secret,
                 style: if args.style == "title" {
@@ -662,6 +739,7 @@ fn run_guess(role: GuessRole) -> ExitCode {
         GuessRole::Client(args) => {
             let timeout = args.timeout.0;
             let config = guess::ClientConfig {
+                conditions: args.network.conditions(),
                 server: args.server,
                 timeout,
                 step_delay: std::time::Duration::ZERO,
@@ -683,6 +761,7 @@ fn run_file(role: FileRole, tcp: bool) -> ExitCode {
     match role {
         FileRole::Server(args) => {
             let config = file::ServerConfig {
+                conditions: args.network.conditions(),
                 bind: SocketAddr::new(args.bind, args.port),
                 max_connections: args.max_connections,
                 root: args.root,
@@ -704,6 +783,7 @@ fn run_file(role: FileRole, tcp: bool) -> ExitCode {
             };
             let timeout = args.timeout.0;
             let config = file::ClientConfig {
+                conditions: args.network.conditions(),
                 server,
                 remote,
                 local: args.local_path,
@@ -792,6 +872,7 @@ fn run_add(role: AddRole, tcp: bool) -> ExitCode {
     match role {
         AddRole::Server(args) => {
             let config = add::ServerConfig {
+                conditions: args.network.conditions(),
                 bind: SocketAddr::new(args.bind, args.port),
                 max_connections: args.max_connections,
                 name: args
@@ -818,6 +899,7 @@ fn run_add(role: AddRole, tcp: bool) -> ExitCode {
             };
             let timeout = args.timeout.0;
             let config = add::ClientConfig {
+                conditions: args.network.conditions(),
                 server: args.server,
                 name: args.name,
                 number: args.number,
@@ -968,6 +1050,15 @@ pub fn print_human(out: &mut impl Write, event: &Event, verbose: bool) {
                 "-> {peer} {} bytes \"{}\"",
                 bytes.len(),
                 escape_bytes(bytes)
+            )
+        }
+        // Always shown: the datagram a user expected to arrive did not, on purpose.
+        Event::Dropped { peer, bytes } => {
+            writeln!(
+                out,
+                "x  {peer} {} bytes \"{}\" dropped by the simulator",
+                bytes.len(),
+                escape_bytes(&bytes[..bytes.len().min(200)])
             )
         }
         Event::Received { peer, bytes } if verbose => {

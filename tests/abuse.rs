@@ -22,6 +22,7 @@ fn loopback() -> std::net::SocketAddr {
 
 fn add_server(tcp: bool, max_connections: usize) -> Running {
     let config = add::ServerConfig {
+        conditions: Default::default(),
         bind: loopback(),
         max_connections,
         name: "Server".into(),
@@ -39,6 +40,7 @@ fn add_server(tcp: bool, max_connections: usize) -> Running {
 
 fn echo_server(tcp: bool, service: talk::Service) -> Running {
     let config = talk::ServerConfig {
+        conditions: Default::default(),
         bind: loopback(),
         max_connections: MAX_CONNECTIONS,
         service,
@@ -55,6 +57,7 @@ fn echo_server(tcp: bool, service: talk::Service) -> Running {
 
 fn file_server(tcp: bool, root: &Path, rate_mib: u64) -> Running {
     let config = file::ServerConfig {
+        conditions: Default::default(),
         bind: loopback(),
         max_connections: MAX_CONNECTIONS,
         root: root.to_path_buf(),
@@ -71,6 +74,7 @@ fn file_server(tcp: bool, root: &Path, rate_mib: u64) -> Running {
 
 fn guess_server() -> Running {
     let config = guess::ServerConfig {
+        conditions: Default::default(),
         bind: loopback(),
         secret: Some(40),
         style: HintStyle::Upper,
@@ -384,6 +388,7 @@ fn a_file_that_shrinks_while_it_is_served() {
     let server = file_server(false, shared.path(), 1);
     let out = tempfile::tempdir().unwrap();
     let config = file::ClientConfig {
+        conditions: Default::default(),
         server: server.addr(),
         remote: "big.bin".into(),
         local: out.path().join("got.bin"),
@@ -431,6 +436,7 @@ fn a_panicking_worker_is_reported_and_other_servers_keep_running() {
     #[cfg(feature = "gui")]
     window_reports_a_panic();
     let client = add::ClientConfig {
+        conditions: Default::default(),
         server: server.addr(),
         name: "Ana".into(),
         number: 5,

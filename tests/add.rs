@@ -18,6 +18,7 @@ const SERVER_NUMBER: i64 = 57;
 
 fn server_config(stop_on_out_of_range: bool) -> ServerConfig {
     ServerConfig {
+        conditions: Default::default(),
         bind: "127.0.0.1:0".parse().unwrap(),
         max_connections: socklab::net::MAX_CONNECTIONS,
         name: SERVER_NAME.into(),
@@ -39,6 +40,7 @@ fn start_server(tcp: bool, stop_on_out_of_range: bool) -> Running {
 
 fn client_config(server: String, name: &str, number: i64, format: WireFormat) -> ClientConfig {
     ClientConfig {
+        conditions: Default::default(),
         server,
         name: name.into(),
         number,

@@ -69,6 +69,7 @@ fn shared_folder() -> tempfile::TempDir {
 
 fn start_server(tcp: bool, root: &Path, rate_mib: u64) -> Running {
     let config = ServerConfig {
+        conditions: Default::default(),
         bind: "127.0.0.1:0".parse().unwrap(),
         max_connections: socklab::net::MAX_CONNECTIONS,
         root: root.to_path_buf(),
@@ -85,6 +86,7 @@ fn start_server(tcp: bool, root: &Path, rate_mib: u64) -> Running {
 
 fn client(tcp: bool, server: String, remote: &str, local: PathBuf, overwrite: bool) -> Running {
     let config = ClientConfig {
+        conditions: Default::default(),
         server,
         remote: remote.into(),
         local,

@@ -54,6 +54,7 @@ fn wait_for_value(harness: &mut Harness<'_, SocklabApp>, label: &str, value: &st
 fn typing_a_name_and_number_and_clicking_send_shows_the_sum() {
     for (exercise, tcp) in [(ExerciseId::TcpAdd, true), (ExerciseId::UdpAdd, false)] {
         let config = ServerConfig {
+            conditions: Default::default(),
             bind: "127.0.0.1:0".parse().unwrap(),
             max_connections: socklab::net::MAX_CONNECTIONS,
             name: "Server of Kit".into(),
@@ -736,7 +737,10 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
         ..Settings::default()
     });
     {
-        let check = harness.state_mut().check_panel(ExerciseId::TcpEcho);
+        let check = harness
+            .state_mut()
+            .check_panel(ExerciseId::TcpEcho)
+            .unwrap();
         check.program = peers_dir()
             .join("check/echo_server.py")
             .display()
@@ -790,16 +794,19 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
     assert_eq!((form.args.as_str(), form.port), ("tcp {port}", port));
     assert!(form.program.ends_with("echo_server.py"));
     let mut again = SocklabApp::with_settings(saved);
-    assert_eq!(again.check_panel(ExerciseId::TcpEcho).port, port);
+    assert_eq!(again.check_panel(ExerciseId::TcpEcho).unwrap().port, port);
     again.reset_settings();
-    let reset = again.check_panel(ExerciseId::TcpEcho);
+    let reset = again.check_panel(ExerciseId::TcpEcho).unwrap();
     assert!(reset.program.is_empty() && reset.args == "{port}");
 
     // Stop, while a server that started a helper process is being checked: both are killed.
     let dir = tempfile::tempdir().unwrap();
     let pidfile = dir.path().join("helper.pid");
     {
-        let check = harness.state_mut().check_panel(ExerciseId::TcpEcho);
+        let check = harness
+            .state_mut()
+            .check_panel(ExerciseId::TcpEcho)
+            .unwrap();
         check.program = peers_dir()
             .join("check/forking_server.py")
             .display()
@@ -819,6 +826,7 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
     while harness
         .state_mut()
         .check_panel(ExerciseId::TcpEcho)
+        .unwrap()
         .is_running()
     {
         assert!(Instant::now() < deadline, "Stop did not end the check");
@@ -838,5 +846,137 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
             "helper {pid} survived Stop: {stat}"
         );
         std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn network_conditions_drop_a_udp_echo_and_the_window_shows_it() {
+    // 100% loss on what the window's client sends, seeded: the message never reaches the
+    // server; the output and the counters say it was the simulator.
+    let port = free_port(false);
+    let mut settings = Settings {
+        exercise: ExerciseId::UdpEcho,
+        ..Settings::default()
+    };
+    let s = &mut settings.udp_echo;
+    s.bind = socklab::net::addr::BindChoice::Loopback;
+    s.port = port;
+    s.server = format!("127.0.0.1:{port}");
+    s.network.conditions.loss_pct = 100.0;
+    s.network.fixed_seed = true;
+    s.network.seed = 7;
+    let mut harness = harness_for(settings);
+    // The TCP exercise has no such section: TCP repairs loss itself.
+    harness.state_mut().select(ExerciseId::TcpEcho);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_all_by_label_contains("Network conditions")
+            .next()
+            .is_none()
+    );
+    harness.state_mut().select(ExerciseId::UdpEcho);
+    harness.run_steps(2);
+    click_in_view(
+        &mut harness,
+        "Network conditions (simulated): 100% loss, seed 7",
+    );
+    harness.get_by_label_contains("Start server").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, &format!("listening on 127.0.0.1:{port}"));
+    type_into(&mut harness, "Message", "lost in the network");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(1);
+    wait_for_label(
+        &mut harness,
+        "dropped by the simulator: sent, never delivered",
+    );
+    wait_for_label(
+        &mut harness,
+        "Client: 1 dropped, 0 duplicated, 0 reordered, 0 delayed",
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("Server: 0 dropped")
+            .next()
+            .is_some()
+    );
+    // The client's Traffic marks the datagram as dropped.
+    let rows = harness.state_mut().traffic_rows(ExerciseId::UdpEcho, false);
+    assert!(
+        rows.iter().any(|r| r.contains("dropped by the simulator")),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn under_loss_the_lab_transfer_saves_a_damaged_file_and_tftp_a_whole_one() {
+    // The same file, the same simulated network (10% of what each side sends is lost), in
+    // the window: the UDP lab transfer cannot see the holes; TFTP sends them again.
+    let shared = tempfile::tempdir().unwrap();
+    let content: Vec<u8> = (0..400_000u32).map(|i| (i * 13 % 251) as u8).collect();
+    std::fs::write(shared.path().join("lab.bin"), &content).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut settings = Settings::default();
+    for (s, name) in [
+        (&mut settings.udp_file, "lab"),
+        (&mut settings.tftp, "tftp"),
+    ] {
+        let port = free_port(false);
+        s.root = shared.path().display().to_string();
+        s.bind = socklab::net::addr::BindChoice::Loopback;
+        s.port = port;
+        s.server = format!("127.0.0.1:{port}");
+        s.remote = "lab.bin".into();
+        s.save_as = out.path().join(format!("{name}.bin")).display().to_string();
+        s.network.conditions.loss_pct = 10.0;
+        s.network.fixed_seed = true;
+        s.network.seed = 3;
+    }
+    let mut harness = harness_for(settings);
+    for (exercise, name) in [(ExerciseId::UdpFile, "lab"), (ExerciseId::Tftp, "tftp")] {
+        harness.state_mut().select(exercise);
+        harness.run_steps(2);
+        harness.get_by_label_contains("Start server").click();
+        harness.run_steps(1);
+        let deadline = Instant::now() + WAIT;
+        while harness.state().server_address(exercise).is_none() {
+            assert!(
+                Instant::now() < deadline,
+                "{name}: the server never listened"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+            harness.step();
+        }
+        click_in_view(&mut harness, "Download");
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while harness.query_by_label("SHA-256").is_none() {
+            assert!(
+                Instant::now() < deadline,
+                "{name}: the download never ended"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+            harness.step();
+        }
+        let saved = std::fs::read(out.path().join(format!("{name}.bin"))).unwrap();
+        if exercise == ExerciseId::Tftp {
+            assert_eq!(saved, content, "TFTP delivers the whole file");
+        } else {
+            assert!(
+                saved.len() < content.len(),
+                "the lab transfer saved {} of {} bytes",
+                saved.len(),
+                content.len()
+            );
+        }
+        assert!(
+            harness
+                .query_all_by_label_contains("dropped, 0 duplicated")
+                .next()
+                .is_some(),
+            "{name}: the counters show the drops"
+        );
+        harness.get_by_label_contains("Stop server").click();
+        harness.run_steps(2);
     }
 }

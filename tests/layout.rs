@@ -401,9 +401,11 @@ fn settings_for(exercise: ExerciseId, dir: &std::path::Path) -> (Settings, u16) 
             a.client.server = address;
             a.client.name = "Client of a projector-sized name, Ana Beatriz".into();
         }
-        ExerciseId::TcpFile | ExerciseId::UdpFile => {
+        ExerciseId::TcpFile | ExerciseId::UdpFile | ExerciseId::Tftp => {
             let f = if tcp {
                 &mut s.tcp_file
+            } else if exercise == ExerciseId::Tftp {
+                &mut s.tftp
             } else {
                 &mut s.udp_file
             };
@@ -467,6 +469,17 @@ fn class_of_clients(exercise: ExerciseId, server: SocketAddr) -> Class {
                 let _ = s.read(&mut buf);
                 open.push(s);
             }
+            ExerciseId::Tftp => {
+                // A read request, the one short DATA block, and its ACK to the transfer port.
+                let s = UdpSocket::bind("127.0.0.1:0").expect("bind");
+                s.set_read_timeout(Some(WAIT)).expect("timeout");
+                s.send_to(b"\x00\x01small.txt\x00octet\x00", server)
+                    .expect("sendto");
+                let mut buf = [0u8; 1024];
+                if let Ok((_, from)) = s.recv_from(&mut buf) {
+                    s.send_to(&[0, 4, 0, 1], from).expect("ack");
+                }
+            }
             _ => {
                 let s = UdpSocket::bind("127.0.0.1:0").expect("bind");
                 s.set_read_timeout(Some(WAIT)).expect("timeout");
@@ -495,7 +508,7 @@ fn clients_own_exchange(harness: &mut Harness<'_, SocklabApp>, exercise: Exercis
                 h.query_by_label_contains("✔").is_some()
             });
         }
-        ExerciseId::TcpFile | ExerciseId::UdpFile => {
+        ExerciseId::TcpFile | ExerciseId::UdpFile | ExerciseId::Tftp => {
             harness.get_by_label_contains("Download").click();
             harness.run_steps(1);
             wait_until(harness, "the SHA-256", |h| {
@@ -566,6 +579,15 @@ fn check_exercise(exercise: ExerciseId) {
         .with_size([1920.0, 1080.0])
         .build_ui_state(|ui, app: &mut SocklabApp| app.show(ui), app);
     harness.run_steps(3);
+    // A UDP exercise's network conditions, open with their form, in every state below.
+    let udp = !matches!(
+        exercise,
+        ExerciseId::TcpAdd | ExerciseId::TcpFile | ExerciseId::TcpEcho | ExerciseId::TcpUpper
+    );
+    if udp {
+        click(&mut harness, "Network conditions (simulated): none", 0);
+        assert!(harness.query_by_label("Loss (%)").is_some());
+    }
     let mut cases = check_all_sizes(&mut harness, "idle");
 
     harness.get_by_label_contains("Start server").click();
@@ -652,6 +674,7 @@ layout_tests! {
     tcp_upper_holds_at_every_size => ExerciseId::TcpUpper,
     udp_upper_holds_at_every_size => ExerciseId::UdpUpper,
     udp_guess_holds_at_every_size => ExerciseId::UdpGuess,
+    tftp_holds_at_every_size => ExerciseId::Tftp,
 }
 
 /// The checker itself: a row of buttons wider than its column draws over the next column, and

@@ -16,6 +16,7 @@ use socklab::protocol::add::WireFormat;
 
 fn client(tcp: bool, port: &str, format: &str) -> Vec<Event> {
     let config = ClientConfig {
+        conditions: Default::default(),
         server: format!("127.0.0.1:{port}"),
         name: "Client of Ana".into(),
         number: 57,
@@ -175,6 +176,7 @@ fn a_server_that_closes_without_replying_gets_a_format_hint() {
 
 fn server(tcp: bool, stop_on_out_of_range: bool) -> Running {
     let config = ServerConfig {
+        conditions: Default::default(),
         bind: "127.0.0.1:0".parse().unwrap(),
         max_connections: socklab::net::MAX_CONNECTIONS,
         name: "Server of Test".into(),

@@ -19,6 +19,7 @@ fn words(list: &[&str]) -> Vec<String> {
 
 fn start_text_server(tcp: bool, service: Service, stop_words: &[&str]) -> Running {
     let config = talk::ServerConfig {
+        conditions: Default::default(),
         bind: "127.0.0.1:0".parse().unwrap(),
         max_connections: socklab::net::MAX_CONNECTIONS,
         service,
@@ -42,6 +43,7 @@ fn text_client(
     segment: Option<usize>,
 ) -> Vec<Event> {
     let config = talk::ClientConfig {
+        conditions: Default::default(),
         server,
         service,
         stop_words: words(&["stop", "exit"]),
@@ -307,6 +309,7 @@ fn textbook_uppercase_both_ways() {
 
 fn start_guess_server(secret: Option<i64>, style: HintStyle) -> Running {
     let config = guess::ServerConfig {
+        conditions: Default::default(),
         bind: "127.0.0.1:0".parse().unwrap(),
         secret,
         style,
@@ -338,6 +341,7 @@ fn binary_search_clients_win_within_seven_guesses() {
     let random = start_guess_server(None, HintStyle::Title);
     for _ in 0..2 {
         let config = guess::ClientConfig {
+            conditions: Default::default(),
             server: random.addr(),
             timeout: Duration::from_secs(3),
             step_delay: Duration::ZERO,
@@ -366,6 +370,7 @@ fn binary_search_clients_win_within_seven_guesses() {
     let lines = stdout_lines(&mut child);
     let port = line_starting(&lines, "PORT ");
     let config = guess::ClientConfig {
+        conditions: Default::default(),
         server: format!("127.0.0.1:{port}"),
         timeout: Duration::from_secs(3),
         step_delay: Duration::ZERO,
@@ -430,6 +435,7 @@ fn a_guess_server_that_waits_for_play_gets_a_hint() {
     let lines = stdout_lines(&mut child);
     let port = line_starting(&lines, "PORT ");
     let config = guess::ClientConfig {
+        conditions: Default::default(),
         server: format!("127.0.0.1:{port}"),
         timeout: Duration::from_secs(1),
         step_delay: Duration::ZERO,

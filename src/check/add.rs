@@ -58,6 +58,7 @@ fn server_answers() -> Answers {
 /// One exchange by socklab's client: the events, and the exchange when a reply was read.
 fn exchange(o: &Options, format: WireFormat, number: i64) -> (Vec<Event>, Option<AddExchange>) {
     let config = ClientConfig {
+        conditions: Default::default(),
         server: format!("{}:{}", o.host, o.port),
         name: o.name.clone(),
         number,
@@ -434,6 +435,7 @@ fn send_garbage(o: &Options, tcp: bool) {
 fn start_server(o: &Options) -> Option<Peer> {
     let tcp = o.exercise.tcp();
     let config = ServerConfig {
+        conditions: Default::default(),
         bind: SocketAddr::from(([127, 0, 0, 1], o.port)),
         max_connections: crate::net::MAX_CONNECTIONS,
         name: SERVER_NAME.into(),

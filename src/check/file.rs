@@ -33,6 +33,7 @@ pub fn run(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckEr
 /// Downloads `remote` with socklab's client into `local`; the bytes, or why not.
 fn download(o: &Options, remote: &str, local: &Path) -> Result<Vec<u8>, String> {
     let config = ClientConfig {
+        conditions: Default::default(),
         server: format!("{}:{}", o.host, o.port),
         remote: remote.to_owned(),
         local: local.to_path_buf(),
@@ -498,6 +499,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         let _ = std::fs::write(shared.path().join(name(size)), content(size));
     }
     let config = ServerConfig {
+        conditions: Default::default(),
         bind: SocketAddr::from(([127, 0, 0, 1], o.port)),
         max_connections: crate::net::MAX_CONNECTIONS,
         root: shared.path().to_path_buf(),

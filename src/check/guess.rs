@@ -49,6 +49,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     };
     // socklab's auto-play: halving, reading each reply as higher, lower or correct.
     let config = ClientConfig {
+        conditions: Default::default(),
         server: format!("{}:{}", o.host, o.port),
         timeout: Duration::from_secs(3).min(o.timeout),
         step_delay: Duration::ZERO,
@@ -178,6 +179,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
 
 fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
     let config = ServerConfig {
+        conditions: Default::default(),
         bind: SocketAddr::from(([127, 0, 0, 1], o.port)),
         secret: Some(SECRET),
         style: HintStyle::Upper,

@@ -298,6 +298,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     let echo = svc == Service::Echo;
     let bind: SocketAddr = ([127, 0, 0, 1], o.port).into();
     let config = talk::ServerConfig {
+        conditions: Default::default(),
         bind,
         max_connections: crate::net::MAX_CONNECTIONS,
         service: svc,

@@ -37,6 +37,8 @@ pub struct Settings {
     pub tcp_upper: TalkSettings,
     pub udp_upper: TalkSettings,
     pub udp_guess: GuessSettings,
+    /// Reliable file transfer over UDP (TFTP).
+    pub tftp: FileSettings,
     /// Each exercise's Check section, by the exercise's command-line name.
     pub checks: BTreeMap<String, CheckSettings>,
 }
@@ -78,6 +80,7 @@ impl Default for Settings {
             tcp_upper: TalkSettings::for_service(Service::Upper),
             udp_upper: TalkSettings::for_service(Service::Upper),
             udp_guess: GuessSettings::default(),
+            tftp: FileSettings::tftp(),
             checks: BTreeMap::new(),
         }
     }
@@ -93,7 +96,8 @@ pub struct SocklabApp {
     applied: Option<(Theme, f32)>,
     panels: Vec<Box<dyn ExercisePanel>>,
     /// The Check section of each exercise, in the same order.
-    checks: Vec<CheckPanel>,
+    /// Each exercise's Check section (None where there is no student program to check).
+    checks: Vec<Option<CheckPanel>>,
     /// "Reset settings" was clicked and waits for a confirmation.
     confirm_reset: bool,
     waker: Option<Waker>,
@@ -133,9 +137,9 @@ impl SocklabApp {
             checks: EXERCISES
                 .iter()
                 .map(|info| {
-                    let exercise = info.id.checked();
+                    let exercise = info.id.checked()?;
                     let saved = settings.checks.get(exercise.name());
-                    CheckPanel::new(exercise, Arc::clone(&picker), saved)
+                    Some(CheckPanel::new(exercise, Arc::clone(&picker), saved))
                 })
                 .collect(),
             confirm_reset: false,
@@ -160,7 +164,7 @@ impl SocklabApp {
         for panel in &self.panels {
             panel.save_settings(&mut settings);
         }
-        for check in &self.checks {
+        for check in self.checks.iter().flatten().filter(|c| !c.is_default()) {
             settings
                 .checks
                 .insert(check.exercise().name().to_owned(), check.settings());
@@ -225,7 +229,7 @@ impl SocklabApp {
         for panel in &mut self.panels {
             backlog |= panel.poll();
         }
-        for check in &mut self.checks {
+        for check in self.checks.iter_mut().flatten() {
             check.poll();
         }
         backlog
@@ -240,7 +244,7 @@ impl SocklabApp {
         for panel in &mut self.panels {
             panel.reset_settings();
         }
-        for check in &mut self.checks {
+        for check in self.checks.iter_mut().flatten() {
             check.reset_settings();
         }
     }
@@ -259,7 +263,8 @@ impl SocklabApp {
             .zip(&self.panels)
             .find(|(info, other)| {
                 info.id != this.id
-                    && info.transport == this.transport
+                    // TCP and UDP ports are separate; TFTP is UDP too.
+                    && info.transport.starts_with("TCP") == this.transport.starts_with("TCP")
                     && other.server_running()
                     && other.server_port() == port
             })
@@ -330,14 +335,20 @@ impl SocklabApp {
         ui.separator();
         let waker = self.waker.clone();
         self.panel_mut(self.exercise).ui(ui, &waker);
+        if let Some(network) = self.panel_mut(self.exercise).network() {
+            ui.separator();
+            network.ui(ui);
+        }
         ui.separator();
         let index = Self::index(self.exercise);
-        self.checks[index].ui(ui, &waker);
+        if let Some(check) = &mut self.checks[index] {
+            check.ui(ui, &waker);
+        }
     }
 
     /// The Check section of an exercise (tests fill it in).
-    pub fn check_panel(&mut self, exercise: ExerciseId) -> &mut CheckPanel {
-        &mut self.checks[Self::index(exercise)]
+    pub fn check_panel(&mut self, exercise: ExerciseId) -> Option<&mut CheckPanel> {
+        self.checks[Self::index(exercise)].as_mut()
     }
 
     fn exercise_list_ui(&mut self, ui: &mut egui::Ui) {

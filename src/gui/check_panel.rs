@@ -124,6 +124,15 @@ impl CheckPanel {
         panel
     }
 
+    /// Whether the form is as a new window has it (nothing worth saving).
+    pub fn is_default(&self) -> bool {
+        self.settings()
+            == CheckSettings {
+                port: self.exercise.default_port(),
+                ..CheckSettings::default()
+            }
+    }
+
     /// The form as it would be saved.
     pub fn settings(&self) -> CheckSettings {
         CheckSettings {

@@ -118,6 +118,17 @@ impl LogView {
                     secret: None,
                 });
             }
+            Event::Dropped { peer, bytes } => {
+                self.push(line(
+                    LineKind::Warn,
+                    Some(*peer),
+                    format!(
+                        "{} \"{}\" dropped by the simulator: sent, never delivered",
+                        counted(bytes.len() as u64, "byte", "bytes"),
+                        escape_bytes(&bytes[..bytes.len().min(200)])
+                    ),
+                ));
+            }
             Event::Closed { peer, reason } => {
                 self.push(line(
                     LineKind::Info,

@@ -6,6 +6,7 @@ pub mod check_panel;
 pub mod dialogs;
 pub mod exercises;
 pub mod log_view;
+pub mod network;
 pub mod run_slot;
 pub mod task;
 pub mod traffic;

@@ -91,6 +91,8 @@ pub struct Row {
     pub note: String,
     /// A summary row that stands for a whole transfer's sends or receives, updated while it runs.
     pub bulk: bool,
+    /// A send the network simulator dropped: it never arrived.
+    pub dropped: bool,
 }
 
 /// Which rows the inspector shows.
@@ -242,6 +244,7 @@ impl Traffic {
             preview: data[..data.len().min(PREVIEW_BYTES)].to_vec(),
             note,
             bulk: false,
+            dropped: false,
         };
         self.next_seq += 1;
         if self.matches_key.is_some() && self.admits(&row) {
@@ -311,6 +314,19 @@ impl Traffic {
                 self.current_link(*peer, at);
                 self.push(at, Some(*peer), self.send_call(), bytes, String::new());
                 self.count(*peer, at, 0, bytes.len() as u64);
+            }
+            Event::Dropped { peer, bytes } => {
+                self.current_link(*peer, at);
+                let seq = self.push(
+                    at,
+                    Some(*peer),
+                    self.send_call(),
+                    bytes,
+                    "dropped by the simulator".into(),
+                );
+                if let Some(row) = self.row_by_seq_mut(seq) {
+                    row.dropped = true;
+                }
             }
             Event::Received { peer, bytes } => {
                 // A UDP server hears from a peer it has no entry for yet: make it first, so
@@ -929,8 +945,9 @@ impl Traffic {
                 steps.push(Step {
                     call: g.call,
                     bulk: g.bulk,
+                    dropped: g.dropped,
                     label: step_label(g),
-                    note,
+                    note: if g.dropped { g.note.clone() } else { note },
                     time: g.time,
                 });
             }
@@ -966,6 +983,8 @@ fn row_text(r: &Row, show_hex: bool) -> String {
     let more = if r.len > r.preview.len() { "…" } else { "" };
     if data.is_empty() {
         r.note.clone()
+    } else if r.dropped {
+        format!("{data}{more} · {}", r.note)
     } else {
         format!("{data}{more}")
     }
@@ -1006,6 +1025,8 @@ struct Step {
     call: Call,
     /// It stands for a whole transfer: drawn heavier.
     bulk: bool,
+    /// Dropped by the network simulator: the arrow is crossed out.
+    dropped: bool,
     label: String,
     note: String,
     time: SystemTime,
@@ -1045,11 +1066,30 @@ fn paint_step(ui: &egui::Ui, rect: egui::Rect, step: &Step, dark: bool) {
             (right, left)
         };
         let width = if step.bulk { 3.5 } else { 1.5 };
-        painter.arrow(
-            egui::pos2(from, mid),
-            egui::vec2(to - from, 0.0),
-            egui::Stroke::new(width, color),
-        );
+        if step.dropped {
+            // A datagram that never arrived: the line stops short of the other side, crossed.
+            let end = from + (to - from) * 0.6;
+            painter.line_segment(
+                [egui::pos2(from, mid), egui::pos2(end, mid)],
+                egui::Stroke::new(width, color),
+            );
+            let cross = ui.visuals().error_fg_color;
+            let r = 5.0;
+            painter.line_segment(
+                [egui::pos2(end - r, mid - r), egui::pos2(end + r, mid + r)],
+                egui::Stroke::new(2.0, cross),
+            );
+            painter.line_segment(
+                [egui::pos2(end - r, mid + r), egui::pos2(end + r, mid - r)],
+                egui::Stroke::new(2.0, cross),
+            );
+        } else {
+            painter.arrow(
+                egui::pos2(from, mid),
+                egui::vec2(to - from, 0.0),
+                egui::Stroke::new(width, color),
+            );
+        }
         // Centred over the arrow when it fits between the lifelines; else from the left one on.
         let galley = painter.layout_no_wrap(step.label.clone(), font.clone(), color);
         let (x, align) = if galley.size().x <= right - left - 8.0 {

@@ -46,6 +46,8 @@ pub struct ServerConfig {
     pub number: i64,
     /// The lab rule: stop the server when a client sends a number outside 1..=100.
     pub stop_on_out_of_range: bool,
+    /// Simulated network conditions for what this side sends (UDP only).
+    pub conditions: super::impair::Conditions,
 }
 
 /// What an add client needs.
@@ -60,6 +62,8 @@ pub struct ClientConfig {
     /// TCP: end the connection with [`super::close_without_time_wait`], so that a checked
     /// student server can bind its port again at once.
     pub reset_on_close: bool,
+    /// Simulated network conditions for what this side sends (UDP only).
+    pub conditions: super::impair::Conditions,
 }
 
 /// Shared between a TCP server's connection threads.
@@ -353,6 +357,7 @@ pub fn run_udp_server(
     stop: &StopFlag,
 ) -> Result<Summary> {
     let (socket, local) = super::udp::bind_server(config.bind, reporter)?;
+    let socket = super::udp::link(socket, &config.conditions, reporter)?;
     reporter.info(
         None,
         format!(
@@ -431,10 +436,8 @@ pub fn run_udp_server(
                             );
                         }
                         for part in parts {
-                            socket
-                                .send_to(&part, peer)
+                            super::udp::send(&socket, part, peer, Some(peer), reporter)
                                 .map_err(|e| Error::io(format!("cannot send to {peer}"), e))?;
-                            reporter.send(Event::Sent { peer, bytes: part });
                         }
                         served += 1;
                     }
@@ -733,11 +736,10 @@ pub fn run_udp_client(
     // A connected UDP socket hears ICMP "port unreachable", so a missing server is reported at
     // once instead of after the timeout (on the local network; routers may drop the ICMP).
     let (socket, peer) = super::udp::connect_client(&config.server, reporter)?;
+    let socket = super::udp::link(socket, &config.conditions, reporter)?;
     for part in add::encode(&config.format, &config.name, config.number) {
-        socket
-            .send(&part)
+        super::udp::send(&socket, part, peer, None, reporter)
             .map_err(|e| Error::io(format!("cannot send to {peer}"), e))?;
-        reporter.send(Event::Sent { peer, bytes: part });
     }
     let expect_reply = add::in_range(config.number);
     let timeout = if expect_reply {

@@ -149,6 +149,8 @@ pub enum Event {
     Sent { peer: SocketAddr, bytes: Vec<u8> },
     /// Bytes returned by one `recv`/`recvfrom`.
     Received { peer: SocketAddr, bytes: Vec<u8> },
+    /// A datagram the network simulator dropped: sent by this side, never delivered.
+    Dropped { peer: SocketAddr, bytes: Vec<u8> },
     /// A connection was closed by either side.
     Closed { peer: SocketAddr, reason: String },
     /// A line for the output pane.
@@ -210,6 +212,9 @@ impl Stamped {
             }
             Event::Received { peer, bytes: b } => {
                 json!({"event": "received", "peer": peer.to_string(), "bytes": bytes(b)})
+            }
+            Event::Dropped { peer, bytes: b } => {
+                json!({"event": "dropped", "peer": peer.to_string(), "bytes": bytes(b)})
             }
             Event::Closed { peer, reason } => {
                 json!({"event": "closed", "peer": peer.to_string(), "reason": reason})

@@ -6,7 +6,7 @@
 
 use std::fs::File;
 use std::io::{Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpStream, UdpSocket};
+use std::net::{Shutdown, SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -66,6 +66,8 @@ pub struct ServerConfig {
     pub root: PathBuf,
     /// UDP only: bytes per second the server sends at most.
     pub udp_rate_bytes_per_sec: u64,
+    /// Simulated network conditions for what this side sends (UDP only).
+    pub conditions: super::impair::Conditions,
 }
 
 /// What a file client needs.
@@ -80,6 +82,8 @@ pub struct ClientConfig {
     pub overwrite: bool,
     /// Connection timeout and idle timeout.
     pub timeout: Duration,
+    /// Simulated network conditions for what this side sends (UDP only).
+    pub conditions: super::impair::Conditions,
 }
 
 /// Splits the handout's `HOST:PORT:REMOTE_NAME` (or `[v6]:PORT:REMOTE_NAME`).
@@ -728,6 +732,8 @@ pub fn run_udp_server(
 ) -> Result<Summary> {
     check_root(&config.root, reporter)?;
     let (socket, local) = super::udp::bind_server(config.bind, reporter)?;
+    let socket = super::udp::link(socket, &config.conditions, reporter)?;
+    let socket = Arc::new(socket);
     reporter.info(
         None,
         format!(
@@ -768,9 +774,7 @@ pub fn run_udp_server(
         let Some((name, path, file, size)) = choose_file(&config.root, raw, peer, reporter) else {
             continue;
         };
-        let sender = socket
-            .try_clone()
-            .map_err(|e| Error::io("cannot share the socket", e))?;
+        let sender = Arc::clone(&socket);
         let (active_set, transfer_stop, rate) = (
             Arc::clone(&active),
             stop.clone(),
@@ -812,7 +816,7 @@ pub fn run_udp_server(
 
 #[allow(clippy::too_many_arguments)]
 fn send_udp_file(
-    socket: &UdpSocket,
+    socket: &super::impair::Link,
     peer: SocketAddr,
     reporter: &Reporter,
     stop: &StopFlag,
@@ -893,15 +897,22 @@ fn send_udp_file(
     reporter.info(
         Some(peer),
         format!(
-            "sent \"{name}\": {bytes} bytes in {sent} datagrams, {:.3} s ({})",
+            "sent \"{name}\": {bytes} bytes in {sent} datagrams, {:.3} s ({}){}",
             elapsed.as_secs_f64(),
-            rate(bytes, elapsed)
+            rate(bytes, elapsed),
+            socket.counts().map_or(String::new(), |c| format!(
+                "; simulator so far: {c}: the client cannot tell, the lab protocol has no way to see a loss"
+            ))
         ),
     );
 }
 
 /// Sends one datagram, retrying briefly while the system's send buffer is full.
-fn send_datagram(socket: &UdpSocket, bytes: &[u8], peer: SocketAddr) -> std::io::Result<()> {
+fn send_datagram(
+    socket: &super::impair::Link,
+    bytes: &[u8],
+    peer: SocketAddr,
+) -> std::io::Result<()> {
     let mut tries = 0;
     loop {
         match socket.send_to(bytes, peer) {
@@ -925,8 +936,10 @@ pub fn run_udp_client(
     let path = destination(&config.local, &config.remote);
     let mut download = Download::create(&path, config.overwrite)?;
     let (socket, peer) = super::udp::connect_client(&config.server, reporter)?;
+    let socket = super::udp::link(socket, &config.conditions, reporter)?;
     // The system may cap the size (Linux: net.core.rmem_max); pacing on the server covers that.
-    let _ = socket2::SockRef::from(&socket).set_recv_buffer_size(UDP_CLIENT_RECV_BUFFER_BYTES);
+    let _ =
+        socket2::SockRef::from(socket.socket()).set_recv_buffer_size(UDP_CLIENT_RECV_BUFFER_BYTES);
     socket
         .send(config.remote.as_bytes())
         .map_err(|e| Error::io(format!("cannot send the file name to {peer}"), e))?;
@@ -986,7 +999,7 @@ pub fn run_udp_client(
         last_data = Instant::now();
         if n < UDP_CHUNK_BYTES {
             if chunks == 1 {
-                warning = first_datagram_warning(&socket, &datagram[..n]);
+                warning = first_datagram_warning(socket.socket(), &datagram[..n]);
             }
             break;
         }

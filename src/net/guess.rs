@@ -2,7 +2,7 @@
 //! and answers each guess with HIGHER, LOWER or CORRECT.
 
 use std::collections::HashMap;
-use std::net::{SocketAddr, UdpSocket};
+use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError};
@@ -33,6 +33,8 @@ pub struct ServerConfig {
     /// A fixed secret for every game (for demonstrations and tests); random 1..99 otherwise.
     pub secret: Option<i64>,
     pub style: HintStyle,
+    /// Simulated network conditions for what this side sends (UDP only).
+    pub conditions: super::impair::Conditions,
 }
 
 /// What the guess client needs.
@@ -42,6 +44,8 @@ pub struct ClientConfig {
     pub timeout: Duration,
     /// Auto-play waits this long between guesses, so that a class can follow a demonstration.
     pub step_delay: Duration,
+    /// Simulated network conditions for what this side sends (UDP only).
+    pub conditions: super::impair::Conditions,
 }
 
 struct Game {
@@ -60,6 +64,7 @@ fn new_secret(config: &ServerConfig) -> i64 {
 /// Runs the guess server until stopped.
 pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) -> Result<Summary> {
     let (socket, _) = super::udp::bind_server(config.bind, reporter)?;
+    let socket = super::udp::link(socket, &config.conditions, reporter)?;
     reporter.info(
         None,
         format!(
@@ -117,12 +122,8 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
             count: game.guesses,
             correct,
         }));
-        match socket.send_to(reply.as_bytes(), peer) {
-            Ok(_) => reporter.send(Event::Sent {
-                peer,
-                bytes: reply.into_bytes(),
-            }),
-            Err(e) => reporter.warn(Some(peer), format!("cannot reply: {e}")),
+        if let Err(e) = super::udp::send(&socket, reply.into_bytes(), peer, Some(peer), reporter) {
+            reporter.warn(Some(peer), format!("cannot reply: {e}"));
         }
         if correct {
             solved += 1;
@@ -166,20 +167,15 @@ fn unanswered(e: Error, count: u32) -> Error {
 
 /// Sends one guess and returns the server's reply.
 fn ask(
-    socket: &UdpSocket,
+    socket: &super::impair::Link,
     peer: SocketAddr,
     guess: &[u8],
     config: &ClientConfig,
     reporter: &Reporter,
     stop: &StopFlag,
 ) -> Result<String> {
-    socket
-        .send(guess)
+    super::udp::send(socket, guess.to_vec(), peer, None, reporter)
         .map_err(|e| Error::io(format!("cannot send to {peer}"), e))?;
-    reporter.send(Event::Sent {
-        peer,
-        bytes: guess.to_vec(),
-    });
     let mut buf = vec![0u8; MAX_DATAGRAM_BYTES + 1];
     let n = super::udp::recv_reply(socket, peer, &mut buf, config.timeout, stop)?;
     reporter.send(Event::Received {
@@ -198,6 +194,7 @@ pub fn run_client(
     stop: &StopFlag,
 ) -> Result<Summary> {
     let (socket, peer) = super::udp::connect_client(&config.server, reporter)?;
+    let socket = super::udp::link(socket, &config.conditions, reporter)?;
     let mut count = 0u32;
     loop {
         let guess = match guesses.recv_timeout(POLL_INTERVAL) {
@@ -252,6 +249,7 @@ pub fn run_auto_client(
     stop: &StopFlag,
 ) -> Result<Summary> {
     let (socket, peer) = super::udp::connect_client(&config.server, reporter)?;
+    let socket = super::udp::link(socket, &config.conditions, reporter)?;
     let mut range = Halving::default();
     for count in 1..=MAX_AUTO_GUESSES {
         if count > 1 && !config.step_delay.is_zero() {

@@ -20,7 +20,7 @@ use rand::{RngExt, SeedableRng};
 pub const REORDER_HOLD: Duration = Duration::from_millis(20);
 
 /// The conditions: percentages 0..=100, delays in milliseconds.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Conditions {
     pub loss_pct: f64,
@@ -32,6 +32,23 @@ pub struct Conditions {
     pub seed: Option<u64>,
     /// Impair what is received as well as what is sent.
     pub receive: bool,
+    /// Where the simulator counts what it did (the window reads them live); a fresh set when
+    /// None.
+    #[serde(skip)]
+    pub counters: Option<Arc<Counters>>,
+}
+
+impl PartialEq for Conditions {
+    /// The conditions themselves; where they are counted does not make them different.
+    fn eq(&self, other: &Self) -> bool {
+        self.loss_pct == other.loss_pct
+            && self.duplicate_pct == other.duplicate_pct
+            && self.reorder_pct == other.reorder_pct
+            && self.delay_ms == other.delay_ms
+            && self.jitter_ms == other.jitter_ms
+            && self.seed == other.seed
+            && self.receive == other.receive
+    }
 }
 
 impl Conditions {
@@ -108,6 +125,18 @@ pub struct Counts {
 }
 
 impl Counters {
+    /// Back to zero (a new run).
+    pub fn reset(&self) {
+        for c in [
+            &self.dropped,
+            &self.duplicated,
+            &self.reordered,
+            &self.delayed,
+        ] {
+            c.store(0, Ordering::Relaxed);
+        }
+    }
+
     pub fn snapshot(&self) -> Counts {
         Counts {
             dropped: self.dropped.load(Ordering::Relaxed),
@@ -154,9 +183,9 @@ impl Simulator {
             None => StdRng::seed_from_u64(rand::random()),
         };
         Self {
+            counters: conditions.counters.clone().unwrap_or_default(),
             conditions,
             rng: Mutex::new(rng),
-            counters: Arc::default(),
         }
     }
 
@@ -348,6 +377,11 @@ impl Link {
             }
             return Ok((n, from));
         }
+    }
+
+    /// `recv` on a connected socket, impaired as [`Self::recv_from`].
+    pub fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
+        self.recv_from(buf).map(|(n, _)| n)
     }
 
     /// What the simulator did so far.

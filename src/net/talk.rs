@@ -64,6 +64,8 @@ pub struct ServerConfig {
     pub service: Service,
     /// Echo over TCP: these close the session (case and surrounding whitespace ignored).
     pub stop_words: Vec<String>,
+    /// Simulated network conditions for what this side sends (UDP only).
+    pub conditions: super::impair::Conditions,
 }
 
 /// What the client needs.
@@ -76,6 +78,8 @@ pub struct ClientConfig {
     /// Receive in pieces of this size (the cookbook's 16), to show how TCP splits a reply.
     pub segment_bytes: Option<usize>,
     pub timeout: Duration,
+    /// Simulated network conditions for what this side sends (UDP only).
+    pub conditions: super::impair::Conditions,
 }
 
 /// An address as Python prints it, so the log reads like the handout's: `('127.0.0.1', 42961)`.
@@ -203,6 +207,7 @@ pub fn run_udp_server(
     stop: &StopFlag,
 ) -> Result<Summary> {
     let (socket, local) = super::udp::bind_server(config.bind, reporter)?;
+    let socket = super::udp::link(socket, &config.conditions, reporter)?;
     reporter.info(
         None,
         format!(
@@ -230,12 +235,8 @@ pub fn run_udp_server(
             ),
         );
         let answer = config.service.answer(message);
-        match socket.send_to(&answer, peer) {
-            Ok(_) => {
-                reporter.send(Event::Sent {
-                    peer,
-                    bytes: answer.clone(),
-                });
+        match super::udp::send(&socket, answer.clone(), peer, Some(peer), reporter) {
+            Ok(()) => {
                 reporter.info(
                     None,
                     format!(
@@ -479,6 +480,7 @@ pub fn run_udp_client(
     stop: &StopFlag,
 ) -> Result<Summary> {
     let (socket, peer) = super::udp::connect_client(&config.server, reporter)?;
+    let socket = super::udp::link(socket, &config.conditions, reporter)?;
     let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
     let mut exchanged = 0usize;
     let ended = loop {
@@ -502,13 +504,8 @@ pub fn run_udp_client(
             );
             continue;
         }
-        socket
-            .send(&message)
+        super::udp::send(&socket, message.clone(), peer, None, reporter)
             .map_err(|e| Error::io(format!("cannot send to {peer}"), e))?;
-        reporter.send(Event::Sent {
-            peer,
-            bytes: message.clone(),
-        });
         let n = super::udp::recv_reply(&socket, peer, &mut datagram, config.timeout, stop)?;
         let reply = datagram[..n].to_vec();
         reporter.send(Event::Received {

@@ -568,6 +568,8 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
     }
     config.conditions.check().map_err(Error::Input)?;
     let (socket, local) = super::udp::bind_server(config.bind, reporter)?;
+    // Requests arrive here unimpaired; each transfer's own socket is impaired.
+    let socket = Link::new(socket, None);
     let sim = config
         .conditions
         .is_active()

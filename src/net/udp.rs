@@ -6,9 +6,45 @@ use std::net::{SocketAddr, UdpSocket};
 use std::time::{Duration, Instant};
 
 use super::event::Event;
+use super::impair::{Conditions, Link, Simulator};
 use super::runner::{Reporter, StopFlag};
 use super::{POLL_INTERVAL, is_timeout};
 use crate::error::{Error, Result};
+
+/// `socket` through the network simulator when `conditions` impair anything (said in the
+/// log), else straight.
+pub fn link(socket: UdpSocket, conditions: &Conditions, reporter: &Reporter) -> Result<Link> {
+    conditions.check().map_err(Error::Input)?;
+    let sim = conditions.is_active().then(|| {
+        reporter.info(
+            None,
+            format!("simulated network: {}", conditions.describe()),
+        );
+        std::sync::Arc::new(Simulator::new(conditions.clone()))
+    });
+    Ok(Link::new(socket, sim))
+}
+
+/// Sends one datagram through `link` (to `to`, or to the connected peer) and reports it:
+/// `Sent`, or `Dropped` when the simulator dropped it.
+pub fn send(
+    link: &Link,
+    bytes: Vec<u8>,
+    peer: SocketAddr,
+    to: Option<SocketAddr>,
+    reporter: &Reporter,
+) -> io::Result<()> {
+    let fate = match to {
+        Some(addr) => link.send_to(&bytes, addr)?,
+        None => link.send(&bytes)?,
+    };
+    if fate.is_some_and(|f| f.dropped) {
+        reporter.send(Event::Dropped { peer, bytes });
+    } else {
+        reporter.send(Event::Sent { peer, bytes });
+    }
+    Ok(())
+}
 
 /// Binds a server socket that wakes every [`POLL_INTERVAL`], and reports `Listening`.
 pub fn bind_server(bind: SocketAddr, reporter: &Reporter) -> Result<(UdpSocket, SocketAddr)> {
@@ -27,8 +63,8 @@ pub fn bind_server(bind: SocketAddr, reporter: &Reporter) -> Result<(UdpSocket, 
 ///
 /// A "connection reset" is skipped: on Windows it reports an ICMP error for an earlier reply to
 /// a client that has gone, and says nothing about this socket.
-pub fn poll_datagram(socket: &UdpSocket, buf: &mut [u8]) -> Result<Option<(usize, SocketAddr)>> {
-    match socket.recv_from(buf) {
+pub fn poll_datagram(link: &Link, buf: &mut [u8]) -> Result<Option<(usize, SocketAddr)>> {
+    match link.recv_from(buf) {
         Ok(got) => Ok(Some(got)),
         Err(e) if is_timeout(&e) || e.kind() == io::ErrorKind::ConnectionReset => Ok(None),
         Err(e) => Err(Error::io("receive failed", e)),
@@ -61,7 +97,7 @@ pub fn connect_client(server: &str, reporter: &Reporter) -> Result<(UdpSocket, S
 
 /// Waits for one datagram on a connected client socket, at most `timeout`.
 pub fn recv_reply(
-    socket: &UdpSocket,
+    socket: &Link,
     peer: SocketAddr,
     buf: &mut [u8],
     timeout: Duration,

@@ -74,6 +74,8 @@ impl Default for ClientSettings {
 pub struct AddSettings {
     pub server: ServerSettings,
     pub client: ClientSettings,
+    /// UDP: the simulated network conditions.
+    pub network: crate::gui::network::Network,
 }
 
 /// The panel: settings plus what is running.
@@ -164,6 +166,11 @@ impl AddPanel {
         };
         let c = &self.settings.client;
         let config = add::ClientConfig {
+            conditions: if self.tcp {
+                Default::default()
+            } else {
+                self.settings.network.for_client()
+            },
             server: c.server.trim().to_owned(),
             name: c.name.clone(),
             number,
@@ -184,6 +191,10 @@ impl AddPanel {
 }
 
 impl ExercisePanel for AddPanel {
+    fn network(&mut self) -> Option<&mut crate::gui::network::Network> {
+        (!self.tcp).then_some(&mut self.settings.network)
+    }
+
     /// Starts the server with the form's settings.
     fn start_server(&mut self, waker: Option<Waker>) {
         let s = &self.settings.server;
@@ -193,6 +204,11 @@ impl ExercisePanel for AddPanel {
             s.number
         };
         let config = add::ServerConfig {
+            conditions: if self.tcp {
+                Default::default()
+            } else {
+                self.settings.network.for_server()
+            },
             bind: SocketAddr::new(s.bind.ip(), s.port),
             max_connections: crate::net::MAX_CONNECTIONS,
             name: s.name.clone(),

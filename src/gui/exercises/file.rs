@@ -42,6 +42,22 @@ pub struct FileSettings {
     pub save_as: String,
     pub compare_a: String,
     pub compare_b: String,
+    /// UDP: the simulated network conditions.
+    pub network: crate::gui::network::Network,
+    /// TFTP: blocks sent before an ACK (RFC 7440; 1 is plain TFTP).
+    pub windowsize: u16,
+}
+
+impl FileSettings {
+    /// The TFTP exercise's defaults: its own port.
+    pub fn tftp() -> Self {
+        let port = crate::net::tftp::DEFAULT_TFTP_PORT;
+        Self {
+            port,
+            server: format!("localhost:{port}"),
+            ..Self::default()
+        }
+    }
 }
 
 impl Default for FileSettings {
@@ -60,6 +76,8 @@ impl Default for FileSettings {
             save_as: String::new(),
             compare_a: String::new(),
             compare_b: String::new(),
+            network: crate::gui::network::Network::default(),
+            windowsize: 1,
         }
     }
 }
@@ -76,6 +94,8 @@ pub enum Field {
 /// The panel: settings plus what is running.
 pub struct FilePanel {
     tcp: bool,
+    /// TFTP (reliable, acknowledged) rather than the lab protocol.
+    tftp: bool,
     pub settings: FileSettings,
     /// The server's and the client's runners, and where the server listens.
     roles: Roles,
@@ -99,6 +119,7 @@ impl FilePanel {
     pub fn new(tcp: bool, settings: FileSettings, picker: Arc<dyn FilePicker>) -> Self {
         Self {
             tcp,
+            tftp: false,
             settings,
             roles: Roles::default(),
             shared: Vec::new(),
@@ -114,14 +135,54 @@ impl FilePanel {
         }
     }
 
+    /// The reliable transfer over UDP (TFTP) instead of the lab protocol.
+    pub fn new_tftp(settings: FileSettings, picker: Arc<dyn FilePicker>) -> Self {
+        Self {
+            tftp: true,
+            ..Self::new(false, settings, picker)
+        }
+    }
+
     fn transport(&self) -> &'static str {
         if self.tcp { "tcp" } else { "udp" }
     }
 
+    /// The UDP lab transfer (paced, no acknowledgements).
+    fn lab_udp(&self) -> bool {
+        !self.tcp && !self.tftp
+    }
+
     /// Starts the download; `overwrite` after the user confirmed replacing the destination.
     pub fn download(&mut self, overwrite: bool, waker: Option<Waker>) {
+        if self.tftp {
+            let s = &self.settings;
+            let config = crate::net::tftp::ClientConfig {
+                server: s.server.trim().to_owned(),
+                remote: s.remote.trim().to_owned(),
+                local: PathBuf::from(s.save_as.trim()),
+                windowsize: s.windowsize.max(1),
+                overwrite,
+                conditions: s.network.for_client(),
+                ..crate::net::tftp::ClientConfig::default()
+            };
+            self.progress = None;
+            self.throughput = Throughput::default();
+            self.downloaded = None;
+            self.confirm_overwrite = None;
+            let runs: (RunFn<_>, RunFn<_>) =
+                (crate::net::tftp::run_client, crate::net::tftp::run_client);
+            self.roles
+                .client
+                .start_either("tftp client", waker, false, config, runs);
+            return;
+        }
         let s = &self.settings;
         let config = file::ClientConfig {
+            conditions: if self.tcp {
+                Default::default()
+            } else {
+                self.settings.network.for_client()
+            },
             server: s.server.trim().to_owned(),
             remote: s.remote.trim().to_owned(),
             local: PathBuf::from(s.save_as.trim()),
@@ -217,9 +278,35 @@ impl FilePanel {
 }
 
 impl ExercisePanel for FilePanel {
+    fn network(&mut self) -> Option<&mut crate::gui::network::Network> {
+        (!self.tcp).then_some(&mut self.settings.network)
+    }
+
     fn start_server(&mut self, waker: Option<Waker>) {
+        if self.tftp {
+            let s = &self.settings;
+            let config = crate::net::tftp::ServerConfig {
+                bind: SocketAddr::new(s.bind.ip(), s.port),
+                root: PathBuf::from(s.root.trim()),
+                allow_write: false,
+                conditions: s.network.for_server(),
+            };
+            self.shared.clear();
+            self.serving.clear();
+            let runs: (RunFn<_>, RunFn<_>) =
+                (crate::net::tftp::run_server, crate::net::tftp::run_server);
+            self.roles
+                .server
+                .start_either("tftp server", waker, false, config, runs);
+            return;
+        }
         let s = &self.settings;
         let config = file::ServerConfig {
+            conditions: if self.tcp {
+                Default::default()
+            } else {
+                self.settings.network.for_server()
+            },
             bind: SocketAddr::new(s.bind.ip(), s.port),
             max_connections: crate::net::MAX_CONNECTIONS,
             root: PathBuf::from(s.root.trim()),
@@ -318,7 +405,9 @@ impl ExercisePanel for FilePanel {
     }
 
     fn save_settings(&self, settings: &mut Settings) {
-        if self.tcp {
+        if self.tftp {
+            settings.tftp = self.settings.clone();
+        } else if self.tcp {
             settings.tcp_file = self.settings.clone();
         } else {
             settings.udp_file = self.settings.clone();
@@ -326,7 +415,11 @@ impl ExercisePanel for FilePanel {
     }
 
     fn reset_settings(&mut self) {
-        self.settings = FileSettings::default();
+        self.settings = if self.tftp {
+            FileSettings::tftp()
+        } else {
+            FileSettings::default()
+        };
     }
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -340,7 +433,7 @@ impl ExercisePanel for FilePanel {
                 self.browse_button(ui, "Choose folder…", Field::Root, DialogKind::Folder, waker);
                 ui.end_row();
                 bind_port_rows(ui, "file bind", &mut self.settings.bind, &mut self.settings.port);
-                if !self.tcp {
+                if self.lab_udp() {
                     let label = ui.label("Send rate (MiB/s)");
                     ui.add(egui::DragValue::new(&mut self.settings.rate_mib).range(1..=4096))
                         .labelled_by(label.id)
@@ -349,7 +442,8 @@ impl ExercisePanel for FilePanel {
                 }
             });
         });
-        if !self.tcp && self.settings.rate_mib * 1024 * 1024 > file::DEFAULT_UDP_RATE_BYTES_PER_SEC
+        if self.lab_udp()
+            && self.settings.rate_mib * 1024 * 1024 > file::DEFAULT_UDP_RATE_BYTES_PER_SEC
         {
             ui.add(
                 egui::Label::new(
@@ -479,7 +573,13 @@ impl ExercisePanel for FilePanel {
                 }
             });
         }
-        if !self.tcp {
+        if self.tftp {
+            ui.label(
+                RichText::new("TFTP numbers and acknowledges every block, and sends a lost one again: the file arrives whole or not at all.")
+                    .small()
+                    .weak(),
+            );
+        } else if !self.tcp {
             ui.label(
                 RichText::new("The UDP lab protocol has no sequence numbers: lost datagrams cannot be detected, only a stalled transfer.")
                     .small()

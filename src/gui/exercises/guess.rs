@@ -36,6 +36,8 @@ pub struct GuessSettings {
     pub draft: String,
     /// Seconds Auto-play waits between guesses (0 plays at once).
     pub step_delay_secs: f32,
+    /// UDP: the simulated network conditions.
+    pub network: crate::gui::network::Network,
 }
 
 impl Default for GuessSettings {
@@ -49,6 +51,7 @@ impl Default for GuessSettings {
             server: format!("localhost:{DEFAULT_GUESS_PORT}"),
             draft: String::new(),
             step_delay_secs: DEFAULT_STEP_DELAY_SECS,
+            network: crate::gui::network::Network::default(),
         }
     }
 }
@@ -79,6 +82,7 @@ impl GuessPanel {
 
     fn client_config(&self) -> guess::ClientConfig {
         guess::ClientConfig {
+            conditions: self.settings.network.for_client(),
             server: self.settings.server.trim().to_owned(),
             timeout: DEFAULT_CLIENT_TIMEOUT,
             step_delay: std::time::Duration::from_secs_f32(
@@ -124,9 +128,14 @@ impl GuessPanel {
 }
 
 impl ExercisePanel for GuessPanel {
+    fn network(&mut self) -> Option<&mut crate::gui::network::Network> {
+        Some(&mut self.settings.network)
+    }
+
     fn start_server(&mut self, waker: Option<Waker>) {
         let s = &self.settings;
         let config = guess::ServerConfig {
+            conditions: self.settings.network.for_server(),
             bind: SocketAddr::new(s.bind.ip(), s.port),
             secret: (!s.random_secret).then_some(s.secret),
             style: s.style,

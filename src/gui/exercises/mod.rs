@@ -70,6 +70,10 @@ pub trait ExercisePanel {
             self.start_server(waker);
         }
     }
+    /// The simulated network conditions, on a UDP exercise.
+    fn network(&mut self) -> Option<&mut crate::gui::network::Network> {
+        None
+    }
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>);
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>);
 
@@ -140,6 +144,7 @@ pub enum ExerciseId {
     TcpUpper,
     UdpUpper,
     UdpGuess,
+    Tftp,
 }
 
 /// Makes an exercise's panel from the saved settings.
@@ -230,13 +235,21 @@ pub const EXERCISES: &[ExerciseInfo] = &[
         source: "CMPU4021 T3",
         summary: "The server keeps a secret from 1 to 99 for each client and answers every guess with HIGHER, LOWER or CORRECT. Halving the range always wins within 7 guesses.",
     },
+    ExerciseInfo {
+        id: ExerciseId::Tftp,
+        build: |s, p| Box::new(FilePanel::new_tftp(s.tftp.clone(), Arc::clone(p))),
+        title: "Reliable file transfer",
+        transport: "UDP (TFTP)",
+        source: "beyond the handouts: RFC 1350, with RFC 2347-2349 and 7440",
+        summary: "The UDP transfer made reliable: every block is numbered and acknowledged, and a lost one is sent again. Try it under the same network conditions as the lab transfer.",
+    },
 ];
 
 impl ExerciseId {
     /// The same exercise as `socklab check` names it.
-    pub fn checked(self) -> crate::check::Exercise {
+    pub fn checked(self) -> Option<crate::check::Exercise> {
         use crate::check::Exercise as E;
-        match self {
+        Some(match self {
             Self::TcpAdd => E::TcpAdd,
             Self::UdpAdd => E::UdpAdd,
             Self::TcpFile => E::TcpFile,
@@ -246,7 +259,9 @@ impl ExerciseId {
             Self::TcpUpper => E::TcpUpper,
             Self::UdpUpper => E::UdpUpper,
             Self::UdpGuess => E::UdpGuess,
-        }
+            // Beyond the handouts: no student program to check.
+            Self::Tftp => return None,
+        })
     }
 
     pub fn info(self) -> &'static ExerciseInfo {

@@ -35,6 +35,8 @@ pub struct TalkSettings {
     pub stop_words: String,
     pub server: String,
     pub draft: String,
+    /// UDP: the simulated network conditions.
+    pub network: crate::gui::network::Network,
 }
 
 impl TalkSettings {
@@ -49,6 +51,7 @@ impl TalkSettings {
             stop_words: DEFAULT_STOP_WORDS.join(", "),
             server: format!("localhost:{port}"),
             draft: String::new(),
+            network: crate::gui::network::Network::default(),
         }
     }
 }
@@ -110,6 +113,11 @@ impl TalkPanel {
         if self.outbox.is_none() || !self.roles.client.is_running() {
             let (tx, rx) = crossbeam_channel::unbounded();
             let config = talk::ClientConfig {
+                conditions: if self.tcp {
+                    Default::default()
+                } else {
+                    self.settings.network.for_client()
+                },
                 server: self.settings.server.trim().to_owned(),
                 service: self.service,
                 stop_words: self.stop_words(),
@@ -139,8 +147,17 @@ impl TalkPanel {
 }
 
 impl ExercisePanel for TalkPanel {
+    fn network(&mut self) -> Option<&mut crate::gui::network::Network> {
+        (!self.tcp).then_some(&mut self.settings.network)
+    }
+
     fn start_server(&mut self, waker: Option<Waker>) {
         let config = talk::ServerConfig {
+            conditions: if self.tcp {
+                Default::default()
+            } else {
+                self.settings.network.for_server()
+            },
             bind: SocketAddr::new(self.settings.bind.ip(), self.settings.port),
             max_connections: crate::net::MAX_CONNECTIONS,
             service: self.service,
