@@ -1052,6 +1052,11 @@ pub fn print_human(out: &mut impl Write, event: &Event, verbose: bool) {
                 escape_bytes(bytes)
             )
         }
+        Event::Packet {
+            peer, sent, note, ..
+        } if verbose => {
+            writeln!(out, "{} {peer} {note}", if *sent { "->" } else { "<-" })
+        }
         // Always shown: the datagram a user expected to arrive did not, on purpose.
         Event::Dropped { peer, bytes } => {
             writeln!(

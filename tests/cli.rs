@@ -253,3 +253,55 @@ fn the_client_help_names_every_format_pickle_included() {
         out.stdout
     );
 }
+
+#[test]
+fn the_network_simulator_drops_what_it_is_told_to_and_only_over_udp() {
+    // The client's request is dropped (100% loss): the server hears nothing, the client says
+    // why, and gives up at its timeout.
+    let (mut server, lines, port) = start_server("udp", &[]);
+    let target = format!("127.0.0.1:{port}");
+    let child = socklab(&[
+        "udp-add",
+        "client",
+        &target,
+        "--name",
+        "Ana",
+        "--number",
+        "7",
+        "--loss",
+        "100",
+        "--seed",
+        "1",
+        "--timeout",
+        "1",
+    ])
+    .spawn()
+    .unwrap();
+    let out = wait_output(child, WAIT);
+    assert_eq!(out.code, Some(1), "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("simulated network: 100% loss, seed 1"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("dropped by the simulator"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        lines.try_iter().all(|l| !l.contains("Ana")),
+        "the server never heard the request"
+    );
+    let _ = server.kill();
+    let _ = server.wait();
+    // TCP repairs loss itself: asking for it is a usage error.
+    let out = wait_output(
+        socklab(&["tcp-echo", "client", "127.0.0.1:1", "x", "--loss", "5"])
+            .spawn()
+            .unwrap(),
+        WAIT,
+    );
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("UDP datagrams only"), "{}", out.stderr);
+}

@@ -961,6 +961,32 @@ fn under_loss_the_lab_transfer_saves_a_damaged_file_and_tftp_a_whole_one() {
         let saved = std::fs::read(out.path().join(format!("{name}.bin"))).unwrap();
         if exercise == ExerciseId::Tftp {
             assert_eq!(saved, content, "TFTP delivers the whole file");
+            // The timelines name the packets and mark what was sent again.
+            let client = harness
+                .state_mut()
+                .timeline_labels(exercise, false)
+                .join("\n");
+            for step in ["OACK", "ACK 0", "DATA 1 (2048 B)", "ACK 1"] {
+                assert!(client.contains(step), "{step} missing from\n{client}");
+            }
+            // The request went to the server's port; the transfer runs on a port of its own.
+            let rows = harness.state_mut().traffic_rows(exercise, false).join("\n");
+            assert!(rows.contains("RRQ \"lab.bin\""), "{rows}");
+            let server = harness
+                .state_mut()
+                .timeline_labels(exercise, true)
+                .join("\n");
+            assert!(
+                server.contains("· sent again"),
+                "no resend shown in\n{server}"
+            );
+            assert!(
+                harness
+                    .query_all_by_label_contains("sent again")
+                    .next()
+                    .is_some(),
+                "the progress counts resends"
+            );
         } else {
             assert!(
                 saved.len() < content.len(),

@@ -118,6 +118,25 @@ impl LogView {
                     secret: None,
                 });
             }
+            Event::Packet {
+                peer,
+                sent,
+                bytes,
+                note,
+            } => {
+                self.push(LogLine {
+                    time,
+                    peer: Some(*peer),
+                    kind: if *sent {
+                        LineKind::Sent
+                    } else {
+                        LineKind::Received
+                    },
+                    text: format!("{} {note}", if *sent { "sent" } else { "received" },),
+                    hex: Some(hex_bytes(bytes)),
+                    secret: None,
+                });
+            }
             Event::Dropped { peer, bytes } => {
                 self.push(line(
                     LineKind::Warn,

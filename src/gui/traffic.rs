@@ -315,6 +315,21 @@ impl Traffic {
                 self.push(at, Some(*peer), self.send_call(), bytes, String::new());
                 self.count(*peer, at, 0, bytes.len() as u64);
             }
+            Event::Packet {
+                peer,
+                sent,
+                bytes,
+                note,
+            } => {
+                self.current_link(*peer, at);
+                let call = if *sent {
+                    self.send_call()
+                } else {
+                    self.recv_call()
+                };
+                // Not counted: the transfer's progress counts its bytes.
+                self.push(at, Some(*peer), call, bytes, note.clone());
+            }
             Event::Dropped { peer, bytes } => {
                 self.current_link(*peer, at);
                 let seq = self.push(
@@ -961,6 +976,10 @@ impl Traffic {
 fn step_label(r: &Row) -> String {
     match r.call {
         c if r.bulk => format!("{}() {}", c.name(), r.note),
+        // A decoded packet (TFTP) says what it is; a drop says so in the note column.
+        c if (c.is_send() || c.is_recv()) && !r.note.is_empty() && !r.dropped => {
+            format!("{}() {}", c.name(), r.note)
+        }
         c if c.is_send() || c.is_recv() => {
             format!("{}() {}", c.name(), counted(r.len as u64, "byte", "bytes"))
         }
@@ -983,8 +1002,9 @@ fn row_text(r: &Row, show_hex: bool) -> String {
     let more = if r.len > r.preview.len() { "…" } else { "" };
     if data.is_empty() {
         r.note.clone()
-    } else if r.dropped {
-        format!("{data}{more} · {}", r.note)
+    } else if !r.note.is_empty() {
+        // A dropped datagram, or a decoded packet: what it is, then its bytes.
+        format!("{} · {data}{more}", r.note)
     } else {
         format!("{data}{more}")
     }
@@ -1252,6 +1272,7 @@ mod tests {
             total: Some(2_098_352),
             chunks,
             elapsed: Duration::from_millis(100),
+            retransmits: 0,
         })
     }
 

@@ -53,6 +53,8 @@ pub struct Progress {
     /// Blocks (TCP, 1024 bytes) or datagrams (UDP) so far.
     pub chunks: u64,
     pub elapsed: Duration,
+    /// Packets sent again so far (TFTP; the lab protocols never resend).
+    pub retransmits: u64,
 }
 
 impl Progress {
@@ -151,6 +153,14 @@ pub enum Event {
     Received { peer: SocketAddr, bytes: Vec<u8> },
     /// A datagram the network simulator dropped: sent by this side, never delivered.
     Dropped { peer: SocketAddr, bytes: Vec<u8> },
+    /// A datagram of a protocol socklab decodes (TFTP), sent or received, with what it is
+    /// ("DATA 7 (2048 B)", "ACK 7 · sent again").
+    Packet {
+        peer: SocketAddr,
+        sent: bool,
+        bytes: Vec<u8>,
+        note: String,
+    },
     /// A connection was closed by either side.
     Closed { peer: SocketAddr, reason: String },
     /// A line for the output pane.
@@ -216,6 +226,17 @@ impl Stamped {
             Event::Dropped { peer, bytes: b } => {
                 json!({"event": "dropped", "peer": peer.to_string(), "bytes": bytes(b)})
             }
+            Event::Packet {
+                peer,
+                sent,
+                bytes: b,
+                note,
+            } => json!({
+                "event": if *sent { "sent" } else { "received" },
+                "peer": peer.to_string(),
+                "bytes": bytes(b),
+                "packet": note,
+            }),
             Event::Closed { peer, reason } => {
                 json!({"event": "closed", "peer": peer.to_string(), "reason": reason})
             }

@@ -156,6 +156,7 @@ fn progress(
         total,
         chunks,
         elapsed: started.elapsed(),
+        retransmits: 0,
     })
 }
 

@@ -33,8 +33,31 @@ pub const DEFAULT_CLIENT_BLKSIZE: usize = 2048;
 pub const MAX_TRIES: u32 = 6;
 /// How often a waiting transfer looks at its stop flag.
 const TICK: Duration = Duration::from_millis(25);
-/// Drops and retransmissions listed one by one per transfer; the rest are counted.
+/// Retransmission warnings listed one by one per transfer; the rest are counted.
 const NOTED: u64 = 5;
+/// DATA blocks (and their ACKs) shown one by one at the start of a transfer; after them only
+/// the last block, resends and drops are shown, and the progress counts the rest.
+const SHOWN_BLOCKS: u64 = 3;
+/// Bytes of a packet kept for the log and the traffic inspector.
+const SHOWN_BYTES: usize = 64;
+
+/// Whether a packet shows in the log and the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Show {
+    Quiet,
+    Once,
+    /// A retransmission.
+    Again,
+}
+
+/// Block `index` shows when it is one of the first [`SHOWN_BLOCKS`] or the `last`.
+fn shown_block(index: u64, last: bool) -> Show {
+    if index <= SHOWN_BLOCKS || last {
+        Show::Once
+    } else {
+        Show::Quiet
+    }
+}
 /// Shortest retransmission timer: a few round trips, at least this (loopback's round trip is
 /// tens of microseconds; a scheduler's hiccup is milliseconds).
 const MIN_RTO: Duration = Duration::from_millis(20);
@@ -133,47 +156,61 @@ struct Session<'a> {
 }
 
 impl Session<'_> {
-    fn send(&self, packet: &Packet) -> std::result::Result<(), Failure> {
+    /// Sends `packet` through the link; shows it (or its drop) in the log and the timeline
+    /// unless `show` is [`Show::Quiet`].
+    fn send_as(&self, packet: &Packet, show: Show) -> std::result::Result<(), Failure> {
         let bytes = packet.encode();
-        match self.link.send_to(&bytes, self.peer) {
-            Ok(Some(fate)) if fate.dropped => {
-                let dropped = self.link.counts().map_or(0, |c| c.dropped);
-                if dropped <= NOTED {
-                    self.reporter.info(
-                        Some(self.peer),
-                        format!(
-                            "{} dropped by the simulator{}",
-                            packet.describe(),
-                            if dropped == NOTED {
-                                " (further drops are counted, not listed)"
-                            } else {
-                                ""
-                            }
-                        ),
-                    );
-                }
-                Ok(())
+        let fate = self
+            .link
+            .send_to(&bytes, self.peer)
+            .map_err(|e| Failure::local(format!("cannot send: {e}")))?;
+        if show != Show::Quiet {
+            let shown = bytes[..bytes.len().min(SHOWN_BYTES)].to_vec();
+            if fate.is_some_and(|f| f.dropped) {
+                self.reporter.send(Event::Dropped {
+                    peer: self.peer,
+                    bytes: shown,
+                });
+            } else {
+                self.reporter.send(Event::Packet {
+                    peer: self.peer,
+                    sent: true,
+                    bytes: shown,
+                    note: if show == Show::Again {
+                        format!("{} · sent again", packet.describe())
+                    } else {
+                        packet.describe()
+                    },
+                });
             }
-            Ok(_) => Ok(()),
-            Err(e) => Err(Failure::local(format!("cannot send: {e}"))),
         }
+        Ok(())
     }
 
-    /// Reports a packet sent or received (control packets, the first and last blocks) so the
-    /// log and timeline show the exchange without a line per block.
-    fn note(&self, packet: &Packet, sent: bool) {
+    /// Sends a control packet (request, OACK, ERROR, ACK 0), shown.
+    fn send(&self, packet: &Packet) -> std::result::Result<(), Failure> {
+        self.send_as(packet, Show::Once)
+    }
+
+    /// Shows a packet sent outside the link (an ERROR as the transfer ends).
+    fn shown_sent_raw(&self, packet: &Packet) {
         let bytes = packet.encode();
-        let shown = bytes[..bytes.len().min(64)].to_vec();
-        self.reporter.send(if sent {
-            Event::Sent {
-                peer: self.peer,
-                bytes: shown,
-            }
-        } else {
-            Event::Received {
-                peer: self.peer,
-                bytes: shown,
-            }
+        self.reporter.send(Event::Packet {
+            peer: self.peer,
+            sent: true,
+            bytes: bytes[..bytes.len().min(SHOWN_BYTES)].to_vec(),
+            note: packet.describe(),
+        });
+    }
+
+    /// Shows a packet received.
+    fn shown_received(&self, packet: &Packet) {
+        let bytes = packet.encode();
+        self.reporter.send(Event::Packet {
+            peer: self.peer,
+            sent: false,
+            bytes: bytes[..bytes.len().min(SHOWN_BYTES)].to_vec(),
+            note: packet.describe(),
         });
     }
 
@@ -230,6 +267,7 @@ impl Session<'_> {
                 total,
                 chunks: stats.blocks,
                 elapsed: self.started.elapsed(),
+                retransmits: stats.retransmits,
             }));
         }
     }
@@ -274,20 +312,24 @@ impl Session<'_> {
         let mut clean = true;
         let mut buf = vec![0u8; MAX_BLKSIZE + 4];
         // Sends every pending block from position `from` on.
-        let send_from = |s: &Self, pending: &VecDeque<Vec<u8>>, acked: u64, from: usize| {
-            for (i, data) in pending.iter().enumerate().skip(from) {
-                let index = acked + 1 + i as u64;
-                let packet = Packet::Data {
-                    block: block_number(index),
-                    data: data.clone(),
-                };
-                if index == 1 {
-                    s.note(&packet, true);
+        let blksize = agreed.blksize;
+        let send_from =
+            |s: &Self, pending: &VecDeque<Vec<u8>>, acked: u64, from: usize, again: bool| {
+                for (i, data) in pending.iter().enumerate().skip(from) {
+                    let index = acked + 1 + i as u64;
+                    let packet = Packet::Data {
+                        block: block_number(index),
+                        data: data.clone(),
+                    };
+                    let show = if again {
+                        Show::Again
+                    } else {
+                        shown_block(index, data.len() < blksize)
+                    };
+                    s.send_as(&packet, show)?;
                 }
-                s.send(&packet)?;
-            }
-            Ok::<(), Failure>(())
-        };
+                Ok::<(), Failure>(())
+            };
         loop {
             // Fill the window.
             let before = pending.len();
@@ -305,7 +347,7 @@ impl Session<'_> {
                     sent_at = Instant::now();
                     clean = true;
                 }
-                send_from(self, &pending, acked, before)?;
+                send_from(self, &pending, acked, before, false)?;
             }
             // Wait for an ACK that moves on.
             match self.receive(&mut buf, self.rto(timeout, backoff))? {
@@ -313,6 +355,9 @@ impl Session<'_> {
                     let index = block_index(block, acked + 1);
                     let last_sent = acked + pending.len() as u64;
                     if index > acked && index <= last_sent {
+                        if shown_block(index, read_all && index == last_sent) != Show::Quiet {
+                            self.shown_received(&Packet::Ack { block });
+                        }
                         if clean {
                             self.sample_rtt(sent_at.elapsed());
                         }
@@ -335,7 +380,7 @@ impl Session<'_> {
                             // RFC 7440: an ACK short of the window's end asks for the rest again.
                             stats.retransmits += pending.len() as u64;
                             clean = false;
-                            send_from(self, &pending, acked, 0)?;
+                            send_from(self, &pending, acked, 0, true)?;
                         }
                     }
                     // An old ACK (a duplicate): ignored, never answered with a resend.
@@ -379,7 +424,7 @@ impl Session<'_> {
                         );
                     }
                     clean = false;
-                    send_from(self, &pending, acked, 0)?;
+                    send_from(self, &pending, acked, 0, true)?;
                 }
             }
         }
@@ -424,14 +469,12 @@ impl Session<'_> {
                                 ),
                             ));
                         }
-                        if expected == 1 {
-                            self.note(
-                                &Packet::Data {
-                                    block,
-                                    data: data.clone(),
-                                },
-                                false,
-                            );
+                        let last = data.len() < agreed.blksize;
+                        if shown_block(index, last) != Show::Quiet {
+                            self.shown_received(&Packet::Data {
+                                block,
+                                data: data.clone(),
+                            });
                         }
                         out.write(&data).map_err(|e| {
                             Failure::tell(ErrorCode::DiskFull, format!("cannot write: {e}"))
@@ -442,10 +485,9 @@ impl Session<'_> {
                         in_window += 1;
                         tries = 0;
                         self.progress(&stats, total, false);
-                        let last = data.len() < agreed.blksize;
                         if last || in_window >= window {
                             last_sent = Packet::Ack { block };
-                            self.send(&last_sent)?;
+                            self.send_as(&last_sent, shown_block(index, last))?;
                             last_ack_at = Instant::now();
                             in_window = 0;
                         }
@@ -472,7 +514,7 @@ impl Session<'_> {
                             last_sent = Packet::Ack {
                                 block: block_number(expected - 1),
                             };
-                            self.send(&last_sent)?;
+                            self.send_as(&last_sent, Show::Again)?;
                             last_ack_at = Instant::now();
                             in_window = 0;
                         }
@@ -505,7 +547,7 @@ impl Session<'_> {
                             last_sent.describe()
                         ),
                     );
-                    self.send(&last_sent)?;
+                    self.send_as(&last_sent, Show::Again)?;
                     in_window = 0;
                 }
             }
@@ -525,7 +567,7 @@ impl Session<'_> {
         while Instant::now() < until && !self.stop.is_stopped() {
             match self.receive(&mut buf, until.saturating_duration_since(Instant::now())) {
                 Ok(Some(Packet::Data { block, .. })) if block == last_block => {
-                    let _ = self.send(ack);
+                    let _ = self.send_as(ack, Show::Again);
                 }
                 Ok(Some(_)) => {}
                 Ok(None) | Err(_) => return,
@@ -539,7 +581,7 @@ impl Session<'_> {
                 code: *code,
                 message: message.clone(),
             };
-            self.note(&packet, true);
+            self.shown_sent_raw(&packet);
             let _ = self.link.socket().send_to(&packet.encode(), self.peer);
         }
     }
@@ -754,11 +796,17 @@ fn oack_then_ack0(
     let oack = Packet::Oack {
         options: accepted.to_vec(),
     };
-    session.note(&oack, true);
     let mut buf = vec![0u8; MAX_BLKSIZE + 4];
     for attempt in 0..MAX_TRIES {
         let sent = Instant::now();
-        session.send(&oack)?;
+        session.send_as(
+            &oack,
+            if attempt == 0 {
+                Show::Once
+            } else {
+                Show::Again
+            },
+        )?;
         if let Some(Packet::Ack { block: 0 }) = session.receive(&mut buf, timeout)? {
             if attempt == 0 {
                 session.sample_rtt(sent.elapsed());
@@ -854,7 +902,6 @@ fn serve_write(
             options: accepted.clone(),
         }
     };
-    session.note(&first, true);
     session.send(&first)?;
     let stats = session.receive_file(&mut out, agreed, total, None, first)?;
     let (saved, sha) = out
@@ -1018,11 +1065,17 @@ fn request(
     timeout: Duration,
 ) -> std::result::Result<Packet, Failure> {
     let server = session.peer;
-    session.note(request, true);
     let mut buf = vec![0u8; MAX_BLKSIZE + 4];
     for attempt in 0..MAX_TRIES {
         let sent = Instant::now();
-        session.send(request)?;
+        session.send_as(
+            request,
+            if attempt == 0 {
+                Show::Once
+            } else {
+                Show::Again
+            },
+        )?;
         let until = Instant::now() + timeout;
         while Instant::now() < until {
             if session.stop.is_stopped() {
@@ -1037,7 +1090,7 @@ fn request(
                     if attempt == 0 {
                         session.sample_rtt(sent.elapsed());
                     }
-                    session.note(&packet, false);
+                    session.shown_received(&packet);
                     if let Packet::Error { code, message } = packet {
                         return Err(Failure::local(format!(
                             "the server refused: ERROR {} ({}): {message}",

@@ -733,7 +733,7 @@ const CHART_HEIGHT: f32 = 90.0;
 
 /// A transfer's progress: a bar when the size is known, and the numbers.
 fn transfer_ui(ui: &mut egui::Ui, tcp: bool, label: &str, p: &Progress) {
-    let numbers = format!(
+    let mut numbers = format!(
         "{label}: {} · {} · {} · {:.1} s",
         human_bytes(p.bytes),
         if tcp {
@@ -744,6 +744,12 @@ fn transfer_ui(ui: &mut egui::Ui, tcp: bool, label: &str, p: &Progress) {
         rate(p.bytes, p.elapsed),
         p.elapsed.as_secs_f64()
     );
+    if p.retransmits > 0 {
+        numbers.push_str(&format!(
+            " · {} sent again",
+            crate::protocol::thousands(p.retransmits)
+        ));
+    }
     match p.total {
         Some(total) if total > 0 => {
             ui.add(egui::ProgressBar::new(p.bytes as f32 / total as f32).text(numbers));
