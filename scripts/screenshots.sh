@@ -109,3 +109,16 @@ scene upper-udp '(exercise:UdpUpper)' key:F5 sleep:0.8 930,119 "type:hello, udp 
 # Guess the number: a word (not counted), then Auto-play at its 0.6 s pace, caught mid-game.
 scene guess-udp '(exercise:UdpGuess)' key:F5 sleep:0.8 930,119 type:abc key:Return sleep:0.6 \
   802,165 sleep:2.2
+# The same network (5% of what each side sends is lost, seed 3) under the UDP lab transfer and
+# under TFTP: the lab client saves a file with holes it cannot see; TFTP sends the lost blocks
+# again. Both downloads of photo.jpg, with the Network conditions section open below.
+lossy="network:(conditions:(loss_pct:5.0),fixed_seed:true,seed:3)"
+scene lossy-lab-transfer "(exercise:UdpFile,udp_file:(root:${q}$share${q},remote:${q}photo.jpg${q},save_as:${q}$home/lab-copy.jpg${q},$lossy))" \
+  key:F5 sleep:0.8 757,194 sleep:2.5
+scene lossy-tftp-transfer "(exercise:Tftp,tftp:(port:6969,server:${q}localhost:6969${q},root:${q}$share${q},remote:${q}photo.jpg${q},save_as:${q}$home/tftp-copy.jpg${q},windowsize:8,$lossy))" \
+  key:F5 sleep:0.8 757,217 sleep:9
+if [[ -f screenshots/lossy-lab-transfer.png && -f screenshots/lossy-tftp-transfer.png ]]; then
+  convert screenshots/lossy-lab-transfer.png screenshots/lossy-tftp-transfer.png +append \
+    screenshots/lossy-lab-beside-tftp.png
+  echo "wrote screenshots/lossy-lab-beside-tftp.png"
+fi

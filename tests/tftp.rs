@@ -469,3 +469,39 @@ fn socklabs_client_downloads_from_real_servers() {
         let _ = child.wait();
     }
 }
+
+#[test]
+fn stop_ends_a_waiting_transfer_at_once_and_saves_nothing() {
+    // A server that drops everything it sends: the client waits; Stop ends it.
+    let share = tempfile::tempdir().unwrap();
+    std::fs::write(share.path().join("lab.bin"), content(100_000)).unwrap();
+    let server = server(
+        share.path(),
+        false,
+        Conditions {
+            loss_pct: 100.0,
+            seed: Some(1),
+            ..Conditions::default()
+        },
+    );
+    let out = tempfile::tempdir().unwrap();
+    let local = out.path().join("lab.bin");
+    let config = get(&server.addr(), "lab.bin", &local);
+    let client = start("tftp client", false, move |r, s| {
+        tftp::run_client(config, r, s)
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    let asked = Instant::now();
+    client.handle.stop();
+    let events = collect_until_finished(&client.rx, WAIT);
+    let took = asked.elapsed();
+    client.handle.join();
+    assert!(outcome(&events).is_err());
+    assert!(took < Duration::from_millis(200), "Stop took {took:?}");
+    assert!(!local.exists(), "nothing saved");
+    assert_eq!(
+        std::fs::read_dir(out.path()).unwrap().count(),
+        0,
+        "no part file left"
+    );
+}

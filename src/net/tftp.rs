@@ -372,6 +372,7 @@ impl Session<'_> {
                         self.progress(&stats, total, false);
                         if pending.is_empty() && read_all {
                             stats.elapsed = self.started.elapsed();
+                            self.progress(&stats, total, true);
                             return Ok(stats);
                         }
                         sent_at = Instant::now();
@@ -493,6 +494,7 @@ impl Session<'_> {
                         }
                         if last {
                             stats.elapsed = self.started.elapsed();
+                            self.progress(&stats, total, true);
                             self.dally = Some((last_sent, block));
                             return Ok(stats);
                         }
@@ -511,6 +513,7 @@ impl Session<'_> {
                             if gap {
                                 gap_acked = Some(expected);
                             }
+                            stats.retransmits += 1;
                             last_sent = Packet::Ack {
                                 block: block_number(expected - 1),
                             };
@@ -632,6 +635,7 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
             ))
         ),
     );
+    reporter.send(Event::SharedFiles(crate::files::list_shared(&config.root)));
     let mut transfers: Vec<thread::JoinHandle<()>> = Vec::new();
     // Peers with a transfer running: a request they send again (its answer was slow or lost)
     // must not start a second one.

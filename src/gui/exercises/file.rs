@@ -465,7 +465,7 @@ impl ExercisePanel for FilePanel {
             if !self.serving.is_empty() {
                 scroll_box(ui, "serving", list_height(ui), false, |ui| {
                     for p in &self.serving {
-                        transfer_ui(ui, self.tcp, &format!("to {}", p.peer), p);
+                        transfer_ui(ui, self.tcp || self.tftp, &format!("to {}", p.peer), p);
                     }
                 });
             }
@@ -510,6 +510,13 @@ impl ExercisePanel for FilePanel {
                     ui.end_row();
                     labelled_text(ui, "Remote file name", &mut self.settings.remote);
                     ui.end_row();
+                    if self.tftp {
+                        let label = ui.label("Window (blocks)");
+                        ui.add(egui::DragValue::new(&mut self.settings.windowsize).range(1..=64))
+                            .labelled_by(label.id)
+                            .on_hover_text("Blocks sent before an ACK (RFC 7440); 1 is plain TFTP");
+                        ui.end_row();
+                    }
                     save_as_entered =
                         entered_by_enter(&labelled_text(ui, "Save as", &mut self.settings.save_as));
                     ui.end_row();
@@ -589,7 +596,7 @@ impl ExercisePanel for FilePanel {
         if let Some(p) = &self.progress {
             transfer_ui(
                 ui,
-                self.tcp,
+                self.tcp || self.tftp,
                 if busy { "downloading" } else { "received" },
                 p,
             );
@@ -732,11 +739,11 @@ const COMPARE_BUTTON_WIDTH: f32 = 100.0;
 const CHART_HEIGHT: f32 = 90.0;
 
 /// A transfer's progress: a bar when the size is known, and the numbers.
-fn transfer_ui(ui: &mut egui::Ui, tcp: bool, label: &str, p: &Progress) {
+fn transfer_ui(ui: &mut egui::Ui, blocks: bool, label: &str, p: &Progress) {
     let mut numbers = format!(
         "{label}: {} · {} · {} · {:.1} s",
         human_bytes(p.bytes),
-        if tcp {
+        if blocks {
             counted(p.chunks, "block", "blocks")
         } else {
             counted(p.chunks, "datagram", "datagrams")
