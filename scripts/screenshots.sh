@@ -122,3 +122,8 @@ if [[ -f screenshots/lossy-lab-transfer.png && -f screenshots/lossy-tftp-transfe
     screenshots/lossy-lab-beside-tftp.png
   echo "wrote screenshots/lossy-lab-beside-tftp.png"
 fi
+# Echo over UDP with 40% of each side's datagrams lost (seed 5): the Network conditions section
+# open with its counters, the client's timeline with crossed-out arrows.
+scene network-conditions "(exercise:UdpEcho,udp_echo:(network:(conditions:(loss_pct:40.0),fixed_seed:true,seed:5)))" \
+  key:F5 sleep:0.8 930,119 "type:one" key:Return sleep:5.6 "type:two" key:Return sleep:0.5 \
+  "type:three" key:Return sleep:0.5 910,218 sleep:0.3 300,695 sleep:0.3 wheel:15 sleep:0.5
