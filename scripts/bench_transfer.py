@@ -1,20 +1,27 @@
 #!/usr/bin/env python3
-"""File-transfer benchmark on loopback, all peers in one run.
+"""File-transfer benchmark on loopback: clients alternated, servers started once.
 
-TCP: a 1 GiB file moved by `socklab tcp-file`, by socat, and by the Python lab pair in
-tests/peers; `cp` of the same file as the ceiling. UDP: a 256 MiB file moved by `socklab udp-file`
-and by the Python lab pair, with the share of bytes delivered and whether SHA-256 matches.
-Prints throughput, ratios and each socklab process's peak RSS (from wait4).
+TCP: one file moved by `socklab tcp-file client` from `socklab tcp-file server`, and by
+`socat -u TCP:… CREATE:…` from `socat -U TCP-LISTEN:…,fork OPEN:…,rdonly`, alternated run by run
+(A B, then B A, …), each into a fresh destination; beside them the floors: `dd` reading and
+writing the same file, and socat receiving into /dev/null (the network alone).
+TFTP: socklab's TFTP client from socklab's TFTP server, tftpd-hpa and atftpd (when present),
+blksize 2048 and 8192, windowsize 1 and 16, alternated the same way.
 
-usage: scripts/bench_transfer.py [--tcp-mib 1024] [--udp-mib 256]
-Needs: a release build (`cargo build --release`), python3, socat (apt-get install socat).
+Prints, per peer: median, min-max of the wall time and the throughput, and socklab's client's
+peak RSS (VmHWM, sampled every 10 ms).
+
+usage: scripts/bench_transfer.py [--tcp-mib 512] [--tftp-mib 64] [--runs 5] [--skip-tcp] [--skip-tftp]
+Needs: a release build (`cargo build --release`), socat; for TFTP peers tftpd-hpa
+(`in.tftpd`) and atftpd (`--atftpd PATH`, e.g. unpacked with `apt-get download atftpd &&
+dpkg -x atftpd_*.deb DIR`).
 """
 import argparse
-import hashlib
+import json
 import os
 import shutil
-import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,7 +29,6 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOCKLAB = os.path.join(ROOT, "target", "release", "socklab")
-PEERS = os.path.join(ROOT, "tests", "peers")
 
 
 def free_port(kind=socket.SOCK_STREAM):
@@ -31,11 +37,24 @@ def free_port(kind=socket.SOCK_STREAM):
         return s.getsockname()[1]
 
 
-def peak_rss_mib(pid):
-    """The process's own peak RSS (VmHWM), or None once it has gone.
+def wait_port(port, kind=socket.SOCK_STREAM, timeout=5.0):
+    """Waits until something has `port` (TCP: listening; UDP: bound), without connecting."""
+    tables = ["/proc/net/tcp"] if kind == socket.SOCK_STREAM else ["/proc/net/udp"]
+    until = time.time() + timeout
+    while time.time() < until:
+        for table in tables:
+            with open(table) as f:
+                for line in f.readlines()[1:]:
+                    fields = line.split()
+                    if int(fields[1].rsplit(":", 1)[1], 16) == port and (
+                        kind != socket.SOCK_STREAM or fields[3] == "0A"
+                    ):
+                        return
+        time.sleep(0.02)
+    sys.exit(f"nothing on port {port}")
 
-    Not wait4's ru_maxrss: Linux carries that across exec, so every child would report the
-    benchmark's own peak."""
+
+def peak_rss_mib(pid):
     try:
         with open(f"/proc/{pid}/status") as f:
             for line in f:
@@ -46,139 +65,219 @@ def peak_rss_mib(pid):
     return None
 
 
-def run_watching(procs, until):
-    """Samples each process's peak RSS every 10 ms until `until` exits; returns the peaks."""
-    peaks = [0.0 for _ in procs]
-    while True:
-        for i, p in enumerate(procs):
+def timed(cmd, watch=False):
+    """Runs `cmd`; its wall time in seconds and (with `watch`) its peak RSS in MiB."""
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0.0
+    while p.poll() is None:
+        if watch:
             rss = peak_rss_mib(p.pid)
             if rss is not None:
-                peaks[i] = max(peaks[i], rss)
-        if until.poll() is not None:
-            return peaks
-        time.sleep(0.01)
+                peak = max(peak, rss)
+        time.sleep(0.01 if watch else 0.002)
+    took = time.perf_counter() - start
+    if p.returncode != 0:
+        sys.exit(f"{cmd[0]} failed: {p.stderr.read().decode(errors='replace')}")
+    return took, peak
 
 
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while True:
-            block = f.read(1 << 20)
-            if not block:
-                return h.hexdigest()
-            h.update(block)
+def summary(name, times, size, rss=None, floor=None):
+    med = statistics.median(times)
+    mib = size / (1024 * 1024)
+    line = (
+        f"| {name} | {med:.3f} s ({min(times):.3f}-{max(times):.3f}) | "
+        f"{mib / med:,.0f} MiB/s ({mib / max(times):,.0f}-{mib / min(times):,.0f}) |"
+    )
+    line += f" {floor / med:.2f} |" if floor else " |"
+    line += f" {rss:.1f} MiB |" if rss else " |"
+    print(line)
+    return med
 
 
-def timed_pair(server_cmd, client_cmd, cwd=None):
-    """Starts the server, runs the client, times the client; returns (seconds, server rss, client rss)."""
-    os.sync()  # no earlier write-back competes with this measurement
-    server = subprocess.Popen(server_cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def alternate(runs, peers):
+    """Runs each peer's `run()` `runs` times, the order turned round every round."""
+    results = {name: [] for name, _ in peers}
+    for i in range(runs):
+        order = peers if i % 2 == 0 else list(reversed(peers))
+        for name, run in order:
+            results[name].append(run())
+    return results
+
+
+def tcp(args, work):
+    size = args.tcp_mib * 1024 * 1024
+    share = os.path.join(work, "share")
+    os.makedirs(share)
+    src = os.path.join(share, "big.bin")
+    with open(src, "wb") as f:
+        chunk = os.urandom(1024 * 1024)
+        for _ in range(args.tcp_mib):
+            f.write(chunk)
+    dest = os.path.join(work, "dest.bin")
+    port_s, port_c, port_b = free_port(), free_port(), free_port()
+    servers = [
+        subprocess.Popen([SOCKLAB, "tcp-file", "server", str(port_s), "--bind", "127.0.0.1",
+                          "--root", share], stdout=subprocess.DEVNULL),
+        # -U: the file (opened in each forked child, after accept) is read, the socket written.
+        subprocess.Popen(["socat", "-U", f"TCP-LISTEN:{port_c},bind=127.0.0.1,reuseaddr,fork",
+                          f"OPEN:{src},rdonly"]),
+        # The same with 256 KiB buffers (socat's default is 8 KiB).
+        subprocess.Popen(["socat", "-b", "262144", "-U",
+                          f"TCP-LISTEN:{port_b},bind=127.0.0.1,reuseaddr,fork",
+                          f"OPEN:{src},rdonly"]),
+    ]
+    wait_port(port_s)
+    wait_port(port_c)
+    wait_port(port_b)
+
+    def fresh():
+        if os.path.exists(dest):
+            os.remove(dest)
+
+    def socklab_run():
+        fresh()
+        took, rss = timed([SOCKLAB, "tcp-file", "client", f"127.0.0.1:{port_s}:big.bin", dest,
+                           "--force"], watch=True)
+        assert os.path.getsize(dest) == size
+        return took, rss
+
+    def socat_run():
+        fresh()
+        took, _ = timed(["socat", "-u", f"TCP:127.0.0.1:{port_c}", f"CREATE:{dest}"])
+        assert os.path.getsize(dest) == size
+        return took, 0.0
+
+    def socat_big_run():
+        fresh()
+        took, _ = timed(["socat", "-b", "262144", "-u", f"TCP:127.0.0.1:{port_b}",
+                         f"CREATE:{dest}"])
+        assert os.path.getsize(dest) == size
+        return took, 0.0
+
+    def dd_run():
+        fresh()
+        return timed(["dd", f"if={src}", f"of={dest}", "bs=1M", "status=none"])[0], 0.0
+
+    def null_run():
+        # socklab's server (sendfile) into a receive that discards: the network alone.
+        code = (
+            "import socket,sys\n"
+            f"s=socket.create_connection(('127.0.0.1',{port_s}))\n"
+            "s.sendall(b'big.bin'); s.shutdown(socket.SHUT_WR)\n"
+            "b=bytearray(1<<18); n=0\n"
+            "while True:\n"
+            "    k=s.recv_into(b)\n"
+            "    if not k: break\n"
+            "    n+=k\n"
+            f"sys.exit(0 if n=={size} else 1)\n"
+        )
+        return timed([sys.executable, "-c", code])[0], 0.0
+
     try:
-        # One-shot servers (socat, the lab script) serve the first connection only, so no probe:
-        # give them a moment to listen.
-        time.sleep(0.5)
-        start = time.perf_counter()
-        client = subprocess.Popen(client_cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        server_rss, client_rss = run_watching([server, client], client)
-        seconds = time.perf_counter() - start
+        timed(["cat", src])  # the source in the page cache for everyone
+        results = alternate(args.runs, [("socklab", socklab_run), ("socat", socat_run),
+                                        ("socat256", socat_big_run), ("dd", dd_run),
+                                        ("null", null_run)])
     finally:
-        if server.poll() is None:
-            server.send_signal(signal.SIGTERM)
-        server.wait(timeout=10)
-    return seconds, server_rss, client_rss
+        for s in servers:
+            s.terminate()
+            s.wait()
+    print(f"\nTCP, {args.tcp_mib} MiB, {args.runs} runs each, alternated "
+          f"(median, min-max):\n")
+    print("| peer | time | throughput | dd floor / peer | peak RSS |")
+    print("|---|---|---|---|---|")
+    t = {k: [x[0] for x in v] for k, v in results.items()}
+    dd = statistics.median(t["dd"])
+    summary("dd (read and write the file: the floor)", t["dd"], size, floor=dd)
+    summary("a receive that discards, from socklab's server (the network alone)", t["null"],
+            size, floor=dd)
+    summary("socat (its default 8 KiB buffers)", t["socat"], size, floor=dd)
+    summary("socat -b 262144", t["socat256"], size, floor=dd)
+    summary("socklab", t["socklab"], size,
+            rss=max(x[1] for x in results["socklab"]), floor=dd)
+    for name in ("socat", "socat256"):
+        ratio = statistics.median(t[name]) / statistics.median(t["socklab"])
+        print(f"\nsocklab's throughput / {name}'s (medians): {ratio:.2f}")
+
+
+def tftp(args, work):
+    size = args.tftp_mib * 1024 * 1024
+    share = os.path.join(work, "tftp")
+    os.makedirs(share)
+    src = os.path.join(share, "t.bin")
+    with open(src, "wb") as f:
+        f.write(os.urandom(size))
+    servers, peers = [], []
+    port = free_port(socket.SOCK_DGRAM)
+    servers.append(subprocess.Popen([SOCKLAB, "tftp", "server", "--port", str(port), "--bind",
+                                     "127.0.0.1", "--root", share], stdout=subprocess.DEVNULL))
+    peers.append(("socklab", port))
+    if shutil.which("in.tftpd"):
+        port = free_port(socket.SOCK_DGRAM)
+        servers.append(subprocess.Popen(["in.tftpd", "-L", "-a", f"127.0.0.1:{port}", "-s",
+                                         share, "-u", "root"]))
+        peers.append(("tftpd-hpa", port))
+    if args.atftpd and os.path.exists(args.atftpd):
+        port = free_port(socket.SOCK_DGRAM)
+        servers.append(subprocess.Popen([args.atftpd, "--daemon", "--no-fork", "--port",
+                                         str(port), "--bind-address", "127.0.0.1", "--user",
+                                         "root.root", "--logfile", "/dev/null", share]))
+        peers.append(("atftpd", port))
+    for _, p in peers:
+        wait_port(p, socket.SOCK_DGRAM)
+    dest = os.path.join(work, "t-dest.bin")
+    cases = []
+    for name, p in peers:
+        for blksize in (2048, 8192):
+            for window in (1, 16):
+                def run(p=p, blksize=blksize, window=window):
+                    if os.path.exists(dest):
+                        os.remove(dest)
+                    out = subprocess.run(
+                        [SOCKLAB, "tftp", "client", f"127.0.0.1:{p}:t.bin", dest, "--blksize",
+                         str(blksize), "--windowsize", str(window), "--json"],
+                        capture_output=True, text=True, check=True).stdout
+                    assert os.path.getsize(dest) == size
+                    # The transfer's own time, from the first packet to the last block.
+                    for line in out.splitlines():
+                        event = json.loads(line)
+                        if event.get("event") == "file":
+                            return event["transfer_ms"] / 1000.0, 0.0
+                    sys.exit("no file event from the TFTP client")
+                cases.append((f"{name}, blksize {blksize}, window {window}", run))
+    try:
+        results = alternate(args.runs, cases)
+    finally:
+        for s in servers:
+            s.terminate()
+            s.wait()
+    print(f"\nTFTP, socklab's client, {args.tftp_mib} MiB, {args.runs} runs each, alternated "
+          "(median, min-max of the transfer's own time, from the request to the last "
+          "block, as the client reports it):\n")
+    print("| server | time | throughput | | |")
+    print("|---|---|---|---|---|")
+    for name, _ in cases:
+        summary(name, [x[0] for x in results[name]], size)
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--tcp-mib", type=int, default=1024)
-    parser.add_argument("--udp-mib", type=int, default=256)
-    args = parser.parse_args()
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tcp-mib", type=int, default=512)
+    ap.add_argument("--tftp-mib", type=int, default=64)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--skip-tftp", action="store_true")
+    ap.add_argument("--skip-tcp", action="store_true")
+    ap.add_argument("--atftpd", default="")
+    args = ap.parse_args()
     if not os.path.exists(SOCKLAB):
         sys.exit("build first: cargo build --release")
-    if shutil.which("socat") is None:
-        sys.exit("socat is needed: apt-get install socat")
-
     work = tempfile.mkdtemp(prefix="socklab-bench-")
     try:
-        src = os.path.join(work, "src.bin")
-        with open(src, "wb") as f:
-            for _ in range(args.tcp_mib):
-                f.write(os.urandom(1 << 20))
-        size = os.path.getsize(src)
-        want = sha256(src)
-        rows = []
-
-        def check(dst):
-            ok = os.path.exists(dst) and os.path.getsize(dst) == size and sha256(dst) == want
-            if os.path.exists(dst):
-                os.remove(dst)
-            return ok
-
-        dst = os.path.join(work, "dst.bin")
-        os.sync()
-        start = time.perf_counter()
-        shutil.copyfile(src, dst)
-        rows.append(("cp (ceiling)", time.perf_counter() - start, None, None, check(dst)))
-
-        port = free_port()
-        t, srss, crss = timed_pair(
-            ["socat", "-u", f"FILE:{src}", f"TCP-LISTEN:{port},reuseaddr"],
-            ["socat", "-u", f"TCP:127.0.0.1:{port}", f"CREATE:{dst}"]
-        )
-        rows.append(("socat", t, srss, crss, check(dst)))
-
-        port = free_port()
-        t, srss, crss = timed_pair(
-            [sys.executable, os.path.join(PEERS, "file_server.py"), "tcp", str(port)],
-            [sys.executable, os.path.join(PEERS, "file_client.py"), "tcp", f"127.0.0.1:{port}:src.bin", dst],
-            cwd=work)
-        rows.append(("Python lab pair", t, srss, crss, check(dst)))
-
-        port = free_port()
-        t, srss, crss = timed_pair(
-            [SOCKLAB, "tcp-file", "server", str(port), "--root", work, "--bind", "127.0.0.1"],
-            [SOCKLAB, "tcp-file", "client", f"127.0.0.1:{port}:src.bin", dst]
-        )
-        rows.append(("socklab tcp-file", t, srss, crss, check(dst)))
-
-        socat_t = rows[1][1]
-        cp_t = rows[0][1]
-        print(f"TCP, {args.tcp_mib} MiB file on loopback")
-        print(f"{'peer':<20}{'MiB/s':>10}{'vs socat':>10}{'vs cp':>8}{'server RSS':>12}{'client RSS':>12}  same bytes")
-        for name, t, srss, crss, ok in rows:
-            mibs = size / t / (1 << 20)
-            fmt = lambda r: f"{r:.1f} MiB" if r is not None else "-"
-            print(f"{name:<20}{mibs:>10.0f}{socat_t / t:>9.2f}x{cp_t / t:>7.2f}x{fmt(srss):>12}{fmt(crss):>12}  {ok}")
-
-        # UDP: a smaller file, as the lab protocol has no flow control.
-        usrc = os.path.join(work, "udp.bin")
-        with open(src, "rb") as f, open(usrc, "wb") as g:
-            for _ in range(args.udp_mib):
-                g.write(f.read(1 << 20))
-        usize = os.path.getsize(usrc)
-        uwant = sha256(usrc)
-        print(f"\nUDP, {args.udp_mib} MiB file on loopback")
-        print(f"{'peer':<20}{'MiB/s':>10}{'delivered':>11}{'SHA-256':>9}{'server RSS':>12}{'client RSS':>12}")
-        for name, server_cmd, client_cmd in [
-            ("Python lab pair",
-             [sys.executable, os.path.join(PEERS, "file_server.py"), "udp", "{port}"],
-             [sys.executable, os.path.join(PEERS, "file_client.py"), "udp", "127.0.0.1:{port}:udp.bin", dst]),
-            ("socklab udp-file",
-             [SOCKLAB, "udp-file", "server", "{port}", "--root", work, "--bind", "127.0.0.1"],
-             [SOCKLAB, "udp-file", "client", "127.0.0.1:{port}:udp.bin", dst]),
-            ("socklab --rate 256",
-             [SOCKLAB, "udp-file", "server", "{port}", "--root", work, "--bind", "127.0.0.1", "--rate", "256"],
-             [SOCKLAB, "udp-file", "client", "127.0.0.1:{port}:udp.bin", dst]),
-        ]:
-            port = free_port(socket.SOCK_DGRAM)
-            fill = lambda cmd: [c.replace("{port}", str(port)) for c in cmd]
-            t, srss, crss = timed_pair(fill(server_cmd), fill(client_cmd), cwd=work)
-            got = os.path.getsize(dst) if os.path.exists(dst) else 0
-            same = got == usize and sha256(dst) == uwant
-            if os.path.exists(dst):
-                os.remove(dst)
-            print(f"{name:<20}{got / t / (1 << 20):>10.0f}{100.0 * got / usize:>10.1f}%{str(same):>9}"
-                  f"{srss:>9.1f} MiB{crss:>9.1f} MiB")
+        if not args.skip_tcp:
+            tcp(args, work)
+        if not args.skip_tftp:
+            tftp(args, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -19,7 +19,9 @@ const IO_CHUNK_BYTES: usize = 256 * 1024;
 /// receiving loop only receives (over UDP, a slow receiver loses datagrams).
 pub struct Download {
     path: PathBuf,
+    /// The piece being filled: always [`DOWNLOAD_BUFFER_BYTES`] long, `filled` of them used.
     buffer: Vec<u8>,
+    filled: usize,
     to_writer: Option<crossbeam_channel::Sender<Vec<u8>>>,
     spare: crossbeam_channel::Receiver<Vec<u8>>,
     writer: Option<std::thread::JoinHandle<Result<(tempfile::NamedTempFile, String)>>>,
@@ -75,12 +77,12 @@ impl Download {
             .name("download writer".into())
             .spawn(move || {
                 let mut hasher = Sha256::new();
-                for mut piece in pieces {
+                for piece in pieces {
                     temp.as_file_mut()
                         .write_all(&piece)
                         .map_err(|e| Error::io(format!("cannot write beside {shown}"), e))?;
                     hasher.update(&piece);
-                    piece.clear();
+                    // Back as it is (its bytes are overwritten, never read): no clearing.
                     // The receiving side may have stopped taking spares: nothing to do then.
                     let _ = give_back.try_send(piece);
                 }
@@ -89,7 +91,8 @@ impl Download {
             .map_err(|e| Error::io("cannot start the download writer", e))?;
         Ok(Self {
             path: path.to_path_buf(),
-            buffer: Vec::with_capacity(DOWNLOAD_BUFFER_BYTES),
+            buffer: vec![0; DOWNLOAD_BUFFER_BYTES],
+            filled: 0,
             to_writer: Some(to_writer),
             spare,
             writer: Some(writer),
@@ -98,20 +101,43 @@ impl Download {
     }
 
     /// Appends bytes; they reach the disk in pieces, on the writing thread.
-    pub fn write(&mut self, bytes: &[u8]) -> Result<()> {
-        self.buffer.extend_from_slice(bytes);
-        if self.buffer.len() >= DOWNLOAD_BUFFER_BYTES {
+    pub fn write(&mut self, mut bytes: &[u8]) -> Result<()> {
+        while !bytes.is_empty() {
+            let space = self.space();
+            let n = space.len().min(bytes.len());
+            space[..n].copy_from_slice(&bytes[..n]);
+            self.commit(n)?;
+            bytes = &bytes[n..];
+        }
+        Ok(())
+    }
+
+    /// Where the next bytes go: read into it, then [`Self::commit`] what was read. Receiving
+    /// straight into the piece saves a copy of every byte.
+    pub fn space(&mut self) -> &mut [u8] {
+        &mut self.buffer[self.filled..]
+    }
+
+    /// Takes the first `n` bytes of [`Self::space`] as written.
+    pub fn commit(&mut self, n: usize) -> Result<()> {
+        self.filled = (self.filled + n).min(self.buffer.len());
+        if self.filled == self.buffer.len() {
             self.hand_off()?;
         }
         Ok(())
     }
 
     fn hand_off(&mut self) -> Result<()> {
-        let next = self
+        let mut next = self
             .spare
             .try_recv()
-            .unwrap_or_else(|_| Vec::with_capacity(DOWNLOAD_BUFFER_BYTES));
-        let piece = std::mem::replace(&mut self.buffer, next);
+            .unwrap_or_else(|_| vec![0; DOWNLOAD_BUFFER_BYTES]);
+        if next.len() != DOWNLOAD_BUFFER_BYTES {
+            next.resize(DOWNLOAD_BUFFER_BYTES, 0);
+        }
+        let mut piece = std::mem::replace(&mut self.buffer, next);
+        piece.truncate(self.filled);
+        self.filled = 0;
         let sent = self
             .to_writer
             .as_ref()
@@ -143,7 +169,7 @@ impl Download {
 
     /// Writes what is left and renames the file into place; returns its path and SHA-256.
     pub fn finish(mut self) -> Result<(PathBuf, String)> {
-        if !self.buffer.is_empty() {
+        if self.filled > 0 {
             self.hand_off()?;
         }
         let (temp, sha256) = self.join_writer()?;

@@ -652,7 +652,6 @@ pub fn run_tcp_client(
     stream
         .set_read_timeout(Some(POLL_INTERVAL))
         .map_err(|e| Error::io("socket error", e))?;
-    let mut buf = vec![0u8; 256 * 1024];
     let mut bytes = 0u64;
     let mut ticker = Ticker::new();
     let mut last_data = Instant::now();
@@ -664,13 +663,15 @@ pub fn run_tcp_client(
                 "cancelled after {bytes} bytes; nothing saved"
             )));
         }
-        match stream.read(&mut buf) {
+        // Received straight into the piece the writer thread will save and hash.
+        let space = download.space();
+        match stream.read(space) {
             Ok(0) => break,
             Ok(n) => {
                 if bytes == 0 && n <= crate::protocol::file::HEADER_MAX_BYTES {
-                    first = Some(buf[..n].to_vec());
+                    first = Some(space[..n].to_vec());
                 }
-                download.write(&buf[..n])?;
+                download.commit(n)?;
                 bytes += n as u64;
                 last_data = Instant::now();
                 if ticker.due() {

@@ -31,6 +31,8 @@ pub const DEFAULT_TFTP_PORT: u16 = 6969;
 pub const DEFAULT_CLIENT_BLKSIZE: usize = 2048;
 /// Times a packet is sent before the transfer is given up.
 pub const MAX_TRIES: u32 = 6;
+/// Receive buffer a transfer's socket asks for.
+const TRANSFER_BUFFER_BYTES: usize = 4 * 1024 * 1024;
 /// How often a waiting transfer looks at its stop flag.
 const TICK: Duration = Duration::from_millis(25);
 /// Retransmission warnings listed one by one per transfer; the rest are counted.
@@ -600,6 +602,9 @@ fn transfer_socket(like: SocketAddr) -> std::io::Result<UdpSocket> {
     };
     let socket = UdpSocket::bind(any)?;
     socket.set_read_timeout(Some(TICK))?;
+    // A window of large blocks arrives as one burst: 16 blocks of 8 KiB overflow a default
+    // receive buffer (about 208 KiB on Linux). The system may grant less than asked.
+    let _ = socket2::SockRef::from(&socket).set_recv_buffer_size(TRANSFER_BUFFER_BYTES);
     Ok(socket)
 }
 
