@@ -71,7 +71,7 @@ wait_port() { # wait_port tcp|udp PORT: until something has it
 }
 # server ROLE_CMD...: starts a server in the background (its pid in $server_pid)
 run_server() { "$@" >server.log 2>&1 & server_pid=$!; }
-stop_server() { kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; wineserver -w 2>/dev/null & sleep 0.2; }
+stop_server() { kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; }
 
 version=$(exe --version)
 [[ $version == socklab* ]] && report "socklab.exe --version ($version)" yes || report "socklab.exe --version" no "$version"
@@ -153,6 +153,10 @@ stop_server
 # The window, under Wine and Xvfb.
 if [[ $window == yes ]]; then
   shot=$repo/screenshots/windows-wine.png
+  # Wine's desktop process started without a display would leave windows without a driver
+  # ("no driver could be loaded"): start Wine again under Xvfb.
+  wineserver -k 2>/dev/null
+  sleep 1
   xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     wine ./socklab.exe >window.log 2>&1 & pid=$!
     for _ in $(seq 150); do
@@ -160,7 +164,7 @@ if [[ $window == yes ]]; then
       sleep 0.2
     done
     [ -n "${win:-}" ] || { kill $pid; exit 1; }
-    sleep 4
+    sleep 8
     import -window root "$1"
     kill $pid
   ' _ "$shot"

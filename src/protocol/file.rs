@@ -183,6 +183,8 @@ mod tests {
         std::fs::write(dir.path().join("secret.txt"), b"s").unwrap();
         assert!(resolve_in_root(&root, "a.txt").is_ok());
         assert!(resolve_in_root(&root, "./sub/b.txt").is_ok());
+        // A Windows client's separator, on every platform.
+        assert!(resolve_in_root(&root, "sub\\b.txt").is_ok());
         assert!(matches!(
             resolve_in_root(&root, "../secret.txt"),
             Err(Refusal::Outside(_))
