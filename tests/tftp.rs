@@ -513,3 +513,60 @@ fn stop_ends_a_waiting_transfer_at_once_and_saves_nothing() {
         "no part file left"
     );
 }
+
+#[test]
+fn uploads_cross_to_and_from_real_software() {
+    // Small: a lost ACK costs curl its own retransmission timeout.
+    let data = content(40_000);
+    let out = tempfile::tempdir().unwrap();
+    let source = out.path().join("up.bin");
+    std::fs::write(&source, &data).unwrap();
+    // curl uploads to socklab's server (its sends impaired).
+    if let Some(curl) = tool("curl", "curl") {
+        let share = tempfile::tempdir().unwrap();
+        let server = server(share.path(), true, lossy(11));
+        assert!(run(Command::new(curl).args([
+            "-s",
+            "--tftp-blksize",
+            "2048",
+            "-T",
+            source.to_str().unwrap(),
+            &format!("tftp://127.0.0.1:{}/from-curl.bin", server.port()),
+        ])));
+        let saved = share.path().join("from-curl.bin");
+        let deadline = Instant::now() + WAIT;
+        while !saved.exists() {
+            assert!(Instant::now() < deadline, "curl's upload was never saved");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(std::fs::read(&saved).unwrap(), data, "curl's upload");
+    }
+    // socklab's client uploads to tftpd-hpa (-c: it may create files), its datagrams impaired.
+    if let Some(tftpd) = tool("in.tftpd", "tftpd-hpa") {
+        let share = tempfile::tempdir().unwrap();
+        let port = free_udp_port();
+        let mut child = Command::new(tftpd)
+            .args(["-L", "-c", "-a", &format!("127.0.0.1:{port}"), "-s"])
+            .arg(share.path())
+            .args(["-u", "root"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        wait_bound(port);
+        let summary = client(ClientConfig {
+            put: true,
+            conditions: lossy(12),
+            ..get(&format!("127.0.0.1:{port}"), "from-socklab.bin", &source)
+        })
+        .unwrap_or_else(|e| panic!("upload to tftpd-hpa: {e}"));
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!(
+            std::fs::read(share.path().join("from-socklab.bin")).unwrap(),
+            data,
+            "{summary}"
+        );
+    }
+}
