@@ -117,7 +117,8 @@ scene lossy-lab-transfer "(exercise:UdpFile,udp_file:(root:${q}$share${q},remote
   key:F5 sleep:0.8 757,194 sleep:2.5
 scene lossy-tftp-transfer "(exercise:Tftp,tftp:(port:6969,server:${q}localhost:6969${q},root:${q}$share${q},remote:${q}photo.jpg${q},save_as:${q}$home/tftp-copy.jpg${q},windowsize:8,$lossy))" \
   key:F5 sleep:0.8 757,217 sleep:9
-if [[ -f screenshots/lossy-lab-transfer.png && -f screenshots/lossy-tftp-transfer.png ]]; then
+if [[ ${#wanted[@]} -eq 0 || " ${wanted[*]} " =~ " lossy-" ]] &&
+  [[ -f screenshots/lossy-lab-transfer.png && -f screenshots/lossy-tftp-transfer.png ]]; then
   convert screenshots/lossy-lab-transfer.png screenshots/lossy-tftp-transfer.png +append \
     screenshots/lossy-lab-beside-tftp.png
   echo "wrote screenshots/lossy-lab-beside-tftp.png"
@@ -127,3 +128,6 @@ fi
 scene network-conditions "(exercise:UdpEcho,udp_echo:(network:(conditions:(loss_pct:40.0),fixed_seed:true,seed:5)))" \
   key:F5 sleep:0.8 930,119 "type:one" key:Return sleep:5.6 "type:two" key:Return sleep:0.5 \
   "type:three" key:Return sleep:0.5 910,218 sleep:0.3 300,695 sleep:0.3 wheel:15 sleep:0.5
+# The same at projector size (150%), the section open at the bottom of the page.
+scene network-conditions-zoom150 "(exercise:UdpEcho,zoom:1.5,udp_echo:(network:(conditions:(loss_pct:40.0,duplicate_pct:5.0),fixed_seed:true,seed:5)))" \
+  key:F5 sleep:0.8 wheel:25 sleep:0.5 330,685 sleep:0.3 wheel:25 sleep:0.5
