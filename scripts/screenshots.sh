@@ -82,7 +82,7 @@ scene add-tcp-zoom200-client '(exercise:TcpAdd,zoom:2.0)' key:F5 sleep:0.8 wheel
 # File transfer over TCP, caught mid-transfer: progress, throughput chart, summary row.
 scene file-tcp "(exercise:TcpFile,tcp_file:(root:${q}$share${q},remote:${q}big.iso${q},save_as:${q}$home/copy.iso${q}))" \
   key:F5 sleep:0.8 757,194 sleep:2.5
-# File transfer over UDP (paced at 64 MiB/s), caught mid-transfer.
+# File transfer over UDP (at the default 4 MiB/s pace), caught mid-transfer.
 scene file-udp "(exercise:UdpFile,udp_file:(root:${q}$share${q},remote:${q}medium.bin${q},save_as:${q}$home/copy.bin${q}))" \
   key:F5 sleep:0.8 757,194 sleep:2.5
 # A finished download: the server's traffic inspector (the file as one summary row) beside the
