@@ -243,8 +243,17 @@ fn tool(bin: &str, package: &str) -> Option<PathBuf> {
     }
     if can_install() {
         let install = || {
-            let _ = Command::new("apt-get")
-                .args(["install", "-y", "-qq", "--no-install-recommends", package])
+            // Bounded: a slow mirror skips the case rather than holding the suite.
+            let _ = Command::new("timeout")
+                .args([
+                    "300",
+                    "apt-get",
+                    "install",
+                    "-y",
+                    "-qq",
+                    "--no-install-recommends",
+                ])
+                .arg(package)
                 .env("DEBIAN_FRONTEND", "noninteractive")
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
@@ -253,8 +262,8 @@ fn tool(bin: &str, package: &str) -> Option<PathBuf> {
         install();
         if which(bin).is_none() {
             // The package lists may be missing or stale on a fresh machine.
-            let _ = Command::new("apt-get")
-                .args(["update", "-qq"])
+            let _ = Command::new("timeout")
+                .args(["300", "apt-get", "update", "-qq"])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .status();
@@ -283,7 +292,10 @@ fn atftpd() -> Option<PathBuf> {
     let _ = std::fs::create_dir_all(&dir);
     let fetched = Command::new("sh")
         .current_dir(&dir)
-        .args(["-c", "apt-get download atftpd && dpkg -x atftpd_*.deb ."])
+        .args([
+            "-c",
+            "timeout 300 apt-get download atftpd && dpkg -x atftpd_*.deb .",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
