@@ -1006,3 +1006,64 @@ fn under_loss_the_lab_transfer_saves_a_damaged_file_and_tftp_a_whole_one() {
         harness.run_steps(2);
     }
 }
+
+#[test]
+fn a_tftp_upload_from_the_window_lands_in_the_servers_folder() {
+    let shared = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let source = out.path().join("report.pdf");
+    let content: Vec<u8> = (0..50_000u32).map(|i| (i * 17 % 251) as u8).collect();
+    std::fs::write(&source, &content).unwrap();
+    let port = free_port(false);
+    let mut settings = Settings {
+        exercise: ExerciseId::Tftp,
+        ..Settings::default()
+    };
+    let s = &mut settings.tftp;
+    s.root = shared.path().display().to_string();
+    s.bind = socklab::net::addr::BindChoice::Loopback;
+    s.port = port;
+    s.server = format!("127.0.0.1:{port}");
+    s.remote = "handed-in.pdf".into();
+    s.save_as = source.display().to_string();
+    let mut harness = harness_for(settings);
+    // A read-only server refuses the upload, and says why.
+    harness.get_by_label("upload").click();
+    harness.run_steps(1);
+    assert!(harness.query_by_label("File to send").is_some());
+    harness.get_by_label_contains("Start server").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, &format!("listening on 127.0.0.1:{port}"));
+    click_in_view(&mut harness, "⬆ Upload");
+    wait_for_label(&mut harness, "uploads are not allowed on this server");
+    assert!(!shared.path().join("handed-in.pdf").exists());
+    // Accepting uploads (from the next start), the file arrives whole.
+    harness.get_by_label_contains("Stop server").click();
+    harness.run_steps(2);
+    let deadline = Instant::now() + WAIT;
+    while harness
+        .query_all_by_label_contains("Start server")
+        .next()
+        .is_none()
+    {
+        assert!(Instant::now() < deadline, "the server never stopped");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.get_by_label("Accept uploads").click();
+    harness.run_steps(1);
+    harness.get_by_label_contains("Start server").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, &format!("listening on 127.0.0.1:{port}"));
+    click_in_view(&mut harness, "⬆ Upload");
+    wait_for_label(&mut harness, "uploaded \"handed-in.pdf\"");
+    let saved = shared.path().join("handed-in.pdf");
+    let deadline = Instant::now() + WAIT;
+    while !saved.exists() {
+        assert!(Instant::now() < deadline, "the upload was never saved");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    assert_eq!(std::fs::read(&saved).unwrap(), content);
+    assert!(harness.query_by_label("Sent").is_some(), "the result card");
+}

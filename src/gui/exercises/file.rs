@@ -46,6 +46,10 @@ pub struct FileSettings {
     pub network: crate::gui::network::Network,
     /// TFTP: blocks sent before an ACK (RFC 7440; 1 is plain TFTP).
     pub windowsize: u16,
+    /// TFTP server: accept uploads (never over an existing file).
+    pub allow_write: bool,
+    /// TFTP client: send the local file instead of fetching the remote one.
+    pub upload: bool,
 }
 
 impl FileSettings {
@@ -78,6 +82,8 @@ impl Default for FileSettings {
             compare_b: String::new(),
             network: crate::gui::network::Network::default(),
             windowsize: 1,
+            allow_write: false,
+            upload: false,
         }
     }
 }
@@ -147,6 +153,11 @@ impl FilePanel {
         if self.tcp { "tcp" } else { "udp" }
     }
 
+    /// A TFTP upload is chosen in the client form.
+    fn uploading(&self) -> bool {
+        self.tftp && self.settings.upload
+    }
+
     /// The UDP lab transfer (paced, no acknowledgements).
     fn lab_udp(&self) -> bool {
         !self.tcp && !self.tftp
@@ -161,6 +172,7 @@ impl FilePanel {
                 remote: s.remote.trim().to_owned(),
                 local: PathBuf::from(s.save_as.trim()),
                 windowsize: s.windowsize.max(1),
+                put: s.upload,
                 overwrite,
                 conditions: s.network.for_client(),
                 ..crate::net::tftp::ClientConfig::default()
@@ -288,7 +300,7 @@ impl ExercisePanel for FilePanel {
             let config = crate::net::tftp::ServerConfig {
                 bind: SocketAddr::new(s.bind.ip(), s.port),
                 root: PathBuf::from(s.root.trim()),
-                allow_write: false,
+                allow_write: s.allow_write,
                 conditions: s.network.for_server(),
             };
             self.shared.clear();
@@ -358,6 +370,15 @@ impl ExercisePanel for FilePanel {
                 Event::Progress(p) => {
                     self.throughput.sample(&p);
                     self.progress = Some(p);
+                }
+                Event::File(f) if f.role == Role::Client && self.uploading() => {
+                    // The file sent, and its copy when this window's server received it.
+                    self.settings.compare_a = f.path.display().to_string();
+                    if self.roles.listening.is_some() {
+                        let copy = Path::new(&self.settings.root).join(&self.settings.remote);
+                        self.settings.compare_b = copy.display().to_string();
+                    }
+                    self.downloaded = Some(f);
                 }
                 Event::File(f) if f.role == Role::Client => {
                     self.settings.compare_b = f.path.display().to_string();
@@ -433,6 +454,12 @@ impl ExercisePanel for FilePanel {
                 self.browse_button(ui, "Choose folder…", Field::Root, DialogKind::Folder, waker);
                 ui.end_row();
                 bind_port_rows(ui, "file bind", &mut self.settings.bind, &mut self.settings.port);
+                if self.tftp {
+                    ui.label("");
+                    ui.checkbox(&mut self.settings.allow_write, "Accept uploads")
+                        .on_hover_text("Write requests save new files in the shared folder; an existing file is never replaced");
+                    ui.end_row();
+                }
                 if self.lab_udp() {
                     let label = ui.label("Send rate (MiB/s)");
                     ui.add(egui::DragValue::new(&mut self.settings.rate_mib).range(1..=4096))
@@ -508,6 +535,14 @@ impl ExercisePanel for FilePanel {
                 .show(ui, |ui| {
                     labelled_text(ui, "Server address", &mut self.settings.server);
                     ui.end_row();
+                    if self.tftp {
+                        ui.label("Direction");
+                        ui.horizontal(|ui| {
+                            ui.selectable_value(&mut self.settings.upload, false, "download");
+                            ui.selectable_value(&mut self.settings.upload, true, "upload");
+                        });
+                        ui.end_row();
+                    }
                     labelled_text(ui, "Remote file name", &mut self.settings.remote);
                     ui.end_row();
                     if self.tftp {
@@ -517,21 +552,36 @@ impl ExercisePanel for FilePanel {
                             .on_hover_text("Blocks sent before an ACK (RFC 7440); 1 is plain TFTP");
                         ui.end_row();
                     }
-                    save_as_entered =
-                        entered_by_enter(&labelled_text(ui, "Save as", &mut self.settings.save_as));
+                    let uploading = self.uploading();
+                    let path_label = if uploading { "File to send" } else { "Save as" };
+                    save_as_entered = entered_by_enter(&labelled_text(
+                        ui,
+                        path_label,
+                        &mut self.settings.save_as,
+                    ));
                     ui.end_row();
                     ui.label("");
-                    let suggested = Path::new(&self.settings.remote.replace('\\', "/"))
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    self.browse_button(
-                        ui,
-                        "Save as…",
-                        Field::SaveAs,
-                        DialogKind::Save(suggested),
-                        waker,
-                    );
+                    if uploading {
+                        self.browse_button(
+                            ui,
+                            "Choose file…",
+                            Field::SaveAs,
+                            DialogKind::Open,
+                            waker,
+                        );
+                    } else {
+                        let suggested = Path::new(&self.settings.remote.replace('\\', "/"))
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        self.browse_button(
+                            ui,
+                            "Save as…",
+                            Field::SaveAs,
+                            DialogKind::Save(suggested),
+                            waker,
+                        );
+                    }
                     ui.end_row();
                 });
         });
@@ -544,7 +594,11 @@ impl ExercisePanel for FilePanel {
         let missing = if self.settings.remote.trim().is_empty() {
             Some("Enter the name of the file on the server.")
         } else if self.settings.save_as.trim().is_empty() {
-            Some("Choose where to save it.")
+            Some(if self.uploading() {
+                "Choose the file to send."
+            } else {
+                "Choose where to save it."
+            })
         } else {
             None
         };
@@ -555,9 +609,12 @@ impl ExercisePanel for FilePanel {
         // on Download.
         ui.horizontal(|ui| {
             let ready = missing.is_none() && !busy;
-            if ui
-                .add_enabled(ready, egui::Button::new("⬇ Download"))
-                .clicked()
+            let action = if self.uploading() {
+                "⬆ Upload"
+            } else {
+                "⬇ Download"
+            };
+            if ui.add_enabled(ready, egui::Button::new(action)).clicked()
                 || (ready && save_as_entered)
             {
                 self.download(false, waker.clone());
@@ -608,7 +665,11 @@ impl ExercisePanel for FilePanel {
                 egui::Grid::new("download result")
                     .num_columns(2)
                     .show(ui, |ui| {
-                        ui.label("Saved");
+                        ui.label(if f.sha256.is_none() && self.tftp {
+                            "Sent"
+                        } else {
+                            "Saved"
+                        });
                         ui.add(
                             egui::Label::new(RichText::new(f.path.display().to_string()).strong())
                                 .wrap(),
