@@ -389,41 +389,21 @@ pub struct TftpClientArgs {
     pub output: OutputArgs,
 }
 
-impl AddRole {
-    fn network(&self) -> &NetworkArgs {
-        match self {
-            Self::Server(a) => &a.network,
-            Self::Client(a) => &a.network,
+/// The simulator's flags of whichever role was chosen.
+macro_rules! network_of_role {
+    ($($role:ident),*) => {$(
+        impl $role {
+            fn network(&self) -> &NetworkArgs {
+                match self {
+                    Self::Server(a) => &a.network,
+                    Self::Client(a) => &a.network,
+                }
+            }
         }
-    }
+    )*};
 }
 
-impl FileRole {
-    fn network(&self) -> &NetworkArgs {
-        match self {
-            Self::Server(a) => &a.network,
-            Self::Client(a) => &a.network,
-        }
-    }
-}
-
-impl EchoRole {
-    fn network(&self) -> &NetworkArgs {
-        match self {
-            Self::Server(a) => &a.network,
-            Self::Client(a) => &a.network,
-        }
-    }
-}
-
-impl UpperRole {
-    fn network(&self) -> &NetworkArgs {
-        match self {
-            Self::Server(a) => &a.network,
-            Self::Client(a) => &a.network,
-        }
-    }
-}
+network_of_role!(AddRole, FileRole, EchoRole, UpperRole);
 
 /// A usage error when simulated network conditions are asked of a TCP exercise.
 fn udp_only(tcp: bool, network: &NetworkArgs) -> Option<ExitCode> {

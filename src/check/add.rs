@@ -638,20 +638,12 @@ fn pieces_server(
     let listener =
         TcpListener::bind(("127.0.0.1", o.port)).map_err(|e| Box::new((e.to_string(), None)))?;
     let _ = listener.set_nonblocking(true);
-    let program = Program::start(command, answers(o, &[], &["{name}", "{number}"]), o)
+    let mut program = Program::start(command, answers(o, &[], &["{name}", "{number}"]), o)
         .map_err(|e| Box::new((e.to_string(), None)))?;
     let until = Instant::now() + o.timeout;
-    let conn = loop {
-        match listener.accept() {
-            Ok((c, _)) => break Some(c),
-            Err(_) if Instant::now() < until => std::thread::sleep(Duration::from_millis(20)),
-            Err(_) => break None,
-        }
-    };
-    let Some(mut conn) = conn else {
+    let Some(mut conn) = super::accept_from(&listener, &mut program, o.timeout) else {
         return Err(Box::new(("it never connected".into(), Some(program))));
     };
-    let _ = conn.set_nonblocking(false);
     let _ = conn.set_read_timeout(Some(Duration::from_millis(100)));
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];

@@ -326,28 +326,17 @@ fn fetch_raw(o: &Options, request: &str) -> Result<Vec<u8>, String> {
             }
         }
     }
-    let sock = UdpSocket::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    sock.set_read_timeout(Some(Duration::from_millis(1500)))
-        .map_err(|e| e.to_string())?;
-    sock.send_to(request.as_bytes(), to)
-        .map_err(|e| e.to_string())?;
-    let mut buf = vec![0u8; 65_536];
-    loop {
-        match sock.recv(&mut buf) {
-            Ok(n) => {
-                got.extend_from_slice(&buf[..n]);
-                if n < UDP_CHUNK_BYTES {
-                    return Ok(got);
-                }
-            }
-            Err(_) if got.is_empty() => return Err("no datagram came back".to_owned()),
-            Err(_) => {
-                return Err(format!(
-                    "{} bytes and then silence, with no shorter datagram to end them",
-                    got.len()
-                ));
-            }
-        }
+    let (answer, ended) = udp_answer(o, request)?;
+    let got: Vec<u8> = answer.concat();
+    if answer.is_empty() {
+        Err("no datagram came back".to_owned())
+    } else if !ended {
+        Err(format!(
+            "{} bytes and then silence, with no shorter datagram to end them",
+            got.len()
+        ))
+    } else {
+        Ok(got)
     }
 }
 
@@ -423,29 +412,36 @@ fn empty_file(o: &Options, s: &mut Subject<'_>, out: &tempfile::TempDir) -> Resu
 /// The sizes of the datagrams that answer a request for `remote`, up to the first shorter than
 /// 2048 bytes, or to 1.5 s of silence.
 fn datagrams(o: &Options, remote: &str) -> Result<Vec<usize>, String> {
+    let (answer, _) = udp_answer(o, remote)?;
+    Ok(answer.iter().map(Vec::len).collect())
+}
+
+/// The datagrams that answer `request` sent from a fresh socket: up to the first shorter than
+/// 2048 bytes (then `true`), or to 1.5 s of silence or the case's timeout.
+fn udp_answer(o: &Options, request: &str) -> Result<(Vec<Vec<u8>>, bool), String> {
     let sock = UdpSocket::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     let to: SocketAddr = format!("{}:{}", o.host, o.port)
         .parse()
         .map_err(|e| format!("{e}"))?;
     sock.set_read_timeout(Some(Duration::from_millis(1500)))
         .map_err(|e| e.to_string())?;
-    sock.send_to(remote.as_bytes(), to)
+    sock.send_to(request.as_bytes(), to)
         .map_err(|e| e.to_string())?;
-    let mut sizes = Vec::new();
+    let mut answer = Vec::new();
     let mut buf = vec![0u8; 65_536];
     let until = Instant::now() + o.timeout;
     while Instant::now() < until {
         match sock.recv(&mut buf) {
             Ok(n) => {
-                sizes.push(n);
+                answer.push(buf[..n].to_vec());
                 if n < UDP_CHUNK_BYTES {
-                    break;
+                    return Ok((answer, true));
                 }
             }
             Err(_) => break,
         }
     }
-    Ok(sizes)
+    Ok((answer, false))
 }
 
 fn judge_chunks(sizes: &[usize], file: usize) -> (Verdict, String) {
@@ -691,18 +687,7 @@ fn pieces(o: &Options, local: &Path) -> Result<Program, String> {
         ],
     );
     let mut p = Program::start(&command, Answers::default(), o).map_err(|e| e.to_string())?;
-    let until = Instant::now() + o.timeout;
-    let stream = loop {
-        match listener.accept() {
-            Ok((stream, _)) => break Some(stream),
-            Err(_) if Instant::now() < until && p.is_running() => {
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            Err(_) => break None,
-        }
-    };
-    if let Some(mut stream) = stream {
-        let _ = stream.set_nonblocking(false);
+    if let Some(mut stream) = super::accept_from(&listener, &mut p, o.timeout) {
         let _ = stream.set_nodelay(true);
         let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
         let mut request = [0u8; 1024];

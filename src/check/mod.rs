@@ -551,6 +551,28 @@ pub fn not_listening(program: Option<&mut Program>, port: u16) -> String {
     }
 }
 
+/// Waits on a non-blocking `listener` for the program under test to connect, at most `wait`
+/// and only while it runs; the connection, made blocking again.
+pub fn accept_from(
+    listener: &std::net::TcpListener,
+    program: &mut Program,
+    wait: Duration,
+) -> Option<std::net::TcpStream> {
+    let until = Instant::now() + wait;
+    loop {
+        match listener.accept() {
+            Ok((stream, _)) => {
+                let _ = stream.set_nonblocking(false);
+                return Some(stream);
+            }
+            Err(_) if Instant::now() < until && program.is_running() => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(_) => return None,
+        }
+    }
+}
+
 /// A connection of socklab's to a server under test, ended with
 /// [`crate::net::close_without_time_wait`] when dropped.
 pub struct Conn(pub std::net::TcpStream);

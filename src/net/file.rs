@@ -8,13 +8,13 @@ use std::fs::File;
 use std::io::{Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use super::event::{Event, FileReport, PROGRESS_INTERVAL, Progress, Role, Summary};
-use super::runner::{Reporter, StopFlag, spawn_child};
+use super::runner::{Reporter, StopFlag};
 use super::{MAX_DATAGRAM_BYTES, POLL_INTERVAL, is_timeout};
 use crate::error::{Error, Result};
 use crate::files::{Download, list_shared, read_full};
@@ -744,12 +744,9 @@ pub fn run_udp_server(
             human_bytes(config.udp_rate_bytes_per_sec)
         ),
     );
-    let active: Arc<Mutex<Vec<SocketAddr>>> = Arc::default();
-    let mut transfers: Vec<thread::JoinHandle<()>> = Vec::new();
+    let mut transfers = super::udp::Transfers::default();
     let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
-    let mut served = 0usize;
     while !stop.is_stopped() {
-        transfers.retain(|t| !t.is_finished());
         let Some((n, peer)) = super::udp::poll_datagram(&socket, &mut datagram)? else {
             continue;
         };
@@ -765,7 +762,7 @@ pub fn run_udp_server(
             );
             continue;
         }
-        if active.lock().is_ok_and(|a| a.contains(&peer)) {
+        if transfers.busy(peer) {
             reporter.warn(
                 Some(peer),
                 "a transfer to this client is already running; request ignored",
@@ -776,17 +773,12 @@ pub fn run_udp_server(
         let Some((name, path, file, size)) = choose_file(&config.root, raw, peer, reporter) else {
             continue;
         };
-        let sender = Arc::clone(&socket);
-        let (active_set, transfer_stop, rate) = (
-            Arc::clone(&active),
+        let (sender, transfer_stop, rate) = (
+            Arc::clone(&socket),
             stop.clone(),
             config.udp_rate_bytes_per_sec,
         );
-        if let Ok(mut a) = active_set.lock() {
-            a.push(peer);
-        }
-        served += 1;
-        let child = spawn_child(format!("udp-file {peer}"), reporter.clone(), move |r| {
+        transfers.start(peer, format!("udp-file {peer}"), reporter, move |r| {
             send_udp_file(
                 &sender,
                 peer,
@@ -798,22 +790,9 @@ pub fn run_udp_server(
                 size,
                 rate,
             );
-            if let Ok(mut a) = active_set.lock() {
-                a.retain(|p| *p != peer);
-            }
         });
-        match child {
-            Ok(handle) => transfers.push(handle),
-            Err(e) => reporter.warn(Some(peer), e.to_string()),
-        }
     }
-    for t in transfers {
-        let _ = t.join();
-    }
-    Ok(Summary::new(format!(
-        "server stopped; {} started",
-        crate::protocol::counted(served as u64, "transfer", "transfers")
-    )))
+    Ok(transfers.finish())
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -10,13 +10,12 @@ use std::io::Read;
 use std::net::{SocketAddr, UdpSocket};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::thread;
 use std::time::{Duration, Instant};
 
 use super::event::{Event, FileReport, Progress, Role, Summary};
 use super::impair::{Conditions, Link, Simulator};
 use super::is_timeout;
-use super::runner::{Reporter, StopFlag, spawn_child};
+use super::runner::{Reporter, StopFlag};
 use crate::error::{Error, Result};
 use crate::files::Download;
 use crate::protocol::file::{Refusal, resolve_in_root};
@@ -157,7 +156,34 @@ struct Session<'a> {
     srtt: Option<Duration>,
 }
 
-impl Session<'_> {
+impl<'a> Session<'a> {
+    fn new(
+        link: Link,
+        peer: SocketAddr,
+        reporter: &'a Reporter,
+        stop: &'a StopFlag,
+        role: Role,
+    ) -> Self {
+        Self {
+            link,
+            peer,
+            reporter,
+            stop,
+            role,
+            started: Instant::now(),
+            last_progress: Instant::now(),
+            dally: None,
+            srtt: None,
+        }
+    }
+
+    /// What the simulator did to this transfer, for its last line ("" without one).
+    fn simulator_note(&self) -> String {
+        self.link
+            .counts()
+            .map_or(String::new(), |c| format!("; simulator: {c}"))
+    }
+
     /// Sends `packet` through the link; shows it (or its drop) in the log and the timeline
     /// unless `show` is [`Show::Quiet`].
     fn send_as(&self, packet: &Packet, show: Show) -> std::result::Result<(), Failure> {
@@ -620,10 +646,6 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
     let (socket, local) = super::udp::bind_server(config.bind, reporter)?;
     // Requests arrive here unimpaired; each transfer's own socket is impaired.
     let socket = Link::new(socket, None);
-    let sim = config
-        .conditions
-        .is_active()
-        .then(|| Arc::new(Simulator::new(config.conditions.clone())));
     reporter.info(
         None,
         format!(
@@ -634,21 +656,17 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
             } else {
                 "; read only"
             },
-            sim.as_ref().map_or(String::new(), |s| format!(
-                "; simulated network: {}",
-                s.conditions().describe()
-            ))
+            if config.conditions.is_active() {
+                format!("; simulated network: {}", config.conditions.describe())
+            } else {
+                String::new()
+            }
         ),
     );
     reporter.send(Event::SharedFiles(crate::files::list_shared(&config.root)));
-    let mut transfers: Vec<thread::JoinHandle<()>> = Vec::new();
-    // Peers with a transfer running: a request they send again (its answer was slow or lost)
-    // must not start a second one.
-    let active: Arc<std::sync::Mutex<Vec<SocketAddr>>> = Arc::default();
+    let mut transfers = super::udp::Transfers::default();
     let mut buf = vec![0u8; MAX_REQUEST_BYTES + 1];
-    let mut served = 0u64;
     while !stop.is_stopped() {
-        transfers.retain(|t| !t.is_finished());
         let Some((n, peer)) = super::udp::poll_datagram(&socket, &mut buf)? else {
             continue;
         };
@@ -669,7 +687,7 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
                 continue;
             }
         };
-        if active.lock().is_ok_and(|a| a.contains(&peer)) {
+        if transfers.busy(peer) {
             continue;
         }
         reporter.send(Event::Received {
@@ -677,36 +695,21 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
             bytes: buf[..n].to_vec(),
         });
         reporter.info(Some(peer), request.describe());
-        served += 1;
-        if let Ok(mut a) = active.lock() {
-            a.push(peer);
-        }
         // A simulator per transfer, so each transfer's counts are its own; seeded from the
         // seed and the transfer's number, so a run is reproducible.
-        let sim = sim.as_ref().map(|s| {
-            let mut conditions = s.conditions().clone();
-            conditions.seed = conditions.seed.map(|seed| seed.wrapping_add(served));
+        let sim = config.conditions.is_active().then(|| {
+            let mut conditions = config.conditions.clone();
+            conditions.seed = conditions
+                .seed
+                .map(|seed| seed.wrapping_add(transfers.started + 1));
             Arc::new(Simulator::new(conditions))
         });
-        let (config, stop, active) = (config.clone(), stop.clone(), Arc::clone(&active));
-        let child = spawn_child(format!("tftp {peer}"), reporter.clone(), move |r| {
+        let (config, stop) = (config.clone(), stop.clone());
+        transfers.start(peer, format!("tftp {peer}"), reporter, move |r| {
             serve_request(&config, sim, request, peer, r, &stop);
-            if let Ok(mut a) = active.lock() {
-                a.retain(|p| *p != peer);
-            }
         });
-        match child {
-            Ok(handle) => transfers.push(handle),
-            Err(e) => reporter.warn(Some(peer), e.to_string()),
-        }
     }
-    for t in transfers {
-        let _ = t.join();
-    }
-    Ok(Summary::new(format!(
-        "server stopped; {} started",
-        crate::protocol::counted(served, "transfer", "transfers")
-    )))
+    Ok(transfers.finish())
 }
 
 fn serve_request(
@@ -733,17 +736,7 @@ fn serve_request(
             return;
         }
     };
-    let mut session = Session {
-        link: Link::new(socket, sim),
-        peer,
-        reporter,
-        stop,
-        role: Role::Server,
-        started: Instant::now(),
-        last_progress: Instant::now(),
-        dally: None,
-        srtt: None,
-    };
+    let mut session = Session::new(Link::new(socket, sim), peer, reporter, stop, Role::Server);
     let outcome = match direction {
         Direction::Read => serve_read(&mut session, &config.root, &name, mode, &options),
         Direction::Write if !config.allow_write => Err(Failure::tell(
@@ -752,10 +745,7 @@ fn serve_request(
         )),
         Direction::Write => serve_write(&mut session, &config.root, &name, mode, &options),
     };
-    let counts = session
-        .link
-        .counts()
-        .map_or(String::new(), |c| format!("; simulator: {c}"));
+    let counts = session.simulator_note();
     match outcome {
         Ok((path, stats, sha256)) => {
             let elapsed = stats.elapsed;
@@ -964,7 +954,6 @@ fn upload_path(root: &Path, name: &str) -> std::result::Result<PathBuf, Failure>
 
 /// Runs one client transfer: a download, or an upload with `put`.
 pub fn run_client(config: ClientConfig, reporter: &Reporter, stop: &StopFlag) -> Result<Summary> {
-    config.conditions.check().map_err(Error::Input)?;
     if config.blksize < crate::protocol::tftp::MIN_BLKSIZE || config.blksize > MAX_BLKSIZE {
         return Err(Error::Input(format!(
             "blksize must be {} to {MAX_BLKSIZE} (got {})",
@@ -987,36 +976,14 @@ pub fn run_client(config: ClientConfig, reporter: &Reporter, stop: &StopFlag) ->
         peer: server,
         tcp: false,
     });
-    let sim = config
-        .conditions
-        .is_active()
-        .then(|| Arc::new(Simulator::new(config.conditions.clone())));
-    if let Some(s) = &sim {
-        reporter.info(
-            None,
-            format!("simulated network: {}", s.conditions().describe()),
-        );
-    }
-    let mut session = Session {
-        link: Link::new(socket, sim),
-        peer: server,
-        reporter,
-        stop,
-        role: Role::Client,
-        started: Instant::now(),
-        last_progress: Instant::now(),
-        dally: None,
-        srtt: None,
-    };
+    let link = super::udp::link(socket, &config.conditions, reporter)?;
+    let mut session = Session::new(link, server, reporter, stop, Role::Client);
     let outcome = if config.put {
         client_put(&mut session, &config)
     } else {
         client_get(&mut session, &config)
     };
-    let counts = session
-        .link
-        .counts()
-        .map_or(String::new(), |c| format!("; simulator: {c}"));
+    let counts = session.simulator_note();
     match outcome {
         Ok((path, stats, sha256)) => {
             let elapsed = stats.elapsed;

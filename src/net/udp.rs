@@ -46,6 +46,58 @@ pub fn send(
     Ok(())
 }
 
+/// The transfers a UDP server runs (the lab file server, TFTP): one per peer at a time, each on
+/// a thread of its own, all joined when the server stops. A peer that asks again while its
+/// transfer runs (its answer was slow or lost) must not start a second one.
+#[derive(Default)]
+pub struct Transfers {
+    active: std::sync::Arc<std::sync::Mutex<Vec<SocketAddr>>>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+    /// Transfers started so far.
+    pub started: u64,
+}
+
+impl Transfers {
+    /// Whether a transfer to `peer` is running now.
+    pub fn busy(&mut self, peer: SocketAddr) -> bool {
+        self.threads.retain(|t| !t.is_finished());
+        self.active.lock().is_ok_and(|a| a.contains(&peer))
+    }
+
+    /// Runs `work` for `peer` on a thread named `name`.
+    pub fn start<F>(&mut self, peer: SocketAddr, name: String, reporter: &Reporter, work: F)
+    where
+        F: FnOnce(&Reporter) + Send + 'static,
+    {
+        if let Ok(mut a) = self.active.lock() {
+            a.push(peer);
+        }
+        self.started += 1;
+        let active = std::sync::Arc::clone(&self.active);
+        let child = super::runner::spawn_child(name, reporter.clone(), move |r| {
+            work(r);
+            if let Ok(mut a) = active.lock() {
+                a.retain(|p| *p != peer);
+            }
+        });
+        match child {
+            Ok(handle) => self.threads.push(handle),
+            Err(e) => reporter.warn(Some(peer), e.to_string()),
+        }
+    }
+
+    /// Waits for every transfer (they watch the server's stop flag); the server's last line.
+    pub fn finish(self) -> super::event::Summary {
+        for t in self.threads {
+            let _ = t.join();
+        }
+        super::event::Summary::new(format!(
+            "server stopped; {} started",
+            crate::protocol::counted(self.started, "transfer", "transfers")
+        ))
+    }
+}
+
 /// Binds a server socket that wakes every [`POLL_INTERVAL`], and reports `Listening`.
 pub fn bind_server(bind: SocketAddr, reporter: &Reporter) -> Result<(UdpSocket, SocketAddr)> {
     let socket = UdpSocket::bind(bind).map_err(|source| Error::Bind { addr: bind, source })?;
