@@ -433,20 +433,11 @@ fn port_already_in_use_is_a_clear_error() {
     assert!(matches!(outcome(&events), Err(Error::Bind { .. })));
 }
 
-/// A loopback port with nothing behind it (bound, then released).
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 #[test]
 fn client_without_server_fails_within_its_timeout() {
     for tcp in [true, false] {
         let started = Instant::now();
-        let addr = format!("127.0.0.1:{}", free_port());
+        let addr = format!("127.0.0.1:{}", free_port(true));
         let events = run_client(tcp, client_config(addr, "Ana", 5, WireFormat::comma()));
         let err = outcome(&events).as_ref().unwrap_err();
         if tcp {

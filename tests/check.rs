@@ -10,20 +10,6 @@ use std::process::{Command, Stdio};
 use common::*;
 use serde_json::Value;
 
-fn free_port(tcp: bool) -> u16 {
-    if tcp {
-        std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map(|a| a.port())
-            .unwrap()
-    } else {
-        std::net::UdpSocket::bind("127.0.0.1:0")
-            .and_then(|s| s.local_addr())
-            .map(|a| a.port())
-            .unwrap()
-    }
-}
-
 fn peer(name: &str) -> String {
     peers_dir().join("check").join(name).display().to_string()
 }

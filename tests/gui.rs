@@ -301,23 +301,6 @@ fn compare_tool_shows_where_files_differ() {
     wait_for_label(&mut harness, "first difference at byte 8 (line 2)");
 }
 
-/// A free loopback port for a server the window will start.
-fn free_port(tcp: bool) -> u16 {
-    if tcp {
-        std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port()
-    } else {
-        std::net::UdpSocket::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port()
-    }
-}
-
 fn harness_for(settings: Settings) -> Harness<'static, SocklabApp> {
     let mut harness = Harness::builder()
         .with_size([1300.0, 1400.0])

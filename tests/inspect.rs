@@ -9,7 +9,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use common::WAIT;
+use common::{WAIT, free_port};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use socklab::gui::SocklabApp;
@@ -17,17 +17,9 @@ use socklab::gui::app::{Settings, Theme};
 use socklab::gui::exercises::ExerciseId;
 use socklab::net::addr::BindChoice;
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// The echo exercise over TCP, its server on a free loopback port, started from the window.
 fn echo_harness() -> (Harness<'static, SocklabApp>, u16) {
-    let port = free_port();
+    let port = free_port(true);
     let mut settings = Settings {
         exercise: ExerciseId::TcpEcho,
         ..Settings::default()
@@ -244,7 +236,7 @@ fn connections_table_lists_and_closes_a_connection() {
 
 #[test]
 fn a_refused_connection_shows_a_hint() {
-    let port = free_port();
+    let port = free_port(true);
     let mut settings = Settings {
         exercise: ExerciseId::TcpAdd,
         ..Settings::default()

@@ -16,7 +16,7 @@ use std::net::{SocketAddr, TcpStream, UdpSocket};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::WAIT;
+use common::{WAIT, free_port};
 use egui::{Id, LayerId, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -338,20 +338,6 @@ fn check_all_sizes(harness: &mut Harness<'_, SocklabApp>, state: &str) -> usize 
     harness.set_size(egui::vec2(1920.0, 1080.0));
     harness.run_steps(3);
     cases
-}
-
-fn free_port(tcp: bool) -> u16 {
-    if tcp {
-        std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map(|a| a.port())
-            .unwrap_or(0)
-    } else {
-        UdpSocket::bind("127.0.0.1:0")
-            .and_then(|s| s.local_addr())
-            .map(|a| a.port())
-            .unwrap_or(0)
-    }
 }
 
 /// A picker that is never used (downloads are saved where the form says).

@@ -308,14 +308,6 @@ fn atftpd() -> Option<PathBuf> {
     }
 }
 
-fn free_udp_port() -> u16 {
-    std::net::UdpSocket::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// Runs a command to its end (at most two minutes); true on exit code 0.
 fn run(cmd: &mut Command) -> bool {
     let child = cmd
@@ -420,7 +412,7 @@ fn socklabs_client_downloads_from_real_servers() {
     let out = tempfile::tempdir().unwrap();
     let mut servers: Vec<(&str, Command)> = Vec::new();
     if let Some(tftpd) = tool("in.tftpd", "tftpd-hpa") {
-        let port = free_udp_port();
+        let port = free_port(false);
         let mut cmd = Command::new(tftpd);
         cmd.args(["-L", "-a", &format!("127.0.0.1:{port}"), "-s"])
             .arg(share.path())
@@ -428,7 +420,7 @@ fn socklabs_client_downloads_from_real_servers() {
         servers.push(("tftpd-hpa", cmd));
     }
     if let Some(atftpd) = atftpd() {
-        let port = free_udp_port();
+        let port = free_port(false);
         let mut cmd = Command::new(atftpd);
         cmd.args([
             "--daemon",
@@ -556,7 +548,7 @@ fn uploads_cross_to_and_from_real_software() {
     // socklab's client uploads to tftpd-hpa (-c: it may create files), its datagrams impaired.
     if let Some(tftpd) = tool("in.tftpd", "tftpd-hpa") {
         let share = tempfile::tempdir().unwrap();
-        let port = free_udp_port();
+        let port = free_port(false);
         let mut child = Command::new(tftpd)
             .args(["-L", "-c", "-a", &format!("127.0.0.1:{port}"), "-s"])
             .arg(share.path())

@@ -12,6 +12,16 @@ use crossbeam_channel::Receiver;
 use socklab::net::event::{Event, Stamped, Summary};
 use socklab::net::runner::{self, Reporter, RunHandle, StopFlag};
 
+/// A loopback port free at the moment (TCP or UDP), for a server a test starts.
+pub fn free_port(tcp: bool) -> u16 {
+    let port = if tcp {
+        std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr())
+    } else {
+        std::net::UdpSocket::bind("127.0.0.1:0").and_then(|s| s.local_addr())
+    };
+    port.expect("a free loopback port").port()
+}
+
 /// Every wait in the tests is bounded by this.
 pub const WAIT: Duration = Duration::from_secs(10);
 
