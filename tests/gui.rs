@@ -1050,3 +1050,29 @@ fn a_tftp_upload_from_the_window_lands_in_the_servers_folder() {
     assert_eq!(std::fs::read(&saved).unwrap(), content);
     assert!(harness.query_by_label("Sent").is_some(), "the result card");
 }
+
+#[test]
+fn a_udp_send_rate_above_the_default_is_warned_about() {
+    let mut settings = Settings {
+        exercise: ExerciseId::UdpFile,
+        ..Settings::default()
+    };
+    let warning = "a student's client with default buffers can lose datagrams";
+    let mut harness = harness_for(settings.clone());
+    assert!(
+        harness
+            .query_all_by_label_contains(warning)
+            .next()
+            .is_none(),
+        "no warning at the default pace"
+    );
+    settings.udp_file.rate_mib = 64;
+    harness = harness_for(settings);
+    assert!(
+        harness
+            .query_all_by_label_contains(warning)
+            .next()
+            .is_some(),
+        "a warning at 64 MiB/s"
+    );
+}

@@ -574,3 +574,82 @@ fn uploads_cross_to_and_from_real_software() {
         );
     }
 }
+
+#[test]
+fn the_server_keeps_to_the_protocol_with_a_raw_peer() {
+    use socklab::protocol::tftp::{Direction, ErrorCode, Mode, Packet};
+    use std::net::UdpSocket;
+    let share = tempfile::tempdir().unwrap();
+    std::fs::write(share.path().join("a.txt"), b"one\ntwo\n").unwrap();
+    let server = server(share.path(), true, Conditions::default());
+    let addr: std::net::SocketAddr = server.addr().parse().unwrap();
+    let peer = UdpSocket::bind("127.0.0.1:0").unwrap();
+    peer.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+    let next = |s: &UdpSocket| {
+        let mut buf = [0u8; 4096];
+        let (n, from) = s.recv_from(&mut buf).expect("an answer");
+        (Packet::parse(&buf[..n]).expect("a TFTP packet"), from)
+    };
+    // A read request sent twice (its answer slow): one transfer, from one new port.
+    let rrq = Packet::Request {
+        direction: Direction::Read,
+        name: "a.txt".into(),
+        mode: Mode::Netascii,
+        options: Vec::new(),
+    }
+    .encode();
+    peer.send_to(&rrq, addr).unwrap();
+    peer.send_to(&rrq, addr).unwrap();
+    let (first, tid) = next(&peer);
+    assert_ne!(tid, addr, "a new port for the transfer");
+    // netascii: each line end becomes CR LF.
+    assert_eq!(
+        first,
+        Packet::Data {
+            block: 1,
+            data: b"one\r\ntwo\r\n".to_vec()
+        }
+    );
+    // A stranger writing to the transfer's port is told so; the transfer goes on.
+    let stranger = UdpSocket::bind("127.0.0.1:0").unwrap();
+    stranger
+        .set_read_timeout(Some(Duration::from_secs(3)))
+        .unwrap();
+    stranger
+        .send_to(&Packet::Ack { block: 1 }.encode(), tid)
+        .unwrap();
+    let (refusal, _) = next(&stranger);
+    assert!(matches!(
+        refusal,
+        Packet::Error {
+            code: ErrorCode::UnknownTid,
+            ..
+        }
+    ));
+    peer.send_to(&Packet::Ack { block: 1 }.encode(), tid)
+        .unwrap();
+    // Nothing else came from a second transfer.
+    peer.set_read_timeout(Some(Duration::from_millis(1500)))
+        .unwrap();
+    assert!(
+        peer.recv_from(&mut [0u8; 4096]).is_err(),
+        "the request sent again started no second transfer"
+    );
+    // A netascii upload is refused with words.
+    let wrq = Packet::Request {
+        direction: Direction::Write,
+        name: "b.txt".into(),
+        mode: Mode::Netascii,
+        options: Vec::new(),
+    }
+    .encode();
+    peer.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+    peer.send_to(&wrq, addr).unwrap();
+    match next(&peer).0 {
+        Packet::Error { code, message } => {
+            assert_eq!(code, ErrorCode::IllegalOperation);
+            assert!(message.contains("octet"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
