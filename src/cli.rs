@@ -132,7 +132,8 @@ pub struct CheckArgs {
     /// One JSON object with every check on stdout.
     #[arg(long)]
     pub json: bool,
-    /// Also write the report to FILE (Markdown, or HTML when it ends in .html).
+    /// Also write the report to FILE (Markdown, or HTML when it ends in .html); with --each,
+    /// the class's table.
     #[arg(long, value_name = "FILE")]
     pub report: Option<std::path::PathBuf>,
     /// Check every file the pattern matches (e.g. 'submissions/*/TCPserver.py'), with {file}
@@ -142,6 +143,21 @@ pub struct CheckArgs {
     /// With --each: one row per file (file, passed, failed, score, then each check).
     #[arg(long, value_name = "FILE", requires = "each")]
     pub csv: Option<std::path::PathBuf>,
+    /// With --each: check N submissions at once, each on a free port of its own (COMMAND
+    /// must take {port}; without it, one at a time).
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "each")]
+    pub jobs: usize,
+    /// Points per check id, one `id points` a line (or a JSON object); the score is the share
+    /// of the points earned [default: every required check one point, advisory checks none].
+    #[arg(long, value_name = "FILE")]
+    pub weights: Option<std::path::PathBuf>,
+    /// Also write Gradescope's results.json to FILE.
+    #[arg(long, value_name = "FILE", conflicts_with = "each")]
+    pub gradescope: Option<std::path::PathBuf>,
+    /// Also write a JUnit XML report to FILE (one test case per check; with --each one test
+    /// suite per submission).
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<std::path::PathBuf>,
     /// How to start the program, e.g. -- python3 TCPserver.py {port}. Placeholders: {host},
     /// {port}, {file}; for a file client {remote} and {local}, as in the handout's
     /// -- python3 TCPclient.py {host}:{port}:{remote} {local}.
@@ -763,6 +779,7 @@ fn run_file(role: FileRole, tcp: bool) -> ExitCode {
             };
             let timeout = args.timeout.0;
             let config = file::ClientConfig {
+                half_close: true,
                 conditions: args.network.conditions(),
                 server,
                 remote,

@@ -269,7 +269,9 @@ fn a_class_is_checked_with_each_and_a_csv() {
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(lines.len(), 4, "{table}");
     assert!(
-        lines[0].starts_with("file,passed,failed,score,listens,answers,shows,second-client"),
+        lines[0].starts_with(
+            "file,passed,failed,score,required_passed,required_total,advisory_passed,advisory_total,listens,answers,shows,second-client"
+        ),
         "{table}"
     );
     let carl = lines.iter().find(|l| l.contains("carl")).unwrap();

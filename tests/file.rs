@@ -86,6 +86,7 @@ fn start_server(tcp: bool, root: &Path, rate_mib: u64) -> Running {
 
 fn client(tcp: bool, server: String, remote: &str, local: PathBuf, overwrite: bool) -> Running {
     let config = ClientConfig {
+        half_close: true,
         conditions: Default::default(),
         server,
         remote: remote.into(),

@@ -71,6 +71,26 @@ fn labelled_replies_are_read_and_their_sum_checked() {
 }
 
 #[test]
+fn names_with_digits_and_labels_of_several_words_are_read() {
+    for tcp in [true, false] {
+        for (mode, name, sum) in [
+            ("digits-name", "T470 SERVER", None),
+            ("long-labels", "Server of Ana Lima", Some(138)),
+            ("portuguese", "Servidor da Ana", Some(138)),
+        ] {
+            let (events, _) = against(tcp, mode, "comma");
+            let x = exchange(&events)
+                .unwrap_or_else(|| panic!("{mode} tcp={tcp}: {:?}", outcome(&events)));
+            assert_eq!(
+                (x.server_name.as_str(), x.server_number, x.reported_sum),
+                (name, 81, sum),
+                "{mode} tcp={tcp}"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_wrong_reported_sum_is_pointed_out() {
     let (events, _) = against(true, "wrong-sum", "comma");
     let summary = outcome(&events).as_ref().unwrap();

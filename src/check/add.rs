@@ -93,7 +93,11 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
         ("answers", "answers with a name and an integer", true),
         ("shows", "shows both names, both numbers and the sum", true),
         ("second-client", "answers a second client", true),
-        ("split-request", "reads a request sent in two pieces", false),
+        (
+            "split-request",
+            "reads a request sent in pieces (field by field, or cut in two)",
+            false,
+        ),
         (
             "concurrent",
             "answers while another client stays silent",
@@ -242,15 +246,11 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
     // split-request (TCP): the request in two pieces, 50 ms apart.
     if tcp {
         let verdict = if s.ready()? {
-            let request = add::encode(&format, &o.name, o.number).concat();
-            let half = request.len() / 2;
-            raw_tcp_exchange(
-                o,
-                &[&request[..half], &request[half..]],
-                Duration::from_millis(50),
-            )
+            let pieces = add::encode_in_pieces(&format, &o.name, o.number);
+            let pieces: Vec<&[u8]> = pieces.iter().map(Vec::as_slice).collect();
+            raw_tcp_exchange(o, &pieces, Duration::from_millis(50))
         } else {
-            Err("the server did not come back".to_owned())
+            Err(s.not_back())
         };
         sink(advisory("split-request", rest[3].1, verdict, &mut s));
     } else {
@@ -276,7 +276,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
                 None => Err("no reply while another client stayed connected and silent".to_owned()),
             }
         } else {
-            Err("the server did not come back".to_owned())
+            Err(s.not_back())
         };
         sink(advisory("concurrent", rest[4].1, verdict, &mut s));
     } else {
@@ -306,7 +306,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
             Err("the server exited on a malformed request".to_owned())
         }
     } else {
-        Err("the server did not come back".to_owned())
+        Err(s.not_back())
     };
     sink(advisory("garbage", rest[5].1, verdict, &mut s));
 
@@ -350,7 +350,8 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
             Peer::wire(&events),
         ));
     } else {
-        skip_rest(sink, 6, "the server did not come back");
+        let why = s.not_back();
+        skip_rest(sink, 6, &why);
     }
     Ok(Some(format_name))
 }
@@ -474,6 +475,21 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
         (received, sent)
     };
     let format = request.as_ref().map(|x| x.format.clone());
+    // Judged on what it sent: a name written in its code is its name, whatever was typed.
+    let (sent_name, sent_number) = request.as_ref().map_or((o.name.clone(), o.number), |x| {
+        (x.client_name.clone(), x.client_number)
+    });
+    let typed = program.typed();
+    let name_note = if request.is_none() || sent_name == o.name {
+        String::new()
+    } else if typed.iter().any(|t| t == &o.name) {
+        format!(
+            " (\"{}\" was typed; it sent the name written in its code)",
+            o.name
+        )
+    } else {
+        " (its name is written in its code: it asked for none)".to_owned()
+    };
     sink(result(
         "sends",
         "sends a name and a number socklab's server reads",
@@ -481,7 +497,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
         if got { Verdict::Pass } else { Verdict::Fail },
         match &request {
             Some(x) => format!(
-                "\"{}\" and {} ({})",
+                "\"{}\" and {} ({}){name_note}",
                 x.client_name, x.client_number, x.format
             ),
             None if !program.is_running() => {
@@ -495,11 +511,11 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
         Some(&mut program),
         wire(&server.events),
     ));
-    let sum = (i128::from(o.number) + i128::from(SERVER_NUMBER)).to_string();
+    let sum = (i128::from(sent_number) + i128::from(SERVER_NUMBER)).to_string();
     let wanted = [
-        o.name.clone(),
+        sent_name,
         SERVER_NAME.to_owned(),
-        o.number.to_string(),
+        sent_number.to_string(),
         SERVER_NUMBER.to_string(),
         sum,
     ];
@@ -586,21 +602,47 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
         ));
     }
 
-    // out-of-range-input: 150 typed, socklab's server listening (it gives the lab's answer).
+    // out-of-range-input: 150 typed, socklab's server listening (it gives the lab's answer:
+    // no reply). The program refuses 150 or sends it, and says which: a silent exit leaves
+    // its user guessing.
     let mut high = o.clone();
     high.number = 150;
     let server = start_server(o);
     let mut program = Program::start(&command, answers(&high, &[], &["{name}", "{number}"]), o)?;
     let code = program.wait_exit(o.timeout);
     let out = program.output();
-    if let Some(server) = server {
-        server.finish(Duration::from_millis(100));
-    }
+    let said = program.output_after("150").unwrap_or_default();
+    let events = server.map(|s| s.finish(Duration::from_millis(100)));
+    let sent = events.iter().flatten().any(
+        |e| matches!(e, Event::Add(x) if x.role == EventRole::Server && x.client_number == 150),
+    );
     wait_released(o.port, tcp, Duration::from_secs(2));
-    let (verdict, reason) = ended_cleanly(code, &out, o.timeout, "it ended without a traceback");
+    let (verdict, reason) = match ended_cleanly(code, &out, o.timeout, "") {
+        (Verdict::Pass, _) if said.trim().is_empty() => (
+            Verdict::Fail,
+            format!(
+                "it {} and exited without a word (exit code {}): its user cannot tell what happened",
+                if sent { "sent 150" } else { "sent nothing" },
+                code.flatten().map_or("none".into(), |c| c.to_string())
+            ),
+        ),
+        (Verdict::Pass, _) => (
+            Verdict::Pass,
+            format!(
+                "{}, and said: \"{}\"",
+                if sent {
+                    "it sent 150 (socklab's server gave the lab's answer: no reply)"
+                } else {
+                    "it refused 150 without sending it"
+                },
+                said.trim().lines().last().unwrap_or("").trim()
+            ),
+        ),
+        other => other,
+    };
     sink(result(
         "out-of-range-input",
-        "150 typed: refused or sent, without a traceback",
+        "150 typed: refused or sent, and says which, without a traceback",
         false,
         verdict,
         reason,

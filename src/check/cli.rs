@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::report::{Report, csv_field};
+use super::report::{Report, csv_field, parse_weights};
 use super::{Exercise, Options, Role};
 use crate::cli::CheckArgs;
 use crate::protocol::add::WireFormat;
@@ -31,6 +31,16 @@ pub fn run(args: CheckArgs) -> ExitCode {
         Some(Ok(f)) => Some(f),
         None => None,
     };
+    let weights = match &args.weights {
+        None => None,
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| parse_weights(&t))
+        {
+            Ok(w) => Some(w),
+            Err(e) => return usage(&format!("--weights {}: {e}", path.display())),
+        },
+    };
     let options = Options {
         exercise,
         role,
@@ -45,6 +55,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         file: None,
         cancel: crate::net::runner::StopFlag::new(),
         tap: None,
+        weights,
     };
     stop_on_signal(&options.cancel);
     match &args.each {
@@ -117,10 +128,10 @@ fn one(options: &Options, args: &CheckArgs) -> ExitCode {
     } else {
         let _ = writeln!(
             out,
-            "{} passed, {} failed (score {}%){}",
+            "{} passed, {} failed ({}){}",
             report.passed(),
             report.failed(),
-            report.score(),
+            report.summary(),
             if report.required_passed() {
                 ""
             } else {
@@ -128,11 +139,23 @@ fn one(options: &Options, args: &CheckArgs) -> ExitCode {
             }
         );
     }
-    if let Some(path) = &args.report
-        && let Err(e) = write_report(&report, path)
-    {
-        eprintln!("error: cannot write {}: {e}", path.display());
-        return ExitCode::from(2);
+    let outputs = [
+        (args.report.as_ref(), Output::Report),
+        (args.gradescope.as_ref(), Output::Gradescope),
+        (args.junit.as_ref(), Output::Junit),
+    ];
+    for (path, kind) in outputs {
+        let Some(path) = path else { continue };
+        let text = match kind {
+            Output::Report if is_html(path) => report.to_html(),
+            Output::Report => report.to_markdown(),
+            Output::Gradescope => format!("{:#}\n", report.to_gradescope()),
+            Output::Junit => report.to_junit(),
+        };
+        if let Err(e) = write_atomically(path, &text) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
     }
     if report.required_passed() {
         ExitCode::SUCCESS
@@ -141,19 +164,57 @@ fn one(options: &Options, args: &CheckArgs) -> ExitCode {
     }
 }
 
-fn write_report(report: &Report, path: &std::path::Path) -> std::io::Result<()> {
-    let html = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    let text = if html {
-        report.to_html()
-    } else {
-        report.to_markdown()
-    };
-    std::fs::write(path, text)
+/// The files a check run can write besides its printed output.
+#[derive(Clone, Copy)]
+enum Output {
+    Report,
+    Gradescope,
+    Junit,
+}
+
+fn is_html(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+/// Ports handed to parallel jobs are drawn from here: below the ranges systems pick
+/// outgoing ports from (Linux 32768-60999, Windows 49152-65535), above the well-known ones.
+const JOB_PORTS: std::ops::Range<u16> = 20_000..32_000;
+
+/// A port no job holds and nothing listens on or has bound (TCP and UDP both), for one job.
+fn job_port(taken: &std::sync::Mutex<std::collections::BTreeSet<u16>>) -> Option<u16> {
+    for _ in 0..200 {
+        let port = rand::random_range(JOB_PORTS);
+        let Ok(mut taken) = taken.lock() else {
+            return None;
+        };
+        let free = !taken.contains(&port)
+            && std::net::TcpListener::bind(("0.0.0.0", port)).is_ok()
+            && std::net::UdpSocket::bind(("0.0.0.0", port)).is_ok();
+        if free {
+            taken.insert(port);
+            return Some(port);
+        }
+    }
+    None
+}
+
+/// What a terminal shows while a class is checked: one line, redrawn.
+fn progress_bar(done: usize, total: usize, running: usize) -> String {
+    const WIDTH: usize = 30;
+    let filled = (done * WIDTH).checked_div(total).unwrap_or(0);
+    format!(
+        "\r[{}{}] {done}/{total} checked, {running} running ",
+        "#".repeat(filled),
+        "-".repeat(WIDTH - filled)
+    )
 }
 
 fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
+    use std::io::IsTerminal;
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
     let files: Vec<std::path::PathBuf> = match glob::glob(pattern) {
         Ok(paths) => paths.flatten().filter(|p| p.is_file()).collect(),
         Err(e) => return usage(&format!("bad pattern {pattern:?}: {e}")),
@@ -161,40 +222,105 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
     if files.is_empty() {
         return usage(&format!("no file matches {pattern:?}"));
     }
-    let mut rows: Vec<Row> = Vec::new();
-    for (i, file) in files.iter().enumerate() {
-        eprintln!("[{}/{}] {}", i + 1, files.len(), file.display());
-        let mut o = options.clone();
-        o.file = Some(file.display().to_string());
-        let mut quiet = |_: &super::report::CheckResult| {};
-        let outcome = super::run(&o, &mut quiet);
-        if options.cancel.is_stopped() {
-            // This file's run was cut short: no row for it, rather than a wrong grade.
-            eprintln!("stopped: {} of {} files checked", i, files.len());
-            break;
+    let mut jobs = args.jobs.clamp(1, files.len());
+    if jobs > 1 && !options.command.iter().any(|a| a.contains("{port}")) {
+        eprintln!(
+            "--jobs {jobs}: COMMAND has no {{port}}, so every submission would need port {}; checking one at a time",
+            options.port
+        );
+        jobs = 1;
+    }
+    let bar = std::io::stderr().is_terminal();
+    let rows: Mutex<Vec<Option<Row>>> = Mutex::new(vec![None; files.len()]);
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let running = AtomicUsize::new(0);
+    let taken = Mutex::new(std::collections::BTreeSet::new());
+    let failed_write: Mutex<Option<String>> = Mutex::new(None);
+    let say = |line: String| {
+        if bar {
+            eprintln!("\r\x1b[K{line}");
+            eprint!(
+                "{}",
+                progress_bar(
+                    done.load(Ordering::SeqCst),
+                    files.len(),
+                    running.load(Ordering::SeqCst)
+                )
+            );
+        } else {
+            eprintln!("{line}");
         }
-        match outcome {
-            Ok(r) => {
-                eprintln!(
-                    "        {} passed, {} failed (score {}%)",
-                    r.passed(),
-                    r.failed(),
-                    r.score()
-                );
-                rows.push((file.display().to_string(), Some(r), String::new()));
+    };
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::SeqCst);
+            if i >= files.len() || options.cancel.is_stopped() {
+                return;
             }
-            Err(e) => {
-                eprintln!("        could not run: {e}");
-                rows.push((file.display().to_string(), None, e.to_string()));
+            let file = &files[i];
+            let mut o = options.clone();
+            o.file = Some(file.display().to_string());
+            let port = if jobs > 1 { job_port(&taken) } else { None };
+            if let Some(p) = port {
+                o.port = p;
+            }
+            running.fetch_add(1, Ordering::SeqCst);
+            say(format!("[{}/{}] {}", i + 1, files.len(), file.display()));
+            let mut quiet = |_: &super::report::CheckResult| {};
+            let outcome = super::run(&o, &mut quiet);
+            running.fetch_sub(1, Ordering::SeqCst);
+            if let (Some(p), Ok(mut t)) = (port, taken.lock()) {
+                t.remove(&p);
+            }
+            if options.cancel.is_stopped() {
+                // This file's run was cut short: no row for it, rather than a wrong grade.
+                return;
+            }
+            done.fetch_add(1, Ordering::SeqCst);
+            let row = match outcome {
+                Ok(r) => {
+                    say(format!("        {}: {}", file.display(), r.summary()));
+                    (file.display().to_string(), Some(r), String::new())
+                }
+                Err(e) => {
+                    say(format!("        {}: could not run: {e}", file.display()));
+                    (file.display().to_string(), None, e.to_string())
+                }
+            };
+            let Ok(mut all) = rows.lock() else { return };
+            all[i] = Some(row);
+            // The sheet is rewritten after every file: an interrupted run keeps what it graded.
+            let graded: Vec<Row> = all.iter().flatten().cloned().collect();
+            drop(all);
+            if let Some(path) = &args.csv
+                && let Err(e) = write_atomically(path, &csv_sheet(&graded))
+                && let Ok(mut f) = failed_write.lock()
+            {
+                *f = Some(format!("cannot write {}: {e}", path.display()));
             }
         }
-        // The sheet is rewritten after every file: an interrupted run keeps what it graded.
-        if let Some(path) = &args.csv
-            && let Err(e) = write_atomically(path, &csv_sheet(&rows))
-        {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            return ExitCode::from(2);
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            scope.spawn(work);
         }
+    });
+    if bar {
+        eprintln!();
+    }
+    let rows: Vec<Row> = rows
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect();
+    if options.cancel.is_stopped() {
+        eprintln!("stopped: {} of {} files checked", rows.len(), files.len());
+    }
+    if let Some(e) = failed_write.into_inner().ok().flatten() {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
     }
     if args.json {
         let all: Vec<serde_json::Value> = rows
@@ -206,16 +332,30 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
             .collect();
         let _ = writeln!(std::io::stdout(), "{}", serde_json::Value::Array(all));
     }
-    if options.cancel.is_stopped() {
-        let _ = std::io::stdout().flush();
-        return ExitCode::from(130);
+    for (path, kind) in [
+        (args.report.as_ref(), Output::Report),
+        (args.junit.as_ref(), Output::Junit),
+    ] {
+        let Some(path) = path else { continue };
+        let text = match kind {
+            Output::Report if is_html(path) => super::class::html(&rows, options),
+            Output::Report => super::class::markdown(&rows),
+            _ => super::class::junit(&rows),
+        };
+        if let Err(e) = write_atomically(path, &text) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
     }
     let _ = std::io::stdout().flush();
+    if options.cancel.is_stopped() {
+        return ExitCode::from(130);
+    }
     ExitCode::SUCCESS
 }
 
 /// A file checked by `--each`: its name, its report, or why it could not be run.
-type Row = (String, Option<Report>, String);
+pub type Row = (String, Option<Report>, String);
 
 /// The class's sheet: one row per file; a column per check id, in the order the checks first
 /// appear (a submission that stopped early has fewer checks than one that ran them all).
@@ -228,7 +368,10 @@ pub fn csv_sheet(rows: &[Row]) -> String {
             }
         }
     }
-    let mut csv = format!("file,passed,failed,score,{}\n", ids.join(","));
+    let mut csv = format!(
+        "file,passed,failed,score,required_passed,required_total,advisory_passed,advisory_total,{}\n",
+        ids.join(",")
+    );
     for (file, r, err) in rows {
         let line = match r {
             Some(r) => {
@@ -242,15 +385,19 @@ pub fn csv_sheet(rows: &[Row]) -> String {
                     })
                     .collect();
                 format!(
-                    "{},{},{},{},{}",
+                    "{},{},{},{},{},{},{},{},{}",
                     csv_field(file),
                     r.passed(),
                     r.failed(),
                     r.score(),
+                    r.tally(true).0,
+                    r.tally(true).1,
+                    r.tally(false).0,
+                    r.tally(false).1,
                     verdicts.join(",")
                 )
             }
-            None => format!("{},,,,{}", csv_field(file), csv_field(err)),
+            None => format!("{},,,,,,,,{}", csv_field(file), csv_field(err)),
         };
         csv.push_str(&line);
         csv.push('\n');
@@ -259,7 +406,7 @@ pub fn csv_sheet(rows: &[Row]) -> String {
 }
 
 /// Writes `text` beside `path` and renames it over `path`: the file is whole or absent.
-fn write_atomically(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+pub fn write_atomically(path: &std::path::Path, text: &str) -> std::io::Result<()> {
     let mut part = path.as_os_str().to_owned();
     part.push(".part");
     let part = std::path::PathBuf::from(part);

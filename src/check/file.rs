@@ -33,6 +33,7 @@ pub fn run(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckEr
 /// Downloads `remote` with socklab's client into `local`; the bytes, or why not.
 fn download(o: &Options, remote: &str, local: &Path) -> Result<Vec<u8>, String> {
     let config = ClientConfig {
+        half_close: false,
         conditions: Default::default(),
         server: format!("{}:{}", o.host, o.port),
         remote: remote.to_owned(),
@@ -101,7 +102,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     let mut wrong = Vec::new();
     for size in SIZES {
         if !ready(&mut s)? {
-            wrong.push(format!("{size} B: the server did not come back"));
+            wrong.push(format!("{size} B: {}", s.not_back()));
             continue;
         }
         match download(o, &name(size), &out.path().join(name(size))) {
@@ -156,7 +157,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             (true, false) => Err("the next download failed after a missing file".to_owned()),
         }
     } else {
-        Err("the server did not come back".to_owned())
+        Err(s.not_back())
     };
     sink(result(
         "missing",
@@ -176,7 +177,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     let traversal = if ready(&mut s)? {
         traversal(o, &s)
     } else {
-        Err("the server did not come back".to_owned())
+        Err(s.not_back())
     };
     sink(outcome(
         "traversal",
@@ -187,7 +188,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     let empty = if ready(&mut s)? {
         empty_file(o, &mut s, &out)
     } else {
-        Err("the server did not come back".to_owned())
+        Err(s.not_back())
     };
     sink(outcome(
         "empty-file",
@@ -211,7 +212,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
                 )),
             }
         } else {
-            Err("the server did not come back".to_owned())
+            Err(s.not_back())
         };
         sink(outcome(
             "concurrent",
@@ -248,7 +249,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             let verdict = if ready(&mut s)? {
                 datagrams(o, &name(size))
             } else {
-                Err("the server did not come back".to_owned())
+                Err(s.not_back())
             };
             let (v, reason) = match verdict {
                 Ok(sizes) => judge_chunks(&sizes, size),

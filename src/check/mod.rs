@@ -9,14 +9,15 @@
 //! is up: it reads the system's socket table ([`is_listening`]).
 
 pub mod add;
+pub mod class;
 pub mod cli;
 pub mod file;
 pub mod guess;
+pub mod ports;
 pub mod program;
 pub mod report;
 pub mod talk;
 
-use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::Receiver;
@@ -130,6 +131,8 @@ pub struct Options {
     pub cancel: StopFlag,
     /// Hears the program's output as it comes, each run announced by a `$ command` line.
     pub tap: Option<program::Tap>,
+    /// The instructor's points per check (None: required checks one point each).
+    pub weights: Option<report::Weights>,
 }
 
 /// Why no check could run.
@@ -137,9 +140,13 @@ pub struct Options {
 pub enum CheckError {
     #[error("{0}")]
     Start(#[from] program::StartError),
-    /// socklab's own side could not start (its port taken, no thread).
+    /// socklab's own side could not start (no thread, no scratch folder).
     #[error("{0}")]
     Peer(String),
+    /// Something already holds the port the check needs: it would be graded, or socklab could
+    /// not play its side.
+    #[error("port {port} is already in use by {holder}: stop it first, or check on another port")]
+    PortBusy { port: u16, holder: ports::Holder },
 }
 
 /// Runs every check for `options`; `on_check` hears each result as it is decided.
@@ -153,7 +160,15 @@ pub fn run(
         command: options.command.join(" "),
         format: None,
         checks: Vec::new(),
+        weights: options.weights.clone(),
     };
+    let tcp = options.exercise.tcp();
+    if let Some(holder) = ports::holder(options.port, tcp) {
+        return Err(CheckError::PortBusy {
+            port: options.port,
+            holder,
+        });
+    }
     let mut sink = |c: CheckResult| {
         on_check(&c);
         report.checks.push(c);
@@ -198,46 +213,7 @@ pub fn expand(command: &[String], options: &Options, extra: &[(&str, String)]) -
 /// socket table where there is one (Linux), so that a server that serves one client is never
 /// spent on a probe. Elsewhere a bind of the port is tried and released at once.
 pub fn is_listening(port: u16, tcp: bool) -> bool {
-    #[cfg(target_os = "linux")]
-    {
-        let tables: &[&str] = if tcp {
-            &["/proc/net/tcp", "/proc/net/tcp6"]
-        } else {
-            &["/proc/net/udp", "/proc/net/udp6"]
-        };
-        let mut readable = false;
-        for table in tables {
-            let Ok(text) = std::fs::read_to_string(table) else {
-                continue;
-            };
-            readable = true;
-            for line in text.lines().skip(1) {
-                let fields: Vec<&str> = line.split_whitespace().collect();
-                let (Some(local), Some(state)) = (fields.get(1), fields.get(3)) else {
-                    continue;
-                };
-                let bound = local
-                    .rsplit(':')
-                    .next()
-                    .and_then(|p| u16::from_str_radix(p, 16).ok())
-                    == Some(port);
-                // TCP: 0A is LISTEN. UDP: any socket bound to the port.
-                if bound && (!tcp || *state == "0A") {
-                    return true;
-                }
-            }
-        }
-        if readable {
-            return false;
-        }
-    }
-    let addr = SocketAddr::from(([0, 0, 0, 0], port));
-    let in_use = |e: std::io::Error| e.kind() == std::io::ErrorKind::AddrInUse;
-    if tcp {
-        std::net::TcpListener::bind(addr).err().is_some_and(in_use)
-    } else {
-        std::net::UdpSocket::bind(addr).err().is_some_and(in_use)
-    }
+    ports::holder(port, tcp).is_some()
 }
 
 /// How long a server under test is left alone between two cases.
@@ -288,12 +264,46 @@ impl<'a> Subject<'a> {
         self.program.as_mut()
     }
 
-    /// The `listens` check: the program started, and its port in use within 5 s.
+    /// Why the server is not there for the next case, after [`Self::ready`] said so: the
+    /// program's doing, or socklab's own previous connection still holding the port (a lab
+    /// server without SO_REUSEADDR cannot bind a port with a connection in TIME_WAIT).
+    pub fn not_back(&mut self) -> String {
+        let port = self.o.port;
+        let left = if self.o.exercise.tcp() {
+            ports::time_waits(port)
+        } else {
+            0
+        };
+        let in_use = self.program.as_ref().is_some_and(|p| {
+            let out = p.output();
+            out.contains("Address already in use")
+                || out.contains("Errno 98")
+                || out.contains("10048")
+        });
+        if in_use && left > 0 {
+            format!(
+                "the server could not start again: {left} earlier connection(s) of socklab's still hold port {port} in TIME_WAIT, and it does not set SO_REUSEADDR (socklab's doing, not the program's)"
+            )
+        } else {
+            let exited = self.program.as_mut().is_some_and(|p| !p.is_running());
+            if exited {
+                format!(
+                    "the server did not come back: {}",
+                    not_listening(self.program.as_mut(), port)
+                )
+            } else {
+                "the server did not come back".to_owned()
+            }
+        }
+    }
+
+    /// The `listens` check: the program started, and its own process tree listens on the port
+    /// within 5 s.
     pub fn listens(&mut self) -> Result<(bool, CheckResult), CheckError> {
         let up = self.ready()?;
         let port = self.o.port;
         let reason = if up {
-            format!("port {port} is in use by it")
+            format!("it listens on port {port}")
         } else {
             not_listening(self.program(), port)
         };
@@ -361,11 +371,12 @@ pub fn exit_verdict(code: Option<Option<i32>>, after: &str) -> (Verdict, String)
     }
 }
 
-/// Waits until `port` is listening (or bound), at most `wait`; false if `program` exits first.
+/// Waits until `port` is listening (or bound) by `program` or a process it started, at most
+/// `wait`; false if `program` exits first.
 pub fn wait_listening(program: &mut Program, port: u16, tcp: bool, wait: Duration) -> bool {
     let until = Instant::now() + wait;
     while Instant::now() < until {
-        if is_listening(port, tcp) {
+        if ports::held_by_tree(port, tcp, program.pid()) {
             return true;
         }
         if !program.is_running() {

@@ -107,8 +107,8 @@ pub struct Program {
     child: Child,
     output: Arc<Mutex<Output>>,
     stdin: Arc<Mutex<Option<ChildStdin>>>,
-    /// Everything typed into it, for the evidence.
-    typed: Arc<Mutex<Vec<String>>>,
+    /// Everything typed into it, for the evidence, each with how much it had printed then.
+    typed: Arc<Mutex<Vec<(String, usize)>>>,
     /// Holds the scratch folder until the program is gone.
     _scratch: Option<tempfile::TempDir>,
     exit: Option<std::process::ExitStatus>,
@@ -231,6 +231,11 @@ impl Program {
         self._scratch.as_ref().map(tempfile::TempDir::path)
     }
 
+    /// Its process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// What it has printed so far (stdout and stderr), as text.
     pub fn output(&self) -> String {
         self.output
@@ -247,12 +252,29 @@ impl Program {
 
     /// What was typed into it.
     pub fn typed(&self) -> Vec<String> {
-        self.typed.lock().map(|t| t.clone()).unwrap_or_default()
+        self.typed
+            .lock()
+            .map(|t| t.iter().map(|(line, _)| line.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    /// What it printed after `line` was first typed into it (None: never typed).
+    pub fn output_after(&self, line: &str) -> Option<String> {
+        let at = self
+            .typed
+            .lock()
+            .ok()?
+            .iter()
+            .find(|(l, _)| l == line)
+            .map(|(_, at)| *at)?;
+        let o = self.output.lock().ok()?;
+        Some(String::from_utf8_lossy(&o.text[at.min(o.text.len())..]).into_owned())
     }
 
     /// Types a line into it now.
     pub fn type_line(&self, line: &str) {
-        type_into(&self.stdin, &self.typed, line);
+        let at = self.output.lock().map(|o| o.text.len()).unwrap_or(0);
+        type_into(&self.stdin, &self.typed, line, at);
     }
 
     /// Closes its standard input (end of input, as Ctrl-D).
@@ -343,7 +365,12 @@ fn collect(mut pipe: Box<dyn Read + Send>, output: &Mutex<Output>, tap: Option<&
     }
 }
 
-fn type_into(stdin: &Mutex<Option<ChildStdin>>, typed: &Mutex<Vec<String>>, line: &str) {
+fn type_into(
+    stdin: &Mutex<Option<ChildStdin>>,
+    typed: &Mutex<Vec<(String, usize)>>,
+    line: &str,
+    printed: usize,
+) {
     if let Ok(mut slot) = stdin.lock()
         && let Some(pipe) = slot.as_mut()
     {
@@ -353,7 +380,7 @@ fn type_into(stdin: &Mutex<Option<ChildStdin>>, typed: &Mutex<Vec<String>>, line
             .and_then(|()| pipe.flush());
     }
     if let Ok(mut t) = typed.lock() {
-        t.push(line.to_owned());
+        t.push((line.to_owned(), printed));
     }
 }
 
@@ -362,7 +389,7 @@ fn type_into(stdin: &Mutex<Option<ChildStdin>>, typed: &Mutex<Vec<String>>, line
 fn answer_prompts(
     output: &Mutex<Output>,
     stdin: &Mutex<Option<ChildStdin>>,
-    typed: &Mutex<Vec<String>>,
+    typed: &Mutex<Vec<(String, usize)>>,
     answers: Answers,
 ) {
     let mut fallback = answers.fallback.clone().into_iter();
@@ -427,10 +454,11 @@ fn answer_prompts(
             None => None,
         };
         if let Some(line) = answer {
-            o.answered_to = o.text.len();
+            let printed = o.text.len();
+            o.answered_to = printed;
             o.last_change = Some(Instant::now());
             drop(o);
-            type_into(stdin, typed, &line);
+            type_into(stdin, typed, &line, printed);
         }
     }
 }

@@ -46,8 +46,53 @@ pub struct CheckResult {
     pub evidence: Evidence,
 }
 
+/// Points per check id, an instructor's own (`--weights FILE`); a check not named is worth
+/// nothing.
+pub type Weights = std::collections::BTreeMap<String, f64>;
+
+/// Reads a weights file: one `check-id points` (or `check-id,points`, or `check-id = points`)
+/// a line; `#` starts a comment. JSON (`{"listens": 2, …}`) is read too.
+pub fn parse_weights(text: &str) -> Result<Weights, String> {
+    if text.trim_start().starts_with('{') {
+        let map: std::collections::BTreeMap<String, f64> =
+            serde_json::from_str(text).map_err(|e| format!("not a JSON object of points: {e}"))?;
+        return check_weights(map);
+    }
+    let mut map = Weights::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut parts = line
+            .split(|c: char| c == ',' || c == '=' || c == ':' || c.is_whitespace())
+            .filter(|p| !p.is_empty());
+        let (Some(id), Some(points), None) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(format!(
+                "line {}: \"{line}\" is not `check-id points`",
+                n + 1
+            ));
+        };
+        let points: f64 = points
+            .parse()
+            .map_err(|_| format!("line {}: \"{points}\" is not a number of points", n + 1))?;
+        map.insert(id.to_owned(), points);
+    }
+    check_weights(map)
+}
+
+fn check_weights(map: Weights) -> Result<Weights, String> {
+    if let Some((id, p)) = map.iter().find(|(_, p)| !p.is_finite() || **p < 0.0) {
+        return Err(format!("{id}: {p} points (points are 0 or more)"));
+    }
+    if map.values().sum::<f64>() <= 0.0 {
+        return Err("no check is worth any points".into());
+    }
+    Ok(map)
+}
+
 /// Everything a check run found.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
     pub exercise: String,
     pub role: String,
@@ -55,6 +100,9 @@ pub struct Report {
     /// The wire format found or used (add).
     pub format: Option<String>,
     pub checks: Vec<CheckResult>,
+    /// The instructor's points per check; None: every required check one point, advisory
+    /// checks none.
+    pub weights: Option<Weights>,
 }
 
 impl Report {
@@ -78,14 +126,154 @@ impl Report {
             .all(|c| c.verdict == Verdict::Pass)
     }
 
-    /// Passed checks out of those tried, as a percentage (0 when none was tried).
+    /// (passed, total) of the required checks (a skipped one counts as not passed), or of the
+    /// advisory ones.
+    pub fn tally(&self, required: bool) -> (usize, usize) {
+        let of_kind = || self.checks.iter().filter(move |c| c.required == required);
+        (
+            of_kind().filter(|c| c.verdict == Verdict::Pass).count(),
+            of_kind().count(),
+        )
+    }
+
+    /// What check `c` is worth.
+    pub fn points(&self, c: &CheckResult) -> f64 {
+        match &self.weights {
+            Some(w) => w.get(c.id).copied().unwrap_or(0.0),
+            None if c.required => 1.0,
+            None => 0.0,
+        }
+    }
+
+    /// Points earned and points possible.
+    pub fn marks(&self) -> (f64, f64) {
+        self.checks.iter().fold((0.0, 0.0), |(got, max), c| {
+            let p = self.points(c);
+            let earned = if c.verdict == Verdict::Pass { p } else { 0.0 };
+            (got + earned, max + p)
+        })
+    }
+
+    /// The mark as a percentage, one decimal: the share of the required checks passed (an
+    /// advisory check never lowers it), or of the points with `weights`; 0 when nothing is
+    /// worth points.
     pub fn score(&self) -> f64 {
-        let tried = self.passed() + self.failed();
-        if tried == 0 {
+        let (got, max) = self.marks();
+        if max <= 0.0 {
             0.0
         } else {
-            (self.passed() as f64 * 1000.0 / tried as f64).round() / 10.0
+            (got * 1000.0 / max).round() / 10.0
         }
+    }
+
+    /// One line for people: the score, then the required and advisory counts.
+    pub fn summary(&self) -> String {
+        let (rp, rt) = self.tally(true);
+        let (ap, at) = self.tally(false);
+        format!(
+            "score {}%: {rp} of {rt} required checks passed{}; advisory {ap} of {at}",
+            self.score(),
+            if self.weights.is_some() {
+                " (points from the weights file)"
+            } else {
+                ""
+            }
+        )
+    }
+
+    /// Gradescope's `results.json`: one test per check, worth its points (advisory checks
+    /// none, unless the weights say so), with the reason and evidence as its output.
+    pub fn to_gradescope(&self) -> serde_json::Value {
+        let (got, max) = self.marks();
+        let tests: Vec<serde_json::Value> = self
+            .checks
+            .iter()
+            .map(|c| {
+                let p = self.points(c);
+                json!({
+                    "name": format!("{} {}: {}{}", c.id, c.title,
+                        c.verdict.word(), if c.required { "" } else { " (advisory)" }),
+                    "score": if c.verdict == Verdict::Pass { p } else { 0.0 },
+                    "max_score": p,
+                    "status": if c.verdict == Verdict::Pass { "passed" } else { "failed" },
+                    "output": plain_evidence(c),
+                    "visibility": "visible",
+                })
+            })
+            .collect();
+        json!({
+            "score": got,
+            "max_score": max,
+            "output": format!("socklab check {} {}: {}", self.exercise, self.role, self.summary()),
+            "stdout_visibility": "visible",
+            "visibility": "visible",
+            "tests": tests,
+        })
+    }
+
+    /// A JUnit XML report: one test suite, one test case per check; a failed check is a
+    /// `<failure>`, a skipped one `<skipped>`; the evidence is the case's `system-out`.
+    pub fn to_junit(&self) -> String {
+        let suite = format!("socklab check {} {}", self.exercise, self.role);
+        let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        let _ = writeln!(
+            out,
+            "<testsuites name=\"{n}\" tests=\"{t}\" failures=\"{f}\">",
+            n = xml_escape(&suite),
+            t = self.checks.len(),
+            f = self.failed(),
+        );
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"{n}\" tests=\"{t}\" failures=\"{f}\" skipped=\"{s}\" errors=\"0\">",
+            n = xml_escape(&suite),
+            t = self.checks.len(),
+            f = self.failed(),
+            s = self.count(Verdict::Skip),
+        );
+        let _ = writeln!(
+            out,
+            "    <properties><property name=\"score\" value=\"{}\"/><property name=\"command\" value=\"{}\"/></properties>",
+            self.score(),
+            xml_escape(&self.command)
+        );
+        for c in &self.checks {
+            let _ = writeln!(
+                out,
+                "    <testcase classname=\"{class}\" name=\"{name}\">",
+                class = xml_escape(&format!(
+                    "{}.{}.{}",
+                    self.exercise,
+                    self.role,
+                    if c.required { "required" } else { "advisory" }
+                )),
+                name = xml_escape(&format!("{}: {}", c.id, c.title)),
+            );
+            match c.verdict {
+                Verdict::Pass => {}
+                Verdict::Fail => {
+                    let _ = writeln!(
+                        out,
+                        "      <failure message=\"{}\"/>",
+                        xml_escape(&c.reason)
+                    );
+                }
+                Verdict::Skip => {
+                    let _ = writeln!(
+                        out,
+                        "      <skipped message=\"{}\"/>",
+                        xml_escape(&c.reason)
+                    );
+                }
+            }
+            let _ = writeln!(
+                out,
+                "      <system-out>{}</system-out>\n    </testcase>",
+                xml_escape(&plain_evidence(c))
+            );
+        }
+        out.push_str("  </testsuite>\n</testsuites>\n");
+        out
     }
 
     pub fn to_json(&self) -> serde_json::Value {
@@ -111,6 +299,12 @@ impl Report {
             "passed": self.passed(),
             "failed": self.failed(),
             "score": self.score(),
+            "required_passed": self.tally(true).0,
+            "required_total": self.tally(true).1,
+            "advisory_passed": self.tally(false).0,
+            "advisory_total": self.tally(false).1,
+            "points": self.marks().0,
+            "max_points": self.marks().1,
         })
     }
 
@@ -122,18 +316,7 @@ impl Report {
         if let Some(f) = &self.format {
             let _ = writeln!(out, "Format: {f}  ");
         }
-        let _ = writeln!(
-            out,
-            "Result: {} passed, {} failed, score {}%{}\n",
-            self.passed(),
-            self.failed(),
-            self.score(),
-            if self.required_passed() {
-                ", every required check passed"
-            } else {
-                ""
-            }
-        );
+        let _ = writeln!(out, "Result: {}\n", self.summary());
         let _ = writeln!(
             out,
             "| check | required | verdict | reason |\n|---|---|---|---|"
@@ -198,15 +381,12 @@ impl Report {
             "<!doctype html><meta charset=\"utf-8\"><title>socklab check: {ex} {role}</title>\
              <style>body{{font-family:sans-serif;margin:2em}}td{{padding:4px 8px;vertical-align:top}}\
              tr.pass b{{color:#070}}tr.fail b{{color:#b00}}tr.skip b{{color:#777}}</style>\
-             <h1>socklab check: {ex} {role}</h1><p>Program: <code>{cmd}</code><br>{passed} passed, \
-             {failed} failed, score {score}%</p><table><tr><th>check</th><th>required</th>\
+             <h1>socklab check: {ex} {role}</h1><p>Program: <code>{cmd}</code><br>{summary}</p><table><tr><th>check</th><th>required</th>\
              <th>verdict</th><th>reason</th></tr>{rows}</table>",
             ex = esc(&self.exercise),
             role = esc(&self.role),
             cmd = esc(&self.command),
-            passed = self.passed(),
-            failed = self.failed(),
-            score = self.score(),
+            summary = esc(&self.summary()),
         )
     }
 
@@ -225,6 +405,46 @@ impl Report {
             c.reason
         )
     }
+}
+
+/// A check's reason and evidence as plain text (Gradescope's output, JUnit's system-out).
+pub fn plain_evidence(c: &CheckResult) -> String {
+    let e = &c.evidence;
+    let mut out = format!("{}: {}\n", c.verdict.word(), c.reason);
+    if !e.sent.is_empty() {
+        let _ = writeln!(out, "sent: \"{}\"", escape_bytes(&e.sent));
+    }
+    if !e.received.is_empty() {
+        let _ = writeln!(out, "received: \"{}\"", escape_bytes(&e.received));
+    }
+    if let Some(code) = e.exit_code {
+        let _ = writeln!(out, "exit code: {code}");
+    }
+    if !e.stdout.trim().is_empty() {
+        let _ = writeln!(out, "the program's output:\n{}", e.stdout.trim_end());
+    }
+    out
+}
+
+/// Text made safe inside XML attributes and elements; characters XML 1.0 cannot hold (most
+/// control characters) become `\u{…}`.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(ch),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Quotes a CSV field when it needs it.

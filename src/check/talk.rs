@@ -95,6 +95,35 @@ impl Conn {
     }
 }
 
+impl Conn {
+    /// UDP: every datagram that comes within `wait` (the last one followed by 300 ms of
+    /// silence), joined, and how many there were.
+    fn datagrams(&mut self, wait: Duration) -> (Vec<u8>, usize) {
+        let Self::Udp(s, _) = self else {
+            return (Vec::new(), 0);
+        };
+        let until = Instant::now() + wait;
+        let mut got = Vec::new();
+        let mut count = 0;
+        let mut buf = vec![0u8; 65_536];
+        let mut quiet_since = Instant::now();
+        while Instant::now() < until {
+            match s.recv(&mut buf) {
+                Ok(n) => {
+                    got.extend_from_slice(&buf[..n]);
+                    count += 1;
+                    quiet_since = Instant::now();
+                }
+                Err(_) if count > 0 && quiet_since.elapsed() >= Duration::from_millis(300) => {
+                    break;
+                }
+                Err(_) => {}
+            }
+        }
+        (got, count)
+    }
+}
+
 fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
     let tcp = o.exercise.tcp();
     let echo = service(o.exercise) == Service::Echo;
@@ -232,30 +261,56 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         ));
     }
 
-    // cookbook (TCP): 33 bytes, no newline, read back in 16-byte receives.
-    if tcp && s.ready()? {
+    // cookbook: 33 bytes, no newline; TCP: read back in 16-byte receives; UDP: back whole in
+    // one datagram.
+    if s.ready()? {
         let m = COOKBOOK_MESSAGE.as_bytes();
-        let got = Conn::open(o)
+        let (got, datagrams) = Conn::open(o)
             .map(|mut c| {
                 let _ = c.send(m);
-                c.receive(m.len(), Duration::from_secs(2), COOKBOOK_SEGMENT_BYTES)
-                    .0
+                if tcp {
+                    let got = c
+                        .receive(m.len(), Duration::from_secs(2), COOKBOOK_SEGMENT_BYTES)
+                        .0;
+                    (got, 0)
+                } else {
+                    c.datagrams(Duration::from_secs(2))
+                }
             })
             .unwrap_or_default();
-        sink(result(
-            "cookbook",
-            "the cookbook's 33 bytes come back, read in 16-byte receives",
-            false,
-            if got == m {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            },
-            if got == m {
+        let (title, whole) = if tcp {
+            (
+                "the cookbook's 33 bytes come back, read in 16-byte receives",
+                got == m,
+            )
+        } else {
+            (
+                "the cookbook's 33 bytes come back whole in one datagram",
+                got == m && datagrams == 1,
+            )
+        };
+        let reason = if whole {
+            if tcp {
                 "33 bytes back".to_owned()
             } else {
-                format!("got \"{}\"", escape_bytes(&got))
-            },
+                "33 bytes back in one datagram".to_owned()
+            }
+        } else if !tcp && datagrams > 1 {
+            format!(
+                "{datagrams} datagrams came back (\"{}\"): a reply in one recvfrom() gets only the first",
+                escape_bytes(&got)
+            )
+        } else if got.is_empty() {
+            "nothing came back within 2 s".to_owned()
+        } else {
+            format!("got \"{}\"", escape_bytes(&got))
+        };
+        sink(result(
+            "cookbook",
+            title,
+            false,
+            if whole { Verdict::Pass } else { Verdict::Fail },
+            reason,
             s.program(),
             (m.to_vec(), got),
         ));

@@ -341,8 +341,25 @@ impl SocklabApp {
         }
         ui.separator();
         let index = Self::index(self.exercise);
-        if let Some(check) = &mut self.checks[index] {
-            check.ui(ui, &waker);
+        // The exercise of this window whose server holds the port the last check needed.
+        let holder = self.checks[index].as_ref().and_then(|check| {
+            let port = check.held_here()?;
+            EXERCISES
+                .iter()
+                .zip(&self.panels)
+                .find(|(info, panel)| {
+                    info.transport.starts_with("TCP") == check.tcp()
+                        && panel.server_running()
+                        && panel.server_port() == port
+                })
+                .map(|(info, _)| info.id)
+        });
+        let label = holder.map(|id| format!("{} · {}", id.info().title, id.info().transport));
+        if let Some(check) = &mut self.checks[index]
+            && check.ui(ui, &waker, label.as_deref())
+            && let Some(id) = holder
+        {
+            self.panel_mut(id).stop_server();
         }
     }
 

@@ -23,7 +23,13 @@ enum Msg {
     Check(CheckResult),
     /// The program's output as it comes (each run starts with a `$ command` line).
     Output(String),
-    Done(Result<Report, String>),
+    Done(Result<Report, Failed>),
+}
+
+/// Why a check could not run, and the port when one of this window's own servers holds it.
+struct Failed {
+    message: String,
+    held_here: Option<u16>,
 }
 
 /// The program's output kept for the window, at most; older text is dropped from the front.
@@ -75,6 +81,8 @@ pub struct CheckPanel {
     live: String,
     report: Option<Report>,
     error: Option<String>,
+    /// The port the last check could not have because this window's own server holds it.
+    held_here: Option<u16>,
     saved: Option<String>,
     /// The report being written, off the window's thread.
     saving: Option<Task<String>>,
@@ -106,6 +114,7 @@ impl CheckPanel {
             live: String::new(),
             report: None,
             error: None,
+            held_here: None,
             saved: None,
             saving: None,
             dialogs: Dialogs::new(picker),
@@ -204,6 +213,7 @@ impl CheckPanel {
             file: None,
             cancel: cancel.clone(),
             tap: None,
+            weights: None,
         };
         let (tx, rx) = crossbeam_channel::unbounded();
         let mut options = options;
@@ -220,6 +230,7 @@ impl CheckPanel {
         self.live.clear();
         self.report = None;
         self.error = None;
+        self.held_here = None;
         self.saved = None;
         let spawned = std::thread::Builder::new()
             .name(format!("check {}", self.exercise.name()))
@@ -234,7 +245,15 @@ impl CheckPanel {
                     let _ = tx.send(Msg::Check(c.clone()));
                     wake(&waker);
                 };
-                let done = check::run(&options, &mut each).map_err(|e| e.to_string());
+                let done = check::run(&options, &mut each).map_err(|e| Failed {
+                    held_here: match &e {
+                        check::CheckError::PortBusy { port, holder } if holder.is_socklab() => {
+                            Some(*port)
+                        }
+                        _ => None,
+                    },
+                    message: e.to_string(),
+                });
                 let _ = tx.send(Msg::Done(done));
                 wake(&waker);
             });
@@ -273,7 +292,8 @@ impl CheckPanel {
                         finished = true;
                     }
                     Msg::Done(Err(e)) => {
-                        self.error = Some(e);
+                        self.error = Some(e.message);
+                        self.held_here = e.held_here;
                         finished = true;
                     }
                 }
@@ -315,14 +335,34 @@ impl CheckPanel {
         );
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        self.waker.clone_from(waker);
-        egui::CollapsingHeader::new("Check a student's program")
-            .id_salt("check section")
-            .show(ui, |ui| self.form_ui(ui, waker));
+    /// The port the last check could not have because one of this window's own servers holds
+    /// it (the window offers to stop that server).
+    pub fn held_here(&self) -> Option<u16> {
+        self.held_here
     }
 
-    fn form_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
+    /// Whether the program under test is a TCP program.
+    pub fn tcp(&self) -> bool {
+        self.exercise.tcp()
+    }
+
+    /// Draws the section; `holder` names this window's exercise whose server holds the port
+    /// the last check needed. True when its Stop button was clicked (the window stops it).
+    pub fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>, holder: Option<&str>) -> bool {
+        self.waker.clone_from(waker);
+        let mut stop = false;
+        egui::CollapsingHeader::new("Check a student's program")
+            .id_salt("check section")
+            .show(ui, |ui| stop = self.form_ui(ui, waker, holder));
+        if stop {
+            self.error = None;
+            self.held_here = None;
+        }
+        stop
+    }
+
+    fn form_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>, holder: Option<&str>) -> bool {
+        let mut stop = false;
         ui.add(
             egui::Label::new(
                 RichText::new("socklab runs the program (with your rights, in a scratch copy of its folder), plays the other role, and checks it against the handout.")
@@ -399,6 +439,11 @@ impl CheckPanel {
         });
         if let Some(e) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
+            if let Some(holder) = holder
+                && ui.button(format!("Stop {holder}")).clicked()
+            {
+                stop = true;
+            }
         }
         if let Some(s) = &self.saved {
             ui.label(RichText::new(s).weak());
@@ -406,10 +451,10 @@ impl CheckPanel {
         if let Some(r) = &self.report {
             ui.label(
                 RichText::new(format!(
-                    "{} passed, {} failed (score {}%){}",
+                    "{} passed, {} failed ({}){}",
                     r.passed(),
                     r.failed(),
-                    r.score(),
+                    r.summary(),
                     if r.required_passed() {
                         ", every required check passed"
                     } else {
@@ -434,6 +479,7 @@ impl CheckPanel {
                 ui.label(RichText::new(self.live.trim()).monospace());
             });
         }
+        stop
     }
 }
 

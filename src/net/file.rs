@@ -84,6 +84,11 @@ pub struct ClientConfig {
     pub timeout: Duration,
     /// Simulated network conditions for what this side sends (UDP only).
     pub conditions: super::impair::Conditions,
+    /// TCP: end this side's stream right after the name, so that a server that reads the name
+    /// to the end of the stream has it whole. Off, the server closes first, always (socklab's
+    /// checks: a server that crashes at once is then never left in TIME_WAIT, as it is when
+    /// its close crosses this end).
+    pub half_close: bool,
 }
 
 /// Splits the handout's `HOST:PORT:REMOTE_NAME` (or `[v6]:PORT:REMOTE_NAME`).
@@ -648,7 +653,9 @@ pub fn run_tcp_client(
     });
     // Half-close: the name is complete, so a server need not wait to see whether more follows.
     // Lab servers that just recv() the name are not affected.
-    let _ = stream.shutdown(Shutdown::Write);
+    if config.half_close {
+        let _ = stream.shutdown(Shutdown::Write);
+    }
     stream
         .set_read_timeout(Some(POLL_INTERVAL))
         .map_err(|e| Error::io("socket error", e))?;
@@ -666,7 +673,13 @@ pub fn run_tcp_client(
         // Received straight into the piece the writer thread will save and hash.
         let space = download.space();
         match stream.read(space) {
-            Ok(0) => break,
+            Ok(0) => {
+                // The server closed first: this side's close is a reset, which takes the
+                // server's end straight to closed, never to TIME_WAIT (a student's server
+                // without SO_REUSEADDR could not bind its port again for a minute).
+                let _ = socket2::SockRef::from(&stream).set_linger(Some(Duration::ZERO));
+                break;
+            }
             Ok(n) => {
                 if bytes == 0 && n <= crate::protocol::file::HEADER_MAX_BYTES {
                     first = Some(space[..n].to_vec());

@@ -816,6 +816,28 @@ pub fn encode(format: &WireFormat, name: &str, number: i64) -> Vec<Vec<u8>> {
     }
 }
 
+/// The request for `format` cut where a student's client that sends field by field would cut
+/// it: between the length, the name and the number of a binary layout; in the middle of a text
+/// one (a text server must read until its request is whole).
+pub fn encode_in_pieces(format: &WireFormat, name: &str, number: i64) -> Vec<Vec<u8>> {
+    let whole = encode(format, name, number).concat();
+    let cuts: Vec<usize> = match format {
+        WireFormat::LengthPrefixed => vec![2, whole.len().saturating_sub(4)],
+        WireFormat::CStruct | WireFormat::PackedStruct => vec![STRUCT_NAME_BYTES],
+        _ => vec![whole.len() / 2],
+    };
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for cut in cuts.into_iter().filter(|c| *c > 0 && *c < whole.len()) {
+        if cut > at {
+            pieces.push(whole[at..cut].to_vec());
+            at = cut;
+        }
+    }
+    pieces.push(whole[at..].to_vec());
+    pieces
+}
+
 fn struct_name(name: &str, size: usize) -> Vec<u8> {
     let mut out = vec![0u8; size];
     // Keep a terminating NUL, as C code expects.

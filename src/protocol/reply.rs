@@ -51,6 +51,37 @@ const CONNECTING_WORDS: &[&str] = &[
     "diz", "com", "número", "numero", "o", "meu",
 ];
 
+/// Words that may stand before a label as part of it (`Random value:`, `My number:`, `The
+/// server's number:`), lower case: the label starts at the first of them.
+const LABEL_QUALIFIERS: &[&str] = &[
+    "random",
+    "chosen",
+    "secret",
+    "own",
+    "my",
+    "the",
+    "its",
+    "your",
+    "his",
+    "her",
+    "their",
+    "server's",
+    "server",
+    "client's",
+    "client",
+    "total",
+    "final",
+    "aleatório",
+    "aleatorio",
+    "escolhido",
+    "o",
+    "a",
+    "do",
+    "da",
+    "meu",
+    "minha",
+];
+
 /// Characters that may stand around a field: separators and punctuation.
 const FIELD_EDGES: &[char] = &[
     ',', ';', '|', ':', '=', '-', '.', '!', '\t', '\r', '\n', ' ',
@@ -220,7 +251,7 @@ fn find_labels(text: &str) -> Vec<Label> {
                     {
                         continue;
                     }
-                    if let Some(value_start) = value_after(&lower, after)
+                    if let Some(value_start) = value_after_qualified(&lower, after)
                         && best.is_none_or(|(_, len, _)| label.len() > len)
                     {
                         best = Some((kind, label.len(), value_start));
@@ -230,10 +261,19 @@ fn find_labels(text: &str) -> Vec<Label> {
             })
             .flatten();
         match hit {
+            // `T470 SERVER:99`, `Lab7 PC04 Server:61`: a name that ends in a label word, then
+            // its number; not a label whose value is a name.
+            Some((Kind::Name, _, value_start))
+                if found.is_empty()
+                    && parse_int(lower[value_start..].trim_matches(FIELD_EDGES)).is_some() =>
+            {
+                at = value_start;
+            }
             Some((kind, _, value_start)) => {
+                let floor = found.last().map_or(0, |l: &Label| l.value_start);
                 found.push(Label {
                     kind,
-                    start: at,
+                    start: qualified_start(&lower, floor, at),
                     value_start,
                 });
                 at = value_start;
@@ -242,6 +282,58 @@ fn find_labels(text: &str) -> Vec<Label> {
         }
     }
     found
+}
+
+/// Where a label that starts at `at` really starts, with the qualifying words before it
+/// (`Random value`, `Server's number`), never before `floor` (the previous label's value).
+fn qualified_start(lower: &str, floor: usize, at: usize) -> usize {
+    let mut start = at;
+    loop {
+        let before = lower[floor..start].trim_end_matches([' ', '\t']);
+        let word_start = before
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &before[word_start..];
+        if word.is_empty() || !LABEL_QUALIFIERS.contains(&word) {
+            return start;
+        }
+        start = floor + word_start;
+    }
+}
+
+/// Words that may follow a label as part of it (`Número aleatório:`, `number chosen:`).
+const LABEL_QUALIFIERS_AFTER: &[&str] = &[
+    "aleatório",
+    "aleatorio",
+    "escolhido",
+    "do",
+    "da",
+    "servidor",
+    "cliente",
+    "chosen",
+    "picked",
+    "value",
+];
+
+/// Where a label's value starts, past qualifying words after it (at most three).
+fn value_after_qualified(lower: &str, mut after: usize) -> Option<usize> {
+    for _ in 0..4 {
+        if let Some(v) = value_after(lower, after) {
+            return Some(v);
+        }
+        let rest = &lower[after..];
+        let trimmed = rest.trim_start_matches([' ', '\t']);
+        let word_len = trimmed
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(trimmed.len());
+        if trimmed.len() == rest.len() || !LABEL_QUALIFIERS_AFTER.contains(&&trimmed[..word_len]) {
+            return None;
+        }
+        after += rest.len() - trimmed.len() + word_len;
+    }
+    None
 }
 
 /// Where a label's value starts: after spaces and `:` or `=`, or after `is`/`was`/`é`.
@@ -465,6 +557,57 @@ mod tests {
                 81,
                 Some(138),
             ),
+        ] {
+            let r = read(text);
+            assert_eq!(
+                (r.name.as_str(), r.number, r.sum),
+                (name, number, sum),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_with_digits_and_a_label_word_before_the_number() {
+        for (text, name, number) in [
+            ("T470 SERVER:99", "T470 SERVER", 99),
+            ("Lab7 PC04 Server:61\n", "Lab7 PC04 Server", 61),
+            ("PC-12 Servidor: 7", "PC-12 Servidor", 7),
+            ("Server2:57", "Server2", 57),
+        ] {
+            let r = read(text);
+            assert_eq!((r.name.as_str(), r.number), (name, number), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn labels_of_several_words() {
+        for (text, name, number, sum) in [
+            (
+                "Server name: Server of Ana Lima, Random value: 54, Sum: 61",
+                "Server of Ana Lima",
+                54,
+                Some(61),
+            ),
+            (
+                "Server name: Server of Ana Lima Random value: 54 Total sum: 61",
+                "Server of Ana Lima",
+                54,
+                Some(61),
+            ),
+            (
+                "Nome do servidor: Servidor da Ana; Número aleatório: 54; Soma: 61",
+                "Servidor da Ana",
+                54,
+                Some(61),
+            ),
+            (
+                "Name: Zoe, My number: 81, The sum: 138",
+                "Zoe",
+                81,
+                Some(138),
+            ),
+            ("Server's name: Bob; Server's number: 7", "Bob", 7, None),
         ] {
             let r = read(text);
             assert_eq!(

@@ -1,6 +1,8 @@
 # Student-style "add two numbers" servers that answer in the shapes real lab solutions use.
 # usage: python3 add_server_variants.py tcp|udp MODE     (prints "PORT n" once it is listening)
-# MODE: labelled, sentence, pieces, wrong-sum, ambiguous, pickle, pickle-sum, close
+# MODE: labelled, sentence, pieces, wrong-sum, ambiguous, pickle, pickle-sum, close,
+#       digits-name ("T470 SERVER:81"), long-labels ("Server name: Server of Ana Lima,
+#       Random value: 81, Sum: …"), portuguese ("Nome do servidor: …; Número aleatório: …")
 import pickle
 import socket
 import sys
@@ -48,6 +50,12 @@ elif mode == "pieces":
     send((SERVER_NAME + "\n").encode())
     time.sleep(0.05)
     send((str(SERVER_NUMBER) + "\n").encode())
+elif mode == "digits-name":
+    send(f"T470 SERVER:{SERVER_NUMBER}".encode())
+elif mode == "long-labels":
+    send(f"Server name: Server of Ana Lima, Random value: {SERVER_NUMBER}, Sum: {total}".encode())
+elif mode == "portuguese":
+    send(f"Nome do servidor: Servidor da Ana; Número aleatório: {SERVER_NUMBER}; Soma: {total}\n".encode())
 elif mode == "wrong-sum":
     send(f"Name: {SERVER_NAME}; Number: {SERVER_NUMBER}; Sum: {total + 1}".encode())
 elif mode == "ambiguous":

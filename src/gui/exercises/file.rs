@@ -190,6 +190,7 @@ impl FilePanel {
         }
         let s = &self.settings;
         let config = file::ClientConfig {
+            half_close: true,
             conditions: if self.tcp {
                 Default::default()
             } else {

@@ -1,13 +1,20 @@
 # "Add two numbers" client as the handout asks, with a typical mistake when MISTAKE is given.
-# usage: python3 add_client.py tcp|udp HOST PORT [wrong-sum|hang]
-#   wrong-sum: prints the sum off by one; hang: waits for more input after the reply.
+# usage: python3 add_client.py tcp|udp HOST PORT [wrong-sum|hang|fixed-name|silent-range]
+#   wrong-sum: prints the sum off by one; hang: waits for more input after the reply;
+#   fixed-name: its name is written in the code, only the number is asked (correct);
+#   silent-range: a number outside 1..100 ends it at once, code 0, without a word.
 import socket
 import sys
 
 transport, host, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
 mistake = sys.argv[4] if len(sys.argv) > 4 else ""
-name = input("Enter your name: ")
+if mistake == "fixed-name":
+    name = "Client of R. Gnanesh"
+else:
+    name = input("Enter your name: ")
 number = int(input("Enter an integer between 1 and 100: "))
+if mistake == "silent-range" and not 1 <= number <= 100:
+    sys.exit(0)
 kind = socket.SOCK_STREAM if transport == "tcp" else socket.SOCK_DGRAM
 s = socket.socket(socket.AF_INET, kind)
 s.settimeout(5)

@@ -1,6 +1,8 @@
 # Echo server (ELEN4017 Lab 2) with a typical mistake when MISTAKE is given.
-# usage: python3 echo_server.py tcp|udp PORT [newline]
-#   newline: waits for a whole line before echoing (readline), as many students' servers do.
+# usage: python3 echo_server.py tcp|udp PORT [newline|single|pieces]
+#   newline: waits for a whole line before echoing (readline), as many students' servers do;
+#   single (TCP): serves one client at a time, as the handout's server does (correct);
+#   pieces (UDP): echoes a message in datagrams of at most 16 bytes.
 import socket
 import sys
 
@@ -13,7 +15,11 @@ print("starting up echo server on port", port, flush=True)
 if transport == "udp":
     while True:
         data, addr = s.recvfrom(65536)
-        s.sendto(data, addr)
+        if mistake == "pieces":
+            for i in range(0, max(len(data), 1), 16):
+                s.sendto(data[i:i + 16], addr)
+        else:
+            s.sendto(data, addr)
 s.listen(5)
 import threading
 
@@ -30,4 +36,7 @@ def session(conn):
 
 while True:
     conn, addr = s.accept()
-    threading.Thread(target=session, args=(conn,), daemon=True).start()
+    if mistake == "single":
+        session(conn)
+    else:
+        threading.Thread(target=session, args=(conn,), daemon=True).start()

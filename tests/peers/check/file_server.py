@@ -2,7 +2,8 @@
 # one is given.  usage: python3 file_server.py tcp|udp PORT [once|no-empty|careful]
 #   once: exits after its first transfer; no-empty (UDP): never sends the empty datagram
 #   that ends a file whose size is a multiple of 2048; careful: refuses names that leave its
-#   folder, and serves each TCP client on a thread of its own.
+#   folder, and serves each TCP client on a thread of its own; crash-missing: a missing name
+#   ends it with a traceback (open() without a try), as many students' servers do.
 import os
 import socket
 import sys
@@ -26,6 +27,8 @@ def refused(name):
 
 def serve_tcp(conn):
     name = conn.recv(1024).decode().strip()
+    if variant == "crash-missing":
+        open(name, "rb").close()
     try:
         if refused(name):
             raise OSError("refused")

@@ -1,0 +1,271 @@
+//! Who holds a port: socklab grades only a server it started, so before a server under test
+//! starts its port must be free, and `listens` passes only for a socket of the program's own
+//! process tree.
+//!
+//! On Linux the answer comes from the system's socket tables (`/proc/net/tcp`, `tcp6`, `udp`,
+//! `udp6`: the socket's inode) and the open files of each process (`/proc/PID/fd`, a link
+//! `socket:[INODE]`). Elsewhere a bind of the port is tried and released at once: it says that
+//! the port is taken, not by whom.
+
+use std::fmt;
+
+/// What holds a port.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Holder {
+    /// The process, where the system says (None: not visible to this user, or not Linux).
+    pub pid: Option<u32>,
+    /// Its program name (`/proc/PID/comm`).
+    pub program: Option<String>,
+}
+
+impl Holder {
+    /// Whether it is this socklab (one of the window's own exercises).
+    pub fn is_socklab(&self) -> bool {
+        self.pid == Some(std::process::id())
+    }
+}
+
+impl fmt::Display for Holder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.pid, &self.program) {
+            (Some(pid), _) if pid == std::process::id() => {
+                write!(f, "socklab itself (PID {pid}: one of its own servers)")
+            }
+            (Some(pid), Some(name)) => write!(f, "PID {pid} ({name})"),
+            (Some(pid), None) => write!(f, "PID {pid}"),
+            (None, _) => f.write_str("another program"),
+        }
+    }
+}
+
+/// A socket in the system's table.
+#[cfg(target_os = "linux")]
+#[derive(Debug)]
+struct Entry {
+    port: u16,
+    /// TCP state (0A is LISTEN, 06 TIME_WAIT); UDP: 07.
+    state: u8,
+    inode: u64,
+}
+
+#[cfg(target_os = "linux")]
+fn table(tcp: bool) -> Option<Vec<Entry>> {
+    let files: &[&str] = if tcp {
+        &["/proc/net/tcp", "/proc/net/tcp6"]
+    } else {
+        &["/proc/net/udp", "/proc/net/udp6"]
+    };
+    let mut readable = false;
+    let mut entries = Vec::new();
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(file) else {
+            continue;
+        };
+        readable = true;
+        for line in text.lines().skip(1) {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let (Some(local), Some(state), Some(inode)) =
+                (fields.get(1), fields.get(3), fields.get(9))
+            else {
+                continue;
+            };
+            let port = local
+                .rsplit(':')
+                .next()
+                .and_then(|p| u16::from_str_radix(p, 16).ok());
+            let (Some(port), Ok(state), Ok(inode)) =
+                (port, u8::from_str_radix(state, 16), inode.parse::<u64>())
+            else {
+                continue;
+            };
+            entries.push(Entry { port, state, inode });
+        }
+    }
+    readable.then_some(entries)
+}
+
+/// TCP LISTEN in the socket table.
+#[cfg(target_os = "linux")]
+const LISTEN: u8 = 0x0A;
+/// TCP TIME_WAIT.
+#[cfg(target_os = "linux")]
+const TIME_WAIT: u8 = 0x06;
+
+/// The inodes of the sockets that hold `port`: listening (TCP) or bound (UDP); None where the
+/// table cannot be read.
+#[cfg(target_os = "linux")]
+fn holding_inodes(port: u16, tcp: bool) -> Option<Vec<u64>> {
+    Some(
+        table(tcp)?
+            .into_iter()
+            .filter(|e| e.port == port && (!tcp || e.state == LISTEN))
+            .map(|e| e.inode)
+            .collect(),
+    )
+}
+
+/// The processes with one of `inodes` open.
+#[cfg(target_os = "linux")]
+fn owners(inodes: &[u64], among: Option<&[u32]>) -> Vec<u32> {
+    let wanted: Vec<String> = inodes.iter().map(|i| format!("socket:[{i}]")).collect();
+    let pids: Vec<u32> = match among {
+        Some(p) => p.to_vec(),
+        None => all_pids(),
+    };
+    pids.into_iter()
+        .filter(|pid| {
+            std::fs::read_dir(format!("/proc/{pid}/fd")).is_ok_and(|fds| {
+                fds.flatten().any(|fd| {
+                    std::fs::read_link(fd.path())
+                        .is_ok_and(|l| wanted.iter().any(|w| l.as_os_str() == w.as_str()))
+                })
+            })
+        })
+        .collect()
+}
+
+#[cfg(target_os = "linux")]
+fn all_pids() -> Vec<u32> {
+    std::fs::read_dir("/proc")
+        .map(|d| {
+            d.flatten()
+                .filter_map(|e| e.file_name().to_str()?.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(target_os = "linux")]
+fn program_name(pid: u32) -> Option<String> {
+    std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        .ok()
+        .map(|s| s.trim().to_owned())
+}
+
+/// What holds `port` (listening, for TCP; bound, for UDP), if anything does.
+pub fn holder(port: u16, tcp: bool) -> Option<Holder> {
+    #[cfg(target_os = "linux")]
+    if let Some(inodes) = holding_inodes(port, tcp) {
+        if inodes.is_empty() {
+            return None;
+        }
+        let pid = owners(&inodes, None).into_iter().next();
+        return Some(Holder {
+            pid,
+            program: pid.and_then(program_name),
+        });
+    }
+    bind_says_taken(port, tcp).then_some(Holder {
+        pid: None,
+        program: None,
+    })
+}
+
+fn bind_says_taken(port: u16, tcp: bool) -> bool {
+    let addr = std::net::SocketAddr::from(([0, 0, 0, 0], port));
+    let in_use = |e: std::io::Error| e.kind() == std::io::ErrorKind::AddrInUse;
+    if tcp {
+        std::net::TcpListener::bind(addr).err().is_some_and(in_use)
+    } else {
+        std::net::UdpSocket::bind(addr).err().is_some_and(in_use)
+    }
+}
+
+/// Whether `port` is listening (TCP) or bound (UDP) by `root` or one of its descendants. Where
+/// the system does not say who holds a socket, whether anything holds it.
+pub fn held_by_tree(port: u16, tcp: bool, root: u32) -> bool {
+    #[cfg(target_os = "linux")]
+    if let Some(inodes) = holding_inodes(port, tcp) {
+        if inodes.is_empty() {
+            return false;
+        }
+        let tree = tree(root);
+        return !owners(&inodes, Some(&tree)).is_empty();
+    }
+    let _ = root;
+    bind_says_taken(port, tcp)
+}
+
+/// `root` and every process below it.
+#[cfg(target_os = "linux")]
+pub fn tree(root: u32) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = all_pids()
+        .into_iter()
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // `pid (comm) state ppid …`: comm may hold spaces and parentheses.
+            let after = stat.rsplit_once(')')?.1;
+            let ppid = after.split_whitespace().nth(1)?.parse().ok()?;
+            Some((pid, ppid))
+        })
+        .collect();
+    let mut tree = vec![root];
+    let mut i = 0;
+    while i < tree.len() {
+        let parent = tree[i];
+        tree.extend(
+            parents
+                .iter()
+                .filter(|(_, pp)| *pp == parent)
+                .map(|(p, _)| *p),
+        );
+        i += 1;
+    }
+    tree
+}
+
+/// How many TCP connections in TIME_WAIT are left on local `port` (a server without
+/// SO_REUSEADDR cannot bind it while one is); 0 where the table cannot be read.
+pub fn time_waits(port: u16) -> usize {
+    #[cfg(target_os = "linux")]
+    {
+        table(true).map_or(0, |t| {
+            t.iter()
+                .filter(|e| e.port == port && e.state == TIME_WAIT)
+                .count()
+        })
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = port;
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listener_of_this_process_is_found_and_named() {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = l.local_addr().unwrap().port();
+        let h = holder(port, true).expect("held");
+        assert!(h.is_socklab(), "{h:?}");
+        assert!(held_by_tree(port, true, std::process::id()));
+        drop(l);
+        assert_eq!(holder(port, true), None);
+        assert!(!held_by_tree(port, true, std::process::id()));
+    }
+
+    #[test]
+    fn a_udp_socket_is_found() {
+        let s = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        let port = s.local_addr().unwrap().port();
+        assert!(holder(port, false).is_some_and(|h| h.is_socklab()));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_socket_of_another_process_is_not_the_trees() {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = l.local_addr().unwrap().port();
+        let mut other = std::process::Command::new("sleep")
+            .arg("5")
+            .spawn()
+            .unwrap();
+        assert!(!held_by_tree(port, true, other.id()));
+        let _ = other.kill();
+        let _ = other.wait();
+    }
+}
