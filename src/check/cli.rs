@@ -222,7 +222,7 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
     if files.is_empty() {
         return usage(&format!("no file matches {pattern:?}"));
     }
-    let mut jobs = args.jobs.clamp(1, files.len());
+    let mut jobs = args.jobs.max(1);
     if jobs > 1 && !options.command.iter().any(|a| a.contains("{port}")) {
         eprintln!(
             "--jobs {jobs}: COMMAND has no {{port}}, so every submission would need port {}; checking one at a time",
@@ -230,6 +230,7 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
         );
         jobs = 1;
     }
+    let jobs = jobs.min(files.len());
     let bar = std::io::stderr().is_terminal();
     let rows: Mutex<Vec<Option<Row>>> = Mutex::new(vec![None; files.len()]);
     let next = AtomicUsize::new(0);

@@ -600,6 +600,58 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         none(),
     ));
     drop(p);
+
+    // exact-multiple (UDP, advisory): a 4,096-byte file ends with an empty datagram; the
+    // client must take it for the end, stop, and save 4,096 bytes.
+    if !tcp {
+        let size = 4096;
+        let local = out.path().join("exact-multiple.bin");
+        let command = expand(
+            &o.command,
+            o,
+            &[
+                ("{remote}", name(size)),
+                ("{local}", local.display().to_string()),
+            ],
+        );
+        let mut p = Program::start(&command, Answers::default(), o)?;
+        let code = p.wait_exit(o.timeout);
+        let saved = std::fs::read(&local).ok();
+        let (verdict, reason) = match (code, saved) {
+            (None, _) => (
+                Verdict::Fail,
+                format!(
+                    "still running {} s after the empty datagram that ends a {size}-byte file",
+                    o.timeout.as_secs()
+                ),
+            ),
+            (Some(Some(0)), Some(b)) if b == content(size) => (
+                Verdict::Pass,
+                format!("it stopped at the empty datagram and saved {size} bytes, identical"),
+            ),
+            (Some(code), saved) => (
+                Verdict::Fail,
+                format!(
+                    "exit code {}, {}",
+                    code.map_or("none".into(), |c| c.to_string()),
+                    saved.map_or("nothing saved".to_owned(), |b| if b == content(size) {
+                        format!("{size} bytes saved")
+                    } else {
+                        format!("{} bytes saved, different", b.len())
+                    })
+                ),
+            ),
+        };
+        sink(result(
+            "exact-multiple",
+            "a 4096-byte file (two full datagrams, then an empty one) is saved whole",
+            false,
+            verdict,
+            reason,
+            Some(&mut p),
+            none(),
+        ));
+    }
     server.finish(Duration::from_millis(100));
 
     // pieces (TCP, advisory): socklab's server writes the file in odd-sized pieces.

@@ -163,7 +163,11 @@ pub fn run(
         weights: options.weights.clone(),
     };
     let tcp = options.exercise.tcp();
-    if let Some(holder) = ports::holder(options.port, tcp) {
+    if tcp {
+        // What an earlier check on this port left waiting (a class checked one by one).
+        ports::clear_time_waits(options.port);
+    }
+    if let Some(holder) = settled_holder(options.port, tcp) {
         return Err(CheckError::PortBusy {
             port: options.port,
             holder,
@@ -216,6 +220,19 @@ pub fn is_listening(port: u16, tcp: bool) -> bool {
     ports::holder(port, tcp).is_some()
 }
 
+/// What holds `port`; a socket that no process owns is being closed, and gets a second to go.
+fn settled_holder(port: u16, tcp: bool) -> Option<ports::Holder> {
+    let until = Instant::now() + Duration::from_secs(1);
+    loop {
+        match ports::holder(port, tcp) {
+            Some(h) if h.pid.is_none() && Instant::now() < until => {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// How long a server under test is left alone between two cases.
 const SETTLE: Duration = Duration::from_millis(250);
 
@@ -250,8 +267,12 @@ impl<'a> Subject<'a> {
         {
             return Ok(wait_listening(p, self.o.port, tcp, Duration::from_secs(5)));
         }
-        // Its port must be free before it starts again (a lab server rarely sets SO_REUSEADDR).
+        // Its port must be free before it starts again (a lab server rarely sets SO_REUSEADDR,
+        // and cannot bind a port that a connection of the last case still holds).
         wait_released(self.o.port, tcp, Duration::from_secs(3));
+        if tcp {
+            ports::clear_time_waits(self.o.port);
+        }
         self.program = None;
         let mut p = Program::start(&self.command, self.answers.clone(), self.o)?;
         self.starts += 1;

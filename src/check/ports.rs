@@ -42,6 +42,8 @@ impl fmt::Display for Holder {
 #[cfg(target_os = "linux")]
 #[derive(Debug)]
 struct Entry {
+    local: Option<std::net::IpAddr>,
+    remote: Option<std::net::SocketAddr>,
     port: u16,
     /// TCP state (0A is LISTEN, 06 TIME_WAIT); UDP: 07.
     state: u8,
@@ -78,10 +80,44 @@ fn table(tcp: bool) -> Option<Vec<Entry>> {
             else {
                 continue;
             };
-            entries.push(Entry { port, state, inode });
+            let remote = fields.get(2).and_then(|r| {
+                let (ip, port) = r.rsplit_once(':')?;
+                Some(std::net::SocketAddr::new(
+                    hex_ip(ip)?,
+                    u16::from_str_radix(port, 16).ok()?,
+                ))
+            });
+            let local_ip = local.rsplit_once(':').and_then(|(ip, _)| hex_ip(ip));
+            entries.push(Entry {
+                local: local_ip,
+                remote,
+                port,
+                state,
+                inode,
+            });
         }
     }
     readable.then_some(entries)
+}
+
+/// An address as the socket table writes it: the bytes of each 32-bit word in the machine's
+/// order (x86: little-endian), IPv4 in 8 hex digits, IPv6 in 32.
+#[cfg(target_os = "linux")]
+fn hex_ip(hex: &str) -> Option<std::net::IpAddr> {
+    let words: Vec<u32> = (0..hex.len() / 8)
+        .map(|i| u32::from_str_radix(hex.get(i * 8..i * 8 + 8)?, 16).ok())
+        .collect::<Option<_>>()?;
+    match words.as_slice() {
+        [w] => Some(std::net::Ipv4Addr::from(w.to_ne_bytes()).into()),
+        [a, b, c, d] => {
+            let mut bytes = [0u8; 16];
+            for (i, w) in [a, b, c, d].iter().enumerate() {
+                bytes[i * 4..i * 4 + 4].copy_from_slice(&w.to_ne_bytes());
+            }
+            Some(std::net::Ipv6Addr::from(bytes).into())
+        }
+        _ => None,
+    }
 }
 
 /// TCP LISTEN in the socket table.
@@ -232,6 +268,49 @@ pub fn time_waits(port: u16) -> usize {
     }
 }
 
+/// Ends the connections on this machine's loopback that still hold local TCP `port` in
+/// TIME_WAIT, so that a server without SO_REUSEADDR can bind it again at once: a connection
+/// attempt from the same address and port is taken by the kernel as the start of a new
+/// connection, which ends the waiting one (and, nothing listening, is refused). Only the
+/// loopback ones: on this machine they are socklab's own connections of an earlier case, or an
+/// earlier program's. How many were ended.
+pub fn clear_time_waits(port: u16) -> usize {
+    #[cfg(target_os = "linux")]
+    {
+        let Some(entries) = table(true) else {
+            return 0;
+        };
+        let mut cleared = 0;
+        for e in entries.iter().filter(|e| e.port == port && e.state == TIME_WAIT) {
+            let (Some(local), Some(remote)) = (e.local, e.remote) else {
+                continue;
+            };
+            if !(local.is_loopback() && remote.ip().is_loopback()) {
+                continue;
+            }
+            let domain = socket2::Domain::for_address(remote);
+            let Ok(s) = socket2::Socket::new(domain, socket2::Type::STREAM, None) else {
+                continue;
+            };
+            let target = std::net::SocketAddr::new(local, port);
+            if s.set_reuse_address(true).is_ok()
+                && s.bind(&remote.into()).is_ok()
+                && s
+                    .connect_timeout(&target.into(), std::time::Duration::from_millis(200))
+                    .is_err()
+            {
+                cleared += 1;
+            }
+        }
+        cleared
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = port;
+        0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,6 +325,31 @@ mod tests {
         drop(l);
         assert_eq!(holder(port, true), None);
         assert!(!held_by_tree(port, true, std::process::id()));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_server_side_time_wait_is_cleared_so_the_port_binds_again() {
+        use std::io::Read;
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = l.local_addr().unwrap().port();
+        let mut c = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let (s, _) = l.accept().unwrap();
+        // The server closes first, the client second: the server's side waits.
+        drop(s);
+        let _ = c.read(&mut [0u8; 1]);
+        drop(c);
+        drop(l);
+        assert_eq!(time_waits(port), 1);
+        let plain = |p: u16| {
+            let s = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)
+                .unwrap();
+            s.bind(&std::net::SocketAddr::from(([127, 0, 0, 1], p)).into())
+        };
+        assert!(plain(port).is_err(), "no SO_REUSEADDR: TIME_WAIT holds the port");
+        assert_eq!(clear_time_waits(port), 1);
+        assert_eq!(time_waits(port), 0);
+        assert!(plain(port).is_ok());
     }
 
     #[test]

@@ -126,10 +126,15 @@ impl Report {
             .all(|c| c.verdict == Verdict::Pass)
     }
 
-    /// (passed, total) of the required checks (a skipped one counts as not passed), or of the
-    /// advisory ones.
+    /// (passed, total) of the required checks (a skipped one counts as not passed: it was
+    /// skipped because one it needs failed), or of the advisory ones tried (a skipped one is
+    /// left out: it does not apply, as a TCP case to UDP, or could not be tried).
     pub fn tally(&self, required: bool) -> (usize, usize) {
-        let of_kind = || self.checks.iter().filter(move |c| c.required == required);
+        let of_kind = || {
+            self.checks
+                .iter()
+                .filter(move |c| c.required == required && (required || c.verdict != Verdict::Skip))
+        };
         (
             of_kind().filter(|c| c.verdict == Verdict::Pass).count(),
             of_kind().count(),

@@ -1,6 +1,8 @@
 # File client with the handout's syntax:
-#   python3 file_client.py tcp|udp SERVER:PORT:REMOTE LOCAL [short-read]
-#   short-read (TCP): takes a receive shorter than 1024 bytes for the end of the file.
+#   python3 file_client.py tcp|udp SERVER:PORT:REMOTE LOCAL [short-read|no-empty-end]
+#   short-read (TCP): takes a receive shorter than 1024 bytes for the end of the file;
+#   no-empty-end (UDP): ends only at a short datagram with data in it, so an empty one (the end
+#   of a file whose size is a multiple of 2048) is not taken for the end.
 import socket
 import sys
 
@@ -28,7 +30,8 @@ try:
             f.write(data)
             received += len(data)
             if transport == "udp" and len(data) < 2048:
-                break
+                if mistake != "no-empty-end" or data:
+                    break
             if mistake == "short-read" and len(data) < 1024:
                 break
 except OSError as e:

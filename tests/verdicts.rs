@@ -1,0 +1,595 @@
+//! Verdicts an instructor can sign: `socklab check` grades only a program it started, judges a
+//! client on what it sent, scores required checks only, gives the same verdicts run after run
+//! under load, and writes gradebook files (Gradescope, JUnit) that read back. Each case runs the
+//! real binary against student-style programs in tests/peers/check/ on a free loopback port.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::*;
+use serde_json::Value;
+
+fn peer(name: &str) -> String {
+    peers_dir().join("check").join(name).display().to_string()
+}
+
+fn socklab() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    c.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    c
+}
+
+/// `socklab check EXERCISE ROLE --port PORT --timeout 4 --json EXTRA… -- python3 COMMAND…`.
+fn check_on(
+    port: u16,
+    exercise: &str,
+    role: &str,
+    extra: &[&str],
+    command: &[&str],
+) -> (Option<i32>, Value, String) {
+    let port = port.to_string();
+    let mut args: Vec<String> = ["check", exercise, role, "--port", &port, "--timeout", "4"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    args.push("--json".into());
+    args.extend(extra.iter().map(|s| (*s).to_owned()));
+    args.push("--".into());
+    args.push(python());
+    args.extend(command.iter().map(|s| (*s).to_owned()));
+    let out = wait_output(
+        socklab().args(&args).spawn().unwrap(),
+        Duration::from_secs(120),
+    );
+    let report = serde_json::from_str(out.stdout.trim()).unwrap_or(Value::Null);
+    (out.code, report, out.stderr)
+}
+
+fn check(exercise: &str, role: &str, extra: &[&str], command: &[&str]) -> (Option<i32>, Value) {
+    let port = free_port(exercise.starts_with("tcp"));
+    let (code, report, stderr) = check_on(port, exercise, role, extra, command);
+    assert!(report.is_object(), "no report: {stderr}");
+    (code, report)
+}
+
+fn find<'a>(report: &'a Value, id: &str) -> &'a Value {
+    report["checks"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["id"] == id))
+        .unwrap_or_else(|| panic!("no check {id} in {report:#}"))
+}
+
+fn verdict<'a>(report: &'a Value, id: &str) -> &'a str {
+    find(report, id)["verdict"].as_str().unwrap_or("")
+}
+
+#[test]
+fn a_port_held_by_another_program_stops_the_check_and_names_it() {
+    for tcp in [true, false] {
+        let (exercise, kind) = if tcp {
+            ("tcp-echo", "SOCK_STREAM")
+        } else {
+            ("udp-echo", "SOCK_DGRAM")
+        };
+        // Another program, already on the port: a forgotten server of the day before.
+        let mut holder = Command::new(python())
+            .arg("-c")
+            .arg(format!(
+                "import socket,sys,time\ns=socket.socket(socket.AF_INET,socket.{kind})\ns.bind(('127.0.0.1',0))\n{}\nprint('PORT',s.getsockname()[1],flush=True)\ntime.sleep(30)",
+                if tcp { "s.listen(1)" } else { "" }
+            ))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let lines = stdout_lines(&mut holder);
+        let port: u16 = line_starting(&lines, "PORT ").parse().unwrap();
+        let (code, report, stderr) = check_on(
+            port,
+            exercise,
+            "server",
+            &[],
+            &[&peer("echo_server.py"), &exercise[..3], "{port}"],
+        );
+        let _ = holder.kill();
+        let _ = holder.wait();
+        assert_eq!(code, Some(2), "{stderr}");
+        assert_eq!(report, Value::Null, "no verdicts: {report:#}");
+        assert!(
+            stderr.contains(&format!(
+                "port {port} is already in use by PID {}",
+                holder.id()
+            )) && stderr.contains("python"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_port_held_by_socklabs_own_server_is_never_graded() {
+    let port = free_port(true);
+    let mut server = socklab()
+        .args(["tcp-echo", "server", "--port", &port.to_string()])
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + WAIT;
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "socklab's server never listened"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let (code, _, stderr) = check_on(
+        port,
+        "tcp-echo",
+        "server",
+        &[],
+        &[&peer("echo_server.py"), "tcp", "{port}"],
+    );
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "port {port} is already in use by PID {} (socklab)",
+            server.id()
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_client_is_judged_on_the_name_it_sent() {
+    for transport in ["tcp", "udp"] {
+        let exercise = format!("{transport}-add");
+        let client = peer("add_client.py");
+        let (code, report) = check(
+            &exercise,
+            "client",
+            &[],
+            &[&client, transport, "{host}", "{port}", "fixed-name"],
+        );
+        assert_eq!(verdict(&report, "shows"), "pass", "{report:#}");
+        assert_eq!(code, Some(0), "{report:#}");
+        let sends = find(&report, "sends")["reason"].as_str().unwrap();
+        assert!(
+            sends.contains("\"Client of R. Gnanesh\" and 37")
+                && sends.contains("written in its code"),
+            "{sends}"
+        );
+        let shows = find(&report, "shows")["reason"].as_str().unwrap();
+        assert!(shows.contains("Client of R. Gnanesh"), "{shows}");
+    }
+}
+
+#[test]
+fn a_silent_exit_on_an_out_of_range_number_fails_its_check() {
+    let client = peer("add_client.py");
+    let (_, report) = check(
+        "tcp-add",
+        "client",
+        &[],
+        &[&client, "tcp", "{host}", "{port}", "silent-range"],
+    );
+    let c = find(&report, "out-of-range-input");
+    assert_eq!(c["verdict"], "fail", "{c:#}");
+    assert!(
+        c["reason"].as_str().unwrap().contains("without a word"),
+        "{c:#}"
+    );
+    // The handout's client sends 150 and says that the server closed without replying.
+    let (_, report) = check(
+        "tcp-add",
+        "client",
+        &[],
+        &[&client, "tcp", "{host}", "{port}"],
+    );
+    let c = find(&report, "out-of-range-input");
+    assert_eq!(c["verdict"], "pass", "{c:#}");
+    assert!(
+        c["reason"].as_str().unwrap().contains("it sent 150"),
+        "{c:#}"
+    );
+}
+
+#[test]
+fn udp_echo_cookbook_and_udp_file_exact_multiple() {
+    let echo = peer("echo_server.py");
+    let (_, report) = check("udp-echo", "server", &[], &[&echo, "udp", "{port}"]);
+    assert_eq!(verdict(&report, "cookbook"), "pass", "{report:#}");
+    let (code, report) = check(
+        "udp-echo",
+        "server",
+        &[],
+        &[&echo, "udp", "{port}", "pieces"],
+    );
+    let c = find(&report, "cookbook");
+    assert_eq!(c["verdict"], "fail", "{c:#}");
+    assert!(
+        c["reason"].as_str().unwrap().contains("3 datagrams"),
+        "{c:#}"
+    );
+    // An advisory check: the mark is not lowered.
+    assert_eq!(code, Some(0), "{report:#}");
+    assert_eq!(report["score"], 100.0, "{report:#}");
+
+    let client = peer("file_client.py");
+    let args = |mistake: &'static str| -> Vec<&'static str> {
+        let mut a = vec!["udp", "{host}:{port}:{remote}", "{local}"];
+        if !mistake.is_empty() {
+            a.push(mistake);
+        }
+        a
+    };
+    let mut command = vec![client.as_str()];
+    command.extend(args(""));
+    let (_, report) = check("udp-file", "client", &[], &command);
+    assert_eq!(verdict(&report, "exact-multiple"), "pass", "{report:#}");
+    let mut command = vec![client.as_str()];
+    command.extend(args("no-empty-end"));
+    let (_, report) = check("udp-file", "client", &[], &command);
+    assert_eq!(verdict(&report, "exact-multiple"), "fail", "{report:#}");
+}
+
+#[test]
+fn a_binary_request_is_split_between_its_fields() {
+    let (code, report) = check(
+        "tcp-add",
+        "server",
+        &["--format", "length-prefixed"],
+        &[&peer("add_server_binary.py"), "{port}"],
+    );
+    assert_eq!(code, Some(0), "{report:#}");
+    for id in ["split-request", "concurrent"] {
+        assert_eq!(verdict(&report, id), "pass", "{id}: {report:#}");
+    }
+}
+
+#[test]
+fn the_score_counts_required_checks_and_the_weights_say_otherwise() {
+    let echo = peer("echo_server.py");
+    // A single-threaded echo server, as the handout asks: `concurrent` (advisory) fails.
+    let (code, report) = check(
+        "tcp-echo",
+        "server",
+        &[],
+        &[&echo, "tcp", "{port}", "single"],
+    );
+    assert_eq!(verdict(&report, "concurrent"), "fail", "{report:#}");
+    assert_eq!(code, Some(0));
+    assert_eq!(report["score"], 100.0, "{report:#}");
+    assert_eq!(report["required_passed"], report["required_total"]);
+    assert_eq!(report["required_total"], 4);
+    let advisory = report["advisory_total"].as_u64().unwrap();
+    assert_eq!(report["advisory_passed"].as_u64().unwrap(), advisory - 1);
+
+    let dir = tempfile::tempdir().unwrap();
+    let weights = dir.path().join("weights.txt");
+    std::fs::write(
+        &weights,
+        "# points per check\nlistens 1\nechoes 2\nconcurrent 1\n",
+    )
+    .unwrap();
+    let (_, report) = check(
+        "tcp-echo",
+        "server",
+        &["--weights", weights.to_str().unwrap()],
+        &[&echo, "tcp", "{port}", "single"],
+    );
+    assert_eq!(report["score"], 75.0, "{report:#}");
+    assert_eq!(
+        (report["points"].clone(), report["max_points"].clone()),
+        (3.0.into(), 4.0.into())
+    );
+
+    std::fs::write(&weights, "listens lots\n").unwrap();
+    let out = wait_output(
+        socklab()
+            .args(["check", "tcp-echo", "server", "--weights"])
+            .arg(&weights)
+            .args(["--", "python3", "x.py"])
+            .spawn()
+            .unwrap(),
+        WAIT,
+    );
+    assert_eq!(out.code, Some(2));
+    assert!(
+        out.stderr.contains("\"lots\" is not a number"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// Parses a JUnit file with Python's own XML parser: (tests, failures, skipped, case names).
+fn read_junit(path: &Path) -> Value {
+    let script = "import json,sys,xml.etree.ElementTree as E\n\
+        r=E.parse(sys.argv[1]).getroot()\n\
+        cases=r.findall('.//testcase')\n\
+        print(json.dumps({'tests':len(cases),'failures':len([c for c in cases if c.find('failure') is not None]),\
+        'skipped':len([c for c in cases if c.find('skipped') is not None]),'names':[c.get('name') for c in cases],\
+        'suites':[s.get('name') for s in r.iter('testsuite')]}))";
+    let out = Command::new(python())
+        .args(["-c", script])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn gradescope_and_junit_files_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let results = dir.path().join("results.json");
+    let junit = dir.path().join("junit.xml");
+    let (code, report) = check(
+        "tcp-echo",
+        "server",
+        &[
+            "--gradescope",
+            results.to_str().unwrap(),
+            "--junit",
+            junit.to_str().unwrap(),
+        ],
+        &[&peer("echo_server.py"), "tcp", "{port}", "newline"],
+    );
+    assert_eq!(code, Some(1));
+    let g: Value = serde_json::from_str(&std::fs::read_to_string(&results).unwrap()).unwrap();
+    let tests = g["tests"].as_array().unwrap();
+    assert_eq!(tests.len(), report["checks"].as_array().unwrap().len());
+    let sum: f64 = tests.iter().map(|t| t["score"].as_f64().unwrap()).sum();
+    let max: f64 = tests.iter().map(|t| t["max_score"].as_f64().unwrap()).sum();
+    assert_eq!(
+        (g["score"].as_f64(), g["max_score"].as_f64()),
+        (Some(sum), Some(max))
+    );
+    assert_eq!(max, 4.0, "one point per required check: {g:#}");
+    assert!(sum < max, "{g:#}");
+    let echoes = tests
+        .iter()
+        .find(|t| t["name"].as_str().unwrap().starts_with("echoes"))
+        .unwrap();
+    assert_eq!(echoes["status"], "failed");
+    assert!(
+        echoes["output"]
+            .as_str()
+            .unwrap()
+            .contains("nothing came back")
+    );
+    for t in tests {
+        assert_eq!(t["visibility"], "visible");
+    }
+    assert_eq!(g["stdout_visibility"], "visible");
+
+    let j = read_junit(&junit);
+    assert_eq!(j["tests"], tests.len());
+    let failed = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["verdict"] == "fail")
+        .count();
+    assert_eq!(j["failures"], failed);
+    assert!(
+        j["names"][0].as_str().unwrap().starts_with("listens"),
+        "{j}"
+    );
+}
+
+#[test]
+fn five_runs_under_load_give_the_same_verdicts() {
+    // A very common server: it dies with a traceback on a name it does not have, so socklab
+    // starts it again for every case after that one. Another core is kept busy meanwhile.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let spin = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut x = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                x = x.wrapping_mul(31).wrapping_add(7);
+                std::hint::black_box(x);
+            }
+        })
+    };
+    let server = peer("file_server.py");
+    let runs: Vec<Vec<(String, String)>> = (0..5)
+        .map(|_| {
+            let (_, report) = check(
+                "tcp-file",
+                "server",
+                &[],
+                &[&server, "tcp", "{port}", "crash-missing"],
+            );
+            report["checks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| {
+                    (
+                        c["id"].as_str().unwrap().to_owned(),
+                        format!("{}: {}", c["verdict"], c["reason"]),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let _ = spin.join();
+    let verdicts = |run: &Vec<(String, String)>| -> Vec<(String, String)> {
+        run.iter()
+            .map(|(id, v)| (id.clone(), v.split(':').next().unwrap_or("").to_owned()))
+            .collect()
+    };
+    for run in &runs[1..] {
+        assert_eq!(verdicts(run), verdicts(&runs[0]), "{runs:#?}");
+    }
+    // The cases after the crash ran against a server that came back.
+    let empty = runs[0].iter().find(|(id, _)| id == "empty-file").unwrap();
+    assert!(empty.1.starts_with("\"pass\""), "{runs:#?}");
+}
+
+#[test]
+fn the_gradescope_autograder_writes_results_for_a_submission() {
+    // Gradescope's layout in a temporary folder: source/ (the autograder), submission/.
+    let root = tempfile::tempdir().unwrap();
+    let source = root.path().join("source");
+    let submission = root.path().join("submission").join("lab2");
+    std::fs::create_dir_all(&source).unwrap();
+    std::fs::create_dir_all(&submission).unwrap();
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/gradescope");
+    let conf = std::fs::read_to_string(docs.join("socklab.conf"))
+        .unwrap()
+        .replace(
+            "ARGS='{port}'",
+            &format!("ARGS='tcp {{port}}'\nEXTRA='--port {}'", free_port(true)),
+        );
+    std::fs::write(source.join("socklab.conf"), conf).unwrap();
+    std::fs::copy(peer("echo_server.py"), submission.join("TCPserver.py")).unwrap();
+    let run = |root: &Path| {
+        wait_output(
+            Command::new("bash")
+                .arg(docs.join("run_autograder"))
+                .env("AUTOGRADER_ROOT", root)
+                .env("SOCKLAB", env!("CARGO_BIN_EXE_socklab"))
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap(),
+            Duration::from_secs(120),
+        )
+    };
+    let out = run(root.path());
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    let results = root.path().join("results/results.json");
+    let r: Value = serde_json::from_str(&std::fs::read_to_string(&results).unwrap()).unwrap();
+    assert_eq!(r["score"], r["max_score"], "{r:#}");
+    assert_eq!(r["max_score"], 4.0, "{r:#}");
+    assert!(r["tests"].as_array().unwrap().len() >= 5, "{r:#}");
+
+    // No program in the submission: a results.json that says so, with no points.
+    std::fs::remove_file(submission.join("TCPserver.py")).unwrap();
+    let out = run(root.path());
+    assert_eq!(out.code, Some(0));
+    let r: Value = serde_json::from_str(&std::fs::read_to_string(&results).unwrap()).unwrap();
+    assert_eq!(r["score"], 0);
+    assert!(
+        r["output"].as_str().unwrap().contains("No file matching"),
+        "{r:#}"
+    );
+}
+
+#[test]
+fn a_class_checked_in_parallel_gets_the_sheet_of_one_at_a_time() {
+    let class = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(peer("add_server.py")).unwrap();
+    let once = source.replace(
+        "mistake = sys.argv[3] if len(sys.argv) > 3 else \"\"",
+        "mistake = \"once\"",
+    );
+    assert_ne!(once, source);
+    let students = [
+        ("ana", source.as_str()),
+        ("bruno", source.as_str()),
+        ("carla", once.as_str()),
+        ("duarte", "this is not python\n"),
+        ("eva", source.as_str()),
+    ];
+    for (student, body) in students {
+        let folder = class.path().join(student);
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("TCPserver.py"), body).unwrap();
+    }
+    let pattern = format!("{}/*/TCPserver.py", class.path().display());
+    let run = |jobs: &str, command: &[&str]| {
+        let csv = class.path().join(format!("grades-{jobs}.csv"));
+        let html = class.path().join(format!("class-{jobs}.html"));
+        let port = free_port(true).to_string();
+        let mut args = vec![
+            "check",
+            "tcp-add",
+            "server",
+            "--port",
+            &port,
+            "--timeout",
+            "4",
+            "--each",
+            &pattern,
+            "--jobs",
+            jobs,
+            "--csv",
+        ];
+        let (csv_arg, html_arg) = (csv.display().to_string(), html.display().to_string());
+        args.extend([csv_arg.as_str(), "--report", html_arg.as_str(), "--"]);
+        let py = python();
+        args.push(&py);
+        args.extend(command);
+        let out = wait_output(
+            socklab().args(&args).spawn().unwrap(),
+            Duration::from_secs(240),
+        );
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        (
+            std::fs::read_to_string(&csv).unwrap(),
+            std::fs::read_to_string(&html).unwrap(),
+            out.stderr,
+        )
+    };
+    let (serial, _, _) = run("1", &["{file}", "tcp", "{port}"]);
+    let (parallel, page, stderr) = run("3", &["{file}", "tcp", "{port}"]);
+    assert_eq!(parallel, serial, "{stderr}");
+    assert_eq!(parallel.lines().count(), 6, "{parallel}");
+    let row = |name: &str| {
+        parallel
+            .lines()
+            .find(|l| l.contains(&format!("/{name}/")))
+            .unwrap_or_else(|| panic!("no row for {name}: {parallel}"))
+            .to_owned()
+    };
+    assert!(row("ana").contains(",100,5,5,"), "{parallel}");
+    assert!(row("carla").contains(",fail,"), "{parallel}");
+    assert!(row("duarte").contains(",0,0,5,"), "{parallel}");
+    // The class page: a row per student, a bar per check, each student's evidence.
+    for name in [
+        "ana/TCPserver.py",
+        "carla/TCPserver.py",
+        "duarte/TCPserver.py",
+    ] {
+        assert!(page.contains(&format!(">{name}</a>")), "{name}");
+    }
+    assert!(page.contains("<h2>Pass rate of each check</h2>"));
+    assert!(page.contains("id=\"s2-second-client\""), "carla's evidence");
+    assert_eq!(page.matches("<tr>").count(), 6);
+
+    // Without {port} every job would need the same port: one at a time, said so.
+    let one = class.path().join("ana").join("TCPserver.py");
+    let out = wait_output(
+        socklab()
+            .args(["check", "tcp-add", "server", "--timeout", "2", "--port"])
+            .arg(free_port(true).to_string())
+            .args(["--each"])
+            .arg(&one)
+            .args(["--jobs", "4", "--"])
+            .arg(python())
+            .args(["{file}", "tcp", "5555"])
+            .spawn()
+            .unwrap(),
+        Duration::from_secs(120),
+    );
+    assert!(
+        out.stderr.contains("COMMAND has no {port}") && out.stderr.contains("one at a time"),
+        "{}",
+        out.stderr
+    );
+}
