@@ -1076,3 +1076,70 @@ fn a_udp_send_rate_above_the_default_is_warned_about() {
         "a warning at 64 MiB/s"
     );
 }
+
+#[test]
+fn a_check_on_a_port_this_window_serves_stops_with_a_button_for_that_server() {
+    let port = free_port(true);
+    let mut settings = Settings {
+        exercise: ExerciseId::TcpEcho,
+        ..Settings::default()
+    };
+    settings.tcp_echo.port = port;
+    let mut harness = harness_for(settings);
+    harness.get_by_label_contains("Start server").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, &format!("listening on 0.0.0.0:{port}"));
+    {
+        let check = harness
+            .state_mut()
+            .check_panel(ExerciseId::TcpEcho)
+            .unwrap();
+        check.program = peers_dir()
+            .join("check/echo_server.py")
+            .display()
+            .to_string();
+        check.interpreter = python();
+        check.args = "tcp {port}".into();
+        check.port = port;
+    }
+    click_in_view(&mut harness, "Check a student's program");
+    click_in_view(&mut harness, "Run checks");
+    let busy = format!("port {port} is already in use by socklab itself");
+    let deadline = Instant::now() + WAIT;
+    while harness.query_all_by_label_contains(&busy).next().is_none() {
+        assert!(Instant::now() < deadline, "no word of the held port");
+        std::thread::sleep(Duration::from_millis(30));
+        harness.step();
+    }
+    assert!(
+        harness.query_all_by_label_contains("PASS").next().is_none(),
+        "socklab's own server was graded"
+    );
+    click_in_view(&mut harness, "Stop Echo · TCP");
+    let deadline = Instant::now() + WAIT;
+    while harness
+        .query_all_by_label_contains(&format!("listening on 0.0.0.0:{port}"))
+        .next()
+        .is_some()
+    {
+        assert!(Instant::now() < deadline, "the echo server did not stop");
+        std::thread::sleep(Duration::from_millis(30));
+        harness.step();
+    }
+    // The port is the student's now.
+    click_in_view(&mut harness, "Run checks");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while harness
+        .query_all_by_label_contains("PASS listens")
+        .next()
+        .is_none()
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the student's server was not checked"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+    click_in_view(&mut harness, "Stop");
+}

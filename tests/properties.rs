@@ -141,6 +141,31 @@ proptest! {
     }
 
     #[test]
+    fn names_with_digits_and_qualified_labels_give_back_their_fields(
+        words in proptest::collection::vec("[A-Z][a-z]{0,3}[0-9]{1,3}|[A-Z]{2,5}", 1..4),
+        number in 1i64..=100,
+        sum in 2i64..=200,
+        style in 0usize..3,
+    ) {
+        let name = words.join(" ");
+        let text = match style {
+            // `T470 SERVER:99`: the name ends in a label word, the number after the colon.
+            0 => format!("{name} SERVER:{number}"),
+            1 => format!("Server name: {name}, Random value: {number}, Total sum: {sum}"),
+            _ => format!("Nome do servidor: {name}; Número aleatório: {number}; Soma: {sum}\n"),
+        };
+        match parse_reply(text.as_bytes(), &[]) {
+            ParsedReply::Complete { reply, .. } => {
+                let want = if style == 0 { format!("{name} SERVER") } else { name.clone() };
+                prop_assert_eq!(&reply.name, &want, "{}", text);
+                prop_assert_eq!(reply.number, number, "{}", text);
+                prop_assert_eq!(reply.sum, (style != 0).then_some(sum), "{}", text);
+            }
+            other => prop_assert!(false, "{:?} gave {:?}", text, other),
+        }
+    }
+
+    #[test]
     fn no_name_leaves_the_shared_folder(name in "[./\\\\a-z:%~]{0,24}") {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("shared");

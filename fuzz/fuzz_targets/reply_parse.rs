@@ -16,8 +16,37 @@ fn quiet_caught_panics() {
     ONCE.call_once(|| std::panic::set_hook(Box::new(|_| {})));
 }
 
+/// `NAME SERVER:NUMBER` with a name of words that each hold a letter (`T470`, `PC04`): the
+/// number after the colon, whatever digits the name has.
+fn digits_in_names(data: &[u8]) {
+    let Some((&n, rest)) = data.split_first() else {
+        return;
+    };
+    let words: Vec<String> = rest
+        .chunks(4)
+        .take(4)
+        .map(|w| {
+            let mut word: String = w
+                .iter()
+                .map(|b| char::from(if b % 2 == 0 { b'A' + b % 26 } else { b'0' + b % 10 }))
+                .collect();
+            word.insert(0, 'L');
+            word
+        })
+        .collect();
+    if words.is_empty() {
+        return;
+    }
+    let number = i64::from(n % 100) + 1;
+    let text = format!("{} SERVER:{number}", words.join(" "));
+    if let ParsedReply::Complete { reply, .. } = parse_reply(text.as_bytes(), &[]) {
+        assert_eq!(reply.number, number, "{text}");
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     quiet_caught_panics();
+    digits_in_names(data);
     let split = data.first().map_or(0, |b| usize::from(*b)).min(data.len());
     let _ = parse_reply(data, &[split, data.len()]);
     if let ParsedReply::Complete { reply, .. } = parse_reply(data, &[])

@@ -281,7 +281,10 @@ pub fn clear_time_waits(port: u16) -> usize {
             return 0;
         };
         let mut cleared = 0;
-        for e in entries.iter().filter(|e| e.port == port && e.state == TIME_WAIT) {
+        for e in entries
+            .iter()
+            .filter(|e| e.port == port && e.state == TIME_WAIT)
+        {
             let (Some(local), Some(remote)) = (e.local, e.remote) else {
                 continue;
             };
@@ -295,8 +298,7 @@ pub fn clear_time_waits(port: u16) -> usize {
             let target = std::net::SocketAddr::new(local, port);
             if s.set_reuse_address(true).is_ok()
                 && s.bind(&remote.into()).is_ok()
-                && s
-                    .connect_timeout(&target.into(), std::time::Duration::from_millis(200))
+                && s.connect_timeout(&target.into(), std::time::Duration::from_millis(200))
                     .is_err()
             {
                 cleared += 1;
@@ -342,11 +344,14 @@ mod tests {
         drop(l);
         assert_eq!(time_waits(port), 1);
         let plain = |p: u16| {
-            let s = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)
-                .unwrap();
+            let s =
+                socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
             s.bind(&std::net::SocketAddr::from(([127, 0, 0, 1], p)).into())
         };
-        assert!(plain(port).is_err(), "no SO_REUSEADDR: TIME_WAIT holds the port");
+        assert!(
+            plain(port).is_err(),
+            "no SO_REUSEADDR: TIME_WAIT holds the port"
+        );
         assert_eq!(clear_time_waits(port), 1);
         assert_eq!(time_waits(port), 0);
         assert!(plain(port).is_ok());
