@@ -415,7 +415,8 @@ fn raw_tcp_exchange(
         }
     }
     Err(format!(
-        "no reply socklab could read to a request in two pieces: \"{}\"",
+        "no reply socklab could read to a request sent in {} pieces: \"{}\"",
+        pieces.len(),
         crate::protocol::escape_bytes(&got)
     ))
 }

@@ -73,7 +73,7 @@ table{{border-collapse:collapse}}th,td{{padding:4px 8px;border:1px solid #ddd;te
 th.check{{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal;font-family:monospace}}\
 th.adv{{color:#666;font-style:italic}}td.name{{text-align:left;font-family:monospace}}\
 td.pass{{background:#c8ecc8}}td.fail{{background:#f6c4c4}}td.skip{{background:#eee;color:#777}}\
-td.error{{background:#f6c4c4;text-align:left}}td.score{{font-weight:bold}}\
+td.fail.adv{{background:#fbe6c8}}td.error{{background:#f6c4c4;text-align:left}}td.score{{font-weight:bold}}\
 td a{{color:inherit;text-decoration:none;display:block}}\
 .bar{{display:flex;align-items:center;gap:.5em;margin:2px 0}}\
 .bar code{{width:12em;text-align:right}}.bar .track{{width:24em;background:#eee;height:1em}}\
@@ -84,7 +84,7 @@ pre{{background:#f7f7f7;padding:.5em;overflow:auto;max-height:20em}}\
 </style>\
 <h1>socklab check: {ex} {role}, a class of {n}</h1>\
 <p>Command: <code>{cmd}</code><br>Mean score {mean:.1}% (the share of required checks passed; \
-advisory checks, in italics, never lower it). Click a cell or a name for the evidence.</p>",
+advisory checks, in italics and a paler colour, never lower it). Click a cell or a name for the evidence.</p>",
         ex = esc(o.exercise.name()),
         role = esc(o.role.name()),
         n = rows.len(),
@@ -115,8 +115,9 @@ advisory checks, in italics, never lower it). Click a cell or a name for the evi
                         Some(c) => {
                             let _ = write!(
                                 out,
-                                "<td class=\"{v}\" title=\"{reason}\"><a href=\"#s{i}-{id}\">{v}</a></td>",
+                                "<td class=\"{v}{adv}\" title=\"{reason}\"><a href=\"#s{i}-{id}\">{v}</a></td>",
                                 v = c.verdict.word(),
+                                adv = if c.required { "" } else { " adv" },
                                 reason = esc(&c.reason),
                             );
                         }

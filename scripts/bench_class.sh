@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# A class of N copies of a handout TCP add server, checked with --jobs 1 and with --jobs J,
+# alternated, R runs each: wall time (median, min-max) and whether every CSV is the same.
+# usage: scripts/bench_class.sh [SOCKLAB] [N=20] [J=4] [R=5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+socklab=${1:-target/release/socklab}
+n=${2:-20}
+jobs=${3:-4}
+runs=${4:-5}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for i in $(seq -w 1 "$n"); do
+  mkdir -p "$work/class/s$i"
+  cp tests/peers/check/add_server.py "$work/class/s$i/TCPserver.py"
+done
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+one() { # JOBS RUN
+  local start end
+  start=$(date +%s.%N)
+  "$socklab" check tcp-add server --port "$port" --timeout 4 --each "$work/class/*/TCPserver.py" \
+    --jobs "$1" --csv "$work/j$1-$2.csv" -- python3 '{file}' tcp '{port}' 2>/dev/null
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc >>"$work/times-$1"
+}
+for r in $(seq 1 "$runs"); do
+  one 1 "$r"
+  one "$jobs" "$r"
+done
+stats() { sort -n "$1" | awk '{a[NR]=$1} END {printf "median %.1f s (min %.1f, max %.1f, %d runs)", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), a[1], a[NR], NR}'; }
+echo "class of $n, --jobs 1:  $(stats "$work/times-1")"
+echo "class of $n, --jobs $jobs:  $(stats "$work/times-$jobs")"
+# The sheets list the same rows; only the order of finishing differs, not the rows.
+first=$(ls "$work"/j1-1.csv)
+same=0; total=0
+for f in "$work"/j*.csv; do
+  total=$((total + 1))
+  cmp -s "$first" "$f" && same=$((same + 1))
+done
+echo "identical CSVs: $same of $total"
