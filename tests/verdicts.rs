@@ -530,8 +530,11 @@ fn a_class_checked_in_parallel_gets_the_sheet_of_one_at_a_time() {
             jobs,
             "--csv",
         ];
+        let junit = class.path().join(format!("junit-{jobs}.xml"));
         let (csv_arg, html_arg) = (csv.display().to_string(), html.display().to_string());
-        args.extend([csv_arg.as_str(), "--report", html_arg.as_str(), "--"]);
+        let junit_arg = junit.display().to_string();
+        args.extend([csv_arg.as_str(), "--report", html_arg.as_str()]);
+        args.extend(["--junit", junit_arg.as_str(), "--"]);
         let py = python();
         args.push(&py);
         args.extend(command);
@@ -548,6 +551,15 @@ fn a_class_checked_in_parallel_gets_the_sheet_of_one_at_a_time() {
     };
     let (serial, _, _) = run("1", &["{file}", "tcp", "{port}"]);
     let (parallel, page, stderr) = run("3", &["{file}", "tcp", "{port}"]);
+    let junit = read_junit(&class.path().join("junit-3.xml"));
+    assert_eq!(junit["suites"].as_array().unwrap().len(), 5, "{junit}");
+    assert!(
+        junit["suites"][2]
+            .as_str()
+            .unwrap()
+            .starts_with("carla/TCPserver.py"),
+        "{junit}"
+    );
     assert_eq!(parallel, serial, "{stderr}");
     assert_eq!(parallel.lines().count(), 6, "{parallel}");
     let row = |name: &str| {
