@@ -158,6 +158,24 @@ pub struct CheckArgs {
     /// suite per submission).
     #[arg(long, value_name = "FILE")]
     pub junit: Option<std::path::PathBuf>,
+    /// Run the program with your full rights, as if started by hand (the report says so).
+    #[arg(long)]
+    pub no_confine: bool,
+    /// Confined program: CPU seconds it may use.
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    pub cpu_seconds: u64,
+    /// Confined program: address space, in MiB.
+    #[arg(long, value_name = "N", default_value_t = 512)]
+    pub memory_mib: u64,
+    /// Confined program: processes and threads it may start.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub processes: u64,
+    /// Confined program: largest file it may write, in MiB.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub file_mib: u64,
+    /// When socklab runs as root, the user the program runs as [default: nobody].
+    #[arg(long, value_name = "NAME")]
+    pub as_user: Option<String>,
     /// How to start the program, e.g. -- python3 TCPserver.py {port}. Placeholders: {host},
     /// {port}, {file}; for a file client {remote} and {local}, as in the handout's
     /// -- python3 TCPclient.py {host}:{port}:{remote} {local}.

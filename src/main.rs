@@ -6,6 +6,10 @@ use clap::Parser;
 use socklab::cli::Cli;
 
 fn main() -> ExitCode {
+    // The launcher that confines a program under test (see socklab::check::confine).
+    if std::env::args_os().nth(1).is_some_and(|a| a == "__confine") {
+        std::process::exit(socklab::check::confine::launch());
+    }
     let cli = Cli::parse();
     match cli.command {
         Some(command) => socklab::cli::run(command),

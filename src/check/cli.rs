@@ -56,6 +56,18 @@ pub fn run(args: CheckArgs) -> ExitCode {
         cancel: crate::net::runner::StopFlag::new(),
         tap: None,
         weights,
+        confine: super::confine::Confine {
+            enabled: !args.no_confine,
+            limits: super::confine::Limits {
+                cpu_seconds: args.cpu_seconds,
+                memory_mib: args.memory_mib,
+                processes: args.processes,
+                file_mib: args.file_mib,
+                ..super::confine::Limits::default()
+            },
+            as_user: args.as_user.clone(),
+        },
+        applied: Default::default(),
     };
     stop_on_signal(&options.cancel);
     match &args.each {

@@ -11,6 +11,7 @@
 pub mod add;
 pub mod class;
 pub mod cli;
+pub mod confine;
 pub mod file;
 pub mod guess;
 pub mod ports;
@@ -133,6 +134,10 @@ pub struct Options {
     pub tap: Option<program::Tap>,
     /// The instructor's points per check (None: required checks one point each).
     pub weights: Option<report::Weights>,
+    /// How the programs under test are confined.
+    pub confine: confine::Confine,
+    /// What confinement the first program of the run got (filled in as it starts).
+    pub applied: std::sync::Arc<std::sync::Mutex<Option<confine::Applied>>>,
 }
 
 /// Why no check could run.
@@ -154,6 +159,11 @@ pub fn run(
     options: &Options,
     on_check: &mut dyn FnMut(&CheckResult),
 ) -> Result<Report, CheckError> {
+    // Each run hears of its own programs' confinement.
+    let options = &Options {
+        applied: std::sync::Arc::default(),
+        ..options.clone()
+    };
     let mut report = Report {
         exercise: options.exercise.name().to_owned(),
         role: options.role.name().to_owned(),
@@ -161,6 +171,7 @@ pub fn run(
         format: None,
         checks: Vec::new(),
         weights: options.weights.clone(),
+        confinement: None,
     };
     let tcp = options.exercise.tcp();
     if tcp {
@@ -193,6 +204,7 @@ pub fn run(
         }
     };
     report.format = format;
+    report.confinement = options.applied.lock().ok().and_then(|a| a.clone());
     Ok(report)
 }
 
@@ -514,8 +526,14 @@ pub fn result(
     program: Option<&mut Program>,
     wire: (Vec<u8>, Vec<u8>),
 ) -> CheckResult {
+    let mut reason = reason.into();
     let (stdout, exit_code) = match program {
-        Some(p) => (p.output(), p.exit_code().flatten()),
+        Some(p) => {
+            if let Some(limit) = p.limit_note() {
+                reason = format!("{reason} ({limit})");
+            }
+            (p.output(), p.exit_code().flatten())
+        }
         None => (String::new(), None),
     };
     CheckResult {
@@ -523,7 +541,7 @@ pub fn result(
         title,
         required,
         verdict,
-        reason: reason.into(),
+        reason,
         evidence: Evidence {
             sent: wire.0,
             received: wire.1,

@@ -110,7 +110,12 @@ pub struct Program {
     /// Everything typed into it, for the evidence, each with how much it had printed then.
     typed: Arc<Mutex<Vec<(String, usize)>>>,
     /// Holds the scratch folder until the program is gone.
-    _scratch: Option<tempfile::TempDir>,
+    _scratch: tempfile::TempDir,
+    /// socklab's own folder for the launcher's status (the program cannot write there).
+    _private: tempfile::TempDir,
+    /// How it was confined.
+    applied: super::confine::Applied,
+    limits: super::confine::Limits,
     exit: Option<std::process::ExitStatus>,
     /// Kills the program's group if socklab dies without doing it (see [`watchdog`]).
     watchdog: Option<Child>,
@@ -150,18 +155,49 @@ impl Program {
             .ok_or_else(|| fail("no command given".into()))?;
         let mut args: Vec<String> = args.to_vec();
         let scratch = scratch_copy(&mut args).map_err(|e| fail(e.to_string()))?;
-        let mut cmd = Command::new(program);
-        cmd.args(&args)
+        let private = tempfile::tempdir().map_err(|e| fail(e.to_string()))?;
+        let full: Vec<String> = std::iter::once(program.clone()).chain(args).collect();
+        let (bind, connect) = match options.role {
+            super::Role::Server => (Some(options.port), None),
+            super::Role::Client => (None, Some(options.port)),
+        };
+        let plan = super::confine::plan(
+            &options.confine,
+            &full,
+            scratch.path(),
+            bind,
+            connect,
+            private.path(),
+        )
+        .map_err(fail)?;
+        let (run, run_args) = plan
+            .command
+            .split_first()
+            .ok_or_else(|| fail("no command given".into()))?;
+        // Every process it starts carries this mark, so that those which leave its process
+        // tree (a daemon) are found and killed with it.
+        let marker = format!("{}-{}", std::process::id(), rand::random::<u64>());
+        let mut cmd = Command::new(run);
+        cmd.args(run_args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .env("PYTHONUNBUFFERED", "1")
-            .env("PYTHONIOENCODING", "utf-8");
-        if let Some(dir) = &scratch {
-            cmd.current_dir(dir.path());
-        }
+            .env("PYTHONIOENCODING", "utf-8")
+            .env(MARK_ENV, &marker)
+            .envs(plan.env.iter().map(|(k, v)| (k, v)))
+            .current_dir(scratch.path());
         own_process_group(&mut cmd);
+        adopt_orphans();
         let mut child = cmd.spawn().map_err(|e| fail(e.to_string()))?;
+        let applied = match (&plan.off, &plan.status) {
+            (Some(off), _) => off.clone(),
+            (None, Some(status)) => read_status(status, &mut child),
+            (None, None) => super::confine::Applied::off("no plan"),
+        };
+        if let Ok(mut seen) = options.applied.lock() {
+            seen.get_or_insert_with(|| applied.clone());
+        }
         let watchdog = watchdog(child.id());
         let tap = options.tap.clone();
         if let Some(tap) = &tap {
@@ -188,7 +224,7 @@ impl Program {
                 .name("check output".into())
                 .spawn(move || collect(pipe, &output, tap.as_ref()));
         }
-        let group = Arc::new(Group::of(&child));
+        let group = Arc::new(Group::of(&child, marker, plan.uid, &options.confine.limits));
         {
             // Stop kills the group while a case waits on it; the watcher ends with the program.
             let (cancel, group) = (cancel.clone(), Arc::clone(&group));
@@ -220,15 +256,39 @@ impl Program {
             stdin,
             typed,
             _scratch: scratch,
+            _private: private,
             exit: None,
             watchdog,
             group,
+            applied,
+            limits: options.confine.limits,
         })
     }
 
     /// The folder it runs in (the scratch copy of its own folder).
     pub fn workdir(&self) -> Option<&Path> {
-        self._scratch.as_ref().map(tempfile::TempDir::path)
+        Some(self._scratch.path())
+    }
+
+    /// How it was confined.
+    pub fn applied(&self) -> &super::confine::Applied {
+        &self.applied
+    }
+
+    /// The limit that stopped it, when one did ("stopped: memory limit 512 MiB").
+    pub fn limit_note(&mut self) -> Option<String> {
+        self.exit_code()?;
+        if !self.applied.enabled || self.applied.limits.is_none() {
+            return None;
+        }
+        #[cfg(unix)]
+        let signal = {
+            use std::os::unix::process::ExitStatusExt;
+            self.exit.and_then(|s| s.signal())
+        };
+        #[cfg(not(unix))]
+        let signal = None;
+        super::confine::limit_hit(&self.limits, signal, &self.output())
     }
 
     /// Its process id.
@@ -465,10 +525,10 @@ fn answer_prompts(
 
 /// Copies the folder of the first argument that names a file into a scratch folder, and points
 /// that argument at the copy. Files only, at most 64 MiB in all: a lab folder, not a disk.
-fn scratch_copy(args: &mut [String]) -> std::io::Result<Option<tempfile::TempDir>> {
+fn scratch_copy(args: &mut [String]) -> std::io::Result<tempfile::TempDir> {
     const MAX_COPY_BYTES: u64 = 64 * 1024 * 1024;
     let Some(i) = args.iter().position(|a| Path::new(a).is_file()) else {
-        return tempfile::tempdir().map(Some);
+        return tempfile::tempdir();
     };
     let file = PathBuf::from(&args[i]);
     let folder = file
@@ -492,7 +552,41 @@ fn scratch_copy(args: &mut [String]) -> std::io::Result<Option<tempfile::TempDir
     if let Some(name) = file.file_name() {
         args[i] = scratch.path().join(name).display().to_string();
     }
-    Ok(Some(scratch))
+    Ok(scratch)
+}
+
+/// The environment variable that marks every process of one program under test.
+const MARK_ENV: &str = "SOCKLAB_CASE";
+
+/// Reads what the launcher applied, written before it executes the program (at most 5 s).
+fn read_status(status: &Path, child: &mut Child) -> super::confine::Applied {
+    let until = Instant::now() + Duration::from_secs(5);
+    loop {
+        if let Ok(text) = std::fs::read_to_string(status)
+            && let Ok(applied) = serde_json::from_str(&text)
+        {
+            return applied;
+        }
+        if Instant::now() >= until || child.try_wait().ok().flatten().is_some() {
+            return super::confine::Applied::off("the launcher did not say what it applied");
+        }
+        thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Makes socklab the parent of every process its programs leave behind (a double-forked
+/// daemon comes back to it rather than to init), so that it can find and kill them.
+fn adopt_orphans() {
+    #[cfg(target_os = "linux")]
+    {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            // SAFETY: prctl with an integer option and value; no memory is passed.
+            unsafe {
+                libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+            }
+        });
+    }
 }
 
 #[cfg(unix)]
@@ -510,14 +604,29 @@ fn own_process_group(_cmd: &mut Command) {}
 #[cfg(unix)]
 struct Group {
     pid: u32,
+    /// Its processes' mark ([`MARK_ENV`]).
+    marker: String,
+    /// The user it runs as, when socklab switched to one.
+    uid: Option<u32>,
 }
 
 #[cfg(unix)]
 impl Group {
-    fn of(child: &Child) -> Self {
-        Self { pid: child.id() }
+    fn of(
+        child: &Child,
+        marker: String,
+        uid: Option<u32>,
+        _limits: &super::confine::Limits,
+    ) -> Self {
+        Self {
+            pid: child.id(),
+            marker,
+            uid,
+        }
     }
 
+    /// Kills its process group, every descendant (a process that made a group or session
+    /// of its own too), and the processes it left to socklab (a double-forked daemon).
     fn kill(&self) {
         if let Ok(pid) = i32::try_from(self.pid) {
             // SAFETY: kill(2) with a negative pid signals the process group the child leads;
@@ -526,6 +635,54 @@ impl Group {
                 libc::kill(-pid, libc::SIGKILL);
             }
         }
+        #[cfg(target_os = "linux")]
+        {
+            let mut doomed = super::ports::tree(self.pid);
+            doomed.retain(|p| *p != self.pid);
+            doomed.extend(self.orphans());
+            for pid in doomed {
+                if let Ok(pid) = i32::try_from(pid) {
+                    // SAFETY: as above, one process; then its exit status is collected if it
+                    // is socklab's child now (an adopted orphan), so no zombie is left.
+                    unsafe {
+                        libc::kill(pid, libc::SIGKILL);
+                        libc::waitpid(pid, std::ptr::null_mut(), libc::WNOHANG);
+                    }
+                }
+            }
+        }
+    }
+
+    /// socklab's children that are this program's: run as its user, or carry its mark.
+    #[cfg(target_os = "linux")]
+    fn orphans(&self) -> Vec<u32> {
+        use std::os::unix::fs::MetadataExt;
+        let me = std::process::id();
+        let mark = format!("{MARK_ENV}={}", self.marker);
+        let Ok(dir) = std::fs::read_dir("/proc") else {
+            return Vec::new();
+        };
+        dir.flatten()
+            .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+            .filter(|pid| *pid != self.pid)
+            .filter(|pid| {
+                let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+                    return false;
+                };
+                let ppid = stat
+                    .rsplit_once(')')
+                    .and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse::<u32>().ok());
+                if ppid != Some(me) {
+                    return false;
+                }
+                let by_user = self.uid.is_some_and(|uid| {
+                    std::fs::metadata(format!("/proc/{pid}")).is_ok_and(|m| m.uid() == uid)
+                });
+                by_user
+                    || std::fs::read(format!("/proc/{pid}/environ"))
+                        .is_ok_and(|env| env.split(|b| *b == 0).any(|v| v == mark.as_bytes()))
+            })
+            .collect()
     }
 }
 
@@ -536,9 +693,14 @@ struct Group {
 
 #[cfg(windows)]
 impl Group {
-    fn of(child: &Child) -> Self {
+    fn of(
+        child: &Child,
+        _marker: String,
+        _uid: Option<u32>,
+        limits: &super::confine::Limits,
+    ) -> Self {
         Self {
-            job: job::Job::for_child(child),
+            job: job::Job::for_child(child, limits),
         }
     }
 
@@ -554,7 +716,12 @@ struct Group;
 
 #[cfg(not(any(unix, windows)))]
 impl Group {
-    fn of(_child: &Child) -> Self {
+    fn of(
+        _child: &Child,
+        _marker: String,
+        _uid: Option<u32>,
+        _limits: &super::confine::Limits,
+    ) -> Self {
         Self
     }
 
@@ -567,7 +734,8 @@ mod job {
 
     use windows_sys::Win32::Foundation::{CloseHandle, HANDLE};
     use windows_sys::Win32::System::JobObjects::{
-        AssignProcessToJobObject, CreateJobObjectW, JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE,
+        AssignProcessToJobObject, CreateJobObjectW, JOB_OBJECT_LIMIT_ACTIVE_PROCESS,
+        JOB_OBJECT_LIMIT_JOB_MEMORY, JOB_OBJECT_LIMIT_JOB_TIME, JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE,
         JOBOBJECT_EXTENDED_LIMIT_INFORMATION, JobObjectExtendedLimitInformation,
         SetInformationJobObject, TerminateJobObject,
     };
@@ -581,7 +749,12 @@ mod job {
     unsafe impl Sync for Job {}
 
     impl Job {
-        pub fn for_child(child: &std::process::Child) -> Option<Self> {
+        /// A job for `child` with `limits`: its processes, the memory of them all, and their
+        /// CPU time (user time, in 100 ns units).
+        pub fn for_child(
+            child: &std::process::Child,
+            limits: &crate::check::confine::Limits,
+        ) -> Option<Self> {
             // SAFETY: plain Win32 calls on a handle created here and the child's own handle,
             // which lives as long as `child`; the info struct is zeroed, then one flag is set.
             unsafe {
@@ -591,7 +764,18 @@ mod job {
                 }
                 let job = Self(handle);
                 let mut info: JOBOBJECT_EXTENDED_LIMIT_INFORMATION = std::mem::zeroed();
-                info.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
+                info.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE
+                    | JOB_OBJECT_LIMIT_ACTIVE_PROCESS
+                    | JOB_OBJECT_LIMIT_JOB_MEMORY
+                    | JOB_OBJECT_LIMIT_JOB_TIME;
+                info.BasicLimitInformation.ActiveProcessLimit =
+                    u32::try_from(limits.processes).unwrap_or(u32::MAX);
+                info.JobMemoryLimit =
+                    usize::try_from(limits.memory_mib.saturating_mul(1024 * 1024))
+                        .unwrap_or(usize::MAX);
+                info.BasicLimitInformation.PerJobUserTimeLimit =
+                    i64::try_from(limits.cpu_seconds.saturating_mul(10_000_000))
+                        .unwrap_or(i64::MAX);
                 let size = u32::try_from(std::mem::size_of_val(&info)).ok()?;
                 if SetInformationJobObject(
                     job.0,

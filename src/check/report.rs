@@ -103,6 +103,8 @@ pub struct Report {
     /// The instructor's points per check; None: every required check one point, advisory
     /// checks none.
     pub weights: Option<Weights>,
+    /// How the program under test was confined (None: no program was started).
+    pub confinement: Option<super::confine::Applied>,
 }
 
 impl Report {
@@ -310,6 +312,7 @@ impl Report {
             "advisory_total": self.tally(false).1,
             "points": self.marks().0,
             "max_points": self.marks().1,
+            "confinement": self.confinement.as_ref().map(super::confine::Applied::to_json),
         })
     }
 
@@ -320,6 +323,9 @@ impl Report {
         let _ = writeln!(out, "Program: `{}`  ", self.command);
         if let Some(f) = &self.format {
             let _ = writeln!(out, "Format: {f}  ");
+        }
+        if let Some(c) = &self.confinement {
+            let _ = writeln!(out, "Confinement: {}  ", c.line());
         }
         let _ = writeln!(out, "Result: {}\n", self.summary());
         let _ = writeln!(
@@ -386,12 +392,17 @@ impl Report {
             "<!doctype html><meta charset=\"utf-8\"><title>socklab check: {ex} {role}</title>\
              <style>body{{font-family:sans-serif;margin:2em}}td{{padding:4px 8px;vertical-align:top}}\
              tr.pass b{{color:#070}}tr.fail b{{color:#b00}}tr.skip b{{color:#777}}</style>\
-             <h1>socklab check: {ex} {role}</h1><p>Program: <code>{cmd}</code><br>{summary}</p><table><tr><th>check</th><th>required</th>\
+             <h1>socklab check: {ex} {role}</h1><p>Program: <code>{cmd}</code><br>{confinement}{summary}</p><table><tr><th>check</th><th>required</th>\
              <th>verdict</th><th>reason</th></tr>{rows}</table>",
             ex = esc(&self.exercise),
             role = esc(&self.role),
             cmd = esc(&self.command),
             summary = esc(&self.summary()),
+            confinement = self.confinement.as_ref().map_or(String::new(), |c| format!(
+                "<span style=\"color:{}\">{}</span><br>",
+                if c.enabled { "#555" } else { "#b00" },
+                esc(&c.line())
+            )),
         )
     }
 

@@ -75,6 +75,8 @@ pub struct CheckPanel {
     pub interpreter: String,
     pub args: String,
     pub port: u16,
+    /// Run the program confined (Landlock, limits, another user when root).
+    pub confine: bool,
     running: Option<(Receiver<Msg>, StopFlag)>,
     results: Vec<CheckResult>,
     /// The program's output during the last run, as it came.
@@ -109,6 +111,7 @@ impl CheckPanel {
             interpreter: default_interpreter(),
             args: String::new(),
             port: exercise.default_port(),
+            confine: true,
             running: None,
             results: Vec::new(),
             live: String::new(),
@@ -214,6 +217,11 @@ impl CheckPanel {
             cancel: cancel.clone(),
             tap: None,
             weights: None,
+            confine: check::confine::Confine {
+                enabled: self.confine,
+                ..Default::default()
+            },
+            applied: Default::default(),
         };
         let (tx, rx) = crossbeam_channel::unbounded();
         let mut options = options;
@@ -365,7 +373,7 @@ impl CheckPanel {
         let mut stop = false;
         ui.add(
             egui::Label::new(
-                RichText::new("socklab runs the program (with your rights, in a scratch copy of its folder), plays the other role, and checks it against the handout.")
+                RichText::new("socklab runs the program (in a scratch copy of its folder, confined unless unticked below), plays the other role, and checks it against the handout.")
                     .weak(),
             )
             .wrap(),
@@ -407,6 +415,8 @@ impl CheckPanel {
                     .labelled_by(label.id);
                 ui.end_row();
             });
+            ui.checkbox(&mut self.confine, "Confine the program")
+                .on_hover_text("Linux: files, TCP ports and signals by Landlock, limits on CPU, memory, processes and files, and another user when socklab runs as root");
         });
         if let Some((_, note)) = self.dialogs.note.as_ref() {
             ui.colored_label(ui.visuals().warn_fg_color, note);
@@ -447,6 +457,14 @@ impl CheckPanel {
         }
         if let Some(s) = &self.saved {
             ui.label(RichText::new(s).weak());
+        }
+        if let Some(c) = self.report.as_ref().and_then(|r| r.confinement.as_ref()) {
+            let color = if c.enabled {
+                ui.visuals().weak_text_color()
+            } else {
+                ui.visuals().error_fg_color
+            };
+            ui.add(egui::Label::new(RichText::new(c.line()).color(color)).wrap());
         }
         if let Some(r) = &self.report {
             ui.label(

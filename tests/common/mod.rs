@@ -128,8 +128,16 @@ pub fn peers_dir() -> PathBuf {
 }
 
 /// The Python interpreter the peers run with.
+/// The Python the peers run with: `$PYTHON`, else the system's own (which any user can run:
+/// `socklab check` runs programs as `nobody` when the tests run as root), else `python3`.
 pub fn python() -> String {
-    std::env::var("PYTHON").unwrap_or_else(|_| "python3".into())
+    std::env::var("PYTHON").unwrap_or_else(|_| {
+        if std::path::Path::new("/usr/bin/python3").exists() {
+            "/usr/bin/python3".into()
+        } else {
+            "python3".into()
+        }
+    })
 }
 
 /// Starts a Python peer script from tests/peers with piped output.
