@@ -92,7 +92,7 @@ pub enum Command {
     /// The program runs with your rights, as if you started it by hand, in a scratch copy of
     /// its folder; its whole process group is killed after each case.
     #[command(after_help = "Example: socklab check tcp-add server -- python3 TCPserver.py {port}")]
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Compare two files byte by byte (exit 0 identical, 1 different, 2 error).
     Compare {
         file_a: std::path::PathBuf,
@@ -579,7 +579,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::UdpGuess { role } => run_guess(role),
         Command::UdpFile { role } => run_file(role, false),
         Command::Tftp { role } => run_tftp(role),
-        Command::Check(args) => crate::check::cli::run(args),
+        Command::Check(args) => crate::check::cli::run(*args),
         Command::Compare { file_a, file_b } => {
             match crate::files::compare_files(&file_a, &file_b) {
                 Ok(result) => {

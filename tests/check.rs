@@ -16,6 +16,16 @@ fn peer(name: &str) -> String {
 
 /// Runs `socklab check EXERCISE ROLE --json -- COMMAND…`; returns the exit code and the report.
 fn check(exercise: &str, role: &str, command: &[&str]) -> (Option<i32>, Value) {
+    check_with(exercise, role, &[], command)
+}
+
+/// [`check`] with more options before `--`.
+fn check_with(
+    exercise: &str,
+    role: &str,
+    extra: &[&str],
+    command: &[&str],
+) -> (Option<i32>, Value) {
     let tcp = exercise.starts_with("tcp");
     let port = free_port(tcp).to_string();
     let mut args: Vec<String> = vec![
@@ -27,9 +37,10 @@ fn check(exercise: &str, role: &str, command: &[&str]) -> (Option<i32>, Value) {
         "--timeout".into(),
         "4".into(),
         "--json".into(),
-        "--".into(),
-        python(),
     ];
+    args.extend(extra.iter().map(|s| (*s).to_owned()));
+    args.push("--".into());
+    args.push(python());
     args.extend(command.iter().map(|s| (*s).to_owned()));
     let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
         .args(&args)
@@ -186,9 +197,12 @@ fn echo_and_uppercase_both_roles() {
 fn no_process_is_left_behind() {
     let dir = tempfile::tempdir().unwrap();
     let pidfile = dir.path().join("helper.pid");
-    let (_, report) = check(
+    // Unconfined, so that the helper may write its pid outside its folder: the process group
+    // and the watchdog are what is tested here (tests/confine.rs kills a confined daemon).
+    let (_, report) = check_with(
         "tcp-echo",
         "server",
+        &["--no-confine"],
         &[
             &peer("forking_server.py"),
             "{port}",
@@ -532,6 +546,8 @@ fn stopping_socklab_kills_the_program_under_test() {
                 "server",
                 "--port",
                 &port,
+                // Unconfined: the helper writes its pid outside its folder.
+                "--no-confine",
                 "--",
                 &python(),
                 &peer("forking_server.py"),

@@ -68,13 +68,21 @@ pub fn run(args: CheckArgs) -> ExitCode {
             as_user: args.as_user.clone(),
         },
         applied: Default::default(),
+        writable: Vec::new(),
     };
     stop_on_signal(&options.cancel);
-    match &args.each {
+    let code = match &args.each {
         Some(pattern) => each(&options, pattern, &args),
         None => one(&options, &args),
-    }
+    };
+    #[cfg(unix)]
+    UNWOUND.store(true, std::sync::atomic::Ordering::SeqCst);
+    code
 }
+
+/// Set when the check has unwound after a stop (its programs killed, its sheet written).
+#[cfg(unix)]
+static UNWOUND: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Set by SIGINT or SIGTERM (an atomic store is all a signal handler may do).
 #[cfg(unix)]
@@ -102,8 +110,14 @@ fn stop_on_signal(cancel: &crate::net::runner::StopFlag) {
             loop {
                 if SIGNALLED.load(std::sync::atomic::Ordering::SeqCst) {
                     cancel.stop();
-                    // The programs' watchers kill their groups within 50 ms.
-                    std::thread::sleep(std::time::Duration::from_millis(300));
+                    // The programs' watchers kill their groups within 50 ms, and the check
+                    // unwinds (exit code 130); a check that has not within 3 s is ended here.
+                    for _ in 0..60 {
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                        if UNWOUND.load(std::sync::atomic::Ordering::SeqCst) {
+                            return;
+                        }
+                    }
                     eprintln!("stopped: the program under test was killed");
                     std::process::exit(130);
                 }

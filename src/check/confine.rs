@@ -132,7 +132,7 @@ impl Applied {
             parts.push("TCP ports (only the exercise's)");
         }
         if self.signals {
-            parts.push("signals (only its own processes)");
+            parts.push("signals and abstract UNIX sockets (only its own processes)");
         }
         let limits = self.limits.map_or(String::new(), |l| {
             format!(
@@ -209,6 +209,7 @@ pub fn plan(
     confine: &Confine,
     command: &[String],
     scratch: &Path,
+    writable: &[PathBuf],
     bind: Option<u16>,
     connect: Option<u16>,
     status_dir: &Path,
@@ -225,7 +226,7 @@ pub fn plan(
     }
     #[cfg(not(target_os = "linux"))]
     {
-        let _ = (scratch, bind, connect, status_dir);
+        let _ = (scratch, writable, bind, connect, status_dir);
         #[cfg(windows)]
         return Ok(Plan {
             off: Some(Applied {
@@ -246,7 +247,9 @@ pub fn plan(
         ));
     }
     #[cfg(target_os = "linux")]
-    linux::plan(confine, command, scratch, bind, connect, status_dir)
+    linux::plan(
+        confine, command, scratch, writable, bind, connect, status_dir,
+    )
 }
 
 #[cfg(target_os = "linux")]
@@ -382,6 +385,7 @@ mod linux {
         confine: &Confine,
         command: &[String],
         scratch: &Path,
+        writable: &[PathBuf],
         bind: Option<u16>,
         connect: Option<u16>,
         status_dir: &Path,
@@ -420,8 +424,11 @@ mod linux {
                         closed.display()
                     ));
                 }
-                chown_all(scratch, uid, gid)
-                    .map_err(|e| format!("cannot give the scratch folder to user {name}: {e}"))?;
+                for dir in std::iter::once(scratch).chain(writable.iter().map(PathBuf::as_path)) {
+                    chown_all(dir, uid, gid).map_err(|e| {
+                        format!("cannot give {} to user {name}: {e}", dir.display())
+                    })?;
+                }
             }
             Some((uid, gid, name))
         } else {
@@ -439,7 +446,9 @@ mod linux {
                 .map(PathBuf::from)
                 .filter(|p| p.exists())
                 .collect(),
-            write: vec![scratch.to_path_buf()],
+            write: std::iter::once(scratch.to_path_buf())
+                .chain(writable.iter().cloned())
+                .collect(),
             bind_tcp: bind.into_iter().collect(),
             connect_tcp: connect.into_iter().collect(),
             limits: confine.limits,
@@ -451,7 +460,7 @@ mod linux {
         let json = serde_json::to_string(&spec).map_err(|e| e.to_string())?;
         let me = std::env::current_exe()
             .map_err(|e| format!("cannot find socklab's own program to confine with: {e}"))?;
-        let home = scratch.display().to_string();
+        let home = scratch.join("work").display().to_string();
         Ok(Plan {
             command: vec![me.display().to_string(), "__confine".into()],
             env: vec![
@@ -604,7 +613,8 @@ mod linux {
                 .set_compatibility(CompatLevel::BestEffort)
                 .handle_access(AccessFs::from_all(abi))?
                 .handle_access(AccessNet::BindTcp | AccessNet::ConnectTcp)?
-                .scope(Scope::Signal)?;
+                .scope(Scope::Signal)?
+                .scope(Scope::AbstractUnixSocket)?;
             let mut created = r
                 .create()?
                 .add_rules(path_beneath_rules(&spec.read, AccessFs::from_read(abi)))?

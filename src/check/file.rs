@@ -354,8 +354,14 @@ fn traversal(o: &Options, s: &Subject<'_>) -> Result<String, String> {
         rand::random::<u32>()
     );
     let beside = dir.parent().map(|p| p.join(&beside_name));
-    let elsewhere = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let absolute = elsewhere.path().join("socklab-absolute.txt");
+    // Elsewhere, but where a confined program may still read: the test is of its code, not of
+    // socklab's confinement.
+    let elsewhere = dir
+        .parent()
+        .map(|p| p.join("elsewhere"))
+        .ok_or("the server's folder has no parent")?;
+    std::fs::create_dir_all(&elsewhere).map_err(|e| e.to_string())?;
+    let absolute = elsewhere.join("socklab-absolute.txt");
     std::fs::write(&absolute, secret("absolute")).map_err(|e| e.to_string())?;
     let mut leaks = Vec::new();
     if let Some(beside) = &beside
@@ -511,6 +517,11 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         }
     })?;
     let out = tempfile::tempdir().map_err(|e| CheckError::Peer(e.to_string()))?;
+    // The program saves there: a confined one may write in it.
+    let o = &Options {
+        writable: vec![out.path().to_path_buf()],
+        ..o.clone()
+    };
     let mut wrong = Vec::new();
     let mut slow = Vec::new();
     let mut last: Option<Program> = None;

@@ -138,6 +138,9 @@ pub struct Options {
     pub confine: confine::Confine,
     /// What confinement the first program of the run got (filled in as it starts).
     pub applied: std::sync::Arc<std::sync::Mutex<Option<confine::Applied>>>,
+    /// Folders besides its scratch copy that a confined program may write in (where a file
+    /// client is told to save).
+    pub writable: Vec<std::path::PathBuf>,
 }
 
 /// Why no check could run.

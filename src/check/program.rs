@@ -111,6 +111,8 @@ pub struct Program {
     typed: Arc<Mutex<Vec<(String, usize)>>>,
     /// Holds the scratch folder until the program is gone.
     _scratch: tempfile::TempDir,
+    /// Its folder in the scratch folder (where it runs).
+    work: PathBuf,
     /// socklab's own folder for the launcher's status (the program cannot write there).
     _private: tempfile::TempDir,
     /// How it was confined.
@@ -154,7 +156,7 @@ impl Program {
             .split_first()
             .ok_or_else(|| fail("no command given".into()))?;
         let mut args: Vec<String> = args.to_vec();
-        let scratch = scratch_copy(&mut args).map_err(|e| fail(e.to_string()))?;
+        let (scratch, work) = scratch_copy(&mut args).map_err(|e| fail(e.to_string()))?;
         let private = tempfile::tempdir().map_err(|e| fail(e.to_string()))?;
         let full: Vec<String> = std::iter::once(program.clone()).chain(args).collect();
         let (bind, connect) = match options.role {
@@ -165,6 +167,7 @@ impl Program {
             &options.confine,
             &full,
             scratch.path(),
+            &options.writable,
             bind,
             connect,
             private.path(),
@@ -186,7 +189,7 @@ impl Program {
             .env("PYTHONIOENCODING", "utf-8")
             .env(MARK_ENV, &marker)
             .envs(plan.env.iter().map(|(k, v)| (k, v)))
-            .current_dir(scratch.path());
+            .current_dir(&work);
         own_process_group(&mut cmd);
         adopt_orphans();
         let mut child = cmd.spawn().map_err(|e| fail(e.to_string()))?;
@@ -256,6 +259,7 @@ impl Program {
             stdin,
             typed,
             _scratch: scratch,
+            work,
             _private: private,
             exit: None,
             watchdog,
@@ -267,7 +271,7 @@ impl Program {
 
     /// The folder it runs in (the scratch copy of its own folder).
     pub fn workdir(&self) -> Option<&Path> {
-        Some(self._scratch.path())
+        Some(&self.work)
     }
 
     /// How it was confined.
@@ -523,19 +527,23 @@ fn answer_prompts(
     }
 }
 
-/// Copies the folder of the first argument that names a file into a scratch folder, and points
-/// that argument at the copy. Files only, at most 64 MiB in all: a lab folder, not a disk.
-fn scratch_copy(args: &mut [String]) -> std::io::Result<tempfile::TempDir> {
+/// Copies the folder of the first argument that names a file into `work` of a scratch folder,
+/// and points that argument at the copy. Files only, at most 64 MiB in all: a lab folder, not a
+/// disk. The scratch folder around `work` is the program's too (a confined program may read and
+/// write there), so that the checks can put files beside its folder (`../name`).
+fn scratch_copy(args: &mut [String]) -> std::io::Result<(tempfile::TempDir, PathBuf)> {
     const MAX_COPY_BYTES: u64 = 64 * 1024 * 1024;
+    let scratch = tempfile::tempdir()?;
+    let work = scratch.path().join("work");
+    std::fs::create_dir(&work)?;
     let Some(i) = args.iter().position(|a| Path::new(a).is_file()) else {
-        return tempfile::tempdir();
+        return Ok((scratch, work));
     };
     let file = PathBuf::from(&args[i]);
     let folder = file
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let scratch = tempfile::tempdir()?;
     let mut copied = 0u64;
     for entry in std::fs::read_dir(&folder)?.flatten() {
         let path = entry.path();
@@ -547,12 +555,12 @@ fn scratch_copy(args: &mut [String]) -> std::io::Result<tempfile::TempDir> {
             continue;
         }
         copied += size;
-        std::fs::copy(&path, scratch.path().join(entry.file_name()))?;
+        std::fs::copy(&path, work.join(entry.file_name()))?;
     }
     if let Some(name) = file.file_name() {
-        args[i] = scratch.path().join(name).display().to_string();
+        args[i] = work.join(name).display().to_string();
     }
-    Ok(scratch)
+    Ok((scratch, work))
 }
 
 /// The environment variable that marks every process of one program under test.

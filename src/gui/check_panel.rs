@@ -222,6 +222,7 @@ impl CheckPanel {
                 ..Default::default()
             },
             applied: Default::default(),
+            writable: Vec::new(),
         };
         let (tx, rx) = crossbeam_channel::unbounded();
         let mut options = options;
