@@ -334,6 +334,10 @@ pub struct FileServerArgs {
     /// The folder to share [default: the current folder].
     #[arg(long, default_value = ".")]
     pub root: std::path::PathBuf,
+    /// Serve hidden names too (a part starting with a dot: `.ssh/id_rsa`, `lab/.git/config`);
+    /// without it they are refused, as anyone on the network could ask for them.
+    #[arg(long)]
+    pub serve_hidden: bool,
     /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
     #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
     pub bind: IpAddr,
@@ -384,6 +388,10 @@ pub struct TftpServerArgs {
     /// The folder to share [default: the current folder].
     #[arg(long, default_value = ".")]
     pub root: std::path::PathBuf,
+    /// Serve hidden names too (a part starting with a dot: `.ssh/id_rsa`, `lab/.git/config`);
+    /// without it they are refused, as anyone on the network could ask for them.
+    #[arg(long)]
+    pub serve_hidden: bool,
     /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
     #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
     pub bind: IpAddr,
@@ -779,6 +787,7 @@ fn run_file(role: FileRole, tcp: bool) -> ExitCode {
                 bind: SocketAddr::new(args.bind, args.port),
                 max_connections: args.max_connections,
                 root: args.root,
+                serve_hidden: args.serve_hidden,
                 udp_rate_bytes_per_sec: args.rate.max(1) * 1024 * 1024,
             };
             let runs: (RunFn<_>, RunFn<_>) = (file::run_tcp_server, file::run_udp_server);
@@ -825,6 +834,7 @@ fn run_tftp(role: TftpRole) -> ExitCode {
                 bind: SocketAddr::new(args.bind, args.port),
                 root: args.root,
                 allow_write: args.allow_write,
+                serve_hidden: args.serve_hidden,
                 conditions: args.network.conditions(),
             };
             let (reporter, rx) = Reporter::channel(None);

@@ -329,8 +329,8 @@ pub fn read_full(file: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
 pub const MAX_LISTED_FILES: usize = 500;
 
 /// Regular files in `root` and its direct subfolders, as (relative name, size), sorted; hidden
-/// ones (a name starting with a dot) left out.
-pub fn list_shared(root: &Path) -> Vec<(String, u64)> {
+/// ones (a name starting with a dot) left out unless `hidden`: the list shows what is served.
+pub fn list_shared(root: &Path, hidden: bool) -> Vec<(String, u64)> {
     let mut out = Vec::new();
     let mut folders = vec![(root.to_path_buf(), String::new(), 0)];
     while let Some((dir, prefix, depth)) = folders.pop() {
@@ -342,8 +342,7 @@ pub fn list_shared(root: &Path) -> Vec<(String, u64)> {
                 break;
             }
             let file_name = entry.file_name().to_string_lossy().into_owned();
-            // Hidden files (settings, unfinished downloads) are still served but not listed.
-            if file_name.starts_with('.') {
+            if file_name.starts_with('.') && !hidden {
                 continue;
             }
             let name = format!("{prefix}{file_name}");

@@ -61,6 +61,7 @@ fn file_server(tcp: bool, root: &Path, rate_mib: u64) -> Running {
         bind: loopback(),
         max_connections: MAX_CONNECTIONS,
         root: root.to_path_buf(),
+        serve_hidden: false,
         udp_rate_bytes_per_sec: rate_mib * 1024 * 1024,
     };
     start("file", true, move |r, s| {
@@ -394,6 +395,7 @@ fn a_file_that_shrinks_while_it_is_served() {
         local: out.path().join("got.bin"),
         overwrite: false,
         timeout: Duration::from_secs(2),
+        half_close: true,
     };
     let client = start("client", false, move |r, s| {
         file::run_udp_client(config, r, s)

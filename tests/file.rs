@@ -68,11 +68,16 @@ fn shared_folder() -> tempfile::TempDir {
 }
 
 fn start_server(tcp: bool, root: &Path, rate_mib: u64) -> Running {
+    start_server_hidden(tcp, root, rate_mib, false)
+}
+
+fn start_server_hidden(tcp: bool, root: &Path, rate_mib: u64, serve_hidden: bool) -> Running {
     let config = ServerConfig {
         conditions: Default::default(),
         bind: "127.0.0.1:0".parse().unwrap(),
         max_connections: socklab::net::MAX_CONNECTIONS,
         root: root.to_path_buf(),
+        serve_hidden,
         udp_rate_bytes_per_sec: rate_mib * 1024 * 1024,
     };
     start("test file server", true, move |r, s| {
@@ -595,4 +600,53 @@ fn a_header_of_the_servers_own_protocol_is_kept_and_warned_about() {
         _ => None,
     });
     assert_eq!(report.and_then(|f| f.warning.clone()), None);
+}
+
+#[test]
+fn hidden_files_are_not_served_unless_asked() {
+    // A home folder as a new user shares it: a key, a repository's settings, a document.
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join(".ssh")).unwrap();
+    std::fs::create_dir_all(home.path().join("lab/.git")).unwrap();
+    std::fs::write(
+        home.path().join(".ssh/id_fake"),
+        b"-----BEGIN FAKE KEY-----\n",
+    )
+    .unwrap();
+    std::fs::write(home.path().join("lab/.git/config"), b"[core]\n").unwrap();
+    std::fs::write(home.path().join("lab/notes.txt"), b"notes\n").unwrap();
+    for tcp in [true, false] {
+        for serve_hidden in [false, true] {
+            let server = start_server_hidden(tcp, home.path(), 64, serve_hidden);
+            let out = tempfile::tempdir().unwrap();
+            for name in [".ssh/id_fake", "lab/.git/config", "lab\\.git\\config"] {
+                let dest = out.path().join("got");
+                let events = client(tcp, server.addr(), name, dest.clone(), true).finish();
+                assert_eq!(
+                    outcome(&events).is_ok(),
+                    serve_hidden,
+                    "{name} tcp={tcp} serve_hidden={serve_hidden}: {:?}",
+                    outcome(&events)
+                );
+                assert_eq!(dest.exists(), serve_hidden);
+            }
+            let events = client(
+                tcp,
+                server.addr(),
+                "lab/notes.txt",
+                out.path().join("n"),
+                true,
+            )
+            .finish();
+            assert!(outcome(&events).is_ok(), "{:?}", outcome(&events));
+            server.handle.stop();
+            let logs = log_texts(&server.finish()).join("\n");
+            if !serve_hidden {
+                assert!(
+                    logs.contains("asked for \".ssh/id_fake\": refused: a hidden name"),
+                    "{logs}"
+                );
+            }
+        }
+    }
 }

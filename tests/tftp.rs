@@ -35,6 +35,7 @@ fn server(root: &Path, allow_write: bool, conditions: Conditions) -> Running {
         bind: "127.0.0.1:0".parse().unwrap(),
         root: root.to_path_buf(),
         allow_write,
+        serve_hidden: false,
         conditions,
     };
     start("tftp server", true, move |r, s| {
@@ -652,4 +653,27 @@ fn the_server_keeps_to_the_protocol_with_a_raw_peer() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn hidden_names_are_refused_in_both_directions() {
+    let root = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(root.path().join(".ssh")).unwrap();
+    std::fs::write(root.path().join(".ssh/id_fake"), b"key\n").unwrap();
+    std::fs::write(root.path().join("notes.txt"), b"notes\n").unwrap();
+    let server = server(root.path(), true, Conditions::default());
+    let out = tempfile::tempdir().unwrap();
+    let err = client(get(&server.addr(), ".ssh/id_fake", &out.path().join("k")))
+        .expect_err("a hidden file was served");
+    assert!(err.contains("hidden"), "{err}");
+    assert!(!out.path().join("k").exists());
+    // An upload under a hidden name is refused too, and nothing is written.
+    let up = out.path().join("up.txt");
+    std::fs::write(&up, b"upload\n").unwrap();
+    let mut put = get(&server.addr(), ".profile", &up);
+    put.put = true;
+    let err = client(put).expect_err("a hidden upload was taken");
+    assert!(err.contains("hidden"), "{err}");
+    assert!(!root.path().join(".profile").exists());
+    assert!(client(get(&server.addr(), "notes.txt", &out.path().join("n"))).is_ok());
 }

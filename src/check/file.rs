@@ -506,6 +506,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         bind: SocketAddr::from(([127, 0, 0, 1], o.port)),
         max_connections: crate::net::MAX_CONNECTIONS,
         root: shared.path().to_path_buf(),
+        serve_hidden: false,
         // A student's client reads with default buffers: a pace it keeps up with.
         udp_rate_bytes_per_sec: 8 * 1024 * 1024,
     };

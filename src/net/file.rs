@@ -64,6 +64,8 @@ pub struct ServerConfig {
     pub max_connections: usize,
     /// The shared folder.
     pub root: PathBuf,
+    /// Serve hidden names too (`.ssh/…`, `lab/.git/config`); off, they are refused.
+    pub serve_hidden: bool,
     /// UDP only: bytes per second the server sends at most.
     pub udp_rate_bytes_per_sec: u64,
     /// Simulated network conditions for what this side sends (UDP only).
@@ -112,14 +114,14 @@ pub fn split_target(target: &str) -> Result<(String, String)> {
     Ok((format!("{}:{port}", &target[..host_end]), remote.to_owned()))
 }
 
-fn check_root(root: &Path, reporter: &Reporter) -> Result<()> {
+fn check_root(root: &Path, hidden: bool, reporter: &Reporter) -> Result<()> {
     if !root.is_dir() {
         return Err(Error::Input(format!(
             "the shared folder {} does not exist or is not a folder",
             root.display()
         )));
     }
-    reporter.send(Event::SharedFiles(list_shared(root)));
+    reporter.send(Event::SharedFiles(list_shared(root, hidden)));
     Ok(())
 }
 
@@ -171,7 +173,7 @@ pub fn run_tcp_server(
     reporter: &Reporter,
     stop: &StopFlag,
 ) -> Result<Summary> {
-    check_root(&config.root, reporter)?;
+    check_root(&config.root, config.serve_hidden, reporter)?;
     let (listener, local) = super::tcp::listen(config.bind, reporter)?;
     reporter.info(
         None,
@@ -179,6 +181,7 @@ pub fn run_tcp_server(
     );
     let served = Arc::new(AtomicUsize::new(0));
     let (root, counter) = (config.root.clone(), Arc::clone(&served));
+    let hidden = config.serve_hidden;
     let limit = config.max_connections;
     super::tcp::accept_loop(
         listener,
@@ -187,7 +190,7 @@ pub fn run_tcp_server(
         stop,
         limit,
         move |stream, peer, r, conn_stop| {
-            if serve_tcp_request(&root, stream, peer, r, conn_stop) {
+            if serve_tcp_request(&root, hidden, stream, peer, r, conn_stop) {
                 counter.fetch_add(1, Ordering::Relaxed);
             }
         },
@@ -264,6 +267,7 @@ fn read_name(
 /// Picks the file for a request, logging a refusal with the peer; None means "send nothing".
 fn choose_file(
     root: &Path,
+    hidden: bool,
     raw: &[u8],
     peer: SocketAddr,
     reporter: &Reporter,
@@ -278,7 +282,7 @@ fn choose_file(
             return None;
         }
     };
-    let path = match resolve_in_root(root, &name) {
+    let path = match resolve_in_root(root, &name, hidden) {
         Ok(path) => path,
         Err(refusal) => {
             reporter.warn(
@@ -305,13 +309,14 @@ fn choose_file(
 /// Serves one TCP request; true if a whole file was sent.
 fn serve_tcp_request(
     root: &Path,
+    hidden: bool,
     mut stream: TcpStream,
     peer: SocketAddr,
     reporter: &Reporter,
     stop: &StopFlag,
 ) -> bool {
     let sent = read_name(&mut stream, peer, reporter, stop)
-        .and_then(|raw| choose_file(root, &raw, peer, reporter))
+        .and_then(|raw| choose_file(root, hidden, &raw, peer, reporter))
         .map(|(name, path, file, size)| {
             send_tcp_file(&mut stream, peer, reporter, stop, &name, &path, file, size)
         });
@@ -745,7 +750,7 @@ pub fn run_udp_server(
     reporter: &Reporter,
     stop: &StopFlag,
 ) -> Result<Summary> {
-    check_root(&config.root, reporter)?;
+    check_root(&config.root, config.serve_hidden, reporter)?;
     let (socket, local) = super::udp::bind_server(config.bind, reporter)?;
     let socket = super::udp::link(socket, &config.conditions, reporter)?;
     let socket = Arc::new(socket);
@@ -783,7 +788,9 @@ pub fn run_udp_server(
             continue;
         }
         // Nothing is sent for a refused request: any datagram would read as file data.
-        let Some((name, path, file, size)) = choose_file(&config.root, raw, peer, reporter) else {
+        let Some((name, path, file, size)) =
+            choose_file(&config.root, config.serve_hidden, raw, peer, reporter)
+        else {
             continue;
         };
         let (sender, transfer_stop, rate) = (

@@ -71,6 +71,8 @@ pub struct ServerConfig {
     pub bind: SocketAddr,
     pub root: PathBuf,
     pub allow_write: bool,
+    /// Serve (and accept) hidden names too (`.ssh/…`); off, they are refused.
+    pub serve_hidden: bool,
     pub conditions: Conditions,
 }
 
@@ -663,7 +665,10 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
             }
         ),
     );
-    reporter.send(Event::SharedFiles(crate::files::list_shared(&config.root)));
+    reporter.send(Event::SharedFiles(crate::files::list_shared(
+        &config.root,
+        config.serve_hidden,
+    )));
     let mut transfers = super::udp::Transfers::default();
     let mut buf = vec![0u8; MAX_REQUEST_BYTES + 1];
     while !stop.is_stopped() {
@@ -738,6 +743,15 @@ fn serve_request(
     };
     let mut session = Session::new(Link::new(socket, sim), peer, reporter, stop, Role::Server);
     let outcome = match direction {
+        // A hidden name is refused in both directions (unless shared), like any refusal.
+        _ if !config.serve_hidden
+            && crate::protocol::file::is_hidden(Path::new(&name.replace('\\', "/"))) =>
+        {
+            Err(Failure::tell(
+                ErrorCode::AccessViolation,
+                Refusal::Hidden.to_string(),
+            ))
+        }
         Direction::Read => serve_read(&mut session, &config.root, &name, mode, &options),
         Direction::Write if !config.allow_write => Err(Failure::tell(
             ErrorCode::AccessViolation,
@@ -827,7 +841,8 @@ fn serve_read(
     mode: Mode,
     options: &[(String, String)],
 ) -> Served {
-    let path = resolve_in_root(root, name).map_err(|refusal| match refusal {
+    // Hidden names were refused before (unless shared): a link to one is judged here too.
+    let path = resolve_in_root(root, name, true).map_err(|refusal| match refusal {
         Refusal::Missing => Failure::tell(ErrorCode::FileNotFound, format!("\"{name}\" not found")),
         other => Failure::tell(ErrorCode::AccessViolation, other.to_string()),
     })?;
@@ -912,7 +927,7 @@ fn serve_write(
 /// Where an upload of `name` goes: a new file in `root` or in one of its folders; never
 /// outside it, never over an existing file.
 fn upload_path(root: &Path, name: &str) -> std::result::Result<PathBuf, Failure> {
-    match resolve_in_root(root, name) {
+    match resolve_in_root(root, name, true) {
         Ok(_) => Err(Failure::tell(
             ErrorCode::FileExists,
             format!("\"{name}\" exists already"),

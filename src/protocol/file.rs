@@ -51,6 +51,9 @@ pub enum Refusal {
     NotAFile,
     /// A symbolic link (or junction) leads outside the shared folder.
     LinkOutside,
+    /// A hidden name (one of its parts starts with a dot: `.ssh/id_rsa`, `lab/.git/config`),
+    /// or a link to one, and hidden files are not served.
+    Hidden,
     /// Any other error reading it.
     Io(io::Error),
 }
@@ -62,13 +65,26 @@ impl std::fmt::Display for Refusal {
             Self::Missing => write!(f, "no such file"),
             Self::NotAFile => write!(f, "refused: not a regular file"),
             Self::LinkOutside => write!(f, "refused: a link that leads outside the shared folder"),
+            Self::Hidden => write!(
+                f,
+                "refused: a hidden name (a part starting with \".\"), not served unless hidden files are shared (--serve-hidden)"
+            ),
             Self::Io(e) => write!(f, "cannot read it: {e}"),
         }
     }
 }
 
-/// Maps a requested name to a regular file inside `root`, refusing anything that would leave it.
-pub fn resolve_in_root(root: &Path, name: &str) -> Result<PathBuf, Refusal> {
+/// Whether a relative name has a hidden part (one that starts with a dot, `.` alone aside).
+pub fn is_hidden(relative: &Path) -> bool {
+    relative.components().any(|c| match c {
+        Component::Normal(part) => part.to_string_lossy().starts_with('.'),
+        _ => false,
+    })
+}
+
+/// Maps a requested name to a regular file inside `root`, refusing anything that would leave it
+/// and, unless `serve_hidden`, any hidden name or a link that leads to one.
+pub fn resolve_in_root(root: &Path, name: &str, serve_hidden: bool) -> Result<PathBuf, Refusal> {
     // Both separators count, whatever the server's system, so a Windows-style name is judged
     // the same everywhere.
     let normalised = name.replace('\\', "/");
@@ -85,6 +101,9 @@ pub fn resolve_in_root(root: &Path, name: &str) -> Result<PathBuf, Refusal> {
             }
         }
     }
+    if !serve_hidden && is_hidden(relative) {
+        return Err(Refusal::Hidden);
+    }
     let root = root.canonicalize().map_err(Refusal::Io)?;
     let candidate = root.join(relative);
     let real = match candidate.canonicalize() {
@@ -94,6 +113,9 @@ pub fn resolve_in_root(root: &Path, name: &str) -> Result<PathBuf, Refusal> {
     };
     if !real.starts_with(&root) {
         return Err(Refusal::LinkOutside);
+    }
+    if !serve_hidden && real.strip_prefix(&root).is_ok_and(is_hidden) {
+        return Err(Refusal::Hidden);
     }
     let meta = std::fs::metadata(&real).map_err(Refusal::Io)?;
     if !meta.is_file() {
@@ -181,36 +203,36 @@ mod tests {
         std::fs::write(root.join("a.txt"), b"a").unwrap();
         std::fs::write(root.join("sub/b.txt"), b"b").unwrap();
         std::fs::write(dir.path().join("secret.txt"), b"s").unwrap();
-        assert!(resolve_in_root(&root, "a.txt").is_ok());
-        assert!(resolve_in_root(&root, "./sub/b.txt").is_ok());
+        assert!(resolve_in_root(&root, "a.txt", false).is_ok());
+        assert!(resolve_in_root(&root, "./sub/b.txt", false).is_ok());
         // A Windows client's separator, on every platform.
-        assert!(resolve_in_root(&root, "sub\\b.txt").is_ok());
+        assert!(resolve_in_root(&root, "sub\\b.txt", false).is_ok());
         assert!(matches!(
-            resolve_in_root(&root, "../secret.txt"),
+            resolve_in_root(&root, "../secret.txt", false),
             Err(Refusal::Outside(_))
         ));
         assert!(matches!(
-            resolve_in_root(&root, "sub/../../secret.txt"),
+            resolve_in_root(&root, "sub/../../secret.txt", false),
             Err(Refusal::Outside(_))
         ));
         assert!(matches!(
-            resolve_in_root(&root, "/etc/passwd"),
+            resolve_in_root(&root, "/etc/passwd", false),
             Err(Refusal::Outside(_))
         ));
         assert!(matches!(
-            resolve_in_root(&root, "C:\\Windows\\win.ini"),
+            resolve_in_root(&root, "C:\\Windows\\win.ini", false),
             Err(Refusal::Outside(_))
         ));
         assert!(matches!(
-            resolve_in_root(&root, "..\\secret.txt"),
+            resolve_in_root(&root, "..\\secret.txt", false),
             Err(Refusal::Outside(_))
         ));
         assert!(matches!(
-            resolve_in_root(&root, "nope.txt"),
+            resolve_in_root(&root, "nope.txt", false),
             Err(Refusal::Missing)
         ));
         assert!(matches!(
-            resolve_in_root(&root, "sub"),
+            resolve_in_root(&root, "sub", false),
             Err(Refusal::NotAFile)
         ));
         #[cfg(unix)]
@@ -218,12 +240,76 @@ mod tests {
             std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("link.txt"))
                 .unwrap();
             assert!(matches!(
-                resolve_in_root(&root, "link.txt"),
+                resolve_in_root(&root, "link.txt", false),
                 Err(Refusal::LinkOutside)
             ));
             std::os::unix::fs::symlink(root.join("a.txt"), root.join("inside.txt")).unwrap();
-            assert!(resolve_in_root(&root, "inside.txt").is_ok());
+            assert!(resolve_in_root(&root, "inside.txt", false).is_ok());
         }
+    }
+
+    #[test]
+    fn hidden_names_are_refused_unless_shared() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        std::fs::create_dir_all(root.join(".ssh")).unwrap();
+        std::fs::create_dir_all(root.join("lab/.git")).unwrap();
+        std::fs::write(root.join(".ssh/id_fake"), b"key").unwrap();
+        std::fs::write(root.join("lab/.git/config"), b"cfg").unwrap();
+        std::fs::write(root.join(".profile"), b"p").unwrap();
+        std::fs::write(root.join("lab/notes.txt"), b"n").unwrap();
+        for name in [
+            ".ssh/id_fake",
+            "./.ssh/id_fake",
+            "lab/.git/config",
+            "lab\\.git\\config",
+            "lab/./.git/config",
+            ".profile",
+            ".\\.profile",
+            "lab/.git/../notes.txt",
+            "...",
+        ] {
+            let r = resolve_in_root(&root, name, false);
+            assert!(
+                matches!(r, Err(Refusal::Hidden) | Err(Refusal::Outside(_))),
+                "{name:?} gave {r:?}"
+            );
+        }
+        // ".." is refused as leaving the folder, whether or not hidden files are shared.
+        assert!(matches!(
+            resolve_in_root(&root, "lab/.git/../notes.txt", true),
+            Err(Refusal::Outside(_))
+        ));
+        assert!(resolve_in_root(&root, "lab/notes.txt", false).is_ok());
+        assert!(resolve_in_root(&root, "./lab/notes.txt", false).is_ok());
+        assert!(resolve_in_root(&root, ".ssh/id_fake", true).is_ok());
+        assert!(resolve_in_root(&root, "lab\\.git\\config", true).is_ok());
+        #[cfg(unix)]
+        {
+            // A link with a plain name that leads to a hidden file is refused too.
+            std::os::unix::fs::symlink(root.join(".ssh/id_fake"), root.join("key.txt")).unwrap();
+            assert!(matches!(
+                resolve_in_root(&root, "key.txt", false),
+                Err(Refusal::Hidden)
+            ));
+            assert!(resolve_in_root(&root, "key.txt", true).is_ok());
+        }
+        // What the Shared files list shows is what is served.
+        let listed: Vec<String> = crate::files::list_shared(&root, false)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert!(
+            listed
+                .iter()
+                .all(|n| !n.contains("/.") && !n.starts_with('.')),
+            "{listed:?}"
+        );
+        let all: Vec<String> = crate::files::list_shared(&root, true)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert!(all.contains(&".profile".to_owned()), "{all:?}");
     }
 
     #[test]

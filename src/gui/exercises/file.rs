@@ -48,6 +48,8 @@ pub struct FileSettings {
     pub windowsize: u16,
     /// TFTP server: accept uploads (never over an existing file).
     pub allow_write: bool,
+    /// Servers: serve hidden names too (`.ssh/…`, `lab/.git/config`).
+    pub serve_hidden: bool,
     /// TFTP client: send the local file instead of fetching the remote one.
     pub upload: bool,
 }
@@ -64,14 +66,37 @@ impl FileSettings {
     }
 }
 
+/// The folder the file servers share unless told otherwise: one of socklab's own in the home
+/// folder, never the home folder itself (its hidden files and documents would be offered to
+/// the whole classroom network).
+pub fn default_share(home: &std::path::Path) -> PathBuf {
+    home.join("socklab-share")
+}
+
+/// The user's home folder.
+fn home_folder() -> Option<PathBuf> {
+    std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .map(PathBuf::from)
+}
+
+/// Creates the default shared folder, with a small sample file, when it is missing.
+fn ensure_default_share(root: &std::path::Path) {
+    let is_default = home_folder().is_some_and(|h| default_share(&h) == root);
+    if is_default && !root.exists() && std::fs::create_dir_all(root).is_ok() {
+        let _ = std::fs::write(
+            root.join("welcome.txt"),
+            "A file shared by socklab's file server: ask for welcome.txt.\n\
+             Put the files to share in this folder.\n",
+        );
+    }
+}
+
 impl Default for FileSettings {
     fn default() -> Self {
-        let home = std::env::var_os("HOME")
-            .or_else(|| std::env::var_os("USERPROFILE"))
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from("."));
+        let home = home_folder().unwrap_or_else(|| PathBuf::from("."));
         Self {
-            root: home.display().to_string(),
+            root: default_share(&home).display().to_string(),
             bind: BindChoice::AllIpv4,
             port: DEFAULT_FILE_PORT,
             rate_mib: file::DEFAULT_UDP_RATE_BYTES_PER_SEC / (1024 * 1024),
@@ -83,6 +108,7 @@ impl Default for FileSettings {
             network: crate::gui::network::Network::default(),
             windowsize: 1,
             allow_write: false,
+            serve_hidden: false,
             upload: false,
         }
     }
@@ -296,12 +322,14 @@ impl ExercisePanel for FilePanel {
     }
 
     fn start_server(&mut self, waker: Option<Waker>) {
+        ensure_default_share(std::path::Path::new(self.settings.root.trim()));
         if self.tftp {
             let s = &self.settings;
             let config = crate::net::tftp::ServerConfig {
                 bind: SocketAddr::new(s.bind.ip(), s.port),
                 root: PathBuf::from(s.root.trim()),
                 allow_write: s.allow_write,
+                serve_hidden: s.serve_hidden,
                 conditions: s.network.for_server(),
             };
             self.shared.clear();
@@ -323,6 +351,7 @@ impl ExercisePanel for FilePanel {
             bind: SocketAddr::new(s.bind.ip(), s.port),
             max_connections: crate::net::MAX_CONNECTIONS,
             root: PathBuf::from(s.root.trim()),
+            serve_hidden: s.serve_hidden,
             udp_rate_bytes_per_sec: s.rate_mib.max(1) * 1024 * 1024,
         };
         self.shared.clear();
@@ -454,7 +483,20 @@ impl ExercisePanel for FilePanel {
                 ui.label("");
                 self.browse_button(ui, "Choose folder…", Field::Root, DialogKind::Folder, waker);
                 ui.end_row();
+                let root = std::path::Path::new(self.settings.root.trim());
+                if home_folder().is_some_and(|h| h == root) {
+                    ui.label("");
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        "This is your home folder: every file in it is offered to anyone who can reach this computer. A folder of its own (socklab-share) is safer.",
+                    );
+                    ui.end_row();
+                }
                 bind_port_rows(ui, "file bind", &mut self.settings.bind, &mut self.settings.port);
+                ui.label("");
+                ui.checkbox(&mut self.settings.serve_hidden, "Serve hidden files")
+                    .on_hover_text("Names with a part that starts with a dot (.ssh/id_rsa, lab/.git/config); off, they are refused: anyone on the network could ask for them");
+                ui.end_row();
                 if self.tftp {
                     ui.label("");
                     ui.checkbox(&mut self.settings.allow_write, "Accept uploads")
