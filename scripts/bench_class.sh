@@ -21,7 +21,7 @@ one() { # JOBS RUN
   local start end
   start=$(date +%s.%N)
   "$socklab" check tcp-add server --port "$port" --timeout 4 --each "$work/class/*/TCPserver.py" \
-    --jobs "$1" --csv "$work/j$1-$2.csv" -- "$python" '{file}' tcp '{port}' 2>/dev/null
+    --jobs "$1" --csv "$work/j$1-$2.csv" -- "$python" '{file}' tcp '{port}' 2>>"$work/stderr" || { tail -5 "$work/stderr"; exit 1; }
   end=$(date +%s.%N)
   echo "$end - $start" | bc >>"$work/times-$1"
 }

@@ -731,6 +731,8 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
         check.interpreter = python();
         check.args = "tcp {port}".into();
         check.port = port;
+        // The test program links socklab's library: socklab itself confines.
+        check.launcher = Some(env!("CARGO_BIN_EXE_socklab").into());
     }
     click_in_view(&mut harness, "Check a student's program");
     click_in_view(&mut harness, "Run checks");
@@ -796,6 +798,9 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
             .to_string();
         check.args = format!("{{port}} {}", pidfile.display());
         check.port = free_port(true);
+        // Unconfined (the box unticked), so that the helper may write its pid outside its
+        // folder: Stop's kill of the group is what is tested here.
+        check.confine = false;
     }
     click_in_view(&mut harness, "Run checks");
     let deadline = Instant::now() + WAIT;
@@ -1101,6 +1106,8 @@ fn a_check_on_a_port_this_window_serves_stops_with_a_button_for_that_server() {
         check.interpreter = python();
         check.args = "tcp {port}".into();
         check.port = port;
+        // The test program links socklab's library: socklab itself confines.
+        check.launcher = Some(env!("CARGO_BIN_EXE_socklab").into());
     }
     click_in_view(&mut harness, "Check a student's program");
     click_in_view(&mut harness, "Run checks");

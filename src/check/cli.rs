@@ -66,6 +66,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 ..super::confine::Limits::default()
             },
             as_user: args.as_user.clone(),
+            launcher: None,
         },
         applied: Default::default(),
         writable: Vec::new(),
@@ -111,8 +112,8 @@ fn stop_on_signal(cancel: &crate::net::runner::StopFlag) {
                 if SIGNALLED.load(std::sync::atomic::Ordering::SeqCst) {
                     cancel.stop();
                     // The programs' watchers kill their groups within 50 ms, and the check
-                    // unwinds (exit code 130); a check that has not within 3 s is ended here.
-                    for _ in 0..60 {
+                    // unwinds (exit code 130); a check that has not within 10 s is ended here.
+                    for _ in 0..200 {
                         std::thread::sleep(std::time::Duration::from_millis(50));
                         if UNWOUND.load(std::sync::atomic::Ordering::SeqCst) {
                             return;

@@ -51,6 +51,9 @@ pub struct Confine {
     pub limits: Limits,
     /// The user a program runs as when socklab runs as root (default `nobody`).
     pub as_user: Option<String>,
+    /// The socklab program that confines (its `__confine`); None: this very program, when it
+    /// is socklab (a program that only links socklab's library must say where socklab is).
+    pub launcher: Option<PathBuf>,
 }
 
 impl Default for Confine {
@@ -59,6 +62,7 @@ impl Default for Confine {
             enabled: true,
             limits: Limits::default(),
             as_user: None,
+            launcher: None,
         }
     }
 }
@@ -458,8 +462,18 @@ mod linux {
             args: args.to_vec(),
         };
         let json = serde_json::to_string(&spec).map_err(|e| e.to_string())?;
-        let me = std::env::current_exe()
-            .map_err(|e| format!("cannot find socklab's own program to confine with: {e}"))?;
+        let me = match &confine.launcher {
+            Some(l) => l.clone(),
+            None => std::env::current_exe()
+                .ok()
+                .filter(|exe| {
+                    exe.file_stem()
+                        .is_some_and(|s| s.to_string_lossy().starts_with("socklab"))
+                })
+                .ok_or_else(|| {
+                    "cannot find the socklab program that confines programs under test (or run unconfined)".to_owned()
+                })?,
+        };
         let home = scratch.join("work").display().to_string();
         Ok(Plan {
             command: vec![me.display().to_string(), "__confine".into()],

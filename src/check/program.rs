@@ -563,6 +563,20 @@ fn scratch_copy(args: &mut [String]) -> std::io::Result<(tempfile::TempDir, Path
     Ok((scratch, work))
 }
 
+/// The programs under test running now (their process ids), so that killing what one left
+/// behind never touches another.
+#[cfg(unix)]
+fn live() -> &'static Mutex<std::collections::BTreeSet<u32>> {
+    static LIVE: std::sync::OnceLock<Mutex<std::collections::BTreeSet<u32>>> =
+        std::sync::OnceLock::new();
+    LIVE.get_or_init(Default::default)
+}
+
+#[cfg(unix)]
+fn live_programs() -> std::collections::BTreeSet<u32> {
+    live().lock().map(|l| l.clone()).unwrap_or_default()
+}
+
 /// The environment variable that marks every process of one program under test.
 const MARK_ENV: &str = "SOCKLAB_CASE";
 
@@ -626,6 +640,9 @@ impl Group {
         uid: Option<u32>,
         _limits: &super::confine::Limits,
     ) -> Self {
+        if let Ok(mut l) = live().lock() {
+            l.insert(child.id());
+        }
         Self {
             pid: child.id(),
             marker,
@@ -642,6 +659,9 @@ impl Group {
             unsafe {
                 libc::kill(-pid, libc::SIGKILL);
             }
+        }
+        if let Ok(mut l) = live().lock() {
+            l.remove(&self.pid);
         }
         #[cfg(target_os = "linux")]
         {
@@ -683,8 +703,10 @@ impl Group {
                 if ppid != Some(me) {
                     return false;
                 }
+                // Another program under test of this socklab (`--jobs`) runs as that user too.
                 let by_user = self.uid.is_some_and(|uid| {
-                    std::fs::metadata(format!("/proc/{pid}")).is_ok_and(|m| m.uid() == uid)
+                    !live_programs().contains(pid)
+                        && std::fs::metadata(format!("/proc/{pid}")).is_ok_and(|m| m.uid() == uid)
                 });
                 by_user
                     || std::fs::read(format!("/proc/{pid}/environ"))

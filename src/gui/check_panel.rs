@@ -77,6 +77,8 @@ pub struct CheckPanel {
     pub port: u16,
     /// Run the program confined (Landlock, limits, another user when root).
     pub confine: bool,
+    /// The socklab program that confines it (None: this one).
+    pub launcher: Option<PathBuf>,
     running: Option<(Receiver<Msg>, StopFlag)>,
     results: Vec<CheckResult>,
     /// The program's output during the last run, as it came.
@@ -112,6 +114,7 @@ impl CheckPanel {
             args: String::new(),
             port: exercise.default_port(),
             confine: true,
+            launcher: None,
             running: None,
             results: Vec::new(),
             live: String::new(),
@@ -219,6 +222,7 @@ impl CheckPanel {
             weights: None,
             confine: check::confine::Confine {
                 enabled: self.confine,
+                launcher: self.launcher.clone(),
                 ..Default::default()
             },
             applied: Default::default(),

@@ -121,6 +121,51 @@ pub fn reachable_addresses(local: SocketAddr) -> Vec<SocketAddr> {
     found
 }
 
+/// Whether `host_port` (`HOST:PORT`, `[V6]:PORT`, or a bare host) names this computer: a
+/// loopback address, `localhost`, or one of its interfaces' addresses. A name that is not an
+/// address (`lab-pc-12`) is taken for another machine.
+pub fn is_this_computer(host_port: &str) -> bool {
+    let host = split_host_port(host_port).map_or(host_port, |(h, _)| h);
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    if host.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    let Ok(ip) = host.parse::<IpAddr>() else {
+        return false;
+    };
+    ip.is_loopback()
+        || ip.is_unspecified()
+        || if_addrs::get_if_addrs()
+            .unwrap_or_default()
+            .iter()
+            .any(|i| i.ip() == ip)
+}
+
+/// What a server bound to `local` says at start when only this computer can reach it.
+pub fn loopback_note(local: SocketAddr) -> Option<String> {
+    if !local.ip().is_loopback() {
+        return None;
+    }
+    let all = if local.is_ipv6() {
+        SocketAddr::new(IpAddr::V6(Ipv6Addr::UNSPECIFIED), local.port())
+    } else {
+        SocketAddr::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), local.port())
+    };
+    let others: Vec<String> = reachable_addresses(all)
+        .into_iter()
+        .filter(|a| !a.ip().is_loopback())
+        .map(|a| a.to_string())
+        .collect();
+    Some(format!(
+        "listening on {local}: only this computer can reach it; other machines would use {} if it listened on all interfaces (0.0.0.0)",
+        if others.is_empty() {
+            "this computer's network address".to_owned()
+        } else {
+            others.join(" or ")
+        }
+    ))
+}
+
 /// The user's name for default names such as "Server of ana".
 pub fn user_name() -> String {
     ["USER", "USERNAME", "LOGNAME"]

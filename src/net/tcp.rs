@@ -38,6 +38,9 @@ pub fn listen(bind: SocketAddr, reporter: &Reporter) -> Result<(TcpListener, Soc
         .set_nonblocking(true)
         .map_err(|e| Error::io("cannot configure the listening socket", e))?;
     reporter.send(Event::Listening { local, tcp: true });
+    if let Some(note) = super::addr::loopback_note(local) {
+        reporter.info(None, note);
+    }
     Ok((listener, local))
 }
 

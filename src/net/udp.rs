@@ -108,6 +108,9 @@ pub fn bind_server(bind: SocketAddr, reporter: &Reporter) -> Result<(UdpSocket, 
         .set_read_timeout(Some(POLL_INTERVAL))
         .map_err(|e| Error::io("cannot configure the socket", e))?;
     reporter.send(Event::Listening { local, tcp: false });
+    if let Some(note) = super::addr::loopback_note(local) {
+        reporter.info(None, note);
+    }
     Ok((socket, local))
 }
 
