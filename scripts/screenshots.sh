@@ -93,7 +93,10 @@ scene file-tcp-traffic "(exercise:TcpFile,tcp_file:(root:${q}$share${q},remote:$
 # (before the echo scenes, whose connections leave port 9900 in TIME_WAIT for a minute).
 mkdir -p "$home/lab"
 cp tests/peers/check/echo_server.py "$home/lab/EchoServer.py"
-scene check-echo-server "(exercise:TcpEcho,checks:{${q}tcp-echo${q}:(program:${q}$home/lab/EchoServer.py${q},args:${q}tcp {port}${q})})" \
+# A Python every user can run: as root, the checked program runs as nobody.
+py=python3
+[ -x /usr/bin/python3 ] && py=/usr/bin/python3
+scene check-echo-server "(exercise:TcpEcho,checks:{${q}tcp-echo${q}:(program:${q}$home/lab/EchoServer.py${q},interpreter:${q}$py${q},args:${q}tcp {port}${q})})" \
   310,618 sleep:0.5 wheel:15 sleep:0.3 284,742 sleep:4 wheel:15 sleep:0.5
 # Echo over TCP: two messages in one session.
 scene echo-tcp '(exercise:TcpEcho)' key:F5 sleep:0.8 930,134 "type:hello socket" key:Return \

@@ -1150,3 +1150,68 @@ fn a_check_on_a_port_this_window_serves_stops_with_a_button_for_that_server() {
     }
     click_in_view(&mut harness, "Stop");
 }
+
+#[test]
+fn the_check_section_grades_a_folder_of_submissions_as_it_goes() {
+    let class = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(peers_dir().join("check/echo_server.py")).unwrap();
+    let newline = source.replace(
+        "mistake = sys.argv[3] if len(sys.argv) > 3 else \"\"",
+        "mistake = \"newline\"",
+    );
+    for (student, body) in [("ana", &source), ("bea", &newline), ("carl", &source)] {
+        std::fs::create_dir(class.path().join(student)).unwrap();
+        std::fs::write(class.path().join(student).join("EchoServer.py"), body).unwrap();
+    }
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpEcho,
+        ..Settings::default()
+    });
+    {
+        let check = harness
+            .state_mut()
+            .check_panel(ExerciseId::TcpEcho)
+            .unwrap();
+        check.class_mode = true;
+        check.class_folder = class.path().display().to_string();
+        check.class_pattern = "*/EchoServer.py".into();
+        check.interpreter = python();
+        check.args = "tcp {port}".into();
+        check.port = free_port(true);
+        check.launcher = Some(env!("CARGO_BIN_EXE_socklab").into());
+    }
+    click_in_view(&mut harness, "Check a student's program");
+    click_in_view(&mut harness, "Run checks");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while harness
+        .query_all_by_label_contains("3 of 3 submissions checked")
+        .next()
+        .is_none()
+    {
+        assert!(Instant::now() < deadline, "the class was never graded");
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+    let rows = harness
+        .state_mut()
+        .check_panel(ExerciseId::TcpEcho)
+        .unwrap()
+        .class_rows()
+        .to_vec();
+    let score = |student: &str| {
+        rows.iter()
+            .find(|(f, _, _)| f.contains(&format!("/{student}/")))
+            .and_then(|(_, r, _)| r.as_ref())
+            .map(|r| r.score())
+    };
+    assert_eq!((score("ana"), score("carl")), (Some(100.0), Some(100.0)));
+    assert!(score("bea").is_some_and(|s| s < 100.0));
+    // The table shows each submission and its verdicts.
+    for text in ["bea/EchoServer.py", "echoes fail", "100%"] {
+        assert!(
+            harness.query_all_by_label_contains(text).next().is_some(),
+            "{text:?} is not shown"
+        );
+    }
+    assert!(harness.query_by_label("Save class report…").is_some());
+}

@@ -316,17 +316,18 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
                     (file.display().to_string(), None, e.to_string())
                 }
             };
+            // The sheet is rewritten after every file: an interrupted run keeps what it graded.
+            // One job writes it at a time (the lock is held), each with all rows so far.
             let Ok(mut all) = rows.lock() else { return };
             all[i] = Some(row);
-            // The sheet is rewritten after every file: an interrupted run keeps what it graded.
             let graded: Vec<Row> = all.iter().flatten().cloned().collect();
-            drop(all);
             if let Some(path) = &args.csv
                 && let Err(e) = write_atomically(path, &csv_sheet(&graded))
                 && let Ok(mut f) = failed_write.lock()
             {
                 *f = Some(format!("cannot write {}: {e}", path.display()));
             }
+            drop(all);
         }
     };
     std::thread::scope(|scope| {

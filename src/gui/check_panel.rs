@@ -24,7 +24,13 @@ enum Msg {
     /// The program's output as it comes (each run starts with a `$ command` line).
     Output(String),
     Done(Result<Report, Failed>),
+    /// A folder of submissions: how many were found; then each one's row as it is graded.
+    ClassSize(usize),
+    Row(Row),
 }
+
+/// A submission of a class: its file, its report or why it could not be run.
+type Row = crate::check::cli::Row;
 
 /// Why a check could not run, and the port when one of this window's own servers holds it.
 struct Failed {
@@ -64,6 +70,8 @@ impl Default for CheckSettings {
 enum Target {
     Program,
     Report,
+    Folder,
+    ClassReport,
 }
 
 /// The Check section of one exercise.
@@ -79,6 +87,16 @@ pub struct CheckPanel {
     pub confine: bool,
     /// The socklab program that confines it (None: this one).
     pub launcher: Option<PathBuf>,
+    /// Check a folder of submissions (every file the pattern matches in it), one by one.
+    pub class_mode: bool,
+    pub class_folder: String,
+    /// Which file of each submission, as a pattern inside the folder.
+    pub class_pattern: String,
+    /// The class's rows so far, in the order they were graded, and how many files were found.
+    class_rows: Vec<Row>,
+    class_total: usize,
+    /// What the class was checked with (the class page names it).
+    class_options: Option<Options>,
     running: Option<(Receiver<Msg>, StopFlag)>,
     results: Vec<CheckResult>,
     /// The program's output during the last run, as it came.
@@ -115,6 +133,12 @@ impl CheckPanel {
             port: exercise.default_port(),
             confine: true,
             launcher: None,
+            class_mode: false,
+            class_folder: String::new(),
+            class_pattern: "*/*.py".into(),
+            class_rows: Vec::new(),
+            class_total: 0,
+            class_options: None,
             running: None,
             results: Vec::new(),
             live: String::new(),
@@ -192,16 +216,9 @@ impl CheckPanel {
         self.running.is_some()
     }
 
-    /// Starts the checks on a thread.
-    pub fn run(&mut self, waker: Option<Waker>) {
-        let mut command: Vec<String> = Vec::new();
-        if !self.interpreter.trim().is_empty() {
-            command.push(self.interpreter.trim().to_owned());
-        }
-        command.push(self.program.trim().to_owned());
-        command.extend(self.args.split_whitespace().map(str::to_owned));
-        let cancel = StopFlag::new();
-        let options = Options {
+    /// The check's options for `command`.
+    fn options(&self, command: Vec<String>, cancel: StopFlag) -> Options {
+        Options {
             exercise: self.exercise,
             role: if self.server {
                 Role::Server
@@ -217,7 +234,7 @@ impl CheckPanel {
             stdin: None,
             timeout: std::time::Duration::from_secs(10),
             file: None,
-            cancel: cancel.clone(),
+            cancel,
             tap: None,
             weights: None,
             confine: check::confine::Confine {
@@ -227,9 +244,29 @@ impl CheckPanel {
             },
             applied: Default::default(),
             writable: Vec::new(),
-        };
+        }
+    }
+
+    /// The command line: the interpreter, the program (`{file}` for a class), its arguments.
+    fn command(&self, program: &str) -> Vec<String> {
+        let mut command: Vec<String> = Vec::new();
+        if !self.interpreter.trim().is_empty() {
+            command.push(self.interpreter.trim().to_owned());
+        }
+        command.push(program.to_owned());
+        command.extend(self.args.split_whitespace().map(str::to_owned));
+        command
+    }
+
+    /// Starts the checks on a thread: of the program, or of every submission in the folder.
+    pub fn run(&mut self, waker: Option<Waker>) {
+        if self.class_mode {
+            self.run_class(waker);
+            return;
+        }
+        let cancel = StopFlag::new();
+        let mut options = self.options(self.command(self.program.trim()), cancel.clone());
         let (tx, rx) = crossbeam_channel::unbounded();
-        let mut options = options;
         {
             let (tx, waker) = (tx.clone(), waker.clone());
             options.tap = Some(check::program::Tap::new(move |text| {
@@ -276,6 +313,89 @@ impl CheckPanel {
         }
     }
 
+    /// Checks every file `class_pattern` matches in `class_folder`, one after another on the
+    /// port, each row sent as it is graded (the same rows as `socklab check --each`).
+    fn run_class(&mut self, waker: Option<Waker>) {
+        let pattern = std::path::Path::new(self.class_folder.trim())
+            .join(self.class_pattern.trim())
+            .display()
+            .to_string();
+        let cancel = StopFlag::new();
+        let options = self.options(self.command("{file}"), cancel.clone());
+        self.class_rows.clear();
+        self.class_total = 0;
+        self.results.clear();
+        self.live.clear();
+        self.report = None;
+        self.error = None;
+        self.held_here = None;
+        self.saved = None;
+        self.class_options = Some(options.clone());
+        let (tx, rx) = crossbeam_channel::unbounded();
+        let spawned = std::thread::Builder::new()
+            .name(format!("check class {}", self.exercise.name()))
+            .spawn(move || {
+                let wake = || {
+                    if let Some(w) = &waker {
+                        w();
+                    }
+                };
+                let files: Vec<PathBuf> = match glob::glob(&pattern) {
+                    Ok(paths) => paths.flatten().filter(|p| p.is_file()).collect(),
+                    Err(e) => {
+                        let _ = tx.send(Msg::Done(Err(Failed {
+                            message: format!("bad pattern {pattern:?}: {e}"),
+                            held_here: None,
+                        })));
+                        wake();
+                        return;
+                    }
+                };
+                if files.is_empty() {
+                    let _ = tx.send(Msg::Done(Err(Failed {
+                        message: format!("no file matches {pattern:?}"),
+                        held_here: None,
+                    })));
+                    wake();
+                    return;
+                }
+                let _ = tx.send(Msg::ClassSize(files.len()));
+                wake();
+                for file in files {
+                    if options.cancel.is_stopped() {
+                        break;
+                    }
+                    let mut o = options.clone();
+                    o.file = Some(file.display().to_string());
+                    let outcome = check::run(&o, &mut |_| {});
+                    if options.cancel.is_stopped() {
+                        // Cut short: no row, rather than a wrong grade.
+                        break;
+                    }
+                    let row = match outcome {
+                        Ok(r) => (file.display().to_string(), Some(r), String::new()),
+                        Err(e) => (file.display().to_string(), None, e.to_string()),
+                    };
+                    let _ = tx.send(Msg::Row(row));
+                    wake();
+                }
+                let _ = tx.send(Msg::Done(Err(Failed {
+                    message: String::new(),
+                    held_here: None,
+                })));
+                wake();
+            });
+        match spawned {
+            Ok(_) => self.running = Some((rx, cancel)),
+            Err(e) => self.error = Some(format!("cannot start the check: {e}")),
+        }
+    }
+
+    /// The class's rows so far.
+    pub fn class_rows(&self) -> &[Row] {
+        &self.class_rows
+    }
+
     /// Stops the check: the program under test is killed at once.
     pub fn stop(&mut self) {
         if let Some((_, cancel)) = &self.running {
@@ -305,10 +425,13 @@ impl CheckPanel {
                         finished = true;
                     }
                     Msg::Done(Err(e)) => {
-                        self.error = Some(e.message);
+                        // A class ends with an empty message: nothing went wrong.
+                        self.error = (!e.message.is_empty()).then_some(e.message);
                         self.held_here = e.held_here;
                         finished = true;
                     }
+                    Msg::ClassSize(n) => self.class_total = n,
+                    Msg::Row(row) => self.class_rows.push(row),
                 }
             }
             if finished {
@@ -323,8 +446,27 @@ impl CheckPanel {
             match target {
                 Target::Program => self.program = path.display().to_string(),
                 Target::Report => self.save(path),
+                Target::Folder => self.class_folder = path.display().to_string(),
+                Target::ClassReport => self.save_class(path),
             }
         }
+    }
+
+    /// Writes the class page to `path` on a helper thread.
+    fn save_class(&mut self, path: PathBuf) {
+        let Some(options) = &self.class_options else {
+            return;
+        };
+        let text = crate::check::class::html(&self.class_rows, options);
+        self.saving =
+            Task::spawn(
+                "save class report",
+                self.waker.clone(),
+                move || match std::fs::write(&path, text) {
+                    Ok(()) => format!("saved {}", path.display()),
+                    Err(e) => format!("cannot save {}: {e}", path.display()),
+                },
+            );
     }
 
     /// Writes the report to `path` on a helper thread (a disk may be slow; the window is not).
@@ -394,21 +536,44 @@ impl CheckPanel {
                     self.args = self.default_args();
                 }
             });
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Check");
+                ui.selectable_value(&mut self.class_mode, false, "one program");
+                ui.selectable_value(&mut self.class_mode, true, "a folder of submissions");
+            });
             egui::Grid::new("check form").num_columns(2).show(ui, |ui| {
-                labelled_text(ui, "Program", &mut self.program);
-                ui.end_row();
-                ui.label("");
-                if ui
-                    .add_enabled(
-                        !self.dialogs.is_open(),
-                        egui::Button::new("Choose program…"),
-                    )
-                    .clicked()
-                {
-                    self.dialogs
-                        .open(Target::Program, DialogKind::Open, waker.clone());
+                if self.class_mode {
+                    labelled_text(ui, "Submissions folder", &mut self.class_folder);
+                    ui.end_row();
+                    ui.label("");
+                    if ui
+                        .add_enabled(!self.dialogs.is_open(), egui::Button::new("Choose folder…"))
+                        .clicked()
+                    {
+                        self.dialogs
+                            .open(Target::Folder, DialogKind::Folder, waker.clone());
+                    }
+                    ui.end_row();
+                    labelled_text(ui, "File in each", &mut self.class_pattern).on_hover_text(
+                        "A pattern inside the folder, e.g. */TCPserver.py (one folder per student)",
+                    );
+                    ui.end_row();
+                } else {
+                    labelled_text(ui, "Program", &mut self.program);
+                    ui.end_row();
+                    ui.label("");
+                    if ui
+                        .add_enabled(
+                            !self.dialogs.is_open(),
+                            egui::Button::new("Choose program…"),
+                        )
+                        .clicked()
+                    {
+                        self.dialogs
+                            .open(Target::Program, DialogKind::Open, waker.clone());
+                    }
+                    ui.end_row();
                 }
-                ui.end_row();
                 labelled_text(ui, "Interpreter", &mut self.interpreter);
                 ui.end_row();
                 labelled_text(ui, "Arguments", &mut self.args).on_hover_text(
@@ -427,7 +592,12 @@ impl CheckPanel {
             ui.colored_label(ui.visuals().warn_fg_color, note);
         }
         ui.horizontal_wrapped(|ui| {
-            let ready = !self.program.trim().is_empty() && !busy;
+            let ready = !busy
+                && if self.class_mode {
+                    !self.class_folder.trim().is_empty() && !self.class_pattern.trim().is_empty()
+                } else {
+                    !self.program.trim().is_empty()
+                };
             if ui
                 .add_enabled(ready, egui::Button::new("▶ Run checks"))
                 .clicked()
@@ -447,6 +617,18 @@ impl CheckPanel {
                 let name = format!("check-{}.md", self.exercise.name());
                 self.dialogs
                     .open(Target::Report, DialogKind::Save(name), waker.clone());
+            }
+            if self.class_mode
+                && ui
+                    .add_enabled(
+                        !busy && !self.class_rows.is_empty() && !self.dialogs.is_open(),
+                        egui::Button::new("Save class report…"),
+                    )
+                    .clicked()
+            {
+                let name = format!("class-{}.html", self.exercise.name());
+                self.dialogs
+                    .open(Target::ClassReport, DialogKind::Save(name), waker.clone());
             }
             if busy {
                 ui.label(RichText::new("checking…").color(running_color(ui)));
@@ -487,6 +669,9 @@ impl CheckPanel {
                 .strong(),
             );
         }
+        if self.class_mode && (self.class_total > 0 || !self.class_rows.is_empty()) {
+            self.class_ui(ui);
+        }
         if !self.results.is_empty() {
             let height = super::widgets::list_height(ui) * 1.6;
             scroll_box(ui, "check results", height, false, |ui| {
@@ -503,6 +688,53 @@ impl CheckPanel {
             });
         }
         stop
+    }
+}
+
+impl CheckPanel {
+    /// The class's table: a row per submission as it is graded, its score and each check.
+    fn class_ui(&self, ui: &mut egui::Ui) {
+        ui.label(
+            RichText::new(format!(
+                "{} of {} submissions checked",
+                self.class_rows.len(),
+                self.class_total
+            ))
+            .strong(),
+        );
+        let names = crate::check::class::short_names(&self.class_rows);
+        let height = super::widgets::list_height(ui) * 1.6;
+        scroll_box(ui, "check class", height, false, |ui| {
+            for ((_, report, err), name) in self.class_rows.iter().zip(&names) {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(name).monospace());
+                    match report {
+                        Some(r) => {
+                            ui.label(RichText::new(format!("{}%", r.score())).strong());
+                            for c in &r.checks {
+                                let color = match c.verdict {
+                                    Verdict::Pass => running_color(ui),
+                                    Verdict::Fail if c.required => ui.visuals().error_fg_color,
+                                    Verdict::Fail => ui.visuals().warn_fg_color,
+                                    Verdict::Skip => ui.visuals().weak_text_color(),
+                                };
+                                ui.label(
+                                    RichText::new(format!("{} {}", c.id, c.verdict.word()))
+                                        .color(color),
+                                )
+                                .on_hover_text(&c.reason);
+                            }
+                        }
+                        None => {
+                            ui.colored_label(
+                                ui.visuals().error_fg_color,
+                                format!("could not run: {err}"),
+                            );
+                        }
+                    }
+                });
+            }
+        });
     }
 }
 
