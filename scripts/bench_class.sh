@@ -32,11 +32,16 @@ done
 stats() { sort -n "$1" | awk '{a[NR]=$1} END {printf "median %.1f s (min %.1f, max %.1f, %d runs)", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), a[1], a[NR], NR}'; }
 echo "class of $n, --jobs 1:  $(stats "$work/times-1")"
 echo "class of $n, --jobs $jobs:  $(stats "$work/times-$jobs")"
-# The sheets list the same rows; only the order of finishing differs, not the rows.
-first=$(ls "$work"/j1-1.csv)
+# Every sheet should be the same: the rows are in the order of the files, whoever finished first.
+first="$work/j$jobs-1.csv"
 same=0; total=0
 for f in "$work"/j*.csv; do
   total=$((total + 1))
-  cmp -s "$first" "$f" && same=$((same + 1))
+  if cmp -s "$first" "$f"; then
+    same=$((same + 1))
+  else
+    echo "differs: $(basename "$f"):"
+    diff "$first" "$f" | head -6
+  fi
 done
 echo "identical CSVs: $same of $total"

@@ -98,6 +98,9 @@ py=python3
 [ -x /usr/bin/python3 ] && py=/usr/bin/python3
 scene check-echo-server "(exercise:TcpEcho,checks:{${q}tcp-echo${q}:(program:${q}$home/lab/EchoServer.py${q},interpreter:${q}$py${q},args:${q}tcp {port}${q})})" \
   310,618 sleep:0.5 wheel:15 sleep:0.3 284,742 sleep:4 wheel:15 sleep:0.5
+# The same at projector zoom (150%), the confinement line under the buttons.
+scene check-echo-server-zoom150 "(exercise:TcpEcho,zoom:1.5,checks:{${q}tcp-echo${q}:(program:${q}$home/lab/EchoServer.py${q},interpreter:${q}$py${q},args:${q}tcp {port}${q})})" \
+  wheel:30 sleep:0.5 450,733 sleep:0.5 wheel:30 sleep:0.5 410,733 sleep:5 wheel:30 sleep:0.5
 # Echo over TCP: two messages in one session.
 scene echo-tcp '(exercise:TcpEcho)' key:F5 sleep:0.8 930,134 "type:hello socket" key:Return \
   sleep:0.5 "type:how are you?" key:Return sleep:0.8
