@@ -650,3 +650,99 @@ fn hidden_files_are_not_served_unless_asked() {
         }
     }
 }
+
+/// socklab's own binary, run as a student would from a terminal.
+fn socklab_cli(args: &[&str]) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits until `path` exists and holds at least `bytes` (a download under way), at most 10 s.
+fn wait_growing(dir: &Path, bytes: u64) {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let size: u64 = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter_map(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .sum();
+        if size >= bytes {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the download never started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_server_killed_mid_download_leaves_nothing_and_a_killed_client_leaves_nothing_either() {
+    let shared = tempfile::tempdir().unwrap();
+    std::fs::write(shared.path().join("big.bin"), random_bytes(8 << 20, 7)).unwrap();
+    let root = shared.path().to_str().unwrap().to_owned();
+    // The UDP server at 1 MiB/s: eight seconds, time enough to kill it half-way.
+    let port = free_port(false).to_string();
+    let mut server = socklab_cli(&["udp-file", "server", &port, "--root", &root, "--rate", "1"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("big.bin");
+    let client = socklab_cli(&[
+        "udp-file",
+        "client",
+        &format!("127.0.0.1:{port}:big.bin"),
+        dest.to_str().unwrap(),
+        "--timeout",
+        "2",
+    ]);
+    wait_growing(out.path(), 1 << 20);
+    let _ = server.kill();
+    let _ = server.wait();
+    let started = Instant::now();
+    let done = wait_output(client, Duration::from_secs(20));
+    assert_ne!(done.code, Some(0), "{}", done.stdout);
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "it waited past its idle timeout"
+    );
+    assert!(
+        done.stderr.contains("nothing saved") || done.stdout.contains("nothing saved"),
+        "{}{}",
+        done.stdout,
+        done.stderr
+    );
+    assert_eq!(
+        entries(out.path()),
+        Vec::<String>::new(),
+        "nothing under any name"
+    );
+
+    // socklab's client killed mid-download: nothing under the final name; the next download to
+    // the same name works, and is whole.
+    let port = free_port(true).to_string();
+    let mut slow = socklab_cli(&["udp-file", "server", &port, "--root", &root, "--rate", "1"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let mut client = socklab_cli(&[
+        "udp-file",
+        "client",
+        &format!("127.0.0.1:{port}:big.bin"),
+        dest.to_str().unwrap(),
+    ]);
+    wait_growing(out.path(), 1 << 20);
+    let _ = client.kill();
+    let _ = client.wait();
+    let _ = slow.kill();
+    let _ = slow.wait();
+    assert!(!dest.exists(), "a half file under the final name");
+    let server = start_server(true, shared.path(), 64);
+    let events = self::client(true, server.addr(), "big.bin", dest.clone(), false).finish();
+    assert!(outcome(&events).is_ok(), "{:?}", outcome(&events));
+    assert_eq!(
+        std::fs::read(&dest).unwrap(),
+        std::fs::read(shared.path().join("big.bin")).unwrap()
+    );
+}

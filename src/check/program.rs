@@ -193,6 +193,11 @@ impl Program {
         own_process_group(&mut cmd);
         adopt_orphans();
         let mut child = cmd.spawn().map_err(|e| fail(e.to_string()))?;
+        // Known as a live program at once: another job's end never takes it for an orphan.
+        #[cfg(unix)]
+        if let Ok(mut l) = live().lock() {
+            l.insert(child.id());
+        }
         let applied = match (&plan.off, &plan.status) {
             (Some(off), _) => off.clone(),
             (None, Some(status)) => read_status(status, &mut child),
@@ -640,9 +645,6 @@ impl Group {
         uid: Option<u32>,
         _limits: &super::confine::Limits,
     ) -> Self {
-        if let Ok(mut l) = live().lock() {
-            l.insert(child.id());
-        }
         Self {
             pid: child.id(),
             marker,
