@@ -313,6 +313,35 @@ pub fn clear_time_waits(port: u16) -> usize {
     }
 }
 
+/// How many TCP sockets of any state use local `port` (0 where the table cannot be read).
+pub fn tcp_sockets_on(port: u16) -> usize {
+    #[cfg(target_os = "linux")]
+    {
+        table(true).map_or(0, |t| t.iter().filter(|e| e.port == port).count())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = port;
+        0
+    }
+}
+
+/// Waits (at most `wait`) until no TCP socket uses local `port`, ending loopback TIME_WAITs as
+/// they come (a connection that was closing may only now reach that state).
+pub fn wait_tcp_quiet(port: u16, wait: std::time::Duration) -> bool {
+    let until = std::time::Instant::now() + wait;
+    loop {
+        clear_time_waits(port);
+        if tcp_sockets_on(port) == 0 {
+            return true;
+        }
+        if std::time::Instant::now() >= until {
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
