@@ -462,6 +462,7 @@ fn the_gradescope_autograder_writes_results_for_a_submission() {
                 .arg(docs.join("run_autograder"))
                 .env("AUTOGRADER_ROOT", root)
                 .env("SOCKLAB", env!("CARGO_BIN_EXE_socklab"))
+                .env("PYTHON", python())
                 .stdin(Stdio::null())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
