@@ -276,12 +276,7 @@ impl CheckPanel {
                 }
             }));
         }
-        self.results.clear();
-        self.live.clear();
-        self.report = None;
-        self.error = None;
-        self.held_here = None;
-        self.saved = None;
+        self.forget_last_run();
         let spawned = std::thread::Builder::new()
             .name(format!("check {}", self.exercise.name()))
             .spawn(move || {
@@ -324,12 +319,7 @@ impl CheckPanel {
         let options = self.options(self.command("{file}"), cancel.clone());
         self.class_rows.clear();
         self.class_total = 0;
-        self.results.clear();
-        self.live.clear();
-        self.report = None;
-        self.error = None;
-        self.held_here = None;
-        self.saved = None;
+        self.forget_last_run();
         self.class_options = Some(options.clone());
         let (tx, rx) = crossbeam_channel::unbounded();
         let spawned = std::thread::Builder::new()
@@ -389,6 +379,16 @@ impl CheckPanel {
             Ok(_) => self.running = Some((rx, cancel)),
             Err(e) => self.error = Some(format!("cannot start the check: {e}")),
         }
+    }
+
+    /// Clears what the last run showed, before a new one starts.
+    fn forget_last_run(&mut self) {
+        self.results.clear();
+        self.live.clear();
+        self.report = None;
+        self.error = None;
+        self.held_here = None;
+        self.saved = None;
     }
 
     /// The class's rows so far.
