@@ -113,6 +113,18 @@ impl Error {
             Self::NoUdpServer { .. } => Some(
                 "Start the server first, and check the address and port. Over UDP this answer is the only sign that no server runs; often there is none at all, and the client just waits.".into(),
             ),
+            Self::Io { source, .. } => match source.kind() {
+                io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => Some(
+                    "The disk (or your quota) is full. Nothing was saved under the file's name: free some space or choose a folder on another disk.".into(),
+                ),
+                io::ErrorKind::ReadOnlyFilesystem => Some(
+                    "That folder is on a read-only disk (a locked USB stick, a CD, a read-only share). Nothing was saved: choose a folder you can write to.".into(),
+                ),
+                io::ErrorKind::PermissionDenied => Some(
+                    "The system refused access (permissions). To save a download, choose a folder of your own (your Downloads or Documents); to share a file, check that you may read it.".into(),
+                ),
+                _ => None,
+            },
             Self::Exists(_) => Some("Choose another name, or allow overwriting (--force on the command line).".into()),
             Self::Resolve { .. } => Some("Check the spelling of the host name, or use an IP address.".into()),
             _ => None,

@@ -26,6 +26,41 @@ pub struct Download {
     spare: crossbeam_channel::Receiver<Vec<u8>>,
     writer: Option<std::thread::JoinHandle<Result<(tempfile::NamedTempFile, String)>>>,
     overwrite: bool,
+    stale_removed: usize,
+}
+
+/// How a partial download's name ends: `.notes.txt.a1B2c3.part` beside `notes.txt`.
+pub const PART_SUFFIX: &str = ".part";
+
+/// Removes the partial files `.NAME.*.part` in `folder` that no running download holds: each
+/// live download keeps a lock on its own, so only those of killed runs can be locked here.
+/// Returns how many it removed; a file it cannot open or lock is left alone.
+fn remove_stale_parts(folder: &Path, prefix: &str) -> usize {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(prefix) && name.ends_with(PART_SUFFIX))
+            || !entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(file) = File::open(&path) else {
+            continue;
+        };
+        if file.try_lock().is_err() {
+            continue; // a download in progress, in this process or another
+        }
+        drop(file);
+        if std::fs::remove_file(&path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// Size of the pieces handed to the writing thread.
@@ -58,8 +93,9 @@ impl Download {
             return Err(Error::Exists(path.to_path_buf()));
         }
         let prefix = format!(".{}.", file_name.to_string_lossy());
+        let stale_removed = remove_stale_parts(&parent, &prefix);
         let mut builder = tempfile::Builder::new();
-        builder.prefix(&prefix).suffix(".part");
+        builder.prefix(&prefix).suffix(PART_SUFFIX);
         // Temporary files are private by default; a download gets the usual permissions.
         #[cfg(unix)]
         {
@@ -69,6 +105,9 @@ impl Download {
         let mut temp = builder
             .tempfile_in(&parent)
             .map_err(|e| Error::io(format!("cannot create a file in {}", parent.display()), e))?;
+        // Held until the file is gone: a later download to the same name tells a live
+        // partial file from one a killed run left (see `remove_stale_parts`).
+        let _ = temp.as_file().try_lock();
         let (to_writer, pieces) = crossbeam_channel::bounded::<Vec<u8>>(DOWNLOAD_BUFFERS_IN_FLIGHT);
         let (give_back, spare) =
             crossbeam_channel::bounded::<Vec<u8>>(DOWNLOAD_BUFFERS_IN_FLIGHT + 1);
@@ -97,7 +136,14 @@ impl Download {
             spare,
             writer: Some(writer),
             overwrite,
+            stale_removed,
         })
+    }
+
+    /// Partial files of the same name that an earlier run left (it was killed) and that were
+    /// removed before this download began.
+    pub fn stale_removed(&self) -> usize {
+        self.stale_removed
     }
 
     /// Appends bytes; they reach the disk in pieces, on the writing thread.
@@ -394,6 +440,38 @@ mod tests {
         d.write(b"bye").unwrap();
         d.finish().unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"bye");
+    }
+
+    #[test]
+    fn a_partial_file_left_by_a_killed_run_is_removed_and_a_live_one_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.bin");
+        // What a killed run leaves: a partial file nobody holds.
+        let stale = dir.path().join(".out.bin.Xy12ab.part");
+        std::fs::write(&stale, b"half of an old download").unwrap();
+        let other = dir.path().join(".other.bin.Xy12ab.part");
+        std::fs::write(&other, b"another name's").unwrap();
+        let live = Download::create(&path, false).unwrap();
+        assert_eq!(live.stale_removed(), 1);
+        assert!(!stale.exists());
+        assert!(other.exists(), "only partial files of the same name go");
+        // A download of the same name still running keeps its partial file.
+        let second = Download::create(&path, false).unwrap();
+        assert_eq!(second.stale_removed(), 0);
+        let parts = |d: &Path| {
+            std::fs::read_dir(d)
+                .unwrap()
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().starts_with(".out.bin."))
+                .count()
+        };
+        assert_eq!(parts(dir.path()), 2, "both live partial files are there");
+        drop(second);
+        let mut live = live;
+        live.write(b"whole").unwrap();
+        live.finish().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"whole");
+        assert_eq!(parts(dir.path()), 0);
     }
 
     #[test]

@@ -738,6 +738,12 @@ fn a_server_killed_mid_download_leaves_nothing_and_a_killed_client_leaves_nothin
     let _ = slow.kill();
     let _ = slow.wait();
     assert!(!dest.exists(), "a half file under the final name");
+    // What the kill left: one partial file, hidden beside the final name.
+    let left = entries(out.path());
+    assert!(
+        left.len() == 1 && left[0].starts_with(".big.bin.") && left[0].ends_with(".part"),
+        "{left:?}"
+    );
     let server = start_server(true, shared.path(), 64);
     let events = self::client(true, server.addr(), "big.bin", dest.clone(), false).finish();
     assert!(outcome(&events).is_ok(), "{:?}", outcome(&events));
@@ -745,4 +751,117 @@ fn a_server_killed_mid_download_leaves_nothing_and_a_killed_client_leaves_nothin
         std::fs::read(&dest).unwrap(),
         std::fs::read(shared.path().join("big.bin")).unwrap()
     );
+    // The stale partial file was removed (never appended to), and the log says so.
+    assert_eq!(entries(out.path()), vec!["big.bin".to_string()]);
+    assert!(
+        log_texts(&events)
+            .iter()
+            .any(|t| t.starts_with("removed 1 partial file left beside")),
+        "{:?}",
+        log_texts(&events)
+    );
+}
+
+/// A folder on a small disk of its own (tmpfs), unmounted when dropped. None (and a line on
+/// stderr) where mounting is not allowed: it needs root.
+struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn mount(options: &str, test: &str) -> Option<Self> {
+        #[cfg(target_os = "linux")]
+        {
+            // SAFETY: geteuid has no preconditions.
+            if unsafe { libc::geteuid() } == 0 {
+                let dir = tempfile::tempdir().unwrap();
+                let mounted = std::process::Command::new("mount")
+                    .args(["-t", "tmpfs", "-o", options, "tmpfs"])
+                    .arg(dir.path())
+                    .status()
+                    .is_ok_and(|s| s.success());
+                if mounted {
+                    return Some(Self { dir });
+                }
+            }
+        }
+        eprintln!("skipped: {test}: mounting a small disk needs root (and `mount`)");
+        None
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+#[test]
+fn a_full_disk_and_a_read_only_folder_are_named_and_leave_the_folder_as_it_was() {
+    let shared = tempfile::tempdir().unwrap();
+    std::fs::write(shared.path().join("big.bin"), random_bytes(3 << 20, 11)).unwrap();
+    let root = shared.path().to_str().unwrap().to_owned();
+    for tcp in [true, false] {
+        let transport = if tcp { "tcp" } else { "udp" };
+        let port = free_port(tcp).to_string();
+        let mut server = socklab_cli(&[
+            &format!("{transport}-file"),
+            "server",
+            &port,
+            "--root",
+            &root,
+            "--bind",
+            "127.0.0.1",
+            "--rate",
+            "64",
+        ]);
+        std::thread::sleep(Duration::from_millis(300));
+        let target = format!("127.0.0.1:{port}:big.bin");
+        // A disk of 1 MiB for a file of 3 MiB, with a file already on it that must stay.
+        if let Some(disk) = SmallDisk::mount("size=1m", "a full disk") {
+            std::fs::write(disk.path().join("keep.txt"), b"mine").unwrap();
+            let dest = disk.path().join("big.bin");
+            let done = wait_output(
+                socklab_cli(&[
+                    &format!("{transport}-file"),
+                    "client",
+                    &target,
+                    dest.to_str().unwrap(),
+                ]),
+                Duration::from_secs(30),
+            );
+            let said = format!("{}{}", done.stdout, done.stderr);
+            assert_ne!(done.code, Some(0), "{transport}: {said}");
+            assert!(said.contains("No space left on device"), "{transport}: {said}");
+            assert!(said.contains("The disk (or your quota) is full"), "{said}");
+            assert_eq!(entries(disk.path()), vec!["keep.txt".to_string()]);
+            assert_eq!(std::fs::read(disk.path().join("keep.txt")).unwrap(), b"mine");
+        }
+        // A read-only disk (root ignores a folder's mode bits, not a read-only mount).
+        if let Some(disk) = SmallDisk::mount("ro,size=1m", "a read-only folder") {
+            let dest = disk.path().join("big.bin");
+            let done = wait_output(
+                socklab_cli(&[
+                    &format!("{transport}-file"),
+                    "client",
+                    &target,
+                    dest.to_str().unwrap(),
+                ]),
+                Duration::from_secs(30),
+            );
+            let said = format!("{}{}", done.stdout, done.stderr);
+            assert_ne!(done.code, Some(0), "{transport}: {said}");
+            assert!(said.contains("Read-only file system"), "{transport}: {said}");
+            assert!(said.contains("read-only disk"), "{said}");
+            assert_eq!(entries(disk.path()), Vec::<String>::new());
+        }
+        let _ = server.kill();
+        let _ = server.wait();
+    }
 }

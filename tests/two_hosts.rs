@@ -21,6 +21,9 @@ struct Hosts {
     a: String,
     b: String,
     ip_a: String,
+    /// The veth ends: `va` in host `a`, `vb` in host `b`.
+    va: String,
+    vb: String,
     servers: Vec<Child>,
 }
 
@@ -80,6 +83,8 @@ impl Hosts {
             a: a.clone(),
             b: b.clone(),
             ip_a: ip_a.clone(),
+            va: va.clone(),
+            vb: vb.clone(),
             servers: Vec::new(),
         };
         let ok = ip(&["netns", "add", &a])
@@ -136,16 +141,18 @@ impl Hosts {
 
     /// Runs a client in host `b` to its end (at most 60 s).
     fn client(&self, program: &str, args: &[&str]) -> Finished {
-        wait_output(
-            Self::command(&self.b, program)
-                .args(args)
-                .stdin(Stdio::null())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap(),
-            Duration::from_secs(60),
-        )
+        wait_output(self.spawn_client(program, args), Duration::from_secs(60))
+    }
+
+    /// Starts a client in host `b`.
+    fn spawn_client(&self, program: &str, args: &[&str]) -> Child {
+        Self::command(&self.b, program)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
     }
 
     fn stop_servers(&mut self) {
@@ -397,4 +404,92 @@ fn a_student_server_on_the_other_host_and_the_localhost_mistake() {
         "only this computer can reach it",
     );
     let _ = Path::new(&a);
+}
+
+/// Waits until the files in `dir` hold at least `bytes` together (a download under way), at
+/// most 20 s.
+fn wait_growing(dir: &Path, bytes: u64) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let size: u64 = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter_map(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .sum();
+        if size >= bytes {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the download never got going");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_link_that_goes_down_mid_download_leaves_nothing_and_says_so() {
+    let Some(mut hosts) = Hosts::new("a link down mid-download") else {
+        return;
+    };
+    let a = hosts.ip_a.clone();
+    let shared = tempfile::tempdir().unwrap();
+    let body: Vec<u8> = (0..6u32 << 20).map(|i| (i * 13 % 251) as u8).collect();
+    std::fs::write(shared.path().join("big.bin"), &body).unwrap();
+    let root = shared.path().to_str().unwrap().to_owned();
+    // About 1 MiB/s out of host a: six seconds for the file, time to pull the cable half-way.
+    // (UDP is paced by the server itself.)
+    assert!(
+        ip(&["-n", &hosts.a, "link", "set", &hosts.va, "mtu", "1500"])
+            && Command::new("tc")
+                .args(["-n", &hosts.a, "qdisc", "add", "dev", &hosts.va, "root"])
+                .args(["tbf", "rate", "8mbit", "burst", "32kb", "latency", "400ms"])
+                .status()
+                .is_ok_and(|s| s.success()),
+        "tc could not limit the link"
+    );
+    for transport in ["tcp", "udp"] {
+        hosts.serve(
+            SOCKLAB,
+            &[
+                &format!("{transport}-file"),
+                "server",
+                "9000",
+                "--root",
+                &root,
+                "--rate",
+                "1",
+            ],
+            "listening",
+        );
+        let out = tempfile::tempdir().unwrap();
+        let dest = out.path().join("big.bin");
+        let client = hosts.spawn_client(
+            SOCKLAB,
+            &[
+                &format!("{transport}-file"),
+                "client",
+                &format!("{a}:9000:big.bin"),
+                dest.to_str().unwrap(),
+                "--timeout",
+                "2",
+            ],
+        );
+        wait_growing(out.path(), 1 << 20);
+        assert!(ip(&["-n", &hosts.b, "link", "set", &hosts.vb, "down"]));
+        let pulled = Instant::now();
+        let done = wait_output(client, Duration::from_secs(60));
+        let waited = pulled.elapsed();
+        assert!(ip(&["-n", &hosts.b, "link", "set", &hosts.vb, "up"]));
+        let said = format!("{}{}", done.stdout, done.stderr);
+        assert_ne!(done.code, Some(0), "{transport}: {said}");
+        // The idle timeout is 2 s; a second of slack for a busy machine.
+        assert!(
+            waited < Duration::from_secs(4),
+            "{transport}: ended {waited:?} after the link went down"
+        );
+        assert!(said.contains("nothing saved"), "{transport}: {said}");
+        assert!(said.contains("for 2 s"), "{transport}: {said}");
+        let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().flatten().collect();
+        assert!(left.is_empty(), "{transport}: left {left:?}");
+        hosts.stop_servers();
+    }
 }

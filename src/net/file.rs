@@ -361,7 +361,14 @@ fn send_tcp_file(
     let mut ticker = Ticker::new();
     let mut sender = BlockSender::new();
     let mut last_progress = Instant::now();
+    // A capture gets the bytes sent, read again through a handle of its own (the file's
+    // offset belongs to the sending).
+    let mut captured = reporter
+        .wants_payload()
+        .then(|| File::open(path).ok())
+        .flatten();
     loop {
+        let before = sender.sent;
         if stop.is_stopped() {
             reporter.warn(
                 Some(peer),
@@ -372,7 +379,13 @@ fn send_tcp_file(
             );
             return Err(());
         }
-        match sender.send_some(&mut file, stream) {
+        let result = sender.send_some(&mut file, stream);
+        if let Some(copy) = &mut captured
+            && sender.sent > before
+        {
+            capture_range(copy, before, sender.sent - before, peer, reporter);
+        }
+        match result {
             Ok(Sent::Done) => break,
             Ok(Sent::Some) => last_progress = Instant::now(),
             Ok(Sent::Blocked) => {
@@ -518,6 +531,19 @@ impl BlockSender {
     }
 }
 
+/// Reports `len` bytes of `file` from `offset` to a capture, reading at most what it still
+/// wants.
+fn capture_range(file: &mut File, offset: u64, len: u64, peer: SocketAddr, reporter: &Reporter) {
+    use std::io::{Seek, SeekFrom};
+    let want = len.min(reporter.payload_left()) as usize;
+    let mut bytes = vec![0; want];
+    let read = file
+        .seek(SeekFrom::Start(offset))
+        .and_then(|_| read_full(file, &mut bytes));
+    let kept = read.map_or(0, |n| n);
+    reporter.payload_part(peer, true, &bytes[..kept], len as usize);
+}
+
 /// A file that grew or shrank while it was sent is sent as it was read; say so.
 fn warn_if_resized(reporter: &Reporter, peer: SocketAddr, name: &str, size: u64, sent: u64) {
     if sent != size {
@@ -554,6 +580,21 @@ pub fn human_bytes(bytes: u64) -> String {
 }
 
 /// Where a client saves: an existing folder means "in it, under the remote name".
+/// Says so when a download began by removing what an interrupted one left beside it.
+pub(crate) fn note_stale_parts(download: &Download, reporter: &Reporter) {
+    let n = download.stale_removed();
+    if n > 0 {
+        reporter.info(
+            None,
+            format!(
+                "removed {n} partial file{} left beside {} by an interrupted download",
+                if n == 1 { "" } else { "s" },
+                download.path().display()
+            ),
+        );
+    }
+}
+
 fn destination(local: &Path, remote: &str) -> PathBuf {
     if local.is_dir() {
         let base = Path::new(&remote.replace('\\', "/"))
@@ -637,6 +678,7 @@ pub fn run_tcp_client(
 ) -> Result<Summary> {
     let path = destination(&config.local, &config.remote);
     let mut download = Download::create(&path, config.overwrite)?;
+    note_stale_parts(&download, reporter);
     let mut stream = super::connect(&config.server, config.timeout)?;
     let peer = stream
         .peer_addr()
@@ -689,6 +731,7 @@ pub fn run_tcp_client(
                 if bytes == 0 && n <= crate::protocol::file::HEADER_MAX_BYTES {
                     first = Some(space[..n].to_vec());
                 }
+                reporter.payload(peer, false, &space[..n]);
                 download.commit(n)?;
                 bytes += n as u64;
                 last_data = Instant::now();
@@ -705,7 +748,7 @@ pub fn run_tcp_client(
             Err(e) if is_timeout(&e) => {
                 if last_data.elapsed() >= config.timeout {
                     return Err(Error::Protocol(format!(
-                        "no data from {peer} for {} s after {bytes} bytes; nothing saved",
+                        "no data from {peer} for {} s after {bytes} bytes: the server stopped sending, or the network between is down (a cable, the Wi-Fi); nothing saved",
                         config.timeout.as_secs_f64()
                     )));
                 }
@@ -857,12 +900,28 @@ fn send_udp_file(
                 return;
             }
         };
-        if let Err(e) = send_datagram(socket, &chunk[..n], peer) {
-            reporter.warn(
-                Some(peer),
-                format!("\"{name}\" cut short after {bytes} bytes: {e}"),
-            );
-            return;
+        match send_datagram(socket, &chunk[..n], peer) {
+            Ok(fate) if reporter.wants_payload() => match fate {
+                Some(f) if f.dropped => reporter.send(Event::Dropped {
+                    peer,
+                    bytes: chunk[..n].to_vec(),
+                }),
+                Some(f) => {
+                    if f.duplicated || f.reordered || !f.delay.is_zero() {
+                        reporter.send(Event::Fate { peer, fate: f });
+                    }
+                    reporter.payload(peer, true, &chunk[..n]);
+                }
+                None => reporter.payload(peer, true, &chunk[..n]),
+            },
+            Ok(_) => {}
+            Err(e) => {
+                reporter.warn(
+                    Some(peer),
+                    format!("\"{name}\" cut short after {bytes} bytes: {e}"),
+                );
+                return;
+            }
         }
         bytes += n as u64;
         sent += 1;
@@ -913,11 +972,11 @@ fn send_datagram(
     socket: &super::impair::Link,
     bytes: &[u8],
     peer: SocketAddr,
-) -> std::io::Result<()> {
+) -> std::io::Result<Option<super::impair::Fate>> {
     let mut tries = 0;
     loop {
         match socket.send_to(bytes, peer) {
-            Ok(_) => return Ok(()),
+            Ok(fate) => return Ok(fate),
             Err(e) if (is_timeout(&e) || e.raw_os_error() == Some(105)) && tries < 1000 => {
                 // 105 is ENOBUFS on Linux: the interface queue is full for a moment.
                 tries += 1;
@@ -936,6 +995,7 @@ pub fn run_udp_client(
 ) -> Result<Summary> {
     let path = destination(&config.local, &config.remote);
     let mut download = Download::create(&path, config.overwrite)?;
+    note_stale_parts(&download, reporter);
     let (socket, peer) = super::udp::connect_client(&config.server, reporter)?;
     let socket = super::udp::link(socket, &config.conditions, reporter)?;
     // The system may cap the size (Linux: net.core.rmem_max); pacing on the server covers that.
@@ -977,7 +1037,7 @@ pub fn run_udp_client(
                         ))
                     } else {
                         Error::Protocol(format!(
-                            "the transfer stalled after {bytes} bytes (no data for {secs} s): datagrams were lost or the server stopped; nothing saved"
+                            "the transfer stalled after {bytes} bytes (no data for {secs} s): datagrams were lost, the server stopped, or the network between is down; nothing saved"
                         ))
                     });
                 }
@@ -990,6 +1050,7 @@ pub fn run_udp_client(
             }
             Err(e) => return Err(Error::io("receive failed", e)),
         };
+        reporter.payload(peer, false, &datagram[..n]);
         download.write(&datagram[..n])?;
         bytes += n as u64;
         chunks += 1;
