@@ -154,6 +154,11 @@ pub struct CheckArgs {
     /// Also write Gradescope's results.json to FILE.
     #[arg(long, value_name = "FILE", conflicts_with = "each")]
     pub gradescope: Option<std::path::PathBuf>,
+    /// Keep one pcapng capture per case in DIR, named by check id (`listens.pcapng`, …):
+    /// what socklab's own side sent and received, for Wireshark. With --each, a folder per
+    /// submission inside DIR.
+    #[arg(long, value_name = "DIR")]
+    pub pcap: Option<std::path::PathBuf>,
     /// Also write a JUnit XML report to FILE (one test case per check; with --each one test
     /// suite per submission).
     #[arg(long, value_name = "FILE")]
@@ -504,8 +509,8 @@ pub enum AddRole {
     Client(AddClientArgs),
 }
 
-/// How events are printed.
-#[derive(Debug, Args, Clone, Copy)]
+/// How events are printed, and kept.
+#[derive(Debug, Args, Clone)]
 pub struct OutputArgs {
     /// One JSON event per line on stdout instead of human lines.
     #[arg(long)]
@@ -513,6 +518,26 @@ pub struct OutputArgs {
     /// Also print every message sent and received, with its bytes.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Also write what crosses the wire to FILE, a pcapng capture that opens in Wireshark,
+    /// packet by packet as it goes (rebuilt from socklab's socket calls; a file transfer's
+    /// first 64 MiB of payload).
+    #[arg(long, value_name = "FILE")]
+    pub pcap: Option<std::path::PathBuf>,
+}
+
+impl OutputArgs {
+    /// A reporter for a runner, that also reports bulk payload when a capture is asked for.
+    fn reporter(&self) -> (Reporter, Receiver<Stamped>) {
+        let (reporter, rx) = Reporter::channel(None);
+        if self.pcap.is_some() {
+            (
+                reporter.with_payload(crate::net::capture::DEFAULT_PAYLOAD_CAP),
+                rx,
+            )
+        } else {
+            (reporter, rx)
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -837,7 +862,7 @@ fn run_tftp(role: TftpRole) -> ExitCode {
                 serve_hidden: args.serve_hidden,
                 conditions: args.network.conditions(),
             };
-            let (reporter, rx) = Reporter::channel(None);
+            let (reporter, rx) = args.output.reporter();
             let handle = runner::spawn("tftp server".to_owned(), reporter, move |r, s| {
                 tftp::run_server(config, r, s)
             });
@@ -859,7 +884,7 @@ fn run_tftp(role: TftpRole) -> ExitCode {
                 timeout: args.timeout.max(1),
                 conditions: args.network.conditions(),
             };
-            let (reporter, rx) = Reporter::channel(None);
+            let (reporter, rx) = args.output.reporter();
             let handle = runner::spawn("tftp client".to_owned(), reporter, move |r, s| {
                 tftp::run_client(config, r, s)
             });
@@ -877,7 +902,7 @@ fn run_role<C: Send + 'static>(
     (tcp_run, udp_run): (RunFn<C>, RunFn<C>),
     output: OutputArgs,
 ) -> ExitCode {
-    let (reporter, rx) = Reporter::channel(None);
+    let (reporter, rx) = output.reporter();
     let run = if tcp { tcp_run } else { udp_run };
     let handle = runner::spawn(name, reporter, move |r, s| run(config, r, s));
     finish(handle, &rx, output)
@@ -978,11 +1003,35 @@ fn finish(
             return ExitCode::from(1);
         }
     };
+    let mut capture = match &output.pcap {
+        Some(path) => match crate::net::capture::Capture::create(path, Default::default()) {
+            Ok(c) => Some((c, path.clone())),
+            Err(e) => {
+                eprintln!("error: cannot write the capture {}: {e}", path.display());
+                handle.stop();
+                handle.join();
+                return ExitCode::from(1);
+            }
+        },
+        None => None,
+    };
     let mut code = ExitCode::from(1);
     let stdout = std::io::stdout();
     let progress_bar = !output.json && std::io::stderr().is_terminal();
     let mut bar_shown = false;
     for stamped in rx.iter() {
+        if let Some((c, path)) = &mut capture
+            && let Err(e) = c.record_and_flush(&stamped)
+        {
+            eprintln!(
+                "warning: the capture {} stopped: {e}; what was written opens",
+                path.display()
+            );
+            capture = None;
+        }
+        if matches!(stamped.event, Event::Payload { .. } | Event::Fate { .. }) {
+            continue;
+        }
         if let Event::Progress(p) = &stamped.event {
             if progress_bar {
                 eprint!("\r{}", progress_line(p));
@@ -1017,6 +1066,9 @@ fn finish(
         }
     }
     handle.join();
+    if let Some((c, path)) = capture {
+        eprintln!("capture: {} packets in {}", c.packets(), path.display());
+    }
     code
 }
 

@@ -29,6 +29,15 @@ pub struct Download {
     stale_removed: usize,
 }
 
+/// Writes `bytes` beside `path` and renames it over `path`: the file is whole or absent.
+pub fn write_atomically(path: &Path, bytes: impl AsRef<[u8]>) -> io::Result<()> {
+    let mut part = path.as_os_str().to_owned();
+    part.push(PART_SUFFIX);
+    let part = PathBuf::from(part);
+    std::fs::write(&part, bytes)?;
+    std::fs::rename(&part, path)
+}
+
 /// How a partial download's name ends: `.notes.txt.a1B2c3.part` beside `notes.txt`.
 pub const PART_SUFFIX: &str = ".part";
 

@@ -838,10 +838,16 @@ fn a_full_disk_and_a_read_only_folder_are_named_and_leave_the_folder_as_it_was()
             );
             let said = format!("{}{}", done.stdout, done.stderr);
             assert_ne!(done.code, Some(0), "{transport}: {said}");
-            assert!(said.contains("No space left on device"), "{transport}: {said}");
+            assert!(
+                said.contains("No space left on device"),
+                "{transport}: {said}"
+            );
             assert!(said.contains("The disk (or your quota) is full"), "{said}");
             assert_eq!(entries(disk.path()), vec!["keep.txt".to_string()]);
-            assert_eq!(std::fs::read(disk.path().join("keep.txt")).unwrap(), b"mine");
+            assert_eq!(
+                std::fs::read(disk.path().join("keep.txt")).unwrap(),
+                b"mine"
+            );
         }
         // A read-only disk (root ignores a folder's mode bits, not a read-only mount).
         if let Some(disk) = SmallDisk::mount("ro,size=1m", "a read-only folder") {
@@ -857,7 +863,10 @@ fn a_full_disk_and_a_read_only_folder_are_named_and_leave_the_folder_as_it_was()
             );
             let said = format!("{}{}", done.stdout, done.stderr);
             assert_ne!(done.code, Some(0), "{transport}: {said}");
-            assert!(said.contains("Read-only file system"), "{transport}: {said}");
+            assert!(
+                said.contains("Read-only file system"),
+                "{transport}: {said}"
+            );
             assert!(said.contains("read-only disk"), "{said}");
             assert_eq!(entries(disk.path()), Vec::<String>::new());
         }

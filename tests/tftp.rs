@@ -8,7 +8,6 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use common::*;
@@ -206,79 +205,6 @@ fn block_numbers_roll_over_past_65535() {
 }
 
 // ---- Real TFTP software ----
-
-/// One installer at a time (apt and dpkg lock).
-static INSTALL: Mutex<()> = Mutex::new(());
-
-/// A line on the test's stderr that the test harness does not capture: a skip is seen.
-fn say(line: &str) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
-}
-
-fn which(bin: &str) -> Option<PathBuf> {
-    let out = Command::new("sh")
-        .args(["-c", &format!("command -v {bin}")])
-        .output()
-        .ok()?;
-    let path = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-    (out.status.success() && !path.is_empty()).then(|| PathBuf::from(path))
-}
-
-fn can_install() -> bool {
-    which("apt-get").is_some()
-        && Command::new("id")
-            .arg("-u")
-            .output()
-            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-}
-
-/// `bin`, installed from `package` if it is missing and the test may install; None (with the
-/// reason printed) when it cannot be had.
-fn tool(bin: &str, package: &str) -> Option<PathBuf> {
-    let _lock = INSTALL
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(path) = which(bin) {
-        return Some(path);
-    }
-    if can_install() {
-        let install = || {
-            // Bounded: a slow mirror skips the case rather than holding the suite.
-            let _ = Command::new("timeout")
-                .args([
-                    "300",
-                    "apt-get",
-                    "install",
-                    "-y",
-                    "-qq",
-                    "--no-install-recommends",
-                ])
-                .arg(package)
-                .env("DEBIAN_FRONTEND", "noninteractive")
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status();
-        };
-        install();
-        if which(bin).is_none() {
-            // The package lists may be missing or stale on a fresh machine.
-            let _ = Command::new("timeout")
-                .args(["300", "apt-get", "update", "-qq"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status();
-            install();
-        }
-    }
-    let found = which(bin);
-    if found.is_none() {
-        say(&format!(
-            "skipped: {bin} is not installed and package {package} could not be installed"
-        ));
-    }
-    found
-}
 
 /// atftpd, which conflicts with tftpd-hpa: unpacked from its package, not installed.
 fn atftpd() -> Option<PathBuf> {

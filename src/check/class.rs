@@ -24,9 +24,15 @@ fn check_ids(rows: &[Row]) -> Vec<(&'static str, &'static str, bool)> {
 /// Each submission's name as a person tells them apart: its path without the folders every
 /// submission shares.
 pub fn short_names(rows: &[Row]) -> Vec<String> {
-    let paths: Vec<Vec<&str>> = rows
+    let files: Vec<&str> = rows.iter().map(|(f, _, _)| f.as_str()).collect();
+    short_paths(&files)
+}
+
+/// [`short_names`] of paths.
+pub fn short_paths(files: &[&str]) -> Vec<String> {
+    let paths: Vec<Vec<&str>> = files
         .iter()
-        .map(|(f, _, _)| f.split(['/', '\\']).collect())
+        .map(|f| f.split(['/', '\\']).collect())
         .collect();
     let shared = paths.first().map_or(0, |first| {
         (0..first.len().saturating_sub(1))

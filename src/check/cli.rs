@@ -70,6 +70,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         },
         applied: Default::default(),
         writable: Vec::new(),
+        pcap: args.pcap.clone(),
     };
     stop_on_signal(&options.cancel);
     let code = match &args.each {
@@ -179,7 +180,7 @@ fn one(options: &Options, args: &CheckArgs) -> ExitCode {
             Output::Gradescope => format!("{:#}\n", report.to_gradescope()),
             Output::Junit => report.to_junit(),
         };
-        if let Err(e) = write_atomically(path, &text) {
+        if let Err(e) = crate::files::write_atomically(path, &text) {
             eprintln!("error: cannot write {}: {e}", path.display());
             return ExitCode::from(2);
         }
@@ -258,6 +259,15 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
         jobs = 1;
     }
     let jobs = jobs.min(files.len());
+    // Where each submission's captures go: its short name without the extension.
+    let capture_folders: Vec<std::path::PathBuf> = {
+        let shown: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        let shown: Vec<&str> = shown.iter().map(String::as_str).collect();
+        super::class::short_paths(&shown)
+            .iter()
+            .map(|n| std::path::Path::new(n).with_extension(""))
+            .collect()
+    };
     let bar = std::io::stderr().is_terminal();
     let rows: Mutex<Vec<Option<Row>>> = Mutex::new(vec![None; files.len()]);
     let next = AtomicUsize::new(0);
@@ -289,6 +299,9 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
             let file = &files[i];
             let mut o = options.clone();
             o.file = Some(file.display().to_string());
+            if let Some(dir) = &options.pcap {
+                o.pcap = Some(dir.join(&capture_folders[i]));
+            }
             let port = if jobs > 1 { job_port(&taken) } else { None };
             if let Some(p) = port {
                 o.port = p;
@@ -322,7 +335,7 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
             all[i] = Some(row);
             let graded: Vec<Row> = all.iter().flatten().cloned().collect();
             if let Some(path) = &args.csv
-                && let Err(e) = write_atomically(path, &csv_sheet(&graded))
+                && let Err(e) = crate::files::write_atomically(path, &csv_sheet(&graded))
                 && let Ok(mut f) = failed_write.lock()
             {
                 *f = Some(format!("cannot write {}: {e}", path.display()));
@@ -371,7 +384,7 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
             Output::Report => super::class::markdown(&rows),
             _ => super::class::junit(&rows),
         };
-        if let Err(e) = write_atomically(path, &text) {
+        if let Err(e) = crate::files::write_atomically(path, &text) {
             eprintln!("error: cannot write {}: {e}", path.display());
             return ExitCode::from(2);
         }
@@ -432,13 +445,4 @@ pub fn csv_sheet(rows: &[Row]) -> String {
         csv.push('\n');
     }
     csv
-}
-
-/// Writes `text` beside `path` and renames it over `path`: the file is whole or absent.
-pub fn write_atomically(path: &std::path::Path, text: &str) -> std::io::Result<()> {
-    let mut part = path.as_os_str().to_owned();
-    part.push(".part");
-    let part = std::path::PathBuf::from(part);
-    std::fs::write(&part, text)?;
-    std::fs::rename(&part, path)
 }

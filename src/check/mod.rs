@@ -141,6 +141,40 @@ pub struct Options {
     /// Folders besides its scratch copy that a confined program may write in (where a file
     /// client is told to save).
     pub writable: Vec<std::path::PathBuf>,
+    /// A folder for one capture per case (`<check id>.pcapng`) of what socklab's own side
+    /// sent and received.
+    pub pcap: Option<std::path::PathBuf>,
+}
+
+thread_local! {
+    /// The capture of the case under way on this thread (a check runs its cases on one
+    /// thread; `--jobs` runs checks on threads of their own).
+    static CASE_CAPTURE: std::cell::RefCell<Option<CaseCapture>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// What socklab's runners did in the case under way, written when its result comes.
+type CaseCapture = std::sync::Arc<std::sync::Mutex<crate::net::capture::Capture<Vec<u8>>>>;
+
+fn new_case_capture() -> Option<CaseCapture> {
+    crate::net::capture::Capture::new(Vec::new(), Default::default())
+        .ok()
+        .map(|c| std::sync::Arc::new(std::sync::Mutex::new(c)))
+}
+
+/// Writes the capture of the case that ended with `result` to `dir`, and starts the next.
+fn save_case_capture(dir: &std::path::Path, id: &str) -> Result<(), String> {
+    let done = CASE_CAPTURE.with(|c| c.borrow_mut().replace(new_case_capture()?));
+    let Some(done) = done else { return Ok(()) };
+    let Ok(capture) = done.lock() else {
+        return Ok(());
+    };
+    if capture.packets() == 0 {
+        return Ok(());
+    }
+    let path = dir.join(format!("{id}.pcapng"));
+    crate::files::write_atomically(&path, capture.get_ref())
+        .map_err(|e| format!("cannot write the capture {}: {e}", path.display()))
 }
 
 /// Why no check could run.
@@ -187,7 +221,22 @@ pub fn run(
             holder,
         });
     }
+    if let Some(dir) = &options.pcap {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            CheckError::Peer(format!(
+                "cannot make the capture folder {}: {e}",
+                dir.display()
+            ))
+        })?;
+        CASE_CAPTURE.with(|c| *c.borrow_mut() = new_case_capture());
+    }
+    let mut capture_error = None;
     let mut sink = |c: CheckResult| {
+        if let Some(dir) = &options.pcap
+            && let Err(e) = save_case_capture(dir, c.id)
+        {
+            capture_error.get_or_insert(e);
+        }
         on_check(&c);
         report.checks.push(c);
     };
@@ -206,6 +255,10 @@ pub fn run(
             None
         }
     };
+    CASE_CAPTURE.with(|c| c.borrow_mut().take());
+    if let Some(e) = capture_error {
+        return Err(CheckError::Peer(e));
+    }
     report.format = format;
     report.confinement = options.applied.lock().ok().and_then(|a| a.clone());
     Ok(report)
@@ -455,6 +508,8 @@ pub struct Peer {
     handle: Option<RunHandle>,
     rx: Receiver<Stamped>,
     pub events: Vec<Event>,
+    /// The case's capture, when `--pcap` asked for one.
+    capture: Option<CaseCapture>,
 }
 
 impl Peer {
@@ -465,11 +520,18 @@ impl Peer {
             + 'static,
     {
         let (reporter, rx) = Reporter::channel(None);
+        let capture = CASE_CAPTURE.with(|c| c.borrow().clone());
+        let reporter = if capture.is_some() {
+            reporter.with_payload(crate::net::capture::DEFAULT_PAYLOAD_CAP)
+        } else {
+            reporter
+        };
         let handle = runner::spawn(name, reporter, work).ok()?;
         Some(Self {
             handle: Some(handle),
             rx,
             events: Vec::new(),
+            capture,
         })
     }
 
@@ -498,6 +560,14 @@ impl Peer {
             let left = until.saturating_duration_since(Instant::now());
             match self.rx.recv_timeout(left) {
                 Ok(s) => {
+                    if let Some(c) = &self.capture
+                        && let Ok(mut c) = c.lock()
+                    {
+                        let _ = c.record(&s);
+                    }
+                    if matches!(s.event, Event::Payload { .. } | Event::Fate { .. }) {
+                        continue;
+                    }
                     let hit = done(&s.event);
                     self.events.push(s.event);
                     if hit {

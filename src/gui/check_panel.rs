@@ -244,6 +244,7 @@ impl CheckPanel {
             },
             applied: Default::default(),
             writable: Vec::new(),
+            pcap: None,
         }
     }
 

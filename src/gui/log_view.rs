@@ -137,6 +137,8 @@ impl LogView {
                     secret: None,
                 });
             }
+            // For captures only: the transfer's progress and the traffic say it.
+            Event::Payload { .. } | Event::Fate { .. } => {}
             Event::Dropped { peer, bytes } => {
                 self.push(line(
                     LineKind::Warn,

@@ -287,7 +287,7 @@ impl Traffic {
                     self.push(at, None, Call::Listen, &[], String::new());
                 }
             }
-            Event::Accepted { peer, close } => {
+            Event::Accepted { peer, close, .. } => {
                 self.tcp = true;
                 self.open(*peer, at, Some(close.clone()));
                 self.push(at, Some(*peer), Call::Accept, &[], String::new());

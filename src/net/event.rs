@@ -139,6 +139,8 @@ pub enum Event {
     /// A TCP server accepted a connection; `close` ends just that connection.
     Accepted {
         peer: SocketAddr,
+        /// This side's address of the connection.
+        local: SocketAddr,
         close: super::runner::StopFlag,
     },
     /// A client's socket is ready: connected (TCP), or bound with a default peer (UDP).
@@ -153,6 +155,20 @@ pub enum Event {
     Received { peer: SocketAddr, bytes: Vec<u8> },
     /// A datagram the network simulator dropped: sent by this side, never delivered.
     Dropped { peer: SocketAddr, bytes: Vec<u8> },
+    /// What the network simulator does to the next datagram sent to `peer` (sent twice, held
+    /// back, delayed), for captures; the `Sent` or `Packet` of that datagram follows.
+    Fate {
+        peer: SocketAddr,
+        fate: super::impair::Fate,
+    },
+    /// Bulk data of a file transfer (`len` bytes sent or received; the first `bytes` of them
+    /// kept), reported only to a capture (see [`super::runner::Reporter::with_payload`]).
+    Payload {
+        peer: SocketAddr,
+        sent: bool,
+        bytes: Vec<u8>,
+        len: usize,
+    },
     /// A datagram of a protocol socklab decodes (TFTP), sent or received, with what it is
     /// ("DATA 7 (2048 B)", "ACK 7 · sent again").
     Packet {
@@ -240,6 +256,20 @@ impl Stamped {
             Event::Closed { peer, reason } => {
                 json!({"event": "closed", "peer": peer.to_string(), "reason": reason})
             }
+            Event::Fate { peer, fate } => json!({
+                "event": "simulated",
+                "peer": peer.to_string(),
+                "duplicated": fate.duplicated,
+                "reordered": fate.reordered,
+                "delay_ms": fate.delay.as_millis() as u64,
+            }),
+            Event::Payload {
+                peer, sent, len, ..
+            } => json!({
+                "event": if *sent { "sent_bulk" } else { "received_bulk" },
+                "peer": peer.to_string(),
+                "len": len,
+            }),
             Event::Log { level, peer, text } => json!({
                 "event": "log",
                 "level": format!("{level:?}").to_lowercase(),

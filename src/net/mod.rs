@@ -6,6 +6,7 @@
 
 pub mod add;
 pub mod addr;
+pub mod capture;
 pub mod event;
 pub mod file;
 pub mod guess;

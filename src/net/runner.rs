@@ -6,7 +6,7 @@
 use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread::{self, JoinHandle};
 use std::time::{Instant, SystemTime};
 
@@ -67,6 +67,8 @@ pub struct Reporter {
     tx: Sender<Stamped>,
     wake: Option<Waker>,
     started: Instant,
+    /// Bulk payload bytes a capture still wants; None: no capture, no `Payload` events.
+    payload: Option<Arc<AtomicU64>>,
 }
 
 impl Reporter {
@@ -78,9 +80,56 @@ impl Reporter {
                 tx,
                 wake,
                 started: Instant::now(),
+                payload: None,
             },
             rx,
         )
+    }
+
+    /// Also reports the bytes of bulk transfers (as `Payload` events), the first `cap` bytes
+    /// of them, for a capture. Without it transfers report only their progress.
+    pub fn with_payload(mut self, cap: u64) -> Self {
+        self.payload = Some(Arc::new(AtomicU64::new(cap)));
+        self
+    }
+
+    /// Whether a capture wants the bytes of bulk transfers.
+    pub fn wants_payload(&self) -> bool {
+        self.payload.is_some()
+    }
+
+    /// Reports `bytes` of a bulk transfer to the capture, if there is one: all of them while
+    /// its cap lasts, then only their number.
+    pub fn payload(&self, peer: std::net::SocketAddr, sent: bool, bytes: &[u8]) {
+        self.payload_part(peer, sent, bytes, bytes.len());
+    }
+
+    /// Bulk payload bytes the capture still wants (0 without a capture).
+    pub fn payload_left(&self) -> u64 {
+        self.payload
+            .as_ref()
+            .map_or(0, |left| left.load(Ordering::Relaxed))
+    }
+
+    /// Like [`Self::payload`] for `len` bytes of which the caller read only the first ones
+    /// (at most [`Self::payload_left`]).
+    pub fn payload_part(&self, peer: std::net::SocketAddr, sent: bool, bytes: &[u8], len: usize) {
+        let Some(left) = &self.payload else {
+            return;
+        };
+        let want = bytes.len() as u64;
+        let took = left
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |l| {
+                Some(l.saturating_sub(want))
+            })
+            .unwrap_or(0)
+            .min(want) as usize;
+        self.send(Event::Payload {
+            peer,
+            sent,
+            bytes: bytes[..took].to_vec(),
+            len: len.max(took),
+        });
     }
 
     pub fn send(&self, event: Event) {

@@ -84,6 +84,10 @@ pub fn accept_loop<F>(
                 let close = stop.child();
                 reporter.send(Event::Accepted {
                     peer,
+                    local: stream
+                        .local_addr()
+                        .or_else(|_| listener.local_addr())
+                        .unwrap_or(peer),
                     close: close.clone(),
                 });
                 let serve = Arc::clone(&serve);

@@ -194,14 +194,27 @@ impl<'a> Session<'a> {
             .link
             .send_to(&bytes, self.peer)
             .map_err(|e| Failure::local(format!("cannot send: {e}")))?;
-        if show != Show::Quiet {
-            let shown = bytes[..bytes.len().min(SHOWN_BYTES)].to_vec();
+        if show == Show::Quiet {
+            // Not shown, but a capture has every packet.
+            if !fate.is_some_and(|f| f.dropped) {
+                self.reporter.payload(self.peer, true, &bytes);
+            }
+        } else {
+            let shown = self.kept(&bytes);
             if fate.is_some_and(|f| f.dropped) {
                 self.reporter.send(Event::Dropped {
                     peer: self.peer,
                     bytes: shown,
                 });
             } else {
+                if let Some(f) = fate
+                    && (f.duplicated || f.reordered || !f.delay.is_zero())
+                {
+                    self.reporter.send(Event::Fate {
+                        peer: self.peer,
+                        fate: f,
+                    });
+                }
                 self.reporter.send(Event::Packet {
                     peer: self.peer,
                     sent: true,
@@ -217,6 +230,23 @@ impl<'a> Session<'a> {
         Ok(())
     }
 
+    /// The bytes of a packet an event carries: the first [`SHOWN_BYTES`], all of them for a
+    /// capture.
+    fn kept(&self, bytes: &[u8]) -> Vec<u8> {
+        if self.reporter.wants_payload() {
+            bytes.to_vec()
+        } else {
+            bytes[..bytes.len().min(SHOWN_BYTES)].to_vec()
+        }
+    }
+
+    /// A packet received that is not shown, for a capture.
+    fn quiet_received(&self, packet: &Packet) {
+        if self.reporter.wants_payload() {
+            self.reporter.payload(self.peer, false, &packet.encode());
+        }
+    }
+
     /// Sends a control packet (request, OACK, ERROR, ACK 0), shown.
     fn send(&self, packet: &Packet) -> std::result::Result<(), Failure> {
         self.send_as(packet, Show::Once)
@@ -228,7 +258,7 @@ impl<'a> Session<'a> {
         self.reporter.send(Event::Packet {
             peer: self.peer,
             sent: true,
-            bytes: bytes[..bytes.len().min(SHOWN_BYTES)].to_vec(),
+            bytes: self.kept(&bytes),
             note: packet.describe(),
         });
     }
@@ -239,7 +269,7 @@ impl<'a> Session<'a> {
         self.reporter.send(Event::Packet {
             peer: self.peer,
             sent: false,
-            bytes: bytes[..bytes.len().min(SHOWN_BYTES)].to_vec(),
+            bytes: self.kept(&bytes),
             note: packet.describe(),
         });
     }
@@ -387,6 +417,8 @@ impl<'a> Session<'a> {
                     if index > acked && index <= last_sent {
                         if shown_block(index, read_all && index == last_sent) != Show::Quiet {
                             self.shown_received(&Packet::Ack { block });
+                        } else {
+                            self.quiet_received(&Packet::Ack { block });
                         }
                         if clean {
                             self.sample_rtt(sent_at.elapsed());
@@ -503,6 +535,11 @@ impl<'a> Session<'a> {
                         let last = data.len() < agreed.blksize;
                         if shown_block(index, last) != Show::Quiet {
                             self.shown_received(&Packet::Data {
+                                block,
+                                data: data.clone(),
+                            });
+                        } else if self.reporter.wants_payload() {
+                            self.quiet_received(&Packet::Data {
                                 block,
                                 data: data.clone(),
                             });
@@ -1111,6 +1148,7 @@ fn request(
 fn client_get(session: &mut Session<'_>, config: &ClientConfig) -> Served {
     let mut out = Download::create(&config.local, config.overwrite)
         .map_err(|e| Failure::local(e.to_string()))?;
+    super::file::note_stale_parts(&out, session.reporter);
     let options = client_options(config, 0);
     let rrq = Packet::Request {
         direction: Direction::Read,

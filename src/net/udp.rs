@@ -38,10 +38,15 @@ pub fn send(
         Some(addr) => link.send_to(&bytes, addr)?,
         None => link.send(&bytes)?,
     };
-    if fate.is_some_and(|f| f.dropped) {
-        reporter.send(Event::Dropped { peer, bytes });
-    } else {
-        reporter.send(Event::Sent { peer, bytes });
+    match fate {
+        Some(f) if f.dropped => reporter.send(Event::Dropped { peer, bytes }),
+        Some(f) => {
+            if f.duplicated || f.reordered || !f.delay.is_zero() {
+                reporter.send(Event::Fate { peer, fate: f });
+            }
+            reporter.send(Event::Sent { peer, bytes });
+        }
+        None => reporter.send(Event::Sent { peer, bytes }),
     }
     Ok(())
 }

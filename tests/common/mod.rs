@@ -237,3 +237,78 @@ pub fn line_starting(lines: &Receiver<String>, prefix: &str) -> String {
         }
     }
 }
+
+// ---- Tools from the system's packages ----
+
+/// One installer at a time (apt and dpkg lock).
+pub static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// A line on the test's stderr that the test harness does not capture: a skip is seen.
+pub fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+pub fn which(bin: &str) -> Option<PathBuf> {
+    let out = Command::new("sh")
+        .args(["-c", &format!("command -v {bin}")])
+        .output()
+        .ok()?;
+    let path = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    (out.status.success() && !path.is_empty()).then(|| PathBuf::from(path))
+}
+
+pub fn can_install() -> bool {
+    which("apt-get").is_some()
+        && Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+/// `bin`, installed from `package` if it is missing and the test may install; None (with the
+/// reason printed) when it cannot be had.
+pub fn tool(bin: &str, package: &str) -> Option<PathBuf> {
+    let _lock = INSTALL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(path) = which(bin) {
+        return Some(path);
+    }
+    if can_install() {
+        let install = || {
+            // Bounded: a slow mirror skips the case rather than holding the suite.
+            let _ = Command::new("timeout")
+                .args([
+                    "300",
+                    "apt-get",
+                    "install",
+                    "-y",
+                    "-qq",
+                    "--no-install-recommends",
+                ])
+                .arg(package)
+                .env("DEBIAN_FRONTEND", "noninteractive")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+        };
+        install();
+        if which(bin).is_none() {
+            // The package lists may be missing or stale on a fresh machine.
+            let _ = Command::new("timeout")
+                .args(["300", "apt-get", "update", "-qq"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+            install();
+        }
+    }
+    let found = which(bin);
+    if found.is_none() {
+        say(&format!(
+            "skipped: {bin} is not installed and package {package} could not be installed"
+        ));
+    }
+    found
+}
