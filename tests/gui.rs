@@ -1215,3 +1215,103 @@ fn the_check_section_grades_a_folder_of_submissions_as_it_goes() {
     }
     assert!(harness.query_by_label("Save class report…").is_some());
 }
+
+/// The packets of a pcapng file and the TCP payload they carry, read back with pcap-file.
+fn capture_payload(path: &std::path::Path) -> (usize, Vec<u8>) {
+    let bytes = std::fs::read(path).unwrap();
+    let mut reader = pcap_file::pcapng::PcapNgReader::new(&bytes[..]).unwrap();
+    let (mut packets, mut payload) = (0, Vec::new());
+    while let Some(block) = reader.next_block() {
+        if let Some(p) = block.unwrap().into_enhanced_packet() {
+            packets += 1;
+            let parsed = etherparse::SlicedPacket::from_ip(&p.data).unwrap();
+            if let Some(etherparse::TransportSlice::Tcp(t)) = parsed.transport {
+                payload.extend_from_slice(t.payload());
+            }
+        }
+    }
+    (packets, payload)
+}
+
+#[test]
+fn save_capture_writes_what_the_traffic_tab_shows_through_the_dialog_or_a_typed_path() {
+    let config = ServerConfig {
+        conditions: Default::default(),
+        bind: "127.0.0.1:0".parse().unwrap(),
+        max_connections: socklab::net::MAX_CONNECTIONS,
+        name: "Server of Kit".into(),
+        number: 57,
+        stop_on_out_of_range: true,
+    };
+    let server = start("gui capture server", true, move |r, s| {
+        add::run_tcp_server(config, r, s)
+    });
+    let out = tempfile::tempdir().unwrap();
+    let picked = out.path().join("picked.pcapng");
+    let mut settings = Settings {
+        exercise: ExerciseId::TcpAdd,
+        ..Settings::default()
+    };
+    settings.tcp_add.client.server = server.addr();
+    settings.tcp_add.client.name = "Client of Ana".into();
+    settings.tcp_add.client.number = "42".into();
+    let picker = std::sync::Arc::new(FakePicker {
+        folder: out.path().to_path_buf(),
+        save: picked.clone(),
+    });
+    let mut harness = Harness::builder()
+        .with_size([1300.0, 1100.0])
+        .build_ui_state(
+            |ui, app: &mut SocklabApp| app.show(ui),
+            SocklabApp::with_picker(settings, picker),
+        );
+    harness.run_steps(2);
+    harness.get_by_label_contains("Send").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "42 + 57");
+    // The client's Traffic tab (the second: the server's comes first).
+    let tabs: Vec<_> = harness.query_all_by_label("Traffic").collect();
+    tabs.last().unwrap().click();
+    harness.run_steps(2);
+    wait_for_label(&mut harness, "Capture: 10 packets");
+    harness.get_by_label("Save capture…").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "Saved 10 packets");
+    let (packets, payload) = capture_payload(&picked);
+    assert_eq!(
+        packets, 10,
+        "handshake, request and reply with their ACKs, FINs"
+    );
+    let text = String::from_utf8_lossy(&payload);
+    assert!(text.contains("Client of Ana"), "{text}");
+    assert!(text.contains("Server of Kit"), "{text}");
+    // Without a dialog: a typed path (a folder gets socklab.pcapng in it).
+    harness.get_by_label("or to").click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_label("or to")
+        .type_text(&out.path().display().to_string());
+    harness.run_steps(1);
+    harness.get_by_label("Save").click();
+    harness.run_steps(2);
+    wait_for_label(&mut harness, "Saved 10 packets");
+    assert_eq!(capture_payload(&out.path().join("socklab.pcapng")).0, 10);
+    // A path that cannot be written says why, and leaves nothing behind.
+    harness.get_by_label("or to").click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    let missing = out.path().join("no-such-folder").join("x.pcapng");
+    harness
+        .get_by_label("or to")
+        .type_text(&missing.display().to_string());
+    harness.run_steps(1);
+    harness.get_by_label("Save").click();
+    harness.run_steps(2);
+    wait_for_label(&mut harness, "Cannot save");
+    assert!(!missing.exists());
+    server.handle.stop();
+    server.finish();
+}

@@ -132,7 +132,12 @@ impl SocklabApp {
             applied: None,
             panels: EXERCISES
                 .iter()
-                .map(|info| (info.build)(&settings, &picker))
+                .map(|info| {
+                    let mut panel = (info.build)(&settings, &picker);
+                    panel.server_slot_mut().set_picker(Arc::clone(&picker));
+                    panel.client_slot_mut().set_picker(Arc::clone(&picker));
+                    panel
+                })
                 .collect(),
             checks: EXERCISES
                 .iter()

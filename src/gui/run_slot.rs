@@ -3,12 +3,18 @@
 use crossbeam_channel::Receiver;
 use egui::RichText;
 
+use std::path::Path;
+use std::sync::Arc;
+
+use super::dialogs::{DialogKind, Dialogs, FilePicker};
 use super::log_view::LogView;
 use super::traffic::Traffic;
 use super::widgets::{pane_height, running_color, status_dot};
 use crate::error::Result;
+use crate::net::capture::{Caps, Capture};
 use crate::net::event::{Event, Stamped, Summary};
 use crate::net::runner::{self, Reporter, RunFn, RunHandle, StopFlag, Waker};
+use crate::protocol::counted;
 
 /// Where a runner stands, for the status line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -40,6 +46,13 @@ pub enum View {
     Connections,
 }
 
+/// Most payload a role's capture keeps in the window: 16 MiB (the rest of a bulk transfer is
+/// left out, and a packet comment says so).
+pub const WINDOW_CAPTURE_PAYLOAD: u64 = 16 * 1024 * 1024;
+
+/// Most packets a role's capture keeps in the window.
+pub const WINDOW_CAPTURE_PACKETS: u64 = 200_000;
+
 /// A runner slot: empty, running, or finished with its log kept.
 #[derive(Default)]
 pub struct RunSlot {
@@ -49,6 +62,17 @@ pub struct RunSlot {
     pub traffic: Traffic,
     pub view: View,
     pub status: Status,
+    /// What crossed the wire since the slot's first start, as a pcapng capture in memory.
+    capture: Option<Capture<Vec<u8>>>,
+    pub save: CaptureSave,
+}
+
+/// Saving the capture: the typed path, the dialog, and what the last save said.
+#[derive(Default)]
+pub struct CaptureSave {
+    pub path: String,
+    pub note: Option<(bool, String)>,
+    dialogs: Option<Dialogs<()>>,
 }
 
 impl RunSlot {
@@ -59,6 +83,7 @@ impl RunSlot {
     {
         self.stop();
         let (reporter, rx) = Reporter::channel(waker);
+        let reporter = reporter.with_payload(WINDOW_CAPTURE_PAYLOAD);
         match runner::spawn(thread_name, reporter, work) {
             Ok(handle) => {
                 self.handle = Some(handle);
@@ -106,6 +131,20 @@ impl RunSlot {
         };
         let events: Vec<Stamped> = rx.try_iter().take(EVENTS_PER_FRAME).collect();
         for stamped in &events {
+            if self.capture.is_none() {
+                let caps = Caps {
+                    payload_bytes: WINDOW_CAPTURE_PAYLOAD,
+                    packets: WINDOW_CAPTURE_PACKETS,
+                };
+                self.capture = Capture::new(Vec::new(), caps).ok();
+            }
+            if let Some(c) = &mut self.capture {
+                // Writing to memory fails only when memory does.
+                let _ = c.record(stamped);
+            }
+            if matches!(stamped.event, Event::Payload { .. } | Event::Fate { .. }) {
+                continue;
+            }
             self.log.record(stamped);
             self.traffic.record(stamped);
             match &stamped.event {
@@ -157,13 +196,138 @@ impl RunSlot {
         let height = pane_height(ui);
         match self.view {
             View::Output => self.log.ui(ui, "output", height),
-            View::Traffic => self.traffic.inspector_ui(ui, height),
+            View::Traffic => {
+                self.capture_ui(ui, title);
+                self.traffic.inspector_ui(ui, height);
+            }
             View::Timeline => self.traffic.timeline_ui(
                 ui,
                 if server { "this server" } else { "this client" },
                 height,
             ),
             View::Connections => self.traffic.connections_ui(ui, height),
+        }
+    }
+
+    /// The file dialogs Save capture… opens (the window's picker; tests answer with theirs).
+    pub fn set_picker(&mut self, picker: Arc<dyn FilePicker>) {
+        self.save.dialogs = Some(Dialogs::new(picker));
+    }
+
+    /// Packets in the capture so far.
+    pub fn capture_packets(&self) -> u64 {
+        self.capture.as_ref().map_or(0, Capture::packets)
+    }
+
+    /// Writes the capture to `path` (a folder gets `socklab.pcapng` in it): whole or not at all.
+    pub fn save_capture(&mut self, path: &Path) {
+        let path = if path.is_dir() {
+            path.join("socklab.pcapng")
+        } else {
+            path.to_path_buf()
+        };
+        let Some(capture) = &self.capture else {
+            self.save.note = Some((false, "Nothing has crossed the wire yet.".into()));
+            return;
+        };
+        self.save.note = Some(
+            match crate::files::write_atomically(&path, capture.get_ref()) {
+                Ok(()) => (
+                    true,
+                    format!(
+                        "Saved {} to {}",
+                        counted(capture.packets(), "packet", "packets"),
+                        path.display()
+                    ),
+                ),
+                Err(e) => (false, format!("Cannot save {}: {e}", path.display())),
+            },
+        );
+        self.save.path = path.display().to_string();
+    }
+
+    /// Save capture…, a path to type, Save, and Open in Wireshark when it is installed.
+    fn capture_ui(&mut self, ui: &mut egui::Ui, title: &str) {
+        if let Some(dialogs) = &mut self.save.dialogs
+            && let Some(((), path)) = dialogs.poll()
+        {
+            self.save_capture(&path);
+        }
+        let packets = self.capture_packets();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "Capture: {}",
+                    counted(packets, "packet", "packets")
+                ))
+                .weak(),
+            )
+            .on_hover_text(
+                "What crossed the wire, rebuilt from socklab's socket calls as a pcapng file                  that opens in Wireshark (at most 16 MiB of payload and 200,000 packets a role).",
+            );
+            let dialog_open = self.save.dialogs.as_ref().is_some_and(Dialogs::is_open);
+            let suggested = format!("socklab-{}.pcapng", title.to_lowercase().replace(' ', "-"));
+            if ui
+                .add_enabled(packets > 0 && !dialog_open, egui::Button::new("Save capture…"))
+                .clicked()
+                && let Some(d) = &mut self.save.dialogs
+            {
+                d.open((), DialogKind::Save(suggested.clone()), None);
+            }
+            let label = ui.label("or to");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.save.path)
+                        .hint_text("a path to type")
+                        .desired_width(180.0),
+                )
+                .labelled_by(label.id);
+            let typed = self.save.path.trim().to_owned();
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui
+                .add_enabled(packets > 0 && !typed.is_empty(), egui::Button::new("Save"))
+                .on_hover_text("Save the capture to the path typed here")
+                .clicked()
+                || (enter && packets > 0 && !typed.is_empty()))
+                && !typed.is_empty()
+            {
+                self.save_capture(Path::new(&typed));
+            }
+            if packets > 0 && wireshark_installed() && ui.button("Open in Wireshark").clicked() {
+                self.open_in_wireshark(&suggested);
+            }
+        });
+        let note = self
+            .save
+            .dialogs
+            .as_ref()
+            .and_then(|d| d.note_for(&[()]))
+            .map(|n| (false, n.to_owned()))
+            .or_else(|| self.save.note.clone());
+        if let Some((ok, text)) = note {
+            let color = if ok {
+                running_color(ui)
+            } else {
+                ui.visuals().warn_fg_color
+            };
+            ui.label(RichText::new(text).color(color));
+        }
+    }
+
+    /// Saves the capture to the temporary folder and opens it in Wireshark.
+    fn open_in_wireshark(&mut self, name: &str) {
+        let path = std::env::temp_dir().join(name);
+        self.save_capture(&path);
+        if self.save.note.as_ref().is_some_and(|(ok, _)| *ok) {
+            let opened = std::process::Command::new("wireshark")
+                .arg(&path)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn();
+            if let Err(e) = opened {
+                self.save.note = Some((false, format!("Cannot start Wireshark: {e}")));
+            }
         }
     }
 
@@ -202,4 +366,18 @@ impl RunSlot {
             }
         }
     }
+}
+
+/// Whether `wireshark` is on the PATH (looked up once).
+fn wireshark_installed() -> bool {
+    static FOUND: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *FOUND.get_or_init(|| {
+        let exe = if cfg!(windows) {
+            "Wireshark.exe"
+        } else {
+            "wireshark"
+        };
+        std::env::var_os("PATH")
+            .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(exe).is_file()))
+    })
 }
