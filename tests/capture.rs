@@ -387,10 +387,18 @@ fn a_3_mib_udp_lab_file_is_1537_datagrams_that_hash_to_it() {
 }
 
 #[test]
-fn a_simulator_drop_is_in_the_senders_capture_with_its_comment_and_not_the_receivers() {
+fn simulator_drops_duplicates_and_holds_are_commented_and_drops_are_not_received() {
     let Some(_) = tshark() else { return };
     let shared = tempfile::tempdir().unwrap();
-    std::fs::write(shared.path().join("s.bin"), vec![b'x'; 40 * 2048 + 5]).unwrap();
+    // Every chunk different (its number first), so that each datagram is told apart.
+    let mut body = Vec::new();
+    for i in 0..40 {
+        let mut chunk = format!("chunk {i:02} ").into_bytes();
+        chunk.resize(2048, b'x');
+        body.extend_from_slice(&chunk);
+    }
+    body.extend_from_slice(b"end!!");
+    std::fs::write(shared.path().join("s.bin"), body).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let (server_cap, client_cap) = (dir.path().join("s.pcapng"), dir.path().join("c.pcapng"));
     let port = free_port(false).to_string();
@@ -405,6 +413,8 @@ fn a_simulator_drop_is_in_the_senders_capture_with_its_comment_and_not_the_recei
         "--loss",
         "20",
         "--duplicate",
+        "10",
+        "--reorder",
         "10",
         "--seed",
         "7",
@@ -445,30 +455,32 @@ fn a_simulator_drop_is_in_the_senders_capture_with_its_comment_and_not_the_recei
     };
     let dropped = comments(&server_cap, "dropped by the simulator");
     let twice = comments(&server_cap, "sent twice by the simulator");
-    assert!(dropped > 0 && twice > 0, "dropped {dropped}, twice {twice}");
-    assert_eq!(comments(&client_cap, "dropped by the simulator"), 0);
-    let from_server = |cap: &Path| {
-        read(
-            cap,
-            &[
-                "-Y",
-                &format!("udp.srcport == {port}"),
-                "-T",
-                "fields",
-                "-e",
-                "frame.number",
-            ],
-        )
-        .lines()
-        .count()
-    };
-    // What the server's capture shows sent, less what was dropped, is what the client got
-    // (less one when the short last datagram went twice: the client stops at the first).
-    let (sent, got) = (from_server(&server_cap), from_server(&client_cap));
+    let held = comments(&server_cap, "held back 20 ms by the simulator");
     assert!(
-        got == sent - dropped || got + 1 == sent - dropped,
-        "server sent {sent} ({dropped} dropped), the client got {got}"
+        dropped > 0 && twice > 0 && held > 0,
+        "dropped {dropped}, twice {twice}, held back {held}"
     );
+    assert_eq!(comments(&client_cap, "dropped by the simulator"), 0);
+    // The datagrams from the server, each named by its first bytes; the dropped ones.
+    let from_server = |cap: &Path, filter: &str| -> Vec<Vec<u8>> {
+        let f = format!("udp.srcport == {port}{filter}");
+        field_bytes(&read(cap, &["-Y", &f, "-T", "fields", "-e", "udp.payload"]))
+            .into_iter()
+            .map(|d| d[..d.len().min(9)].to_vec())
+            .collect()
+    };
+    let sent = from_server(&server_cap, "");
+    let lost = from_server(&server_cap, " && frame.comment contains \"dropped\"");
+    let got = from_server(&client_cap, "");
+    assert_eq!(lost.len(), dropped);
+    assert!(!got.is_empty());
+    for d in &got {
+        assert!(
+            sent.contains(d),
+            "the client got {d:?}, which the server never sent"
+        );
+        assert!(!lost.contains(d), "the client got {d:?}, which was dropped");
+    }
 }
 
 #[test]
