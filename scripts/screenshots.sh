@@ -79,6 +79,9 @@ scene add-tcp-zoom200 '(exercise:TcpAdd,zoom:2.0)' key:F5 sleep:1.5
 # At 200% the page scrolls down to the client; its Send clicked, the result card below it.
 scene add-tcp-zoom200-client '(exercise:TcpAdd,zoom:2.0)' key:F5 sleep:0.8 wheel:12 394,364 \
   sleep:1 wheel:5 sleep:0.8
+# At 150%: an exchange sent, the client's Traffic tab with its capture line (Save capture…).
+scene add-tcp-capture-zoom150 '(exercise:TcpAdd,zoom:1.5)' key:F5 sleep:0.8 wheel:12 sleep:0.5 514,537 357,463 \
+  sleep:1 wheel:8 sleep:0.5
 # File transfer over TCP, caught mid-transfer: progress, throughput chart, summary row.
 scene file-tcp "(exercise:TcpFile,tcp_file:(root:${q}$share${q},remote:${q}big.iso${q},save_as:${q}$home/copy.iso${q}))" \
   key:F5 sleep:0.8 757,194 sleep:2.5
@@ -88,7 +91,7 @@ scene file-udp "(exercise:UdpFile,udp_file:(root:${q}$share${q},remote:${q}mediu
 # A finished download: the server's traffic inspector (the file as one summary row) beside the
 # client's socket-call timeline (one heavy arrow for the whole file).
 scene file-tcp-traffic "(exercise:TcpFile,tcp_file:(root:${q}$share${q},remote:${q}photo.jpg${q},save_as:${q}$home/copy.jpg${q}))" \
-  key:F5 sleep:0.8 757,194 sleep:1.5 357,433 910,408 sleep:0.5
+  key:F5 sleep:0.8 757,194 sleep:1.5 357,459 910,408 sleep:0.5
 # Check a student's program: an echo server from tests/peers/check, checked from the window
 # (before the echo scenes, whose connections leave port 9900 in TIME_WAIT for a minute).
 mkdir -p "$home/lab"

@@ -92,6 +92,24 @@ for t in tcp udp; do
   stop_server
 done
 
+# check, confined as Windows allows: socklab.exe checks its own TCP add server, which runs in a
+# Job object (limits on processes, memory and CPU time) ended with each case; afterwards no
+# server it started is left running.
+port=$(free_port tcp)
+out=$(exe check tcp-add server --port "$port" --timeout 4 -- ./socklab.exe tcp-add server --bind 127.0.0.1 --port '{port}')
+name="check under Wine: socklab.exe checks socklab.exe's TCP add server in a Job object"
+if [[ $out == *"score 100%"* && $out == *"confined by a Windows Job object: at most 64 processes"* ]]; then
+  report "$name" yes
+else
+  report "$name" no "$out"
+fi
+sleep 1
+if ss -ltn "sport = :$port" | grep -q LISTEN; then
+  report "check under Wine: the checked server is gone after the check" no "$(ss -ltnp "sport = :$port")"
+else
+  report "check under Wine: the checked server is gone after the check" yes
+fi
+
 # file: TCP and UDP, each way, several sizes, byte-identical.
 mkdir -p share got
 for size in 1 1024 2048 70000 1048576; do head -c "$size" /dev/urandom > "share/f$size.bin"; done

@@ -166,6 +166,9 @@ fn one(options: &Options, args: &CheckArgs) -> ExitCode {
                 "; a required check failed"
             }
         );
+        if let Some(c) = &report.confinement {
+            let _ = writeln!(out, "confinement: {}", c.line());
+        }
     }
     let outputs = [
         (args.report.as_ref(), Output::Report),

@@ -126,6 +126,17 @@ impl Applied {
         if !self.enabled {
             return format!("not confined: {}", self.missing.join("; "));
         }
+        if self.landlock == WINDOWS_JOB {
+            let limits = self.limits.map_or(String::new(), |l| {
+                format!(
+                    ": at most {} processes, {} MiB memory, {} s CPU time",
+                    l.processes, l.memory_mib, l.cpu_seconds
+                )
+            });
+            return format!(
+                "confined by a Windows Job object{limits}; all its processes are ended with each case; files and ports are not confined"
+            );
+        }
         let mut parts = Vec::new();
         if self.files {
             parts.push(
@@ -166,6 +177,9 @@ impl Applied {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
 }
+
+/// What [`Applied::landlock`] says on Windows, where a Job object confines instead.
+const WINDOWS_JOB: &str = "not on Windows: a Job object";
 
 /// Why a program stopped, when a limit stopped it: from its exit signal and its output.
 pub fn limit_hit(limits: &Limits, signal: Option<i32>, output: &str) -> Option<String> {
@@ -235,12 +249,9 @@ pub fn plan(
         return Ok(Plan {
             off: Some(Applied {
                 enabled: true,
-                landlock: "not on Windows".into(),
+                landlock: WINDOWS_JOB.into(),
                 user: "the user's own".into(),
                 limits: Some(confine.limits),
-                missing: vec![
-                    "Windows: a Job object limits its processes, memory and CPU time; files and ports are not confined".into(),
-                ],
                 ..Applied::default()
             }),
             ..plain("")
@@ -712,6 +723,20 @@ pub fn launch() -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_windows_job_says_what_it_limits_and_what_it_does_not() {
+        let applied = Applied {
+            enabled: true,
+            landlock: WINDOWS_JOB.into(),
+            limits: Some(Limits::default()),
+            ..Applied::default()
+        };
+        assert_eq!(
+            applied.line(),
+            "confined by a Windows Job object: at most 64 processes, 512 MiB memory, 30 s CPU time; all its processes are ended with each case; files and ports are not confined"
+        );
+    }
 
     #[test]
     fn limits_are_named_when_they_stop_a_program() {

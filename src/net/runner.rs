@@ -124,7 +124,7 @@ impl Reporter {
             })
             .unwrap_or(0)
             .min(want) as usize;
-        self.send(Event::Payload {
+        self.send_unwoken(Event::Payload {
             peer,
             sent,
             bytes: bytes[..took].to_vec(),
@@ -133,6 +133,15 @@ impl Reporter {
     }
 
     pub fn send(&self, event: Event) {
+        self.send_unwoken(event);
+        if let Some(wake) = &self.wake {
+            wake();
+        }
+    }
+
+    /// Sends without waking the view: for what only a capture reads (bulk payload), which the
+    /// view takes with the next event that wakes it (progress comes every 100 ms).
+    fn send_unwoken(&self, event: Event) {
         let stamped = Stamped {
             at: SystemTime::now(),
             elapsed: self.started.elapsed(),
@@ -140,9 +149,6 @@ impl Reporter {
         };
         // A view that went away (window closed a form) no longer wants events: not an error.
         let _ = self.tx.send(stamped);
-        if let Some(wake) = &self.wake {
-            wake();
-        }
     }
 
     pub fn log(&self, level: Level, peer: Option<std::net::SocketAddr>, text: impl Into<String>) {
