@@ -87,7 +87,9 @@ fn verdict<'a>(report: &'a Value, id: &str) -> &'a str {
 fn landlock(report: &Value, what: &str) -> bool {
     let abi = report["confinement"]["landlock_abi"].as_i64().unwrap_or(0);
     if abi == 0 {
-        eprintln!("skipped: {what}: this kernel has no Landlock ({report:#})");
+        say(&format!(
+            "skipped: {what}: this kernel has no Landlock ({report:#})"
+        ));
     }
     abi > 0
 }
@@ -159,7 +161,7 @@ fn it_connects_to_no_other_port_and_cannot_signal_socklab() {
         assert!(other.accept().is_err(), "it connected: {}", said(&report));
         assert!(said(&report).contains("hostile: refused: connect"));
     } else {
-        eprintln!("skipped: TCP ports: this kernel's Landlock has no network rules");
+        say("skipped: TCP ports: this kernel's Landlock has no network rules");
     }
     // socklab itself survives and reports.
     let report = check("kill-parent", "", &[]);
@@ -263,7 +265,7 @@ fn nothing_is_left_behind_and_it_never_runs_as_root() {
             "{report:#}"
         );
     } else {
-        eprintln!("skipped: the user switch (the tests do not run as root)");
+        say("skipped: the user switch (the tests do not run as root)");
     }
 
     // --no-confine runs it as before, and the report says so.

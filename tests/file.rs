@@ -785,7 +785,9 @@ impl SmallDisk {
                 }
             }
         }
-        eprintln!("skipped: {test}: mounting a small disk needs root (and `mount`)");
+        say(&format!(
+            "skipped: {test}: mounting a small disk needs root (and `mount`)"
+        ));
         None
     }
 

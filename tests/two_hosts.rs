@@ -50,7 +50,7 @@ impl Hosts {
     fn new(test: &str) -> Option<Self> {
         // SAFETY: geteuid has no preconditions.
         if unsafe { libc::geteuid() } != 0 {
-            eprintln!("skipped: {test}: network namespaces need root");
+            say(&format!("skipped: {test}: network namespaces need root"));
             return None;
         }
         if !have_ip() {
@@ -68,7 +68,9 @@ impl Hosts {
                 .status();
         }
         if !have_ip() {
-            eprintln!("skipped: {test}: no `ip` (iproute2) and it could not be installed");
+            say(&format!(
+                "skipped: {test}: no `ip` (iproute2) and it could not be installed"
+            ));
             return None;
         }
         // A subnet and names of this test's own: tests run side by side.
@@ -99,7 +101,9 @@ impl Hosts {
             && ip(&["-n", &a, "link", "set", "lo", "up"])
             && ip(&["-n", &b, "link", "set", "lo", "up"]);
         if !ok {
-            eprintln!("skipped: {test}: the namespaces could not be made");
+            say(&format!(
+                "skipped: {test}: the namespaces could not be made"
+            ));
             return None;
         }
         Some(hosts)
