@@ -1315,3 +1315,80 @@ fn save_capture_writes_what_the_traffic_tab_shows_through_the_dialog_or_a_typed_
     server.handle.stop();
     server.finish();
 }
+
+/// Types `text` one character a frame, as a person does.
+fn type_slowly(harness: &mut Harness<'_, SocklabApp>, label: &str, text: &str) {
+    for c in text.chars() {
+        harness.get_by_label(label).type_text(&c.to_string());
+        harness.run_steps(2);
+    }
+}
+
+#[test]
+fn typing_a_port_while_a_banner_goes_keeps_every_digit_and_bad_ports_are_explained() {
+    // Uppercase · TCP's server on a port; the Add page with the same port shows the banner.
+    let port = free_port(true);
+    let mut settings = Settings {
+        exercise: ExerciseId::TcpUpper,
+        ..Settings::default()
+    };
+    settings.tcp_upper.port = port;
+    settings.tcp_add.server.port = port;
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 900.0])
+        .build_ui_state(
+            |ui, app: &mut SocklabApp| app.show(ui),
+            SocklabApp::with_settings(settings),
+        );
+    harness.run_steps(2);
+    harness.get_by_label_contains("Start server").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "listening on");
+    harness.get_by_label("Add two numbers · TCP").click();
+    harness.run_steps(2);
+    wait_for_label(&mut harness, &format!("is running on port {port}"));
+    harness.get_by_label("Port").click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    // The first digit makes the banner go (the port is free now): every digit still lands.
+    let wanted = free_port(true).to_string();
+    type_slowly(&mut harness, "Port", &wanted);
+    assert_eq!(harness.get_by_label("Port").value().as_deref(), Some(&*wanted));
+    assert!(
+        harness
+            .query_by_label_contains("is running on port")
+            .is_none()
+    );
+    // Not a number, out of range, empty: said under the field, and the port is kept.
+    for (typed, said) in [
+        ("abc", "\"abc\" is not a number: type 1 to 65535"),
+        ("99999", "99999 is out of range: 1 to 65535"),
+        ("-1", "-1 is out of range: 1 to 65535"),
+        ("", "type a number from 1 to 65535"),
+    ] {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.run_steps(1);
+        harness.key_press(egui::Key::Backspace);
+        harness.run_steps(1);
+        type_slowly(&mut harness, "Port", typed);
+        assert!(
+            harness.query_by_label(said).is_some(),
+            "{typed:?}: no {said:?}"
+        );
+    }
+    // The last port typed within range is what the server starts on: 9999, typed on the way
+    // to 99999 (a field applies a good number as it is typed).
+    let wanted = "9999".to_owned();
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(1);
+    harness.get_by_label_contains("Start server").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "Stop server");
+    let deadline = Instant::now() + WAIT;
+    while std::net::TcpStream::connect(("127.0.0.1", wanted.parse::<u16>().unwrap())).is_err() {
+        assert!(Instant::now() < deadline, "nothing listens on {wanted}");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+}

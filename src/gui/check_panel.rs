@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dialogs::{DialogKind, Dialogs, FilePicker};
 use super::task::Task;
-use super::widgets::{labelled_text, running_color, scroll_box};
+use super::widgets::{labelled_text, number_rows, running_color, scroll_box};
 use crate::check::report::{CheckResult, Report, Verdict};
 use crate::check::{self, Exercise, Options, Role};
 use crate::net::runner::{StopFlag, Waker};
@@ -581,10 +581,13 @@ impl CheckPanel {
                     "{host} and {port} are replaced; a file client also takes {remote} and {local}",
                 );
                 ui.end_row();
-                let label = ui.label("Port");
-                ui.add(egui::DragValue::new(&mut self.port).range(1..=65535))
-                    .labelled_by(label.id);
-                ui.end_row();
+                number_rows(
+                    ui,
+                    "Port",
+                    egui::Id::unique(("check port", self.exercise.name())),
+                    &mut self.port,
+                    1..=65535,
+                );
             });
             ui.checkbox(&mut self.confine, "Confine the program")
                 .on_hover_text("Linux: files, TCP ports and signals by Landlock, limits on CPU, memory, processes and files, and another user when socklab runs as root");

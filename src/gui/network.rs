@@ -7,6 +7,7 @@ use std::sync::Arc;
 use egui::RichText;
 use serde::{Deserialize, Serialize};
 
+use crate::gui::widgets::number_rows;
 use crate::net::impair::{Conditions, Counters};
 
 /// The section's settings and what the simulator counted in the last run of each side.
@@ -98,19 +99,13 @@ impl Network {
                     ("Duplicate (%)", &mut c.duplicate_pct),
                     ("Reorder (%)", &mut c.reorder_pct),
                 ] {
-                    let l = ui.label(label);
-                    ui.add(egui::DragValue::new(value).range(0.0..=100.0).speed(0.5))
-                        .labelled_by(l.id);
-                    ui.end_row();
+                    number_rows(ui, label, egui::Id::unique(("network", label)), value, 0.0..=100.0);
                 }
                 for (label, value) in [
                     ("Delay (ms)", &mut c.delay_ms),
                     ("Jitter (ms)", &mut c.jitter_ms),
                 ] {
-                    let l = ui.label(label);
-                    ui.add(egui::DragValue::new(value).range(0..=10_000))
-                        .labelled_by(l.id);
-                    ui.end_row();
+                    number_rows(ui, label, egui::Id::unique(("network", label)), value, 0..=10_000);
                 }
                 ui.label("");
                 ui.checkbox(&mut c.receive, "Also on receive");

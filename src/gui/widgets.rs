@@ -75,6 +75,99 @@ pub fn copyable_address(ui: &mut egui::Ui, address: &str) {
     });
 }
 
+/// What a number field's text holds beside the value it last applied.
+#[derive(Clone)]
+struct NumberText {
+    text: String,
+    applied: String,
+}
+
+/// A number typed as text, like the client's fields: what is typed stays as typed (the value
+/// never jumps, and focus stays put when the layout moves: the field's id is `id`, not its
+/// place); a number within `range` is applied, anything else is explained in the returned
+/// error and the value keeps its last good number. A value changed elsewhere (Reset) shows.
+pub fn number_field<T>(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    value: &mut T,
+    range: std::ops::RangeInclusive<T>,
+    width: f32,
+) -> (egui::Response, Option<String>)
+where
+    T: Copy + PartialOrd + std::fmt::Display + std::str::FromStr,
+{
+    let shown = value.to_string();
+    let mut state = ui.data_mut(|d| {
+        d.get_temp::<NumberText>(id).unwrap_or(NumberText {
+            text: shown.clone(),
+            applied: shown.clone(),
+        })
+    });
+    if state.applied != shown {
+        // Changed elsewhere: show the new value.
+        state = NumberText {
+            text: shown.clone(),
+            applied: shown,
+        };
+    }
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut state.text)
+            .id(id)
+            .desired_width(width),
+    );
+    let typed = state.text.trim();
+    let error = match typed.parse::<T>() {
+        Ok(v) if range.contains(&v) => {
+            if v.to_string() != state.applied {
+                *value = v;
+                state.applied = v.to_string();
+            }
+            None
+        }
+        Err(_) if typed.is_empty() => Some(format!(
+            "type a number from {} to {}",
+            range.start(),
+            range.end()
+        )),
+        // Too big or negative for the type is out of range too, not "not a number".
+        _ if typed.parse::<f64>().is_ok_and(f64::is_finite) => Some(format!(
+            "{typed} is out of range: {} to {}",
+            range.start(),
+            range.end()
+        )),
+        _ => Some(format!(
+            "\"{typed}\" is not a number: type {} to {}",
+            range.start(),
+            range.end()
+        )),
+    };
+    ui.data_mut(|d| d.insert_temp(id, state));
+    (response, error)
+}
+
+/// A grid row with `label` and a [`number_field`], and a row under it with the error, if any.
+pub fn number_rows<T>(
+    ui: &mut egui::Ui,
+    label: &str,
+    id: egui::Id,
+    value: &mut T,
+    range: std::ops::RangeInclusive<T>,
+) -> egui::Response
+where
+    T: Copy + PartialOrd + std::fmt::Display + std::str::FromStr,
+{
+    let l = ui.label(label);
+    let (response, error) = number_field(ui, id, value, range, 90.0);
+    let response = response.labelled_by(l.id);
+    ui.end_row();
+    if let Some(error) = error {
+        ui.label("");
+        ui.colored_label(ui.visuals().warn_fg_color, error);
+        ui.end_row();
+    }
+    response
+}
+
 /// Two rows of a two-column `Grid`: where a server binds, and its port.
 pub fn bind_port_rows(ui: &mut egui::Ui, id_salt: &str, bind: &mut BindChoice, port: &mut u16) {
     let label = ui.label("Bind address");
@@ -96,11 +189,15 @@ pub fn bind_port_rows(ui: &mut egui::Ui, id_salt: &str, bind: &mut BindChoice, p
         );
         ui.end_row();
     }
-    let label = ui.label("Port");
-    ui.add(egui::DragValue::new(port).range(1..=65535))
-        .labelled_by(label.id);
-    ui.end_row();
-    if *port < 1024 {
+    let field = number_rows(
+        ui,
+        "Port",
+        egui::Id::unique(("server port", id_salt)),
+        port,
+        1..=65535,
+    );
+    // Not while a port is being typed: "1" on the way to "12005" is no cause for a warning.
+    if *port < 1024 && !field.has_focus() {
         ui.label("");
         ui.colored_label(
             ui.visuals().warn_fg_color,

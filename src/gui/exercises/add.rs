@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::gui::app::Settings;
 use crate::gui::exercises::{ExercisePanel, Roles};
 use crate::gui::widgets::{
+    number_field,
     bind_port_rows, entered_by_enter, labelled_text, list_height, reach_ui, scroll_box,
 };
 use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT, user_name};
@@ -287,6 +288,7 @@ impl ExercisePanel for AddPanel {
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
         ui.heading("Server");
         let running = self.roles.server.is_running();
+        let salt = if self.tcp { "tcp add bind" } else { "udp add bind" };
         ui.add_enabled_ui(!running, |ui| {
             egui::Grid::new("server form")
                 .num_columns(2)
@@ -297,18 +299,29 @@ impl ExercisePanel for AddPanel {
                     ui.end_row();
 
                     let label = ui.label("Server number");
+                    let mut error = None;
                     ui.horizontal(|ui| {
                         ui.checkbox(&mut s.random_number, "Random at each start");
                         if !s.random_number {
-                            ui.add(
-                                egui::DragValue::new(&mut s.number).range(NUMBER_MIN..=NUMBER_MAX),
-                            )
-                            .labelled_by(label.id);
+                            let (field, e) = number_field(
+                                ui,
+                                egui::Id::unique(("server number", salt)),
+                                &mut s.number,
+                                NUMBER_MIN..=NUMBER_MAX,
+                                60.0,
+                            );
+                            field.labelled_by(label.id);
+                            error = e;
                         }
                     });
                     ui.end_row();
+                    if let Some(e) = error {
+                        ui.label("");
+                        ui.colored_label(ui.visuals().warn_fg_color, e);
+                        ui.end_row();
+                    }
 
-                    bind_port_rows(ui, "bind", &mut s.bind, &mut s.port);
+                    bind_port_rows(ui, salt, &mut s.bind, &mut s.port);
                 });
             ui.checkbox(
                 &mut self.settings.server.stop_on_out_of_range,

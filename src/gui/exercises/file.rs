@@ -16,6 +16,7 @@ use crate::gui::exercises::{ExercisePanel, Roles};
 use crate::gui::run_slot::Status;
 use crate::gui::task::Task;
 use crate::gui::widgets::{
+    number_rows,
     bind_port_rows, entered_by_enter, labelled_text, list_height, reach_ui, running_color,
     scroll_box,
 };
@@ -476,6 +477,7 @@ impl ExercisePanel for FilePanel {
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
         ui.heading("Server");
         let running = self.roles.server.is_running();
+        let salt = format!("file bind {} {}", self.tcp, self.tftp);
         ui.add_enabled_ui(!running, |ui| {
             egui::Grid::new("file server form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
                 labelled_text(ui, "Shared folder", &mut self.settings.root);
@@ -492,7 +494,7 @@ impl ExercisePanel for FilePanel {
                     );
                     ui.end_row();
                 }
-                bind_port_rows(ui, "file bind", &mut self.settings.bind, &mut self.settings.port);
+                bind_port_rows(ui, &salt, &mut self.settings.bind, &mut self.settings.port);
                 ui.label("");
                 ui.checkbox(&mut self.settings.serve_hidden, "Serve hidden files")
                     .on_hover_text("Names with a part that starts with a dot (.ssh/id_rsa, lab/.git/config); off, they are refused: anyone on the network could ask for them");
@@ -504,11 +506,8 @@ impl ExercisePanel for FilePanel {
                     ui.end_row();
                 }
                 if self.lab_udp() {
-                    let label = ui.label("Send rate (MiB/s)");
-                    ui.add(egui::DragValue::new(&mut self.settings.rate_mib).range(1..=4096))
-                        .labelled_by(label.id)
+                    number_rows(ui, "Send rate (MiB/s)", egui::Id::unique(("send rate", &salt)), &mut self.settings.rate_mib, 1..=4096)
                         .on_hover_text("UDP has no flow control: sending faster than the client reads loses datagrams.");
-                    ui.end_row();
                 }
             });
         });
@@ -589,11 +588,8 @@ impl ExercisePanel for FilePanel {
                     labelled_text(ui, "Remote file name", &mut self.settings.remote);
                     ui.end_row();
                     if self.tftp {
-                        let label = ui.label("Window (blocks)");
-                        ui.add(egui::DragValue::new(&mut self.settings.windowsize).range(1..=64))
-                            .labelled_by(label.id)
+                        number_rows(ui, "Window (blocks)", egui::Id::unique("tftp window"), &mut self.settings.windowsize, 1..=64)
                             .on_hover_text("Blocks sent before an ACK (RFC 7440); 1 is plain TFTP");
-                        ui.end_row();
                     }
                     let uploading = self.uploading();
                     let path_label = if uploading { "File to send" } else { "Save as" };

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::gui::app::Settings;
 use crate::gui::exercises::{ExercisePanel, Roles};
-use crate::gui::widgets::{bind_port_rows, labelled_text, list_height, reach_ui, scroll_box};
+use crate::gui::widgets::{
+    bind_port_rows, labelled_text, list_height, number_field, reach_ui, scroll_box,
+};
 use crate::net::DEFAULT_CLIENT_TIMEOUT;
 use crate::net::addr::BindChoice;
 use crate::net::event::{Event, GuessReport};
@@ -197,16 +199,27 @@ impl ExercisePanel for GuessPanel {
                 .show(ui, |ui| {
                     let s = &mut self.settings;
                     let label = ui.label("Secret");
+                    let mut error = None;
                     ui.horizontal(|ui| {
                         ui.checkbox(&mut s.random_secret, "Random per game");
                         if !s.random_secret {
-                            ui.add(
-                                egui::DragValue::new(&mut s.secret).range(SECRET_MIN..=SECRET_MAX),
-                            )
-                            .labelled_by(label.id);
+                            let (field, e) = number_field(
+                                ui,
+                                egui::Id::unique("guess secret"),
+                                &mut s.secret,
+                                SECRET_MIN..=SECRET_MAX,
+                                60.0,
+                            );
+                            field.labelled_by(label.id);
+                            error = e;
                         }
                     });
                     ui.end_row();
+                    if let Some(e) = error {
+                        ui.label("");
+                        ui.colored_label(ui.visuals().warn_fg_color, e);
+                        ui.end_row();
+                    }
                     let label = ui.label("Replies");
                     egui::ComboBox::from_id_salt("hint style")
                         .selected_text(s.style.label())

@@ -243,6 +243,7 @@ impl ExercisePanel for TalkPanel {
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
         ui.heading("Server");
         let running = self.roles.server.is_running();
+        let salt = format!("talk bind {} {:?}", self.tcp, self.service);
         ui.add_enabled_ui(!running, |ui| {
             egui::Grid::new("talk server form")
                 .num_columns(2)
@@ -250,7 +251,7 @@ impl ExercisePanel for TalkPanel {
                 .show(ui, |ui| {
                     bind_port_rows(
                         ui,
-                        "talk bind",
+                        &salt,
                         &mut self.settings.bind,
                         &mut self.settings.port,
                     );
