@@ -773,6 +773,34 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
         "the command of a run is not shown"
     );
 
+    // Saved to a typed path (no file dialog needed): a Markdown report, and a page for .html.
+    let out = tempfile::tempdir().unwrap();
+    for name in ["report.md", "report.html"] {
+        let path = out.path().join(name);
+        click_in_view(&mut harness, "or save to");
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.run_steps(1);
+        harness
+            .get_by_label("or save to")
+            .type_text(&path.display().to_string());
+        harness.run_steps(1);
+        harness.query_all_by_label("Save").last().unwrap().click();
+        let deadline = Instant::now() + WAIT;
+        while !path.exists() {
+            assert!(Instant::now() < deadline, "{name} was never saved");
+            std::thread::sleep(Duration::from_millis(20));
+            harness.step();
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("listens"), "{name}: {text}");
+        assert_eq!(
+            name.ends_with(".html"),
+            text.contains("<h1>socklab check"),
+            "{name}"
+        );
+    }
+    wait_for_label(&mut harness, "saved ");
+
     // The form is remembered with the window's settings, and Reset forgets it.
     let saved = harness.state().settings();
     let form = &saved.checks["tcp-echo"];
@@ -1298,6 +1326,12 @@ fn save_capture_writes_what_the_traffic_tab_shows_through_the_dialog_or_a_typed_
     harness.run_steps(2);
     wait_for_label(&mut harness, "Saved 10 packets");
     assert_eq!(capture_payload(&out.path().join("socklab.pcapng")).0, 10);
+    // The inspector's rows, as CSV, to the same folder.
+    harness.get_by_label("Save as CSV").click();
+    harness.run_steps(2);
+    wait_for_label(&mut harness, "Saved 5 rows");
+    let csv = std::fs::read_to_string(out.path().join("traffic.csv")).unwrap();
+    assert!(csv.contains(",send,") && csv.contains(",recv,"), "{csv}");
     // A path that cannot be written says why, and leaves nothing behind.
     harness.get_by_label("or to").click();
     harness.run_steps(1);
@@ -1354,7 +1388,10 @@ fn typing_a_port_while_a_banner_goes_keeps_every_digit_and_bad_ports_are_explain
     // The first digit makes the banner go (the port is free now): every digit still lands.
     let wanted = free_port(true).to_string();
     type_slowly(&mut harness, "Port", &wanted);
-    assert_eq!(harness.get_by_label("Port").value().as_deref(), Some(&*wanted));
+    assert_eq!(
+        harness.get_by_label("Port").value().as_deref(),
+        Some(&*wanted)
+    );
     assert!(
         harness
             .query_by_label_contains("is running on port")

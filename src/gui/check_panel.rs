@@ -106,6 +106,8 @@ pub struct CheckPanel {
     /// The port the last check could not have because this window's own server holds it.
     held_here: Option<u16>,
     saved: Option<String>,
+    /// A path typed for Save (where there is no file dialog).
+    report_path: String,
     /// The report being written, off the window's thread.
     saving: Option<Task<String>>,
     dialogs: Dialogs<Target>,
@@ -146,6 +148,7 @@ impl CheckPanel {
             error: None,
             held_here: None,
             saved: None,
+            report_path: String::new(),
             saving: None,
             dialogs: Dialogs::new(picker),
             waker: None,
@@ -459,15 +462,12 @@ impl CheckPanel {
             return;
         };
         let text = crate::check::class::html(&self.class_rows, options);
-        self.saving =
-            Task::spawn(
-                "save class report",
-                self.waker.clone(),
-                move || match std::fs::write(&path, text) {
-                    Ok(()) => format!("saved {}", path.display()),
-                    Err(e) => format!("cannot save {}: {e}", path.display()),
-                },
-            );
+        self.saving = Task::spawn("save class report", self.waker.clone(), move || {
+            match crate::files::write_atomically(&path, text) {
+                Ok(()) => format!("saved {}", path.display()),
+                Err(e) => format!("cannot save {}: {e}", path.display()),
+            }
+        });
     }
 
     /// Writes the report to `path` on a helper thread (a disk may be slow; the window is not).
@@ -481,14 +481,12 @@ impl CheckPanel {
         } else {
             report.to_markdown()
         };
-        self.saving = Task::spawn(
-            "save report",
-            self.waker.clone(),
-            move || match std::fs::write(&path, text) {
+        self.saving = Task::spawn("save report", self.waker.clone(), move || {
+            match crate::files::write_atomically(&path, text) {
                 Ok(()) => format!("saved {}", path.display()),
                 Err(e) => format!("cannot save {}: {e}", path.display()),
-            },
-        );
+            }
+        });
     }
 
     /// The port the last check could not have because one of this window's own servers holds
@@ -638,6 +636,38 @@ impl CheckPanel {
                 ui.label(RichText::new("checking…").color(running_color(ui)));
             }
         });
+        // Where there is no file dialog: a path to type.
+        let class_report = self.class_mode && !busy && !self.class_rows.is_empty();
+        if self.report.is_some() || class_report {
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label("or save to");
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.report_path)
+                            .hint_text(if class_report {
+                                "class.html"
+                            } else {
+                                "report.md or report.html"
+                            })
+                            .desired_width(220.0),
+                    )
+                    .labelled_by(label.id);
+                let typed = self.report_path.trim().to_owned();
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let clicked = ui
+                    .add_enabled(!typed.is_empty(), egui::Button::new("Save"))
+                    .on_hover_text("Save the report to the path typed here (.html for a page)")
+                    .clicked();
+                if (clicked || enter) && !typed.is_empty() {
+                    let path = PathBuf::from(typed);
+                    if class_report {
+                        self.save_class(path);
+                    } else {
+                        self.save(path);
+                    }
+                }
+            });
+        }
         if let Some(e) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
             if let Some(holder) = holder

@@ -99,13 +99,25 @@ impl Network {
                     ("Duplicate (%)", &mut c.duplicate_pct),
                     ("Reorder (%)", &mut c.reorder_pct),
                 ] {
-                    number_rows(ui, label, egui::Id::unique(("network", label)), value, 0.0..=100.0);
+                    number_rows(
+                        ui,
+                        label,
+                        egui::Id::unique(("network", label)),
+                        value,
+                        0.0..=100.0,
+                    );
                 }
                 for (label, value) in [
                     ("Delay (ms)", &mut c.delay_ms),
                     ("Jitter (ms)", &mut c.jitter_ms),
                 ] {
-                    number_rows(ui, label, egui::Id::unique(("network", label)), value, 0..=10_000);
+                    number_rows(
+                        ui,
+                        label,
+                        egui::Id::unique(("network", label)),
+                        value,
+                        0..=10_000,
+                    );
                 }
                 ui.label("");
                 ui.checkbox(&mut c.receive, "Also on receive");

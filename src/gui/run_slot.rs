@@ -67,12 +67,21 @@ pub struct RunSlot {
     pub save: CaptureSave,
 }
 
-/// Saving the capture: the typed path, the dialog, and what the last save said.
+/// Saving what the Traffic tab holds: the typed path, the dialog, and what the last save said.
 #[derive(Default)]
 pub struct CaptureSave {
     pub path: String,
     pub note: Option<(bool, String)>,
-    dialogs: Option<Dialogs<()>>,
+    dialogs: Option<Dialogs<Export>>,
+}
+
+/// What the Traffic tab saves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// The pcapng capture.
+    Capture,
+    /// The inspector's rows as CSV.
+    Csv,
 }
 
 impl RunSlot {
@@ -221,37 +230,48 @@ impl RunSlot {
 
     /// Writes the capture to `path` (a folder gets `socklab.pcapng` in it): whole or not at all.
     pub fn save_capture(&mut self, path: &Path) {
+        self.export(Export::Capture, path);
+    }
+
+    /// Writes the capture or the inspector's CSV to `path` (a folder gets `socklab.pcapng` or
+    /// `traffic.csv` in it): whole or not at all.
+    pub fn export(&mut self, what: Export, path: &Path) {
         let path = if path.is_dir() {
-            path.join("socklab.pcapng")
+            path.join(match what {
+                Export::Capture => "socklab.pcapng",
+                Export::Csv => "traffic.csv",
+            })
         } else {
             path.to_path_buf()
         };
-        let Some(capture) = &self.capture else {
-            self.save.note = Some((false, "Nothing has crossed the wire yet.".into()));
-            return;
+        let (bytes, said) = match what {
+            Export::Capture => {
+                let Some(capture) = &self.capture else {
+                    self.save.note = Some((false, "Nothing has crossed the wire yet.".into()));
+                    return;
+                };
+                (
+                    capture.get_ref().clone(),
+                    counted(capture.packets(), "packet", "packets"),
+                )
+            }
+            Export::Csv => (
+                self.traffic.to_csv().into_bytes(),
+                counted(self.traffic.len() as u64, "row", "rows"),
+            ),
         };
-        self.save.note = Some(
-            match crate::files::write_atomically(&path, capture.get_ref()) {
-                Ok(()) => (
-                    true,
-                    format!(
-                        "Saved {} to {}",
-                        counted(capture.packets(), "packet", "packets"),
-                        path.display()
-                    ),
-                ),
-                Err(e) => (false, format!("Cannot save {}: {e}", path.display())),
-            },
-        );
-        self.save.path = path.display().to_string();
+        self.save.note = Some(match crate::files::write_atomically(&path, bytes) {
+            Ok(()) => (true, format!("Saved {said} to {}", path.display())),
+            Err(e) => (false, format!("Cannot save {}: {e}", path.display())),
+        });
     }
 
     /// Save capture…, a path to type, Save, and Open in Wireshark when it is installed.
     fn capture_ui(&mut self, ui: &mut egui::Ui, title: &str) {
         if let Some(dialogs) = &mut self.save.dialogs
-            && let Some(((), path)) = dialogs.poll()
+            && let Some((what, path)) = dialogs.poll()
         {
-            self.save_capture(&path);
+            self.export(what, &path);
         }
         let packets = self.capture_packets();
         ui.horizontal_wrapped(|ui| {
@@ -272,7 +292,16 @@ impl RunSlot {
                 .clicked()
                 && let Some(d) = &mut self.save.dialogs
             {
-                d.open((), DialogKind::Save(suggested.clone()), None);
+                d.open(Export::Capture, DialogKind::Save(suggested.clone()), None);
+            }
+            let rows = !self.traffic.is_empty();
+            if ui
+                .add_enabled(rows && !dialog_open, egui::Button::new("Save CSV…"))
+                .on_hover_text("The inspector's rows as CSV")
+                .clicked()
+                && let Some(d) = &mut self.save.dialogs
+            {
+                d.open(Export::Csv, DialogKind::Save("traffic.csv".into()), None);
             }
             let label = ui.label("or to");
             let field = ui
@@ -293,6 +322,13 @@ impl RunSlot {
             {
                 self.save_capture(Path::new(&typed));
             }
+            if ui
+                .add_enabled(rows && !typed.is_empty(), egui::Button::new("Save as CSV"))
+                .on_hover_text("Save the inspector's rows as CSV to the path typed here")
+                .clicked()
+            {
+                self.export(Export::Csv, Path::new(&typed));
+            }
             if packets > 0 && wireshark_installed() && ui.button("Open in Wireshark").clicked() {
                 self.open_in_wireshark(&suggested);
             }
@@ -301,7 +337,7 @@ impl RunSlot {
             .save
             .dialogs
             .as_ref()
-            .and_then(|d| d.note_for(&[()]))
+            .and_then(|d| d.note_for(&[Export::Capture, Export::Csv]))
             .map(|n| (false, n.to_owned()))
             .or_else(|| self.save.note.clone());
         if let Some((ok, text)) = note {

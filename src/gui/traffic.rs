@@ -642,9 +642,6 @@ impl Traffic {
                 let text = self.to_text();
                 ui.ctx().copy_text(text);
             }
-            if ui.button("Save CSV…").clicked() {
-                save_in_background(self.to_csv());
-            }
         });
         let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
         let show_hex = self.show_hex;
@@ -1174,26 +1171,6 @@ fn csv_field(text: &str) -> String {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()
-    }
-}
-
-/// Asks where to save `contents` and writes it there, on a helper thread (the dialog blocks).
-fn save_in_background(contents: String) {
-    let spawned = std::thread::Builder::new()
-        .name("save export".into())
-        .spawn(move || {
-            if let Some(path) = rfd::FileDialog::new()
-                .set_file_name("traffic.csv")
-                .save_file()
-            {
-                // Nowhere to report from here but the console; the copy buttons are the sure way.
-                if let Err(e) = std::fs::write(&path, contents) {
-                    eprintln!("cannot save {}: {e}", path.display());
-                }
-            }
-        });
-    if spawned.is_err() {
-        eprintln!("cannot start the save dialog");
     }
 }
 

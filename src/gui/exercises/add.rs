@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::gui::app::Settings;
 use crate::gui::exercises::{ExercisePanel, Roles};
 use crate::gui::widgets::{
-    number_field,
-    bind_port_rows, entered_by_enter, labelled_text, list_height, reach_ui, scroll_box,
+    bind_port_rows, entered_by_enter, labelled_text, list_height, number_field, reach_ui,
+    scroll_box,
 };
 use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT, user_name};
 use crate::net::event::{AddExchange, Event};
@@ -288,7 +288,11 @@ impl ExercisePanel for AddPanel {
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
         ui.heading("Server");
         let running = self.roles.server.is_running();
-        let salt = if self.tcp { "tcp add bind" } else { "udp add bind" };
+        let salt = if self.tcp {
+            "tcp add bind"
+        } else {
+            "udp add bind"
+        };
         ui.add_enabled_ui(!running, |ui| {
             egui::Grid::new("server form")
                 .num_columns(2)

@@ -16,9 +16,8 @@ use crate::gui::exercises::{ExercisePanel, Roles};
 use crate::gui::run_slot::Status;
 use crate::gui::task::Task;
 use crate::gui::widgets::{
-    number_rows,
-    bind_port_rows, entered_by_enter, labelled_text, list_height, reach_ui, running_color,
-    scroll_box,
+    bind_port_rows, entered_by_enter, labelled_text, list_height, number_rows, reach_ui,
+    running_color, scroll_box,
 };
 use crate::net::addr::BindChoice;
 use crate::net::event::{Event, FileReport, Progress, Role};
@@ -588,8 +587,14 @@ impl ExercisePanel for FilePanel {
                     labelled_text(ui, "Remote file name", &mut self.settings.remote);
                     ui.end_row();
                     if self.tftp {
-                        number_rows(ui, "Window (blocks)", egui::Id::unique("tftp window"), &mut self.settings.windowsize, 1..=64)
-                            .on_hover_text("Blocks sent before an ACK (RFC 7440); 1 is plain TFTP");
+                        number_rows(
+                            ui,
+                            "Window (blocks)",
+                            egui::Id::unique("tftp window"),
+                            &mut self.settings.windowsize,
+                            1..=64,
+                        )
+                        .on_hover_text("Blocks sent before an ACK (RFC 7440); 1 is plain TFTP");
                     }
                     let uploading = self.uploading();
                     let path_label = if uploading { "File to send" } else { "Save as" };

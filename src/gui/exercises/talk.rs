@@ -249,12 +249,7 @@ impl ExercisePanel for TalkPanel {
                 .num_columns(2)
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
-                    bind_port_rows(
-                        ui,
-                        &salt,
-                        &mut self.settings.bind,
-                        &mut self.settings.port,
-                    );
+                    bind_port_rows(ui, &salt, &mut self.settings.bind, &mut self.settings.port);
                     if self.service == Service::Echo {
                         labelled_text(ui, "Stop words", &mut self.settings.stop_words)
                             .on_hover_text(
