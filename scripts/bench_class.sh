@@ -21,7 +21,7 @@ one() { # JOBS RUN
   local start end
   start=$(date +%s.%N)
   "$socklab" check tcp-add server --port "$port" --timeout 4 --each "$work/class/*/TCPserver.py" \
-    --jobs "$1" --csv "$work/j$1-$2.csv" -- "$python" '{file}' tcp '{port}' 2>>"$work/stderr" || { tail -5 "$work/stderr"; exit 1; }
+    --jobs "$1" --csv "$work/j$1-$2.csv" --junit "$work/j$1-$2.xml" -- "$python" '{file}' tcp '{port}' 2>>"$work/stderr" || { tail -5 "$work/stderr"; exit 1; }
   end=$(date +%s.%N)
   echo "$end - $start" | bc >>"$work/times-$1"
 }
@@ -42,6 +42,8 @@ for f in "$work"/j*.csv; do
   else
     echo "differs: $(basename "$f"):"
     diff "$first" "$f" | head -6 || true
+    # Why: the failure messages of that run's JUnit report.
+    grep -o '<failure message="[^"]*"' "${f%.csv}.xml" | sort | uniq -c | head -5 || true
   fi
 done
 echo "identical CSVs: $same of $total"

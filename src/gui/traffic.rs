@@ -438,7 +438,16 @@ impl Traffic {
                 id,
                 peer,
                 open: true,
-                state: "open".into(),
+                // UDP has no connection to be open: a server hears from a peer, a client
+                // talks to one.
+                state: if self.tcp {
+                    "open"
+                } else if self.server {
+                    "heard from"
+                } else {
+                    "talking to"
+                }
+                .into(),
                 bytes_in: 0,
                 bytes_out: 0,
                 started: at,

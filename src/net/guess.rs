@@ -196,6 +196,7 @@ pub fn run_client(
     let (socket, peer) = super::udp::connect_client(&config.server, reporter)?;
     let socket = super::udp::link(socket, &config.conditions, reporter)?;
     let mut count = 0u32;
+    let mut sent = 0u32;
     loop {
         let guess = match guesses.recv_timeout(POLL_INTERVAL) {
             Ok(g) => g,
@@ -214,7 +215,11 @@ pub fn run_client(
                 )));
             }
         };
-        count += 1;
+        // A word is sent and answered, but it is no guess: the count is of numbers.
+        sent += 1;
+        if parse_guess(guess.as_bytes()).is_some() {
+            count += 1;
+        }
         let reply = ask(
             &socket,
             peer,
@@ -223,7 +228,7 @@ pub fn run_client(
             reporter,
             stop,
         )
-        .map_err(|e| unanswered(e, count))?;
+        .map_err(|e| unanswered(e, sent))?;
         let correct = read_hint(reply.as_bytes()) == Some(Hint::Correct);
         reporter.send(Event::Guess(GuessReport {
             role: Role::Client,

@@ -305,7 +305,8 @@ impl ExercisePanel for GuessPanel {
         ui.label(
             RichText::new(format!(
                 "Guesses: {}{}",
-                self.history.len(),
+                // A word is answered ("not a number") but is no guess.
+                self.history.iter().filter(|g| g.guess.is_some()).count(),
                 if won { " · found it!" } else { "" }
             ))
             .strong()

@@ -72,6 +72,10 @@ pub struct TalkPanel {
     /// Feeds the running client session; dropping it ends the session.
     outbox: Option<Sender<Vec<u8>>>,
     sessions: BTreeMap<SocketAddr, usize>,
+    /// Messages the server has answered since it started, in sessions open or closed.
+    answered: u64,
+    /// Sessions (TCP) or peers (UDP) since the server started.
+    seen: u64,
     chat: Vec<Reply>,
 }
 
@@ -84,6 +88,8 @@ impl TalkPanel {
             roles: Roles::default(),
             outbox: None,
             sessions: BTreeMap::new(),
+            answered: 0,
+            seen: 0,
             chat: Vec::new(),
         }
     }
@@ -177,17 +183,28 @@ impl ExercisePanel for TalkPanel {
     fn poll(&mut self) -> bool {
         for stamped in self.roles.server.drain() {
             match stamped.event {
-                Event::Listening { local, .. } => self.roles.listening = Some(local),
+                Event::Listening { local, .. } => {
+                    self.roles.listening = Some(local);
+                    self.answered = 0;
+                    self.seen = 0;
+                }
                 Event::Accepted { peer, .. } => {
                     self.sessions.insert(peer, 0);
+                    self.seen += 1;
                 }
                 Event::Received { peer, .. } if !self.tcp => {
-                    *self.sessions.entry(peer).or_default() += 1;
+                    let n = self.sessions.entry(peer).or_default();
+                    if *n == 0 {
+                        self.seen += 1;
+                    }
+                    *n += 1;
+                    self.answered += 1;
                 }
                 Event::Received { peer, .. } => {
                     if let Some(n) = self.sessions.get_mut(&peer) {
                         *n += 1;
                     }
+                    self.answered += 1;
                 }
                 Event::Closed { peer, .. } => {
                     self.sessions.remove(&peer);
@@ -267,12 +284,18 @@ impl ExercisePanel for TalkPanel {
             } else {
                 "Clients heard from"
             };
-            let messages: u64 = self.sessions.values().map(|n| *n as u64).sum();
+            // What was answered counts closed sessions too.
+            let (unit, units) = if self.tcp {
+                ("session", "sessions")
+            } else {
+                ("client", "clients")
+            };
             ui.label(
                 RichText::new(format!(
-                    "{title}: {} · {}",
+                    "{title}: {} · {} answered · {} since the start",
                     self.sessions.len(),
-                    counted(messages, "message", "messages")
+                    counted(self.answered, "message", "messages"),
+                    counted(self.seen, unit, units)
                 ))
                 .strong(),
             );
