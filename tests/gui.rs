@@ -217,6 +217,12 @@ fn download_form_uses_the_picker_shows_progress_result_and_compares() {
         harness.get_by_label_contains("Start server").click();
         harness.run_steps(1);
         wait_for_label(&mut harness, "Shared files (1)");
+        // A file added to the folder joins the list (the server looks every 2 s), and one
+        // removed leaves it.
+        std::fs::write(shared.path().join("added.txt"), b"new").unwrap();
+        wait_for_label(&mut harness, "Shared files (2)");
+        std::fs::remove_file(shared.path().join("added.txt")).unwrap();
+        wait_for_label(&mut harness, "Shared files (1)");
         // Picking the shared file fills the remote name.
         harness.get_by_label("lab.bin").click();
         harness.run_steps(1);
@@ -269,6 +275,21 @@ fn download_form_uses_the_picker_shows_progress_result_and_compares() {
         harness.get_by_label("Compare").click();
         harness.run_steps(1);
         wait_for_label(&mut harness, "identical (200000 bytes)");
+        // Downloading again makes that answer stale: it goes.
+        harness.get_by_label_contains("Download").click();
+        harness.run_steps(1);
+        wait_for_label(&mut harness, "already exists");
+        assert!(
+            harness
+                .query_all_by_label_contains("identical (200000 bytes)")
+                .next()
+                .is_none(),
+            "the comparison of the old file still shows"
+        );
+        wait_for_label(&mut harness, "Overwrite");
+        harness.get_by_label("Overwrite").click();
+        harness.run_steps(1);
+        wait_for_label(&mut harness, "SHA-256");
         harness.get_by_label_contains("Stop server").click();
         harness.run_steps(1);
         wait_for_label(&mut harness, "server stopped");
@@ -1431,5 +1452,45 @@ fn typing_a_port_while_a_banner_goes_keeps_every_digit_and_bad_ports_are_explain
         assert!(Instant::now() < deadline, "nothing listens on {wanted}");
         std::thread::sleep(Duration::from_millis(20));
         harness.step();
+    }
+}
+
+#[test]
+fn a_stopped_server_ends_the_client_that_talked_to_it() {
+    for (exercise, tcp) in [(ExerciseId::UdpUpper, false), (ExerciseId::TcpUpper, true)] {
+        let port = free_port(tcp);
+        let mut settings = Settings {
+            exercise,
+            ..Settings::default()
+        };
+        for s in [&mut settings.tcp_upper, &mut settings.udp_upper] {
+            s.bind = socklab::net::addr::BindChoice::Loopback;
+            s.port = port;
+            s.server = format!("127.0.0.1:{port}");
+        }
+        let mut harness = harness_for(settings);
+        harness.get_by_label_contains("Start server").click();
+        harness.run_steps(1);
+        wait_for_label(&mut harness, "listening on");
+        type_into(&mut harness, "Message", "still there?");
+        harness.key_press(egui::Key::Enter);
+        harness.run_steps(1);
+        wait_for_label(&mut harness, "STILL THERE?");
+        wait_for_label(&mut harness, &format!("talking to 127.0.0.1:{port}"));
+        harness.get_by_label_contains("Stop server").click();
+        harness.run_steps(1);
+        wait_for_label(&mut harness, "server stopped");
+        // The client says why it ended, and no longer claims to be talking to anyone.
+        wait_for_label(
+            &mut harness,
+            &format!("ended: the server it talked to (127.0.0.1:{port}) stopped"),
+        );
+        assert!(
+            !harness.query_all_by_label_contains("talking to").any(|n| n
+                .accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("talking to"))),
+            "tcp={tcp}: the status still says talking to"
+        );
     }
 }

@@ -234,6 +234,18 @@ impl SocklabApp {
         for panel in &mut self.panels {
             backlog |= panel.poll();
         }
+        // A server of this window that stopped ends the clients that talked to it: one that
+        // went on would send to whatever takes the port next (UDP tells nothing).
+        let stopped: Vec<std::net::SocketAddr> = self
+            .panels
+            .iter_mut()
+            .filter_map(|p| p.server_slot_mut().take_stopped_listener())
+            .collect();
+        for addr in stopped {
+            for panel in &mut self.panels {
+                panel.client_slot_mut().end_if_talking_to(addr);
+            }
+        }
         for check in self.checks.iter_mut().flatten() {
             check.poll();
         }

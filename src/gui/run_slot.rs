@@ -65,6 +65,13 @@ pub struct RunSlot {
     /// What crossed the wire since the slot's first start, as a pcapng capture in memory.
     capture: Option<Capture<Vec<u8>>>,
     pub save: CaptureSave,
+    /// Where a client talks (from `Connected`), and where a server listened.
+    peer: Option<std::net::SocketAddr>,
+    listened: Option<std::net::SocketAddr>,
+    /// A server that listened and has finished, until the window takes it.
+    stopped_listener: Option<std::net::SocketAddr>,
+    /// Why the window ended this runner, for its status once it has.
+    ended_because: Option<String>,
 }
 
 /// Saving what the Traffic tab holds: the typed path, the dialog, and what the last save said.
@@ -158,10 +165,15 @@ impl RunSlot {
             self.traffic.record(stamped);
             match &stamped.event {
                 Event::Listening { local, .. } => {
+                    self.listened = Some(*local);
                     self.status = Status::Running(format!("listening on {local}"))
                 }
                 Event::Connected { peer, .. } => {
+                    self.peer = Some(*peer);
                     self.status = Status::Running(format!("talking to {peer}"))
+                }
+                Event::Finished(_) if self.ended_because.is_some() => {
+                    self.status = Status::Done(self.ended_because.take().unwrap_or_default());
                 }
                 Event::Finished(Ok(s)) => self.status = Status::Done(s.message.clone()),
                 Event::Finished(Err(e)) => {
@@ -174,6 +186,8 @@ impl RunSlot {
             }
         }
         if events.iter().any(|s| matches!(s.event, Event::Finished(_))) {
+            self.stopped_listener = self.listened.take();
+            self.peer = None;
             if let Some(handle) = self.handle.take() {
                 // The thread sent its last event; joining returns at once.
                 handle.join();
@@ -215,6 +229,23 @@ impl RunSlot {
                 height,
             ),
             View::Connections => self.traffic.connections_ui(ui, height),
+        }
+    }
+
+    /// A server's address once it has stopped listening (taken once).
+    pub fn take_stopped_listener(&mut self) -> Option<std::net::SocketAddr> {
+        self.stopped_listener.take()
+    }
+
+    /// Ends this client if it talks to `server` (its port, on this computer): that server
+    /// stopped, and what took the port next is not the server it talked to.
+    pub fn end_if_talking_to(&mut self, server: std::net::SocketAddr) {
+        let Some(peer) = self.peer else { return };
+        let local =
+            peer.ip().is_loopback() || crate::net::addr::is_this_computer(&peer.to_string());
+        if self.is_running() && peer.port() == server.port() && local {
+            self.ended_because = Some(format!("ended: the server it talked to ({server}) stopped"));
+            self.stop();
         }
     }
 

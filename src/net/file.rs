@@ -114,15 +114,61 @@ pub fn split_target(target: &str) -> Result<(String, String)> {
     Ok((format!("{}:{port}", &target[..host_end]), remote.to_owned()))
 }
 
-fn check_root(root: &Path, hidden: bool, reporter: &Reporter) -> Result<()> {
+/// How often a file server looks at its folder again, so that the list it offers follows files
+/// added, removed or changed.
+pub const SHARE_LOOK_INTERVAL: Duration = Duration::from_secs(2);
+
+/// Checks the shared folder and reports its files; then looks again every
+/// [`SHARE_LOOK_INTERVAL`] on a thread of its own and reports the list when it changed, until
+/// the returned guard is dropped or `stop` is set.
+fn check_root(
+    root: &Path,
+    hidden: bool,
+    reporter: &Reporter,
+    stop: &StopFlag,
+) -> Result<ShareWatch> {
     if !root.is_dir() {
         return Err(Error::Input(format!(
             "the shared folder {} does not exist or is not a folder",
             root.display()
         )));
     }
-    reporter.send(Event::SharedFiles(list_shared(root, hidden)));
-    Ok(())
+    let mut last = list_shared(root, hidden);
+    reporter.send(Event::SharedFiles(last.clone()));
+    let done = stop.child();
+    let (root, reporter, watching) = (root.to_path_buf(), reporter.clone(), done.clone());
+    let thread = thread::Builder::new()
+        .name("share watch".into())
+        .spawn(move || {
+            while !watching.is_stopped() {
+                let until = Instant::now() + SHARE_LOOK_INTERVAL;
+                while Instant::now() < until && !watching.is_stopped() {
+                    thread::sleep(POLL_INTERVAL);
+                }
+                let now = list_shared(&root, hidden);
+                if now != last && !watching.is_stopped() {
+                    reporter.send(Event::SharedFiles(now.clone()));
+                    last = now;
+                }
+            }
+        })
+        .ok();
+    Ok(ShareWatch { done, thread })
+}
+
+/// Stops the shared folder's watch when dropped.
+struct ShareWatch {
+    done: StopFlag,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+impl Drop for ShareWatch {
+    fn drop(&mut self) {
+        self.done.stop();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
 }
 
 /// Emits progress at most every [`PROGRESS_INTERVAL`].
@@ -173,7 +219,7 @@ pub fn run_tcp_server(
     reporter: &Reporter,
     stop: &StopFlag,
 ) -> Result<Summary> {
-    check_root(&config.root, config.serve_hidden, reporter)?;
+    let _watch = check_root(&config.root, config.serve_hidden, reporter, stop)?;
     let (listener, local) = super::tcp::listen(config.bind, reporter)?;
     reporter.info(
         None,
@@ -793,7 +839,7 @@ pub fn run_udp_server(
     reporter: &Reporter,
     stop: &StopFlag,
 ) -> Result<Summary> {
-    check_root(&config.root, config.serve_hidden, reporter)?;
+    let _watch = check_root(&config.root, config.serve_hidden, reporter, stop)?;
     let (socket, local) = super::udp::bind_server(config.bind, reporter)?;
     let socket = super::udp::link(socket, &config.conditions, reporter)?;
     let socket = Arc::new(socket);

@@ -145,6 +145,8 @@ pub struct FilePanel {
     dialogs: Dialogs<Field>,
     comparing: Option<Task<Result<Comparison, String>>>,
     comparison: Option<Result<Comparison, String>>,
+    /// The two paths the comparison is of.
+    compared: (String, String),
 }
 
 impl FilePanel {
@@ -164,6 +166,7 @@ impl FilePanel {
             dialogs: Dialogs::new(picker),
             comparing: None,
             comparison: None,
+            compared: (String::new(), String::new()),
         }
     }
 
@@ -191,6 +194,8 @@ impl FilePanel {
 
     /// Starts the download; `overwrite` after the user confirmed replacing the destination.
     pub fn download(&mut self, overwrite: bool, waker: Option<Waker>) {
+        // A comparison says nothing of the file about to be written.
+        self.comparison = None;
         if self.tftp {
             let s = &self.settings;
             let config = crate::net::tftp::ClientConfig {
@@ -246,6 +251,10 @@ impl FilePanel {
         let a = PathBuf::from(self.settings.compare_a.trim());
         let b = PathBuf::from(self.settings.compare_b.trim());
         self.comparison = None;
+        self.compared = (
+            self.settings.compare_a.clone(),
+            self.settings.compare_b.clone(),
+        );
         self.comparing = Task::spawn("compare files", waker, move || {
             compare_files(&a, &b).map_err(|e| e.to_string())
         });
@@ -306,6 +315,15 @@ impl FilePanel {
                 ui.label(RichText::new("comparing…").weak());
             }
         });
+        // A comparison of other paths than those shown now is stale.
+        if self.compared
+            != (
+                self.settings.compare_a.clone(),
+                self.settings.compare_b.clone(),
+            )
+        {
+            self.comparison = None;
+        }
         let (text, color) = match &self.comparison {
             Some(Ok(c @ Comparison::Identical { .. })) => (format!("✔ {c}"), running_color(ui)),
             Some(Ok(c)) => (format!("✖ {c}"), ui.visuals().warn_fg_color),
