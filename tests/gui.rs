@@ -1494,3 +1494,46 @@ fn a_stopped_server_ends_the_client_that_talked_to_it() {
         );
     }
 }
+
+#[test]
+fn ctrl_1_and_ctrl_2_reach_the_forms_and_the_exercise_list_is_out_of_the_tab_cycle() {
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpAdd,
+        ..Settings::default()
+    });
+    let focused = |harness: &Harness<'_, SocklabApp>, label: &str| {
+        harness.get_by_label(label).accesskit_node().is_focused()
+    };
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    harness.run_steps(2);
+    assert!(focused(&harness, "Server address"), "Ctrl+2: the client");
+    // Tab goes on inside the client form.
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    assert!(focused(&harness, "Client name"), "Tab after the address");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
+    harness.run_steps(2);
+    assert!(focused(&harness, "Port"), "Ctrl+1: the server");
+    // Ctrl+Down: the next exercise.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::ArrowDown);
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings().exercise, ExerciseId::UdpAdd);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::ArrowUp);
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings().exercise, ExerciseId::TcpAdd);
+    // From a fresh start, the first Tab lands in a form, never on the exercise list.
+    let mut fresh = harness_for(Settings {
+        exercise: ExerciseId::TcpAdd,
+        ..Settings::default()
+    });
+    fresh.key_press(egui::Key::Tab);
+    fresh.run_steps(2);
+    for info in socklab::gui::exercises::EXERCISES {
+        let name = format!("{} · {}", info.title, info.transport);
+        let node = fresh.query_all_by_label_contains(&name).next();
+        assert!(
+            !node.is_some_and(|n| n.accesskit_node().is_focused()),
+            "{name} took the focus"
+        );
+    }
+}

@@ -304,6 +304,28 @@ impl SocklabApp {
             let waker = self.waker.clone();
             self.panel_mut(self.exercise).toggle_server(waker);
         }
+        // Ctrl+1: the server's port; Ctrl+2: the client's server address; Ctrl+↑/↓: the
+        // exercise before or after (the list is out of the Tab cycle).
+        let (to_server, to_client, up, down) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::Num1),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::Num2),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::ArrowUp),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::ArrowDown),
+            )
+        });
+        if to_server {
+            ui.memory_mut(|m| m.request_focus(crate::gui::widgets::server_port_id()));
+        }
+        if to_client {
+            ui.memory_mut(|m| m.request_focus(crate::gui::widgets::server_address_id()));
+        }
+        if up || down {
+            let i = Self::index(self.exercise);
+            let n = EXERCISES.len();
+            let next = if down { (i + 1) % n } else { (i + n - 1) % n };
+            self.exercise = EXERCISES[next].id;
+        }
         // The side list takes at most a quarter of a narrow or zoomed window.
         let side_width = (ui.ctx().content_rect().width() * 0.25).clamp(150.0, 210.0);
         egui::Panel::left("exercises")
@@ -401,8 +423,11 @@ impl SocklabApp {
             } else {
                 text
             };
-            let button =
-                egui::Button::selectable(selected, label).wrap_mode(egui::TextWrapMode::Wrap);
+            // Clicked, not focused: the list stays out of the Tab cycle (Ctrl+↑/↓ moves in it),
+            // so that Tab goes from form field to form field.
+            let button = egui::Button::selectable(selected, label)
+                .wrap_mode(egui::TextWrapMode::Wrap)
+                .sense(egui::Sense::CLICK);
             if ui.add(button).clicked() {
                 self.exercise = info.id;
             }
@@ -463,7 +488,7 @@ impl SocklabApp {
             self.confirm_reset = true;
         }
         ui.label(
-            RichText::new("F5 starts or stops this exercise's server; Enter sends.")
+            RichText::new("F5 starts or stops this exercise's server; Enter sends; Ctrl+1 the server's port, Ctrl+2 the client; Ctrl+Up/Down another exercise.")
                 .small()
                 .weak(),
         );

@@ -168,6 +168,27 @@ where
     response
 }
 
+/// The server form's Port field, which Ctrl+1 focuses.
+pub fn server_port_id() -> egui::Id {
+    egui::Id::unique("server port field")
+}
+
+/// The client form's Server address field, which Ctrl+2 focuses.
+pub fn server_address_id() -> egui::Id {
+    egui::Id::unique("client server address field")
+}
+
+/// The client's Server address row (the field Ctrl+2 focuses).
+pub fn server_address_row(ui: &mut egui::Ui, text: &mut String) -> egui::Response {
+    let label = ui.label("Server address");
+    ui.add(
+        egui::TextEdit::singleline(text)
+            .id(server_address_id())
+            .desired_width(field_width(ui)),
+    )
+    .labelled_by(label.id)
+}
+
 /// Two rows of a two-column `Grid`: where a server binds, and its port.
 pub fn bind_port_rows(ui: &mut egui::Ui, id_salt: &str, bind: &mut BindChoice, port: &mut u16) {
     let label = ui.label("Bind address");
@@ -189,13 +210,7 @@ pub fn bind_port_rows(ui: &mut egui::Ui, id_salt: &str, bind: &mut BindChoice, p
         );
         ui.end_row();
     }
-    let field = number_rows(
-        ui,
-        "Port",
-        egui::Id::unique(("server port", id_salt)),
-        port,
-        1..=65535,
-    );
+    let field = number_rows(ui, "Port", server_port_id(), port, 1..=65535);
     // Not while a port is being typed: "1" on the way to "12005" is no cause for a warning.
     if *port < 1024 && !field.has_focus() {
         ui.label("");

@@ -10,7 +10,7 @@ use crate::gui::app::Settings;
 use crate::gui::exercises::{ExercisePanel, Roles};
 use crate::gui::widgets::{
     bind_port_rows, entered_by_enter, labelled_text, list_height, number_field, reach_ui,
-    scroll_box,
+    scroll_box, server_address_row,
 };
 use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT, user_name};
 use crate::net::event::{AddExchange, Event};
@@ -366,8 +366,12 @@ impl ExercisePanel for AddPanel {
             .spacing([8.0, 6.0])
             .show(ui, |ui| {
                 let c = &mut self.settings.client;
+                let r = server_address_row(ui, &mut c.server);
+                if entered_by_enter(&r) {
+                    entered = Some(r.id);
+                }
+                ui.end_row();
                 for (label, text) in [
-                    ("Server address", &mut c.server),
                     ("Client name", &mut c.name),
                     ("Client number", &mut c.number),
                 ] {

@@ -17,7 +17,7 @@ use crate::gui::run_slot::Status;
 use crate::gui::task::Task;
 use crate::gui::widgets::{
     bind_port_rows, entered_by_enter, labelled_text, list_height, number_rows, reach_ui,
-    running_color, scroll_box,
+    running_color, scroll_box, server_address_row,
 };
 use crate::net::addr::BindChoice;
 use crate::net::event::{Event, FileReport, Progress, Role};
@@ -592,7 +592,7 @@ impl ExercisePanel for FilePanel {
                 .num_columns(2)
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
-                    labelled_text(ui, "Server address", &mut self.settings.server);
+                    server_address_row(ui, &mut self.settings.server);
                     ui.end_row();
                     if self.tftp {
                         ui.label("Direction");

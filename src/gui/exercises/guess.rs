@@ -11,6 +11,7 @@ use crate::gui::app::Settings;
 use crate::gui::exercises::{ExercisePanel, Roles};
 use crate::gui::widgets::{
     bind_port_rows, labelled_text, list_height, number_field, reach_ui, scroll_box,
+    server_address_row,
 };
 use crate::net::DEFAULT_CLIENT_TIMEOUT;
 use crate::net::addr::BindChoice;
@@ -260,7 +261,7 @@ impl ExercisePanel for GuessPanel {
             .num_columns(2)
             .spacing([8.0, 6.0])
             .show(ui, |ui| {
-                labelled_text(ui, "Server address", &mut self.settings.server);
+                server_address_row(ui, &mut self.settings.server);
                 ui.end_row();
                 let response = labelled_text(ui, "Your guess", &mut self.settings.draft);
                 go |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::gui::app::Settings;
 use crate::gui::exercises::{ExercisePanel, Roles};
-use crate::gui::widgets::{bind_port_rows, labelled_text, list_height, reach_ui, scroll_box};
+use crate::gui::widgets::{
+    bind_port_rows, labelled_text, list_height, reach_ui, scroll_box, server_address_row,
+};
 use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT};
 use crate::net::event::{Event, Reply};
 use crate::net::runner::{RunFn, Waker};
@@ -321,7 +323,7 @@ impl ExercisePanel for TalkPanel {
             .num_columns(2)
             .spacing([8.0, 6.0])
             .show(ui, |ui| {
-                labelled_text(ui, "Server address", &mut self.settings.server);
+                server_address_row(ui, &mut self.settings.server);
                 ui.end_row();
                 let response = labelled_text(ui, "Message", &mut self.settings.draft);
                 send |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
