@@ -13,6 +13,7 @@
 //! - [`files`]: local files: safe download destinations, SHA-256, comparing two files.
 //! - [`error`]: the core's one error type, with plain-language hints.
 
+pub mod args;
 pub mod check;
 pub mod cli;
 pub mod error;

@@ -2,10 +2,13 @@
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Args;
 
 use super::report::{Report, csv_field, parse_weights};
 use super::{Exercise, Options, Role};
-use crate::cli::CheckArgs;
+use crate::args::Seconds;
 use crate::protocol::add::WireFormat;
 
 fn usage(message: &str) -> ExitCode {
@@ -80,6 +83,94 @@ pub fn run(args: CheckArgs) -> ExitCode {
     #[cfg(unix)]
     UNWOUND.store(true, std::sync::atomic::Ordering::SeqCst);
     code
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// tcp-add, udp-add, tcp-file, udp-file, tcp-echo, udp-echo, tcp-upper, udp-upper,
+    /// udp-guess.
+    pub exercise: String,
+    /// The role of the program under test: server or client (socklab plays the other).
+    pub role: String,
+    /// Where the program listens (server) or where socklab listens for it (client)
+    /// [default: the exercise's port].
+    #[arg(long)]
+    pub port: Option<u16>,
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// The add format to use with a server under test [default: found by trying each].
+    #[arg(long)]
+    pub format: Option<String>,
+    /// The name typed into a client, or sent to a server.
+    #[arg(long, default_value = "Ana")]
+    pub name: String,
+    /// The number typed into a client, or sent to a server.
+    #[arg(long, default_value_t = 37, allow_negative_numbers = true)]
+    pub number: i64,
+    /// Lines typed when the program's prompts say nothing socklab recognises ({name} and
+    /// {number} replaced), separated by "\n".
+    #[arg(long)]
+    pub stdin: Option<String>,
+    /// Longest wait of any one case.
+    #[arg(long, value_name = "SECONDS", default_value_t = Seconds(Duration::from_secs(10)))]
+    pub timeout: Seconds,
+    /// One JSON object with every check on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write the report to FILE (Markdown, or HTML when it ends in .html); with --each,
+    /// the class's table.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<std::path::PathBuf>,
+    /// Check every file the pattern matches (e.g. 'submissions/*/TCPserver.py'), with {file}
+    /// in COMMAND, one after another.
+    #[arg(long, value_name = "GLOB")]
+    pub each: Option<String>,
+    /// With --each: one row per file (file, passed, failed, score, then each check).
+    #[arg(long, value_name = "FILE", requires = "each")]
+    pub csv: Option<std::path::PathBuf>,
+    /// With --each: check N submissions at once, each on a free port of its own (COMMAND
+    /// must take {port}; without it, one at a time).
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "each")]
+    pub jobs: usize,
+    /// Points per check id, one `id points` a line (or a JSON object); the score is the share
+    /// of the points earned [default: every required check one point, advisory checks none].
+    #[arg(long, value_name = "FILE")]
+    pub weights: Option<std::path::PathBuf>,
+    /// Also write Gradescope's results.json to FILE.
+    #[arg(long, value_name = "FILE", conflicts_with = "each")]
+    pub gradescope: Option<std::path::PathBuf>,
+    /// Keep one pcapng capture per case in DIR, named by check id (`listens.pcapng`, …):
+    /// what socklab's own side sent and received, for Wireshark. With --each, a folder per
+    /// submission inside DIR.
+    #[arg(long, value_name = "DIR")]
+    pub pcap: Option<std::path::PathBuf>,
+    /// Also write a JUnit XML report to FILE (one test case per check; with --each one test
+    /// suite per submission).
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<std::path::PathBuf>,
+    /// Run the program with your full rights, as if started by hand (the report says so).
+    #[arg(long)]
+    pub no_confine: bool,
+    /// Confined program: CPU seconds it may use.
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    pub cpu_seconds: u64,
+    /// Confined program: address space, in MiB.
+    #[arg(long, value_name = "N", default_value_t = 512)]
+    pub memory_mib: u64,
+    /// Confined program: processes and threads it may start.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub processes: u64,
+    /// Confined program: largest file it may write, in MiB.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub file_mib: u64,
+    /// When socklab runs as root, the user the program runs as [default: nobody].
+    #[arg(long, value_name = "NAME")]
+    pub as_user: Option<String>,
+    /// How to start the program, e.g. -- python3 TCPserver.py {port}. Placeholders: {host},
+    /// {port}, {file}; for a file client {remote} and {local}, as in the handout's
+    /// -- python3 TCPclient.py {host}:{port}:{remote} {local}.
+    #[arg(last = true, required = true, value_name = "COMMAND")]
+    pub command: Vec<String>,
 }
 
 /// Set when the check has unwound after a stop (its programs killed, its sheet written).

@@ -1,90 +1,16 @@
 //! The eframe application: persisted settings, the exercise list, and one panel per exercise.
 //! Runner events are drained in one place, [`SocklabApp::poll`], before anything is drawn.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use egui::RichText;
-use serde::{Deserialize, Serialize};
 
-use super::check_panel::{CheckPanel, CheckSettings};
+use super::check_panel::CheckPanel;
 use super::dialogs::{FilePicker, NativePicker};
-use super::exercises::add::AddSettings;
-use super::exercises::file::FileSettings;
-use super::exercises::guess::GuessSettings;
-use super::exercises::talk::TalkSettings;
-use super::exercises::{EXERCISES, ExerciseId, ExercisePanel};
+use super::exercises::{EXERCISES, ExerciseId, ExercisePanel, build_panel};
 use crate::net::runner::Waker;
-use crate::net::talk::Service;
 
-/// Key under which settings are stored between runs.
-pub const STORAGE_KEY: &str = "socklab-settings";
-
-/// Everything the window remembers between runs.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Settings {
-    pub exercise: ExerciseId,
-    pub theme: Theme,
-    /// Scale of the whole window (a projector wants more).
-    pub zoom: f32,
-    pub tcp_add: AddSettings,
-    pub udp_add: AddSettings,
-    pub tcp_file: FileSettings,
-    pub udp_file: FileSettings,
-    pub tcp_echo: TalkSettings,
-    pub udp_echo: TalkSettings,
-    pub tcp_upper: TalkSettings,
-    pub udp_upper: TalkSettings,
-    pub udp_guess: GuessSettings,
-    /// Reliable file transfer over UDP (TFTP).
-    pub tftp: FileSettings,
-    /// Each exercise's Check section, by the exercise's command-line name.
-    pub checks: BTreeMap<String, CheckSettings>,
-}
-
-/// Light or dark, or whatever the system uses.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Theme {
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    fn preference(self) -> egui::ThemePreference {
-        match self {
-            Self::System => egui::ThemePreference::System,
-            Self::Light => egui::ThemePreference::Light,
-            Self::Dark => egui::ThemePreference::Dark,
-        }
-    }
-}
-
-/// The sizes offered (1.0 is the system's size).
-pub const ZOOM_STEPS: [f32; 6] = [0.8, 1.0, 1.25, 1.5, 1.75, 2.0];
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            exercise: ExerciseId::TcpAdd,
-            theme: Theme::System,
-            zoom: 1.0,
-            tcp_add: AddSettings::default(),
-            udp_add: AddSettings::default(),
-            tcp_file: FileSettings::default(),
-            udp_file: FileSettings::default(),
-            tcp_echo: TalkSettings::for_service(Service::Echo),
-            udp_echo: TalkSettings::for_service(Service::Echo),
-            tcp_upper: TalkSettings::for_service(Service::Upper),
-            udp_upper: TalkSettings::for_service(Service::Upper),
-            udp_guess: GuessSettings::default(),
-            tftp: FileSettings::tftp(),
-            checks: BTreeMap::new(),
-        }
-    }
-}
+pub use super::settings::{STORAGE_KEY, Settings, Theme, ZOOM_STEPS};
 
 /// The application state: the window's own settings plus one panel per exercise, in the order
 /// of [`EXERCISES`].
@@ -132,11 +58,11 @@ impl SocklabApp {
             applied: None,
             panels: EXERCISES
                 .iter()
-                .map(|info| {
-                    let mut panel = (info.build)(&settings, &picker);
+                .filter_map(|info| {
+                    let mut panel = build_panel(info.id, settings.panel(info.id), &picker)?;
                     panel.server_slot_mut().set_picker(Arc::clone(&picker));
                     panel.client_slot_mut().set_picker(Arc::clone(&picker));
-                    panel
+                    Some(panel)
                 })
                 .collect(),
             checks: EXERCISES
@@ -166,8 +92,8 @@ impl SocklabApp {
             zoom: self.zoom,
             ..Settings::default()
         };
-        for panel in &self.panels {
-            panel.save_settings(&mut settings);
+        for (info, panel) in EXERCISES.iter().zip(&self.panels) {
+            settings.store(info.id, panel.settings());
         }
         for check in self.checks.iter().flatten().filter(|c| !c.is_default()) {
             settings

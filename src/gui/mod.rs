@@ -8,13 +8,14 @@ pub mod exercises;
 pub mod log_view;
 pub mod network;
 pub mod run_slot;
+pub mod settings;
 pub mod task;
 pub mod traffic;
 pub mod widgets;
 
 pub use app::SocklabApp;
 
-/// The application icon (also installed for desktop menus, see README).
+/// The application icon (also installed for desktop menus, see docs/install.md).
 pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 
 /// Opens the window and runs until it is closed.

@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use egui::RichText;
 use serde::{Deserialize, Serialize};
 
-use crate::gui::app::Settings;
+use crate::gui::exercises::PanelSettings;
 use crate::gui::exercises::{ExercisePanel, Roles};
 use crate::gui::widgets::{
     bind_port_rows, entered_by_enter, labelled_text, list_height, number_field, reach_ui,
@@ -273,12 +273,8 @@ impl ExercisePanel for AddPanel {
         self.settings.server.port
     }
 
-    fn save_settings(&self, settings: &mut Settings) {
-        if self.tcp {
-            settings.tcp_add = self.settings.clone();
-        } else {
-            settings.udp_add = self.settings.clone();
-        }
+    fn settings(&self) -> PanelSettings {
+        PanelSettings::Add(self.settings.clone())
     }
 
     fn reset_settings(&mut self) {

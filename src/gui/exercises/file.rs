@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::files::{Comparison, compare_files};
-use crate::gui::app::Settings;
 use crate::gui::dialogs::{DialogKind, Dialogs, FilePicker};
+use crate::gui::exercises::PanelSettings;
 use crate::gui::exercises::{ExercisePanel, Roles};
 use crate::gui::run_slot::Status;
 use crate::gui::task::Task;
@@ -473,14 +473,8 @@ impl ExercisePanel for FilePanel {
         self.settings.port
     }
 
-    fn save_settings(&self, settings: &mut Settings) {
-        if self.tftp {
-            settings.tftp = self.settings.clone();
-        } else if self.tcp {
-            settings.tcp_file = self.settings.clone();
-        } else {
-            settings.udp_file = self.settings.clone();
-        }
+    fn settings(&self) -> PanelSettings {
+        PanelSettings::File(self.settings.clone())
     }
 
     fn reset_settings(&mut self) {

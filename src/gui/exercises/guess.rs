@@ -7,7 +7,7 @@ use crossbeam_channel::Sender;
 use egui::RichText;
 use serde::{Deserialize, Serialize};
 
-use crate::gui::app::Settings;
+use crate::gui::exercises::PanelSettings;
 use crate::gui::exercises::{ExercisePanel, Roles};
 use crate::gui::widgets::{
     bind_port_rows, labelled_text, list_height, number_field, reach_ui, scroll_box,
@@ -182,8 +182,8 @@ impl ExercisePanel for GuessPanel {
         self.settings.port
     }
 
-    fn save_settings(&self, settings: &mut Settings) {
-        settings.udp_guess = self.settings.clone();
+    fn settings(&self) -> PanelSettings {
+        PanelSettings::Guess(self.settings.clone())
     }
 
     fn reset_settings(&mut self) {

@@ -9,11 +9,10 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use self::add::AddPanel;
-use self::file::FilePanel;
-use self::guess::GuessPanel;
-use self::talk::TalkPanel;
-use crate::gui::app::Settings;
+use self::add::{AddPanel, AddSettings};
+use self::file::{FilePanel, FileSettings};
+use self::guess::{GuessPanel, GuessSettings};
+use self::talk::{TalkPanel, TalkSettings};
 use crate::gui::dialogs::FilePicker;
 use crate::net::talk::Service;
 
@@ -48,8 +47,8 @@ pub trait ExercisePanel {
         self.roles().listening
     }
 
-    /// Writes this panel's forms into the window's settings.
-    fn save_settings(&self, settings: &mut Settings);
+    /// This panel's forms, as the window saves them.
+    fn settings(&self) -> PanelSettings;
     /// Puts this panel's forms back to their defaults.
     fn reset_settings(&mut self);
 
@@ -147,13 +146,42 @@ pub enum ExerciseId {
     Tftp,
 }
 
-/// Makes an exercise's panel from the saved settings.
-pub type BuildPanel = fn(&Settings, &Arc<dyn FilePicker>) -> Box<dyn ExercisePanel>;
+/// A panel's own settings, as the window saves them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PanelSettings {
+    Add(AddSettings),
+    File(FileSettings),
+    Talk(TalkSettings),
+    Guess(GuessSettings),
+}
 
-/// What the side list shows for an exercise, and how its panel is made.
+/// Makes an exercise's panel from its saved settings (None: settings of another kind).
+pub fn build_panel(
+    id: ExerciseId,
+    settings: PanelSettings,
+    picker: &Arc<dyn FilePicker>,
+) -> Option<Box<dyn ExercisePanel>> {
+    use ExerciseId as E;
+    use PanelSettings as S;
+    let panel: Box<dyn ExercisePanel> = match (id, settings) {
+        (E::TcpAdd, S::Add(s)) => Box::new(AddPanel::new(true, s)),
+        (E::UdpAdd, S::Add(s)) => Box::new(AddPanel::new(false, s)),
+        (E::TcpFile, S::File(s)) => Box::new(FilePanel::new(true, s, Arc::clone(picker))),
+        (E::UdpFile, S::File(s)) => Box::new(FilePanel::new(false, s, Arc::clone(picker))),
+        (E::Tftp, S::File(s)) => Box::new(FilePanel::new_tftp(s, Arc::clone(picker))),
+        (E::TcpEcho, S::Talk(s)) => Box::new(TalkPanel::new(true, Service::Echo, s)),
+        (E::UdpEcho, S::Talk(s)) => Box::new(TalkPanel::new(false, Service::Echo, s)),
+        (E::TcpUpper, S::Talk(s)) => Box::new(TalkPanel::new(true, Service::Upper, s)),
+        (E::UdpUpper, S::Talk(s)) => Box::new(TalkPanel::new(false, Service::Upper, s)),
+        (E::UdpGuess, S::Guess(s)) => Box::new(GuessPanel::new(s)),
+        _ => return None,
+    };
+    Some(panel)
+}
+
+/// What the side list shows for an exercise.
 pub struct ExerciseInfo {
     pub id: ExerciseId,
-    pub build: BuildPanel,
     pub title: &'static str,
     pub transport: &'static str,
     /// Where the exercise comes from, for the header line.
@@ -165,7 +193,6 @@ pub struct ExerciseInfo {
 pub const EXERCISES: &[ExerciseInfo] = &[
     ExerciseInfo {
         id: ExerciseId::TcpAdd,
-        build: |s, _| Box::new(AddPanel::new(true, s.tcp_add.clone())),
         title: "Add two numbers",
         transport: "TCP",
         source: "Lab-02 §2 (TCP sockets)",
@@ -173,7 +200,6 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::UdpAdd,
-        build: |s, _| Box::new(AddPanel::new(false, s.udp_add.clone())),
         title: "Add two numbers",
         transport: "UDP",
         source: "Lab-01 §3 (UDP sockets)",
@@ -181,7 +207,6 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::TcpFile,
-        build: |s, p| Box::new(FilePanel::new(true, s.tcp_file.clone(), Arc::clone(p))),
         title: "File transfer",
         transport: "TCP",
         source: "Lab-02 §3 (TCP sockets)",
@@ -189,7 +214,6 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::UdpFile,
-        build: |s, p| Box::new(FilePanel::new(false, s.udp_file.clone(), Arc::clone(p))),
         title: "File transfer",
         transport: "UDP",
         source: "Lab-01 §4 (UDP sockets)",
@@ -197,7 +221,6 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::TcpEcho,
-        build: |s, _| Box::new(TalkPanel::new(true, Service::Echo, s.tcp_echo.clone())),
         title: "Echo",
         transport: "TCP",
         source: "ELEN4017 Lab 2 tasks 1-3; CMPU4021 T1 (cookbook)",
@@ -205,7 +228,6 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::UdpEcho,
-        build: |s, _| Box::new(TalkPanel::new(false, Service::Echo, s.udp_echo.clone())),
         title: "Echo",
         transport: "UDP",
         source: "ELEN4017 Lab 2 task 4; CMPU4021 T2",
@@ -213,7 +235,6 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::TcpUpper,
-        build: |s, _| Box::new(TalkPanel::new(true, Service::Upper, s.tcp_upper.clone())),
         title: "Uppercase",
         transport: "TCP",
         source: "Kurose & Ross 2.7 TCPClient/TCPServer",
@@ -221,7 +242,6 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::UdpUpper,
-        build: |s, _| Box::new(TalkPanel::new(false, Service::Upper, s.udp_upper.clone())),
         title: "Uppercase",
         transport: "UDP",
         source: "Kurose & Ross 2.7 UDPClient/UDPServer",
@@ -229,7 +249,6 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::UdpGuess,
-        build: |s, _| Box::new(GuessPanel::new(s.udp_guess.clone())),
         title: "Guess the number",
         transport: "UDP",
         source: "CMPU4021 T3",
@@ -237,7 +256,6 @@ pub const EXERCISES: &[ExerciseInfo] = &[
     },
     ExerciseInfo {
         id: ExerciseId::Tftp,
-        build: |s, p| Box::new(FilePanel::new_tftp(s.tftp.clone(), Arc::clone(p))),
         title: "Reliable file transfer",
         transport: "UDP (TFTP)",
         source: "beyond the handouts: RFC 1350, with RFC 2347-2349 and 7440",

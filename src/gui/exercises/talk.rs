@@ -8,7 +8,7 @@ use crossbeam_channel::Sender;
 use egui::RichText;
 use serde::{Deserialize, Serialize};
 
-use crate::gui::app::Settings;
+use crate::gui::exercises::PanelSettings;
 use crate::gui::exercises::{ExercisePanel, Roles};
 use crate::gui::widgets::{
     bind_port_rows, labelled_text, list_height, reach_ui, scroll_box, server_address_row,
@@ -245,14 +245,8 @@ impl ExercisePanel for TalkPanel {
         self.settings.port
     }
 
-    fn save_settings(&self, settings: &mut Settings) {
-        let slot = match (self.tcp, self.service) {
-            (true, Service::Echo) => &mut settings.tcp_echo,
-            (false, Service::Echo) => &mut settings.udp_echo,
-            (true, Service::Upper) => &mut settings.tcp_upper,
-            (false, Service::Upper) => &mut settings.udp_upper,
-        };
-        *slot = self.settings.clone();
+    fn settings(&self) -> PanelSettings {
+        PanelSettings::Talk(self.settings.clone())
     }
 
     fn reset_settings(&mut self) {
