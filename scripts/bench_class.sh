@@ -16,7 +16,16 @@ for i in $(seq -w 1 "$n"); do
   mkdir -p "$work/class/s$i"
   cp tests/peers/check/add_server.py "$work/class/s$i/TCPserver.py"
 done
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# A free port below the system's range for outgoing connections (as --jobs draws its ports):
+# one inside it may be taken by any connection on the machine for a minute, and the handout
+# servers (no SO_REUSEADDR) then cannot listen there.
+port=$(python3 -c 'import socket, random
+while True:
+    p = random.randint(20000, 31999)
+    try:
+        s = socket.socket(); s.bind(("127.0.0.1", p)); s.close(); print(p); break
+    except OSError:
+        pass')
 one() { # JOBS RUN
   local start end
   start=$(date +%s.%N)

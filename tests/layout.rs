@@ -723,3 +723,65 @@ fn the_checker_catches_a_broken_layout() {
     assert!(report.is_clean(), "{report:#?}");
     assert_eq!(report.widgets, 10);
 }
+
+/// The top of the pane under the server's toolbar (its Clear button) to the top of its handle.
+fn pane_height(harness: &Harness<'_, SocklabApp>) -> f32 {
+    let clear = harness.query_all_by_label("Clear").next().unwrap().rect();
+    let handle = harness.get_by_label("Resize server output").rect();
+    handle.top() - clear.bottom()
+}
+
+/// Drags the server output's handle by `dy` points.
+fn drag_handle(harness: &mut Harness<'_, SocklabApp>, dy: f32) {
+    // In view first (at 200% the page scrolls to it), as a hand would.
+    harness.get_by_label("Resize server output").scroll_to_me();
+    harness.run_steps(3);
+    let at = harness.get_by_label("Resize server output").rect().center();
+    harness.hover_at(at);
+    harness.run_steps(1);
+    harness.drag_at(at);
+    harness.run_steps(1);
+    for step in 1..=10 {
+        harness.hover_at(at + egui::vec2(0.0, dy * step as f32 / 10.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(at + egui::vec2(0.0, dy));
+    harness.run_steps(3);
+}
+
+#[test]
+fn panes_keep_eight_lines_at_1024x640_and_200_percent_and_their_handle_resizes_them() {
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 640.0])
+        .build_ui_state(
+            |ui, app: &mut SocklabApp| app.show(ui),
+            SocklabApp::with_settings(Settings {
+                exercise: ExerciseId::TcpAdd,
+                ..Settings::default()
+            }),
+        );
+    harness.run_steps(3);
+    // Eight lines of body text: comfortably more than 8 × 16 points.
+    let eight_lines = 8.0 * 16.0;
+    for zoom in [1.0, 2.0] {
+        harness.set_size(egui::vec2(1024.0 / zoom, 640.0 / zoom));
+        harness.run_steps(4);
+        let h = pane_height(&harness);
+        assert!(h >= eight_lines, "zoom {zoom}: the pane is {h} points high");
+        // Dragged far up, it stops at its minimum; dragged down, it grows by the drag.
+        drag_handle(&mut harness, -600.0);
+        let least = pane_height(&harness);
+        assert!(least >= eight_lines, "zoom {zoom}: shrunk to {least}");
+        assert!(least <= h, "zoom {zoom}: {least} > {h}");
+        drag_handle(&mut harness, 120.0);
+        let grown = pane_height(&harness);
+        assert!(
+            (grown - least - 120.0).abs() <= 12.0,
+            "zoom {zoom}: {least} + 120 gave {grown}"
+        );
+    }
+    // The chosen height is kept (in egui's memory, saved with the window).
+    let kept = pane_height(&harness);
+    harness.run_steps(5);
+    assert!((pane_height(&harness) - kept).abs() < 1.0);
+}

@@ -75,6 +75,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
         writable: Vec::new(),
         pcap: args.pcap.clone(),
     };
+    if let Some(note) = super::ports::ephemeral_note(options.port)
+        && (args.each.is_none() || args.jobs <= 1)
+    {
+        eprintln!("{note}");
+    }
     stop_on_signal(&options.cancel);
     let code = match &args.each {
         Some(pattern) => each(&options, pattern, &args),

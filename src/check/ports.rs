@@ -314,6 +314,33 @@ pub fn clear_time_waits(port: u16) -> usize {
 }
 
 /// How many TCP sockets of any state use local `port` (0 where the table cannot be read).
+/// The range of ports this system gives outgoing connections (Linux:
+/// `net.ipv4.ip_local_port_range`; elsewhere the IANA range 49152-65535).
+pub fn ephemeral_range() -> (u16, u16) {
+    #[cfg(target_os = "linux")]
+    if let Ok(text) = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range") {
+        let mut parts = text
+            .split_whitespace()
+            .filter_map(|p| p.parse::<u16>().ok());
+        if let (Some(low), Some(high)) = (parts.next(), parts.next()) {
+            return (low, high);
+        }
+    }
+    (49152, 65535)
+}
+
+/// A note when `port` is one the system also hands out to outgoing connections: any of them
+/// may hold it for a while (a minute after it closes), and a server that does not set
+/// `SO_REUSEADDR` then cannot listen there.
+pub fn ephemeral_note(port: u16) -> Option<String> {
+    let (low, high) = ephemeral_range();
+    (low..=high).contains(&port).then(|| {
+        format!(
+            "note: port {port} is in this system's range for outgoing connections ({low}-{high}): any connection may take it for a while, and a student's server then cannot listen there; a port below {low} (12000, 20000-31999) avoids that"
+        )
+    })
+}
+
 pub fn tcp_sockets_on(port: u16) -> usize {
     #[cfg(target_os = "linux")]
     {
@@ -384,6 +411,16 @@ mod tests {
         assert_eq!(clear_time_waits(port), 1);
         assert_eq!(time_waits(port), 0);
         assert!(plain(port).is_ok());
+    }
+
+    #[test]
+    fn a_port_among_the_outgoing_connections_gets_a_note() {
+        let (low, high) = ephemeral_range();
+        assert!(low < high);
+        assert!(ephemeral_note(low).is_some_and(|n| n.contains("outgoing connections")));
+        assert!(ephemeral_note(high).is_some());
+        assert_eq!(ephemeral_note(12000), None);
+        assert_eq!(ephemeral_note(low - 1), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dialogs::{DialogKind, Dialogs, FilePicker};
 use super::task::Task;
-use super::widgets::{labelled_text, number_rows, running_color, scroll_box};
+use super::widgets::{labelled_text, number_rows, resizable_pane, running_color, scroll_box};
 use crate::check::report::{CheckResult, Report, Verdict};
 use crate::check::{self, Exercise, Options, Role};
 use crate::net::runner::{StopFlag, Waker};
@@ -707,19 +707,29 @@ impl CheckPanel {
             self.class_ui(ui);
         }
         if !self.results.is_empty() {
-            let height = super::widgets::list_height(ui) * 1.6;
-            scroll_box(ui, "check results", height, false, |ui| {
-                for (i, c) in self.results.iter().enumerate() {
-                    result_ui(ui, i, c);
-                }
+            let default = super::widgets::pane_height(ui);
+            resizable_pane(ui, "checks", "check results", default, |ui, height| {
+                scroll_box(ui, "check results", height, false, |ui| {
+                    for (i, c) in self.results.iter().enumerate() {
+                        result_ui(ui, i, c);
+                    }
+                })
             });
         }
         if !self.live.is_empty() {
             ui.label(RichText::new("The program's output, as it runs:").weak());
-            let height = super::widgets::list_height(ui);
-            scroll_box(ui, "check live output", height, true, |ui| {
-                ui.label(RichText::new(self.live.trim()).monospace());
-            });
+            let default = super::widgets::list_height(ui);
+            resizable_pane(
+                ui,
+                "program output",
+                "check live output",
+                default,
+                |ui, height| {
+                    scroll_box(ui, "check live output", height, true, |ui| {
+                        ui.label(RichText::new(self.live.trim()).monospace());
+                    })
+                },
+            );
         }
         stop
     }

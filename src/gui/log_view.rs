@@ -295,6 +295,7 @@ impl LogView {
                 egui::ScrollArea::both()
                     .id_salt(id_salt)
                     .max_height(height)
+                    .min_scrolled_height(height)
                     .auto_shrink([false, false])
                     .stick_to_bottom(true)
                     .show_rows(

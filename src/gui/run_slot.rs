@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::dialogs::{DialogKind, Dialogs, FilePicker};
 use super::log_view::LogView;
 use super::traffic::Traffic;
-use super::widgets::{pane_height, running_color, status_dot};
+use super::widgets::{pane_height, resizable_pane, running_color, status_dot};
 use crate::error::Result;
 use crate::net::capture::{Caps, Capture};
 use crate::net::event::{Event, Stamped, Summary};
@@ -216,19 +216,29 @@ impl RunSlot {
                 ui.selectable_value(&mut self.view, View::Connections, "Connections");
             }
         });
-        let height = pane_height(ui);
+        let default = pane_height(ui);
+        let salt = format!("{title} {:?}", self.view);
+        let name = format!("{title} {:?}", self.view).to_lowercase();
         match self.view {
-            View::Output => self.log.ui(ui, "output", height),
+            View::Output => resizable_pane(ui, &name, &salt, default, |ui, height| {
+                self.log.ui(ui, "output", height)
+            }),
             View::Traffic => {
                 self.capture_ui(ui, title);
-                self.traffic.inspector_ui(ui, height);
+                resizable_pane(ui, &name, &salt, default, |ui, height| {
+                    self.traffic.inspector_ui(ui, height)
+                });
             }
-            View::Timeline => self.traffic.timeline_ui(
-                ui,
-                if server { "this server" } else { "this client" },
-                height,
-            ),
-            View::Connections => self.traffic.connections_ui(ui, height),
+            View::Timeline => resizable_pane(ui, &name, &salt, default, |ui, height| {
+                self.traffic.timeline_ui(
+                    ui,
+                    if server { "this server" } else { "this client" },
+                    height,
+                )
+            }),
+            View::Connections => resizable_pane(ui, &name, &salt, default, |ui, height| {
+                self.traffic.connections_ui(ui, height)
+            }),
         }
     }
 

@@ -903,6 +903,7 @@ impl Traffic {
         egui::ScrollArea::vertical()
             .id_salt("timeline")
             .max_height(height)
+            .min_scrolled_height(height)
             .auto_shrink([false, false])
             .stick_to_bottom(true)
             .show_rows(ui, row_height, steps.len(), |ui, range| {

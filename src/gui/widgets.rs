@@ -52,6 +52,66 @@ pub fn scroll_box<R>(
         .inner
 }
 
+/// Lines a resizable pane shows at the least.
+pub const PANE_MIN_LINES: f32 = 8.0;
+
+/// A pane the user can make taller or shorter by dragging the handle under it: `add` draws it
+/// `height` points high, from `default` until it is dragged (then what was chosen, remembered
+/// with the window's settings), never less than [`PANE_MIN_LINES`] lines of body text nor more
+/// than the window. The handle is labelled "Resize NAME" for screen readers and tests.
+pub fn resizable_pane<R>(
+    ui: &mut egui::Ui,
+    name: &str,
+    id_salt: &str,
+    default: f32,
+    add: impl FnOnce(&mut egui::Ui, f32) -> R,
+) -> R {
+    let id = egui::Id::unique(("pane height", id_salt));
+    let min = pane_min_height(ui);
+    let max = (ui.ctx().content_rect().height() * 0.9).max(min);
+    let chosen: Option<f32> = ui.data_mut(|d| d.get_persisted(id));
+    let height = chosen.unwrap_or(default).clamp(min, max);
+    let inner = add(ui, height);
+    // A grip of its own width: a full-width one would reach past a narrow, scrolled column.
+    let (rect, handle) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width().min(120.0), 10.0),
+        egui::Sense::drag(),
+    );
+    let label = format!("Resize {name}");
+    handle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Splitter, true, &label));
+    let handle = handle.on_hover_cursor(egui::CursorIcon::ResizeVertical);
+    if handle.dragged() {
+        let dragged = (height + handle.drag_delta().y).clamp(min, max);
+        ui.data_mut(|d| d.insert_persisted(id, dragged));
+    }
+    // A grip: three short lines in the middle, brighter while hovered or dragged.
+    let stroke = if handle.hovered() || handle.dragged() {
+        ui.visuals().widgets.hovered.fg_stroke
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    };
+    let c = rect.center();
+    for dy in [-2.5_f32, 0.0, 2.5] {
+        ui.painter().line_segment(
+            [
+                egui::pos2(c.x - 18.0, c.y + dy),
+                egui::pos2(c.x + 18.0, c.y + dy),
+            ],
+            stroke,
+        );
+    }
+    inner
+}
+
+/// The least height of a resizable pane: [`PANE_MIN_LINES`] lines of body text.
+pub fn pane_min_height(ui: &egui::Ui) -> f32 {
+    let line = ui
+        .text_style_height(&egui::TextStyle::Body)
+        .max(ui.text_style_height(&egui::TextStyle::Monospace))
+        + 4.0;
+    PANE_MIN_LINES * line
+}
+
 /// A label and a single-line text field tied to it (so screen readers and tests find the field
 /// by its label). Meant for a two-column `Grid`; the field shrinks to fit a narrow column.
 pub fn labelled_text(ui: &mut egui::Ui, label: &str, text: &mut String) -> egui::Response {
