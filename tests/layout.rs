@@ -785,3 +785,59 @@ fn panes_keep_eight_lines_at_1024x640_and_200_percent_and_their_handle_resizes_t
     harness.run_steps(5);
     assert!((pane_height(&harness) - kept).abs() < 1.0);
 }
+
+#[test]
+fn the_inspectors_data_column_is_in_view_at_1024x640_and_200_percent() {
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 640.0])
+        .build_ui_state(
+            |ui, app: &mut SocklabApp| app.show(ui),
+            SocklabApp::with_settings(Settings {
+                exercise: ExerciseId::TcpFile,
+                ..Settings::default()
+            }),
+        );
+    harness.run_steps(3);
+    for zoom in [1.0, 2.0] {
+        harness.set_size(egui::vec2(1024.0 / zoom, 640.0 / zoom));
+        harness.run_steps(3);
+        // Both roles' Traffic tabs.
+        for i in 0..2 {
+            harness
+                .query_all_by_label("Traffic")
+                .nth(i)
+                .unwrap()
+                .click();
+            harness.run_steps(2);
+        }
+        let screen = harness.ctx.content_rect();
+        let headers: Vec<Rect> = harness
+            .query_all_by_label("data")
+            .map(|n| n.rect())
+            .collect();
+        assert_eq!(
+            headers.len(),
+            2,
+            "zoom {zoom}: both inspectors show a data column"
+        );
+        let times: Vec<Rect> = harness
+            .query_all_by_label("time")
+            .map(|n| n.rect())
+            .collect();
+        for h in &headers {
+            assert!(
+                h.right() <= screen.right() + 1.0 && h.left() < screen.right() - 40.0,
+                "zoom {zoom}: the data column at {h:?} is off the window {screen:?}"
+            );
+        }
+        // Side by side, the server's data column ends before the client's table begins.
+        if (headers[0].top() - headers[1].top()).abs() < 1.0 {
+            assert!(
+                headers[0].left() + 40.0 < times[1].left(),
+                "zoom {zoom}: the server's data column at {:?} is under the client's table at {:?}",
+                headers[0],
+                times[1]
+            );
+        }
+    }
+}

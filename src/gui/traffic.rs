@@ -24,8 +24,13 @@ use crate::protocol::{counted, escape_bytes, hex_bytes, thousands};
 const SIDEWAYS: egui::scroll_area::ScrollSource = egui::scroll_area::ScrollSource {
     scroll_bar: true,
     drag: egui::scroll_area::DragScroll::OnTouch,
-    mouse_wheel: false,
+    // Shift+wheel (and a sideways wheel or touchpad) moves it; the plain wheel scrolls rows.
+    mouse_wheel: true,
 };
+
+/// Below this width (points) the inspector leaves out its connection column (the Connection
+/// filter and each row's tooltip still say it), so that the data stays in view.
+const INSPECTOR_NARROW: f32 = 620.0;
 
 /// Most rows one runner keeps.
 pub const MAX_TRAFFIC_ROWS: usize = 100_000;
@@ -656,32 +661,43 @@ impl Traffic {
         let show_hex = self.show_hex;
         let dark = ui.visuals().dark_mode;
         let rows: Vec<u64> = self.matches.clone();
+        let narrow = ui.available_width() < INSPECTOR_NARROW;
         egui::ScrollArea::horizontal()
             .id_salt("inspector sideways")
             .scroll_source(SIDEWAYS)
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
             .show(ui, |ui| {
-                TableBuilder::new(ui)
-                    .id_salt("inspector table")
+                let table = TableBuilder::new(ui)
+                    .id_salt(if narrow {
+                        "inspector table narrow"
+                    } else {
+                        "inspector table"
+                    })
                     .striped(true)
                     .stick_to_bottom(true)
                     .resizable(true)
                     .min_scrolled_height(height)
                     .max_scroll_height(height)
-                    .column(Column::exact(100.0))
-                    .column(Column::initial(130.0).at_least(60.0).clip(true))
+                    .column(Column::exact(92.0));
+                let table = if narrow {
+                    table
+                } else {
+                    table.column(Column::initial(130.0).at_least(60.0).clip(true))
+                };
+                table
                     .column(Column::exact(66.0))
-                    .column(Column::exact(84.0))
-                    .column(Column::remainder().at_least(160.0).clip(true))
+                    .column(Column::exact(70.0))
+                    .column(Column::remainder().at_least(140.0).clip(true))
                     .header(row_height, |mut header| {
-                        for title in [
-                            "time",
-                            "connection",
-                            "call",
-                            "bytes",
-                            if show_hex { "hex" } else { "data" },
-                        ] {
+                        let data = if show_hex { "hex" } else { "data" };
+                        let titles: &[&str] = if narrow {
+                            &["time", "call", "bytes", data]
+                        } else {
+                            &["time", "connection", "call", "bytes", data]
+                        };
+                        for title in titles {
                             header.col(|ui| {
-                                ui.strong(title);
+                                ui.strong(*title);
                             });
                         }
                     })
@@ -691,19 +707,19 @@ impl Traffic {
                                 return;
                             };
                             let color = call_color(dark, r.call);
+                            let conn = r
+                                .conn
+                                .map(|c| c.to_string())
+                                .unwrap_or_else(|| "listening".into());
                             row.col(|ui| {
-                                ui.label(RichText::new(clock(r.time)).monospace().weak());
+                                ui.label(RichText::new(clock(r.time)).monospace().weak())
+                                    .on_hover_text(&conn);
                             });
-                            row.col(|ui| {
-                                ui.label(
-                                    RichText::new(
-                                        r.conn
-                                            .map(|c| c.to_string())
-                                            .unwrap_or_else(|| "listening".into()),
-                                    )
-                                    .monospace(),
-                                );
-                            });
+                            if !narrow {
+                                row.col(|ui| {
+                                    ui.label(RichText::new(&conn).monospace());
+                                });
+                            }
                             row.col(|ui| {
                                 let name = if r.bulk {
                                     format!("{} ×", r.call.name())
@@ -718,12 +734,12 @@ impl Traffic {
                                 }
                             });
                             row.col(|ui| {
+                                let text = row_text(r, show_hex);
+                                // Cut to the column, whole in its tooltip.
                                 ui.add(
-                                    egui::Label::new(
-                                        RichText::new(row_text(r, show_hex)).monospace(),
-                                    )
-                                    .truncate(),
-                                );
+                                    egui::Label::new(RichText::new(&text).monospace()).truncate(),
+                                )
+                                .on_hover_text(format!("{conn}: {text}"));
                             });
                         });
                     });
