@@ -1133,20 +1133,20 @@ fn paint_step(ui: &egui::Ui, rect: egui::Rect, step: &Step, dark: bool) {
                 egui::Stroke::new(width, color),
             );
         }
-        // Centred over the arrow when it fits between the lifelines; else from the left one on.
-        let galley = painter.layout_no_wrap(step.label.clone(), font.clone(), color);
-        let (x, align) = if galley.size().x <= right - left - 8.0 {
-            ((left + right) / 2.0, egui::Align2::CENTER_BOTTOM)
-        } else {
-            (left + 6.0, egui::Align2::LEFT_BOTTOM)
-        };
-        painter.text(
-            egui::pos2(x, mid - 3.0),
-            align,
+        // Centred over the arrow, between the lifelines: a longer label is cut with "…" there
+        // (the row's tooltip has it whole), never drawn through the arrowhead or the peer.
+        let galley = fitted_label(
+            &painter,
             &step.label,
             font.clone(),
             color,
+            right - left - 8.0,
         );
+        let at = egui::pos2(
+            (left + right) / 2.0 - galley.size().x / 2.0,
+            mid - 3.0 - galley.size().y,
+        );
+        painter.galley(at, galley, color);
     } else {
         let text_rect = painter.text(
             egui::pos2(left + 8.0, mid),
@@ -1172,6 +1172,24 @@ fn paint_step(ui: &egui::Ui, rect: egui::Rect, step: &Step, dark: bool) {
             ui.visuals().warn_fg_color,
         );
     }
+}
+
+/// `label` laid out on one line of at most `width` points, cut with "…" when longer.
+fn fitted_label(
+    painter: &egui::Painter,
+    label: &str,
+    font: egui::FontId,
+    color: Color32,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job = egui::text::LayoutJob::simple_singleline(label.to_owned(), font, color);
+    job.wrap = egui::text::TextWrapping {
+        max_width: width.max(8.0),
+        max_rows: 1,
+        break_anywhere: true,
+        overflow_character: Some('…'),
+    };
+    painter.layout_job(job)
 }
 
 fn call_color(dark: bool, call: Call) -> Color32 {
@@ -1246,6 +1264,32 @@ mod tests {
                 .map(|i| format!("msg {i}").len() as u64)
                 .sum::<u64>()
         );
+    }
+
+    #[test]
+    fn a_long_timeline_label_is_cut_to_the_room_between_the_lifelines() {
+        let ctx = egui::Context::default();
+        let label = "send() ×204,800 · blocks of 1,024 B · last 1,024 B · 200.0 MiB in all";
+        let mut widths = Vec::new();
+        let mut out = ctx.run_ui(Default::default(), |ui| {
+            for room in [80.0, 160.0, 1000.0] {
+                let g = fitted_label(
+                    ui.painter(),
+                    label,
+                    egui::FontId::monospace(12.0),
+                    Color32::WHITE,
+                    room,
+                );
+                widths.push((room, g.size().x, g.rows.len(), g.text().to_owned()));
+            }
+        });
+        out.textures_delta.clear();
+        for (room, width, rows, _) in &widths[..2] {
+            assert!(width <= room, "{width} in {room}");
+            assert_eq!(*rows, 1);
+        }
+        // With room enough, the whole label, wider than the room the others had.
+        assert!(widths[2].1 > 160.0, "{:?}", widths[2]);
     }
 
     #[test]
