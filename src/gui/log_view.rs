@@ -344,7 +344,11 @@ fn line_ui(ui: &mut egui::Ui, line: &LogLine, show_hex: bool, show_secrets: bool
             Some(_) => format!("{} hidden (tick \"Show secret\")", line.text),
             None => line.text.clone(),
         };
-        ui.label(RichText::new(text).monospace().color(color));
+        let shown = ui.label(RichText::new(&text).monospace().color(color));
+        // A long line runs past a narrow pane (it scrolls sideways): whole in its tooltip.
+        if text.len() > 60 {
+            shown.on_hover_text(text);
+        }
     });
     if show_hex {
         ui.horizontal(|ui| {
