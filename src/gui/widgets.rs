@@ -56,8 +56,8 @@ pub fn scroll_box<R>(
 pub const PANE_MIN_LINES: f32 = 8.0;
 
 /// A pane the user can make taller or shorter by dragging the handle under it: `add` draws it
-/// `height` points high, from `default` until it is dragged (then what was chosen, remembered
-/// with the window's settings), never less than [`PANE_MIN_LINES`] lines of body text nor more
+/// `height` points high, from `default` until it is dragged (then what was chosen, kept in
+/// egui's persisted memory), never less than [`PANE_MIN_LINES`] lines of body text nor more
 /// than the window. The handle is labelled "Resize NAME" for screen readers and tests.
 pub fn resizable_pane<R>(
     ui: &mut egui::Ui,
