@@ -52,9 +52,8 @@ fn remove_stale_parts(folder: &Path, prefix: &str) -> usize {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if !(name.starts_with(prefix) && name.ends_with(PART_SUFFIX))
-            || !entry.file_type().is_ok_and(|t| t.is_file())
-        {
+        let part = name.starts_with(prefix) && name.ends_with(PART_SUFFIX);
+        if !part || !entry.file_type().is_ok_and(|t| t.is_file()) {
             continue;
         }
         let path = entry.path();

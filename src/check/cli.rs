@@ -434,7 +434,7 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
             all[i] = Some(row);
             let graded: Vec<Row> = all.iter().flatten().cloned().collect();
             if let Some(path) = &args.csv
-                && let Err(e) = crate::files::write_atomically(path, &csv_sheet(&graded))
+                && let Err(e) = crate::files::write_atomically(path, csv_sheet(&graded))
                 && let Ok(mut f) = failed_write.lock()
             {
                 *f = Some(format!("cannot write {}: {e}", path.display()));
