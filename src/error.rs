@@ -135,7 +135,7 @@ impl Error {
 /// A duration in milliseconds as people read it: `5 s`, `2.5 s`, `0.2 s`.
 pub fn seconds(millis: u64) -> String {
     let tenths = (millis + 50) / 100;
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         format!("{} s", tenths / 10)
     } else {
         format!("{}.{} s", tenths / 10, tenths % 10)

@@ -415,10 +415,10 @@ mod linux {
             exe = real;
             read.extend(prefixes);
         }
-        if let Ok(real) = exe.canonicalize() {
-            if let Some(dir) = real.parent() {
-                read.push(dir.to_path_buf());
-            }
+        if let Ok(real) = exe.canonicalize()
+            && let Some(dir) = real.parent()
+        {
+            read.push(dir.to_path_buf());
         }
         if let Some(dir) = exe.parent() {
             read.push(dir.to_path_buf());

@@ -84,10 +84,11 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
             peer,
             bytes: message[..n.min(256)].to_vec(),
         });
-        if !games.contains_key(&peer) && games.len() >= MAX_GAMES {
-            if let Some(oldest) = games.iter().min_by_key(|(_, g)| g.last).map(|(a, _)| *a) {
-                games.remove(&oldest);
-            }
+        if !games.contains_key(&peer)
+            && games.len() >= MAX_GAMES
+            && let Some(oldest) = games.iter().min_by_key(|(_, g)| g.last).map(|(a, _)| *a)
+        {
+            games.remove(&oldest);
         }
         let game = games.entry(peer).or_insert_with(|| {
             let secret = new_secret(&config);

@@ -125,7 +125,7 @@ fn strings(bytes: &[u8]) -> Result<Vec<String>, BadPacket> {
 }
 
 fn pairs(items: &[String]) -> Result<Vec<(String, String)>, BadPacket> {
-    if items.len() % 2 != 0 {
+    if !items.len().is_multiple_of(2) {
         return Err(bad("an option has no value"));
     }
     Ok(items
