@@ -145,6 +145,20 @@ fn echo_and_uppercase_both_roles() {
         );
         required_all_pass(&report);
         assert_eq!(code, Some(0));
+        if transport == "tcp" {
+            // The session's three messages are shown apart in the evidence, not glued.
+            let session = report["checks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["id"] == "session")
+                .unwrap();
+            assert_eq!(
+                session["evidence"]["sent_messages"],
+                serde_json::json!(["one", "two two", "three three three"]),
+                "{session:#}"
+            );
+        }
         let (code, report) = check(
             &exercise,
             "client",

@@ -636,6 +636,7 @@ pub fn result(
             stdout,
             stderr: String::new(),
             exit_code,
+            sent_parts: Vec::new(),
         },
     }
 }

@@ -32,6 +32,34 @@ pub struct Evidence {
     pub stdout: String,
     pub stderr: String,
     pub exit_code: Option<i32>,
+    /// Where `sent` was several messages, each one's length (empty: one piece).
+    pub sent_parts: Vec<usize>,
+}
+
+impl Evidence {
+    /// What was sent, escaped, one string per message where there were several.
+    pub fn sent_pieces(&self) -> Vec<String> {
+        if self.sent_parts.iter().sum::<usize>() != self.sent.len() || self.sent_parts.len() < 2 {
+            return vec![escape_bytes(&self.sent)];
+        }
+        let mut at = 0;
+        let mut pieces = Vec::new();
+        for n in &self.sent_parts {
+            pieces.push(escape_bytes(&self.sent[at..at + n]));
+            at += n;
+        }
+        pieces
+    }
+
+    /// [`Self::sent_pieces`], each between `open` and `close`, separated by " · "
+    /// ("`one` · `two two`").
+    pub fn sent_shown(&self, open: &str, close: &str) -> String {
+        self.sent_pieces()
+            .iter()
+            .map(|p| format!("{open}{p}{close}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
 }
 
 /// One check.
@@ -297,6 +325,7 @@ impl Report {
                 "reason": c.reason,
                 "evidence": {
                     "sent": escape_bytes(&c.evidence.sent),
+                    "sent_messages": c.evidence.sent_pieces(),
                     "received": escape_bytes(&c.evidence.received),
                     "stdout": c.evidence.stdout,
                     "stderr": c.evidence.stderr,
@@ -350,7 +379,7 @@ impl Report {
             }
             let _ = writeln!(out, "\n## `{}`: {}\n", c.id, c.verdict.word());
             if !e.sent.is_empty() {
-                let _ = writeln!(out, "- sent: `{}`", escape_bytes(&e.sent));
+                let _ = writeln!(out, "- sent: {}", e.sent_shown("`", "`"));
             }
             if !e.received.is_empty() {
                 let _ = writeln!(out, "- received: `{}`", escape_bytes(&e.received));
@@ -377,13 +406,18 @@ impl Report {
             let e = &c.evidence;
             let _ = write!(
                 rows,
-                "<tr class=\"{v}\"><td><code>{id}</code> {title}</td><td>{req}</td><td><b>{v}</b></td><td>{reason}<details><summary>evidence</summary><p>sent: <code>{sent}</code></p><p>received: <code>{recv}</code></p><pre>{out}</pre></details></td></tr>",
+                "<tr class=\"{v}\"><td><code>{id}</code> {title}</td><td>{req}</td><td><b>{v}</b></td><td>{reason}<details><summary>evidence</summary><p>sent: {sent}</p><p>received: <code>{recv}</code></p><pre>{out}</pre></details></td></tr>",
                 v = c.verdict.word(),
                 id = c.id,
                 title = esc(c.title),
                 req = if c.required { "yes" } else { "advisory" },
                 reason = esc(&c.reason),
-                sent = esc(&escape_bytes(&e.sent)),
+                sent = e
+                    .sent_pieces()
+                    .iter()
+                    .map(|p| format!("<code>{}</code>", esc(p)))
+                    .collect::<Vec<_>>()
+                    .join(" · "),
                 recv = esc(&escape_bytes(&e.received)),
                 out = esc(&e.stdout),
             );
@@ -428,7 +462,7 @@ pub fn plain_evidence(c: &CheckResult) -> String {
     let e = &c.evidence;
     let mut out = format!("{}: {}\n", c.verdict.word(), c.reason);
     if !e.sent.is_empty() {
-        let _ = writeln!(out, "sent: \"{}\"", escape_bytes(&e.sent));
+        let _ = writeln!(out, "sent: {}", e.sent_shown("\"", "\""));
     }
     if !e.received.is_empty() {
         let _ = writeln!(out, "received: \"{}\"", escape_bytes(&e.received));
@@ -469,5 +503,29 @@ pub fn csv_field(text: &str) -> String {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_sent_apart_are_shown_apart() {
+        let e = Evidence {
+            sent: b"onetwo twothree three three".to_vec(),
+            sent_parts: vec![3, 7, 17],
+            ..Evidence::default()
+        };
+        assert_eq!(
+            e.sent_shown("`", "`"),
+            "`one` · `two two` · `three three three`"
+        );
+        // Parts that do not add up to the bytes: one piece, as it was.
+        let odd = Evidence {
+            sent_parts: vec![3, 4],
+            ..e.clone()
+        };
+        assert_eq!(odd.sent_pieces().len(), 1);
     }
 }

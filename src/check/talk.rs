@@ -191,15 +191,17 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     if tcp && s.ready()? {
         let mut replies = Vec::new();
         let mut sent = Vec::new();
+        let mut parts = Vec::new();
         if let Ok(mut c) = Conn::open(o) {
             for m in ["one", "two two", "three three three"] {
                 let _ = c.send(m.as_bytes());
                 sent.extend_from_slice(m.as_bytes());
+                parts.push(m.len());
                 replies.extend(c.receive(m.len(), Duration::from_secs(2), 4096).0);
             }
         }
         let all = b"onetwo twothree three three".to_vec();
-        sink(result(
+        let mut checked = result(
             "session",
             "answers several messages on one connection",
             true,
@@ -215,7 +217,10 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             },
             s.program(),
             (sent, replies),
-        ));
+        );
+        // Three sends, each answered before the next: shown apart in the evidence.
+        checked.evidence.sent_parts = parts;
+        sink(checked);
     }
 
     // stop-word: ends that session; the server goes on.

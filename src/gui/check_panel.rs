@@ -812,7 +812,7 @@ fn result_ui(ui: &mut egui::Ui, i: usize, c: &CheckResult) {
         .show(ui, |ui| {
             let e = &c.evidence;
             if !e.sent.is_empty() {
-                ui.label(RichText::new(format!("sent: \"{}\"", escape_bytes(&e.sent))).monospace());
+                ui.label(RichText::new(format!("sent: {}", e.sent_shown("\"", "\""))).monospace());
             }
             if !e.received.is_empty() {
                 ui.label(
