@@ -1107,6 +1107,15 @@ fn a_tftp_upload_from_the_window_lands_in_the_servers_folder() {
     }
     assert_eq!(std::fs::read(&saved).unwrap(), content);
     assert!(harness.query_by_label("Sent").is_some(), "the result card");
+    // The client's Traffic says what each packet was: DATA 1 of 2048 bytes is a sendto of
+    // 2,052 (the 4-byte header with it), not of the 64 bytes the log keeps of it.
+    let tabs: Vec<_> = harness.query_all_by_label("Traffic").collect();
+    tabs.last().unwrap().click();
+    harness.run_steps(3);
+    assert!(
+        harness.query_all_by_label("2,052").next().is_some(),
+        "no sendto of 2,052 bytes in the client's traffic"
+    );
 }
 
 #[test]
