@@ -28,8 +28,8 @@ truncate -s 256M "$share/medium.bin"
 
 # scene NAME SETTINGS STEP...: SETTINGS is the window's settings in RON (fields left out keep
 # their defaults); a STEP is "x,y" (a click), sleep:S, type:TEXT, key:KEY, wheel:N (turns the
-# mouse wheel N steps down over the page), or run:COMMAND (a shell command in the background,
-# e.g. a class of clients).
+# mouse wheel N steps down over the page), "size:W H" (the window's size in pixels), or
+# run:COMMAND (a shell command in the background, e.g. a class of clients).
 scene() {
   local out=$1 settings=$2; shift 2
   if [[ ${#wanted[@]} -gt 0 && ! " ${wanted[*]} " =~ " $out " ]]; then return; fi
@@ -52,6 +52,7 @@ scene() {
         type:*) xdotool type --delay 20 "${step#type:}" ;;
         key:*) xdotool key "${step#key:}"; sleep 0.3 ;;
         run:*) bash -c "${step#run:}" >/dev/null 2>&1 & ;;
+        size:*) xdotool windowsize --sync "$win" ${step#size:}; sleep 0.8 ;;
         wheel:*) xdotool mousemove 740 450 click --repeat "${step#wheel:}" --delay 30 5; sleep 0.4 ;;
         *) xdotool mousemove ${step/,/ } click 1; sleep 0.4 ;;
       esac
@@ -92,6 +93,9 @@ scene file-udp "(exercise:UdpFile,udp_file:(root:${q}$share${q},remote:${q}mediu
 # client's socket-call timeline (one heavy arrow for the whole file).
 scene file-tcp-traffic "(exercise:TcpFile,tcp_file:(root:${q}$share${q},remote:${q}photo.jpg${q},save_as:${q}$home/copy.jpg${q}))" \
   key:F5 sleep:0.8 757,194 sleep:1.5 357,459 910,408 sleep:0.5
+# At 1024x640: a finished download, the server's Traffic with its data column in view.
+scene traffic-1024 "(exercise:TcpFile,tcp_file:(root:${q}$share${q},remote:${q}photo.jpg${q},save_as:${q}$home/copy.jpg${q}))" \
+  "size:1024 640" key:F5 sleep:1 667,194 sleep:1.5 356,459 755,267 sleep:0.5 wheel:4 sleep:0.5
 # Check a student's program: an echo server from tests/peers/check, checked from the window
 # (before the echo scenes, whose connections leave port 9900 in TIME_WAIT for a minute).
 mkdir -p "$home/lab"
@@ -101,6 +105,17 @@ py=python3
 [ -x /usr/bin/python3 ] && py=/usr/bin/python3
 scene check-echo-server "(exercise:TcpEcho,checks:{${q}tcp-echo${q}:(program:${q}$home/lab/EchoServer.py${q},interpreter:${q}$py${q},args:${q}tcp {port}${q})})" \
   310,618 sleep:0.5 wheel:15 sleep:0.3 284,742 sleep:4 wheel:15 sleep:0.5
+# At 200%: a finished download, the client's Traffic with its data column in view.
+scene traffic-zoom200 "(exercise:TcpFile,zoom:2.0,tcp_file:(root:${q}$share${q},remote:${q}photo.jpg${q},save_as:${q}$home/copy.jpg${q}))" \
+  key:F5 sleep:1 wheel:20 sleep:0.5 585,247 sleep:0.5 407,208 sleep:1.5 wheel:20 sleep:0.5
+# At 1024x640: the checks done, the checklist and its evidence in their pane.
+scene check-echo-server-1024 "(exercise:TcpEcho,checks:{${q}tcp-echo${q}:(program:${q}$home/lab/EchoServer.py${q},interpreter:${q}$py${q},args:${q}tcp {port}${q})})" \
+  "size:1024 640" 310,580 sleep:0.5 wheel:15 sleep:0.5 284,621 sleep:5 wheel:20 sleep:0.5 \
+  400,476 sleep:0.5
+# At 200%: the checks done, one check's evidence open.
+scene check-echo-server-zoom200 "(exercise:TcpEcho,zoom:2.0,checks:{${q}tcp-echo${q}:(program:${q}$home/lab/EchoServer.py${q},interpreter:${q}$py${q},args:${q}tcp {port}${q})})" \
+  wheel:30 sleep:0.5 505,724 sleep:0.5 wheel:40 sleep:0.5 448,724 sleep:5 wheel:40 sleep:0.5 \
+  600,402 sleep:0.5
 # The same at projector zoom (150%), the confinement line under the buttons.
 scene check-echo-server-zoom150 "(exercise:TcpEcho,zoom:1.5,checks:{${q}tcp-echo${q}:(program:${q}$home/lab/EchoServer.py${q},interpreter:${q}$py${q},args:${q}tcp {port}${q})})" \
   wheel:30 sleep:0.5 450,733 sleep:0.5 wheel:30 sleep:0.5 410,733 sleep:5 wheel:30 sleep:0.5

@@ -678,7 +678,7 @@ impl Traffic {
                     .resizable(true)
                     .min_scrolled_height(height)
                     .max_scroll_height(height)
-                    .column(Column::exact(92.0));
+                    .column(Column::exact(100.0));
                 let table = if narrow {
                     table
                 } else {

@@ -46,6 +46,8 @@ pub fn scroll_box<R>(
     egui::ScrollArea::both()
         .id_salt(id_salt)
         .max_height(height)
+        // Content taller than the box scrolls in all of it, even where the page leaves less.
+        .min_scrolled_height(height)
         .auto_shrink([false, true])
         .stick_to_bottom(stick_to_bottom)
         .show(ui, add_contents)
