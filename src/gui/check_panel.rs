@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use super::dialogs::{DialogKind, Dialogs, FilePicker};
 use super::task::Task;
-use super::widgets::{labelled_text, number_rows, resizable_pane, running_color, scroll_box};
+use super::widgets::{
+    labelled_text, number_rows, resizable_pane, running_color, scroll_box, typed_path_row,
+};
 use crate::check::report::{CheckResult, Report, Verdict};
 use crate::check::{self, Exercise, Options, Role};
 use crate::net::runner::{StopFlag, Waker};
@@ -638,35 +640,28 @@ impl CheckPanel {
         });
         // Where there is no file dialog: a path to type.
         let class_report = self.class_mode && !busy && !self.class_rows.is_empty();
-        if self.report.is_some() || class_report {
-            ui.horizontal_wrapped(|ui| {
-                let label = ui.label("or save to");
-                let field = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut self.report_path)
-                            .hint_text(if class_report {
-                                "class.html"
-                            } else {
-                                "report.md or report.html"
-                            })
-                            .desired_width(220.0),
-                    )
-                    .labelled_by(label.id);
-                let typed = self.report_path.trim().to_owned();
-                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                let clicked = ui
-                    .add_enabled(!typed.is_empty(), egui::Button::new("Save"))
-                    .on_hover_text("Save the report to the path typed here (.html for a page)")
-                    .clicked();
-                if (clicked || enter) && !typed.is_empty() {
-                    let path = PathBuf::from(typed);
-                    if class_report {
-                        self.save_class(path);
-                    } else {
-                        self.save(path);
-                    }
-                }
-            });
+        if (self.report.is_some() || class_report)
+            && let Some((_, path)) = typed_path_row(
+                ui,
+                "or save to",
+                if class_report {
+                    "class.html"
+                } else {
+                    "report.md or report.html"
+                },
+                &mut self.report_path,
+                &[(
+                    "Save",
+                    true,
+                    "Save the report to the path typed here (.html for a page)",
+                )],
+            )
+        {
+            if class_report {
+                self.save_class(path);
+            } else {
+                self.save(path);
+            }
         }
         if let Some(e) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, e);

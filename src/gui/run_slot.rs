@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::dialogs::{DialogKind, Dialogs, FilePicker};
 use super::log_view::LogView;
 use super::traffic::Traffic;
-use super::widgets::{pane_height, resizable_pane, running_color, status_dot};
+use super::widgets::{pane_height, resizable_pane, running_color, status_dot, typed_path_row};
 use crate::error::Result;
 use crate::net::capture::{Caps, Capture};
 use crate::net::event::{Event, Stamped, Summary};
@@ -344,36 +344,31 @@ impl RunSlot {
             {
                 d.open(Export::Csv, DialogKind::Save("traffic.csv".into()), None);
             }
-            let label = ui.label("or to");
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.save.path)
-                        .hint_text("a path to type")
-                        .desired_width(180.0),
-                )
-                .labelled_by(label.id);
-            let typed = self.save.path.trim().to_owned();
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if (ui
-                .add_enabled(packets > 0 && !typed.is_empty(), egui::Button::new("Save"))
-                .on_hover_text("Save the capture to the path typed here")
-                .clicked()
-                || (enter && packets > 0 && !typed.is_empty()))
-                && !typed.is_empty()
-            {
-                self.save_capture(Path::new(&typed));
-            }
-            if ui
-                .add_enabled(rows && !typed.is_empty(), egui::Button::new("Save as CSV"))
-                .on_hover_text("Save the inspector's rows as CSV to the path typed here")
-                .clicked()
-            {
-                self.export(Export::Csv, Path::new(&typed));
-            }
             if packets > 0 && wireshark_installed() && ui.button("Open in Wireshark").clicked() {
                 self.open_in_wireshark(&suggested);
             }
         });
+        let rows = !self.traffic.is_empty();
+        if let Some((i, path)) = typed_path_row(
+            ui,
+            "or to",
+            "a path to type",
+            &mut self.save.path,
+            &[
+                (
+                    "Save",
+                    packets > 0,
+                    "Save the capture to the path typed here",
+                ),
+                (
+                    "Save as CSV",
+                    rows,
+                    "Save the inspector's rows as CSV to the path typed here",
+                ),
+            ],
+        ) {
+            self.export(if i == 0 { Export::Capture } else { Export::Csv }, &path);
+        }
         let note = self
             .save
             .dialogs

@@ -54,6 +54,46 @@ pub fn scroll_box<R>(
         .inner
 }
 
+/// A path to type where there is no file dialog (or instead of it), with the buttons that
+/// save to it: `label [path] [button]…`. Returns the index of the button clicked, or of the
+/// first enabled one when Enter was pressed in the field, and the path typed.
+pub fn typed_path_row(
+    ui: &mut egui::Ui,
+    label: &str,
+    hint: &str,
+    path: &mut String,
+    buttons: &[(&str, bool, &str)],
+) -> Option<(usize, std::path::PathBuf)> {
+    let mut chosen = None;
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(label);
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(path)
+                    .hint_text(hint)
+                    .desired_width(200.0),
+            )
+            .labelled_by(l.id);
+        let typed = path.trim().to_owned();
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        for (i, (text, enabled, hover)) in buttons.iter().enumerate() {
+            let ready = *enabled && !typed.is_empty();
+            if ui
+                .add_enabled(ready, egui::Button::new(*text))
+                .on_hover_text(*hover)
+                .clicked()
+            {
+                chosen = Some(i);
+            }
+        }
+        if enter && chosen.is_none() && !typed.is_empty() {
+            chosen = buttons.iter().position(|(_, enabled, _)| *enabled);
+        }
+    });
+    let typed = std::path::PathBuf::from(path.trim());
+    chosen.map(|i| (i, typed))
+}
+
 /// Lines a resizable pane shows at the least.
 pub const PANE_MIN_LINES: f32 = 8.0;
 
