@@ -662,24 +662,6 @@ fn socklab_cli(args: &[&str]) -> std::process::Child {
         .unwrap()
 }
 
-/// Waits until `path` exists and holds at least `bytes` (a download under way), at most 10 s.
-fn wait_growing(dir: &Path, bytes: u64) {
-    let deadline = Instant::now() + WAIT;
-    loop {
-        let size: u64 = std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .filter_map(|e| e.metadata().ok())
-            .map(|m| m.len())
-            .sum();
-        if size >= bytes {
-            return;
-        }
-        assert!(Instant::now() < deadline, "the download never started");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
 #[test]
 fn a_server_killed_mid_download_leaves_nothing_and_a_killed_client_leaves_nothing_either() {
     let shared = tempfile::tempdir().unwrap();
@@ -699,7 +681,7 @@ fn a_server_killed_mid_download_leaves_nothing_and_a_killed_client_leaves_nothin
         "--timeout",
         "2",
     ]);
-    wait_growing(out.path(), 1 << 20);
+    wait_growing(out.path(), 1 << 20, WAIT);
     let _ = server.kill();
     let _ = server.wait();
     let started = Instant::now();
@@ -732,7 +714,7 @@ fn a_server_killed_mid_download_leaves_nothing_and_a_killed_client_leaves_nothin
         &format!("127.0.0.1:{port}:big.bin"),
         dest.to_str().unwrap(),
     ]);
-    wait_growing(out.path(), 1 << 20);
+    wait_growing(out.path(), 1 << 20, WAIT);
     let _ = client.kill();
     let _ = client.wait();
     let _ = slow.kill();
@@ -825,10 +807,9 @@ fn a_full_disk_and_a_read_only_folder_are_named_and_leave_the_folder_as_it_was()
         ]);
         std::thread::sleep(Duration::from_millis(300));
         let target = format!("127.0.0.1:{port}:big.bin");
-        // A disk of 1 MiB for a file of 3 MiB, with a file already on it that must stay.
-        if let Some(disk) = SmallDisk::mount("size=1m", "a full disk") {
-            std::fs::write(disk.path().join("keep.txt"), b"mine").unwrap();
-            let dest = disk.path().join("big.bin");
+        // socklab's client saving into `folder`: what it said; it must have failed.
+        let download_into = |folder: &Path| {
+            let dest = folder.join("big.bin");
             let done = wait_output(
                 socklab_cli(&[
                     &format!("{transport}-file"),
@@ -840,6 +821,12 @@ fn a_full_disk_and_a_read_only_folder_are_named_and_leave_the_folder_as_it_was()
             );
             let said = format!("{}{}", done.stdout, done.stderr);
             assert_ne!(done.code, Some(0), "{transport}: {said}");
+            said
+        };
+        // A disk of 1 MiB for a file of 3 MiB, with a file already on it that must stay.
+        if let Some(disk) = SmallDisk::mount("size=1m", "a full disk") {
+            std::fs::write(disk.path().join("keep.txt"), b"mine").unwrap();
+            let said = download_into(disk.path());
             assert!(
                 said.contains("No space left on device"),
                 "{transport}: {said}"
@@ -853,18 +840,7 @@ fn a_full_disk_and_a_read_only_folder_are_named_and_leave_the_folder_as_it_was()
         }
         // A read-only disk (root ignores a folder's mode bits, not a read-only mount).
         if let Some(disk) = SmallDisk::mount("ro,size=1m", "a read-only folder") {
-            let dest = disk.path().join("big.bin");
-            let done = wait_output(
-                socklab_cli(&[
-                    &format!("{transport}-file"),
-                    "client",
-                    &target,
-                    dest.to_str().unwrap(),
-                ]),
-                Duration::from_secs(30),
-            );
-            let said = format!("{}{}", done.stdout, done.stderr);
-            assert_ne!(done.code, Some(0), "{transport}: {said}");
+            let said = download_into(disk.path());
             assert!(
                 said.contains("Read-only file system"),
                 "{transport}: {said}"

@@ -238,6 +238,25 @@ pub fn line_starting(lines: &Receiver<String>, prefix: &str) -> String {
     }
 }
 
+/// Waits until the files in `dir` hold at least `bytes` together (a download under way),
+/// at most `within`.
+pub fn wait_growing(dir: &std::path::Path, bytes: u64, within: Duration) {
+    let deadline = Instant::now() + within;
+    loop {
+        let size: u64 = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter_map(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .sum();
+        if size >= bytes {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the download never got going");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 // ---- Tools from the system's packages ----
 
 /// One installer at a time (apt and dpkg lock).
