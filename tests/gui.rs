@@ -782,6 +782,27 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
             "{line} missing"
         );
     }
+    // At 1024x640 and at 200% (512x320 points) every check is in its box, none cut off
+    // under the box's handle.
+    for size in [egui::vec2(1024.0, 640.0), egui::vec2(512.0, 320.0)] {
+        harness.set_size(size);
+        harness.run_steps(4);
+        let handle = harness.get_by_label("Resize checks").rect();
+        let last = harness
+            .query_all_by_label_contains("PASS ")
+            .chain(harness.query_all_by_label_contains("FAIL "))
+            .map(|n| n.rect().bottom())
+            .fold(f32::MIN, f32::max);
+        let rows = harness.query_all_by_label_contains("PASS ").count();
+        assert!(rows >= 6, "{size:?}: {rows} checks shown");
+        assert!(
+            last <= handle.top() + 1.0,
+            "{size:?}: a check ends at {last}, under the box's handle at {}",
+            handle.top()
+        );
+    }
+    harness.set_size(egui::vec2(1300.0, 1400.0));
+    harness.run_steps(4);
     // The program's own output, shown as it ran, each run under its command line.
     assert!(
         harness
