@@ -921,7 +921,7 @@ fn finish(
             );
             capture = None;
         }
-        if matches!(stamped.event, Event::Payload { .. } | Event::Fate { .. }) {
+        if stamped.event.is_capture_only() {
             continue;
         }
         if let Event::Progress(p) = &stamped.event {

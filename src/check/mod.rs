@@ -565,7 +565,7 @@ impl Peer {
                     {
                         let _ = c.record(&s);
                     }
-                    if matches!(s.event, Event::Payload { .. } | Event::Fate { .. }) {
+                    if s.event.is_capture_only() {
                         continue;
                     }
                     let hit = done(&s.event);

@@ -158,7 +158,7 @@ impl RunSlot {
                 // Writing to memory fails only when memory does.
                 let _ = c.record(stamped);
             }
-            if matches!(stamped.event, Event::Payload { .. } | Event::Fate { .. }) {
+            if stamped.event.is_capture_only() {
                 continue;
             }
             self.log.record(stamped);

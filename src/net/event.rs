@@ -204,6 +204,14 @@ pub enum Event {
     Finished(Result<Summary, Error>),
 }
 
+impl Event {
+    /// Events only a capture reads (bulk payload, the simulator's fates): the log, the
+    /// traffic view, the CLI and the checks pass over them.
+    pub fn is_capture_only(&self) -> bool {
+        matches!(self, Self::Payload { .. } | Self::Fate { .. })
+    }
+}
+
 /// An event with when it happened.
 #[derive(Debug)]
 pub struct Stamped {
