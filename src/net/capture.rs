@@ -619,8 +619,7 @@ impl<W: Write> Capture<W> {
         let mut packet = Vec::with_capacity(step.size(payload.len()));
         step.write(&mut packet, payload)
             .map_err(|e| io::Error::other(format!("cannot build a TCP segment: {e}")))?;
-        self.payload += payload.len() as u64;
-        self.write(to.is_ipv6(), packet, comment, at)
+        self.write(to.is_ipv6(), packet, payload.len(), comment, at)
     }
 
     fn datagram(
@@ -645,17 +644,19 @@ impl<W: Write> Capture<W> {
         let mut packet = Vec::with_capacity(step.size(payload.len()));
         step.write(&mut packet, payload)
             .map_err(|e| io::Error::other(format!("cannot build a UDP datagram: {e}")))?;
-        self.payload += payload.len() as u64;
-        self.write(to.is_ipv6(), packet, comment, at)
+        self.write(to.is_ipv6(), packet, payload.len(), comment, at)
     }
 
+    /// Writes one packet carrying `payload` bytes of payload (counted against the cap).
     fn write(
         &mut self,
         v6: bool,
         packet: Vec<u8>,
+        payload: usize,
         comment: Option<String>,
         at: Duration,
     ) -> io::Result<()> {
+        self.payload += payload as u64;
         let interface_id = self.interface(v6)?;
         let mut options = Vec::new();
         if let Some(c) = comment {
