@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::dialogs::{DialogKind, Dialogs, FilePicker};
 use super::log_view::LogView;
+use super::task::Task;
 use super::traffic::Traffic;
 use super::widgets::{pane_height, resizable_pane, running_color, status_dot, typed_path_row};
 use crate::error::Result;
@@ -80,6 +81,8 @@ pub struct CaptureSave {
     pub path: String,
     pub note: Option<(bool, String)>,
     dialogs: Option<Dialogs<Export>>,
+    /// A save under way on a helper thread (a capture can be tens of MiB): what it will say.
+    writing: Option<Task<(bool, String)>>,
 }
 
 /// What the Traffic tab saves.
@@ -269,14 +272,10 @@ impl RunSlot {
         self.capture.as_ref().map_or(0, Capture::packets)
     }
 
-    /// Writes the capture to `path` (a folder gets `socklab.pcapng` in it): whole or not at all.
-    pub fn save_capture(&mut self, path: &Path) {
-        self.export(Export::Capture, path);
-    }
-
     /// Writes the capture or the inspector's CSV to `path` (a folder gets `socklab.pcapng` or
-    /// `traffic.csv` in it): whole or not at all.
-    pub fn export(&mut self, what: Export, path: &Path) {
+    /// `traffic.csv` in it), whole or not at all, on a helper thread; with `open`, then opens it
+    /// in Wireshark.
+    pub fn export(&mut self, what: Export, path: &Path, open: bool) {
         let path = if path.is_dir() {
             path.join(match what {
                 Export::Capture => "socklab.pcapng",
@@ -301,10 +300,25 @@ impl RunSlot {
                 counted(self.traffic.len() as u64, "row", "rows"),
             ),
         };
-        self.save.note = Some(match crate::files::write_atomically(&path, bytes) {
-            Ok(()) => (true, format!("Saved {said} to {}", path.display())),
+        let write = move || match crate::files::write_atomically(&path, bytes) {
             Err(e) => (false, format!("Cannot save {}: {e}", path.display())),
-        });
+            Ok(()) if open => match std::process::Command::new("wireshark")
+                .arg(&path)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+            {
+                Ok(_) => (true, format!("Saved {said} to {}", path.display())),
+                Err(e) => (false, format!("Cannot start Wireshark: {e}")),
+            },
+            Ok(()) => (true, format!("Saved {said} to {}", path.display())),
+        };
+        self.save.note = None;
+        self.save.writing = Task::spawn("save traffic", None, write);
+        if self.save.writing.is_none() {
+            self.save.note = Some((false, "Cannot start saving (no thread)".into()));
+        }
     }
 
     /// Save capture…, a path to type, Save, and Open in Wireshark when it is installed.
@@ -312,7 +326,16 @@ impl RunSlot {
         if let Some(dialogs) = &mut self.save.dialogs
             && let Some((what, path)) = dialogs.poll()
         {
-            self.export(what, &path);
+            self.export(what, &path, false);
+        }
+        if let Some(done) = self.save.writing.as_ref().and_then(Task::poll) {
+            self.save.note =
+                Some(done.unwrap_or_else(|()| (false, "The save stopped unexpectedly".into())));
+            self.save.writing = None;
+        } else if self.save.writing.is_some() {
+            // It has no waker of its own: look again shortly.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
         }
         let packets = self.capture_packets();
         ui.horizontal_wrapped(|ui| {
@@ -345,7 +368,8 @@ impl RunSlot {
                 d.open(Export::Csv, DialogKind::Save("traffic.csv".into()), None);
             }
             if packets > 0 && wireshark_installed() && ui.button("Open in Wireshark").clicked() {
-                self.open_in_wireshark(&suggested);
+                let path = std::env::temp_dir().join(&suggested);
+                self.export(Export::Capture, &path, true);
             }
         });
         let rows = !self.traffic.is_empty();
@@ -367,7 +391,11 @@ impl RunSlot {
                 ),
             ],
         ) {
-            self.export(if i == 0 { Export::Capture } else { Export::Csv }, &path);
+            self.export(
+                if i == 0 { Export::Capture } else { Export::Csv },
+                &path,
+                false,
+            );
         }
         let note = self
             .save
@@ -375,7 +403,13 @@ impl RunSlot {
             .as_ref()
             .and_then(|d| d.note_for(&[Export::Capture, Export::Csv]))
             .map(|n| (false, n.to_owned()))
-            .or_else(|| self.save.note.clone());
+            .or_else(|| self.save.note.clone())
+            .or_else(|| {
+                self.save
+                    .writing
+                    .as_ref()
+                    .map(|_| (true, "Saving…".to_owned()))
+            });
         if let Some((ok, text)) = note {
             let color = if ok {
                 running_color(ui)
@@ -383,23 +417,6 @@ impl RunSlot {
                 ui.visuals().warn_fg_color
             };
             ui.label(RichText::new(text).color(color));
-        }
-    }
-
-    /// Saves the capture to the temporary folder and opens it in Wireshark.
-    fn open_in_wireshark(&mut self, name: &str) {
-        let path = std::env::temp_dir().join(name);
-        self.save_capture(&path);
-        if self.save.note.as_ref().is_some_and(|(ok, _)| *ok) {
-            let opened = std::process::Command::new("wireshark")
-                .arg(&path)
-                .stdin(std::process::Stdio::null())
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .spawn();
-            if let Err(e) = opened {
-                self.save.note = Some((false, format!("Cannot start Wireshark: {e}")));
-            }
         }
     }
 
