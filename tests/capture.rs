@@ -12,24 +12,12 @@ use std::time::Duration;
 use common::*;
 use sha2::{Digest, Sha256};
 
-const SOCKLAB: &str = env!("CARGO_BIN_EXE_socklab");
-
-fn socklab(args: &[&str]) -> Child {
-    Command::new(SOCKLAB)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
-/// A server started with `--pcap`, stopped (SIGINT, as Ctrl-C) when dropped... or killed.
+/// A server of socklab's, run until `interrupt` stops it as Ctrl-C does.
 struct Server(Child);
 
 impl Server {
     fn start(args: &[&str]) -> Self {
-        let mut child = socklab(args);
+        let mut child = socklab_cli(args);
         let lines = stdout_lines(&mut child);
         let deadline = std::time::Instant::now() + WAIT;
         loop {
@@ -141,7 +129,7 @@ fn sha256(bytes: &[u8]) -> String {
 }
 
 fn run(args: &[&str]) -> Finished {
-    wait_output(socklab(args), Duration::from_secs(60))
+    wait_output(socklab_cli(args), Duration::from_secs(60))
 }
 
 #[test]

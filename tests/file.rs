@@ -651,17 +651,6 @@ fn hidden_files_are_not_served_unless_asked() {
     }
 }
 
-/// socklab's own binary, run as a student would from a terminal.
-fn socklab_cli(args: &[&str]) -> std::process::Child {
-    std::process::Command::new(env!("CARGO_BIN_EXE_socklab"))
-        .args(args)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
 #[test]
 fn a_server_killed_mid_download_leaves_nothing_and_a_killed_client_leaves_nothing_either() {
     let shared = tempfile::tempdir().unwrap();

@@ -238,6 +238,17 @@ pub fn line_starting(lines: &Receiver<String>, prefix: &str) -> String {
     }
 }
 
+/// socklab's own binary, run as a student would from a terminal (no input, output piped).
+pub fn socklab_cli(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_socklab"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
 /// Waits until the files in `dir` hold at least `bytes` together (a download under way),
 /// at most `within`.
 pub fn wait_growing(dir: &std::path::Path, bytes: u64, within: Duration) {
