@@ -11,7 +11,7 @@ blksize 2048 and 8192, windowsize 1 and 16, alternated the same way.
 Prints, per peer: median, min-max of the wall time and the throughput, and socklab's client's
 peak RSS (VmHWM, sampled every 10 ms).
 
-usage: scripts/bench_transfer.py [--tcp-mib 512] [--tftp-mib 64] [--runs 5] [--skip-tcp] [--skip-tftp]
+usage: scripts/bench_transfer.py [--tcp-mib 512] [--tftp-mib 64] [--runs 7] [--skip-tcp] [--skip-tftp]
 Needs: a release build (`cargo build --release`), socat; for TFTP peers tftpd-hpa
 (`in.tftpd`) and atftpd (`--atftpd PATH`, e.g. unpacked with `apt-get download atftpd &&
 dpkg -x atftpd_*.deb DIR`).
@@ -142,6 +142,17 @@ def tcp(args, work):
         assert os.path.getsize(dest) == size
         return took, rss
 
+    def socklab_copy_run():
+        fresh()
+        took, rss = timed([SOCKLAB, "tcp-file", "client", f"127.0.0.1:{port_s}:big.bin", dest,
+                           "--force", "--no-splice"], watch=True)
+        assert os.path.getsize(dest) == size
+        return took, rss
+
+    def sha_run():
+        # SHA-256 of the same bytes on one core (the CPU's SHA extensions), from the page cache.
+        return timed(["openssl", "dgst", "-sha256", src])[0], 0.0
+
     def socat_run():
         fresh()
         took, _ = timed(["socat", "-u", f"TCP:127.0.0.1:{port_c}", f"CREATE:{dest}"])
@@ -176,9 +187,12 @@ def tcp(args, work):
 
     try:
         timed(["cat", src])  # the source in the page cache for everyone
-        results = alternate(args.runs, [("socklab", socklab_run), ("socat", socat_run),
-                                        ("socat256", socat_big_run), ("dd", dd_run),
-                                        ("null", null_run)])
+        peers = [("socklab", socklab_run), ("socklab_copy", socklab_copy_run),
+                 ("socat", socat_run),
+                 ("socat256", socat_big_run), ("dd", dd_run), ("null", null_run)]
+        if shutil.which("openssl"):
+            peers.append(("sha", sha_run))
+        results = alternate(args.runs, peers)
     finally:
         for s in servers:
             s.terminate()
@@ -194,11 +208,20 @@ def tcp(args, work):
             size, floor=dd)
     summary("socat (its default 8 KiB buffers)", t["socat"], size, floor=dd)
     summary("socat -b 262144", t["socat256"], size, floor=dd)
-    summary("socklab", t["socklab"], size,
+    if "sha" in t:
+        summary("SHA-256 of the file alone (`openssl dgst`, one core: socklab's floor)",
+                t["sha"], size, floor=dd)
+    summary("socklab, read and write (`--no-splice`)", t["socklab_copy"], size,
+            rss=max(x[1] for x in results["socklab_copy"]), floor=dd)
+    summary("socklab, splice", t["socklab"], size,
             rss=max(x[1] for x in results["socklab"]), floor=dd)
-    for name in ("socat", "socat256"):
+    print()
+    for name in ("socat", "socat256", "socklab_copy"):
         ratio = statistics.median(t[name]) / statistics.median(t["socklab"])
-        print(f"\nsocklab's throughput / {name}'s (medians): {ratio:.2f}")
+        print(f"socklab's throughput / {name}'s (medians): {ratio:.2f}")
+    if "sha" in t:
+        ratio = statistics.median(t["socklab"]) / statistics.median(t["sha"])
+        print(f"socklab's time / the SHA-256 alone (medians): {ratio:.2f}")
 
 
 def tftp(args, work):
@@ -265,7 +288,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tcp-mib", type=int, default=512)
     ap.add_argument("--tftp-mib", type=int, default=64)
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--skip-tftp", action="store_true")
     ap.add_argument("--skip-tcp", action="store_true")
     ap.add_argument("--atftpd", default="")

@@ -281,6 +281,10 @@ pub struct FileClientArgs {
     /// Replace LOCAL_PATH if it exists.
     #[arg(long)]
     pub force: bool,
+    /// TCP on Linux: read the bytes and write them, as on other systems, instead of moving them
+    /// socket → file with splice(2) (for comparison; a capture reads them anyway).
+    #[arg(long)]
+    pub no_splice: bool,
     /// Seconds to wait for the connection, and for data before giving up.
     #[arg(long, value_name = "SECONDS", default_value_t = Seconds(file::DEFAULT_IDLE_TIMEOUT))]
     pub timeout: Seconds,
@@ -745,6 +749,7 @@ fn run_file(role: FileRole, tcp: bool) -> ExitCode {
             let timeout = args.timeout.0;
             let config = file::ClientConfig {
                 half_close: true,
+                zero_copy: !args.no_splice,
                 conditions: args.network.conditions(),
                 server,
                 remote,

@@ -9,6 +9,11 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 
+#[cfg(target_os = "linux")]
+mod splice;
+#[cfg(target_os = "linux")]
+pub use splice::{SpliceDownload, Spliced};
+
 /// Read size for hashing and comparing.
 const IO_CHUNK_BYTES: usize = 256 * 1024;
 
@@ -77,10 +82,18 @@ pub const DOWNLOAD_BUFFER_BYTES: usize = 256 * 1024;
 /// Pieces in flight between the receiving loop and the writing thread (bounds memory).
 const DOWNLOAD_BUFFERS_IN_FLIGHT: usize = 8;
 
-impl Download {
-    /// Prepares to write `path`. Fails if it exists and `overwrite` is false, or if its folder
-    /// does not exist.
-    pub fn create(path: &Path, overwrite: bool) -> Result<Self> {
+/// The hidden temporary file a download writes, beside its destination, and what renaming it
+/// into place needs.
+struct Part {
+    path: PathBuf,
+    overwrite: bool,
+    stale_removed: usize,
+    temp: tempfile::NamedTempFile,
+}
+
+impl Part {
+    /// Checks the destination and creates the temporary file (see [`Download::create`]).
+    fn create(path: &Path, overwrite: bool) -> Result<Self> {
         let file_name = path
             .file_name()
             .ok_or_else(|| Error::Input(format!("{} is not a file name", path.display())))?;
@@ -110,12 +123,53 @@ impl Download {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
-        let mut temp = builder
+        let temp = builder
             .tempfile_in(&parent)
             .map_err(|e| Error::io(format!("cannot create a file in {}", parent.display()), e))?;
         // Held until the file is gone: a later download to the same name tells a live
         // partial file from one a killed run left (see `remove_stale_parts`).
         let _ = temp.as_file().try_lock();
+        Ok(Self {
+            path: path.to_path_buf(),
+            overwrite,
+            stale_removed,
+            temp,
+        })
+    }
+
+    /// Renames the whole file into place.
+    fn persist(path: &Path, overwrite: bool, temp: tempfile::NamedTempFile) -> Result<()> {
+        let persisted = if overwrite {
+            temp.persist(path)
+        } else {
+            temp.persist_noclobber(path)
+        };
+        persisted.map(drop).map_err(|e| {
+            if e.error.kind() == io::ErrorKind::AlreadyExists {
+                Error::Exists(path.to_path_buf())
+            } else {
+                Error::io(format!("cannot save {}", path.display()), e.error)
+            }
+        })
+    }
+}
+
+impl Download {
+    /// Prepares to write `path`. Fails if it exists and `overwrite` is false, or if its folder
+    /// does not exist.
+    pub fn create(path: &Path, overwrite: bool) -> Result<Self> {
+        let part = Part::create(path, overwrite)?;
+        Self::from_part(part)
+    }
+
+    /// Starts the writing thread on a prepared temporary file that holds nothing yet.
+    fn from_part(part: Part) -> Result<Self> {
+        let Part {
+            path,
+            overwrite,
+            stale_removed,
+            mut temp,
+        } = part;
         let (to_writer, pieces) = crossbeam_channel::bounded::<Vec<u8>>(DOWNLOAD_BUFFERS_IN_FLIGHT);
         let (give_back, spare) =
             crossbeam_channel::bounded::<Vec<u8>>(DOWNLOAD_BUFFERS_IN_FLIGHT + 1);
@@ -137,7 +191,7 @@ impl Download {
             })
             .map_err(|e| Error::io("cannot start the download writer", e))?;
         Ok(Self {
-            path: path.to_path_buf(),
+            path,
             buffer: vec![0; DOWNLOAD_BUFFER_BYTES],
             filled: 0,
             to_writer: Some(to_writer),
@@ -228,18 +282,7 @@ impl Download {
         }
         let (temp, sha256) = self.join_writer()?;
         let path = self.path.clone();
-        let persisted = if self.overwrite {
-            temp.persist(&path)
-        } else {
-            temp.persist_noclobber(&path)
-        };
-        persisted.map_err(|e| {
-            if e.error.kind() == io::ErrorKind::AlreadyExists {
-                Error::Exists(path.clone())
-            } else {
-                Error::io(format!("cannot save {}", path.display()), e.error)
-            }
-        })?;
+        Part::persist(&path, self.overwrite, temp)?;
         Ok((path, sha256))
     }
 }

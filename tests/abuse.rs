@@ -396,6 +396,7 @@ fn a_file_that_shrinks_while_it_is_served() {
         overwrite: false,
         timeout: Duration::from_secs(2),
         half_close: true,
+        zero_copy: true,
     };
     let client = start("client", false, move |r, s| {
         file::run_udp_client(config, r, s)

@@ -90,8 +90,21 @@ fn start_server_hidden(tcp: bool, root: &Path, rate_mib: u64, serve_hidden: bool
 }
 
 fn client(tcp: bool, server: String, remote: &str, local: PathBuf, overwrite: bool) -> Running {
+    client_with(tcp, server, remote, local, overwrite, true)
+}
+
+/// `zero_copy` false: the TCP client reads and writes even where it could splice.
+fn client_with(
+    tcp: bool,
+    server: String,
+    remote: &str,
+    local: PathBuf,
+    overwrite: bool,
+    zero_copy: bool,
+) -> Running {
     let config = ClientConfig {
         half_close: true,
+        zero_copy,
         conditions: Default::default(),
         server,
         remote: remote.into(),
@@ -121,13 +134,15 @@ fn entries(dir: &Path) -> Vec<String> {
 #[test]
 fn socklab_to_socklab_every_size() {
     let shared = shared_folder();
-    for tcp in [true, false] {
+    // TCP twice: moved by splice where the system has it, and read and written (forced).
+    for (tcp, zero_copy) in [(true, true), (true, false), (false, false)] {
         let server = start_server(tcp, shared.path(), 64);
         let out = tempfile::tempdir().unwrap();
         for &size in SIZES {
             let name = format!("f{size}.bin");
             let dest = out.path().join(&name);
-            let events = client(tcp, server.addr(), &name, dest.clone(), false).finish();
+            let events =
+                client_with(tcp, server.addr(), &name, dest.clone(), false, zero_copy).finish();
             if tcp && size == 0 {
                 // Over TCP an empty file and a missing one look the same: the server just closes.
                 let err = outcome(&events).as_ref().unwrap_err();
@@ -153,6 +168,11 @@ fn socklab_to_socklab_every_size() {
                 })
                 .unwrap();
             assert_eq!(report.bytes, size as u64);
+            assert_eq!(
+                report.zero_copy,
+                zero_copy && cfg!(target_os = "linux"),
+                "size={size}: the receive path"
+            );
             let expected_chunks = if tcp {
                 size.div_ceil(1024)
             } else {

@@ -34,6 +34,7 @@ pub fn run(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckEr
 fn download(o: &Options, remote: &str, local: &Path) -> Result<Vec<u8>, String> {
     let config = ClientConfig {
         half_close: false,
+        zero_copy: true,
         conditions: Default::default(),
         server: format!("{}:{}", o.host, o.port),
         remote: remote.to_owned(),

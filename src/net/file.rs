@@ -91,6 +91,10 @@ pub struct ClientConfig {
     /// checks: a server that crashes at once is then never left in TIME_WAIT, as it is when
     /// its close crosses this end).
     pub half_close: bool,
+    /// TCP on Linux: move the bytes socket → file with `splice(2)`, never through this
+    /// program's memory, and hash them on a thread of their own. Off (or with a capture, which
+    /// needs the bytes, or where `splice` is refused) they are read and then written.
+    pub zero_copy: bool,
 }
 
 /// Splits the handout's `HOST:PORT:REMOTE_NAME` (or `[v6]:PORT:REMOTE_NAME`).
@@ -487,6 +491,7 @@ fn send_tcp_file(
         elapsed,
         sha256: None,
         warning: None,
+        zero_copy: false,
     }));
     reporter.info(
         Some(peer),
@@ -628,14 +633,17 @@ pub fn human_bytes(bytes: u64) -> String {
 /// Where a client saves: an existing folder means "in it, under the remote name".
 /// Says so when a download began by removing what an interrupted one left beside it.
 pub(crate) fn note_stale_parts(download: &Download, reporter: &Reporter) {
-    let n = download.stale_removed();
+    note_removed_parts(download.stale_removed(), download.path(), reporter);
+}
+
+fn note_removed_parts(n: usize, path: &Path, reporter: &Reporter) {
     if n > 0 {
         reporter.info(
             None,
             format!(
                 "removed {n} partial file{} left beside {} by an interrupted download",
                 if n == 1 { "" } else { "s" },
-                download.path().display()
+                path.display()
             ),
         );
     }
@@ -668,7 +676,8 @@ struct Finish<'a> {
 }
 
 fn client_done(
-    download: Download,
+    saved: Result<(PathBuf, String)>,
+    zero_copy: bool,
     peer: SocketAddr,
     config: &ClientConfig,
     done: Finish<'_>,
@@ -681,8 +690,9 @@ fn client_done(
         started,
         warning,
     } = done;
+    let (path, sha256) = saved?;
+    // Until the file is whole and in place: the last piece's write and hash included.
     let elapsed = started.elapsed();
-    let (path, sha256) = download.finish()?;
     reporter.send(Event::File(FileReport {
         role: Role::Client,
         peer,
@@ -694,6 +704,7 @@ fn client_done(
         elapsed,
         sha256: Some(sha256.clone()),
         warning: warning.clone(),
+        zero_copy,
     }));
     if let Some(w) = &warning {
         reporter.warn(Some(peer), w.clone());
@@ -716,6 +727,130 @@ fn client_done(
     )))
 }
 
+/// Where a TCP download's bytes go.
+struct Sink {
+    /// Read into this program, then written and hashed on the writer thread.
+    copy: Option<Download>,
+    /// Linux: moved socket → file by `splice`, hashed behind the writer.
+    #[cfg(target_os = "linux")]
+    splice: Option<crate::files::SpliceDownload>,
+}
+
+/// What one receive got.
+enum Got {
+    /// `n` bytes are saved; `head` holds them when they were the first and short enough to be
+    /// a header of the server's own.
+    Data {
+        n: usize,
+        head: Option<Vec<u8>>,
+    },
+    End,
+    Socket(std::io::Error),
+}
+
+impl Sink {
+    /// Splices when it may (Linux, [`ClientConfig::zero_copy`], and no capture wanting the
+    /// bytes); reads otherwise.
+    fn create(path: &Path, config: &ClientConfig, reporter: &Reporter) -> Result<Self> {
+        #[cfg(target_os = "linux")]
+        if config.zero_copy && !reporter.wants_payload() {
+            let splice = crate::files::SpliceDownload::create(path, config.overwrite)?;
+            note_removed_parts(splice.stale_removed(), splice.path(), reporter);
+            return Ok(Self {
+                copy: None,
+                splice: Some(splice),
+            });
+        }
+        let copy = Download::create(path, config.overwrite)?;
+        note_stale_parts(&copy, reporter);
+        Ok(Self {
+            copy: Some(copy),
+            #[cfg(target_os = "linux")]
+            splice: None,
+        })
+    }
+
+    /// Whether the bytes went socket → file without passing through this program.
+    fn zero_copy(&self) -> bool {
+        #[cfg(target_os = "linux")]
+        return self.splice.is_some();
+        #[cfg(not(target_os = "linux"))]
+        false
+    }
+
+    /// Saves what the socket has. `Err` is the file's side (a full disk and the like).
+    fn receive(
+        &mut self,
+        stream: &mut TcpStream,
+        peer: SocketAddr,
+        reporter: &Reporter,
+        first: bool,
+    ) -> Result<Got> {
+        let head = |n: usize| first && n <= crate::protocol::file::HEADER_MAX_BYTES;
+        #[cfg(target_os = "linux")]
+        if let Some(splice) = &mut self.splice {
+            use crate::files::Spliced;
+            return match splice.splice_from(stream)? {
+                Spliced::Moved(n) => Ok(Got::Data {
+                    n,
+                    head: if head(n) {
+                        splice.read_back(0, n)
+                    } else {
+                        None
+                    },
+                }),
+                Spliced::End => Ok(Got::End),
+                Spliced::Socket(e) => Ok(Got::Socket(e)),
+                Spliced::Unsupported(back) => {
+                    // Not here (the socket or the file system): read and write instead.
+                    let mut copy = self
+                        .splice
+                        .take()
+                        .ok_or_else(|| Error::Input("the download is gone".into()))?
+                        .into_copying()?;
+                    copy.write(&back)?;
+                    self.copy = Some(copy);
+                    if back.is_empty() {
+                        self.receive(stream, peer, reporter, first)
+                    } else {
+                        Ok(Got::Data {
+                            n: back.len(),
+                            head: head(back.len()).then_some(back),
+                        })
+                    }
+                }
+            };
+        }
+        let copy = self
+            .copy
+            .as_mut()
+            .ok_or_else(|| Error::Input("the download is gone".into()))?;
+        // Received straight into the piece the writer thread will save and hash.
+        let space = copy.space();
+        match stream.read(space) {
+            Ok(0) => Ok(Got::End),
+            Ok(n) => {
+                let head = head(n).then(|| space[..n].to_vec());
+                reporter.payload(peer, false, &space[..n]);
+                copy.commit(n)?;
+                Ok(Got::Data { n, head })
+            }
+            Err(e) => Ok(Got::Socket(e)),
+        }
+    }
+
+    /// Waits for the last write and the hash, and renames the file into place.
+    fn finish(self) -> Result<(PathBuf, String)> {
+        #[cfg(target_os = "linux")]
+        if let Some(splice) = self.splice {
+            return splice.finish();
+        }
+        self.copy
+            .ok_or_else(|| Error::Input("the download is gone".into()))?
+            .finish()
+    }
+}
+
 /// Downloads one file over TCP.
 pub fn run_tcp_client(
     config: ClientConfig,
@@ -723,8 +858,8 @@ pub fn run_tcp_client(
     stop: &StopFlag,
 ) -> Result<Summary> {
     let path = destination(&config.local, &config.remote);
-    let mut download = Download::create(&path, config.overwrite)?;
-    note_stale_parts(&download, reporter);
+    // A capture needs the bytes themselves: then they are read.
+    let mut sink = Sink::create(&path, &config, reporter)?;
     let mut stream = super::connect(&config.server, config.timeout)?;
     let peer = stream
         .peer_addr()
@@ -763,22 +898,18 @@ pub fn run_tcp_client(
                 "cancelled after {bytes} bytes; nothing saved"
             )));
         }
-        // Received straight into the piece the writer thread will save and hash.
-        let space = download.space();
-        match stream.read(space) {
-            Ok(0) => {
+        match sink.receive(&mut stream, peer, reporter, bytes == 0)? {
+            Got::End => {
                 // The server closed first: this side's close is a reset, which takes the
                 // server's end straight to closed, never to TIME_WAIT (a student's server
                 // without SO_REUSEADDR could not bind its port again for a minute).
                 let _ = socket2::SockRef::from(&stream).set_linger(Some(Duration::ZERO));
                 break;
             }
-            Ok(n) => {
-                if bytes == 0 && n <= crate::protocol::file::HEADER_MAX_BYTES {
-                    first = Some(space[..n].to_vec());
+            Got::Data { n, head } => {
+                if head.is_some() {
+                    first = head;
                 }
-                reporter.payload(peer, false, &space[..n]);
-                download.commit(n)?;
                 bytes += n as u64;
                 last_data = Instant::now();
                 if ticker.due() {
@@ -791,7 +922,7 @@ pub fn run_tcp_client(
                     ));
                 }
             }
-            Err(e) if is_timeout(&e) => {
+            Got::Socket(e) if is_timeout(&e) => {
                 if last_data.elapsed() >= config.timeout {
                     return Err(Error::Protocol(format!(
                         "no data from {peer} for {} s after {bytes} bytes: the server stopped sending, or the network between is down (a cable, the Wi-Fi); nothing saved",
@@ -799,7 +930,7 @@ pub fn run_tcp_client(
                     )));
                 }
             }
-            Err(e) => {
+            Got::Socket(e) => {
                 return Err(Error::Protocol(format!(
                     "the connection was cut after {bytes} bytes ({e}): the server stopped or refused; nothing saved"
                 )));
@@ -823,6 +954,7 @@ pub fn run_tcp_client(
     let warning = first
         .filter(|f| (f.len() as u64) < bytes)
         .and_then(|f| header_look(&f).map(|look| header_warning(look, &f, true)));
+    let zero_copy = sink.zero_copy();
     let done = Finish {
         bytes,
         chunks: block_count(bytes, TCP_BLOCK_BYTES),
@@ -830,7 +962,7 @@ pub fn run_tcp_client(
         started: ticker.started,
         warning,
     };
-    client_done(download, peer, &config, done, reporter)
+    client_done(sink.finish(), zero_copy, peer, &config, done, reporter)
 }
 
 /// Runs the UDP file server until stopped; each transfer runs on its own thread.
@@ -999,6 +1131,7 @@ fn send_udp_file(
         elapsed,
         sha256: None,
         warning: None,
+        zero_copy: false,
     }));
     reporter.info(
         Some(peer),
@@ -1126,7 +1259,7 @@ pub fn run_udp_client(
         started: ticker.started,
         warning,
     };
-    client_done(download, peer, &config, done, reporter)
+    client_done(download.finish(), false, peer, &config, done, reporter)
 }
 
 /// The hint a UDP download's arrival pauses give: how many were long enough, at the pace the

@@ -811,6 +811,7 @@ fn serve_request(
                 elapsed,
                 sha256,
                 warning: None,
+                zero_copy: false,
             }));
             reporter.info(
                 Some(peer),
@@ -1050,6 +1051,7 @@ pub fn run_client(config: ClientConfig, reporter: &Reporter, stop: &StopFlag) ->
                 elapsed,
                 sha256: sha256.clone(),
                 warning: None,
+                zero_copy: false,
             }));
             session.dally();
             Ok(Summary::new(format!(

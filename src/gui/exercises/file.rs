@@ -222,6 +222,7 @@ impl FilePanel {
         let s = &self.settings;
         let config = file::ClientConfig {
             half_close: true,
+            zero_copy: true,
             conditions: if self.tcp {
                 Default::default()
             } else {
