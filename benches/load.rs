@@ -1,9 +1,12 @@
 //! Load on the echo servers, socklab against Python's socketserver peers in the same run:
 //! 1,000 concurrent TCP clients × 100 round trips each (errors, throughput, p50/p99 latency),
 //! then 100,000 UDP datagrams (delivered, throughput), with each server's peak RSS.
-//! Target: TCP throughput ≥ 2× Python's, 0 errors.
+//! The servers start once; the rounds alternate them (A B, then B A, …); each cell is the
+//! median of the rounds with their min-max.
+//! Target: TCP throughput ≥ 3× Python's, p50 and p99 no higher than Python's, 0 errors.
 //!
-//! Run: `cargo bench --bench load` (needs python3).
+//! Run: `cargo bench --bench load` (needs python3). `LOAD_RUNS=N` rounds (default 7);
+//! `LOAD_SOCKLAB_B=/path/to/socklab` adds a second socklab build to compare.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpStream, UdpSocket};
@@ -44,10 +47,10 @@ fn free_port(tcp: bool) -> u16 {
     .expect("a free port")
 }
 
-fn socklab(tcp: bool) -> Server {
+fn socklab(tcp: bool, program: &str) -> Server {
     let port = free_port(tcp);
     let sub = if tcp { "tcp-echo" } else { "udp-echo" };
-    let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
+    let child = Command::new(program)
         .args([
             sub,
             "server",
@@ -210,44 +213,121 @@ fn udp_load(server: &Server) -> (f64, usize, f64) {
     (seconds, answered, rss.join().unwrap_or(f64::NAN))
 }
 
+/// Median and min-max of `xs`, as "median (min-max)" with `decimals`.
+fn cell(xs: &[f64], decimals: usize) -> String {
+    let mut v = xs.to_vec();
+    v.sort_by(f64::total_cmp);
+    format!(
+        "{:.*} ({:.*}-{:.*})",
+        decimals,
+        median(&v),
+        decimals,
+        v[0],
+        decimals,
+        v[v.len() - 1]
+    )
+}
+
+fn median(xs: &[f64]) -> f64 {
+    let mut v = xs.to_vec();
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+/// Runs `each` on every peer `runs` times, the order turned round every round.
+fn alternate<T>(runs: usize, peers: usize, mut each: impl FnMut(usize) -> T) -> Vec<Vec<T>> {
+    let mut results: Vec<Vec<T>> = (0..peers).map(|_| Vec::new()).collect();
+    for round in 0..runs {
+        let order: Vec<usize> = if round % 2 == 0 {
+            (0..peers).collect()
+        } else {
+            (0..peers).rev().collect()
+        };
+        for peer in order {
+            results[peer].push(each(peer));
+        }
+    }
+    results
+}
+
 fn main() {
+    let runs: usize = std::env::var("LOAD_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(7)
+        .max(1);
+    let mut programs = vec![("socklab", env!("CARGO_BIN_EXE_socklab").to_owned())];
+    if let Ok(b) = std::env::var("LOAD_SOCKLAB_B") {
+        programs.push(("socklab (B)", b));
+    }
     let total = (CLIENTS * ROUND_TRIPS) as f64;
     println!(
-        "TCP echo: {CLIENTS} concurrent clients x {ROUND_TRIPS} round trips of {MESSAGE_BYTES} bytes"
+        "TCP echo: {CLIENTS} concurrent clients x {ROUND_TRIPS} round trips of {MESSAGE_BYTES} bytes, {runs} rounds alternated (median, min-max)"
     );
+    let mut servers = vec![("Python ThreadingTCPServer".to_owned(), python(true))];
+    for (name, program) in &programs {
+        servers.push((format!("{name} tcp-echo"), socklab(true, program)));
+    }
+    let results = alternate(runs, servers.len(), |i| tcp_load(&servers[i].1));
     println!(
-        "{:<28}{:>10}{:>12}{:>10}{:>10}{:>12}",
-        "server", "errors", "trips/s", "p50 ms", "p99 ms", "peak RSS"
+        "{:<28}{:>8}{:>26}{:>22}{:>22}{:>10}",
+        "server", "errors", "round trips/s", "p50 ms", "p99 ms", "peak RSS"
     );
     let mut rates = Vec::new();
-    for (name, server) in [
-        ("Python ThreadingTCPServer", python(true)),
-        ("socklab tcp-echo", socklab(true)),
-    ] {
-        let r = tcp_load(&server);
-        let rate = total / r.seconds;
-        rates.push(rate);
+    let mut p50s = Vec::new();
+    let mut p99s = Vec::new();
+    for ((name, _), rs) in servers.iter().zip(&results) {
+        let rate: Vec<f64> = rs.iter().map(|r| total / r.seconds).collect();
+        let p50: Vec<f64> = rs.iter().map(|r| r.p50_ms).collect();
+        let p99: Vec<f64> = rs.iter().map(|r| r.p99_ms).collect();
+        let errors: u64 = rs.iter().map(|r| r.errors).sum();
+        let rss = rs.iter().map(|r| r.rss_mib).fold(0.0, f64::max);
         println!(
-            "{name:<28}{:>10}{rate:>12.0}{:>10.2}{:>10.2}{:>8.1} MiB",
-            r.errors, r.p50_ms, r.p99_ms, r.rss_mib
+            "{name:<28}{errors:>8}{:>26}{:>22}{:>22}{rss:>6.1} MiB",
+            cell(&rate, 0),
+            cell(&p50, 2),
+            cell(&p99, 2)
+        );
+        rates.push(median(&rate));
+        p50s.push(median(&p50));
+        p99s.push(median(&p99));
+    }
+    for (i, (name, _)) in programs.iter().enumerate() {
+        let k = i + 1;
+        println!(
+            "{name} / Python (medians): throughput {:.2}x, p50 {:.2}x, p99 {:.2}x",
+            rates[k] / rates[0],
+            p50s[k] / p50s[0],
+            p99s[k] / p99s[0]
         );
     }
-    println!("socklab / Python throughput: {:.2}x", rates[1] / rates[0]);
+    drop(servers);
 
-    println!("\nUDP echo: {DATAGRAMS} datagrams of {MESSAGE_BYTES} bytes, {UDP_WINDOW} in flight");
     println!(
-        "{:<28}{:>12}{:>14}{:>12}",
+        "\nUDP echo: {DATAGRAMS} datagrams of {MESSAGE_BYTES} bytes, {UDP_WINDOW} in flight, {runs} rounds alternated"
+    );
+    let mut servers = vec![("Python UDPServer".to_owned(), python(false))];
+    for (name, program) in &programs {
+        servers.push((format!("{name} udp-echo"), socklab(false, program)));
+    }
+    let results = alternate(runs, servers.len(), |i| udp_load(&servers[i].1));
+    println!(
+        "{:<28}{:>12}{:>26}{:>10}",
         "server", "answered", "datagrams/s", "peak RSS"
     );
-    for (name, server) in [
-        ("Python UDPServer", python(false)),
-        ("socklab udp-echo", socklab(false)),
-    ] {
-        let (seconds, answered, rss) = udp_load(&server);
+    for ((name, _), rs) in servers.iter().zip(&results) {
+        let answered: usize = rs.iter().map(|r| r.1).sum();
+        let rate: Vec<f64> = rs.iter().map(|r| r.1 as f64 / r.0).collect();
+        let rss = rs.iter().map(|r| r.2).fold(0.0, f64::max);
         println!(
-            "{name:<28}{:>11.1}%{:>14.0}{rss:>8.1} MiB",
-            100.0 * answered as f64 / DATAGRAMS as f64,
-            answered as f64 / seconds
+            "{name:<28}{:>11.1}%{:>26}{rss:>6.1} MiB",
+            100.0 * answered as f64 / (DATAGRAMS * runs) as f64,
+            cell(&rate, 0)
         );
     }
 }

@@ -887,6 +887,13 @@ fn run_add(role: AddRole, tcp: bool) -> ExitCode {
     }
 }
 
+/// Most events written in one batch.
+const PRINT_BATCH: usize = 4096;
+
+/// How long a busy printer lets events gather before the next batch (a line shows at most this
+/// much later).
+const PRINT_GATHER: std::time::Duration = std::time::Duration::from_millis(10);
+
 /// Prints events until the runner finishes; the exit code follows its result.
 fn finish(
     handle: crate::error::Result<runner::RunHandle>,
@@ -913,55 +920,86 @@ fn finish(
         None => None,
     };
     let mut code = ExitCode::from(1);
-    let stdout = std::io::stdout();
     let progress_bar = !output.json && std::io::stderr().is_terminal();
     let mut bar_shown = false;
-    for stamped in rx.iter() {
-        if let Some((c, path)) = &mut capture
-            && let Err(e) = c.record_and_flush(&stamped)
-        {
-            eprintln!(
-                "warning: the capture {} stopped: {e}; what was written opens",
-                path.display()
-            );
-            capture = None;
-        }
-        if stamped.event.is_capture_only() {
-            continue;
-        }
-        if let Event::Progress(p) = &stamped.event {
-            if progress_bar {
-                eprint!("\r{}", progress_line(p));
-                bar_shown = true;
+    // Lines are written in batches: everything already waiting, then one write. Under load (a
+    // class of clients) events come faster than one write each, and a printer woken for every
+    // event takes the CPU the connections need; a busy printer lets the next batch gather.
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let mut waiting = rx.recv().ok();
+    'events: while let Some(first) = waiting.take() {
+        let mut batch = 0usize;
+        let mut next = Some(first);
+        while let Some(stamped) = next {
+            batch += 1;
+            if let Some((c, path)) = &mut capture
+                && let Err(e) = c.record_and_flush(&stamped)
+            {
+                let _ = out.flush();
+                eprintln!(
+                    "warning: the capture {} stopped: {e}; what was written opens",
+                    path.display()
+                );
+                capture = None;
             }
-            if !output.json {
+            next = if batch < PRINT_BATCH {
+                rx.try_recv().ok()
+            } else {
+                None
+            };
+            if stamped.event.is_capture_only() {
                 continue;
             }
-        } else if bar_shown {
-            eprintln!();
-            bar_shown = false;
-        }
-        let mut out = stdout.lock();
-        if output.json {
-            let _ = writeln!(out, "{}", stamped.to_json());
-        }
-        let done = matches!(stamped.event, Event::Finished(_));
-        match stamped.event {
-            Event::Finished(Ok(summary)) => {
-                if !output.json {
-                    let _ = writeln!(out, "{}", summary.message);
+            if let Event::Progress(p) = &stamped.event {
+                if progress_bar {
+                    let _ = out.flush();
+                    eprint!("\r{}", progress_line(p));
+                    bar_shown = true;
                 }
-                code = ExitCode::SUCCESS;
+                if !output.json {
+                    continue;
+                }
+            } else if bar_shown {
+                let _ = out.flush();
+                eprintln!();
+                bar_shown = false;
             }
-            Event::Finished(Err(e)) => print_error(&e),
-            event if !output.json => print_human(&mut out, &event, output.verbose),
-            _ => {}
+            if output.json {
+                let _ = writeln!(out, "{}", stamped.to_json());
+            }
+            let done = matches!(stamped.event, Event::Finished(_));
+            match stamped.event {
+                Event::Finished(Ok(summary)) => {
+                    if !output.json {
+                        let _ = writeln!(out, "{}", summary.message);
+                    }
+                    code = ExitCode::SUCCESS;
+                }
+                Event::Finished(Err(e)) => {
+                    let _ = out.flush();
+                    print_error(&e);
+                }
+                event if !output.json => print_human(&mut out, &event, output.verbose),
+                _ => {}
+            }
+            if done {
+                break 'events;
+            }
         }
         let _ = out.flush();
-        if done {
-            break;
+        if batch == PRINT_BATCH {
+            // Behind: straight on with what is waiting.
+            waiting = rx.try_recv().ok().or_else(|| rx.recv().ok());
+            continue;
         }
+        if batch > 1 {
+            // Busy, but caught up: let the next events gather.
+            std::thread::sleep(PRINT_GATHER);
+        }
+        waiting = rx.recv().ok();
     }
+    let _ = out.flush();
+    drop(out);
     handle.join();
     if let Some((c, path)) = capture {
         eprintln!("capture: {} packets in {}", c.packets(), path.display());

@@ -458,3 +458,75 @@ fn a_guess_server_that_waits_for_play_gets_a_hint() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Reads until the server closes; the bytes it sent before.
+fn read_until_closed(s: &mut TcpStream) -> std::io::Result<Vec<u8>> {
+    let mut rest = Vec::new();
+    s.read_to_end(&mut rest).map(|_| rest)
+}
+
+#[test]
+fn idle_sessions_end_at_once_when_closed_from_the_window_or_when_the_server_stops() {
+    let server = start_text_server(true, Service::Echo, &[]);
+    let mut clients: Vec<TcpStream> = (0..3)
+        .map(|i| {
+            let mut s = TcpStream::connect(server.addr()).unwrap();
+            s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+            let message = format!("hello {i}");
+            s.write_all(message.as_bytes()).unwrap();
+            let mut got = vec![0u8; message.len()];
+            s.read_exact(&mut got).unwrap();
+            s
+        })
+        .collect();
+    // Each session now waits in a read, with nothing to read.
+    let mut closes = Vec::new();
+    let until = std::time::Instant::now() + WAIT;
+    while closes.len() < 3 && std::time::Instant::now() < until {
+        for event in server.drain(Duration::from_millis(100)) {
+            if let Event::Accepted { close, .. } = event {
+                closes.push(close);
+            }
+        }
+    }
+    assert_eq!(closes.len(), 3, "three sessions accepted");
+    // The window's "close" for the first one: its client sees the end within a second.
+    let started = std::time::Instant::now();
+    closes[0].stop();
+    let mut first = clients.remove(0);
+    assert_eq!(read_until_closed(&mut first).unwrap(), b"");
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "closed after {:?}",
+        started.elapsed()
+    );
+    // The others still echo.
+    clients[0].write_all(b"still here").unwrap();
+    let mut got = [0u8; 10];
+    clients[0].read_exact(&mut got).unwrap();
+    assert_eq!(&got, b"still here");
+    // Stopping the server ends the two idle sessions, and the server, within a second.
+    let started = std::time::Instant::now();
+    let events = stop(server);
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "stopped after {:?}",
+        started.elapsed()
+    );
+    for mut c in clients {
+        assert_eq!(read_until_closed(&mut c).unwrap(), b"");
+    }
+    let reasons: Vec<&str> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Closed { reason, .. } => Some(reason.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        reasons.iter().filter(|r| **r == "server stopping").count(),
+        2,
+        "{reasons:?}"
+    );
+    assert!(outcome(&events).is_ok());
+}

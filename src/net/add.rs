@@ -180,6 +180,7 @@ pub fn run_tcp_server(
         reporter,
         stop,
         limit,
+        super::tcp::Stopping::Polled,
         move |stream, peer, reporter, conn_stop| {
             let n = serve_connection(&conn_shared, reporter, stream, peer, conn_stop);
             conn_served.fetch_add(n, Ordering::Relaxed);

@@ -239,6 +239,7 @@ pub fn run_tcp_server(
         reporter,
         stop,
         limit,
+        super::tcp::Stopping::Polled,
         move |stream, peer, r, conn_stop| {
             if serve_tcp_request(&root, hidden, stream, peer, r, conn_stop) {
                 counter.fetch_add(1, Ordering::Relaxed);

@@ -120,6 +120,7 @@ pub fn run_tcp_server(
         reporter,
         stop,
         limit,
+        super::tcp::Stopping::ShutDown,
         move |stream, peer, r, conn_stop| {
             counter.fetch_add(1, Ordering::Relaxed);
             serve_tcp_session(&conn_config, stream, peer, r, conn_stop);
@@ -143,26 +144,27 @@ fn serve_tcp_session(
     stop: &StopFlag,
 ) {
     let _ = stream.set_nodelay(true);
-    let _ = stream.set_read_timeout(Some(POLL_INTERVAL));
+    // The read blocks until the client sends, closes or idles out: a stop shuts the socket
+    // down (tcp::Stopping::ShutDown), so no thread wakes to look at a flag.
+    let _ = stream.set_read_timeout(Some(CONNECTION_IDLE_TIMEOUT));
     let _ = stream.set_write_timeout(Some(CONNECTION_IDLE_TIMEOUT));
     let mut chunk = vec![0u8; TCP_READ_BYTES];
-    let mut last = Instant::now();
     let reason = loop {
         if stop.is_stopped() {
             break stop.reason().to_owned();
         }
-        let n = match stream.read(&mut chunk) {
+        let read = stream.read(&mut chunk);
+        if stop.is_stopped() {
+            break stop.reason().to_owned();
+        }
+        let n = match read {
             Ok(0) => break "closed by the client".to_owned(),
             Ok(n) => n,
             Err(e) if is_timeout(&e) => {
-                if last.elapsed() >= CONNECTION_IDLE_TIMEOUT {
-                    break format!("idle for {} s", CONNECTION_IDLE_TIMEOUT.as_secs());
-                }
-                continue;
+                break format!("idle for {} s", CONNECTION_IDLE_TIMEOUT.as_secs());
             }
             Err(e) => break format!("receive failed: {e}"),
         };
-        last = Instant::now();
         let message = &chunk[..n];
         reporter.send(Event::Received {
             peer,
