@@ -29,7 +29,9 @@ pub struct Download {
     filled: usize,
     to_writer: Option<crossbeam_channel::Sender<Vec<u8>>>,
     spare: crossbeam_channel::Receiver<Vec<u8>>,
-    writer: Option<std::thread::JoinHandle<Result<(tempfile::NamedTempFile, String)>>>,
+    writer: Option<std::thread::JoinHandle<Result<(tempfile::NamedTempFile, Sha256)>>>,
+    /// Bytes handed over so far (in pieces sent and in the one being filled).
+    written: u64,
     overwrite: bool,
     stale_removed: usize,
 }
@@ -159,11 +161,12 @@ impl Download {
     /// does not exist.
     pub fn create(path: &Path, overwrite: bool) -> Result<Self> {
         let part = Part::create(path, overwrite)?;
-        Self::from_part(part)
+        Self::from_part(part, Sha256::new(), 0)
     }
 
-    /// Starts the writing thread on a prepared temporary file that holds nothing yet.
-    fn from_part(part: Part) -> Result<Self> {
+    /// Starts the writing thread on a prepared temporary file that holds `written` bytes
+    /// already (its position is after them), hashed into `hasher`.
+    fn from_part(part: Part, hasher: Sha256, written: u64) -> Result<Self> {
         let Part {
             path,
             overwrite,
@@ -177,7 +180,7 @@ impl Download {
         let writer = std::thread::Builder::new()
             .name("download writer".into())
             .spawn(move || {
-                let mut hasher = Sha256::new();
+                let mut hasher = hasher;
                 for piece in pieces {
                     temp.as_file_mut()
                         .write_all(&piece)
@@ -187,7 +190,7 @@ impl Download {
                     // The receiving side may have stopped taking spares: nothing to do then.
                     let _ = give_back.try_send(piece);
                 }
-                Ok((temp, hex(&hasher.finalize())))
+                Ok((temp, hasher))
             })
             .map_err(|e| Error::io("cannot start the download writer", e))?;
         Ok(Self {
@@ -197,6 +200,7 @@ impl Download {
             to_writer: Some(to_writer),
             spare,
             writer: Some(writer),
+            written,
             overwrite,
             stale_removed,
         })
@@ -228,7 +232,9 @@ impl Download {
 
     /// Takes the first `n` bytes of [`Self::space`] as written.
     pub fn commit(&mut self, n: usize) -> Result<()> {
-        self.filled = (self.filled + n).min(self.buffer.len());
+        let filled = (self.filled + n).min(self.buffer.len());
+        self.written += (filled - self.filled) as u64;
+        self.filled = filled;
         if self.filled == self.buffer.len() {
             self.hand_off()?;
         }
@@ -259,7 +265,7 @@ impl Download {
         Ok(())
     }
 
-    fn join_writer(&mut self) -> Result<(tempfile::NamedTempFile, String)> {
+    fn join_writer(&mut self) -> Result<(tempfile::NamedTempFile, Sha256)> {
         self.to_writer = None;
         let writer = self
             .writer
@@ -280,10 +286,29 @@ impl Download {
         if self.filled > 0 {
             self.hand_off()?;
         }
-        let (temp, sha256) = self.join_writer()?;
+        let (temp, hasher) = self.join_writer()?;
         let path = self.path.clone();
         Part::persist(&path, self.overwrite, temp)?;
+        let sha256 = hex(&hasher.finalize());
         Ok((path, sha256))
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Download {
+    /// The same download, continued by `splice` from where it is (see [`SpliceDownload`]).
+    pub fn into_splice(mut self) -> Result<SpliceDownload> {
+        if self.filled > 0 {
+            self.hand_off()?;
+        }
+        let (temp, hasher) = self.join_writer()?;
+        let part = Part {
+            path: self.path.clone(),
+            overwrite: self.overwrite,
+            stale_removed: self.stale_removed,
+            temp,
+        };
+        SpliceDownload::resume(part, hasher, self.written)
     }
 }
 

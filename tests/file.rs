@@ -93,6 +93,19 @@ fn client(tcp: bool, server: String, remote: &str, local: PathBuf, overwrite: bo
     client_with(tcp, server, remote, local, overwrite, true)
 }
 
+fn client_config(server: String, remote: &str, local: PathBuf, zero_copy: bool) -> ClientConfig {
+    ClientConfig {
+        half_close: true,
+        zero_copy,
+        conditions: Default::default(),
+        server,
+        remote: remote.into(),
+        local,
+        overwrite: false,
+        timeout: Duration::from_secs(1),
+    }
+}
+
 /// `zero_copy` false: the TCP client reads and writes even where it could splice.
 fn client_with(
     tcp: bool,
@@ -103,14 +116,8 @@ fn client_with(
     zero_copy: bool,
 ) -> Running {
     let config = ClientConfig {
-        half_close: true,
-        zero_copy,
-        conditions: Default::default(),
-        server,
-        remote: remote.into(),
-        local,
         overwrite,
-        timeout: Duration::from_secs(1),
+        ..client_config(server, remote, local, zero_copy)
     };
     start("test file client", false, move |r, s| {
         if tcp {
@@ -168,11 +175,12 @@ fn socklab_to_socklab_every_size() {
                 })
                 .unwrap();
             assert_eq!(report.bytes, size as u64);
-            assert_eq!(
-                report.zero_copy,
-                zero_copy && cfg!(target_os = "linux"),
-                "size={size}: the receive path"
-            );
+            let spliced = if tcp && zero_copy && cfg!(target_os = "linux") {
+                size as u64
+            } else {
+                0
+            };
+            assert_eq!(report.spliced, spliced, "size={size}: the receive path");
             let expected_chunks = if tcp {
                 size.div_ceil(1024)
             } else {
@@ -860,4 +868,57 @@ fn a_full_disk_and_a_read_only_folder_are_named_and_leave_the_folder_as_it_was()
         let _ = server.kill();
         let _ = server.wait();
     }
+}
+
+#[test]
+fn a_capture_keeps_its_share_of_a_tcp_download_and_the_rest_is_spliced() {
+    let shared = shared_folder();
+    let server = start_server(true, shared.path(), 64);
+    let out = tempfile::tempdir().unwrap();
+    let size = 3 * 1024 * 1024 + 7;
+    let name = format!("f{size}.bin");
+    let dest = out.path().join(&name);
+    let cap = 64 * 1024;
+    let config = client_config(server.addr(), &name, dest.clone(), true);
+    let events = start_with("test file client", false, Some(cap), move |r, s| {
+        file::run_tcp_client(config, r, s)
+    })
+    .finish();
+    assert!(outcome(&events).is_ok(), "{:?}", outcome(&events));
+    let want = random_bytes(size, size as u64);
+    assert_eq!(digest(&dest), digest_of(&want));
+    // The capture has the first 64 KiB byte for byte, and the length of everything.
+    let (mut kept, mut counted) = (Vec::new(), 0);
+    for e in &events {
+        if let Event::Payload {
+            bytes, len, sent, ..
+        } = e
+        {
+            assert!(!sent);
+            kept.extend_from_slice(bytes);
+            counted += len;
+        }
+    }
+    assert_eq!(kept, want[..cap as usize]);
+    assert_eq!(counted, size);
+    let report = events
+        .iter()
+        .find_map(|e| match e {
+            Event::File(f) if f.role == Role::Client => Some(f.clone()),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(report.sha256.unwrap(), digest_of(&want));
+    if cfg!(target_os = "linux") {
+        // Read until the capture had its share (one piece at least), spliced after.
+        assert!(
+            report.spliced > 0 && report.spliced <= (size as u64 - cap),
+            "spliced {} of {size}",
+            report.spliced
+        );
+    } else {
+        assert_eq!(report.spliced, 0);
+    }
+    server.handle.stop();
+    server.finish();
 }

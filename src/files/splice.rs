@@ -43,8 +43,10 @@ pub struct SpliceDownload {
     /// Read end, write end.
     pipe: (OwnedFd, OwnedFd),
     written: u64,
+    /// Of `written`, the bytes moved by `splice` (the others were written before it took over).
+    spliced: u64,
     to_hasher: Option<crossbeam_channel::Sender<u64>>,
-    hasher: Option<JoinHandle<io::Result<String>>>,
+    hasher: Option<JoinHandle<io::Result<Sha256>>>,
 }
 
 fn pipe() -> io::Result<(OwnedFd, OwnedFd)> {
@@ -97,22 +99,28 @@ fn unsupported(e: &io::Error) -> bool {
 impl SpliceDownload {
     /// Prepares to write `path` (see [`Download::create`]).
     pub fn create(path: &Path, overwrite: bool) -> Result<Self> {
-        let part = Part::create(path, overwrite)?;
+        Self::resume(Part::create(path, overwrite)?, Sha256::new(), 0)
+    }
+
+    /// Continues a download whose first `written` bytes are in the file, hashed into `hasher`.
+    pub(super) fn resume(part: Part, hasher: Sha256, written: u64) -> Result<Self> {
+        let path = part.path.clone();
         let pipe = pipe().map_err(|e| Error::io("cannot create a pipe", e))?;
         let file = part
             .temp
             .as_file()
             .try_clone()
             .map_err(|e| Error::io(format!("cannot open {} again", path.display()), e))?;
-        let (to_hasher, written) = crossbeam_channel::unbounded::<u64>();
+        let (to_hasher, lengths) = crossbeam_channel::unbounded::<u64>();
         let hasher = std::thread::Builder::new()
             .name("download hasher".into())
-            .spawn(move || hash_behind(&file, &written))
+            .spawn(move || hash_behind(&file, &lengths, hasher, written))
             .map_err(|e| Error::io("cannot start the download hasher", e))?;
         Ok(Self {
             part: Some(part),
             pipe,
-            written: 0,
+            written,
+            spliced: 0,
             to_hasher: Some(to_hasher),
             hasher: Some(hasher),
         })
@@ -131,7 +139,7 @@ impl SpliceDownload {
     /// Moves what the socket has (up to the pipe's size) into the file. `Err` is the file's
     /// side (a full disk, a read-only folder), worded as [`Download`] words it.
     pub fn splice_from(&mut self, socket: &impl AsFd) -> Result<Spliced> {
-        let first = self.written == 0;
+        let first = self.spliced == 0;
         let n = match splice(
             socket.as_fd(),
             self.pipe.1.as_fd(),
@@ -172,6 +180,7 @@ impl SpliceDownload {
             }
         }
         self.written += n as u64;
+        self.spliced += n as u64;
         if let Some(tx) = &self.to_hasher {
             // A hasher that stopped has an error, which `finish` reports.
             let _ = tx.send(self.written);
@@ -193,18 +202,26 @@ impl SpliceDownload {
         Some(bytes)
     }
 
-    /// The same download, continued by reading and writing (nothing is written yet: see
+    /// Bytes moved by `splice` so far.
+    pub fn spliced(&self) -> u64 {
+        self.spliced
+    }
+
+    /// The same download, continued by reading and writing (`splice` moved nothing: see
     /// [`Spliced::Unsupported`]).
     pub fn into_copying(mut self) -> Result<Download> {
-        self.stop_hasher();
+        let hashed = self
+            .stop_hasher()
+            .unwrap_or_else(|| Err(io::Error::other("the hashing thread is gone")));
         let part = self
             .part
             .take()
             .ok_or_else(|| Error::Input("the download is finished".into()))?;
-        Download::from_part(part)
+        let hasher = hashed.map_err(|e| hash_error(&part.path, e))?;
+        Download::from_part(part, hasher, self.written)
     }
 
-    fn stop_hasher(&mut self) -> Option<io::Result<String>> {
+    fn stop_hasher(&mut self) -> Option<io::Result<Sha256>> {
         self.to_hasher = None;
         let result = self.hasher.take()?.join();
         Some(result.unwrap_or_else(|_| Err(io::Error::other("the hashing thread failed"))))
@@ -219,14 +236,9 @@ impl SpliceDownload {
             .part
             .take()
             .ok_or_else(|| Error::Input("the download is finished".into()))?;
-        let sha256 = hashed.map_err(|e| {
-            Error::io(
-                format!("cannot read back {} to hash it", part.path.display()),
-                e,
-            )
-        })?;
+        let hasher = hashed.map_err(|e| hash_error(&part.path, e))?;
         Part::persist(&part.path, part.overwrite, part.temp)?;
-        Ok((part.path, sha256))
+        Ok((part.path, hex(&hasher.finalize())))
     }
 }
 
@@ -237,12 +249,19 @@ impl Drop for SpliceDownload {
     }
 }
 
-/// Hashes `file` from its start up to each length it is told is written, until the sender
-/// hangs up; returns the hex SHA-256.
-fn hash_behind(file: &File, written: &crossbeam_channel::Receiver<u64>) -> io::Result<String> {
-    let mut hasher = Sha256::new();
+fn hash_error(path: &Path, e: io::Error) -> Error {
+    Error::io(format!("cannot read back {} to hash it", path.display()), e)
+}
+
+/// Hashes `file` from `hashed` (what `hasher` holds already) up to each length it is told is
+/// written, until the sender hangs up; returns the hasher.
+fn hash_behind(
+    file: &File,
+    written: &crossbeam_channel::Receiver<u64>,
+    mut hasher: Sha256,
+    mut hashed: u64,
+) -> io::Result<Sha256> {
     let mut buf = vec![0u8; HASH_READ_BYTES];
-    let mut hashed = 0u64;
     while let Ok(mut upto) = written.recv() {
         // Catch up with the newest length at once.
         if let Some(newest) = written.try_iter().last() {
@@ -261,7 +280,7 @@ fn hash_behind(file: &File, written: &crossbeam_channel::Receiver<u64>) -> io::R
             hashed += n as u64;
         }
     }
-    Ok(hex(&hasher.finalize()))
+    Ok(hasher)
 }
 
 #[cfg(test)]

@@ -91,8 +91,9 @@ pub struct FileReport {
     /// Something about the transfer the user should know although it succeeded (the first bytes
     /// look like the header of the server's own protocol).
     pub warning: Option<String>,
-    /// The bytes went socket → file in the kernel (`splice`), never through socklab's memory.
-    pub zero_copy: bool,
+    /// Bytes that went socket → file in the kernel (`splice`), never through socklab's memory
+    /// (Linux TCP client; the others are read and written).
+    pub spliced: u64,
 }
 
 /// One request and its reply, as a client saw them (echo, uppercase).
@@ -321,7 +322,7 @@ impl Stamped {
                 "transfer_ms": f.elapsed.as_millis() as u64,
                 "sha256": f.sha256,
                 "warning": f.warning,
-                "zero_copy": f.zero_copy,
+                "spliced_bytes": f.spliced,
             }),
             Event::Reply(r) => json!({
                 "event": "reply",

@@ -92,8 +92,8 @@ pub struct ClientConfig {
     /// its close crosses this end).
     pub half_close: bool,
     /// TCP on Linux: move the bytes socket → file with `splice(2)`, never through this
-    /// program's memory, and hash them on a thread of their own. Off (or with a capture, which
-    /// needs the bytes, or where `splice` is refused) they are read and then written.
+    /// program's memory, and hash them on a thread of their own. Off, or where `splice` is
+    /// refused, they are read and then written; so are those a capture keeps.
     pub zero_copy: bool,
 }
 
@@ -492,7 +492,7 @@ fn send_tcp_file(
         elapsed,
         sha256: None,
         warning: None,
-        zero_copy: false,
+        spliced: 0,
     }));
     reporter.info(
         Some(peer),
@@ -678,7 +678,7 @@ struct Finish<'a> {
 
 fn client_done(
     saved: Result<(PathBuf, String)>,
-    zero_copy: bool,
+    spliced: u64,
     peer: SocketAddr,
     config: &ClientConfig,
     done: Finish<'_>,
@@ -705,7 +705,7 @@ fn client_done(
         elapsed,
         sha256: Some(sha256.clone()),
         warning: warning.clone(),
-        zero_copy,
+        spliced,
     }));
     if let Some(w) = &warning {
         reporter.warn(Some(peer), w.clone());
@@ -735,6 +735,9 @@ struct Sink {
     /// Linux: moved socket → file by `splice`, hashed behind the writer.
     #[cfg(target_os = "linux")]
     splice: Option<crate::files::SpliceDownload>,
+    /// Whether `splice` may take over (Linux, [`ClientConfig::zero_copy`], not refused yet).
+    #[cfg(target_os = "linux")]
+    may_splice: bool,
 }
 
 /// What one receive got.
@@ -750,16 +753,17 @@ enum Got {
 }
 
 impl Sink {
-    /// Splices when it may (Linux, [`ClientConfig::zero_copy`], and no capture wanting the
-    /// bytes); reads otherwise.
+    /// Splices from the start unless a capture wants the bytes themselves (then they are read
+    /// until it has what it keeps, and spliced after).
     fn create(path: &Path, config: &ClientConfig, reporter: &Reporter) -> Result<Self> {
         #[cfg(target_os = "linux")]
-        if config.zero_copy && !reporter.wants_payload() {
+        if config.zero_copy && reporter.payload_left() == 0 {
             let splice = crate::files::SpliceDownload::create(path, config.overwrite)?;
             note_removed_parts(splice.stale_removed(), splice.path(), reporter);
             return Ok(Self {
                 copy: None,
                 splice: Some(splice),
+                may_splice: true,
             });
         }
         let copy = Download::create(path, config.overwrite)?;
@@ -768,15 +772,17 @@ impl Sink {
             copy: Some(copy),
             #[cfg(target_os = "linux")]
             splice: None,
+            #[cfg(target_os = "linux")]
+            may_splice: config.zero_copy,
         })
     }
 
-    /// Whether the bytes went socket → file without passing through this program.
-    fn zero_copy(&self) -> bool {
+    /// Bytes that went socket → file without passing through this program.
+    fn spliced(&self) -> u64 {
         #[cfg(target_os = "linux")]
-        return self.splice.is_some();
+        return self.splice.as_ref().map_or(0, |s| s.spliced());
         #[cfg(not(target_os = "linux"))]
-        false
+        0
     }
 
     /// Saves what the socket has. `Err` is the file's side (a full disk and the like).
@@ -789,27 +795,40 @@ impl Sink {
     ) -> Result<Got> {
         let head = |n: usize| first && n <= crate::protocol::file::HEADER_MAX_BYTES;
         #[cfg(target_os = "linux")]
+        if self.may_splice && self.splice.is_none() && reporter.payload_left() == 0 {
+            // The capture has all the bytes it keeps: splice the rest.
+            if let Some(copy) = self.copy.take() {
+                self.splice = Some(copy.into_splice()?);
+            }
+        }
+        #[cfg(target_os = "linux")]
         if let Some(splice) = &mut self.splice {
             use crate::files::Spliced;
             return match splice.splice_from(stream)? {
-                Spliced::Moved(n) => Ok(Got::Data {
-                    n,
-                    head: if head(n) {
-                        splice.read_back(0, n)
-                    } else {
-                        None
-                    },
-                }),
+                Spliced::Moved(n) => {
+                    // A capture counts them (their bytes are past what it keeps).
+                    reporter.payload_part(peer, false, &[], n);
+                    Ok(Got::Data {
+                        n,
+                        head: if head(n) {
+                            splice.read_back(0, n)
+                        } else {
+                            None
+                        },
+                    })
+                }
                 Spliced::End => Ok(Got::End),
                 Spliced::Socket(e) => Ok(Got::Socket(e)),
                 Spliced::Unsupported(back) => {
                     // Not here (the socket or the file system): read and write instead.
+                    self.may_splice = false;
                     let mut copy = self
                         .splice
                         .take()
                         .ok_or_else(|| Error::Input("the download is gone".into()))?
                         .into_copying()?;
                     copy.write(&back)?;
+                    reporter.payload(peer, false, &back);
                     self.copy = Some(copy);
                     if back.is_empty() {
                         self.receive(stream, peer, reporter, first)
@@ -955,7 +974,7 @@ pub fn run_tcp_client(
     let warning = first
         .filter(|f| (f.len() as u64) < bytes)
         .and_then(|f| header_look(&f).map(|look| header_warning(look, &f, true)));
-    let zero_copy = sink.zero_copy();
+    let spliced = sink.spliced();
     let done = Finish {
         bytes,
         chunks: block_count(bytes, TCP_BLOCK_BYTES),
@@ -963,7 +982,7 @@ pub fn run_tcp_client(
         started: ticker.started,
         warning,
     };
-    client_done(sink.finish(), zero_copy, peer, &config, done, reporter)
+    client_done(sink.finish(), spliced, peer, &config, done, reporter)
 }
 
 /// Runs the UDP file server until stopped; each transfer runs on its own thread.
@@ -1132,7 +1151,7 @@ fn send_udp_file(
         elapsed,
         sha256: None,
         warning: None,
-        zero_copy: false,
+        spliced: 0,
     }));
     reporter.info(
         Some(peer),
@@ -1260,7 +1279,7 @@ pub fn run_udp_client(
         started: ticker.started,
         warning,
     };
-    client_done(download.finish(), false, peer, &config, done, reporter)
+    client_done(download.finish(), 0, peer, &config, done, reporter)
 }
 
 /// The hint a UDP download's arrival pauses give: how many were long enough, at the pace the

@@ -811,7 +811,7 @@ fn serve_request(
                 elapsed,
                 sha256,
                 warning: None,
-                zero_copy: false,
+                spliced: 0,
             }));
             reporter.info(
                 Some(peer),
@@ -1051,7 +1051,7 @@ pub fn run_client(config: ClientConfig, reporter: &Reporter, stop: &StopFlag) ->
                 elapsed,
                 sha256: sha256.clone(),
                 warning: None,
-                zero_copy: false,
+                spliced: 0,
             }));
             session.dally();
             Ok(Summary::new(format!(

@@ -64,7 +64,19 @@ pub fn start<F>(name: &str, wait_listening: bool, work: F) -> Running
 where
     F: FnOnce(&Reporter, &StopFlag) -> socklab::Result<Summary> + Send + 'static,
 {
+    start_with(name, wait_listening, None, work)
+}
+
+/// [`start`], with a capture's `payload` cap when given (bulk bytes reported as `Payload`).
+pub fn start_with<F>(name: &str, wait_listening: bool, payload: Option<u64>, work: F) -> Running
+where
+    F: FnOnce(&Reporter, &StopFlag) -> socklab::Result<Summary> + Send + 'static,
+{
     let (reporter, rx) = Reporter::channel(None);
+    let reporter = match payload {
+        Some(cap) => reporter.with_payload(cap),
+        None => reporter,
+    };
     let handle = runner::spawn(name, reporter, work).expect("spawn runner");
     let mut local = None;
     if wait_listening {
