@@ -894,6 +894,63 @@ const PRINT_BATCH: usize = 4096;
 /// much later).
 const PRINT_GATHER: std::time::Duration = std::time::Duration::from_millis(10);
 
+/// Ctrl-C (and SIGTERM) on Unix: the first asks the running role to stop, so that a server
+/// ends with its summary and every line printed, a download with "nothing saved"; a second one
+/// ends the process at once.
+#[cfg(unix)]
+mod interrupt {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+    extern "C" fn on_signal(_: libc::c_int) {
+        // Only async-signal-safe work here: an atomic, and _exit.
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            // SAFETY: _exit is async-signal-safe.
+            unsafe { libc::_exit(130) };
+        }
+    }
+
+    pub fn install() {
+        let handler = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        // SAFETY: installs a handler that only touches an atomic and calls _exit.
+        unsafe {
+            libc::signal(libc::SIGINT, handler);
+            libc::signal(libc::SIGTERM, handler);
+        }
+    }
+
+    pub fn interrupted() -> bool {
+        INTERRUPTED.load(Ordering::SeqCst)
+    }
+}
+
+#[cfg(not(unix))]
+mod interrupt {
+    pub fn install() {}
+
+    pub fn interrupted() -> bool {
+        false
+    }
+}
+
+/// How often a printer with nothing to print looks for a Ctrl-C.
+const INTERRUPT_POLL: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// The next event; a Ctrl-C meanwhile asks the runner to stop (its last events follow).
+fn next_event(rx: &Receiver<Stamped>, handle: &runner::RunHandle) -> Option<Stamped> {
+    loop {
+        if interrupt::interrupted() && !handle.stop_flag().is_stopped() {
+            handle.stop();
+        }
+        match rx.recv_timeout(INTERRUPT_POLL) {
+            Ok(stamped) => return Some(stamped),
+            Err(crossbeam_channel::RecvTimeoutError::Timeout) => {}
+            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+}
+
 /// Prints events until the runner finishes; the exit code follows its result.
 fn finish(
     handle: crate::error::Result<runner::RunHandle>,
@@ -926,7 +983,8 @@ fn finish(
     // class of clients) events come faster than one write each, and a printer woken for every
     // event takes the CPU the connections need; a busy printer lets the next batch gather.
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
-    let mut waiting = rx.recv().ok();
+    interrupt::install();
+    let mut waiting = next_event(rx, &handle);
     'events: while let Some(first) = waiting.take() {
         let mut batch = 0usize;
         let mut next = Some(first);
@@ -989,14 +1047,14 @@ fn finish(
         let _ = out.flush();
         if batch == PRINT_BATCH {
             // Behind: straight on with what is waiting.
-            waiting = rx.try_recv().ok().or_else(|| rx.recv().ok());
+            waiting = rx.try_recv().ok().or_else(|| next_event(rx, &handle));
             continue;
         }
         if batch > 1 {
             // Busy, but caught up: let the next events gather.
             std::thread::sleep(PRINT_GATHER);
         }
-        waiting = rx.recv().ok();
+        waiting = next_event(rx, &handle);
     }
     let _ = out.flush();
     drop(out);

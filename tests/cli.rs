@@ -305,3 +305,66 @@ fn the_network_simulator_drops_what_it_is_told_to_and_only_over_udp() {
     assert_eq!(out.code, Some(2));
     assert!(out.stderr.contains("UDP datagrams only"), "{}", out.stderr);
 }
+
+/// A server run from a terminal, with a class's burst of messages, then Ctrl-C: every message
+/// is on its output, and the summary after them.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_ends_a_busy_server_with_every_line_and_its_summary() {
+    use std::io::{Read, Write};
+    let mut child = socklab(&["tcp-echo", "server", "--bind", "127.0.0.1", "--port", "0"])
+        .spawn()
+        .expect("run socklab");
+    let lines = stdout_lines(&mut child);
+    let rest = line_starting(&lines, "listening on 127.0.0.1:");
+    let port: u16 = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("a port");
+    const CLIENTS: usize = 10;
+    const TRIPS: usize = 100;
+    let clients: Vec<_> = (0..CLIENTS)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+                s.set_read_timeout(Some(WAIT)).unwrap();
+                for k in 0..TRIPS {
+                    let message = format!("client {i:02} trip {k:03}");
+                    s.write_all(message.as_bytes()).unwrap();
+                    let mut echo = vec![0; message.len()];
+                    s.read_exact(&mut echo).unwrap();
+                }
+                // Connected still: the server's stop ends it.
+                s
+            })
+        })
+        .collect();
+    let open: Vec<_> = clients.into_iter().map(|c| c.join().unwrap()).collect();
+    // SAFETY: kill with the pid of a child this test started.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let mut received = 0;
+    let mut summary = None;
+    let deadline = std::time::Instant::now() + WAIT;
+    while summary.is_none() {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let Ok(line) = lines.recv_timeout(left) else {
+            break;
+        };
+        if line.starts_with("received ") {
+            received += 1;
+        }
+        if line.starts_with("server stopped") {
+            summary = Some(line);
+        }
+    }
+    let status = child.wait().unwrap();
+    drop(open);
+    assert_eq!(received, CLIENTS * TRIPS, "every message is printed");
+    assert_eq!(
+        summary.as_deref(),
+        Some("server stopped; served 10 sessions"),
+        "the summary comes last"
+    );
+    assert!(status.success(), "{status:?}");
+}

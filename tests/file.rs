@@ -128,6 +128,17 @@ fn client_with(
     })
 }
 
+/// The client's report of its download.
+fn client_report(events: &[Event]) -> socklab::net::event::FileReport {
+    events
+        .iter()
+        .find_map(|e| match e {
+            Event::File(f) if f.role == Role::Client => Some(f.clone()),
+            _ => None,
+        })
+        .expect("a file report of the client")
+}
+
 /// Files in `dir`, hidden temporary ones included.
 fn entries(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -167,13 +178,7 @@ fn socklab_to_socklab_every_size() {
                 digest_of(&random_bytes(size, size as u64)),
                 "tcp={tcp} size={size}"
             );
-            let report = events
-                .iter()
-                .find_map(|e| match e {
-                    Event::File(f) if f.role == Role::Client => Some(f.clone()),
-                    _ => None,
-                })
-                .unwrap();
+            let report = client_report(&events);
             assert_eq!(report.bytes, size as u64);
             let spliced = if tcp && zero_copy && cfg!(target_os = "linux") {
                 size as u64
@@ -901,13 +906,7 @@ fn a_capture_keeps_its_share_of_a_tcp_download_and_the_rest_is_spliced() {
     }
     assert_eq!(kept, want[..cap as usize]);
     assert_eq!(counted, size);
-    let report = events
-        .iter()
-        .find_map(|e| match e {
-            Event::File(f) if f.role == Role::Client => Some(f.clone()),
-            _ => None,
-        })
-        .unwrap();
+    let report = client_report(&events);
     assert_eq!(report.sha256.unwrap(), digest_of(&want));
     if cfg!(target_os = "linux") {
         // Read until the capture had its share (one piece at least), spliced after.

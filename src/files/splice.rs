@@ -210,6 +210,12 @@ impl SpliceDownload {
     /// The same download, continued by reading and writing (`splice` moved nothing: see
     /// [`Spliced::Unsupported`]).
     pub fn into_copying(mut self) -> Result<Download> {
+        let (part, hasher) = self.take_hashed()?;
+        Download::from_part(part, hasher, self.written)
+    }
+
+    /// Waits for the hashing thread; returns the file and the hash of what is written.
+    fn take_hashed(&mut self) -> Result<(Part, Sha256)> {
         let hashed = self
             .stop_hasher()
             .unwrap_or_else(|| Err(io::Error::other("the hashing thread is gone")));
@@ -218,7 +224,7 @@ impl SpliceDownload {
             .take()
             .ok_or_else(|| Error::Input("the download is finished".into()))?;
         let hasher = hashed.map_err(|e| hash_error(&part.path, e))?;
-        Download::from_part(part, hasher, self.written)
+        Ok((part, hasher))
     }
 
     fn stop_hasher(&mut self) -> Option<io::Result<Sha256>> {
@@ -229,14 +235,7 @@ impl SpliceDownload {
 
     /// Waits for the hash and renames the file into place; returns its path and SHA-256.
     pub fn finish(mut self) -> Result<(PathBuf, String)> {
-        let hashed = self
-            .stop_hasher()
-            .unwrap_or_else(|| Err(io::Error::other("the hashing thread is gone")));
-        let part = self
-            .part
-            .take()
-            .ok_or_else(|| Error::Input("the download is finished".into()))?;
-        let hasher = hashed.map_err(|e| hash_error(&part.path, e))?;
+        let (part, hasher) = self.take_hashed()?;
         Part::persist(&part.path, part.overwrite, part.temp)?;
         Ok((part.path, hex(&hasher.finalize())))
     }
@@ -286,6 +285,7 @@ fn hash_behind(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::files::tests::names_in as entries;
     use std::io::Write;
     use std::net::{TcpListener, TcpStream};
     use std::time::Duration;
@@ -315,15 +315,6 @@ mod tests {
             .set_read_timeout(Some(Duration::from_secs(5)))
             .unwrap();
         stream
-    }
-
-    fn entries(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
     }
 
     #[test]
