@@ -136,6 +136,15 @@ pub fn run_tcp_server(
     )))
 }
 
+/// How long a session's read waits. Unix: until data, a close or the idle limit; a stop shuts
+/// the socket down (`tcp::Stopping::ShutDown`), which ends the read, so no thread wakes to look
+/// at a flag. Windows: a shutdown does not end a blocked `recv` there, so the read still wakes
+/// every [`POLL_INTERVAL`] to look.
+#[cfg(unix)]
+const SESSION_READ_WAIT: Duration = CONNECTION_IDLE_TIMEOUT;
+#[cfg(not(unix))]
+const SESSION_READ_WAIT: Duration = POLL_INTERVAL;
+
 fn serve_tcp_session(
     config: &ServerConfig,
     mut stream: TcpStream,
@@ -144,11 +153,10 @@ fn serve_tcp_session(
     stop: &StopFlag,
 ) {
     let _ = stream.set_nodelay(true);
-    // The read blocks until the client sends, closes or idles out: a stop shuts the socket
-    // down (tcp::Stopping::ShutDown), so no thread wakes to look at a flag.
-    let _ = stream.set_read_timeout(Some(CONNECTION_IDLE_TIMEOUT));
+    let _ = stream.set_read_timeout(Some(SESSION_READ_WAIT));
     let _ = stream.set_write_timeout(Some(CONNECTION_IDLE_TIMEOUT));
     let mut chunk = vec![0u8; TCP_READ_BYTES];
+    let mut last = Instant::now();
     let reason = loop {
         if stop.is_stopped() {
             break stop.reason().to_owned();
@@ -161,10 +169,14 @@ fn serve_tcp_session(
             Ok(0) => break "closed by the client".to_owned(),
             Ok(n) => n,
             Err(e) if is_timeout(&e) => {
-                break format!("idle for {} s", CONNECTION_IDLE_TIMEOUT.as_secs());
+                if last.elapsed() >= CONNECTION_IDLE_TIMEOUT {
+                    break format!("idle for {} s", CONNECTION_IDLE_TIMEOUT.as_secs());
+                }
+                continue;
             }
             Err(e) => break format!("receive failed: {e}"),
         };
+        last = Instant::now();
         let message = &chunk[..n];
         reporter.send(Event::Received {
             peer,

@@ -58,7 +58,8 @@ pub enum Stopping {
     /// Each connection polls its stop flag (its reads time out every [`POLL_INTERVAL`]).
     Polled,
     /// Connections block in their reads without a timeout; the accept loop shuts a
-    /// connection's socket down when its flag (or the server's) is set, which ends that read.
+    /// connection's socket down when its flag (or the server's) is set, which ends that read
+    /// on Unix (on Windows it does not: there the connection still polls its flag).
     /// With a thousand connections, a thousand threads waking twenty times a second to look at
     /// a flag cost a server under load its latency.
     ShutDown,
