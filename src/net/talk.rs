@@ -157,6 +157,7 @@ fn serve_tcp_session(
     let _ = stream.set_write_timeout(Some(CONNECTION_IDLE_TIMEOUT));
     let mut chunk = vec![0u8; TCP_READ_BYTES];
     let mut last = Instant::now();
+    let shown = python_address(peer);
     let reason = loop {
         if stop.is_stopped() {
             break stop.reason().to_owned();
@@ -178,6 +179,9 @@ fn serve_tcp_session(
         };
         last = Instant::now();
         let message = &chunk[..n];
+        let answer = config.service.answer(message);
+        // The answer goes out first: reporting it costs the client's round trip nothing then.
+        let written = stream.write_all(&answer);
         reporter.send(Event::Received {
             peer,
             bytes: message.to_vec(),
@@ -185,25 +189,23 @@ fn serve_tcp_session(
         reporter.info(
             None,
             format!(
-                "received {} from {}",
-                crate::protocol::counted(n as u64, "byte", "bytes"),
-                python_address(peer)
+                "received {} from {shown}",
+                crate::protocol::counted(n as u64, "byte", "bytes")
             ),
         );
-        let answer = config.service.answer(message);
-        if let Err(e) = stream.write_all(&answer) {
+        if let Err(e) = written {
             break format!("send failed: {e}");
         }
+        let sent = answer.len() as u64;
         reporter.send(Event::Sent {
             peer,
-            bytes: answer.clone(),
+            bytes: answer,
         });
         reporter.info(
             None,
             format!(
-                "sent {} back to {}",
-                crate::protocol::counted(answer.len() as u64, "byte", "bytes"),
-                python_address(peer)
+                "sent {} back to {shown}",
+                crate::protocol::counted(sent, "byte", "bytes")
             ),
         );
         if config.service == Service::Echo && is_stop_word(message, &config.stop_words) {
