@@ -28,23 +28,15 @@ fn bind_listener(bind: SocketAddr) -> std::io::Result<TcpListener> {
     Ok(socket.into())
 }
 
-/// How long one `accept` waits before the loop looks at its stop flag again.
-const ACCEPT_WAIT: std::time::Duration =
-    std::time::Duration::from_millis(POLL_INTERVAL.as_millis() as u64 / 2);
-
-/// Binds `bind`, reports `Listening`, and returns the listener ready for [`accept_loop`]: on
-/// Linux blocking, each `accept` waiting at most [`ACCEPT_WAIT`] (a connection is taken the
-/// moment it comes); elsewhere non-blocking, polled every [`ACCEPT_WAIT`].
+/// Binds `bind`, reports `Listening`, and returns the listener in non-blocking mode.
 pub fn listen(bind: SocketAddr, reporter: &Reporter) -> Result<(TcpListener, SocketAddr)> {
     let listener = bind_listener(bind).map_err(|source| Error::Bind { addr: bind, source })?;
     let local = listener
         .local_addr()
         .map_err(|e| Error::io("cannot read the listening address", e))?;
-    #[cfg(target_os = "linux")]
-    let ready = socket2::SockRef::from(&listener).set_read_timeout(Some(ACCEPT_WAIT));
-    #[cfg(not(target_os = "linux"))]
-    let ready = listener.set_nonblocking(true);
-    ready.map_err(|e| Error::io("cannot configure the listening socket", e))?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| Error::io("cannot configure the listening socket", e))?;
     reporter.send(Event::Listening { local, tcp: true });
     if let Some(note) = super::addr::loopback_note(local) {
         reporter.info(None, note);
@@ -114,12 +106,8 @@ pub fn accept_loop<F>(
                     );
                     continue;
                 }
-                // Accepted sockets must block, with the timeouts their session sets, whatever
-                // the listener does (on Linux they inherit its accept timeout).
-                if let Err(e) = stream
-                    .set_nonblocking(false)
-                    .and_then(|()| stream.set_read_timeout(None))
-                {
+                // Accepted sockets must block (with timeouts) whatever the listener does.
+                if let Err(e) = stream.set_nonblocking(false) {
                     reporter.log(
                         Level::Error,
                         Some(peer),
@@ -163,11 +151,7 @@ pub fn accept_loop<F>(
                     Err(e) => reporter.log(Level::Error, Some(peer), e.to_string()),
                 }
             }
-            // Linux: the accept waited already. Elsewhere: nothing came; wait before polling.
-            Err(e) if is_timeout(&e) => {
-                #[cfg(not(target_os = "linux"))]
-                thread::sleep(ACCEPT_WAIT);
-            }
+            Err(e) if is_timeout(&e) => thread::sleep(POLL_INTERVAL / 2),
             Err(e) => {
                 // Out of file descriptors and the like: say so, and keep serving.
                 reporter.log(Level::Error, None, format!("accept failed: {e}"));
