@@ -110,6 +110,7 @@ struct TcpResult {
     errors: u64,
     p50_ms: f64,
     p99_ms: f64,
+    mean_ms: f64,
     rss_mib: f64,
 }
 
@@ -175,6 +176,8 @@ fn tcp_load(server: &Server) -> TcpResult {
         errors: errors.load(Ordering::Relaxed),
         p50_ms: pick(0.50),
         p99_ms: pick(0.99),
+        // What a client waits on average: a p50 far below it means some clients wait far longer.
+        mean_ms: latencies.iter().sum::<f64>() / latencies.len().max(1) as f64,
         rss_mib: rss.join().unwrap_or(f64::NAN),
     }
 }
@@ -275,35 +278,40 @@ fn main() {
     }
     let results = alternate(runs, servers.len(), |i| tcp_load(&servers[i].1));
     println!(
-        "{:<28}{:>8}{:>26}{:>22}{:>22}{:>10}",
-        "server", "errors", "round trips/s", "p50 ms", "p99 ms", "peak RSS"
+        "{:<28}{:>8}{:>26}{:>22}{:>22}{:>22}{:>10}",
+        "server", "errors", "round trips/s", "p50 ms", "p99 ms", "mean ms", "peak RSS"
     );
     let mut rates = Vec::new();
     let mut p50s = Vec::new();
     let mut p99s = Vec::new();
+    let mut means = Vec::new();
     for ((name, _), rs) in servers.iter().zip(&results) {
         let rate: Vec<f64> = rs.iter().map(|r| total / r.seconds).collect();
         let p50: Vec<f64> = rs.iter().map(|r| r.p50_ms).collect();
         let p99: Vec<f64> = rs.iter().map(|r| r.p99_ms).collect();
+        let mean: Vec<f64> = rs.iter().map(|r| r.mean_ms).collect();
         let errors: u64 = rs.iter().map(|r| r.errors).sum();
         let rss = rs.iter().map(|r| r.rss_mib).fold(0.0, f64::max);
         println!(
-            "{name:<28}{errors:>8}{:>26}{:>22}{:>22}{rss:>6.1} MiB",
+            "{name:<28}{errors:>8}{:>26}{:>22}{:>22}{:>22}{rss:>6.1} MiB",
             cell(&rate, 0),
             cell(&p50, 2),
-            cell(&p99, 2)
+            cell(&p99, 2),
+            cell(&mean, 2)
         );
         rates.push(median(&rate));
         p50s.push(median(&p50));
         p99s.push(median(&p99));
+        means.push(median(&mean));
     }
     for (i, (name, _)) in programs.iter().enumerate() {
         let k = i + 1;
         println!(
-            "{name} / Python (medians): throughput {:.2}x, p50 {:.2}x, p99 {:.2}x",
+            "{name} / Python (medians): throughput {:.2}x, p50 {:.2}x, p99 {:.2}x, mean {:.2}x",
             rates[k] / rates[0],
             p50s[k] / p50s[0],
-            p99s[k] / p99s[0]
+            p99s[k] / p99s[0],
+            means[k] / means[0]
         );
     }
     drop(servers);
