@@ -890,7 +890,7 @@ fn run_add(role: AddRole, tcp: bool) -> ExitCode {
 /// Most events written in one batch.
 const PRINT_BATCH: usize = 4096;
 
-/// How long a busy printer lets events gather before the next batch (a line shows at most this
+/// How long a busy printer lets events gather before the next batch (a line can show about this
 /// much later).
 const PRINT_GATHER: std::time::Duration = std::time::Duration::from_millis(10);
 
