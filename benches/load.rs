@@ -258,6 +258,20 @@ fn alternate<T>(runs: usize, peers: usize, mut each: impl FnMut(usize) -> T) -> 
     results
 }
 
+/// Python's echo server, then each socklab build's, with the names the tables show.
+fn start_servers(tcp: bool, programs: &[(&str, String)]) -> Vec<(String, Server)> {
+    let (python_name, sub) = if tcp {
+        ("Python ThreadingTCPServer", "tcp-echo")
+    } else {
+        ("Python UDPServer", "udp-echo")
+    };
+    let mut servers = vec![(python_name.to_owned(), python(tcp))];
+    for (name, program) in programs {
+        servers.push((format!("{name} {sub}"), socklab(tcp, program)));
+    }
+    servers
+}
+
 fn main() {
     let runs: usize = std::env::var("LOAD_RUNS")
         .ok()
@@ -272,10 +286,7 @@ fn main() {
     println!(
         "TCP echo: {CLIENTS} concurrent clients x {ROUND_TRIPS} round trips of {MESSAGE_BYTES} bytes, {runs} rounds alternated (median, min-max)"
     );
-    let mut servers = vec![("Python ThreadingTCPServer".to_owned(), python(true))];
-    for (name, program) in &programs {
-        servers.push((format!("{name} tcp-echo"), socklab(true, program)));
-    }
+    let servers = start_servers(true, &programs);
     let results = alternate(runs, servers.len(), |i| tcp_load(&servers[i].1));
     println!(
         "{:<28}{:>8}{:>26}{:>22}{:>22}{:>22}{:>10}",
@@ -319,10 +330,7 @@ fn main() {
     println!(
         "\nUDP echo: {DATAGRAMS} datagrams of {MESSAGE_BYTES} bytes, {UDP_WINDOW} in flight, {runs} rounds alternated"
     );
-    let mut servers = vec![("Python UDPServer".to_owned(), python(false))];
-    for (name, program) in &programs {
-        servers.push((format!("{name} udp-echo"), socklab(false, program)));
-    }
+    let servers = start_servers(false, &programs);
     let results = alternate(runs, servers.len(), |i| udp_load(&servers[i].1));
     println!(
         "{:<28}{:>12}{:>26}{:>10}",

@@ -55,13 +55,19 @@ fn check_with(
     (out.code, report)
 }
 
-/// The verdict of check `id` in `report`.
-fn verdict<'a>(report: &'a Value, id: &str) -> &'a str {
+/// Check `id` in `report`.
+fn find<'a>(report: &'a Value, id: &str) -> &'a Value {
     report["checks"]
         .as_array()
         .and_then(|c| c.iter().find(|c| c["id"] == id))
-        .and_then(|c| c["verdict"].as_str())
         .unwrap_or_else(|| panic!("no check {id} in {report:#}"))
+}
+
+/// The verdict of check `id` in `report`.
+fn verdict<'a>(report: &'a Value, id: &str) -> &'a str {
+    find(report, id)["verdict"]
+        .as_str()
+        .unwrap_or_else(|| panic!("check {id} has no verdict in {report:#}"))
 }
 
 fn required_all_pass(report: &Value) {
@@ -147,12 +153,7 @@ fn echo_and_uppercase_both_roles() {
         assert_eq!(code, Some(0));
         if transport == "tcp" {
             // The session's three messages are shown apart in the evidence, not glued.
-            let session = report["checks"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|c| c["id"] == "session")
-                .unwrap();
+            let session = find(&report, "session");
             assert_eq!(
                 session["evidence"]["sent_messages"],
                 serde_json::json!(["one", "two two", "three three three"]),

@@ -2,18 +2,7 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
-
 use common::*;
-
-fn socklab(args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_socklab"));
-    cmd.args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    cmd
-}
 
 /// Starts `socklab <transport>-add server` on a free loopback port; returns it and the port.
 fn start_server(
@@ -38,7 +27,7 @@ fn start_server(
         "57",
     ];
     args.extend_from_slice(extra);
-    let mut child = socklab(&args).spawn().expect("run socklab");
+    let mut child = socklab_command(&args).spawn().expect("run socklab");
     let lines = stdout_lines(&mut child);
     let rest = line_starting(&lines, "listening on 127.0.0.1:");
     let port = rest.split_whitespace().next().unwrap().to_owned();
@@ -52,7 +41,7 @@ fn client_prints_what_the_handout_asks_and_out_of_range_stops_the_server() {
         let addr = format!("127.0.0.1:{port}");
         let sub = format!("{transport}-add");
         let out = wait_output(
-            socklab(&[
+            socklab_command(&[
                 &sub,
                 "client",
                 &addr,
@@ -89,7 +78,7 @@ fn client_prints_what_the_handout_asks_and_out_of_range_stops_the_server() {
         assert_eq!(line_starting(&server_lines, "Sum: "), "99");
 
         let out = wait_output(
-            socklab(&[&sub, "client", &addr, "--name", "Ana", "--number", "0"])
+            socklab_command(&[&sub, "client", &addr, "--name", "Ana", "--number", "0"])
                 .spawn()
                 .unwrap(),
             WAIT,
@@ -108,7 +97,7 @@ fn client_prints_what_the_handout_asks_and_out_of_range_stops_the_server() {
 fn json_output_is_one_event_per_line() {
     let (mut server, _lines, port) = start_server("tcp", &["--keep-running"]);
     let out = wait_output(
-        socklab(&[
+        socklab_command(&[
             "tcp-add",
             "client",
             &format!("127.0.0.1:{port}"),
@@ -152,7 +141,7 @@ fn failures_exit_1_with_one_line_and_bad_usage_exits_2() {
         .unwrap()
         .port();
     let out = wait_output(
-        socklab(&[
+        socklab_command(&[
             "tcp-add",
             "client",
             &format!("127.0.0.1:{port}"),
@@ -182,7 +171,7 @@ fn failures_exit_1_with_one_line_and_bad_usage_exits_2() {
     );
 
     let out = wait_output(
-        socklab(&[
+        socklab_command(&[
             "tcp-add",
             "client",
             "localhost:1",
@@ -201,7 +190,7 @@ fn failures_exit_1_with_one_line_and_bad_usage_exits_2() {
     assert!(out.stderr.contains("unknown format"), "{}", out.stderr);
 
     let out = wait_output(
-        socklab(&[
+        socklab_command(&[
             "tcp-add",
             "client",
             "nohostport",
@@ -217,14 +206,17 @@ fn failures_exit_1_with_one_line_and_bad_usage_exits_2() {
     assert_eq!(out.code, Some(1), "{}", out.stderr);
     assert!(out.stderr.contains("is not HOST:PORT"), "{}", out.stderr);
 
-    let out = wait_output(socklab(&["udp-add", "client"]).spawn().unwrap(), WAIT);
+    let out = wait_output(
+        socklab_command(&["udp-add", "client"]).spawn().unwrap(),
+        WAIT,
+    );
     assert_eq!(out.code, Some(2));
 
     // A port that is taken gives exit 1 and the hint.
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
     let out = wait_output(
-        socklab(&["tcp-add", "server", "--bind", "127.0.0.1", "--port", &port])
+        socklab_command(&["tcp-add", "server", "--bind", "127.0.0.1", "--port", &port])
             .spawn()
             .unwrap(),
         WAIT,
@@ -236,7 +228,9 @@ fn failures_exit_1_with_one_line_and_bad_usage_exits_2() {
 #[test]
 fn the_client_help_names_every_format_pickle_included() {
     let out = wait_output(
-        socklab(&["udp-add", "client", "--help"]).spawn().unwrap(),
+        socklab_command(&["udp-add", "client", "--help"])
+            .spawn()
+            .unwrap(),
         WAIT,
     );
     assert!(out.success, "{}", out.stderr);
@@ -260,7 +254,7 @@ fn the_network_simulator_drops_what_it_is_told_to_and_only_over_udp() {
     // why, and gives up at its timeout.
     let (mut server, lines, port) = start_server("udp", &[]);
     let target = format!("127.0.0.1:{port}");
-    let child = socklab(&[
+    let child = socklab_command(&[
         "udp-add",
         "client",
         &target,
@@ -297,7 +291,7 @@ fn the_network_simulator_drops_what_it_is_told_to_and_only_over_udp() {
     let _ = server.wait();
     // TCP repairs loss itself: asking for it is a usage error.
     let out = wait_output(
-        socklab(&["tcp-echo", "client", "127.0.0.1:1", "x", "--loss", "5"])
+        socklab_command(&["tcp-echo", "client", "127.0.0.1:1", "x", "--loss", "5"])
             .spawn()
             .unwrap(),
         WAIT,
@@ -312,7 +306,7 @@ fn the_network_simulator_drops_what_it_is_told_to_and_only_over_udp() {
 #[test]
 fn ctrl_c_ends_a_busy_server_with_every_line_and_its_summary() {
     use std::io::{Read, Write};
-    let mut child = socklab(&["tcp-echo", "server", "--bind", "127.0.0.1", "--port", "0"])
+    let mut child = socklab_command(&["tcp-echo", "server", "--bind", "127.0.0.1", "--port", "0"])
         .spawn()
         .expect("run socklab");
     let lines = stdout_lines(&mut child);

@@ -1134,10 +1134,8 @@ fn a_tftp_upload_from_the_window_lands_in_the_servers_folder() {
     tabs.last().unwrap().click();
     harness.run_steps(3);
     // Only the rows in view are laid out: the search brings that packet's row into view.
-    harness.get_by_label("Search").click();
-    harness.run_steps(1);
-    harness.get_by_label("Search").type_text("DATA 1 (2048 B)");
-    harness.run_steps(3);
+    type_into(&mut harness, "Search", "DATA 1 (2048 B)");
+    harness.run_steps(2);
     assert!(
         harness.query_all_by_label("2,052").next().is_some(),
         "no sendto of 2,052 bytes in the client's traffic"

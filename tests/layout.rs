@@ -749,18 +749,24 @@ fn drag_handle(harness: &mut Harness<'_, SocklabApp>, dy: f32) {
     harness.run_steps(3);
 }
 
-#[test]
-fn panes_keep_eight_lines_at_1024x640_and_200_percent_and_their_handle_resizes_them() {
+/// The window at 1024×640 on `exercise`, settled.
+fn window_1024x640(exercise: ExerciseId) -> Harness<'static, SocklabApp> {
     let mut harness = Harness::builder()
         .with_size([1024.0, 640.0])
         .build_ui_state(
             |ui, app: &mut SocklabApp| app.show(ui),
             SocklabApp::with_settings(Settings {
-                exercise: ExerciseId::TcpAdd,
+                exercise,
                 ..Settings::default()
             }),
         );
     harness.run_steps(3);
+    harness
+}
+
+#[test]
+fn panes_keep_eight_lines_at_1024x640_and_200_percent_and_their_handle_resizes_them() {
+    let mut harness = window_1024x640(ExerciseId::TcpAdd);
     // Eight lines of body text: comfortably more than 8 × 16 points.
     let eight_lines = 8.0 * 16.0;
     for zoom in [1.0, 2.0] {
@@ -788,16 +794,7 @@ fn panes_keep_eight_lines_at_1024x640_and_200_percent_and_their_handle_resizes_t
 
 #[test]
 fn the_inspectors_data_column_is_in_view_at_1024x640_and_200_percent() {
-    let mut harness = Harness::builder()
-        .with_size([1024.0, 640.0])
-        .build_ui_state(
-            |ui, app: &mut SocklabApp| app.show(ui),
-            SocklabApp::with_settings(Settings {
-                exercise: ExerciseId::TcpFile,
-                ..Settings::default()
-            }),
-        );
-    harness.run_steps(3);
+    let mut harness = window_1024x640(ExerciseId::TcpFile);
     for zoom in [1.0, 2.0] {
         harness.set_size(egui::vec2(1024.0 / zoom, 640.0 / zoom));
         harness.run_steps(3);

@@ -93,13 +93,9 @@ impl Hosts {
 
     /// Starts a server in host `a` and waits (at most 10 s) for a line with `ready` in it.
     fn serve(&mut self, program: &str, args: &[&str], ready: &str) {
-        let mut child = Self::command(&self.a, program)
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut command = Self::command(&self.a, program);
+        command.args(args);
+        let mut child = piped(command).spawn().unwrap();
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = crossbeam_channel::unbounded();
         std::thread::spawn(move || {
@@ -126,13 +122,9 @@ impl Hosts {
 
     /// Starts a client in host `b`.
     fn spawn_client(&self, program: &str, args: &[&str]) -> Child {
-        Self::command(&self.b, program)
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
+        let mut command = Self::command(&self.b, program);
+        command.args(args);
+        piped(command).spawn().unwrap()
     }
 
     fn stop_servers(&mut self) {

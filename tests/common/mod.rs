@@ -250,15 +250,25 @@ pub fn line_starting(lines: &Receiver<String>, prefix: &str) -> String {
     }
 }
 
-/// socklab's own binary, run as a student would from a terminal (no input, output piped).
-pub fn socklab_cli(args: &[&str]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_socklab"))
-        .args(args)
+/// `command` with no input and its output piped, as the tests read programs.
+pub fn piped(mut command: Command) -> Command {
+    command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
+        .stderr(Stdio::piped());
+    command
+}
+
+/// socklab's own binary, as a student would run it from a terminal (see [`piped`]).
+pub fn socklab_command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    command.args(args);
+    piped(command)
+}
+
+/// [`socklab_command`], started.
+pub fn socklab_cli(args: &[&str]) -> Child {
+    socklab_command(args).spawn().unwrap()
 }
 
 /// Waits until the files in `dir` hold at least `bytes` together (a download under way),
