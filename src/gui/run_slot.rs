@@ -221,7 +221,7 @@ impl RunSlot {
         });
         let default = pane_height(ui);
         let salt = format!("{title} {:?}", self.view);
-        let name = format!("{title} {:?}", self.view).to_lowercase();
+        let name = salt.to_lowercase();
         match self.view {
             View::Output => resizable_pane(ui, &name, &salt, default, |ui, height| {
                 self.log.ui(ui, "output", height)
@@ -276,14 +276,6 @@ impl RunSlot {
     /// `traffic.csv` in it), whole or not at all, on a helper thread; with `open`, then opens it
     /// in Wireshark.
     pub fn export(&mut self, what: Export, path: &Path, open: bool) {
-        let path = if path.is_dir() {
-            path.join(match what {
-                Export::Capture => "socklab.pcapng",
-                Export::Csv => "traffic.csv",
-            })
-        } else {
-            path.to_path_buf()
-        };
         let (bytes, said) = match what {
             Export::Capture => {
                 let Some(capture) = &self.capture else {
@@ -300,19 +292,36 @@ impl RunSlot {
                 counted(self.traffic.len() as u64, "row", "rows"),
             ),
         };
-        let write = move || match crate::files::write_atomically(&path, bytes) {
-            Err(e) => (false, format!("Cannot save {}: {e}", path.display())),
-            Ok(()) if open => match std::process::Command::new("wireshark")
+        let default_name = match what {
+            Export::Capture => "socklab.pcapng",
+            Export::Csv => "traffic.csv",
+        };
+        let path = path.to_path_buf();
+        // On the helper thread, the file system included (even the look at whether the path
+        // is a folder).
+        let write = move || {
+            let path = if path.is_dir() {
+                path.join(default_name)
+            } else {
+                path
+            };
+            if let Err(e) = crate::files::write_atomically(&path, bytes) {
+                return (false, format!("Cannot save {}: {e}", path.display()));
+            }
+            let saved = (true, format!("Saved {said} to {}", path.display()));
+            if !open {
+                return saved;
+            }
+            match std::process::Command::new("wireshark")
                 .arg(&path)
                 .stdin(std::process::Stdio::null())
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::null())
                 .spawn()
             {
-                Ok(_) => (true, format!("Saved {said} to {}", path.display())),
+                Ok(_) => saved,
                 Err(e) => (false, format!("Cannot start Wireshark: {e}")),
-            },
-            Ok(()) => (true, format!("Saved {said} to {}", path.display())),
+            }
         };
         self.save.note = None;
         self.save.writing = Task::spawn("save traffic", None, write);
