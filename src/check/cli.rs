@@ -304,14 +304,10 @@ fn is_html(path: &std::path::Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
-/// Ports handed to parallel jobs are drawn from here: below the ranges systems pick
-/// outgoing ports from (Linux 32768-60999, Windows 49152-65535), above the well-known ones.
-const JOB_PORTS: std::ops::Range<u16> = 20_000..32_000;
-
 /// A port no job holds and nothing listens on or has bound (TCP and UDP both), for one job.
 fn job_port(taken: &std::sync::Mutex<std::collections::BTreeSet<u16>>) -> Option<u16> {
     for _ in 0..200 {
-        let port = rand::random_range(JOB_PORTS);
+        let port = rand::random_range(super::ports::JOB_PORTS);
         let Ok(mut taken) = taken.lock() else {
             return None;
         };

@@ -314,6 +314,11 @@ pub fn clear_time_waits(port: u16) -> usize {
 }
 
 /// How many TCP sockets of any state use local `port` (0 where the table cannot be read).
+/// Ports handed to parallel jobs (`--each --jobs`) are drawn from here: below the ranges
+/// systems pick outgoing ports from (Linux 32768-60999, Windows 49152-65535), above the
+/// well-known ones.
+pub const JOB_PORTS: std::ops::Range<u16> = 20_000..32_000;
+
 /// The range of ports this system gives outgoing connections (Linux:
 /// `net.ipv4.ip_local_port_range`; elsewhere the IANA range 49152-65535).
 pub fn ephemeral_range() -> (u16, u16) {
@@ -336,7 +341,9 @@ pub fn ephemeral_note(port: u16) -> Option<String> {
     let (low, high) = ephemeral_range();
     (low..=high).contains(&port).then(|| {
         format!(
-            "note: port {port} is in this system's range for outgoing connections ({low}-{high}): any connection may take it for a while, and a student's server then cannot listen there; a port below {low} (12000, 20000-31999) avoids that"
+            "note: port {port} is in this system's range for outgoing connections ({low}-{high}): any connection may take it for a while, and a student's server then cannot listen there; a port below {low} (12000, {}-{}) avoids that",
+            JOB_PORTS.start,
+            JOB_PORTS.end - 1
         )
     })
 }
