@@ -333,6 +333,25 @@ fn harness_for(settings: Settings) -> Harness<'static, SocklabApp> {
     harness
 }
 
+/// Clicks the last widget labelled `label` once it has kept its place for a frame: a
+/// transfer's last report can still change the form's height in the frame it arrives in, and
+/// a click aimed at where the widget was would miss.
+fn click_last_when_still(harness: &mut Harness<'_, SocklabApp>, label: &str) {
+    let rect = |h: &Harness<'_, SocklabApp>| h.query_all_by_label(label).last().map(|n| n.rect());
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let before = rect(harness);
+        harness.step();
+        if before.is_some() && rect(harness) == before {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{label:?} never kept its place");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    harness.query_all_by_label(label).last().unwrap().click();
+    harness.run_steps(2);
+}
+
 fn type_into(harness: &mut Harness<'_, SocklabApp>, label: &str, text: &str) {
     harness.get_by_label(label).click();
     harness.run_steps(1);
@@ -1128,11 +1147,18 @@ fn a_tftp_upload_from_the_window_lands_in_the_servers_folder() {
     }
     assert_eq!(std::fs::read(&saved).unwrap(), content);
     assert!(harness.query_by_label("Sent").is_some(), "the result card");
+    // The client sent the file: its progress says "sent", not "received".
+    assert!(
+        harness
+            .query_all_by_label_contains("sent: 48.8 KiB · 25 blocks")
+            .next()
+            .is_some(),
+        "the upload's progress"
+    );
     // The client's Traffic says what each packet was: DATA 1 of 2048 bytes is a sendto of
     // 2,052 (the 4-byte header with it), not of the 64 bytes the log keeps of it.
-    let tabs: Vec<_> = harness.query_all_by_label("Traffic").collect();
-    tabs.last().unwrap().click();
-    harness.run_steps(3);
+    click_last_when_still(&mut harness, "Traffic");
+    wait_for_label(&mut harness, "Search");
     // Only the rows in view are laid out: the search brings that packet's row into view.
     type_into(&mut harness, "Search", "DATA 1 (2048 B)");
     harness.run_steps(2);
@@ -1356,9 +1382,7 @@ fn save_capture_writes_what_the_traffic_tab_shows_through_the_dialog_or_a_typed_
     harness.run_steps(1);
     wait_for_label(&mut harness, "42 + 57");
     // The client's Traffic tab (the second: the server's comes first).
-    let tabs: Vec<_> = harness.query_all_by_label("Traffic").collect();
-    tabs.last().unwrap().click();
-    harness.run_steps(2);
+    click_last_when_still(&mut harness, "Traffic");
     wait_for_label(&mut harness, "Capture: 10 packets");
     harness.get_by_label("Save capture…").click();
     harness.run_steps(1);

@@ -135,6 +135,9 @@ pub struct FilePanel {
     /// Transfers the server is running, by peer.
     serving: Vec<Progress>,
     progress: Option<Progress>,
+    /// The client's latest transfer was a TFTP upload (its progress says "sent", not
+    /// "received", whatever the form shows now).
+    sent: bool,
     /// The download's throughput over time, for the chart.
     throughput: Throughput,
     /// The throughput of the server's latest transfer, and to whom.
@@ -159,6 +162,7 @@ impl FilePanel {
             shared: Vec::new(),
             serving: Vec::new(),
             progress: None,
+            sent: false,
             throughput: Throughput::default(),
             serving_throughput: None,
             downloaded: None,
@@ -208,6 +212,7 @@ impl FilePanel {
                 conditions: s.network.for_client(),
                 ..crate::net::tftp::ClientConfig::default()
             };
+            self.sent = s.upload;
             self.progress = None;
             self.throughput = Throughput::default();
             self.downloaded = None;
@@ -234,6 +239,7 @@ impl FilePanel {
             overwrite,
             timeout: DEFAULT_IDLE_TIMEOUT,
         };
+        self.sent = false;
         self.progress = None;
         self.throughput = Throughput::default();
         self.downloaded = None;
@@ -711,10 +717,20 @@ impl ExercisePanel for FilePanel {
             transfer_ui(
                 ui,
                 self.tcp || self.tftp,
-                if busy { "downloading" } else { "received" },
+                match (self.sent, busy) {
+                    (true, true) => "uploading",
+                    (true, false) => "sent",
+                    (false, true) => "downloading",
+                    (false, false) => "received",
+                },
                 p,
             );
-            self.throughput.ui(ui, "Download throughput");
+            let title = if self.sent {
+                "Upload throughput"
+            } else {
+                "Download throughput"
+            };
+            self.throughput.ui(ui, title);
         }
         self.roles.client.status_ui(ui);
         if let Some(f) = &self.downloaded {
