@@ -528,5 +528,14 @@ fn idle_sessions_end_at_once_when_closed_from_the_window_or_when_the_server_stop
         2,
         "{reasons:?}"
     );
+    // The one closed from the window says so, even if the server stopped before it reported.
+    assert_eq!(
+        reasons
+            .iter()
+            .filter(|r| **r == "closed by the server (from the window)")
+            .count(),
+        1,
+        "{reasons:?}"
+    );
     assert!(outcome(&events).is_ok());
 }

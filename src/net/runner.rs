@@ -48,12 +48,13 @@ impl StopFlag {
         self.own.load(Ordering::SeqCst) || self.ancestors.iter().any(|a| a.load(Ordering::SeqCst))
     }
 
-    /// Why a connection loop sees this flag set, for its close reason.
+    /// Why a connection loop sees this flag set, for its close reason. A connection closed
+    /// from the window keeps that reason even when the server stops before its loop notices.
     pub fn reason(&self) -> &'static str {
-        if self.ancestors.iter().any(|a| a.load(Ordering::SeqCst)) {
-            "server stopping"
-        } else {
+        if self.own.load(Ordering::SeqCst) || self.ancestors.is_empty() {
             "closed by the server (from the window)"
+        } else {
+            "server stopping"
         }
     }
 }
@@ -288,6 +289,8 @@ mod tests {
         parent.stop();
         assert!(b.is_stopped());
         assert_eq!(b.reason(), "server stopping");
+        // The one closed first keeps its reason.
+        assert_eq!(a.reason(), "closed by the server (from the window)");
     }
 
     #[test]
