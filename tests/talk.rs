@@ -180,13 +180,8 @@ fn stop_word_ends_a_tcp_session_and_the_server_keeps_listening() {
     let mut rest = Vec::new();
     raw.read_to_end(&mut rest).unwrap();
     assert_eq!(rest, b"Bye\n", "echoed, then the session is closed");
-    let reasons: Vec<String> = stop(custom)
-        .iter()
-        .filter_map(|e| match e {
-            Event::Closed { reason, .. } => Some(reason.clone()),
-            _ => None,
-        })
-        .collect();
+    let events = stop(custom);
+    let reasons = close_reasons(&events);
     assert!(
         reasons.iter().any(|r| r.contains("stop word")),
         "{reasons:?}"
@@ -516,13 +511,7 @@ fn idle_sessions_end_at_once_when_closed_from_the_window_or_when_the_server_stop
     for mut c in clients {
         assert_eq!(read_until_closed(&mut c).unwrap(), b"");
     }
-    let reasons: Vec<&str> = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Closed { reason, .. } => Some(reason.as_str()),
-            _ => None,
-        })
-        .collect();
+    let reasons = close_reasons(&events);
     assert_eq!(
         reasons.iter().filter(|r| **r == "server stopping").count(),
         2,

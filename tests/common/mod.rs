@@ -122,6 +122,17 @@ pub fn outcome(events: &[Event]) -> &socklab::Result<Summary> {
     }
 }
 
+/// Why each connection closed, in order.
+pub fn close_reasons(events: &[Event]) -> Vec<&str> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Closed { reason, .. } => Some(reason.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Every log line's text.
 pub fn log_texts(events: &[Event]) -> Vec<String> {
     events

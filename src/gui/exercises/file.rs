@@ -135,8 +135,8 @@ pub struct FilePanel {
     /// Transfers the server is running, by peer.
     serving: Vec<Progress>,
     progress: Option<Progress>,
-    /// The client's latest transfer was a TFTP upload (its progress says "sent", not
-    /// "received", whatever the form shows now).
+    /// The client's latest transfer was a TFTP upload, whatever the form shows now: its
+    /// progress, its result card and the files to compare follow this, not the form.
     sent: bool,
     /// The download's throughput over time, for the chart.
     throughput: Throughput,
@@ -426,7 +426,7 @@ impl ExercisePanel for FilePanel {
                     self.throughput.sample(&p);
                     self.progress = Some(p);
                 }
-                Event::File(f) if f.role == Role::Client && self.uploading() => {
+                Event::File(f) if f.role == Role::Client && self.sent => {
                     // The file sent, and its copy when this window's server received it.
                     self.settings.compare_a = f.path.display().to_string();
                     if self.roles.listening.is_some() {
@@ -738,11 +738,7 @@ impl ExercisePanel for FilePanel {
                 egui::Grid::new("download result")
                     .num_columns(2)
                     .show(ui, |ui| {
-                        ui.label(if f.sha256.is_none() && self.tftp {
-                            "Sent"
-                        } else {
-                            "Saved"
-                        });
+                        ui.label(if self.sent { "Sent" } else { "Saved" });
                         ui.add(
                             egui::Label::new(RichText::new(f.path.display().to_string()).strong())
                                 .wrap(),
