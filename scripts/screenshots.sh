@@ -147,6 +147,15 @@ if [[ ${#wanted[@]} -eq 0 || " ${wanted[*]} " =~ " lossy-" ]] &&
     screenshots/lossy-lab-beside-tftp.png
   echo "wrote screenshots/lossy-lab-beside-tftp.png"
 fi
+# A TFTP upload into a server that accepts them: the client's progress says "sent", the result
+# card "Sent". At 100% and at projector zoom (150%), where the page is scrolled to the client.
+head -c 3000000 /dev/urandom > "$home/report.pdf"
+upload="(port:6969,server:${q}localhost:6969${q},root:${q}$share${q},allow_write:true,upload:true,remote:${q}handed-in.pdf${q},save_as:${q}$home/report.pdf${q})"
+rm -f "$share/handed-in.pdf"
+scene tftp-upload "(exercise:Tftp,tftp:$upload)" key:F5 sleep:0.8 745,246 sleep:2
+rm -f "$share/handed-in.pdf"
+scene tftp-upload-zoom150 "(exercise:Tftp,zoom:1.5,tftp:$upload)" key:F5 sleep:0.8 wheel:10 sleep:0.5 367,285 sleep:2
+rm -f "$share/handed-in.pdf"
 # Echo over UDP with 40% of each side's datagrams lost (seed 5): the Network conditions section
 # open with its counters, the client's timeline with crossed-out arrows.
 scene network-conditions "(exercise:UdpEcho,udp_echo:(network:(conditions:(loss_pct:40.0),fixed_seed:true,seed:5)))" \
