@@ -27,7 +27,7 @@ fn check_with(
     command: &[&str],
 ) -> (Option<i32>, Value) {
     let tcp = exercise.starts_with("tcp");
-    let port = free_port(tcp).to_string();
+    let port = check_port(tcp).to_string();
     let mut args: Vec<String> = vec![
         "check".into(),
         exercise.into(),
@@ -259,7 +259,7 @@ fn a_class_is_checked_with_each_and_a_csv() {
         std::fs::write(folder.join("TCPserver.py"), body).unwrap();
     }
     let csv = class.path().join("grades.csv");
-    let port = free_port(true).to_string();
+    let port = check_port(true).to_string();
     let pattern = format!("{}/*/TCPserver.py", class.path().display());
     let out = wait_output(
         Command::new(env!("CARGO_BIN_EXE_socklab"))
@@ -337,7 +337,7 @@ fn a_class_of_ten_is_graded_in_one_sheet() {
         std::fs::write(folder.join("TCPserver.py"), body).unwrap();
     }
     let csv = class.path().join("grades.csv");
-    let port = free_port(true).to_string();
+    let port = check_port(true).to_string();
     let pattern = format!("{}/*/TCPserver.py", class.path().display());
     let out = wait_output(
         Command::new(env!("CARGO_BIN_EXE_socklab"))
@@ -412,7 +412,7 @@ fn an_interrupted_class_keeps_the_rows_it_graded() {
         std::fs::write(folder.join("TCPserver.py"), body).unwrap();
     }
     let csv = class.path().join("grades.csv");
-    let port = free_port(true).to_string();
+    let port = check_port(true).to_string();
     let pattern = format!("{}/*/TCPserver.py", class.path().display());
     let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
         .args([
@@ -553,7 +553,7 @@ fn stopping_socklab_kills_the_program_under_test() {
     for signal in ["TERM", "KILL"] {
         let dir = tempfile::tempdir().unwrap();
         let pidfile = dir.path().join("helper.pid");
-        let port = free_port(true).to_string();
+        let port = check_port(true).to_string();
         let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
             .args([
                 "check",

@@ -30,7 +30,7 @@ fn check(mode: &str, arg: &str, extra: &[&str]) -> Value {
 
 /// [`check`], and the word only this run's processes have on their command line.
 fn check_tagged(mode: &str, arg: &str, extra: &[&str]) -> (Value, String) {
-    let port = free_port(true).to_string();
+    let port = check_port(true).to_string();
     let mut args = vec![
         "check",
         "tcp-echo",

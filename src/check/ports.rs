@@ -313,7 +313,6 @@ pub fn clear_time_waits(port: u16) -> usize {
     }
 }
 
-/// How many TCP sockets of any state use local `port` (0 where the table cannot be read).
 /// Ports handed to parallel jobs (`--each --jobs`) are drawn from here: below the ranges
 /// systems pick outgoing ports from (Linux 32768-60999, Windows 49152-65535), above the
 /// well-known ones.
@@ -348,6 +347,7 @@ pub fn ephemeral_note(port: u16) -> Option<String> {
     })
 }
 
+/// How many TCP sockets of any state use local `port` (0 where the table cannot be read).
 pub fn tcp_sockets_on(port: u16) -> usize {
     #[cfg(target_os = "linux")]
     {

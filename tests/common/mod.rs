@@ -22,6 +22,26 @@ pub fn free_port(tcp: bool) -> u16 {
     port.expect("a free loopback port").port()
 }
 
+/// A port free at the moment on every interface (TCP or UDP) and below the system's range for
+/// outgoing connections, for a student's server that a check starts again and again: a port
+/// in that range (what `free_port` gives) can be taken by any test's outgoing connection
+/// between two starts, and the program then cannot listen (`socklab check` warns of such
+/// ports). Drawn from 14000-19999: below the ports of parallel check jobs (20000-31999).
+pub fn check_port(tcp: bool) -> u16 {
+    for _ in 0..1000 {
+        let port = 14_000 + rand::random::<u16>() % 6_000;
+        let free = if tcp {
+            std::net::TcpListener::bind(("0.0.0.0", port)).is_ok()
+        } else {
+            std::net::UdpSocket::bind(("0.0.0.0", port)).is_ok()
+        };
+        if free {
+            return port;
+        }
+    }
+    panic!("no free port in 14000-19999");
+}
+
 /// Every wait in the tests is bounded by this.
 pub const WAIT: Duration = Duration::from_secs(10);
 
