@@ -51,7 +51,13 @@ fn client(config: ClientConfig) -> Result<String, String> {
     running.handle.join();
     match outcome(&events) {
         Ok(summary) => Ok(summary.message.clone()),
-        Err(e) => Err(e.to_string()),
+        Err(e) => {
+            // What the client saw, for a failure to be read (shown when the test fails).
+            for line in log_texts(&events) {
+                eprintln!("client: {line}");
+            }
+            Err(e.to_string())
+        }
     }
 }
 
@@ -101,8 +107,18 @@ fn socklab_to_socklab_delivers_under_loss_duplication_and_reordering() {
             put: true,
             conditions: lossy(20 + i as u64),
             ..get(&server.addr(), &name, &local)
-        })
-        .unwrap();
+        });
+        let summary = match summary {
+            Ok(summary) => summary,
+            Err(e) => {
+                // The server's side of it too.
+                server.handle.stop();
+                for line in log_texts(&server.finish()) {
+                    eprintln!("server: {line}");
+                }
+                panic!("the upload failed: {e}")
+            }
+        };
         assert!(summary.contains("uploaded"), "{summary}");
         let uploaded = share.path().join(&name);
         let deadline = Instant::now() + WAIT;
