@@ -535,7 +535,7 @@ fn a_class_checked_in_parallel_gets_the_sheet_of_one_at_a_time() {
         let (csv_arg, html_arg) = (csv.display().to_string(), html.display().to_string());
         let junit_arg = junit.display().to_string();
         args.extend([csv_arg.as_str(), "--report", html_arg.as_str()]);
-        args.extend(["--junit", junit_arg.as_str(), "--"]);
+        args.extend(["--junit", junit_arg.as_str(), "--json", "--"]);
         let py = python();
         args.push(&py);
         args.extend(command);
@@ -544,10 +544,27 @@ fn a_class_checked_in_parallel_gets_the_sheet_of_one_at_a_time() {
             Duration::from_secs(240),
         );
         assert_eq!(out.code, Some(0), "{}", out.stderr);
+        // What each student's failed checks said, for the message when the two runs differ.
+        let reasons: Vec<String> = serde_json::from_str::<Value>(&out.stdout)
+            .ok()
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|f| {
+                let file = f["file"].as_str().unwrap_or("?").to_owned();
+                f["report"]["checks"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|c| c["verdict"] == "fail")
+                    .map(move |c| format!("{file}: {}: {}", c["id"], c["reason"]))
+            })
+            .collect();
         (
             std::fs::read_to_string(&csv).unwrap(),
             std::fs::read_to_string(&html).unwrap(),
-            out.stderr,
+            format!("{}\n{}", out.stderr, reasons.join("\n")),
         )
     };
     let (serial, _, serial_stderr) = run("1", &["{file}", "tcp", "{port}"]);

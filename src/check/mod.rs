@@ -346,16 +346,18 @@ impl<'a> Subject<'a> {
         // and cannot bind a port that a connection of the last case still holds).
         wait_released(self.o.port, tcp, Duration::from_secs(3));
         if tcp {
-            ports::clear_time_waits(self.o.port);
+            ports::wait_tcp_quiet(self.o.port, Duration::from_secs(3));
         }
         self.program = None;
         let mut p = Program::start(&self.command, self.answers.clone(), self.o)?;
         self.starts += 1;
         let mut up = wait_listening(&mut p, self.o.port, tcp, Duration::from_secs(5));
-        // It could not bind because a connection of socklab's earlier case was still closing
-        // on the port: once that has gone, it gets its start again (not the program's fault).
+        // It could not bind because a connection of an earlier case (or of the submission
+        // before) was still closing on the port: once the port is free, it gets its start
+        // again (not the program's fault). A program that cannot bind for a reason of its own
+        // fails the same way again.
         for _ in 0..2 {
-            if up || !tcp || !addr_in_use(&p.output()) || ports::tcp_sockets_on(self.o.port) == 0 {
+            if up || !tcp || !addr_in_use(&p.output()) {
                 break;
             }
             ports::wait_tcp_quiet(self.o.port, Duration::from_secs(3));
@@ -409,7 +411,18 @@ impl<'a> Subject<'a> {
         let reason = if up {
             format!("it listens on port {port}")
         } else {
-            not_listening(self.program(), port)
+            let mut why = not_listening(self.program(), port);
+            let refused = self
+                .program
+                .as_ref()
+                .is_some_and(|p| addr_in_use(&p.output()));
+            if refused && self.o.exercise.tcp() && !ports::tcp_bindable(port) {
+                why.push_str(&format!(
+                    "; port {port} is still held by another socket ({} in the system's table), which may not be the program's doing",
+                    ports::tcp_sockets_on(port)
+                ));
+            }
+            why
         };
         let verdict = if up { Verdict::Pass } else { Verdict::Fail };
         let r = result(

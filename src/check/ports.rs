@@ -360,13 +360,26 @@ pub fn tcp_sockets_on(port: u16) -> usize {
     }
 }
 
-/// Waits (at most `wait`) until no TCP socket uses local `port`, ending loopback TIME_WAITs as
-/// they come (a connection that was closing may only now reach that state).
+/// Whether a server that does not set `SO_REUSEADDR` could bind TCP `port` now: a bind of
+/// every IPv4 address without that option, released at once (a bound socket that never
+/// listened leaves nothing behind). It fails while any socket holds the port, in any state,
+/// whether or not the socket table shows it.
+pub fn tcp_bindable(port: u16) -> bool {
+    let Ok(s) = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None) else {
+        return true;
+    };
+    let any = std::net::SocketAddr::from(([0, 0, 0, 0], port));
+    s.bind(&any.into()).is_ok()
+}
+
+/// Waits (at most `wait`) until no TCP socket uses local `port` and a server without
+/// `SO_REUSEADDR` could bind it, ending loopback TIME_WAITs as they come (a connection that
+/// was closing may only now reach that state).
 pub fn wait_tcp_quiet(port: u16, wait: std::time::Duration) -> bool {
     let until = std::time::Instant::now() + wait;
     loop {
         clear_time_waits(port);
-        if tcp_sockets_on(port) == 0 {
+        if tcp_sockets_on(port) == 0 && tcp_bindable(port) {
             return true;
         }
         if std::time::Instant::now() >= until {
@@ -415,9 +428,32 @@ mod tests {
             plain(port).is_err(),
             "no SO_REUSEADDR: TIME_WAIT holds the port"
         );
+        assert!(!tcp_bindable(port));
         assert_eq!(clear_time_waits(port), 1);
         assert_eq!(time_waits(port), 0);
         assert!(plain(port).is_ok());
+        assert!(tcp_bindable(port));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_port_is_quiet_once_no_socket_holds_it() {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = l.local_addr().unwrap().port();
+        // A connection that is still open holds the port too, not only its listener.
+        let c = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let (s, _) = l.accept().unwrap();
+        drop(l);
+        assert!(!tcp_bindable(port));
+        let start = std::time::Instant::now();
+        assert!(!wait_tcp_quiet(port, std::time::Duration::from_millis(300)));
+        assert!(start.elapsed() >= std::time::Duration::from_millis(300));
+        // The client closes first: nothing of the server's side waits afterwards.
+        drop(c);
+        let _ = std::io::Read::read(&mut &s, &mut [0u8; 1]);
+        drop(s);
+        assert!(wait_tcp_quiet(port, std::time::Duration::from_secs(3)));
+        assert!(tcp_bindable(port));
     }
 
     #[test]
