@@ -208,8 +208,20 @@ pub struct Finished {
     pub stderr: String,
 }
 
-/// Waits for `child` at most `wait`, killing it after that.
+/// Waits for `child` at most `wait`, killing it after that. Its output is read as it comes,
+/// so a program that prints more than a pipe holds never waits on the test.
 pub fn wait_output(mut child: Child, wait: Duration) -> Finished {
+    fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<String> {
+        std::thread::spawn(move || {
+            let mut text = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut text);
+            }
+            String::from_utf8_lossy(&text).into_owned()
+        })
+    }
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
     let deadline = Instant::now() + wait;
     let status = loop {
         if let Some(status) = child.try_wait().expect("try_wait") {
@@ -218,31 +230,17 @@ pub fn wait_output(mut child: Child, wait: Duration) -> Finished {
         if Instant::now() >= deadline {
             let _ = child.kill();
             let _ = child.wait();
-            let mut stdout = String::new();
-            let mut stderr = String::new();
-            if let Some(mut o) = child.stdout.take() {
-                let _ = o.read_to_string(&mut stdout);
-            }
-            if let Some(mut e) = child.stderr.take() {
-                let _ = e.read_to_string(&mut stderr);
-            }
+            let stdout = stdout.join().unwrap_or_default();
+            let stderr = stderr.join().unwrap_or_default();
             panic!("process still running after {wait:?}; stdout: {stdout}\nstderr: {stderr}");
         }
         std::thread::sleep(Duration::from_millis(10));
     };
-    let mut stdout = String::new();
-    let mut stderr = String::new();
-    if let Some(mut o) = child.stdout.take() {
-        let _ = o.read_to_string(&mut stdout);
-    }
-    if let Some(mut e) = child.stderr.take() {
-        let _ = e.read_to_string(&mut stderr);
-    }
     Finished {
         success: status.success(),
         code: status.code(),
-        stdout,
-        stderr,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
     }
 }
 
