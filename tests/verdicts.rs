@@ -626,3 +626,64 @@ fn a_class_checked_in_parallel_gets_the_sheet_of_one_at_a_time() {
         out.stderr
     );
 }
+
+/// A connection that uses `port` as its own end (as one an earlier submission left closing
+/// would): nothing listens there, yet a server without SO_REUSEADDR cannot bind it. Returns
+/// the connection, the other end and that end's listener; dropped in that order, they leave
+/// nothing waiting on `port`.
+fn hold_port(port: u16) -> (socket2::Socket, std::net::TcpStream, std::net::TcpListener) {
+    let other = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let holder = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+    holder
+        .bind(&std::net::SocketAddr::from(([127, 0, 0, 1], port)).into())
+        .unwrap();
+    holder.connect(&other.local_addr().unwrap().into()).unwrap();
+    let (accepted, _) = other.accept().unwrap();
+    (holder, accepted, other)
+}
+
+/// Lets the port go without leaving it in TIME_WAIT: the far end closes first.
+fn release_port(held: (socket2::Socket, std::net::TcpStream, std::net::TcpListener)) {
+    let (holder, accepted, other) = held;
+    drop(accepted);
+    drop(other);
+    holder
+        .set_read_timeout(Some(Duration::from_secs(2)))
+        .unwrap();
+    let _ = std::io::Read::read(&mut &holder, &mut [0u8; 1]);
+    drop(holder);
+}
+
+#[test]
+fn a_port_still_held_by_a_connection_is_waited_for_and_then_named() {
+    let server = peer("add_server.py");
+    // Held for the whole check: the server cannot start, and the reason says why.
+    let port = check_port(true);
+    let held = hold_port(port);
+    let started = std::time::Instant::now();
+    let (_, report, stderr) = check_on(port, "tcp-add", "server", &[], &[&server, "tcp", "{port}"]);
+    let took = started.elapsed();
+    release_port(held);
+    let listens = find(&report, "listens");
+    assert_eq!(listens["verdict"], "fail", "{stderr}{report:#}");
+    let reason = listens["reason"].as_str().unwrap_or("");
+    assert!(
+        reason.contains("Address already in use")
+            && reason.contains(&format!("port {port} is still held by another socket")),
+        "{reason}"
+    );
+    // It waited for the port before the start and before each of the two more tries.
+    assert!(took >= Duration::from_secs(9), "{took:?}");
+
+    // Let go while the check waits to try again: the server gets its start and listens.
+    let port = check_port(true);
+    let held = hold_port(port);
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(7500));
+        release_port(held);
+    });
+    let (_, report, stderr) = check_on(port, "tcp-add", "server", &[], &[&server, "tcp", "{port}"]);
+    release.join().unwrap();
+    assert_eq!(verdict(&report, "listens"), "pass", "{stderr}{report:#}");
+    assert_eq!(verdict(&report, "answers"), "pass", "{report:#}");
+}
