@@ -619,3 +619,75 @@ fn hidden_names_are_refused_in_both_directions() {
     assert!(!root.path().join(".profile").exists());
     assert!(client(get(&server.addr(), "notes.txt", &out.path().join("n"))).is_ok());
 }
+
+#[test]
+fn an_upload_sends_a_lost_block_again_while_the_receiver_repeats_its_last_ack() {
+    // A receiver that repeats its last ACK more often than the sender's retransmission timer
+    // (as one does that re-acknowledges on a short timeout of its own) must not keep that
+    // timer from running out: the lost block is sent again, and the upload completes.
+    use socklab::protocol::tftp::Packet;
+    use std::net::UdpSocket;
+    let data = content(512 * 5 + 100);
+    let dir = tempfile::tempdir().unwrap();
+    let local = dir.path().join("up.bin");
+    std::fs::write(&local, &data).unwrap();
+    let raw = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let addr = raw.local_addr().unwrap().to_string();
+    raw.set_read_timeout(Some(Duration::from_millis(5)))
+        .unwrap();
+    let receiver = std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut received = Vec::new();
+        let mut peer = None;
+        let mut lost_at: Option<Instant> = None;
+        let mut resent_after = None;
+        while Instant::now() < deadline {
+            let Ok((n, from)) = raw.recv_from(&mut buf) else {
+                // Nothing came within 5 ms: while block 3 is missing, ACK 2 again.
+                if let (Some(_), None, Some(p)) = (lost_at, resent_after, peer) {
+                    raw.send_to(&Packet::Ack { block: 2 }.encode(), p).unwrap();
+                }
+                continue;
+            };
+            peer = Some(from);
+            match Packet::parse(&buf[..n]).expect("a TFTP packet") {
+                // The options are ignored: plain TFTP, 512-byte blocks.
+                Packet::Request { .. } => {
+                    raw.send_to(&Packet::Ack { block: 0 }.encode(), from)
+                        .unwrap();
+                }
+                Packet::Data { block, data } => {
+                    if block == 3 && lost_at.is_none() {
+                        lost_at = Some(Instant::now());
+                        continue;
+                    }
+                    if block == 3 && resent_after.is_none() {
+                        resent_after = lost_at.map(|t| t.elapsed());
+                    }
+                    if usize::from(block) == received.len() / 512 + 1 {
+                        received.extend_from_slice(&data);
+                    }
+                    raw.send_to(&Packet::Ack { block }.encode(), from).unwrap();
+                    if data.len() < 512 {
+                        return (received, resent_after);
+                    }
+                }
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        (received, resent_after)
+    });
+    let summary = client(ClientConfig {
+        put: true,
+        ..get(&addr, "up.bin", &local)
+    });
+    let (received, resent_after) = receiver.join().unwrap();
+    let resent_after = resent_after.expect("block 3 was never sent again");
+    assert!(
+        resent_after < Duration::from_secs(2),
+        "block 3 sent again after {resent_after:?}"
+    );
+    assert!(summary.is_ok(), "{summary:?}");
+    assert_eq!(received, data);
+}

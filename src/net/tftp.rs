@@ -370,6 +370,10 @@ impl<'a> Session<'a> {
         // round trip is learnt from a resend).
         let mut sent_at = Instant::now();
         let mut clean = true;
+        // When what is in flight is sent again if no ACK moves the window: set at each send
+        // and never put off by a packet that does not move it (a receiver that repeats its last
+        // ACK every second must not keep a one-second timer from ever running out).
+        let mut resend_at = Instant::now();
         let mut buf = vec![0u8; MAX_BLKSIZE + 4];
         // Sends every pending block from position `from` on.
         let blksize = agreed.blksize;
@@ -408,9 +412,13 @@ impl<'a> Session<'a> {
                     clean = true;
                 }
                 send_from(self, &pending, acked, before, false)?;
+                resend_at = Instant::now() + self.rto(timeout, backoff);
             }
             // Wait for an ACK that moves on.
-            match self.receive(&mut buf, self.rto(timeout, backoff))? {
+            match self.receive(
+                &mut buf,
+                resend_at.saturating_duration_since(Instant::now()),
+            )? {
                 Some(Packet::Ack { block }) => {
                     let index = block_index(block, acked + 1);
                     let last_sent = acked + pending.len() as u64;
@@ -444,6 +452,7 @@ impl<'a> Session<'a> {
                             stats.retransmits += pending.len() as u64;
                             clean = false;
                             send_from(self, &pending, acked, 0, true)?;
+                            resend_at = Instant::now() + self.rto(timeout, backoff);
                         }
                     }
                     // An old ACK (a duplicate): ignored, never answered with a resend.
@@ -488,6 +497,7 @@ impl<'a> Session<'a> {
                     }
                     clean = false;
                     send_from(self, &pending, acked, 0, true)?;
+                    resend_at = Instant::now() + self.rto(timeout, backoff);
                 }
             }
         }
