@@ -343,10 +343,12 @@ impl<'a> Subject<'a> {
             return Ok(wait_listening(p, self.o.port, tcp, Duration::from_secs(5)));
         }
         // Its port must be free before it starts again (a lab server rarely sets SO_REUSEADDR,
-        // and cannot bind a port that a connection of the last case still holds).
-        wait_released(self.o.port, tcp, Duration::from_secs(3));
+        // and cannot bind a port that a connection of the last case still holds). For TCP the
+        // quiet port includes its listener being gone.
         if tcp {
             ports::wait_tcp_quiet(self.o.port, Duration::from_secs(3));
+        } else {
+            wait_released(self.o.port, tcp, Duration::from_secs(3));
         }
         self.program = None;
         let mut p = Program::start(&self.command, self.answers.clone(), self.o)?;
