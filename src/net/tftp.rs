@@ -375,25 +375,29 @@ impl<'a> Session<'a> {
         // ACK every second must not keep a one-second timer from ever running out).
         let mut resend_at = Instant::now();
         let mut buf = vec![0u8; MAX_BLKSIZE + 4];
-        // Sends every pending block from position `from` on.
+        // Sends every pending block from position `from` on; returns when to send them again.
         let blksize = agreed.blksize;
-        let send_from =
-            |s: &Self, pending: &VecDeque<Vec<u8>>, acked: u64, from: usize, again: bool| {
-                for (i, data) in pending.iter().enumerate().skip(from) {
-                    let index = acked + 1 + i as u64;
-                    let packet = Packet::Data {
-                        block: block_number(index),
-                        data: data.clone(),
-                    };
-                    let show = if again {
-                        Show::Again
-                    } else {
-                        shown_block(index, data.len() < blksize)
-                    };
-                    s.send_as(&packet, show)?;
-                }
-                Ok::<(), Failure>(())
-            };
+        let send_from = |s: &Self,
+                         pending: &VecDeque<Vec<u8>>,
+                         acked: u64,
+                         from: usize,
+                         again: bool,
+                         backoff: u32| {
+            for (i, data) in pending.iter().enumerate().skip(from) {
+                let index = acked + 1 + i as u64;
+                let packet = Packet::Data {
+                    block: block_number(index),
+                    data: data.clone(),
+                };
+                let show = if again {
+                    Show::Again
+                } else {
+                    shown_block(index, data.len() < blksize)
+                };
+                s.send_as(&packet, show)?;
+            }
+            Ok::<Instant, Failure>(Instant::now() + s.rto(timeout, backoff))
+        };
         loop {
             // Fill the window.
             let before = pending.len();
@@ -411,8 +415,7 @@ impl<'a> Session<'a> {
                     sent_at = Instant::now();
                     clean = true;
                 }
-                send_from(self, &pending, acked, before, false)?;
-                resend_at = Instant::now() + self.rto(timeout, backoff);
+                resend_at = send_from(self, &pending, acked, before, false, backoff)?;
             }
             // Wait for an ACK that moves on.
             match self.receive(
@@ -451,8 +454,7 @@ impl<'a> Session<'a> {
                             // RFC 7440: an ACK short of the window's end asks for the rest again.
                             stats.retransmits += pending.len() as u64;
                             clean = false;
-                            send_from(self, &pending, acked, 0, true)?;
-                            resend_at = Instant::now() + self.rto(timeout, backoff);
+                            resend_at = send_from(self, &pending, acked, 0, true, backoff)?;
                         }
                     }
                     // An old ACK (a duplicate): ignored, never answered with a resend.
@@ -496,8 +498,7 @@ impl<'a> Session<'a> {
                         );
                     }
                     clean = false;
-                    send_from(self, &pending, acked, 0, true)?;
-                    resend_at = Instant::now() + self.rto(timeout, backoff);
+                    resend_at = send_from(self, &pending, acked, 0, true, backoff)?;
                 }
             }
         }
