@@ -185,13 +185,37 @@ fn echo_and_uppercase_both_roles() {
         assert_eq!(verdict(&report, "upper"), "pass", "{report:#}");
         assert_eq!(code, Some(0));
     }
-    // A server that waits for a newline fails "echoes" and says why.
+    // A server that reads lines answers once socklab ends its line, as a line client does;
+    // the report says which form it used.
     let (_, report) = check(
         "tcp-echo",
         "server",
         &[&peer("echo_server.py"), "tcp", "{port}", "newline"],
     );
+    required_all_pass(&report);
+    let echoes = find(&report, "echoes");
+    assert!(
+        echoes["reason"]
+            .as_str()
+            .unwrap_or("")
+            .contains("once socklab ended its line with"),
+        "{echoes:#}"
+    );
+    assert_eq!(echoes["evidence"]["sent"], "hello from socklab\\n");
+    // One that answers only when the client closes is never seen to echo, and says so.
+    let (_, report) = check(
+        "tcp-echo",
+        "server",
+        &[&peer("echo_server.py"), "tcp", "{port}", "eof"],
+    );
     assert_eq!(verdict(&report, "echoes"), "fail");
+    assert!(
+        find(&report, "echoes")["reason"]
+            .as_str()
+            .unwrap_or("")
+            .contains("nor within 2 s of a newline"),
+        "{report:#}"
+    );
     // A client that waits for a newline the echo never has shows nothing and never ends.
     let (code, report) = check(
         "tcp-echo",
@@ -316,13 +340,14 @@ fn a_class_is_checked_with_each_and_a_csv() {
 
 #[test]
 fn a_class_of_ten_is_graded_in_one_sheet() {
-    // Ten echo servers: seven correct, two that wait for a newline, one that does not start.
+    // Ten echo servers: seven correct, two that answer only at the client's close, one that
+    // does not start.
     // One folder's name has a comma and a space, as a "Surname, Name" folder does.
     let class = tempfile::tempdir().unwrap();
     let source = std::fs::read_to_string(peer("echo_server.py")).unwrap();
     let newline = source.replace(
         "mistake = sys.argv[3] if len(sys.argv) > 3 else \"\"",
-        "mistake = \"newline\"",
+        "mistake = \"eof\"",
     );
     assert_ne!(newline, source);
     let mut students: Vec<(String, String)> = (1..=7)
@@ -399,12 +424,12 @@ fn a_class_of_ten_is_graded_in_one_sheet() {
 #[test]
 #[cfg(unix)]
 fn an_interrupted_class_keeps_the_rows_it_graded() {
-    // s1 is quick; s2 waits for a newline and is slow: the signal comes while s2 is checked.
+    // s1 is quick; s2 answers only at the client's close and is slow: the signal comes while s2 is checked.
     let class = tempfile::tempdir().unwrap();
     let source = std::fs::read_to_string(peer("echo_server.py")).unwrap();
     let slow = source.replace(
         "mistake = sys.argv[3] if len(sys.argv) > 3 else \"\"",
-        "mistake = \"newline\"",
+        "mistake = \"eof\"",
     );
     for (student, body) in [("s1", &source), ("s2", &slow), ("s3", &source)] {
         let folder = class.path().join(student);

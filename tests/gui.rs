@@ -1269,7 +1269,7 @@ fn the_check_section_grades_a_folder_of_submissions_as_it_goes() {
     let source = std::fs::read_to_string(peers_dir().join("check/echo_server.py")).unwrap();
     let newline = source.replace(
         "mistake = sys.argv[3] if len(sys.argv) > 3 else \"\"",
-        "mistake = \"newline\"",
+        "mistake = \"eof\"",
     );
     for (student, body) in [("ana", &source), ("bea", &newline), ("carl", &source)] {
         std::fs::create_dir(class.path().join(student)).unwrap();
@@ -1593,4 +1593,79 @@ fn ctrl_1_and_ctrl_2_reach_the_forms_and_the_exercise_list_is_out_of_the_tab_cyc
             "{name} took the focus"
         );
     }
+}
+
+/// The Check section's language presets: choosing C hides the interpreter, fills the build
+/// command, and the check builds the student's C server in its folder's copy and grades it.
+#[test]
+fn a_language_preset_fills_the_build_and_checks_a_c_server() {
+    if which("gcc").is_none() {
+        say("skipped: gcc is not installed");
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let source = folder.path().join("echo_server.c");
+    std::fs::copy(peers_dir().join("lang/echo_server.c"), &source).unwrap();
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpEcho,
+        ..Settings::default()
+    });
+    {
+        let check = harness
+            .state_mut()
+            .check_panel(ExerciseId::TcpEcho)
+            .unwrap();
+        check.program = source.display().to_string();
+        check.args = "{port}".into();
+        check.port = free_port(true);
+        check.launcher = Some(env!("CARGO_BIN_EXE_socklab").into());
+    }
+    click_in_view(&mut harness, "Check a student's program");
+    for language in ["Python", "Java", "C", "C++", "Node.js", "Go", "any command"] {
+        assert!(
+            harness.query_all_by_label(language).next().is_some(),
+            "no {language} preset"
+        );
+    }
+    assert!(harness.query_all_by_label("Interpreter").next().is_some());
+    harness.query_all_by_label("C").next().unwrap().click();
+    harness.run_steps(3);
+    {
+        let check = harness
+            .state_mut()
+            .check_panel(ExerciseId::TcpEcho)
+            .unwrap();
+        assert_eq!(check.build, "gcc -Wall -o program {file}");
+    }
+    assert!(
+        harness.query_all_by_label("Interpreter").next().is_none(),
+        "a compiled program has no interpreter"
+    );
+    assert!(harness.query_all_by_label("Build").next().is_some());
+    click_in_view(&mut harness, "Run checks");
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while harness
+        .query_all_by_label_contains("every required check passed")
+        .next()
+        .is_none()
+    {
+        assert!(Instant::now() < deadline, "the checks never finished");
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+    for line in ["PASS builds", "PASS listens", "PASS echoes"] {
+        assert!(
+            harness.query_all_by_label_contains(line).next().is_some(),
+            "{line} missing"
+        );
+    }
+    // Java: the interpreter is java and there is nothing to build.
+    harness.query_all_by_label("Java").next().unwrap().click();
+    harness.run_steps(3);
+    let check = harness
+        .state_mut()
+        .check_panel(ExerciseId::TcpEcho)
+        .unwrap();
+    assert_eq!(check.interpreter, "java");
+    assert!(check.build.is_empty());
 }

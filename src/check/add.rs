@@ -521,7 +521,10 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
         sum,
     ];
     if request.is_some() {
-        program.wait_output(&wanted[4], SHOW_WAIT);
+        // What it prints after the reply may come late (a client that reads the reply line by
+        // line and prints the exchange at the end): as long as `exits` waits, and no longer
+        // once it has exited.
+        program.wait_output_all(&wanted, Duration::from_secs(5));
         let out = program.output();
         let (verdict, reason) = output_shows(&out, &wanted);
         sink(result(

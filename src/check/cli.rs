@@ -74,6 +74,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
         applied: Default::default(),
         writable: Vec::new(),
         pcap: args.pcap.clone(),
+        build: args.build.clone(),
+        build_timeout: args.build_timeout.0,
+        built: None,
     };
     if let Some(note) = super::ports::ephemeral_note(options.port)
         && (args.each.is_none() || args.jobs <= 1)
@@ -159,15 +162,25 @@ pub struct CheckArgs {
     /// Confined program: CPU seconds it may use.
     #[arg(long, value_name = "N", default_value_t = 30)]
     pub cpu_seconds: u64,
-    /// Confined program: address space, in MiB.
+    /// Confined program: memory in MiB (resident memory of all its processes by a cgroup
+    /// where socklab can make one, and each process's data segment; not its address space).
     #[arg(long, value_name = "N", default_value_t = 512)]
     pub memory_mib: u64,
     /// Confined program: processes and threads it may start.
-    #[arg(long, value_name = "N", default_value_t = 64)]
+    #[arg(long, value_name = "N", default_value_t = 256)]
     pub processes: u64,
     /// Confined program: largest file it may write, in MiB.
     #[arg(long, value_name = "N", default_value_t = 64)]
     pub file_mib: u64,
+    /// Build the program first, once, in a copy of the submission's folder, confined as the
+    /// program (e.g. --build 'javac *.java', --build 'gcc -Wall -o server server.c',
+    /// --build make); {file} is the submission's file. A build that fails is the failed
+    /// check `builds`, and no other check runs.
+    #[arg(long, value_name = "COMMAND")]
+    pub build: Option<String>,
+    /// Longest a build may run.
+    #[arg(long, value_name = "SECONDS", default_value_t = Seconds(super::DEFAULT_BUILD_TIMEOUT))]
+    pub build_timeout: Seconds,
     /// When socklab runs as root, the user the program runs as [default: nobody].
     #[arg(long, value_name = "NAME")]
     pub as_user: Option<String>,

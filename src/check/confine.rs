@@ -22,7 +22,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Limits {
     pub cpu_seconds: u64,
-    /// Address space.
+    /// Memory: resident memory of all its processes where a cgroup can be made (root), and
+    /// the data segment of each process (RLIMIT_DATA) always; never its address space, which
+    /// runtimes reserve far beyond what they use (a JVM's heap, V8's cage, Go's arenas).
     pub memory_mib: u64,
     /// Processes (and threads) it may start, beyond those its user already runs.
     pub processes: u64,
@@ -36,7 +38,9 @@ impl Default for Limits {
         Self {
             cpu_seconds: 30,
             memory_mib: 512,
-            processes: 64,
+            // A JVM starts a thread per core for its collector and compilers, Go and Node
+            // several: 256 leaves room on a 64-core autograder and still stops a fork bomb.
+            processes: 256,
             file_mib: 64,
             open_files: 256,
         }
@@ -86,6 +90,18 @@ pub struct Spec {
     pub status: PathBuf,
     pub program: String,
     pub args: Vec<String>,
+    /// The cgroup's `cgroup.procs` files the launcher joins (empty: no cgroup).
+    #[serde(default)]
+    pub cgroup: Vec<PathBuf>,
+    /// The data-segment limit (RLIMIT_DATA), MiB.
+    #[serde(default)]
+    pub data_mib: u64,
+    /// What bounds memory once the cgroup is joined, for the report.
+    #[serde(default)]
+    pub memory: String,
+    /// Whether the cgroup bounds the program's processes too.
+    #[serde(default)]
+    pub pids_by_cgroup: bool,
 }
 
 /// The environment variable that carries the launcher's [`Spec`].
@@ -106,6 +122,10 @@ pub struct Applied {
     /// The user it ran as.
     pub user: String,
     pub limits: Option<Limits>,
+    /// How memory is bounded ("resident memory and processes by cgroup v1, data segment
+    /// 512 MiB"), empty when it is not.
+    #[serde(default)]
+    pub memory: String,
     /// What could not be applied, and why.
     pub missing: Vec<String>,
 }
@@ -150,8 +170,13 @@ impl Applied {
             parts.push("signals and abstract UNIX sockets (only its own processes)");
         }
         let limits = self.limits.map_or(String::new(), |l| {
+            let memory = if self.memory.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", self.memory)
+            };
             format!(
-                "; limits: {} s CPU, {} MiB memory, {} processes, {} MiB files, {} open files",
+                "; limits: {} s CPU, {} MiB memory{memory}, {} processes, {} MiB files, {} open files",
                 l.cpu_seconds, l.memory_mib, l.processes, l.file_mib, l.open_files
             )
         });
@@ -181,8 +206,12 @@ impl Applied {
 /// What [`Applied::landlock`] says on Windows, where a Job object confines instead.
 const WINDOWS_JOB: &str = "not on Windows: a Job object";
 
-/// Why a program stopped, when a limit stopped it: from its exit signal and its output.
-pub fn limit_hit(limits: &Limits, signal: Option<i32>, output: &str) -> Option<String> {
+/// Why a program stopped, when a limit stopped it: from its exit signal, its output, and
+/// whether the kernel killed it for its memory (`oom`).
+pub fn limit_hit(limits: &Limits, signal: Option<i32>, output: &str, oom: bool) -> Option<String> {
+    if oom {
+        return Some(format!("stopped: memory limit {} MiB", limits.memory_mib));
+    }
     #[cfg(unix)]
     {
         if signal == Some(libc::SIGXCPU) {
@@ -194,7 +223,10 @@ pub fn limit_hit(limits: &Limits, signal: Option<i32>, output: &str) -> Option<S
     }
     #[cfg(not(unix))]
     let _ = signal;
-    if output.contains("MemoryError") || output.contains("Cannot allocate memory") {
+    if output.contains("MemoryError")
+        || output.contains("Cannot allocate memory")
+        || output.contains("OutOfMemoryError")
+    {
         return Some(format!("stopped: memory limit {} MiB", limits.memory_mib));
     }
     if output.contains("Resource temporarily unavailable")
@@ -219,6 +251,9 @@ pub struct Plan {
     pub off: Option<Applied>,
     /// The uid the program will run as, when it changes.
     pub uid: Option<u32>,
+    /// The program's cgroup, when one could be made (Linux).
+    #[cfg(target_os = "linux")]
+    pub cgroup: Option<super::cgroup::Cgroup>,
 }
 
 /// Plans the confinement of `command` (program and arguments) in `scratch`: TCP `bind` (the
@@ -238,6 +273,8 @@ pub fn plan(
         status: None,
         off: Some(Applied::off(why)),
         uid: None,
+        #[cfg(target_os = "linux")]
+        cgroup: None,
     };
     if !confine.enabled {
         return Ok(plain("--no-confine: it runs with the user's full rights"));
@@ -286,6 +323,9 @@ mod linux {
         "/etc",
         "/proc",
         "/sys/devices/system/cpu",
+        // A JVM and Node read their container's limits; Go the huge page size.
+        "/sys/fs/cgroup",
+        "/sys/kernel/mm/transparent_hugepage",
         "/opt",
     ];
     /// Device nodes it may read and write.
@@ -419,6 +459,14 @@ mod linux {
             && let Some(dir) = real.parent()
         {
             read.push(dir.to_path_buf());
+            // A runtime installed as `PREFIX/bin/NAME` reads its own PREFIX (a JVM's lib/ and
+            // modules, node's lib/, Go's GOROOT), wherever it was installed (SDKMAN, nvm).
+            if dir.file_name().is_some_and(|n| n == "bin")
+                && let Some(prefix) = dir.parent()
+                && prefix != Path::new("/")
+            {
+                read.push(prefix.to_path_buf());
+            }
         }
         if let Some(dir) = exe.parent() {
             read.push(dir.to_path_buf());
@@ -455,6 +503,10 @@ mod linux {
             rand::random::<u64>()
         ));
         let spec = Spec {
+            cgroup: Vec::new(),
+            data_mib: 0,
+            memory: String::new(),
+            pids_by_cgroup: false,
             read,
             devices: DEVICES
                 .iter()
@@ -472,6 +524,44 @@ mod linux {
             program: exe.display().to_string(),
             args: args.to_vec(),
         };
+        // Resident memory and processes by a cgroup where one can be made; the data segment
+        // always. Without a cgroup a JVM sizes its first heap from the machine's memory (1/64
+        // of it), so the data limit leaves room for that.
+        let mib = 1024 * 1024;
+        let (cgroup, no_cgroup) = match crate::check::cgroup::Cgroup::create(
+            confine.limits.memory_mib * mib,
+            confine.limits.processes,
+        ) {
+            Ok(g) => (Some(g), None),
+            Err(e) => (None, Some(e)),
+        };
+        let mut spec = spec;
+        spec.data_mib = if cgroup.is_some() {
+            confine.limits.memory_mib
+        } else {
+            confine.limits.memory_mib.max(physical_mib() / 64 + 256)
+        };
+        spec.cgroup = cgroup.as_ref().map(|g| g.join_files()).unwrap_or_default();
+        if let Some(g) = &cgroup {
+            spec.pids_by_cgroup = g.bounds_processes();
+            spec.memory = format!(
+                "resident memory{} by a {}, data segment {} MiB per process",
+                if g.bounds_processes() {
+                    " and processes"
+                } else {
+                    ""
+                },
+                g.version(),
+                spec.data_mib
+            );
+        }
+        let mut env_note = Vec::new();
+        if let Some(why) = no_cgroup {
+            env_note.push((
+                NO_CGROUP_ENV.to_owned(),
+                format!("resident memory: no cgroup could be made ({why}): each process's data segment is bounded instead"),
+            ));
+        }
         let json = serde_json::to_string(&spec).map_err(|e| e.to_string())?;
         let me = match &confine.launcher {
             Some(l) => l.clone(),
@@ -494,11 +584,30 @@ mod linux {
                 ("TMPDIR".into(), home.clone()),
                 ("TMP".into(), home.clone()),
                 ("TEMP".into(), home),
-            ],
+            ]
+            .into_iter()
+            .chain(env_note)
+            .collect(),
             status: Some(status),
             off: None,
             uid: user.map(|(uid, _, _)| uid),
+            cgroup,
         })
+    }
+
+    /// Why no cgroup bounds the program (passed to the launcher for its report).
+    const NO_CGROUP_ENV: &str = "SOCKLAB_CONFINE_NO_CGROUP";
+
+    /// The machine's memory, MiB.
+    fn physical_mib() -> u64 {
+        // SAFETY: sysconf reads a system constant.
+        let (pages, size) = unsafe {
+            (
+                libc::sysconf(libc::_SC_PHYS_PAGES),
+                libc::sysconf(libc::_SC_PAGESIZE),
+            )
+        };
+        u64::try_from(pages).unwrap_or(0) * u64::try_from(size).unwrap_or(0) / (1024 * 1024)
     }
 
     /// How many processes (and threads) `uid` runs now.
@@ -569,7 +678,28 @@ mod linux {
             || unsafe { libc::getuid() },
             |(uid, _, _)| *uid,
         );
+        // Into its cgroup while still root: everything it starts is counted there.
+        let me = std::process::id().to_string();
+        let joined =
+            !spec.cgroup.is_empty() && spec.cgroup.iter().all(|f| std::fs::write(f, &me).is_ok());
+        applied.memory = if joined {
+            spec.memory.clone()
+        } else {
+            if let Some(why) = std::env::var_os(NO_CGROUP_ENV) {
+                applied.missing.push(why.to_string_lossy().into_owned());
+            } else if !spec.cgroup.is_empty() {
+                applied
+                    .missing
+                    .push("resident memory: the program could not join its cgroup".into());
+            }
+            format!("data segment {} MiB per process", spec.data_mib)
+        };
+        // SAFETY: the launcher is single-threaded here.
+        unsafe { std::env::remove_var(NO_CGROUP_ENV) };
         let mib = 1024 * 1024;
+        // A cgroup counts the program's own processes; without one, RLIMIT_NPROC counts every
+        // process of its user, so the limit is what the user runs now and the program's share.
+        let by_cgroup = joined && spec.pids_by_cgroup;
         let processes = processes_of(uid_now) + l.processes;
         let limits = [
             (
@@ -579,10 +709,10 @@ mod linux {
                 "CPU seconds",
             ),
             (
-                libc::RLIMIT_AS,
-                l.memory_mib * mib,
-                l.memory_mib * mib,
-                "address space",
+                libc::RLIMIT_DATA,
+                spec.data_mib * mib,
+                spec.data_mib * mib,
+                "data segment",
             ),
             (libc::RLIMIT_NPROC, processes, processes, "processes"),
             (
@@ -600,6 +730,9 @@ mod linux {
             (libc::RLIMIT_CORE, 0, 0, "core files"),
         ];
         for (resource, soft, hard, what) in limits {
+            if resource == libc::RLIMIT_NPROC && by_cgroup {
+                continue;
+            }
             if !set_limit(resource, soft, hard) {
                 applied.missing.push(format!("the {what} limit"));
             }
@@ -734,7 +867,7 @@ mod tests {
         };
         assert_eq!(
             applied.line(),
-            "confined by a Windows Job object: at most 64 processes, 512 MiB memory, 30 s CPU time; all its processes are ended with each case; files and ports are not confined"
+            "confined by a Windows Job object: at most 256 processes, 512 MiB memory, 30 s CPU time; all its processes are ended with each case; files and ports are not confined"
         );
     }
 
@@ -742,14 +875,19 @@ mod tests {
     fn limits_are_named_when_they_stop_a_program() {
         let l = Limits::default();
         assert_eq!(
-            limit_hit(&l, None, "Traceback…\nMemoryError\n").as_deref(),
+            limit_hit(&l, None, "Traceback…\nMemoryError\n", false).as_deref(),
             Some("stopped: memory limit 512 MiB")
         );
         #[cfg(unix)]
         assert_eq!(
-            limit_hit(&l, Some(libc::SIGXCPU), "").as_deref(),
+            limit_hit(&l, Some(libc::SIGXCPU), "", false).as_deref(),
             Some("stopped: CPU limit 30 s")
         );
-        assert_eq!(limit_hit(&l, Some(9), "bye"), None);
+        assert_eq!(limit_hit(&l, Some(9), "bye", false), None);
+        assert_eq!(
+            limit_hit(&l, Some(9), "", true).as_deref(),
+            Some("stopped: memory limit 512 MiB"),
+            "the kernel's OOM kill in its cgroup"
+        );
     }
 }

@@ -9,6 +9,8 @@
 //! is up: it reads the system's socket table ([`is_listening`]).
 
 pub mod add;
+#[cfg(target_os = "linux")]
+pub mod cgroup;
 pub mod class;
 pub mod cli;
 pub mod confine;
@@ -144,6 +146,26 @@ pub struct Options {
     /// A folder for one capture per case (`<check id>.pcapng`) of what socklab's own side
     /// sent and received.
     pub pcap: Option<std::path::PathBuf>,
+    /// A command that builds the program, run once before any case in a copy of the
+    /// submission's folder (`javac *.java`, `gcc -o server server.c`, `make`).
+    pub build: Option<String>,
+    /// Longest a build may run.
+    pub build_timeout: Duration,
+    /// The folder the build made, copied for each run of the program (set by [`run`]).
+    pub built: Option<std::sync::Arc<Built>>,
+}
+
+/// How long a build may run unless told otherwise.
+pub const DEFAULT_BUILD_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// A submission built once (`--build`): each run of its program starts from a copy of this.
+#[derive(Debug)]
+pub struct Built {
+    /// The submission's own folder.
+    pub original: std::path::PathBuf,
+    /// The copy of it the build ran in.
+    pub work: std::path::PathBuf,
+    pub(crate) _scratch: tempfile::TempDir,
 }
 
 thread_local! {
@@ -197,7 +219,7 @@ pub fn run(
     on_check: &mut dyn FnMut(&CheckResult),
 ) -> Result<Report, CheckError> {
     // Each run hears of its own programs' confinement.
-    let options = &Options {
+    let mut options = Options {
         applied: std::sync::Arc::default(),
         ..options.clone()
     };
@@ -230,6 +252,30 @@ pub fn run(
         })?;
         CASE_CAPTURE.with(|c| *c.borrow_mut() = new_case_capture());
     }
+    // The build, once, before any case: a program that does not build gets no other check.
+    if let Some(line) = options.build.clone().filter(|l| !l.trim().is_empty()) {
+        let b = program::Program::build(&line, &options)?;
+        let checked = CheckResult {
+            id: "builds",
+            title: "builds with the course's build command",
+            required: true,
+            verdict: if b.ok { Verdict::Pass } else { Verdict::Fail },
+            reason: b.reason,
+            evidence: Evidence {
+                stdout: b.output,
+                exit_code: b.code,
+                ..Evidence::default()
+            },
+        };
+        on_check(&checked);
+        report.checks.push(checked);
+        if !b.ok {
+            report.confinement = Some(b.applied);
+            return Ok(report);
+        }
+        options.built = Some(std::sync::Arc::new(b.built));
+    }
+    let options = &options;
     let mut capture_error = None;
     let mut sink = |c: CheckResult| {
         if let Some(dir) = &options.pcap
@@ -630,14 +676,19 @@ pub fn result(
     wire: (Vec<u8>, Vec<u8>),
 ) -> CheckResult {
     let mut reason = reason.into();
-    let (stdout, exit_code) = match program {
+    let (stdout, exit_code, typed) = match program {
         Some(p) => {
             if let Some(limit) = p.limit_note() {
                 reason = format!("{reason} ({limit})");
             }
-            (p.output(), p.exit_code().flatten())
+            let typed = p
+                .typed_lines()
+                .into_iter()
+                .map(|t| (t.line, u64::try_from(t.at.as_millis()).unwrap_or(u64::MAX)))
+                .collect();
+            (p.output(), p.exit_code().flatten(), typed)
         }
-        None => (String::new(), None),
+        None => (String::new(), None, Vec::new()),
     };
     CheckResult {
         id,
@@ -652,6 +703,7 @@ pub fn result(
             stderr: String::new(),
             exit_code,
             sent_parts: Vec::new(),
+            typed,
         },
     }
 }

@@ -18,6 +18,10 @@ const PROMPT_SETTLE: Duration = Duration::from_millis(150);
 /// How long the program may stay silent, waiting, before a fallback line is typed for it.
 const FALLBACK_AFTER: Duration = Duration::from_millis(600);
 
+/// How long a silent program that is seen doing something else than reading its input (a
+/// runtime starting) waits before a fallback line is typed anyway.
+const FALLBACK_LATE: Duration = Duration::from_secs(5);
+
 /// Where a check's programs' output goes as it comes (the window shows it live).
 #[derive(Clone)]
 pub struct Tap(Arc<dyn Fn(String) + Send + Sync>);
@@ -107,10 +111,10 @@ pub struct Program {
     child: Child,
     output: Arc<Mutex<Output>>,
     stdin: Arc<Mutex<Option<ChildStdin>>>,
-    /// Everything typed into it, for the evidence, each with how much it had printed then.
-    typed: Arc<Mutex<Vec<(String, usize)>>>,
-    /// Holds the scratch folder until the program is gone.
-    _scratch: tempfile::TempDir,
+    /// Everything typed into it, for the evidence.
+    typed: Arc<Mutex<Vec<Typed>>>,
+    /// Holds the scratch folder until the program is gone (a build's is kept by its caller).
+    _scratch: Option<tempfile::TempDir>,
     /// Its folder in the scratch folder (where it runs).
     work: PathBuf,
     /// socklab's own folder for the launcher's status (the program cannot write there).
@@ -119,10 +123,33 @@ pub struct Program {
     applied: super::confine::Applied,
     limits: super::confine::Limits,
     exit: Option<std::process::ExitStatus>,
+    /// When it started.
+    started: Instant,
     /// Kills the program's group if socklab dies without doing it (see [`watchdog`]).
     watchdog: Option<Child>,
     /// The program and every process it started.
     group: Arc<Group>,
+}
+
+/// What a build (`--build`) did, and the folder it made.
+pub struct Build {
+    pub ok: bool,
+    pub reason: String,
+    /// What the build printed (the compiler's messages).
+    pub output: String,
+    pub code: Option<i32>,
+    /// How it was confined.
+    pub applied: super::confine::Applied,
+    pub built: super::Built,
+}
+
+/// A line typed into a program: what, when (since it started), and how much it had printed
+/// then.
+#[derive(Clone, Debug)]
+pub struct Typed {
+    pub line: String,
+    pub at: Duration,
+    printed: usize,
 }
 
 /// Why a program could not be run.
@@ -152,21 +179,160 @@ impl Program {
         if cancel.is_stopped() {
             return Err(fail("the check was stopped".into()));
         }
-        let (program, args) = command
-            .split_first()
-            .ok_or_else(|| fail("no command given".into()))?;
-        let mut args: Vec<String> = args.to_vec();
-        let (scratch, work) = scratch_copy(&mut args).map_err(|e| fail(e.to_string()))?;
-        let private = tempfile::tempdir().map_err(|e| fail(e.to_string()))?;
-        let full: Vec<String> = std::iter::once(program.clone()).chain(args).collect();
+        if command.is_empty() {
+            return Err(fail("no command given".into()));
+        }
+        let mut full = command.to_vec();
+        let (scratch, work) =
+            scratch_copy(&mut full, options.file.as_deref(), options.built.as_deref())
+                .map_err(|e| fail(e.to_string()))?;
         let (bind, connect) = match options.role {
             super::Role::Server => (Some(options.port), None),
             super::Role::Client => (None, Some(options.port)),
         };
-        let plan = super::confine::plan(
-            &options.confine,
+        let root = scratch.path().to_path_buf();
+        Self::spawn(
             &full,
-            scratch.path(),
+            command,
+            answers,
+            options,
+            (Some(scratch), root, work),
+            (bind, connect),
+            &[],
+        )
+    }
+
+    /// Runs the build command `line` (`{file}`: the submission's file, in its folder) once, in
+    /// a copy of the submission's folder, confined as its program will be (no port at all),
+    /// for at most `options.build_timeout`; the copy is kept for the program's runs.
+    pub fn build(line: &str, options: &super::Options) -> Result<Build, StartError> {
+        let fail = |reason: String| StartError {
+            command: line.to_owned(),
+            reason,
+        };
+        let command = super::expand(&options.command, options, &[]);
+        let folder = submission_folder(&command, options.file.as_deref(), true)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let scratch = tempfile::tempdir().map_err(|e| fail(e.to_string()))?;
+        let root = scratch.path().to_path_buf();
+        let work = root.join("work");
+        let mut budget = MAX_COPY_BYTES;
+        copy_tree(&folder, &work, &mut budget, 0)
+            .map_err(|e| fail(format!("cannot copy {}: {e}", folder.display())))?;
+        // `{file}` is the submission's file seen from its folder, where the build runs.
+        let file = options.file.as_deref().map(|f| {
+            Path::new(f)
+                .canonicalize()
+                .ok()
+                .zip(folder.canonicalize().ok())
+                .and_then(|(f, d)| f.strip_prefix(d).ok().map(Path::to_path_buf))
+                .map_or_else(|| f.to_owned(), |p| p.display().to_string())
+        });
+        let line = line
+            .replace("{file}", file.as_deref().unwrap_or(""))
+            .replace("{port}", &options.port.to_string())
+            .replace("{host}", &options.host);
+        let shell: Vec<String> = if cfg!(windows) {
+            vec!["cmd".into(), "/C".into(), line.clone()]
+        } else {
+            vec!["/bin/sh".into(), "-c".into(), line.clone()]
+        };
+        let mut confined = options.clone();
+        // The report's confinement is the program's, not the build's.
+        confined.applied = Arc::default();
+        confined.confine.limits.cpu_seconds = confined
+            .confine
+            .limits
+            .cpu_seconds
+            .max(options.build_timeout.as_secs());
+        // Compilers' caches outside the submission's copy (Go's is tens of MiB).
+        let caches = root.join("cache");
+        let env = [
+            ("XDG_CACHE_HOME".to_owned(), caches.display().to_string()),
+            (
+                "GOCACHE".to_owned(),
+                caches.join("go-build").display().to_string(),
+            ),
+        ];
+        let mut program = Self::spawn(
+            &shell,
+            &shell,
+            Answers::default(),
+            &confined,
+            (None, root, work.clone()),
+            (None, None),
+            &env,
+        )?;
+        program.close_stdin();
+        let code = program.wait_exit(options.build_timeout);
+        let timed_out = code.is_none();
+        program.kill();
+        let limit = program.limit_note();
+        let output = program.output();
+        let (ok, reason) = match code {
+            Some(Some(0)) => (true, format!("\"{line}\" ended with code 0")),
+            Some(Some(c)) => (false, format!("\"{line}\" failed with code {c}")),
+            Some(None) => (false, format!("\"{line}\" was ended by a signal")),
+            None => (
+                false,
+                format!(
+                    "\"{line}\" did not end within {} s: stopped",
+                    options.build_timeout.as_secs()
+                ),
+            ),
+        };
+        let mut reason = match limit {
+            Some(l) if !timed_out => format!("{reason} ({l})"),
+            _ => reason,
+        };
+        if !ok {
+            // The compiler's first errors, where a reader of the one-line verdict sees them.
+            let errors: Vec<&str> = output
+                .lines()
+                .map(str::trim)
+                .filter(|l| l.to_lowercase().contains("error"))
+                .take(3)
+                .collect();
+            if !errors.is_empty() {
+                reason.push_str(": ");
+                reason.push_str(&errors.join(" | "));
+            }
+        }
+        Ok(Build {
+            ok,
+            reason,
+            output,
+            code: code.flatten(),
+            applied: program.applied.clone(),
+            built: super::Built {
+                original: folder,
+                work,
+                _scratch: scratch,
+            },
+        })
+    }
+
+    /// Starts `full` (the command with its paths in `scratch`) in `work`; `shown` is the
+    /// command as given, for the output's `$` line; TCP `ports` it may bind and connect to.
+    fn spawn(
+        full: &[String],
+        shown: &[String],
+        answers: Answers,
+        options: &super::Options,
+        (scratch, root, work): (Option<tempfile::TempDir>, PathBuf, PathBuf),
+        (bind, connect): (Option<u16>, Option<u16>),
+        env: &[(String, String)],
+    ) -> Result<Self, StartError> {
+        let cancel = &options.cancel;
+        let fail = |reason: String| StartError {
+            command: shown.join(" "),
+            reason,
+        };
+        let private = tempfile::tempdir().map_err(|e| fail(e.to_string()))?;
+        let mut plan = super::confine::plan(
+            &options.confine,
+            full,
+            &root,
             &options.writable,
             bind,
             connect,
@@ -177,6 +343,10 @@ impl Program {
             .command
             .split_first()
             .ok_or_else(|| fail("no command given".into()))?;
+        #[cfg(target_os = "linux")]
+        let cgroup = plan.cgroup.take();
+        #[cfg(not(target_os = "linux"))]
+        let _ = &mut plan;
         // Every process it starts carries this mark, so that those which leave its process
         // tree (a daemon) are found and killed with it.
         let marker = format!("{}-{}", std::process::id(), rand::random::<u64>());
@@ -188,11 +358,13 @@ impl Program {
             .env("PYTHONUNBUFFERED", "1")
             .env("PYTHONIOENCODING", "utf-8")
             .env(MARK_ENV, &marker)
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .envs(plan.env.iter().map(|(k, v)| (k, v)))
             .current_dir(&work);
         own_process_group(&mut cmd);
         adopt_orphans();
         let mut child = cmd.spawn().map_err(|e| fail(e.to_string()))?;
+        let started = Instant::now();
         // Known as a live program at once: another job's end never takes it for an orphan.
         #[cfg(unix)]
         if let Ok(mut l) = live().lock() {
@@ -209,7 +381,7 @@ impl Program {
         let watchdog = watchdog(child.id());
         let tap = options.tap.clone();
         if let Some(tap) = &tap {
-            tap.send(format!("\n$ {}\n", command.join(" ")));
+            tap.send(format!("\n$ {}\n", shown.join(" ")));
         }
         let output = Arc::new(Mutex::new(Output::default()));
         for pipe in [
@@ -232,7 +404,10 @@ impl Program {
                 .name("check output".into())
                 .spawn(move || collect(pipe, &output, tap.as_ref()));
         }
-        let group = Arc::new(Group::of(&child, marker, plan.uid, &options.confine.limits));
+        let group = Group::of(&child, marker, plan.uid, &options.confine.limits);
+        #[cfg(target_os = "linux")]
+        let group = group.with_cgroup(cgroup);
+        let group = Arc::new(group);
         {
             // Stop kills the group while a case waits on it; the watcher ends with the program.
             let (cancel, group) = (cancel.clone(), Arc::clone(&group));
@@ -254,9 +429,10 @@ impl Program {
         {
             let (output, stdin, typed) =
                 (Arc::clone(&output), Arc::clone(&stdin), Arc::clone(&typed));
+            let pid = child.id();
             let _ = thread::Builder::new()
                 .name("check answers".into())
-                .spawn(move || answer_prompts(&output, &stdin, &typed, answers));
+                .spawn(move || answer_prompts(&output, &stdin, &typed, answers, (pid, started)));
         }
         Ok(Self {
             child,
@@ -267,6 +443,7 @@ impl Program {
             work,
             _private: private,
             exit: None,
+            started,
             watchdog,
             group,
             applied,
@@ -297,7 +474,12 @@ impl Program {
         };
         #[cfg(not(unix))]
         let signal = None;
-        super::confine::limit_hit(&self.limits, signal, &self.output())
+        super::confine::limit_hit(
+            &self.limits,
+            signal,
+            &self.output(),
+            self.group.oom_killed(),
+        )
     }
 
     /// Its process id.
@@ -321,10 +503,12 @@ impl Program {
 
     /// What was typed into it.
     pub fn typed(&self) -> Vec<String> {
-        self.typed
-            .lock()
-            .map(|t| t.iter().map(|(line, _)| line.clone()).collect())
-            .unwrap_or_default()
+        self.typed_lines().into_iter().map(|t| t.line).collect()
+    }
+
+    /// What was typed into it, and when.
+    pub fn typed_lines(&self) -> Vec<Typed> {
+        self.typed.lock().map(|t| t.clone()).unwrap_or_default()
     }
 
     /// What it printed after `line` was first typed into it (None: never typed).
@@ -334,8 +518,8 @@ impl Program {
             .lock()
             .ok()?
             .iter()
-            .find(|(l, _)| l == line)
-            .map(|(_, at)| *at)?;
+            .find(|t| t.line == line)
+            .map(|t| t.printed)?;
         let o = self.output.lock().ok()?;
         Some(String::from_utf8_lossy(&o.text[at.min(o.text.len())..]).into_owned())
     }
@@ -343,7 +527,26 @@ impl Program {
     /// Types a line into it now.
     pub fn type_line(&self, line: &str) {
         let at = self.output.lock().map(|o| o.text.len()).unwrap_or(0);
-        type_into(&self.stdin, &self.typed, line, at);
+        type_into(&self.stdin, &self.typed, line, at, self.started);
+    }
+
+    /// Waits until its output shows every one of `texts`, at most `wait`, and no longer once
+    /// it has exited (what it printed by then is all there is).
+    pub fn wait_output_all(&mut self, texts: &[String], wait: Duration) -> bool {
+        let until = Instant::now() + wait;
+        loop {
+            let out = self.output();
+            if texts.iter().all(|t| out.contains(t.as_str())) {
+                return true;
+            }
+            if Instant::now() >= until || !self.is_running() {
+                // Its last words may still be in the pipe.
+                thread::sleep(Duration::from_millis(50));
+                let out = self.output();
+                return texts.iter().all(|t| out.contains(t.as_str()));
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// Closes its standard input (end of input, as Ctrl-D).
@@ -410,6 +613,7 @@ impl Program {
 impl Drop for Program {
     fn drop(&mut self) {
         self.kill();
+        self.group.release();
     }
 }
 
@@ -436,9 +640,10 @@ fn collect(mut pipe: Box<dyn Read + Send>, output: &Mutex<Output>, tap: Option<&
 
 fn type_into(
     stdin: &Mutex<Option<ChildStdin>>,
-    typed: &Mutex<Vec<(String, usize)>>,
+    typed: &Mutex<Vec<Typed>>,
     line: &str,
     printed: usize,
+    since: Instant,
 ) {
     if let Ok(mut slot) = stdin.lock()
         && let Some(pipe) = slot.as_mut()
@@ -449,23 +654,34 @@ fn type_into(
             .and_then(|()| pipe.flush());
     }
     if let Ok(mut t) = typed.lock() {
-        t.push((line.to_owned(), printed));
+        t.push(Typed {
+            line: line.to_owned(),
+            at: since.elapsed(),
+            printed,
+        });
     }
 }
 
 /// Watches the output for prompts and types the answers; without a prompt it knows, types the
 /// next fallback line once the program has been quiet for a while.
+///
+/// A fallback line is typed only when the program waits for input: on Linux when one of its
+/// processes is blocked reading its standard input (a JVM compiling a single-file program is
+/// not, and gets no line early); where that cannot be told (another system, or a runtime that
+/// polls its input, as Node does), after [`FALLBACK_AFTER`] of silence, or [`FALLBACK_LATE`]
+/// when it is seen busy elsewhere.
 fn answer_prompts(
     output: &Mutex<Output>,
     stdin: &Mutex<Option<ChildStdin>>,
-    typed: &Mutex<Vec<(String, usize)>>,
+    typed: &Mutex<Vec<Typed>>,
     answers: Answers,
+    (pid, started): (u32, Instant),
 ) {
     let mut fallback = answers.fallback.clone().into_iter();
     let mut messages = answers.messages.clone().into_iter();
     let mut halving = crate::protocol::text::Halving::default();
     let mut last_guess: Option<i64> = None;
-    let started = Instant::now();
+    let mut reading: (Option<Instant>, Option<bool>) = (None, None);
     loop {
         thread::sleep(Duration::from_millis(40));
         if stdin.lock().map(|s| s.is_none()).unwrap_or(true) {
@@ -516,56 +732,234 @@ fn answer_prompts(
             // would answer an input() the handout never asked for.
             fallback = Vec::new().into_iter();
         }
+        let waits = quiet >= FALLBACK_AFTER && known.is_none() && fallback.len() > 0 && {
+            // Asked of the system at most every 200 ms (it reads every process's status).
+            if reading
+                .0
+                .is_none_or(|t| t.elapsed() >= Duration::from_millis(200))
+            {
+                reading = (Some(Instant::now()), reads_stdin(pid));
+            }
+            match reading.1 {
+                Some(true) | None => true,
+                Some(false) => quiet >= FALLBACK_LATE,
+            }
+        };
         let answer = match prompt {
             Some(_) if known.is_some() => known,
-            Some(_) => (quiet >= FALLBACK_AFTER).then(|| fallback.next()).flatten(),
-            None if quiet >= FALLBACK_AFTER => fallback.next(),
-            None => None,
+            _ if waits => fallback.next(),
+            _ => None,
         };
         if let Some(line) = answer {
             let printed = o.text.len();
             o.answered_to = printed;
             o.last_change = Some(Instant::now());
             drop(o);
-            type_into(stdin, typed, &line, printed);
+            type_into(stdin, typed, &line, printed, started);
         }
     }
 }
 
-/// Copies the folder of the first argument that names a file into `work` of a scratch folder,
-/// and points that argument at the copy. Files only, at most 64 MiB in all: a lab folder, not a
-/// disk. The scratch folder around `work` is the program's too (a confined program may read and
-/// write there), so that the checks can put files beside its folder (`../name`).
-fn scratch_copy(args: &mut [String]) -> std::io::Result<(tempfile::TempDir, PathBuf)> {
-    const MAX_COPY_BYTES: u64 = 64 * 1024 * 1024;
+/// Whether a command's program word is a path relative to a folder (`./server`, `bin/server`),
+/// not a name looked up on the PATH (`python3`).
+fn relative_program(word: &str) -> bool {
+    let path = Path::new(word);
+    path.is_relative() && path.components().count() > 1
+}
+
+/// The submission's folder: that of `{file}` (`--each`), else the folder where socklab runs
+/// when the program is a relative path (`./server`), else that of the first argument naming
+/// a file (`server.py`); the folder where socklab runs when a build makes the program.
+pub fn submission_folder(command: &[String], file: Option<&str>, build: bool) -> Option<PathBuf> {
+    let parent = |p: &Path| {
+        p.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    };
+    if let Some(file) = file.map(Path::new) {
+        if file.is_dir() {
+            return Some(file.to_path_buf());
+        }
+        if file.is_file() {
+            return Some(parent(file));
+        }
+    }
+    let (program, args) = command.split_first()?;
+    if relative_program(program) {
+        return Some(PathBuf::from("."));
+    }
+    args.iter()
+        .map(Path::new)
+        .find(|a| a.is_file())
+        .map(parent)
+        .or_else(|| build.then(|| PathBuf::from(".")))
+}
+
+/// Folders whose files a command names without being the submission's (an interpreter, a
+/// device): never copied.
+const SYSTEM_FOLDERS: &[&str] = &[
+    "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/opt", "/proc",
+    "/sys", "/dev", "/snap", "/nix",
+];
+
+/// Files copied into one scratch folder at most, in all: a lab folder, not a disk.
+pub const MAX_COPY_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How deep a submission's subfolders are copied.
+const MAX_COPY_DEPTH: usize = 16;
+
+/// Copies the files of `from` into `to` (made here), subfolders too, while `budget` lasts.
+/// Files that vanish while it copies (another program's temporary files) are passed over;
+/// symbolic links to folders are not followed.
+fn copy_tree(from: &Path, to: &Path, budget: &mut u64, depth: usize) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)?.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let target = to.join(entry.file_name());
+        if kind.is_dir() {
+            if depth < MAX_COPY_DEPTH {
+                match copy_tree(&path, &target, budget, depth + 1) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                    _ => {}
+                }
+            }
+            continue;
+        }
+        // A link to a file is copied as the file; a link to a folder, or a device, is not.
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if !meta.is_file() || meta.len() > *budget {
+            continue;
+        }
+        match std::fs::copy(&path, &target) {
+            Ok(n) => *budget = budget.saturating_sub(n),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Copies the submission's folder ([`submission_folder`], or the folder a build made,
+/// `built`) into `work` of a scratch folder, and points the command's words at the copy: a
+/// file or folder in the submission's folder at its copy, a relative program (`./server`) at
+/// its place in the copy, and a script outside it that the interpreter runs (an instructor's
+/// harness, the command's second word) at a copy beside it in the scratch folder, with the
+/// files of its own folder. At most
+/// [`MAX_COPY_BYTES`] in all. The scratch folder around `work` is the program's too (a
+/// confined program may read and write there), so that the checks can put files beside its
+/// folder (`../name`).
+fn scratch_copy(
+    command: &mut [String],
+    file: Option<&str>,
+    built: Option<&super::Built>,
+) -> std::io::Result<(tempfile::TempDir, PathBuf)> {
     let scratch = tempfile::tempdir()?;
     let work = scratch.path().join("work");
-    std::fs::create_dir(&work)?;
-    let Some(i) = args.iter().position(|a| Path::new(a).is_file()) else {
-        return Ok((scratch, work));
+    let mut budget = MAX_COPY_BYTES;
+    let folder = match built {
+        Some(b) => Some(b.original.clone()),
+        None => submission_folder(command, file, false),
     };
-    let file = PathBuf::from(&args[i]);
-    let folder = file
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let mut copied = 0u64;
-    for entry in std::fs::read_dir(&folder)?.flatten() {
-        let path = entry.path();
-        if !path.is_file() {
-            continue;
-        }
-        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
-        if copied + size > MAX_COPY_BYTES && path != file {
-            continue;
-        }
-        copied += size;
-        std::fs::copy(&path, work.join(entry.file_name()))?;
+    match (built, &folder) {
+        (Some(b), _) => copy_tree(&b.work, &work, &mut budget, 0)?,
+        (None, Some(folder)) => copy_tree(folder, &work, &mut budget, 0)?,
+        (None, None) => std::fs::create_dir(&work)?,
     }
-    if let Some(name) = file.file_name() {
-        args[i] = work.join(name).display().to_string();
+    let folder = folder.and_then(|f| f.canonicalize().ok());
+    let mut helpers = 0;
+    for (i, word) in command.iter_mut().enumerate() {
+        let path = Path::new(word.as_str());
+        let real = path.canonicalize().ok();
+        if let (Some(real), Some(folder)) = (&real, &folder)
+            && let Ok(inside) = real.strip_prefix(folder)
+        {
+            *word = work.join(inside).display().to_string();
+            continue;
+        }
+        if i == 0 {
+            if relative_program(word) && folder.is_some() {
+                *word = work.join(path).display().to_string();
+            }
+            continue;
+        }
+        // Only the script an interpreter runs: a file named further on is the program's data
+        // (a path it is told to write or read), which stays where it is, out of its reach.
+        let Some(real) = real.filter(|r| r.is_file() && i == 1) else {
+            continue;
+        };
+        if SYSTEM_FOLDERS.iter().any(|s| real.starts_with(s)) {
+            continue;
+        }
+        // A harness outside the submission: its folder's files, beside the copy.
+        helpers += 1;
+        let beside = scratch.path().join(format!("helper-{helpers}"));
+        std::fs::create_dir_all(&beside)?;
+        if let Some(dir) = real.parent() {
+            for entry in std::fs::read_dir(dir)?.flatten() {
+                let p = entry.path();
+                let size = std::fs::metadata(&p)
+                    .ok()
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len());
+                if let Some(size) = size.filter(|s| *s <= budget || p == real) {
+                    match std::fs::copy(&p, beside.join(entry.file_name())) {
+                        Ok(_) => budget = budget.saturating_sub(size),
+                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+        }
+        if let Some(name) = real.file_name() {
+            *word = beside.join(name).display().to_string();
+        }
     }
     Ok((scratch, work))
+}
+
+/// Whether the program waits on its standard input: one of its processes blocked in a read
+/// of the pipe socklab types into. None where that cannot be seen.
+#[cfg(target_os = "linux")]
+fn reads_stdin(pid: u32) -> Option<bool> {
+    let stdin = std::fs::read_link(format!("/proc/{pid}/fd/0")).ok()?;
+    let reads = [libc::SYS_read, libc::SYS_readv, libc::SYS_pread64];
+    let mut seen = false;
+    for p in super::ports::tree(pid) {
+        let Ok(tasks) = std::fs::read_dir(format!("/proc/{p}/task")) else {
+            continue;
+        };
+        for task in tasks.flatten() {
+            let Ok(text) = std::fs::read_to_string(task.path().join("syscall")) else {
+                continue;
+            };
+            seen = true;
+            let mut fields = text.split_whitespace();
+            let (Some(nr), Some(fd)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            if !nr.parse::<i64>().is_ok_and(|nr| reads.contains(&nr)) {
+                continue;
+            }
+            let Ok(fd) = i64::from_str_radix(fd.trim_start_matches("0x"), 16) else {
+                continue;
+            };
+            if fd == 0 || std::fs::read_link(format!("/proc/{p}/fd/{fd}")).is_ok_and(|l| l == stdin)
+            {
+                return Some(true);
+            }
+        }
+    }
+    seen.then_some(false)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn reads_stdin(_pid: u32) -> Option<bool> {
+    None
 }
 
 /// The programs under test running now (their process ids), so that killing what one left
@@ -635,6 +1029,10 @@ struct Group {
     marker: String,
     /// The user it runs as, when socklab switched to one.
     uid: Option<u32>,
+    /// Its cgroup, when it has one: every process in it is killed with it, and the group is
+    /// removed when the program is ([`Group::release`]).
+    #[cfg(target_os = "linux")]
+    cgroup: Mutex<Option<super::cgroup::Cgroup>>,
 }
 
 #[cfg(unix)]
@@ -649,6 +1047,36 @@ impl Group {
             pid: child.id(),
             marker,
             uid,
+            #[cfg(target_os = "linux")]
+            cgroup: Mutex::new(None),
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    fn with_cgroup(self, cgroup: Option<super::cgroup::Cgroup>) -> Self {
+        Self {
+            cgroup: Mutex::new(cgroup),
+            ..self
+        }
+    }
+
+    /// Whether the kernel killed one of its processes for its memory.
+    fn oom_killed(&self) -> bool {
+        #[cfg(target_os = "linux")]
+        return self
+            .cgroup
+            .lock()
+            .is_ok_and(|g| g.as_ref().is_some_and(super::cgroup::Cgroup::oom_killed));
+        #[cfg(not(target_os = "linux"))]
+        false
+    }
+
+    /// Removes its cgroup (its processes killed first), now rather than when the last thread
+    /// watching it lets go: socklab may exit before that.
+    fn release(&self) {
+        #[cfg(target_os = "linux")]
+        if let Ok(mut g) = self.cgroup.lock() {
+            g.take();
         }
     }
 
@@ -670,6 +1098,11 @@ impl Group {
             let mut doomed = super::ports::tree(self.pid);
             doomed.retain(|p| *p != self.pid);
             doomed.extend(self.orphans());
+            if let Ok(g) = self.cgroup.lock()
+                && let Some(cgroup) = g.as_ref()
+            {
+                doomed.extend(cgroup.pids());
+            }
             for pid in doomed {
                 if let Ok(pid) = i32::try_from(pid) {
                     // SAFETY: as above, one process; then its exit status is collected if it
@@ -741,6 +1174,12 @@ impl Group {
             job.kill();
         }
     }
+
+    fn oom_killed(&self) -> bool {
+        false
+    }
+
+    fn release(&self) {}
 }
 
 #[cfg(not(any(unix, windows)))]
@@ -758,6 +1197,12 @@ impl Group {
     }
 
     fn kill(&self) {}
+
+    fn oom_killed(&self) -> bool {
+        false
+    }
+
+    fn release(&self) {}
 }
 
 #[cfg(windows)]

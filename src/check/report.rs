@@ -34,9 +34,27 @@ pub struct Evidence {
     pub exit_code: Option<i32>,
     /// Where `sent` was several messages, each one's length (empty: one piece).
     pub sent_parts: Vec<usize>,
+    /// What socklab typed into the program, each line with when (ms after it started).
+    pub typed: Vec<(String, u64)>,
 }
 
 impl Evidence {
+    /// What was typed, for people: `"Ana" at 0.6 s, "7" at 1.2 s`.
+    pub fn typed_shown(&self, open: &str, close: &str) -> String {
+        self.typed
+            .iter()
+            .map(|(line, ms)| {
+                format!(
+                    "{open}{}{close} at {}.{} s",
+                    escape_bytes(line.as_bytes()),
+                    ms / 1000,
+                    ms % 1000 / 100
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// What was sent, escaped, one string per message where there were several.
     pub fn sent_pieces(&self) -> Vec<String> {
         if self.sent_parts.iter().sum::<usize>() != self.sent.len() || self.sent_parts.len() < 2 {
@@ -330,6 +348,10 @@ impl Report {
                     "stdout": c.evidence.stdout,
                     "stderr": c.evidence.stderr,
                     "exit_code": c.evidence.exit_code,
+                    "typed": c.evidence.typed.iter().map(|(line, ms)| json!({
+                        "line": line,
+                        "at_ms": ms,
+                    })).collect::<Vec<_>>(),
                 },
             })).collect::<Vec<_>>(),
             "passed": self.passed(),
@@ -384,6 +406,9 @@ impl Report {
             if !e.received.is_empty() {
                 let _ = writeln!(out, "- received: `{}`", escape_bytes(&e.received));
             }
+            if !e.typed.is_empty() {
+                let _ = writeln!(out, "- typed: {}", e.typed_shown("`", "`"));
+            }
             if let Some(code) = e.exit_code {
                 let _ = writeln!(out, "- exit code: {code}");
             }
@@ -406,7 +431,7 @@ impl Report {
             let e = &c.evidence;
             let _ = write!(
                 rows,
-                "<tr class=\"{v}\"><td><code>{id}</code> {title}</td><td>{req}</td><td><b>{v}</b></td><td>{reason}<details><summary>evidence</summary><p>sent: {sent}</p><p>received: <code>{recv}</code></p><pre>{out}</pre></details></td></tr>",
+                "<tr class=\"{v}\"><td><code>{id}</code> {title}</td><td>{req}</td><td><b>{v}</b></td><td>{reason}<details><summary>evidence</summary><p>sent: {sent}</p><p>received: <code>{recv}</code></p>{typed}<pre>{out}</pre></details></td></tr>",
                 v = c.verdict.word(),
                 id = c.id,
                 title = esc(c.title),
@@ -419,6 +444,11 @@ impl Report {
                     .collect::<Vec<_>>()
                     .join(" · "),
                 recv = esc(&escape_bytes(&e.received)),
+                typed = if e.typed.is_empty() {
+                    String::new()
+                } else {
+                    format!("<p>typed: {}</p>", esc(&e.typed_shown("\"", "\"")))
+                },
                 out = esc(&e.stdout),
             );
         }
@@ -466,6 +496,9 @@ pub fn plain_evidence(c: &CheckResult) -> String {
     }
     if !e.received.is_empty() {
         let _ = writeln!(out, "received: \"{}\"", escape_bytes(&e.received));
+    }
+    if !e.typed.is_empty() {
+        let _ = writeln!(out, "typed: {}", e.typed_shown("\"", "\""));
     }
     if let Some(code) = e.exit_code {
         let _ = writeln!(out, "exit code: {code}");

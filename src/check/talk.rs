@@ -132,10 +132,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     let (listening, listens) = s.listens()?;
     sink(listens);
     let (main_id, main_title) = if echo {
-        (
-            "echoes",
-            "sends a message back byte for byte, without waiting for a newline",
-        )
+        ("echoes", "sends a message back byte for byte")
     } else {
         ("upper", "replies with the sentence upper-cased")
     };
@@ -152,37 +149,86 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         return Ok(());
     }
 
-    // echoes / upper: one message with no newline.
+    // echoes / upper: one message with no newline. A TCP server that reads lines (Java's
+    // readLine(), C's fgets() on the socket, Python's makefile().readline()) answers only at
+    // the end of the line: when nothing came back, socklab ends the line as a line-reading
+    // client does, and sends every later message as a line too.
     let message = MESSAGE.as_bytes();
     let want = expected(o.exercise, message);
+    let mut lines = false;
     let outcome = Conn::open(o).map(|mut c| {
         let _ = c.send(message);
-        c.receive(want.len(), Duration::from_secs(2), 4096).0
+        let wait = if tcp {
+            Duration::from_millis(1500)
+        } else {
+            Duration::from_secs(2)
+        };
+        let (mut got, closed) = c.receive(want.len(), wait, 4096);
+        if tcp && got.is_empty() && !closed {
+            let _ = c.send(b"\n");
+            lines = true;
+            got = c.receive(want.len(), Duration::from_secs(2), 4096).0;
+            if got.len() >= want.len() && !got.ends_with(b"\n") {
+                // The end of its line, if it sends one.
+                got.extend(c.receive(1, Duration::from_millis(300), 4096).0);
+            }
+        }
+        got
     });
     let got = outcome.unwrap_or_default();
+    let sent = if lines {
+        [message, b"\n"].concat()
+    } else {
+        message.to_vec()
+    };
+    let (answer, padding) = plain_answer(&got, lines);
+    let right = answer == want.as_slice();
+    let mut reason = if right && padding > 0 {
+        format!(
+            "\"{}\" came back as \"{}\" and {padding} NUL bytes",
+            MESSAGE,
+            escape_bytes(&got[..got.len() - padding])
+        )
+    } else if right {
+        format!("\"{}\" came back as \"{}\"", MESSAGE, escape_bytes(&got))
+    } else if got.is_empty() && lines {
+        "nothing came back within 2 s, nor within 2 s of a newline".to_owned()
+    } else if got.is_empty() {
+        "nothing came back within 2 s".to_owned()
+    } else {
+        format!(
+            "expected \"{}\", got \"{}\"",
+            escape_bytes(&want),
+            escape_bytes(&got)
+        )
+    };
+    if lines && !got.is_empty() {
+        reason.push_str(
+            " once socklab ended its line with \"\\n\", as a line-reading client (readLine(), fgets()) sends it; every later message is sent as a line too",
+        );
+    }
+    if right && padding > 0 {
+        reason.push_str(
+            ": the padding of its whole buffer, sent after the answer (correct; a client that prints the reply shows the padding too)",
+        );
+    }
     sink(result(
         main_id,
         main_title,
         true,
-        if got == want {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        if got == want {
-            format!("\"{}\" came back as \"{}\"", MESSAGE, escape_bytes(&got))
-        } else if got.is_empty() {
-            "nothing came back within 2 s (waiting for a newline?)".to_owned()
-        } else {
-            format!(
-                "expected \"{}\", got \"{}\"",
-                escape_bytes(&want),
-                escape_bytes(&got)
-            )
-        },
+        if right { Verdict::Pass } else { Verdict::Fail },
+        reason,
         s.program(),
-        (message.to_vec(), got),
+        (sent, got),
     ));
+    // Every later message in the form the server reads.
+    let form = |m: &[u8]| -> Vec<u8> {
+        if lines {
+            [m, b"\n"].concat()
+        } else {
+            m.to_vec()
+        }
+    };
     if !echo {
         return Ok(());
     }
@@ -194,13 +240,17 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         let mut parts = Vec::new();
         if let Ok(mut c) = Conn::open(o) {
             for m in ["one", "two two", "three three three"] {
-                let _ = c.send(m.as_bytes());
-                sent.extend_from_slice(m.as_bytes());
+                let m = form(m.as_bytes());
+                let _ = c.send(&m);
+                sent.extend_from_slice(&m);
                 parts.push(m.len());
                 replies.extend(c.receive(m.len(), Duration::from_secs(2), 4096).0);
             }
         }
-        let all = b"onetwo twothree three three".to_vec();
+        let all: Vec<u8> = ["one", "two two", "three three three"]
+            .iter()
+            .flat_map(|m| form(m.as_bytes()))
+            .collect();
         let mut checked = result(
             "session",
             "answers several messages on one connection",
@@ -228,7 +278,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         let word = DEFAULT_STOP_WORDS[0];
         let mut closed = !tcp;
         if let Ok(mut c) = Conn::open(o) {
-            let _ = c.send(word.as_bytes());
+            let _ = c.send(&form(word.as_bytes()));
             if tcp {
                 let (_, eof) = c.receive(usize::MAX, Duration::from_secs(2), 4096);
                 closed = eof;
@@ -239,8 +289,9 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         let next = alive
             && Conn::open(o)
                 .map(|mut c| {
-                    let _ = c.send(b"after stop");
-                    c.receive(10, Duration::from_secs(2), 4096).0 == b"after stop"
+                    let m = form(b"after stop");
+                    let _ = c.send(&m);
+                    c.receive(m.len(), Duration::from_secs(2), 4096).0 == m
                 })
                 .unwrap_or(false);
         let (verdict, reason) = match (closed, alive, next) {
@@ -262,14 +313,14 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             verdict,
             reason,
             s.program(),
-            (word.as_bytes().to_vec(), Vec::new()),
+            (form(word.as_bytes()), Vec::new()),
         ));
     }
 
     // cookbook: 33 bytes, no newline; TCP: read back in 16-byte receives; UDP: back whole in
     // one datagram.
     if s.ready()? {
-        let m = COOKBOOK_MESSAGE.as_bytes();
+        let m = &form(COOKBOOK_MESSAGE.as_bytes())[..];
         let (got, datagrams) = Conn::open(o)
             .map(|mut c| {
                 let _ = c.send(m);
@@ -324,10 +375,11 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     // concurrent (TCP): answered while another client stays connected and silent.
     if tcp && s.ready()? {
         let silent = Conn::open(o);
+        let second = form(b"second");
         let got = Conn::open(o)
             .map(|mut c| {
-                let _ = c.send(b"second");
-                c.receive(6, Duration::from_secs(2), 4096).0
+                let _ = c.send(&second);
+                c.receive(second.len(), Duration::from_secs(2), 4096).0
             })
             .unwrap_or_default();
         drop(silent);
@@ -335,21 +387,35 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             "concurrent",
             "answers while another client stays silent",
             false,
-            if got == b"second" {
+            if got == second {
                 Verdict::Pass
             } else {
                 Verdict::Fail
             },
-            if got == b"second" {
+            if got == second {
                 "answered".to_owned()
             } else {
                 "no echo while another client was connected".to_owned()
             },
             s.program(),
-            (b"second".to_vec(), got),
+            (second.clone(), got),
         ));
     }
     Ok(())
+}
+
+/// The answer in a server's reply, and how many NUL bytes of padding followed it: a reply to a
+/// line may end its line ("\n" or "\r\n"); a reply may carry its whole NUL-padded buffer
+/// (the textbook's UDP server sends all 1024 bytes).
+fn plain_answer(reply: &[u8], line: bool) -> (&[u8], usize) {
+    let unpadded = reply.len() - reply.iter().rev().take_while(|b| **b == 0).count();
+    let padding = reply.len() - unpadded;
+    let mut answer = &reply[..unpadded];
+    if line {
+        answer = answer.strip_suffix(b"\n").unwrap_or(answer);
+        answer = answer.strip_suffix(b"\r").unwrap_or(answer);
+    }
+    (answer, padding)
 }
 
 fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {

@@ -43,6 +43,80 @@ struct Failed {
 /// The program's output kept for the window, at most; older text is dropped from the front.
 pub const LIVE_OUTPUT_BYTES: usize = 64 * 1024;
 
+/// The language a student's program is written in: what the form's presets fill in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Language {
+    #[default]
+    Python,
+    Java,
+    C,
+    Cpp,
+    Node,
+    Go,
+    /// Any command: the form's fields as typed.
+    Other,
+}
+
+impl Language {
+    pub const ALL: [Self; 7] = [
+        Self::Python,
+        Self::Java,
+        Self::C,
+        Self::Cpp,
+        Self::Node,
+        Self::Go,
+        Self::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Python => "Python",
+            Self::Java => "Java",
+            Self::C => "C",
+            Self::Cpp => "C++",
+            Self::Node => "Node.js",
+            Self::Go => "Go",
+            Self::Other => "any command",
+        }
+    }
+
+    /// The interpreter and the build command it fills in (None: leaves the fields as they are).
+    pub fn preset(self) -> Option<(String, String)> {
+        let (interpreter, build) = match self {
+            Self::Python => (default_interpreter(), String::new()),
+            // Java 11 and later run a one-file program from its source.
+            Self::Java => ("java".into(), String::new()),
+            Self::Node => ("node".into(), String::new()),
+            Self::C => (String::new(), format!("gcc -Wall -o {COMPILED} {{file}}")),
+            Self::Cpp => (String::new(), format!("g++ -Wall -o {COMPILED} {{file}}")),
+            Self::Go => (String::new(), format!("go build -o {COMPILED} {{file}}")),
+            Self::Other => return None,
+        };
+        Some((interpreter, build))
+    }
+
+    /// The extension of its source files.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Python => "py",
+            Self::Java => "java",
+            Self::C => "c",
+            Self::Cpp => "cpp",
+            Self::Node => "js",
+            Self::Go => "go",
+            Self::Other => "*",
+        }
+    }
+
+    /// Whether the program is built first and then run as `./program`.
+    pub fn compiled(self) -> bool {
+        matches!(self, Self::C | Self::Cpp | Self::Go)
+    }
+}
+
+/// What a compiled language's build makes, run from the submission's folder.
+const COMPILED: &str = "program";
+
 /// What the Check section remembers between runs of the window.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -53,6 +127,9 @@ pub struct CheckSettings {
     pub interpreter: String,
     pub args: String,
     pub port: u16,
+    pub language: Language,
+    /// The build command (empty: none).
+    pub build: String,
 }
 
 impl Default for CheckSettings {
@@ -63,6 +140,8 @@ impl Default for CheckSettings {
             interpreter: default_interpreter(),
             args: "{port}".into(),
             port: 0,
+            language: Language::Python,
+            build: String::new(),
         }
     }
 }
@@ -85,6 +164,10 @@ pub struct CheckPanel {
     pub interpreter: String,
     pub args: String,
     pub port: u16,
+    /// The language preset chosen.
+    pub language: Language,
+    /// Run once before the checks, in a copy of the submission's folder (empty: no build).
+    pub build: String,
     /// Run the program confined (Landlock, limits, another user when root).
     pub confine: bool,
     /// The socklab program that confines it (None: this one).
@@ -135,6 +218,8 @@ impl CheckPanel {
             interpreter: default_interpreter(),
             args: String::new(),
             port: exercise.default_port(),
+            language: Language::Python,
+            build: String::new(),
             confine: true,
             launcher: None,
             class_mode: false,
@@ -161,6 +246,8 @@ impl CheckPanel {
             panel.program.clone_from(&s.program);
             panel.interpreter.clone_from(&s.interpreter);
             panel.args.clone_from(&s.args);
+            panel.language = s.language;
+            panel.build.clone_from(&s.build);
             if s.port != 0 {
                 panel.port = s.port;
             }
@@ -185,6 +272,8 @@ impl CheckPanel {
             interpreter: self.interpreter.clone(),
             args: self.args.clone(),
             port: self.port,
+            language: self.language,
+            build: self.build.clone(),
         }
     }
 
@@ -195,6 +284,20 @@ impl CheckPanel {
         self.interpreter = default_interpreter();
         self.port = self.exercise.default_port();
         self.args = self.default_args();
+        self.language = Language::Python;
+        self.build.clear();
+    }
+
+    /// Chooses a language: its interpreter and build command fill the form.
+    pub fn set_language(&mut self, language: Language) {
+        self.language = language;
+        if let Some((interpreter, build)) = language.preset() {
+            self.interpreter = interpreter;
+            self.build = build;
+        }
+        if self.class_mode {
+            self.class_pattern = format!("*/*.{}", language.extension());
+        }
     }
 
     /// The program's output during the last run, as shown.
@@ -250,12 +353,21 @@ impl CheckPanel {
             applied: Default::default(),
             writable: Vec::new(),
             pcap: None,
+            build: Some(self.build.trim().to_owned()).filter(|b| !b.is_empty()),
+            build_timeout: check::DEFAULT_BUILD_TIMEOUT,
+            built: None,
         }
     }
 
     /// The command line: the interpreter, the program (`{file}` for a class), its arguments.
     fn command(&self, program: &str) -> Vec<String> {
         let mut command: Vec<String> = Vec::new();
+        if self.language.compiled() {
+            // Built from the source by the build command, run from its folder.
+            command.push(format!("./{COMPILED}"));
+            command.extend(self.args.split_whitespace().map(str::to_owned));
+            return command;
+        }
         if !self.interpreter.trim().is_empty() {
             command.push(self.interpreter.trim().to_owned());
         }
@@ -272,6 +384,8 @@ impl CheckPanel {
         }
         let cancel = StopFlag::new();
         let mut options = self.options(self.command(self.program.trim()), cancel.clone());
+        // The source is `{file}`: the build compiles it, in its folder.
+        options.file = Some(self.program.trim().to_owned());
         let (tx, rx) = crossbeam_channel::unbounded();
         {
             let (tx, waker) = (tx.clone(), waker.clone());
@@ -575,8 +689,28 @@ impl CheckPanel {
                     }
                     ui.end_row();
                 }
-                labelled_text(ui, "Interpreter", &mut self.interpreter);
+                ui.label("Language");
+                ui.horizontal_wrapped(|ui| {
+                    for language in Language::ALL {
+                        if ui
+                            .selectable_label(self.language == language, language.label())
+                            .clicked()
+                        {
+                            self.set_language(language);
+                        }
+                    }
+                });
                 ui.end_row();
+                if !self.language.compiled() {
+                    labelled_text(ui, "Interpreter", &mut self.interpreter);
+                    ui.end_row();
+                }
+                if self.language.compiled() || self.language == Language::Other {
+                    labelled_text(ui, "Build", &mut self.build).on_hover_text(
+                        "Run once in a copy of the program's folder before the checks; {file} is the program's file",
+                    );
+                    ui.end_row();
+                }
                 labelled_text(ui, "Arguments", &mut self.args).on_hover_text(
                     "{host} and {port} are replaced; a file client also takes {remote} and {local}",
                 );

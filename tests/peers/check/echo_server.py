@@ -1,6 +1,8 @@
 # Echo server (ELEN4017 Lab 2) with a typical mistake when MISTAKE is given.
-# usage: python3 echo_server.py tcp|udp PORT [newline|single|pieces]
-#   newline: waits for a whole line before echoing (readline), as many students' servers do;
+# usage: python3 echo_server.py tcp|udp PORT [newline|eof|single|pieces]
+#   newline: waits for a whole line before echoing (readline), as many students' servers do
+#     (right for a client that sends lines);
+#   eof (TCP): echoes only once the client has closed its side: no client ever sees it;
 #   single (TCP): serves one client at a time, as the handout's server does (correct);
 #   pieces (UDP): echoes a message in datagrams of at most 16 bytes.
 import socket
@@ -24,6 +26,19 @@ s.listen(5)
 import threading
 
 def session(conn):
+    if mistake == "eof":
+        data = b""
+        while True:
+            more = conn.recv(1024)
+            if not more:
+                break
+            data += more
+        try:
+            conn.sendall(data)
+        except OSError:
+            pass
+        conn.close()
+        return
     f = conn.makefile("rb")
     while True:
         data = f.readline() if mistake == "newline" else conn.recv(1024)
