@@ -112,6 +112,11 @@ scene traffic-zoom200 "(exercise:TcpFile,zoom:2.0,tcp_file:(root:${q}$share${q},
 scene check-echo-server-1024 "(exercise:TcpEcho,checks:{${q}tcp-echo${q}:(program:${q}$home/lab/EchoServer.py${q},interpreter:${q}$py${q},args:${q}tcp {port}${q})})" \
   "size:1024 640" 310,580 sleep:0.5 wheel:15 sleep:0.5 284,621 sleep:5 wheel:20 sleep:0.5 \
   400,476 sleep:0.5
+# At 1024x640: a student's Java add server checked with the Java preset (run from its source,
+# confined): the checklist and the program's output.
+cp tests/peers/lang/AddServer.java "$home/lab/AddServer.java"
+scene check-java-server-1024 "(exercise:TcpAdd,checks:{${q}tcp-add${q}:(program:${q}$home/lab/AddServer.java${q},language:Java,interpreter:${q}java${q},args:${q}{port}${q})})" \
+  "size:1024 640" 300,628 sleep:0.6 wheel:15 sleep:0.6 284,621 sleep:14 wheel:20 sleep:0.8
 # At 200%: the checks done, one check's evidence open.
 scene check-echo-server-zoom200 "(exercise:TcpEcho,zoom:2.0,checks:{${q}tcp-echo${q}:(program:${q}$home/lab/EchoServer.py${q},interpreter:${q}$py${q},args:${q}tcp {port}${q})})" \
   wheel:30 sleep:0.5 505,724 sleep:0.5 wheel:40 sleep:0.5 448,724 sleep:5 wheel:40 sleep:0.5 \

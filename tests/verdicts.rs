@@ -342,7 +342,7 @@ fn gradescope_and_junit_files_read_back() {
             "--junit",
             junit.to_str().unwrap(),
         ],
-        &[&peer("echo_server.py"), "tcp", "{port}", "newline"],
+        &[&peer("echo_server.py"), "tcp", "{port}", "eof"],
     );
     assert_eq!(code, Some(1));
     let g: Value = serde_json::from_str(&std::fs::read_to_string(&results).unwrap()).unwrap();
@@ -686,4 +686,91 @@ fn a_port_still_held_by_a_connection_is_waited_for_and_then_named() {
     release.join().unwrap();
     assert_eq!(verdict(&report, "listens"), "pass", "{stderr}{report:#}");
     assert_eq!(verdict(&report, "answers"), "pass", "{report:#}");
+}
+
+#[test]
+fn the_gradescope_autograder_builds_and_checks_a_c_and_a_java_program() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/gradescope");
+    let lang = peers_dir().join("lang");
+    // Gradescope's layout in a temporary folder: source/ (this autograder, with `conf` as its
+    // socklab.conf), submission/ (the student's `file` saved as `saved_as`), results/. Returns
+    // the autograder's output and results.json.
+    let grade = |conf: &str, file: &str, saved_as: &str| {
+        let root = tempfile::tempdir().unwrap();
+        let source = root.path().join("source");
+        let submission = root.path().join("submission");
+        for dir in [&source, &submission, &root.path().join("results")] {
+            std::fs::create_dir_all(dir).unwrap();
+        }
+        for entry in std::fs::read_dir(&docs).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, source.join(path.file_name().unwrap())).unwrap();
+        }
+        let text = std::fs::read_to_string(docs.join(conf)).unwrap();
+        assert!(text.contains("EXTRA=''"), "{conf}: {text}");
+        let text = text.replace("EXTRA=''", &format!("EXTRA='--port {}'", check_port(true)));
+        std::fs::write(source.join("socklab.conf"), text).unwrap();
+        std::fs::copy(lang.join(file), submission.join(saved_as)).unwrap();
+        let out = wait_output(
+            Command::new("bash")
+                .arg(source.join("run_autograder"))
+                .env("AUTOGRADER_ROOT", root.path())
+                .env("SOCKLAB", env!("CARGO_BIN_EXE_socklab"))
+                .env("PYTHON", python())
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap(),
+            Duration::from_secs(180),
+        );
+        assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+        let results = root.path().join("results/results.json");
+        let text = std::fs::read_to_string(&results)
+            .unwrap_or_else(|e| panic!("no results.json ({e}): {}{}", out.stdout, out.stderr));
+        let r: Value = serde_json::from_str(&text).unwrap();
+        (format!("{}{}", out.stdout, out.stderr), r)
+    };
+    // The Gradescope test for the check `builds` (its name begins with the check's id).
+    let builds = |r: &Value| -> Value {
+        r["tests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"].as_str().unwrap_or("").starts_with("builds"))
+            .unwrap_or_else(|| panic!("no test for builds: {r:#}"))
+            .clone()
+    };
+
+    if which("gcc").is_none() {
+        say("skipped: no gcc for the C autograder");
+    } else {
+        let (out, r) = grade("socklab-c.conf", "echo_server.c", "echo_server.c");
+        assert_eq!(r["score"], r["max_score"], "{out}{r:#}");
+        assert!(r["max_score"].as_f64().unwrap() >= 2.0, "{r:#}");
+        assert_eq!(builds(&r)["status"], "passed", "{r:#}");
+
+        // A program that does not compile: no points, and the compiler's words.
+        let (out, r) = grade("socklab-c.conf", "broken.c", "server.c");
+        assert_eq!(r["score"].as_f64(), Some(0.0), "{out}{r:#}");
+        let b = builds(&r);
+        assert_eq!(b["status"], "failed", "{r:#}");
+        assert!(b["output"].as_str().unwrap().contains("error"), "{b:#}");
+    }
+
+    if which("java").is_none() {
+        say("skipped: no java for the Java autograder");
+    } else {
+        let (out, r) = grade("socklab-java.conf", "AddServer.java", "AddServer.java");
+        assert_eq!(r["score"], r["max_score"], "{out}{r:#}");
+        assert!(r["max_score"].as_f64().unwrap() >= 2.0, "{r:#}");
+        assert!(
+            r["tests"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|t| !t["name"].as_str().unwrap_or("").starts_with("builds")),
+            "no build, no builds test: {r:#}"
+        );
+    }
 }

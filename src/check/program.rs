@@ -329,6 +329,7 @@ impl Program {
             reason,
         };
         let private = tempfile::tempdir().map_err(|e| fail(e.to_string()))?;
+        #[cfg_attr(not(target_os = "linux"), allow(unused_mut))]
         let mut plan = super::confine::plan(
             &options.confine,
             full,
@@ -339,14 +340,12 @@ impl Program {
             private.path(),
         )
         .map_err(fail)?;
+        #[cfg(target_os = "linux")]
+        let cgroup = plan.cgroup.take();
         let (run, run_args) = plan
             .command
             .split_first()
             .ok_or_else(|| fail("no command given".into()))?;
-        #[cfg(target_os = "linux")]
-        let cgroup = plan.cgroup.take();
-        #[cfg(not(target_os = "linux"))]
-        let _ = &mut plan;
         // Every process it starts carries this mark, so that those which leave its process
         // tree (a daemon) are found and killed with it.
         let marker = format!("{}-{}", std::process::id(), rand::random::<u64>());
@@ -808,11 +807,14 @@ pub const MAX_COPY_BYTES: u64 = 64 * 1024 * 1024;
 /// How deep a submission's subfolders are copied.
 const MAX_COPY_DEPTH: usize = 16;
 
-/// Copies the files of `from` into `to` (made here), subfolders too, while `budget` lasts.
-/// Files that vanish while it copies (another program's temporary files) are passed over;
-/// symbolic links to folders are not followed.
+/// Copies the files of `from` into `to` (made here), then its subfolders, while `budget`
+/// lasts: a folder's own files first, so that a big subfolder never crowds them out. Files that
+/// vanish while it copies (another program's temporary files) are passed over; symbolic links
+/// to folders are not followed; hidden folders (`.git`, a `.venv`, a tool's checkout) are left
+/// out.
 fn copy_tree(from: &Path, to: &Path, budget: &mut u64, depth: usize) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
+    let mut folders = Vec::new();
     for entry in std::fs::read_dir(from)?.flatten() {
         let path = entry.path();
         let Ok(kind) = entry.file_type() else {
@@ -820,11 +822,8 @@ fn copy_tree(from: &Path, to: &Path, budget: &mut u64, depth: usize) -> std::io:
         };
         let target = to.join(entry.file_name());
         if kind.is_dir() {
-            if depth < MAX_COPY_DEPTH {
-                match copy_tree(&path, &target, budget, depth + 1) {
-                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
-                    _ => {}
-                }
+            if depth < MAX_COPY_DEPTH && !entry.file_name().to_string_lossy().starts_with('.') {
+                folders.push((path, target));
             }
             continue;
         }
@@ -839,6 +838,12 @@ fn copy_tree(from: &Path, to: &Path, budget: &mut u64, depth: usize) -> std::io:
             Ok(n) => *budget = budget.saturating_sub(n),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(e),
+        }
+    }
+    for (path, target) in folders {
+        match copy_tree(&path, &target, budget, depth + 1) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
         }
     }
     Ok(())
