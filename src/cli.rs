@@ -1144,7 +1144,7 @@ pub fn print_human(out: &mut impl Write, event: &Event, verbose: bool) {
                 escape_bytes(bytes)
             )
         }
-        Event::Closed { peer, reason } if verbose => writeln!(out, "closed {peer}: {reason}"),
+        Event::Closed { peer, reason, .. } if verbose => writeln!(out, "closed {peer}: {reason}"),
         Event::Log { level, peer, text } => {
             let who = peer.map(|p| format!("{p}: ")).unwrap_or_default();
             match level {

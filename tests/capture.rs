@@ -597,3 +597,167 @@ fn a_check_keeps_one_capture_per_case_named_by_check_id() {
     );
     assert!(!replies.trim().is_empty(), "no reply in the capture");
 }
+
+/// Each TCP segment of a capture: its source port and its flags (tshark's `tcp.flags.str`).
+fn segments(cap: &Path) -> Vec<(u16, String)> {
+    read(
+        cap,
+        &["-T", "fields", "-e", "tcp.srcport", "-e", "tcp.flags.str"],
+    )
+    .lines()
+    .filter_map(|l| {
+        let (port, flags) = l.split_once('\t')?;
+        Some((port.trim().parse().ok()?, flags.to_owned()))
+    })
+    .collect()
+}
+
+/// The port whose FIN comes first in `cap`.
+fn first_fin(cap: &Path) -> Option<u16> {
+    segments(cap)
+        .into_iter()
+        .find(|(_, f)| f.contains('F'))
+        .map(|(p, _)| p)
+}
+
+/// A student-style Python program run with `code`, its output piped.
+fn python_peer(code: &str, args: &[&str]) -> std::process::Child {
+    piped({
+        let mut c = Command::new(python());
+        c.args(["-c", code]).args(args);
+        c
+    })
+    .spawn()
+    .unwrap()
+}
+
+/// The close is written in the order the socket calls saw it, for both roles: the side that
+/// closed first sends the first FIN (a Python client that closes after the reply; a Python
+/// server that closes after its reply; socklab's file client, which half-closes after the
+/// name and resets at the end).
+#[test]
+fn every_capture_closes_in_the_order_the_sockets_saw() {
+    let Some(_) = tshark() else { return };
+    let dir = tempfile::tempdir().unwrap();
+
+    // socklab's add and echo servers; a Python client sends, reads, and closes first.
+    for exercise in ["tcp-add", "tcp-echo"] {
+        let cap = dir.path().join(format!("{exercise}-server.pcapng"));
+        let port = free_port(true);
+        let p = port.to_string();
+        let server = Server::start(&[
+            exercise,
+            "server",
+            "--port",
+            &p,
+            "--bind",
+            "127.0.0.1",
+            "--pcap",
+            cap.to_str().unwrap(),
+        ]);
+        let client = python_peer(
+            "import socket, sys\n\
+             s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))\n\
+             s.sendall(b'Ana,37')\nprint(s.recv(1024))\ns.close()\n",
+            &[&p],
+        );
+        let out = wait_output(client, WAIT);
+        assert!(out.success, "{}{}", out.stdout, out.stderr);
+        std::thread::sleep(Duration::from_millis(300));
+        server.interrupt();
+        assert_clean(&cap);
+        let first = first_fin(&cap);
+        assert!(
+            first.is_some_and(|f| f != port),
+            "{exercise} server: the client closed first: {:?}",
+            segments(&cap)
+        );
+    }
+
+    // socklab's add client; a Python server replies and closes at once.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let mut server = python_peer(
+        "import socket, sys\n\
+         l = socket.socket(); l.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n\
+         l.bind(('127.0.0.1', int(sys.argv[1]))); l.listen(1); print('listening', flush=True)\n\
+         c, _ = l.accept(); c.recv(1024); c.sendall(b'Zoe,81'); c.close()\n",
+        &[&port.to_string()],
+    );
+    let lines = stdout_lines(&mut server);
+    line_starting(&lines, "listening");
+    let cap = dir.path().join("tcp-add-client.pcapng");
+    let r = run(&[
+        "tcp-add",
+        "client",
+        "--name",
+        "Ana",
+        "--number",
+        "37",
+        &format!("127.0.0.1:{port}"),
+        "--pcap",
+        cap.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, Some(0), "{}{}", r.stdout, r.stderr);
+    let _ = wait_output(server, WAIT);
+    assert_clean(&cap);
+    assert_eq!(
+        first_fin(&cap),
+        Some(port),
+        "add client: the server closed first: {:?}",
+        segments(&cap)
+    );
+
+    // socklab's file client and server: the client's FIN right after the name (its
+    // half-close), the server's after the file, the client's reset last.
+    let shared = tempfile::tempdir().unwrap();
+    std::fs::write(shared.path().join("notes.txt"), "Lab-02 notes\n").unwrap();
+    let (server_cap, client_cap) = (dir.path().join("fs.pcapng"), dir.path().join("fc.pcapng"));
+    let port = free_port(true);
+    let p = port.to_string();
+    let server = Server::start(&[
+        "tcp-file",
+        "server",
+        &p,
+        "--root",
+        shared.path().to_str().unwrap(),
+        "--bind",
+        "127.0.0.1",
+        "--pcap",
+        server_cap.to_str().unwrap(),
+    ]);
+    let r = run(&[
+        "tcp-file",
+        "client",
+        &format!("127.0.0.1:{port}:notes.txt"),
+        dir.path().join("got.txt").to_str().unwrap(),
+        "--pcap",
+        client_cap.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, Some(0), "{}{}", r.stdout, r.stderr);
+    std::thread::sleep(Duration::from_millis(300));
+    server.interrupt();
+    for cap in [&server_cap, &client_cap] {
+        assert_clean(cap);
+        assert!(
+            first_fin(cap).is_some_and(|f| f != port),
+            "{cap:?}: the client's half-close comes first: {:?}",
+            segments(cap)
+        );
+    }
+    let client = segments(&client_cap);
+    let fin_at = client.iter().position(|(_, f)| f.contains('F'));
+    let data_at = client
+        .iter()
+        .position(|(p, f)| *p == port && f.contains('P'));
+    assert!(
+        fin_at < data_at,
+        "the name, the FIN, then the file: {client:?}"
+    );
+    let last = client.last().cloned().unwrap_or_default();
+    assert!(
+        last.0 != port && last.1.contains('R'),
+        "the client resets last: {client:?}"
+    );
+}

@@ -233,8 +233,9 @@ pub fn run(
         confinement: None,
     };
     let tcp = options.exercise.tcp();
-    if tcp {
-        // What an earlier check on this port left closing (a class checked one by one).
+    // What an earlier check on this port left closing (a class checked one by one); not when a
+    // server holds the port, which is named at once below, and never touched.
+    if tcp && ports::holder(options.port, true).is_none() {
         ports::wait_tcp_quiet(options.port, Duration::from_secs(3));
     }
     if let Some(holder) = settled_holder(options.port, tcp) {

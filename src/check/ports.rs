@@ -273,13 +273,18 @@ pub fn time_waits(port: u16) -> usize {
 /// attempt from the same address and port is taken by the kernel as the start of a new
 /// connection, which ends the waiting one (and, nothing listening, is refused). Only the
 /// loopback ones: on this machine they are socklab's own connections of an earlier case, or an
-/// earlier program's. How many were ended.
+/// earlier program's. Never while something listens on the port. How many were ended.
 pub fn clear_time_waits(port: u16) -> usize {
     #[cfg(target_os = "linux")]
     {
         let Some(entries) = table(true) else {
             return 0;
         };
+        // Something listens there (a server the user started): the attempt would reach it as
+        // a connection of its own, and the port is taken anyway.
+        if entries.iter().any(|e| e.port == port && e.state == LISTEN) {
+            return 0;
+        }
         let mut cleared = 0;
         for e in entries
             .iter()

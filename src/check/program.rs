@@ -129,6 +129,8 @@ pub struct Program {
     watchdog: Option<Child>,
     /// The program and every process it started.
     group: Arc<Group>,
+    /// Set when the program is dropped: its watching threads end with it.
+    gone: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// What a build (`--build`) did, and the folder it made.
@@ -407,14 +409,14 @@ impl Program {
         #[cfg(target_os = "linux")]
         let group = group.with_cgroup(cgroup);
         let group = Arc::new(group);
+        let gone = Arc::new(std::sync::atomic::AtomicBool::new(false));
         {
             // Stop kills the group while a case waits on it; the watcher ends with the program.
-            let (cancel, group) = (cancel.clone(), Arc::clone(&group));
-            let output = Arc::downgrade(&output);
+            let (cancel, group, gone) = (cancel.clone(), Arc::clone(&group), Arc::clone(&gone));
             let _ = thread::Builder::new()
                 .name("check cancel".into())
                 .spawn(move || {
-                    while output.upgrade().is_some() {
+                    while !gone.load(std::sync::atomic::Ordering::Acquire) {
                         if cancel.is_stopped() {
                             group.kill();
                             return;
@@ -429,9 +431,12 @@ impl Program {
             let (output, stdin, typed) =
                 (Arc::clone(&output), Arc::clone(&stdin), Arc::clone(&typed));
             let pid = child.id();
+            let gone = Arc::clone(&gone);
             let _ = thread::Builder::new()
                 .name("check answers".into())
-                .spawn(move || answer_prompts(&output, &stdin, &typed, answers, (pid, started)));
+                .spawn(move || {
+                    answer_prompts(&output, &stdin, &typed, answers, (pid, started), &gone);
+                });
         }
         Ok(Self {
             child,
@@ -445,6 +450,7 @@ impl Program {
             started,
             watchdog,
             group,
+            gone,
             applied,
             limits: options.confine.limits,
         })
@@ -611,6 +617,7 @@ impl Program {
 
 impl Drop for Program {
     fn drop(&mut self) {
+        self.gone.store(true, std::sync::atomic::Ordering::Release);
         self.kill();
         self.group.release();
     }
@@ -675,6 +682,7 @@ fn answer_prompts(
     typed: &Mutex<Vec<Typed>>,
     answers: Answers,
     (pid, started): (u32, Instant),
+    gone: &std::sync::atomic::AtomicBool,
 ) {
     let mut fallback = answers.fallback.clone().into_iter();
     let mut messages = answers.messages.clone().into_iter();
@@ -683,7 +691,9 @@ fn answer_prompts(
     let mut reading: (Option<Instant>, Option<bool>) = (None, None);
     loop {
         thread::sleep(Duration::from_millis(40));
-        if stdin.lock().map(|s| s.is_none()).unwrap_or(true) {
+        if gone.load(std::sync::atomic::Ordering::Acquire)
+            || stdin.lock().map(|s| s.is_none()).unwrap_or(true)
+        {
             return;
         }
         let Ok(mut o) = output.lock() else { return };

@@ -138,7 +138,7 @@ impl LogView {
                 });
             }
             // For captures only: the transfer's progress and the traffic say it.
-            Event::Payload { .. } | Event::Fate { .. } => {}
+            Event::Payload { .. } | Event::Fate { .. } | Event::HalfClosed { .. } => {}
             Event::Dropped { peer, bytes } => {
                 self.push(line(
                     LineKind::Warn,
@@ -150,7 +150,7 @@ impl LogView {
                     ),
                 ));
             }
-            Event::Closed { peer, reason } => {
+            Event::Closed { peer, reason, .. } => {
                 self.push(line(
                     LineKind::Info,
                     Some(*peer),

@@ -361,7 +361,7 @@ impl Traffic {
                     self.bulk.remove(id);
                 }
             }
-            Event::Closed { peer, reason } => {
+            Event::Closed { peer, reason, .. } => {
                 self.push(at, Some(*peer), Call::Close, &[], reason.clone());
                 if let Some(id) = self.current.get(peer).copied() {
                     self.bulk.remove(&id);
@@ -1373,6 +1373,7 @@ mod tests {
             t.record(&stamped(Event::Closed {
                 peer: server,
                 reason: "done".into(),
+                first: Default::default(),
             }));
         }
         assert_eq!(t.connections().count(), 2);

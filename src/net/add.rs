@@ -322,8 +322,13 @@ fn serve_connection(
             Err(e) => break format!("receive failed: {e}"),
         }
     };
+    let first = super::closer(&stream, client_done, &reason);
     let _ = stream.shutdown(Shutdown::Both);
-    reporter.send(Event::Closed { peer, reason });
+    reporter.send(Event::Closed {
+        peer,
+        reason,
+        first,
+    });
     answered
 }
 
@@ -645,6 +650,7 @@ pub fn run_tcp_client(
     let mut ends = Vec::new();
     let mut last_data = Instant::now();
     let mut chunk = [0u8; 4096];
+    let mut server_closed = false;
     let result = loop {
         if stop.is_stopped() {
             break Err(Error::Input("cancelled".into()));
@@ -673,6 +679,7 @@ pub fn run_tcp_client(
             .map_err(|e| Error::io("socket error", e))?;
         match stream.read(&mut chunk) {
             Ok(0) => {
+                server_closed = true;
                 break if buf.is_empty() && !add::in_range(config.number) {
                     Ok(Summary::new(format!(
                         "the server closed the connection without replying, as a lab server does when the number ({}) is out of range",
@@ -713,14 +720,21 @@ pub fn run_tcp_client(
             Err(e) => break Err(Error::io(format!("receive from {peer} failed"), e)),
         }
     };
-    if config.reset_on_close {
-        super::close_without_time_wait(&mut stream);
+    let first = if config.reset_on_close {
+        super::close_without_time_wait(&mut stream)
     } else {
+        let first = super::closer(&stream, server_closed, "");
         let _ = stream.shutdown(Shutdown::Both);
-    }
+        first
+    };
     reporter.send(Event::Closed {
         peer,
-        reason: "closed by the client".into(),
+        reason: if first == super::event::Closer::Us {
+            "closed by the client".into()
+        } else {
+            "closed by the server".into()
+        },
+        first,
     });
     result
 }

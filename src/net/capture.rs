@@ -26,7 +26,7 @@ use pcap_file::pcapng::blocks::interface_description::{
 };
 use pcap_file::pcapng::blocks::section_header::{SectionHeaderBlock, SectionHeaderOption};
 
-use super::event::{Event, Stamped};
+use super::event::{Closer, Event, Stamped};
 use super::impair::Fate;
 
 /// Most payload bytes in one rebuilt TCP segment: an IPv4 packet of 65,535 bytes.
@@ -88,6 +88,8 @@ struct Connection {
     /// What this side sends, and what the peer sends.
     ours: Direction,
     theirs: Direction,
+    /// This side's FIN went out already (a half-close).
+    ours_fin: bool,
 }
 
 /// Writes a runner's events as a pcapng capture.
@@ -249,14 +251,14 @@ impl<W: Write> Capture<W> {
                     self.datagram(from, to, bytes, Some(comment.clone()), at)?;
                 }
             }
-            Event::Closed { peer, reason } => {
-                let reset = reason.to_lowercase().contains("reset");
-                self.close(canonical(*peer), reset, at)?;
+            Event::Closed { peer, first, .. } => {
+                self.close(canonical(*peer), *first, at)?;
             }
+            Event::HalfClosed { peer } => self.half_close(canonical(*peer), at)?,
             Event::Finished(_) => {
                 let open: Vec<SocketAddr> = self.tcp.keys().copied().collect();
                 for peer in open {
-                    self.close(peer, false, at)?;
+                    self.close(peer, Closer::Us, at)?;
                 }
             }
             _ => {}
@@ -334,6 +336,7 @@ impl<W: Write> Capture<W> {
                 peer,
                 ours,
                 theirs,
+                ours_fin: false,
             },
         );
         Ok(())
@@ -465,39 +468,80 @@ impl<W: Write> Capture<W> {
         self.datagram(from, to, &[], Some(said), at)
     }
 
-    /// FIN from this side and from the peer, each acknowledged; or the peer's RST.
-    fn close(&mut self, peer: SocketAddr, reset: bool, at: Duration) -> io::Result<()> {
-        let Some(c) = self.tcp.remove(&peer) else {
+    /// This side's FIN while it still reads (`shutdown(Write)`), acknowledged by the peer.
+    fn half_close(&mut self, peer: SocketAddr, at: Duration) -> io::Result<()> {
+        let Some(c) = self.tcp.get_mut(&peer) else {
             return Ok(());
         };
-        let (local, peer) = (c.local, c.peer);
-        if reset {
-            let seq = c.theirs.next;
-            let comment = Some("socklab saw the connection reset".to_owned());
-            return self.segment(peer, local, seq, None, Flags::Rst, &[], comment, at);
+        if c.ours_fin {
+            return Ok(());
         }
-        let (a, b) = (c.ours.next, c.theirs.next);
+        c.ours_fin = true;
+        let (local, peer, a, b) = (c.local, c.peer, c.ours.next, c.theirs.next);
+        c.ours.next = a.wrapping_add(1);
         self.segment(local, peer, a, Some(b), Flags::FinAck, &[], None, at)?;
         self.segment(
             peer,
             local,
             b,
             Some(a.wrapping_add(1)),
-            Flags::FinAck,
-            &[],
-            None,
-            at,
-        )?;
-        self.segment(
-            local,
-            peer,
-            a.wrapping_add(1),
-            Some(b.wrapping_add(1)),
             Flags::Ack,
             &[],
             None,
             at,
         )
+    }
+
+    /// The end of a connection in the order its socket calls saw it: the FIN of the side that
+    /// closed first, the other's FIN, the last ACK (a FIN already sent by a half-close is not
+    /// sent again); or a reset, from this side (after the peer's FIN, acknowledged, when it
+    /// came first) or from the peer.
+    fn close(&mut self, peer: SocketAddr, first: Closer, at: Duration) -> io::Result<()> {
+        let Some(c) = self.tcp.remove(&peer) else {
+            return Ok(());
+        };
+        let (local, peer) = (c.local, c.peer);
+        let (a, b) = (c.ours.next, c.theirs.next);
+        let one = |n: u32| n.wrapping_add(1);
+        match first {
+            Closer::PeerReset => {
+                let comment = Some("socklab saw the connection reset".to_owned());
+                self.segment(peer, local, b, None, Flags::Rst, &[], comment, at)
+            }
+            Closer::OurReset => {
+                let comment =
+                    Some("socklab reset the connection (a close with SO_LINGER 0)".to_owned());
+                self.segment(local, peer, a, Some(b), Flags::Rst, &[], comment, at)
+            }
+            Closer::PeerThenOurReset => {
+                self.segment(peer, local, b, Some(a), Flags::FinAck, &[], None, at)?;
+                self.segment(local, peer, a, Some(one(b)), Flags::Ack, &[], None, at)?;
+                let comment = Some(
+                    "socklab reset the connection after the peer's FIN (a close with SO_LINGER 0: the peer's end is spared TIME_WAIT)"
+                        .to_owned(),
+                );
+                self.segment(local, peer, a, Some(one(b)), Flags::Rst, &[], comment, at)
+            }
+            Closer::Peer => {
+                self.segment(peer, local, b, Some(a), Flags::FinAck, &[], None, at)?;
+                if c.ours_fin {
+                    return self.segment(local, peer, a, Some(one(b)), Flags::Ack, &[], None, at);
+                }
+                self.segment(local, peer, a, Some(one(b)), Flags::FinAck, &[], None, at)?;
+                self.segment(peer, local, one(b), Some(one(a)), Flags::Ack, &[], None, at)
+            }
+            Closer::Us => {
+                // After a half-close this side's FIN is out: the peer's follows.
+                let ours = if c.ours_fin {
+                    a
+                } else {
+                    self.segment(local, peer, a, Some(b), Flags::FinAck, &[], None, at)?;
+                    one(a)
+                };
+                self.segment(peer, local, b, Some(ours), Flags::FinAck, &[], None, at)?;
+                self.segment(local, peer, ours, Some(one(b)), Flags::Ack, &[], None, at)
+            }
+        }
     }
 
     /// The local address of a UDP conversation with `peer`.
@@ -817,6 +861,7 @@ mod tests {
             Event::Closed {
                 peer,
                 reason: "closed by the client".into(),
+                first: Closer::Us,
             },
         ] {
             c.record(&event(e)).unwrap();

@@ -180,8 +180,16 @@ pub enum Event {
         bytes: Vec<u8>,
         note: String,
     },
-    /// A connection was closed by either side.
-    Closed { peer: SocketAddr, reason: String },
+    /// A connection was closed: why, and which side closed first, as this side's socket
+    /// calls saw it.
+    Closed {
+        peer: SocketAddr,
+        reason: String,
+        first: Closer,
+    },
+    /// This side shut down its sending half (`shutdown(Write)`): its FIN went out while it
+    /// still reads (capture only).
+    HalfClosed { peer: SocketAddr },
     /// A line for the output pane.
     Log {
         level: Level,
@@ -211,7 +219,49 @@ impl Event {
     /// Events only a capture reads (bulk payload, the simulator's fates): the log, the
     /// traffic view, the CLI and the checks pass over them.
     pub fn is_capture_only(&self) -> bool {
-        matches!(self, Self::Payload { .. } | Self::Fate { .. })
+        matches!(
+            self,
+            Self::Payload { .. } | Self::Fate { .. } | Self::HalfClosed { .. }
+        )
+    }
+}
+
+/// How a TCP connection ended, as this side's socket calls saw it: a receive of 0 bytes is the
+/// peer's FIN, this side's `shutdown`/`close` its own, a receive error a reset.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Closer {
+    /// This side closed first; the peer's FIN came after.
+    #[default]
+    Us,
+    /// The peer closed first (a receive of 0 bytes, or one waiting when this side closed).
+    Peer,
+    /// This side reset the connection (a close with SO_LINGER 0).
+    OurReset,
+    /// The peer closed first, then this side reset (it closed with SO_LINGER 0, so that the
+    /// peer's end never waits in TIME_WAIT).
+    PeerThenOurReset,
+    /// The peer reset the connection.
+    PeerReset,
+}
+
+impl Closer {
+    /// This side's close as a reset (SO_LINGER 0), after the peer's FIN or before it.
+    pub fn with_reset(self) -> Self {
+        match self {
+            Self::Us => Self::OurReset,
+            Self::Peer => Self::PeerThenOurReset,
+            other => other,
+        }
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Us => "closed by this side first",
+            Self::Peer => "closed by the peer first",
+            Self::OurReset => "reset by this side",
+            Self::PeerThenOurReset => "closed by the peer, then reset by this side",
+            Self::PeerReset => "reset by the peer",
+        }
     }
 }
 
@@ -264,8 +314,15 @@ impl Stamped {
                 "bytes": bytes(b),
                 "packet": note,
             }),
-            Event::Closed { peer, reason } => {
-                json!({"event": "closed", "peer": peer.to_string(), "reason": reason})
+            Event::Closed {
+                peer,
+                reason,
+                first,
+            } => {
+                json!({"event": "closed", "peer": peer.to_string(), "reason": reason, "first": first.word()})
+            }
+            Event::HalfClosed { peer } => {
+                json!({"event": "half-closed", "peer": peer.to_string()})
             }
             Event::Fate { peer, fate } => json!({
                 "event": "simulated",

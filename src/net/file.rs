@@ -380,10 +380,16 @@ fn serve_tcp_request(
         // A reset, not an orderly close, so that a client can tell "cut short" from "complete".
         let _ = socket2::SockRef::from(&stream).set_linger(Some(Duration::ZERO));
     }
+    let first = if ok {
+        super::closer(&stream, false, "")
+    } else {
+        super::event::Closer::OurReset
+    };
     let _ = stream.shutdown(Shutdown::Both);
     reporter.send(Event::Closed {
         peer,
         reason: reason.into(),
+        first,
     });
     ok
 }
@@ -903,6 +909,7 @@ pub fn run_tcp_client(
     // Lab servers that just recv() the name are not affected.
     if config.half_close {
         let _ = stream.shutdown(Shutdown::Write);
+        reporter.send(Event::HalfClosed { peer });
     }
     stream
         .set_read_timeout(Some(POLL_INTERVAL))
@@ -957,6 +964,12 @@ pub fn run_tcp_client(
             }
         }
     }
+    // The server's end of stream came first; this side's close is a reset (above).
+    reporter.send(Event::Closed {
+        peer,
+        reason: "closed by the server".into(),
+        first: super::event::Closer::PeerThenOurReset,
+    });
     if bytes == 0 {
         return Err(Error::Protocol(format!(
             "the server sent nothing: the file \"{}\" may not exist there (in this protocol an empty file looks the same); nothing saved",

@@ -92,7 +92,9 @@ pub const CLOSE_GRACE: Duration = Duration::from_millis(300);
 /// - it has not: this side's end of stream, so the server's `recv()` returns nothing as at any
 ///   close; it closes second, which leaves it no TIME_WAIT. No reset then: one arriving in the
 ///   middle of a `recv()` would crash a program that does not expect it.
-pub fn close_without_time_wait(stream: &mut std::net::TcpStream) {
+///
+/// How it ended, for the capture.
+pub fn close_without_time_wait(stream: &mut std::net::TcpStream) -> event::Closer {
     use std::io::Read;
     let mut probe = [0u8; 1];
     let closed_first =
@@ -100,7 +102,7 @@ pub fn close_without_time_wait(stream: &mut std::net::TcpStream) {
     let _ = stream.set_nonblocking(false);
     if closed_first {
         let _ = socket2::SockRef::from(&*stream).set_linger(Some(Duration::ZERO));
-        return;
+        return event::Closer::PeerThenOurReset;
     }
     let _ = stream.shutdown(std::net::Shutdown::Write);
     // Let the server see the end and close, so that the wait for its close is ours.
@@ -113,4 +115,27 @@ pub fn close_without_time_wait(stream: &mut std::net::TcpStream) {
             Ok(_) => {}
         }
     }
+    event::Closer::Us
+}
+
+/// Which side closed `stream` first, as this side's calls saw it, when this side is about to
+/// close it: a receive error that says reset is the peer's reset; a receive of 0 bytes
+/// (`saw_eof`), or one that is waiting to be read now, the peer's FIN; else this side's.
+pub fn closer(stream: &std::net::TcpStream, saw_eof: bool, reason: &str) -> event::Closer {
+    if reason.to_lowercase().contains("reset") {
+        return event::Closer::PeerReset;
+    }
+    if saw_eof || peer_has_closed(stream) {
+        event::Closer::Peer
+    } else {
+        event::Closer::Us
+    }
+}
+
+/// Whether the peer's FIN is waiting to be read on `stream` (nothing else is: a peek).
+pub fn peer_has_closed(stream: &std::net::TcpStream) -> bool {
+    let mut probe = [0u8; 1];
+    let closed = stream.set_nonblocking(true).is_ok() && matches!(stream.peek(&mut probe), Ok(0));
+    let _ = stream.set_nonblocking(false);
+    closed
 }

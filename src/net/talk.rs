@@ -158,6 +158,7 @@ fn serve_tcp_session(
     let mut chunk = vec![0u8; TCP_READ_BYTES];
     let mut last = Instant::now();
     let shown = python_address(peer);
+    let mut saw_eof = false;
     let reason = loop {
         if stop.is_stopped() {
             break stop.reason().to_owned();
@@ -167,7 +168,10 @@ fn serve_tcp_session(
             break stop.reason().to_owned();
         }
         let n = match read {
-            Ok(0) => break "closed by the client".to_owned(),
+            Ok(0) => {
+                saw_eof = true;
+                break "closed by the client".to_owned();
+            }
             Ok(n) => n,
             Err(e) if is_timeout(&e) => {
                 if last.elapsed() >= CONNECTION_IDLE_TIMEOUT {
@@ -212,8 +216,13 @@ fn serve_tcp_session(
             break "stop word received; closed by the server".to_owned();
         }
     };
+    let first = super::closer(&stream, saw_eof, &reason);
     let _ = stream.shutdown(Shutdown::Both);
-    reporter.send(Event::Closed { peer, reason });
+    reporter.send(Event::Closed {
+        peer,
+        reason,
+        first,
+    });
 }
 
 /// Runs a UDP echo or uppercase server until stopped.
@@ -289,6 +298,15 @@ struct Session<'a> {
 
 impl Session<'_> {
     fn connect(&mut self) -> Result<()> {
+        // A connection the server closed (the reason for connecting again) ends here.
+        if let Some(old) = self.stream.take() {
+            let _ = old.shutdown(Shutdown::Both);
+            self.reporter.send(Event::Closed {
+                peer: self.peer,
+                reason: "closed by the server".into(),
+                first: super::event::Closer::Peer,
+            });
+        }
         let stream = super::connect(&self.config.server, self.config.timeout)?;
         let _ = stream.set_nodelay(true);
         self.peer = stream
@@ -476,10 +494,16 @@ pub fn run_client(
         }
     };
     if let Some(stream) = session.stream.take() {
+        let first = super::closer(&stream, false, "");
         let _ = stream.shutdown(Shutdown::Both);
         reporter.send(Event::Closed {
             peer: session.peer,
-            reason: format!("{ended}; closed by the client"),
+            reason: if first == super::event::Closer::Peer {
+                format!("{ended}; closed by the server")
+            } else {
+                format!("{ended}; closed by the client")
+            },
+            first,
         });
     }
     Ok(Summary::new(format!(
