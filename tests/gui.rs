@@ -1669,3 +1669,101 @@ fn a_language_preset_fills_the_build_and_checks_a_c_server() {
     assert_eq!(check.interpreter, "java");
     assert!(check.build.is_empty());
 }
+
+/// Ctrl+plus steps the Size box up through its sizes, Ctrl+minus down, Ctrl+0 back to 100%:
+/// the box always says the size the window has.
+#[test]
+fn the_zoom_keys_step_the_size_box_and_it_says_the_size() {
+    let mut harness = harness_for(Settings::default());
+    // The box's accessible value is the size it shows.
+    let size_shown = |h: &Harness<'_, SocklabApp>| {
+        h.query_all_by_label("Size")
+            .find_map(|n| n.value())
+            .unwrap_or_default()
+    };
+    assert_eq!(size_shown(&harness), "100%");
+    for _ in 0..7 {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+        harness.run_steps(2);
+    }
+    assert_eq!(size_shown(&harness), "200%");
+    assert_eq!(harness.ctx.zoom_factor(), 2.0);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    harness.run_steps(2);
+    assert_eq!(size_shown(&harness), "175%");
+    assert_eq!(harness.ctx.zoom_factor(), 1.75);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    harness.run_steps(2);
+    assert_eq!(size_shown(&harness), "100%");
+    assert_eq!(harness.ctx.zoom_factor(), 1.0);
+}
+
+/// A client checked from the window: each check's line keeps its id apart from its title, and
+/// its evidence shows what socklab typed into the program.
+#[test]
+fn a_checked_clients_evidence_shows_what_was_typed() {
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpAdd,
+        ..Settings::default()
+    });
+    {
+        let check = harness.state_mut().check_panel(ExerciseId::TcpAdd).unwrap();
+        check.server = false;
+        check.program = peers_dir()
+            .join("check/add_client.py")
+            .display()
+            .to_string();
+        check.interpreter = python();
+        check.args = "tcp {host} {port}".into();
+        check.port = free_port(true);
+        check.launcher = Some(env!("CARGO_BIN_EXE_socklab").into());
+    }
+    click_in_view(&mut harness, "Check a student's program");
+    click_in_view(&mut harness, "Run checks");
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while harness
+        .query_all_by_label_contains("every required check passed")
+        .next()
+        .is_none()
+    {
+        assert!(Instant::now() < deadline, "the checks never finished");
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+    assert!(
+        harness
+            .query_all_by_label_contains("PASS sends · sends a name and a number")
+            .next()
+            .is_some(),
+        "the id and the title apart"
+    );
+    let line = "PASS sends · sends a name and a number";
+    harness
+        .query_all_by_label_contains(line)
+        .next()
+        .unwrap()
+        .scroll_to_me();
+    harness.run_steps(3);
+    harness
+        .query_all_by_label_contains(line)
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(3);
+    // One line: what was typed, in order, each with when ("typed: "Ana" at 0.2 s, "37" at
+    // 0.3 s").
+    let text = |n: &egui_kittest::Node<'_>| {
+        let node = n.accesskit_node();
+        format!(
+            "{} {}",
+            node.label().unwrap_or_default(),
+            node.value().unwrap_or_default()
+        )
+    };
+    assert!(
+        harness
+            .query_all_by_label_contains("typed: \"Ana\" at ")
+            .any(|n| text(&n).contains("\"37\" at ")),
+        "no typed line"
+    );
+}

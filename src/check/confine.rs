@@ -104,6 +104,10 @@ pub struct Spec {
     pub pids_by_cgroup: bool,
 }
 
+/// The command line's way out when the program's user cannot run the interpreter (the window
+/// names its own).
+pub const NOT_RUNNABLE_HINT: &str = "--as-user USER, or --no-confine";
+
 /// The environment variable that carries the launcher's [`Spec`].
 pub const SPEC_ENV: &str = "SOCKLAB_CONFINE_SPEC";
 
@@ -482,9 +486,10 @@ mod linux {
             if uid != 0 {
                 if let Some(closed) = closed_to(&exe, uid, gid) {
                     return Err(format!(
-                        "the interpreter {} is in {}, which user {name} cannot enter: use an interpreter every user can run (e.g. /usr/bin/python3), --as-user USER, or --no-confine",
+                        "the interpreter {} is in {}, which user {name} cannot enter: use an interpreter every user can run (e.g. /usr/bin/python3), {}",
                         exe.display(),
-                        closed.display()
+                        closed.display(),
+                        super::NOT_RUNNABLE_HINT
                     ));
                 }
                 for dir in std::iter::once(scratch).chain(writable.iter().map(PathBuf::as_path)) {

@@ -221,7 +221,34 @@ impl SocklabApp {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(16));
         }
+        // Ctrl+plus, Ctrl+minus and Ctrl+0 step through the Size box's sizes (egui's own
+        // zoom keys would leave the box saying another size).
+        let (larger, smaller, normal) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::Plus)
+                    || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Equals),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::Minus),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::Num0),
+            )
+        });
+        if larger {
+            self.zoom = ZOOM_STEPS
+                .into_iter()
+                .find(|z| *z > self.zoom + 0.001)
+                .unwrap_or(self.zoom);
+        }
+        if smaller {
+            self.zoom = ZOOM_STEPS
+                .into_iter()
+                .rev()
+                .find(|z| *z < self.zoom - 0.001)
+                .unwrap_or(self.zoom);
+        }
+        if normal {
+            self.zoom = 1.0;
+        }
         if self.applied != Some((self.theme, self.zoom)) {
+            ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
             ui.ctx().set_theme(self.theme.preference());
             ui.ctx().set_zoom_factor(self.zoom);
             self.applied = Some((self.theme, self.zoom));

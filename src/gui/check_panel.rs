@@ -798,6 +798,11 @@ impl CheckPanel {
             }
         }
         if let Some(e) = &self.error {
+            // The window's answer to a program its user cannot run is the box above.
+            let e = e.replace(
+                crate::check::confine::NOT_RUNNABLE_HINT,
+                "or untick \"Confine the program\"",
+            );
             ui.colored_label(ui.visuals().error_fg_color, e);
             if let Some(holder) = holder
                 && ui.button(format!("Stop {holder}")).clicked()
@@ -835,7 +840,8 @@ impl CheckPanel {
         if self.class_mode && (self.class_total > 0 || !self.class_rows.is_empty()) {
             self.class_ui(ui);
         }
-        if !self.results.is_empty() {
+        // A single program's checklist, not under a folder's table.
+        if !self.results.is_empty() && !self.class_mode {
             let default = super::widgets::pane_height(ui);
             resizable_pane(ui, "checks", "check results", default, |ui, height| {
                 scroll_box(ui, "check results", height, false, |ui| {
@@ -885,12 +891,7 @@ impl CheckPanel {
                         Some(r) => {
                             ui.label(RichText::new(format!("{}%", r.score())).strong());
                             for c in &r.checks {
-                                let color = match c.verdict {
-                                    Verdict::Pass => running_color(ui),
-                                    Verdict::Fail if c.required => ui.visuals().error_fg_color,
-                                    Verdict::Fail => ui.visuals().warn_fg_color,
-                                    Verdict::Skip => ui.visuals().weak_text_color(),
-                                };
+                                let (_, color) = verdict_look(ui, c);
                                 ui.label(
                                     RichText::new(format!("{} {}", c.id, c.verdict.word()))
                                         .color(color),
@@ -922,15 +923,23 @@ impl Drop for CheckPanel {
     }
 }
 
+/// A verdict's word and colour, the same in the checklist and the class table: a failed
+/// required check red, a failed advisory one the warning colour.
+fn verdict_look(ui: &egui::Ui, c: &CheckResult) -> (&'static str, egui::Color32) {
+    match c.verdict {
+        Verdict::Pass => ("PASS", running_color(ui)),
+        Verdict::Fail if c.required => ("FAIL", ui.visuals().error_fg_color),
+        Verdict::Fail => ("FAIL", ui.visuals().warn_fg_color),
+        Verdict::Skip => ("skip", ui.visuals().weak_text_color()),
+    }
+}
+
 /// One check: its verdict and reason, opening on its evidence.
 fn result_ui(ui: &mut egui::Ui, i: usize, c: &CheckResult) {
-    let (word, color) = match c.verdict {
-        Verdict::Pass => ("PASS", running_color(ui)),
-        Verdict::Fail => ("FAIL", ui.visuals().error_fg_color),
-        Verdict::Skip => ("skip", ui.visuals().weak_text_color()),
-    };
+    let (word, color) = verdict_look(ui, c);
+    // The id, then the title apart from it: "PASS listens · listens within 5 s of starting".
     let title = format!(
-        "{word} {} {}{}: {}",
+        "{word} {} · {}{}: {}",
         c.id,
         c.title,
         if c.required { "" } else { " (advisory)" },
@@ -947,6 +956,11 @@ fn result_ui(ui: &mut egui::Ui, i: usize, c: &CheckResult) {
                 ui.label(
                     RichText::new(format!("received: \"{}\"", escape_bytes(&e.received)))
                         .monospace(),
+                );
+            }
+            if !e.typed.is_empty() {
+                ui.label(
+                    RichText::new(format!("typed: {}", e.typed_shown("\"", "\""))).monospace(),
                 );
             }
             if let Some(code) = e.exit_code {
