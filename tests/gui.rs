@@ -1767,3 +1767,132 @@ fn a_checked_clients_evidence_shows_what_was_typed() {
         "no typed line"
     );
 }
+
+/// Projector mode: F11 (or its button) hides the exercise list and the page takes the width;
+/// the page's "☰ Exercises" button (or F11 again) brings the list back.
+#[test]
+fn projector_mode_hides_the_exercise_list_and_gives_the_page_the_width() {
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpEcho,
+        zoom: 2.0,
+        ..Settings::default()
+    });
+    harness.set_size(egui::vec2(1024.0, 640.0));
+    harness.run_steps(3);
+    let list = |h: &Harness<'_, SocklabApp>| h.query_all_by_label("Guess the number · UDP").count();
+    // The page's heading: the rightmost "Echo · TCP" (the list has one too).
+    let heading = |h: &Harness<'_, SocklabApp>| {
+        h.query_all_by_label("Echo · TCP")
+            .map(|n| n.rect().left())
+            .fold(f32::MIN, f32::max)
+    };
+    assert_eq!(list(&harness), 1, "the list is there");
+    let left_before = heading(&harness);
+    harness.key_press(egui::Key::F11);
+    harness.run_steps(3);
+    assert_eq!(list(&harness), 0, "F11 hides the list");
+    assert!(
+        heading(&harness) < left_before - 50.0,
+        "the page moved left into the list's room: {} then {}",
+        left_before,
+        heading(&harness)
+    );
+    harness.get_by_label("☰ Exercises").click();
+    harness.run_steps(3);
+    assert_eq!(list(&harness), 1, "the button brings it back");
+    harness.get_by_label("Projector mode").click();
+    harness.run_steps(3);
+    assert_eq!(list(&harness), 0, "the side's button hides it");
+    assert!(
+        harness.state().settings().projector,
+        "kept with the settings"
+    );
+    harness.key_press(egui::Key::F11);
+    harness.run_steps(3);
+    assert_eq!(list(&harness), 1);
+}
+
+/// A desktop without file dialogs (the picker answers nothing at once).
+struct NoDialogs;
+
+impl socklab::gui::dialogs::FilePicker for NoDialogs {
+    fn pick_folder(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn pick_file(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn save_file(&self, _suggested_name: &str) -> Option<std::path::PathBuf> {
+        None
+    }
+}
+
+/// The server's capture, on a desktop without file dialogs: Save capture… says so; then a
+/// typed name without an extension is saved as NAME.pcapng, and the window says where, in
+/// place of the old line about the dialog.
+#[test]
+fn a_servers_capture_saved_to_a_typed_name_says_so_and_gets_its_extension() {
+    let out = tempfile::tempdir().unwrap();
+    let mut settings = Settings {
+        exercise: ExerciseId::TcpAdd,
+        ..Settings::default()
+    };
+    let port = free_port(true);
+    settings.tcp_add.server.port = port;
+    settings.tcp_add.client.server = format!("127.0.0.1:{port}");
+    let mut harness = Harness::builder()
+        .with_size([1300.0, 1100.0])
+        .build_ui_state(
+            |ui, app: &mut SocklabApp| app.show(ui),
+            SocklabApp::with_picker(settings, std::sync::Arc::new(NoDialogs)),
+        );
+    harness.run_steps(2);
+    harness.key_press(egui::Key::F5);
+    harness.run_steps(2);
+    wait_for_label(&mut harness, "listening");
+    harness.get_by_label_contains("Send").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "Sum");
+    // The server's Traffic tab comes first.
+    harness
+        .query_all_by_label("Traffic")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    let deadline = Instant::now() + WAIT;
+    while harness.query_all_by_label("Save capture…").next().is_none() {
+        assert!(Instant::now() < deadline, "no Save capture…");
+        harness.step();
+    }
+    harness
+        .query_all_by_label("Save capture…")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    wait_for_label(&mut harness, "No file dialog is available");
+    let typed = out.path().join("lab2-server");
+    let field = harness.query_all_by_label("or to").next().unwrap();
+    field.click();
+    harness.run_steps(1);
+    harness
+        .query_all_by_label("or to")
+        .next()
+        .unwrap()
+        .type_text(&typed.display().to_string());
+    harness.run_steps(1);
+    harness.query_all_by_label("Save").next().unwrap().click();
+    harness.run_steps(2);
+    wait_for_label(&mut harness, "Saved ");
+    let saved = out.path().join("lab2-server.pcapng");
+    assert!(saved.exists(), "{saved:?}");
+    assert!(!typed.exists());
+    assert!(
+        harness
+            .query_all_by_label_contains("No file dialog is available")
+            .next()
+            .is_none(),
+        "the old line about the dialog is gone"
+    );
+}

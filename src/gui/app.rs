@@ -18,6 +18,8 @@ pub struct SocklabApp {
     exercise: ExerciseId,
     theme: Theme,
     zoom: f32,
+    /// Projector mode: the exercise list hidden (F11 or its button).
+    projector: bool,
     /// The theme and zoom the context has, so they are set only when they change.
     applied: Option<(Theme, f32)>,
     panels: Vec<Box<dyn ExercisePanel>>,
@@ -55,6 +57,7 @@ impl SocklabApp {
             zoom: settings
                 .zoom
                 .clamp(ZOOM_STEPS[0], ZOOM_STEPS[ZOOM_STEPS.len() - 1]),
+            projector: settings.projector,
             applied: None,
             panels: EXERCISES
                 .iter()
@@ -90,6 +93,7 @@ impl SocklabApp {
             exercise: self.exercise,
             theme: self.theme,
             zoom: self.zoom,
+            projector: self.projector,
             ..Settings::default()
         };
         for (info, panel) in EXERCISES.iter().zip(&self.panels) {
@@ -184,6 +188,7 @@ impl SocklabApp {
         self.exercise = d.exercise;
         self.theme = d.theme;
         self.zoom = d.zoom;
+        self.projector = d.projector;
         for panel in &mut self.panels {
             panel.reset_settings();
         }
@@ -253,6 +258,9 @@ impl SocklabApp {
             ui.ctx().set_zoom_factor(self.zoom);
             self.applied = Some((self.theme, self.zoom));
         }
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F11)) {
+            self.projector = !self.projector;
+        }
         if ui.input(|i| i.key_pressed(egui::Key::F5)) {
             let waker = self.waker.clone();
             self.panel_mut(self.exercise).toggle_server(waker);
@@ -281,15 +289,17 @@ impl SocklabApp {
         }
         // The side list takes at most a quarter of a narrow or zoomed window.
         let side_width = (ui.ctx().content_rect().width() * 0.25).clamp(150.0, 210.0);
-        egui::Panel::left("exercises")
-            .resizable(false)
-            .exact_size(side_width)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("side")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| self.exercise_list_ui(ui));
-            });
+        if !self.projector {
+            egui::Panel::left("exercises")
+                .resizable(false)
+                .exact_size(side_width)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("side")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| self.exercise_list_ui(ui));
+                });
+        }
         egui::CentralPanel::default_margins().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("page")
@@ -302,6 +312,14 @@ impl SocklabApp {
     fn page_ui(&mut self, ui: &mut egui::Ui) {
         let info = self.exercise.info();
         ui.horizontal_wrapped(|ui| {
+            if self.projector
+                && ui
+                    .button("☰ Exercises")
+                    .on_hover_text("Show the exercise list again (F11)")
+                    .clicked()
+            {
+                self.projector = false;
+            }
             ui.heading(format!("{} · {}", info.title, info.transport));
             ui.label(RichText::new(info.source).weak());
         });
@@ -440,9 +458,15 @@ impl SocklabApp {
         {
             self.confirm_reset = true;
         }
+        if ui
+            .button("Projector mode")
+            .on_hover_text("Hide this list and give the page the whole width (F11 toggles it)")
+            .clicked()
+        {
+            self.projector = true;
+        }
         ui.label(
-            RichText::new("F5 starts or stops this exercise's server; Enter sends; Ctrl+1 the server's port, Ctrl+2 the client; Ctrl+Up/Down another exercise.")
-                .small()
+            RichText::new("F5 starts or stops this exercise's server; Enter sends; Ctrl+1 the server's port, Ctrl+2 the client; Ctrl+Up/Down another exercise; F11 projector mode; Ctrl+plus/minus the size.")
                 .weak(),
         );
     }

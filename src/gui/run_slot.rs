@@ -292,16 +292,19 @@ impl RunSlot {
                 counted(self.traffic.len() as u64, "row", "rows"),
             ),
         };
-        let default_name = match what {
-            Export::Capture => "socklab.pcapng",
-            Export::Csv => "traffic.csv",
+        let (default_name, extension) = match what {
+            Export::Capture => ("socklab.pcapng", "pcapng"),
+            Export::Csv => ("traffic.csv", "csv"),
         };
         let path = path.to_path_buf();
         // On the helper thread, the file system included (even the look at whether the path
         // is a folder).
         let write = move || {
+            // A folder gets the file in it; a name without an extension gets the format's.
             let path = if path.is_dir() {
                 path.join(default_name)
+            } else if path.extension().is_none() {
+                path.with_extension(extension)
             } else {
                 path
             };
@@ -324,6 +327,10 @@ impl RunSlot {
             }
         };
         self.save.note = None;
+        // What a dialog said before (none on this desktop) is old news once a save starts.
+        if let Some(d) = &mut self.save.dialogs {
+            d.note = None;
+        }
         self.save.writing = Task::spawn("save traffic", None, write);
         if self.save.writing.is_none() {
             self.save.note = Some((false, "Cannot start saving (no thread)".into()));

@@ -25,6 +25,8 @@ pub struct Settings {
     pub theme: Theme,
     /// Scale of the whole window (a projector wants more).
     pub zoom: f32,
+    /// Projector mode: the exercise list is hidden and the page has the whole width.
+    pub projector: bool,
     pub tcp_add: AddSettings,
     pub udp_add: AddSettings,
     pub tcp_file: FileSettings,
@@ -68,6 +70,7 @@ impl Default for Settings {
             exercise: ExerciseId::TcpAdd,
             theme: Theme::System,
             zoom: 1.0,
+            projector: false,
             tcp_add: AddSettings::default(),
             udp_add: AddSettings::default(),
             tcp_file: FileSettings::default(),

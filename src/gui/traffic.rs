@@ -901,7 +901,6 @@ impl Traffic {
         if self.tcp {
             ui.label(
                 RichText::new("TCP is a byte stream: one send() may arrive as several recv() calls, or several as one.")
-                    .small()
                     .weak(),
             );
         }

@@ -703,13 +703,11 @@ impl ExercisePanel for FilePanel {
         if self.tftp {
             ui.label(
                 RichText::new("TFTP numbers and acknowledges every block, and sends a lost one again: the file arrives whole or not at all.")
-                    .small()
                     .weak(),
             );
         } else if !self.tcp {
             ui.label(
                 RichText::new("The UDP lab protocol has no sequence numbers: lost datagrams cannot be detected, only a stalled transfer.")
-                    .small()
                     .weak(),
             );
         }
@@ -821,7 +819,7 @@ impl Throughput {
             .fold(0.0, f64::max)
             .max(0.001);
         let end = self.points.last().map_or(1.0, |p| p[0]).max(0.001);
-        ui.label(RichText::new(title).small().weak());
+        ui.label(RichText::new(title).weak());
         let width = ui.available_width().max(120.0);
         let (rect, response) =
             ui.allocate_exact_size(egui::vec2(width, CHART_HEIGHT), egui::Sense::hover());
