@@ -631,3 +631,48 @@ fn stopping_socklab_kills_the_program_under_test() {
         }
     }
 }
+
+/// An echo server that exits after its first client fails `second-client` (it would pass every
+/// later case on a fresh start); one that crashes on its second client has the crash in the
+/// reason, not only the empty answer.
+#[test]
+fn a_server_that_ends_after_its_first_client_is_named_and_a_crash_is_in_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let once = dir.path().join("once.py");
+    std::fs::write(
+        &once,
+        "import socket, sys\n\
+         s = socket.socket(); s.bind(('127.0.0.1', int(sys.argv[1]))); s.listen(1)\n\
+         c, _ = s.accept(); c.sendall(c.recv(1024)); c.close()\n",
+    )
+    .unwrap();
+    let (_, report) = check("tcp-echo", "server", &[once.to_str().unwrap(), "{port}"]);
+    assert_eq!(verdict(&report, "echoes"), "pass", "{report:#}");
+    let second = find(&report, "second-client");
+    assert_eq!(second["verdict"], "fail", "{second:#}");
+    assert!(
+        second["reason"]
+            .as_str()
+            .unwrap_or("")
+            .contains("the server exited after its first client"),
+        "{second:#}"
+    );
+
+    let crash = dir.path().join("crash.py");
+    std::fs::write(
+        &crash,
+        "import socket, sys\n\
+         s = socket.socket(); s.bind(('127.0.0.1', int(sys.argv[1]))); s.listen(1)\n\
+         c, _ = s.accept(); c.sendall(c.recv(1024)); c.close()\n\
+         c, _ = s.accept(); raise RuntimeError('no second client here')\n",
+    )
+    .unwrap();
+    let (_, report) = check("tcp-echo", "server", &[crash.to_str().unwrap(), "{port}"]);
+    let second = find(&report, "second-client");
+    assert_eq!(second["verdict"], "fail", "{second:#}");
+    let reason = second["reason"].as_str().unwrap_or("");
+    assert!(
+        reason.contains("the program had exited (code 1): RuntimeError: no second client here"),
+        "{reason}"
+    );
+}

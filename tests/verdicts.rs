@@ -266,7 +266,7 @@ fn the_score_counts_required_checks_and_the_weights_say_otherwise() {
     assert_eq!(code, Some(0));
     assert_eq!(report["score"], 100.0, "{report:#}");
     assert_eq!(report["required_passed"], report["required_total"]);
-    assert_eq!(report["required_total"], 4);
+    assert_eq!(report["required_total"], 5);
     let advisory = report["advisory_total"].as_u64().unwrap();
     assert_eq!(report["advisory_passed"].as_u64().unwrap(), advisory - 1);
 
@@ -354,7 +354,7 @@ fn gradescope_and_junit_files_read_back() {
         (g["score"].as_f64(), g["max_score"].as_f64()),
         (Some(sum), Some(max))
     );
-    assert_eq!(max, 4.0, "one point per required check: {g:#}");
+    assert_eq!(max, 5.0, "one point per required check: {g:#}");
     assert!(sum < max, "{g:#}");
     let echoes = tests
         .iter()
@@ -476,7 +476,7 @@ fn the_gradescope_autograder_writes_results_for_a_submission() {
     let results = root.path().join("results/results.json");
     let r: Value = serde_json::from_str(&std::fs::read_to_string(&results).unwrap()).unwrap();
     assert_eq!(r["score"], r["max_score"], "{r:#}");
-    assert_eq!(r["max_score"], 4.0, "{r:#}");
+    assert_eq!(r["max_score"], 5.0, "{r:#}");
     assert!(r["tests"].as_array().unwrap().len() >= 5, "{r:#}");
 
     // No program in the submission: a results.json that says so, with no points.

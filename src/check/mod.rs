@@ -356,7 +356,7 @@ fn addr_in_use(output: &str) -> bool {
 }
 
 /// How long a server under test is left alone between two cases.
-const SETTLE: Duration = Duration::from_millis(250);
+pub(crate) const SETTLE: Duration = Duration::from_millis(250);
 
 /// A student's server under test: started on demand, and started again when it has exited.
 pub struct Subject<'a> {
@@ -679,8 +679,29 @@ pub fn result(
     let mut reason = reason.into();
     let (stdout, exit_code, typed) = match program {
         Some(p) => {
+            if verdict == Verdict::Fail {
+                // A program that is going down (a crash the failure made) is seen gone.
+                let _ = p.wait_exit(Duration::from_millis(200));
+            }
             if let Some(limit) = p.limit_note() {
                 reason = format!("{reason} ({limit})");
+            } else if verdict == Verdict::Fail
+                && !reason.contains("exit")
+                && let Some(code) = p.exit_code()
+            {
+                // A failure of a program that had crashed names the crash, not only what was
+                // missing ("got \"\"").
+                let out = p.output();
+                let last = out.trim_end().lines().last().unwrap_or("").trim();
+                reason = format!(
+                    "{reason}; the program had exited ({}){}",
+                    code.map_or_else(|| "a signal".to_owned(), |c| format!("code {c}")),
+                    if last.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {last}")
+                    }
+                );
             }
             let typed = p
                 .typed_lines()

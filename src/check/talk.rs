@@ -229,6 +229,57 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             m.to_vec()
         }
     };
+    // second-client: the same program answers the next client (a server that exits after its
+    // first would pass every later case on a fresh start).
+    if right {
+        let alive = s
+            .program()
+            .is_some_and(|p| p.wait_exit(super::SETTLE).is_none());
+        let again = form(b"second client");
+        let want_again = expected(o.exercise, &again);
+        let got_again = if alive {
+            Conn::open(o)
+                .map(|mut c| {
+                    let _ = c.send(&again);
+                    let got = c.receive(want_again.len(), Duration::from_secs(2), 4096).0;
+                    plain_answer(&got, lines).0.to_vec()
+                })
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let want_plain = plain_answer(&want_again, lines).0.to_vec();
+        let answered = alive && got_again == want_plain;
+        sink(result(
+            "second-client",
+            "answers a second client",
+            true,
+            if answered {
+                Verdict::Pass
+            } else {
+                Verdict::Fail
+            },
+            if answered {
+                "a second client was answered".to_owned()
+            } else if !alive {
+                "the server exited after its first client".to_owned()
+            } else {
+                format!("a second client got \"{}\"", escape_bytes(&got_again))
+            },
+            s.program(),
+            (again, got_again),
+        ));
+    } else {
+        sink(result(
+            "second-client",
+            "answers a second client",
+            true,
+            Verdict::Skip,
+            format!("the first client got no right answer ({main_id} failed)"),
+            None,
+            none(),
+        ));
+    }
     if !echo {
         return Ok(());
     }
