@@ -17,7 +17,7 @@ pub const FIELD_MIN_WIDTH: f32 = 90.0;
 /// Height of the Output / Traffic / Timeline / Connections box under a form: a share of the
 /// window, so that the rest of the form stays in view and the page never grows with a log.
 pub fn pane_height(ui: &egui::Ui) -> f32 {
-    (ui.ctx().content_rect().height() * 0.42).clamp(140.0, 420.0)
+    (ui.ctx().content_rect().height() * 0.42).clamp(170.0, 420.0)
 }
 
 /// Height of a list that grows with the class (clients heard from, sessions, shared files,
