@@ -455,8 +455,14 @@ fn guess_form_counts_guesses_and_auto_play_wins() {
     harness.get_by_label("Guess").click();
     harness.run_steps(1);
     wait_for_label(&mut harness, "NOT A NUMBER");
-    // Answered, shown, and not counted: a word is no guess.
+    // Answered, shown, and not counted: a word is no guess, and its row has no number.
     assert!(harness.query_by_label_contains("Guesses: 1").is_some());
+    assert_eq!(
+        harness.query_all_by_label("#1").count(),
+        1,
+        "one row numbered #1"
+    );
+    assert!(harness.query_by_label("–").is_some(), "the word's row");
     type_into(&mut harness, "Your guess", "20");
     harness.key_press(egui::Key::Enter);
     harness.run_steps(1);
@@ -1895,4 +1901,47 @@ fn a_servers_capture_saved_to_a_typed_name_says_so_and_gets_its_extension() {
             .is_none(),
         "the old line about the dialog is gone"
     );
+}
+
+/// The server's throughput chart of a UDP transfer that is over says so ("(ended)") rather
+/// than standing as if the transfer went on.
+#[test]
+fn the_servers_chart_of_a_finished_udp_transfer_says_it_ended() {
+    let shared = tempfile::tempdir().unwrap();
+    std::fs::write(shared.path().join("slides.pdf"), vec![7u8; 1_500_000]).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let port = free_port(false);
+    let mut settings = Settings {
+        exercise: ExerciseId::UdpFile,
+        ..Settings::default()
+    };
+    let s = &mut settings.udp_file;
+    s.root = shared.path().display().to_string();
+    s.bind = socklab::net::addr::BindChoice::Loopback;
+    s.port = port;
+    s.server = format!("127.0.0.1:{port}");
+    s.remote = "slides.pdf".into();
+    s.save_as = out.path().join("slides.pdf").display().to_string();
+    // 1 MiB/s: a transfer of about 1.4 s, several progress reports.
+    s.rate_mib = 1;
+    let mut harness = harness_for(settings);
+    harness.get_by_label_contains("Start server").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "Shared files (1)");
+    harness.get_by_label_contains("Download").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "Throughput to 127.0.0.1:");
+    wait_for_label(&mut harness, "SHA-256");
+    wait_for_label(
+        &mut harness,
+        "Throughput of the last transfer, to 127.0.0.1:",
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("(ended)")
+            .next()
+            .is_some()
+    );
+    harness.get_by_label_contains("Stop server").click();
+    harness.run_steps(1);
 }

@@ -140,8 +140,8 @@ pub struct FilePanel {
     sent: bool,
     /// The download's throughput over time, for the chart.
     throughput: Throughput,
-    /// The throughput of the server's latest transfer, and to whom.
-    serving_throughput: Option<(SocketAddr, Throughput)>,
+    /// The throughput of the server's latest transfer, to whom, and whether it has ended.
+    serving_throughput: Option<(SocketAddr, Throughput, bool)>,
     downloaded: Option<FileReport>,
     /// The destination existed; the user is asked before it is replaced.
     confirm_overwrite: Option<PathBuf>,
@@ -153,6 +153,15 @@ pub struct FilePanel {
 }
 
 impl FilePanel {
+    /// The server's transfer to `peer` is over: its chart says so.
+    fn transfer_ended(&mut self, peer: SocketAddr) {
+        if let Some((to, _, ended)) = &mut self.serving_throughput
+            && *to == peer
+        {
+            *ended = true;
+        }
+    }
+
     pub fn new(tcp: bool, settings: FileSettings, picker: Arc<dyn FilePicker>) -> Self {
         Self {
             tcp,
@@ -399,11 +408,11 @@ impl ExercisePanel for FilePanel {
                 Event::SharedFiles(files) => self.shared = files,
                 Event::Progress(p) => {
                     match &mut self.serving_throughput {
-                        Some((peer, chart)) if *peer == p.peer => chart.sample(&p),
+                        Some((peer, chart, false)) if *peer == p.peer => chart.sample(&p),
                         _ => {
                             let mut chart = Throughput::default();
                             chart.sample(&p);
-                            self.serving_throughput = Some((p.peer, chart));
+                            self.serving_throughput = Some((p.peer, chart, false));
                         }
                     }
                     match self.serving.iter_mut().find(|s| s.peer == p.peer) {
@@ -411,11 +420,20 @@ impl ExercisePanel for FilePanel {
                         None => self.serving.push(p),
                     }
                 }
-                Event::File(f) => self.serving.retain(|s| s.peer != f.peer),
-                Event::Closed { peer, .. } => self.serving.retain(|s| s.peer != peer),
+                Event::File(f) => {
+                    self.serving.retain(|s| s.peer != f.peer);
+                    self.transfer_ended(f.peer);
+                }
+                Event::Closed { peer, .. } => {
+                    self.serving.retain(|s| s.peer != peer);
+                    self.transfer_ended(peer);
+                }
                 Event::Finished(_) => {
                     self.roles.listening = None;
                     self.serving.clear();
+                    if let Some((_, _, ended)) = &mut self.serving_throughput {
+                        *ended = true;
+                    }
                 }
                 _ => {}
             }
@@ -556,8 +574,14 @@ impl ExercisePanel for FilePanel {
                     }
                 });
             }
-            if let Some((peer, chart)) = &self.serving_throughput {
-                chart.ui(ui, &format!("Throughput to {peer}"));
+            if let Some((peer, chart, ended)) = &self.serving_throughput {
+                // A chart of a transfer that is over says so, not as if it went on.
+                let title = if *ended {
+                    format!("Throughput of the last transfer, to {peer} (ended)")
+                } else {
+                    format!("Throughput to {peer}")
+                };
+                chart.ui(ui, &title);
             }
             egui::CollapsingHeader::new(format!("Shared files ({})", self.shared.len()))
                 .default_open(true)

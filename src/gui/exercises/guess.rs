@@ -319,7 +319,11 @@ impl ExercisePanel for GuessPanel {
                 .num_columns(3)
                 .show(ui, |ui| {
                     for g in &self.history {
-                        ui.label(format!("#{}", g.count));
+                        // A word is no guess: no number of its own (it would repeat the last).
+                        ui.label(
+                            g.guess
+                                .map_or_else(|| "–".to_owned(), |_| format!("#{}", g.count)),
+                        );
                         ui.label(
                             g.guess
                                 .map_or_else(|| "(not a number)".to_owned(), |n| n.to_string()),
