@@ -82,14 +82,24 @@ fn typing_a_name_and_number_and_clicking_send_shows_the_sum() {
             .get_by_label("Client name")
             .type_text("Client of Ana");
         harness.run_steps(1);
-        // The form refuses an out-of-range number before anything is sent.
+        // An out-of-range number is said to stop a lab server (it would be sent); a word is
+        // refused.
         harness.get_by_label("Client number").click();
         harness.run_steps(1);
         harness.get_by_label("Client number").type_text("101");
         harness.run_steps(2);
         assert!(
             harness
-                .query_by_label_contains("must be from 1 to 100")
+                .query_by_label_contains("101 is outside 1 to 100")
+                .is_some()
+        );
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.run_steps(1);
+        harness.get_by_label("Client number").type_text("ten");
+        harness.run_steps(2);
+        assert!(
+            harness
+                .query_by_label_contains("Enter a whole number from 1 to 100")
                 .is_some()
         );
         harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -98,7 +108,7 @@ fn typing_a_name_and_number_and_clicking_send_shows_the_sum() {
         harness.run_steps(2);
         assert!(
             harness
-                .query_by_label_contains("must be from 1 to 100")
+                .query_by_label_contains("is outside 1 to 100")
                 .is_none()
         );
 
@@ -1944,4 +1954,31 @@ fn the_servers_chart_of_a_finished_udp_transfer_says_it_ended() {
     );
     harness.get_by_label_contains("Stop server").click();
     harness.run_steps(1);
+}
+
+/// The handout's shutdown from the client form: 150 is sent, with the warning beside Send, and
+/// the window's own server (which follows the lab rule) stops.
+#[test]
+fn the_client_form_sends_an_out_of_range_number_and_the_lab_server_stops() {
+    let port = free_port(true);
+    let mut settings = Settings {
+        exercise: ExerciseId::TcpAdd,
+        ..Settings::default()
+    };
+    settings.tcp_add.server.port = port;
+    settings.tcp_add.client.server = format!("127.0.0.1:{port}");
+    settings.tcp_add.client.number = "150".into();
+    let mut harness = harness_for(settings);
+    harness.key_press(egui::Key::F5);
+    harness.run_steps(2);
+    wait_for_label(&mut harness, "listening");
+    assert!(
+        harness
+            .query_by_label_contains("150 is outside 1 to 100")
+            .is_some()
+    );
+    harness.get_by_label_contains("Send").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "stopping the server");
+    wait_for_label(&mut harness, "without replying");
 }

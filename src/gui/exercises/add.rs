@@ -131,19 +131,20 @@ impl AddPanel {
         }
     }
 
-    /// The client's number, or why the form refuses it.
+    /// The client's number, or why the form refuses it. A number outside the handout's range
+    /// is sent (the handout's way to shut a lab server down), with [`Self::number_warning`].
     fn client_number(&self) -> Result<i64, String> {
         let text = self.settings.client.number.trim();
-        match text.parse::<i64>() {
-            Ok(n) if in_range(n) => Ok(n),
-            Ok(_) => Err(format!(
-                "The number must be from {NUMBER_MIN} to {NUMBER_MAX}. (To shut a server down on purpose, use the command line: socklab {}-add client … --number 0)",
-                self.transport()
-            )),
-            Err(_) => Err(format!(
-                "Enter a whole number from {NUMBER_MIN} to {NUMBER_MAX}."
-            )),
-        }
+        text.parse::<i64>()
+            .map_err(|_| format!("Enter a whole number from {NUMBER_MIN} to {NUMBER_MAX}."))
+    }
+
+    /// What an out-of-range number does, said beside the Send button.
+    fn number_warning(&self) -> Option<String> {
+        let n = self.client_number().ok().filter(|n| !in_range(*n))?;
+        Some(format!(
+            "{n} is outside {NUMBER_MIN} to {NUMBER_MAX}: a lab server that follows the handout closes without a reply and stops (its shutdown)."
+        ))
     }
 
     /// The client's name, or why the form refuses it.
@@ -447,6 +448,11 @@ impl ExercisePanel for AddPanel {
                 self.roles.client.stop();
             }
         });
+        if let Some(warning) = self.number_warning() {
+            ui.add(
+                egui::Label::new(RichText::new(warning).color(ui.visuals().warn_fg_color)).wrap(),
+            );
+        }
         if send && valid && !self.roles.client.is_running() {
             self.send(waker.clone());
         }
