@@ -1126,11 +1126,14 @@ fn paint_step(ui: &egui::Ui, rect: egui::Rect, step: &Step, dark: bool) {
                 egui::Stroke::new(2.0, cross),
             );
         } else {
-            painter.arrow(
-                egui::pos2(from, mid),
-                egui::vec2(to - from, 0.0),
-                egui::Stroke::new(width, color),
-            );
+            let stroke = egui::Stroke::new(width, color);
+            painter.line_segment([egui::pos2(from, mid), egui::pos2(to, mid)], stroke);
+            // A head of its own, of a fixed size: egui's grows with the arrow (a quarter of
+            // it), and a long arrow's head reached up over the first letters of its label.
+            let tip = egui::pos2(to, mid);
+            for wing in arrow_wings(tip, to < from) {
+                painter.line_segment([tip, wing], stroke);
+            }
         }
         // Centred over the arrow, between the lifelines: a longer label is cut with "…" there
         // (the row's tooltip has it whole), never drawn through the arrowhead or the peer.
@@ -1143,7 +1146,7 @@ fn paint_step(ui: &egui::Ui, rect: egui::Rect, step: &Step, dark: bool) {
         );
         let at = egui::pos2(
             (left + right) / 2.0 - galley.size().x / 2.0,
-            mid - 3.0 - galley.size().y,
+            mid - LABEL_GAP - galley.size().y,
         );
         painter.galley(at, galley, color);
     } else {
@@ -1171,6 +1174,23 @@ fn paint_step(ui: &egui::Ui, rect: egui::Rect, step: &Step, dark: bool) {
             ui.visuals().warn_fg_color,
         );
     }
+}
+
+/// Points between an arrow and the bottom of its label.
+const LABEL_GAP: f32 = 6.0;
+
+/// How far an arrowhead's wings reach back along the arrow, and to either side of it.
+const HEAD_LENGTH: f32 = 9.0;
+const HEAD_HALF_WIDTH: f32 = 4.5;
+
+/// The two ends of an arrowhead's wings for a tip at `tip` on a level arrow pointing left
+/// (`leftwards`) or right: always the same size, within [`HEAD_HALF_WIDTH`] of the line.
+fn arrow_wings(tip: egui::Pos2, leftwards: bool) -> [egui::Pos2; 2] {
+    let back = if leftwards { HEAD_LENGTH } else { -HEAD_LENGTH };
+    [
+        egui::pos2(tip.x + back, tip.y - HEAD_HALF_WIDTH),
+        egui::pos2(tip.x + back, tip.y + HEAD_HALF_WIDTH),
+    ]
 }
 
 /// `label` laid out on one line of at most `width` points, cut with "…" when longer.
@@ -1221,6 +1241,22 @@ fn csv_field(text: &str) -> String {
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    #[test]
+    fn an_arrowhead_stays_under_its_label_however_long_the_arrow() {
+        let mid = 100.0;
+        for leftwards in [true, false] {
+            let tip = egui::pos2(if leftwards { 20.0 } else { 900.0 }, mid);
+            let wings = arrow_wings(tip, leftwards);
+            for w in wings {
+                // The label's bottom is LABEL_GAP above the line: the wings never reach it.
+                assert!(w.y > mid - LABEL_GAP, "{w:?}");
+                assert!((w.x - tip.x).abs() <= HEAD_LENGTH);
+            }
+            // Pointing the way the arrow goes: a leftward head's wings are right of its tip.
+            assert_eq!(wings[0].x > tip.x, leftwards);
+        }
+    }
 
     fn stamped(event: Event) -> Stamped {
         Stamped {
