@@ -151,7 +151,9 @@ fn start_server_button_serves_and_shows_the_client() {
     wait_for_label(&mut harness, &format!("listening on 127.0.0.1:{port}"));
     harness.get_by_label_contains("Send").click();
     harness.run_steps(1);
-    wait_for_label(&mut harness, "client's name: Client of");
+    wait_for_label(&mut harness, "sum ");
+    // The server's card shows the exchange as the client's does, the sum in it.
+    wait_for_label(&mut harness, "Latest: Client of");
     harness.get_by_label_contains("Stop server").click();
     harness.run_steps(1);
     wait_for_label(&mut harness, "server stopped");
@@ -1981,4 +1983,67 @@ fn the_client_form_sends_an_out_of_range_number_and_the_lab_server_stops() {
     harness.run_steps(1);
     wait_for_label(&mut harness, "stopping the server");
     wait_for_label(&mut harness, "without replying");
+}
+
+/// A label that is a clock time of the Output pane (`14:03:27.512`).
+fn is_clock(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 12
+        && b[2] == b':'
+        && b[5] == b':'
+        && b[8] == b'.'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| [2, 5, 8].contains(&i) || c.is_ascii_digit())
+}
+
+/// Output lines show their message first: at 1024x640 and 200% the time and the peer give way
+/// (the message would be cut after them), at 1300 points and 100% the time is back; the add
+/// result line leads with the sum.
+#[test]
+fn output_lines_keep_their_message_in_view_as_the_pane_narrows() {
+    let port = free_port(true);
+    let mut settings = Settings {
+        exercise: ExerciseId::TcpAdd,
+        zoom: 2.0,
+        ..Settings::default()
+    };
+    settings.tcp_add.server.port = port;
+    settings.tcp_add.client.server = format!("127.0.0.1:{port}");
+    settings.tcp_add.client.name = "Maria".into();
+    let mut harness = harness_for(settings);
+    harness.set_size(egui::vec2(1024.0, 640.0));
+    harness.run_steps(3);
+    harness.key_press(egui::Key::F5);
+    harness.run_steps(2);
+    wait_for_label(&mut harness, "listening");
+    harness.get_by_label_contains("Send").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "sum ");
+    let clocks = |h: &Harness<'_, SocklabApp>| {
+        h.query_all_by(|n| {
+            is_clock(&n.label().unwrap_or_default()) || is_clock(&n.value().unwrap_or_default())
+        })
+        .count()
+    };
+    assert_eq!(
+        clocks(&harness),
+        0,
+        "no room for the time at 200% in 1024x640"
+    );
+    // The sum leads the result line, in the pane's view.
+    let line = harness
+        .query_all_by_label_contains("sum ")
+        .find(|n| {
+            n.accesskit_node()
+                .value()
+                .unwrap_or_default()
+                .contains("(Maria)")
+        })
+        .map(|n| n.rect());
+    assert!(line.is_some_and(|r| r.left() < 1024.0 / 2.0), "{line:?}");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    harness.set_size(egui::vec2(1300.0, 1400.0));
+    harness.run_steps(4);
+    assert!(clocks(&harness) > 0, "the time is back where there is room");
 }

@@ -43,6 +43,8 @@ pub struct LogLine {
 pub struct LogView {
     lines: VecDeque<LogLine>,
     dropped: usize,
+    /// The peers the lines name (a pane that only ever talked to one need not repeat it).
+    peers: std::collections::BTreeSet<SocketAddr>,
     pub show_hex: bool,
     /// Show a guess server's secrets (hidden by default: the window may be on a projector).
     pub show_secrets: bool,
@@ -52,6 +54,7 @@ impl LogView {
     pub fn clear(&mut self) {
         self.lines.clear();
         self.dropped = 0;
+        self.peers.clear();
     }
 
     pub fn lines(&self) -> impl Iterator<Item = &LogLine> {
@@ -62,6 +65,9 @@ impl LogView {
         if self.lines.len() >= MAX_LOG_LINES {
             self.lines.pop_front();
             self.dropped += 1;
+        }
+        if let Some(peer) = line.peer {
+            self.peers.insert(peer);
         }
         self.lines.push_back(line);
     }
@@ -166,24 +172,19 @@ impl LogView {
                 self.push(line(kind, *peer, text.clone()));
             }
             Event::Add(x) => {
-                let text = match x.role {
-                    Role::Server => format!(
-                        "client's name: {} | server's name: {} | client's number: {} | server's number: {} | sum: {}",
-                        x.client_name,
-                        x.server_name,
-                        x.client_number,
-                        x.server_number,
-                        x.sum()
-                    ),
-                    Role::Client => format!(
-                        "my name: {} | server's name: {} | my number: {} | server's number: {} | sum: {}",
-                        x.client_name,
-                        x.server_name,
-                        x.client_number,
-                        x.server_number,
-                        x.sum()
-                    ),
-                };
+                // The sum first, then whose numbers: what matters is in view in a narrow pane.
+                let text = format!(
+                    "sum {}: {} ({}) + {} ({}{})",
+                    x.sum(),
+                    x.client_number,
+                    x.client_name,
+                    x.server_number,
+                    x.server_name,
+                    match x.role {
+                        Role::Server => ", this server",
+                        Role::Client => ", the server",
+                    }
+                );
                 self.push(line(LineKind::Result, Some(x.peer), text));
                 self.push(line(
                     LineKind::Info,
@@ -287,6 +288,16 @@ impl LogView {
         let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 2.0;
         let show_hex = self.show_hex;
         let show_secrets = self.show_secrets;
+        // The message first: as the pane narrows, what repeats goes (the peer below 90
+        // characters of width or when it is the only one, the time below 60), so that the
+        // message is what the width holds; the tooltip keeps both.
+        let char_width =
+            ui.fonts_mut(|f| f.glyph_width(&egui::TextStyle::Monospace.resolve(ui.style()), '0'));
+        let chars = ui.available_width() / char_width.max(1.0);
+        let columns = Columns {
+            time: chars >= 60.0,
+            peer: chars >= 90.0 && self.peers.len() > 1,
+        };
         let rows_per_line = if show_hex { 2 } else { 1 };
         egui::Frame::NONE
             .fill(ui.visuals().extreme_bg_color)
@@ -304,7 +315,7 @@ impl LogView {
                         self.lines.len(),
                         |ui, range| {
                             for line in self.lines.range(range) {
-                                line_ui(ui, line, show_hex, show_secrets);
+                                line_ui(ui, line, show_hex, show_secrets, columns);
                             }
                         },
                     );
@@ -312,7 +323,20 @@ impl LogView {
     }
 }
 
-fn line_ui(ui: &mut egui::Ui, line: &LogLine, show_hex: bool, show_secrets: bool) {
+/// What a line shows before its message.
+#[derive(Clone, Copy)]
+struct Columns {
+    time: bool,
+    peer: bool,
+}
+
+fn line_ui(
+    ui: &mut egui::Ui,
+    line: &LogLine,
+    show_hex: bool,
+    show_secrets: bool,
+    columns: Columns,
+) {
     let dark = ui.visuals().dark_mode;
     let color = match (line.kind, dark) {
         (LineKind::Sent, true) => Color32::from_rgb(120, 190, 255),
@@ -332,9 +356,15 @@ fn line_ui(ui: &mut egui::Ui, line: &LogLine, show_hex: bool, show_secrets: bool
         LineKind::Error => "✖",
         LineKind::Info => "·",
     };
-    let peer = line.peer.map(|p| p.to_string()).unwrap_or_default();
+    let peer = line
+        .peer
+        .filter(|_| columns.peer)
+        .map(|p| p.to_string())
+        .unwrap_or_default();
     ui.horizontal(|ui| {
-        ui.label(RichText::new(&line.time).monospace().weak());
+        if columns.time {
+            ui.label(RichText::new(&line.time).monospace().weak());
+        }
         ui.label(RichText::new(arrow).monospace().color(color));
         if !peer.is_empty() {
             ui.label(RichText::new(peer).monospace().weak());
@@ -345,9 +375,11 @@ fn line_ui(ui: &mut egui::Ui, line: &LogLine, show_hex: bool, show_secrets: bool
             None => line.text.clone(),
         };
         let shown = ui.label(RichText::new(&text).monospace().color(color));
-        // A long line runs past a narrow pane (it scrolls sideways): whole in its tooltip.
-        if text.len() > 60 {
-            shown.on_hover_text(text);
+        // A long line runs past a narrow pane (it scrolls sideways): whole in its tooltip,
+        // with the time and peer the pane has no room for.
+        if text.len() > 60 || !columns.time || !columns.peer {
+            let peer = line.peer.map(|p| format!(" · {p}")).unwrap_or_default();
+            shown.on_hover_text(format!("{}{peer}\n{text}", line.time));
         }
     });
     if show_hex {

@@ -92,6 +92,8 @@ pub struct AddPanel {
     /// The clients served this run, by the name they sent.
     clients: BTreeMap<String, ClientFacts>,
     last_result: Option<AddExchange>,
+    /// The server's latest exchange, for its own card.
+    last_served: Option<AddExchange>,
 }
 
 /// What the server card shows of one client.
@@ -114,6 +116,7 @@ impl AddPanel {
             connected: 0,
             clients: BTreeMap::new(),
             last_result: None,
+            last_served: None,
         }
     }
 
@@ -238,6 +241,7 @@ impl ExercisePanel for AddPanel {
                 Event::Accepted { .. } => self.connected += 1,
                 Event::Closed { .. } => self.connected = self.connected.saturating_sub(1),
                 Event::Add(x) => {
+                    self.last_served = Some(x.clone());
                     let first = self.clients.len();
                     let facts = self.clients.entry(x.client_name).or_insert(ClientFacts {
                         first,
@@ -350,6 +354,25 @@ impl ExercisePanel for AddPanel {
         if let Some(local) = self.roles.listening {
             reach_ui(ui, local);
             self.clients_ui(ui);
+        }
+        // The latest exchange, its sum readable from afar as the client's card has it.
+        if let Some(x) = &self.last_served {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(
+                        "Latest: {} {} + {} {} = {}",
+                        x.client_name,
+                        x.client_number,
+                        x.server_name,
+                        x.server_number,
+                        x.sum()
+                    ))
+                    .strong()
+                    .size(18.0),
+                )
+                .wrap(),
+            )
+            .on_hover_text(format!("from {}", x.peer));
         }
         self.roles.server.views_ui(ui, "Server", true);
     }
