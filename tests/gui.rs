@@ -2047,3 +2047,45 @@ fn output_lines_keep_their_message_in_view_as_the_pane_narrows() {
     harness.run_steps(4);
     assert!(clocks(&harness) > 0, "the time is back where there is room");
 }
+
+/// At 1024x640 and 200% the Traffic inspector is down to the call with its bytes and the data:
+/// the data starts about 100 points in (after time, call and bytes it started 240 in, and
+/// showed some ten characters).
+#[test]
+fn the_traffic_data_column_has_the_room_at_projector_size() {
+    let port = free_port(true);
+    let mut settings = Settings {
+        exercise: ExerciseId::TcpAdd,
+        zoom: 2.0,
+        ..Settings::default()
+    };
+    settings.tcp_add.server.port = port;
+    settings.tcp_add.client.server = format!("127.0.0.1:{port}");
+    let mut harness = harness_for(settings);
+    harness.set_size(egui::vec2(1024.0, 640.0));
+    harness.run_steps(3);
+    harness.key_press(egui::Key::F5);
+    harness.run_steps(2);
+    wait_for_label(&mut harness, "listening");
+    harness.get_by_label_contains("Send").click();
+    harness.run_steps(1);
+    wait_for_label(&mut harness, "sum ");
+    click_last_when_still(&mut harness, "Traffic");
+    harness.run_steps(3);
+    let call = harness
+        .query_all_by_label("call, bytes")
+        .last()
+        .map(|n| n.rect())
+        .expect("the call and its bytes in one column");
+    let data = harness
+        .query_all_by_label("data")
+        .last()
+        .map(|n| n.rect())
+        .expect("a data column");
+    assert!(
+        data.left() - call.left() <= 110.0,
+        "the data starts {} points after the call",
+        data.left() - call.left()
+    );
+    assert!(harness.query_all_by_label("time").next().is_none());
+}

@@ -32,6 +32,9 @@ const SIDEWAYS: egui::scroll_area::ScrollSource = egui::scroll_area::ScrollSourc
 /// filter and each row's tooltip still say it), so that the data stays in view.
 const INSPECTOR_NARROW: f32 = 620.0;
 
+/// Below this width the inspector is down to two columns: the call with its bytes, and the data.
+const INSPECTOR_TIGHT: f32 = 420.0;
+
 /// Most rows one runner keeps.
 pub const MAX_TRAFFIC_ROWS: usize = 100_000;
 /// Bytes of each message kept for display and search (its length is always kept).
@@ -662,13 +665,18 @@ impl Traffic {
         let dark = ui.visuals().dark_mode;
         let rows: Vec<u64> = self.matches.clone();
         let narrow = ui.available_width() < INSPECTOR_NARROW;
+        // A pane of a projector's zoom: the call and its bytes share a column, and the time
+        // is in the row's tooltip, so that the data has what is left.
+        let tight = ui.available_width() < INSPECTOR_TIGHT;
         egui::ScrollArea::horizontal()
             .id_salt("inspector sideways")
             .scroll_source(SIDEWAYS)
             .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
             .show(ui, |ui| {
                 let table = TableBuilder::new(ui)
-                    .id_salt(if narrow {
+                    .id_salt(if tight {
+                        "inspector table tight"
+                    } else if narrow {
                         "inspector table narrow"
                     } else {
                         "inspector table"
@@ -677,20 +685,35 @@ impl Traffic {
                     .stick_to_bottom(true)
                     .resizable(true)
                     .min_scrolled_height(height)
-                    .max_scroll_height(height)
-                    .column(Column::exact(100.0));
+                    .max_scroll_height(height);
+                let table = if tight {
+                    table.column(Column::exact(96.0))
+                } else {
+                    table.column(Column::exact(100.0))
+                };
                 let table = if narrow {
                     table
                 } else {
                     table.column(Column::initial(130.0).at_least(60.0).clip(true))
                 };
+                let table = if tight {
+                    table
+                } else {
+                    table
+                        .column(Column::exact(66.0))
+                        .column(Column::exact(70.0))
+                };
                 table
-                    .column(Column::exact(66.0))
-                    .column(Column::exact(70.0))
-                    .column(Column::remainder().at_least(140.0).clip(true))
+                    .column(
+                        Column::remainder()
+                            .at_least(if tight { 60.0 } else { 140.0 })
+                            .clip(true),
+                    )
                     .header(row_height, |mut header| {
                         let data = if show_hex { "hex" } else { "data" };
-                        let titles: &[&str] = if narrow {
+                        let titles: &[&str] = if tight {
+                            &["call, bytes", data]
+                        } else if narrow {
                             &["time", "call", "bytes", data]
                         } else {
                             &["time", "connection", "call", "bytes", data]
@@ -711,6 +734,25 @@ impl Traffic {
                                 .conn
                                 .map(|c| c.to_string())
                                 .unwrap_or_else(|| "listening".into());
+                            if tight {
+                                let mut name = r.call.name().to_owned();
+                                if r.len > 0 || r.call.is_send() || r.call.is_recv() {
+                                    name = format!("{name} {}", thousands(r.len as u64));
+                                }
+                                row.col(|ui| {
+                                    ui.label(RichText::new(name).monospace().color(color))
+                                        .on_hover_text(format!("{} · {conn}", clock(r.time)));
+                                });
+                                row.col(|ui| {
+                                    let text = row_text(r, show_hex);
+                                    ui.add(
+                                        egui::Label::new(RichText::new(&text).monospace())
+                                            .truncate(),
+                                    )
+                                    .on_hover_text(format!("{conn}: {text}"));
+                                });
+                                return;
+                            }
                             row.col(|ui| {
                                 ui.label(RichText::new(clock(r.time)).monospace().weak())
                                     .on_hover_text(&conn);
