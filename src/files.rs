@@ -366,7 +366,11 @@ impl std::fmt::Display for Comparison {
             None => "end of file".to_owned(),
         };
         match self {
-            Self::Identical { size } => write!(f, "identical ({size} bytes)"),
+            Self::Identical { size } => write!(
+                f,
+                "identical ({})",
+                crate::protocol::counted(*size, "byte", "bytes")
+            ),
             Self::Differ {
                 offset,
                 line,

@@ -250,11 +250,30 @@ fn download_form_uses_the_picker_shows_progress_result_and_compares() {
             harness.query_by_label(&sha).is_some(),
             "the SHA-256 is shown"
         );
+        // The progress line ends on the transfer's whole figures, the ones the result line
+        // gives: one rate, one duration.
+        let text = |n: &egui_kittest::Node<'_>| {
+            let node = n.accesskit_node();
+            format!(
+                "{}{}",
+                node.label().unwrap_or_default(),
+                node.value().unwrap_or_default()
+            )
+        };
+        let progress = harness
+            .query_all_by_label_contains("received: 195.3 KiB")
+            .map(|n| text(&n))
+            .next()
+            .expect("the progress line");
+        let parts: Vec<&str> = progress.split(" · ").collect();
+        let (rate, secs) = (parts[2], parts[3]);
+        let summary = format!("in {secs}, {rate}");
         assert!(
             harness
-                .query_all_by_label_contains("received: 195.3 KiB")
+                .query_all_by_label_contains(&summary)
                 .next()
-                .is_some()
+                .is_some(),
+            "the progress says {progress:?}; no result line says {summary:?}"
         );
 
         // Downloading again asks before replacing the file.
@@ -286,14 +305,14 @@ fn download_form_uses_the_picker_shows_progress_result_and_compares() {
         );
         harness.get_by_label("Compare").click();
         harness.run_steps(1);
-        wait_for_label(&mut harness, "identical (200000 bytes)");
+        wait_for_label(&mut harness, "identical (200,000 bytes)");
         // Downloading again makes that answer stale: it goes.
         harness.get_by_label_contains("Download").click();
         harness.run_steps(1);
         wait_for_label(&mut harness, "already exists");
         assert!(
             harness
-                .query_all_by_label_contains("identical (200000 bytes)")
+                .query_all_by_label_contains("identical (200,000 bytes)")
                 .next()
                 .is_none(),
             "the comparison of the old file still shows"

@@ -503,9 +503,10 @@ fn send_tcp_file(
     reporter.info(
         Some(peer),
         format!(
-            "sent \"{name}\": {bytes} bytes, {} blocks in {:.3} s ({})",
-            block_count(bytes, TCP_BLOCK_BYTES),
-            elapsed.as_secs_f64(),
+            "sent \"{name}\": {}, {} blocks in {} ({})",
+            crate::protocol::counted(bytes, "byte", "bytes"),
+            crate::protocol::thousands(block_count(bytes, TCP_BLOCK_BYTES)),
+            seconds(elapsed),
             rate(bytes, elapsed)
         ),
     );
@@ -609,6 +610,17 @@ fn warn_if_resized(reporter: &Reporter, peer: SocketAddr, name: &str, size: u64,
             Some(peer),
             format!("\"{name}\" changed size while it was sent: it had {size} bytes when the transfer began, {sent} were sent"),
         );
+    }
+}
+
+/// A duration for people, as every transfer line and card shows it: milliseconds under ten
+/// seconds (`0.044 s`), tenths above (`12.3 s`).
+pub fn seconds(elapsed: Duration) -> String {
+    let secs = elapsed.as_secs_f64();
+    if secs < 10.0 {
+        format!("{secs:.3} s")
+    } else {
+        format!("{secs:.1} s")
     }
 }
 
@@ -722,11 +734,11 @@ fn client_done(
         unit
     };
     Ok(Summary::new(format!(
-        "saved {} ({}, {} {unit}) in {:.3} s, {}; SHA-256 {sha256}{}",
+        "saved {} ({}, {} {unit}) in {}, {}; SHA-256 {sha256}{}",
         path.display(),
         crate::protocol::counted(bytes, "byte", "bytes"),
         crate::protocol::thousands(chunks),
-        elapsed.as_secs_f64(),
+        seconds(elapsed),
         rate(bytes, elapsed),
         warning
             .map(|w| format!("; warning: {w}"))
@@ -1169,8 +1181,10 @@ fn send_udp_file(
     reporter.info(
         Some(peer),
         format!(
-            "sent \"{name}\": {bytes} bytes in {sent} datagrams, {:.3} s ({}){}",
-            elapsed.as_secs_f64(),
+            "sent \"{name}\": {} in {} datagrams, {} ({}){}",
+            crate::protocol::counted(bytes, "byte", "bytes"),
+            crate::protocol::thousands(sent),
+            seconds(elapsed),
             rate(bytes, elapsed),
             socket.counts().map_or(String::new(), |c| format!(
                 "; simulator so far: {c}: the client cannot tell, the lab protocol has no way to see a loss"

@@ -454,6 +454,12 @@ impl ExercisePanel for FilePanel {
                     self.downloaded = Some(f);
                 }
                 Event::File(f) if f.role == Role::Client => {
+                    // The last figures are the transfer's whole: its progress line says what
+                    // the result says (the last report came before the last write and hash).
+                    if let Some(p) = &mut self.progress {
+                        p.bytes = f.bytes;
+                        p.elapsed = f.elapsed;
+                    }
                     self.settings.compare_b = f.path.display().to_string();
                     if self.roles.listening.is_some() {
                         let original = Path::new(&self.settings.root).join(&self.settings.remote);
@@ -893,7 +899,7 @@ const CHART_HEIGHT: f32 = 90.0;
 /// A transfer's progress: a bar when the size is known, and the numbers.
 fn transfer_ui(ui: &mut egui::Ui, blocks: bool, label: &str, p: &Progress) {
     let mut numbers = format!(
-        "{label}: {} · {} · {} · {:.1} s",
+        "{label}: {} · {} · {} · {}",
         human_bytes(p.bytes),
         if blocks {
             counted(p.chunks, "block", "blocks")
@@ -901,7 +907,7 @@ fn transfer_ui(ui: &mut egui::Ui, blocks: bool, label: &str, p: &Progress) {
             counted(p.chunks, "datagram", "datagrams")
         },
         rate(p.bytes, p.elapsed),
-        p.elapsed.as_secs_f64()
+        file::seconds(p.elapsed)
     );
     if p.retransmits > 0 {
         numbers.push_str(&format!(
