@@ -2108,3 +2108,70 @@ fn the_traffic_data_column_has_the_room_at_projector_size() {
     );
     assert!(harness.query_all_by_label("time").next().is_none());
 }
+
+/// New Output lines of a pane below the window (a page taller than the window) are announced
+/// at the window's bottom; the notice's click brings the pane into view, and then it goes.
+#[test]
+fn new_output_below_the_window_is_announced_and_one_click_shows_it() {
+    let shared = tempfile::tempdir().unwrap();
+    std::fs::write(shared.path().join("notes.txt"), "Lab-02\n").unwrap();
+    let port = free_port(false);
+    let mut settings = Settings {
+        exercise: ExerciseId::UdpFile,
+        ..Settings::default()
+    };
+    let s = &mut settings.udp_file;
+    s.root = shared.path().display().to_string();
+    s.bind = socklab::net::addr::BindChoice::Loopback;
+    s.port = port;
+    s.server = format!("127.0.0.1:{port}");
+    s.remote = "nope.txt".into();
+    s.save_as = shared.path().join("copy.txt").display().to_string();
+    let mut harness = harness_for(settings);
+    // A short window: the server's Output is below it.
+    harness.set_size(egui::vec2(1024.0, 360.0));
+    harness.run_steps(3);
+    harness.key_press(egui::Key::F5);
+    harness.run_steps(3);
+    // The window, as the accessibility tree measures it.
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1024.0, 360.0));
+    // The download of a missing file, as a student's client would ask for it.
+    let mut client = std::process::Command::new(env!("CARGO_BIN_EXE_socklab"));
+    client.args(["udp-file", "client", &format!("127.0.0.1:{port}:nope.txt")]);
+    client.arg(shared.path().join("x.txt"));
+    let _ = wait_output(piped(client).spawn().unwrap(), WAIT);
+    wait_for_label(&mut harness, "in the server Output: show");
+    let in_view_now = harness
+        .query_all_by_label_contains("nope.txt")
+        .any(|n| window.intersects(n.rect()));
+    assert!(!in_view_now, "the server's Output was below the window");
+    harness
+        .query_all_by_label_contains("in the server Output: show")
+        .next()
+        .unwrap()
+        .click();
+    // The page scrolls there (an animation of a few frames).
+    let in_view = |h: &Harness<'_, SocklabApp>| {
+        h.query_all_by_label_contains("nope.txt")
+            .map(|n| n.rect())
+            .find(|r| window.intersects(*r))
+    };
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while in_view(&harness).is_none() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    let refused = in_view(&harness);
+
+    assert!(
+        refused.is_some(),
+        "the server's line about nope.txt is in view"
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("in the server Output: show")
+            .next()
+            .is_none(),
+        "the notice goes once the pane is in view"
+    );
+}

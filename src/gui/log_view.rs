@@ -48,6 +48,8 @@ pub struct LogView {
     pub show_hex: bool,
     /// Show a guess server's secrets (hidden by default: the window may be on a projector).
     pub show_secrets: bool,
+    /// Where the newest line was drawn in the last frame (None: not laid out, scrolled away).
+    pub newest: Option<egui::Rect>,
 }
 
 impl LogView {
@@ -55,6 +57,11 @@ impl LogView {
         self.lines.clear();
         self.dropped = 0;
         self.peers.clear();
+    }
+
+    /// Every line ever added (the kept ones and those dropped for room).
+    pub fn total(&self) -> usize {
+        self.lines.len() + self.dropped
     }
 
     pub fn lines(&self) -> impl Iterator<Item = &LogLine> {
@@ -299,6 +306,8 @@ impl LogView {
             peer: chars >= 90.0 && self.peers.len() > 1,
         };
         let rows_per_line = if show_hex { 2 } else { 1 };
+        let count = self.lines.len();
+        let mut newest = None;
         egui::Frame::NONE
             .fill(ui.visuals().extreme_bg_color)
             .inner_margin(4.0)
@@ -314,12 +323,21 @@ impl LogView {
                         row_height * rows_per_line as f32,
                         self.lines.len(),
                         |ui, range| {
-                            for line in self.lines.range(range) {
+                            let first = range.start;
+                            for (i, line) in self.lines.range(range).enumerate() {
+                                let top = ui.cursor().top();
                                 line_ui(ui, line, show_hex, show_secrets, columns);
+                                if first + i + 1 == count {
+                                    newest = Some(egui::Rect::from_x_y_ranges(
+                                        ui.max_rect().x_range(),
+                                        top..=ui.cursor().top(),
+                                    ));
+                                }
                             }
                         },
                     );
             });
+        self.newest = newest;
     }
 }
 

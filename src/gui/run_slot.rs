@@ -73,6 +73,10 @@ pub struct RunSlot {
     stopped_listener: Option<std::net::SocketAddr>,
     /// Why the window ended this runner, for its status once it has.
     ended_because: Option<String>,
+    /// Output lines the user has had in view; more than these below the window get a notice.
+    seen_lines: usize,
+    /// The notice was clicked: the page scrolls to the Output in the next frame.
+    scroll_to_output: bool,
 }
 
 /// Saving what the Traffic tab holds: the typed path, the dialog, and what the last save said.
@@ -209,6 +213,43 @@ impl RunSlot {
     /// chosen view, in a box of fixed height (see [`pane_height`]) so that the page never grows
     /// because a log did.
     pub fn views_ui(&mut self, ui: &mut egui::Ui, title: &str, server: bool) {
+        let top = ui.cursor().top();
+        self.views_inner_ui(ui, title, server);
+        // New Output lines of a pane out of view (below a tall page) get a notice at the
+        // window's bottom; its click brings the pane into view.
+        let area = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=ui.cursor().top());
+        if self.scroll_to_output {
+            ui.scroll_to_rect(area, Some(egui::Align::Max));
+            self.scroll_to_output = false;
+        }
+        let total = self.log.total();
+        // Where the newest line was drawn, against what the page shows.
+        let in_view = self
+            .log
+            .newest
+            .is_some_and(|line| ui.clip_rect().intersects(line));
+        if self.view != View::Output || in_view || total == 0 {
+            self.seen_lines = total;
+        } else if total > self.seen_lines {
+            let new = total - self.seen_lines;
+            let offset = if server { -16.0 } else { -56.0 };
+            egui::Area::new(egui::Id::unique(("new output below", title)))
+                .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, offset))
+                .show(ui.ctx(), |ui| {
+                    let text = format!(
+                        "{} below, in the {} Output: show",
+                        crate::protocol::counted(new as u64, "new line", "new lines"),
+                        title.to_lowercase()
+                    );
+                    if ui.button(text).clicked() {
+                        self.scroll_to_output = true;
+                        ui.ctx().request_repaint();
+                    }
+                });
+        }
+    }
+
+    fn views_inner_ui(&mut self, ui: &mut egui::Ui, title: &str, server: bool) {
         ui.separator();
         ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new(title).strong());
