@@ -2175,3 +2175,48 @@ fn new_output_below_the_window_is_announced_and_one_click_shows_it() {
         "the notice goes once the pane is in view"
     );
 }
+
+/// Run checks does not make the page jump: the checklist's first line stays where it appeared
+/// when the run ends (the summary and the confinement come under the checklist).
+#[test]
+fn the_checklist_stays_in_place_when_the_run_ends() {
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpEcho,
+        ..Settings::default()
+    });
+    {
+        let check = harness
+            .state_mut()
+            .check_panel(ExerciseId::TcpEcho)
+            .unwrap();
+        check.program = peers_dir()
+            .join("check/echo_server.py")
+            .display()
+            .to_string();
+        check.interpreter = python();
+        check.args = "tcp {port}".into();
+        check.port = free_port(true);
+        check.launcher = Some(env!("CARGO_BIN_EXE_socklab").into());
+    }
+    click_in_view(&mut harness, "Check a student's program");
+    click_in_view(&mut harness, "Run checks");
+    let first = |h: &Harness<'_, SocklabApp>| {
+        h.query_all_by_label_contains("PASS listens ·")
+            .next()
+            .map(|n| n.rect().top())
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while first(&harness).is_none() {
+        assert!(Instant::now() < deadline, "no first check");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    let during = first(&harness).unwrap();
+    wait_for_label(&mut harness, "every required check passed");
+    harness.run_steps(2);
+    let after = first(&harness).unwrap();
+    assert!(
+        (after - during).abs() <= 1.0,
+        "the checklist moved from {during} to {after}"
+    );
+}

@@ -774,7 +774,10 @@ impl CheckPanel {
         });
         // Where there is no file dialog: a path to type.
         let class_report = self.class_mode && !busy && !self.class_rows.is_empty();
-        if (self.report.is_some() || class_report)
+        // Kept while a check runs (Save waits for the report), so that nothing above the
+        // checklist appears when it ends.
+        let saveable = self.report.is_some() || class_report;
+        if (saveable || busy)
             && let Some((_, path)) = typed_path_row(
                 ui,
                 "or save to",
@@ -786,10 +789,11 @@ impl CheckPanel {
                 &mut self.report_path,
                 &[(
                     "Save",
-                    true,
+                    saveable,
                     "Save the report to the path typed here (.html for a page)",
                 )],
             )
+            && saveable
         {
             if class_report {
                 self.save_class(path);
@@ -813,14 +817,22 @@ impl CheckPanel {
         if let Some(s) = &self.saved {
             ui.label(RichText::new(s).weak());
         }
-        if let Some(c) = self.report.as_ref().and_then(|r| r.confinement.as_ref()) {
-            let color = if c.enabled {
-                ui.visuals().weak_text_color()
-            } else {
-                ui.visuals().error_fg_color
-            };
-            ui.add(egui::Label::new(RichText::new(c.line()).color(color)).wrap());
+        if self.class_mode && (self.class_total > 0 || !self.class_rows.is_empty()) {
+            self.class_ui(ui);
         }
+        // A single program's checklist, not under a folder's table.
+        if !self.results.is_empty() && !self.class_mode {
+            let default = super::widgets::pane_height(ui);
+            resizable_pane(ui, "checks", "check results", default, |ui, height| {
+                scroll_box(ui, "check results", height, false, |ui| {
+                    for (i, c) in self.results.iter().enumerate() {
+                        result_ui(ui, i, c);
+                    }
+                })
+            });
+        }
+        // The verdict's summary and the confinement under the checklist, which they would
+        // push down the page if they came above it as the run ends.
         if let Some(r) = &self.report {
             ui.label(
                 RichText::new(format!(
@@ -837,19 +849,13 @@ impl CheckPanel {
                 .strong(),
             );
         }
-        if self.class_mode && (self.class_total > 0 || !self.class_rows.is_empty()) {
-            self.class_ui(ui);
-        }
-        // A single program's checklist, not under a folder's table.
-        if !self.results.is_empty() && !self.class_mode {
-            let default = super::widgets::pane_height(ui);
-            resizable_pane(ui, "checks", "check results", default, |ui, height| {
-                scroll_box(ui, "check results", height, false, |ui| {
-                    for (i, c) in self.results.iter().enumerate() {
-                        result_ui(ui, i, c);
-                    }
-                })
-            });
+        if let Some(c) = self.report.as_ref().and_then(|r| r.confinement.as_ref()) {
+            let color = if c.enabled {
+                ui.visuals().weak_text_color()
+            } else {
+                ui.visuals().error_fg_color
+            };
+            ui.add(egui::Label::new(RichText::new(c.line()).color(color)).wrap());
         }
         if !self.live.is_empty() {
             ui.label(RichText::new("The program's output, as it runs:").weak());
