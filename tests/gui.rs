@@ -2220,3 +2220,52 @@ fn the_checklist_stays_in_place_when_the_run_ends() {
         "the checklist moved from {during} to {after}"
     );
 }
+
+/// One client program that connects three times is one name with three connections, every
+/// port listed; the Connections table names each connection by the name its client sent.
+#[test]
+fn three_connections_of_one_client_are_one_name_three_ports_and_connections_say_the_name() {
+    let port = free_port(true);
+    let mut settings = Settings {
+        exercise: ExerciseId::TcpAdd,
+        ..Settings::default()
+    };
+    settings.tcp_add.server.port = port;
+    let mut harness = harness_for(settings);
+    harness.key_press(egui::Key::F5);
+    harness.run_steps(2);
+    wait_for_label(&mut harness, "listening");
+    let mut ports = Vec::new();
+    for _ in 0..3 {
+        let mut c = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        c.set_read_timeout(Some(WAIT)).unwrap();
+        ports.push(c.local_addr().unwrap().port());
+        std::io::Write::write_all(&mut c, b"Rui,12").unwrap();
+        let mut reply = [0u8; 256];
+        let _ = std::io::Read::read(&mut c, &mut reply);
+    }
+    wait_for_label(&mut harness, "1 name, 3 connections, 3 requests");
+    for p in &ports {
+        assert!(
+            harness
+                .query_all_by_label_contains(&p.to_string())
+                .next()
+                .is_some(),
+            "port {p} is listed"
+        );
+    }
+    // The server's Connections tab.
+    harness
+        .query_all_by_label("Connections")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_all_by_label_contains(&format!("{} · Rui", ports[0]))
+            .next()
+            .is_some(),
+        "the connection is named by its client's name"
+    );
+}

@@ -149,6 +149,8 @@ pub struct Connection {
     pub last: SystemTime,
     /// Ends just this connection (TCP servers).
     pub close: Option<StopFlag>,
+    /// The name the client sent on it (add two numbers), when it sent one.
+    pub name: Option<String>,
 }
 
 impl Connection {
@@ -293,6 +295,16 @@ impl Traffic {
                 self.push(at, None, Call::Bind, &[], local.to_string());
                 if *tcp {
                     self.push(at, None, Call::Listen, &[], String::new());
+                }
+            }
+            Event::Add(x) if self.server => {
+                // The name a client sent names its connection in the table.
+                if let Some(c) = self
+                    .current
+                    .get(&x.peer)
+                    .and_then(|id| self.connections.get_mut(id))
+                {
+                    c.name = Some(x.client_name.clone());
                 }
             }
             Event::Accepted { peer, close, .. } => {
@@ -461,6 +473,7 @@ impl Traffic {
                 started: at,
                 last: at,
                 close,
+                name: None,
             },
         );
     }
@@ -864,17 +877,18 @@ impl Traffic {
                         });
                     }
                     row.col(|ui| {
-                        ui.add(
-                            egui::Label::new(RichText::new(c.peer.to_string()).monospace())
-                                .truncate(),
-                        )
-                        .on_hover_text(format!(
-                            "connection #{} from {}: started {}, last activity {}",
-                            c.id,
-                            c.peer,
-                            clock(c.started),
-                            clock(c.last)
-                        ));
+                        let peer = match &c.name {
+                            Some(name) => format!("{} · {name}", c.peer),
+                            None => c.peer.to_string(),
+                        };
+                        ui.add(egui::Label::new(RichText::new(peer).monospace()).truncate())
+                            .on_hover_text(format!(
+                                "connection #{} from {}: started {}, last activity {}",
+                                c.id,
+                                c.peer,
+                                clock(c.started),
+                                clock(c.last)
+                            ));
                     });
                     row.col(|ui| {
                         ui.add(egui::Label::new(&c.state).truncate())

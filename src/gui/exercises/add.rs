@@ -101,8 +101,8 @@ pub struct AddPanel {
 struct ClientFacts {
     /// When it was first heard from, as a count: the card lists clients in this order.
     first: usize,
-    /// The address of its latest request.
-    address: SocketAddr,
+    /// The addresses (ports) it came from: one a connection, or a UDP socket.
+    addresses: std::collections::BTreeSet<SocketAddr>,
     requests: u64,
 }
 
@@ -245,10 +245,10 @@ impl ExercisePanel for AddPanel {
                     let first = self.clients.len();
                     let facts = self.clients.entry(x.client_name).or_insert(ClientFacts {
                         first,
-                        address: x.peer,
+                        addresses: Default::default(),
                         requests: 0,
                     });
-                    facts.address = x.peer;
+                    facts.addresses.insert(x.peer);
                     facts.requests += 1;
                 }
                 Event::Finished(_) => {
@@ -495,9 +495,20 @@ impl AddPanel {
     /// sent, in a box of fixed height.
     fn clients_ui(&self, ui: &mut egui::Ui) {
         let requests: u64 = self.clients.values().map(|c| c.requests).sum();
+        let links: u64 = self
+            .clients
+            .values()
+            .map(|c| c.addresses.len() as u64)
+            .sum();
+        // Clients are told apart by the name they send: one program may connect many times.
         let mut summary = format!(
-            "{}, {}",
-            counted(self.clients.len() as u64, "client", "clients"),
+            "{}, {}, {}",
+            counted(self.clients.len() as u64, "name", "names"),
+            counted(
+                links,
+                if self.tcp { "connection" } else { "address" },
+                if self.tcp { "connections" } else { "addresses" }
+            ),
             counted(requests, "request", "requests")
         );
         if self.tcp {
@@ -516,7 +527,23 @@ impl AddPanel {
                     in_order.sort_by_key(|(_, f)| f.first);
                     for (name, facts) in in_order {
                         ui.label(RichText::new(name).strong());
-                        ui.label(RichText::new(facts.address.to_string()).monospace().weak());
+                        // Every port it came from, the latest last.
+                        let ports: Vec<String> = facts
+                            .addresses
+                            .iter()
+                            .map(|a| a.port().to_string())
+                            .collect();
+                        let ip = facts
+                            .addresses
+                            .iter()
+                            .next()
+                            .map(|a| a.ip().to_string())
+                            .unwrap_or_default();
+                        ui.label(
+                            RichText::new(format!("{ip} ports {}", ports.join(", ")))
+                                .monospace()
+                                .weak(),
+                        );
                         ui.label(counted(facts.requests, "request", "requests"));
                         ui.end_row();
                     }
