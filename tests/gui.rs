@@ -793,9 +793,9 @@ fn click_in_view(harness: &mut Harness<'_, SocklabApp>, label: &str) {
     harness.run_steps(2);
 }
 
-#[test]
-fn the_check_section_checks_a_students_server_and_stop_kills_it() {
-    let port = free_port(true);
+/// The window on Echo · TCP with its Check section set to check the handout's echo server
+/// (tests/peers/check/echo_server.py) on `port`.
+fn echo_check_harness(port: u16) -> Harness<'static, SocklabApp> {
     let mut harness = harness_for(Settings {
         exercise: ExerciseId::TcpEcho,
         ..Settings::default()
@@ -815,6 +815,13 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
         // The test program links socklab's library: socklab itself confines.
         check.launcher = Some(env!("CARGO_BIN_EXE_socklab").into());
     }
+    harness
+}
+
+#[test]
+fn the_check_section_checks_a_students_server_and_stop_kills_it() {
+    let port = free_port(true);
+    let mut harness = echo_check_harness(port);
     click_in_view(&mut harness, "Check a student's program");
     click_in_view(&mut harness, "Run checks");
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -2180,24 +2187,7 @@ fn new_output_below_the_window_is_announced_and_one_click_shows_it() {
 /// when the run ends (the summary and the confinement come under the checklist).
 #[test]
 fn the_checklist_stays_in_place_when_the_run_ends() {
-    let mut harness = harness_for(Settings {
-        exercise: ExerciseId::TcpEcho,
-        ..Settings::default()
-    });
-    {
-        let check = harness
-            .state_mut()
-            .check_panel(ExerciseId::TcpEcho)
-            .unwrap();
-        check.program = peers_dir()
-            .join("check/echo_server.py")
-            .display()
-            .to_string();
-        check.interpreter = python();
-        check.args = "tcp {port}".into();
-        check.port = free_port(true);
-        check.launcher = Some(env!("CARGO_BIN_EXE_socklab").into());
-    }
+    let mut harness = echo_check_harness(free_port(true));
     click_in_view(&mut harness, "Check a student's program");
     click_in_view(&mut harness, "Run checks");
     let first = |h: &Harness<'_, SocklabApp>| {
@@ -2268,4 +2258,22 @@ fn three_connections_of_one_client_are_one_name_three_ports_and_connections_say_
             .is_some(),
         "the connection is named by its client's name"
     );
+}
+
+/// Greyed-out fields keep three quarters of their colour in the light theme (egui's half was
+/// faint on a projector).
+#[test]
+fn greyed_out_fields_stay_readable_in_the_light_theme() {
+    let mut harness = harness_for(Settings {
+        theme: socklab::gui::app::Theme::Light,
+        ..Settings::default()
+    });
+    harness.run_steps(2);
+    let alpha = harness
+        .ctx
+        .style_of(egui::Theme::Light)
+        .visuals
+        .disabled_alpha;
+    assert_eq!(alpha, socklab::gui::app::LIGHT_DISABLED_ALPHA);
+    assert!(alpha >= 0.75, "{alpha}");
 }

@@ -684,7 +684,7 @@ fn a_client_that_prints_its_exchange_late_is_shown() {
 /// program's temporary files come and go there): 50 starts, each one started.
 #[test]
 fn fifty_starts_in_a_busy_folder_all_start() {
-    use socklab::check::{self, Exercise, Options, Role, program::Program};
+    use socklab::check::{Exercise, Role, program::Program};
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("hello.py"), "print('started')\n").unwrap();
     for i in 0..200 {
@@ -703,32 +703,12 @@ fn fifty_starts_in_a_busy_folder_all_start() {
             }
         })
     };
-    let options = Options {
-        exercise: Exercise::UdpEcho,
-        role: Role::Server,
-        command: Vec::new(),
-        host: "127.0.0.1".into(),
-        port: check_port(false),
-        format: None,
-        name: "Ana".into(),
-        number: 37,
-        stdin: None,
-        timeout: Duration::from_secs(5),
-        file: None,
-        cancel: socklab::net::runner::StopFlag::new(),
-        tap: None,
-        weights: None,
-        confine: check::confine::Confine {
-            launcher: Some(env!("CARGO_BIN_EXE_socklab").into()),
-            ..Default::default()
-        },
-        applied: Default::default(),
-        writable: Vec::new(),
-        pcap: None,
-        build: None,
-        build_timeout: check::DEFAULT_BUILD_TIMEOUT,
-        built: None,
-    };
+    let options = check_options(
+        Exercise::UdpEcho,
+        Role::Server,
+        check_port(false),
+        Vec::new(),
+    );
     let command = [python(), dir.path().join("hello.py").display().to_string()];
     let mut failed = Vec::new();
     for run in 0..50 {

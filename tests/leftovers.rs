@@ -13,32 +13,7 @@ use socklab::check::{self, Exercise, Options, Role};
 use socklab::net::event::Event;
 
 fn options(exercise: Exercise, port: u16, command: Vec<String>) -> Options {
-    Options {
-        exercise,
-        role: Role::Server,
-        command,
-        host: "127.0.0.1".into(),
-        port,
-        format: None,
-        name: "Ana".into(),
-        number: 37,
-        stdin: None,
-        timeout: Duration::from_secs(4),
-        file: None,
-        cancel: socklab::net::runner::StopFlag::new(),
-        tap: None,
-        weights: None,
-        confine: check::confine::Confine {
-            launcher: Some(env!("CARGO_BIN_EXE_socklab").into()),
-            ..Default::default()
-        },
-        applied: Default::default(),
-        writable: Vec::new(),
-        pcap: None,
-        build: None,
-        build_timeout: check::DEFAULT_BUILD_TIMEOUT,
-        built: None,
-    }
+    check_options(exercise, Role::Server, port, command)
 }
 
 /// The threads of this process named `name`.

@@ -254,6 +254,11 @@ impl SocklabApp {
         }
         if self.applied != Some((self.theme, self.zoom)) {
             ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
+            // Greyed-out fields stay readable on a projector in the light theme (egui fades
+            // them to half).
+            ui.ctx().style_mut_of(egui::Theme::Light, |s| {
+                s.visuals.disabled_alpha = LIGHT_DISABLED_ALPHA;
+            });
             ui.ctx().set_theme(self.theme.preference());
             ui.ctx().set_zoom_factor(self.zoom);
             self.applied = Some((self.theme, self.zoom));
@@ -409,6 +414,9 @@ impl SocklabApp {
         self.view_settings_ui(ui);
     }
 }
+
+/// How much of its colour a greyed-out widget keeps in the light theme.
+pub const LIGHT_DISABLED_ALPHA: f32 = 0.75;
 
 impl SocklabApp {
     /// Theme, zoom, shortcut help and Reset, at the top of the side panel.
