@@ -112,6 +112,13 @@ scene traffic-zoom200 "(exercise:TcpFile,zoom:2.0,tcp_file:(root:${q}$share${q},
 scene check-echo-server-1024 "(exercise:TcpEcho,checks:{${q}tcp-echo${q}:(program:${q}$home/lab/EchoServer.py${q},interpreter:${q}$py${q},args:${q}tcp {port}${q})})" \
   "size:1024 640" 310,580 sleep:0.5 wheel:15 sleep:0.5 284,621 sleep:5 wheel:20 sleep:0.5 \
   400,476 sleep:0.5
+# Add two numbers after one exchange, the server started with F5 and the client sent with
+# Ctrl+2 and Enter: at 1024x640 and 1280x800 at 100%; at 1024x640 and 200% in projector mode,
+# scrolled to the client's Output by the notice of its new lines.
+scene add-tcp-1024 '(exercise:TcpAdd)' "size:1024 640" key:F5 sleep:1 key:ctrl+2 key:Return sleep:1.5
+scene add-tcp-1280 '(exercise:TcpAdd)' key:F5 sleep:1 key:ctrl+2 key:Return sleep:1.5
+scene projector-add-tcp-zoom200-1024 '(exercise:TcpAdd,zoom:2.0,projector:true)' "size:1024 640" \
+  key:F5 sleep:1 key:ctrl+2 key:Return sleep:1.5 715,508 sleep:1.2
 # At 1024x640: a student's Java add server checked with the Java preset (run from its source,
 # confined): the checklist and the program's output.
 cp tests/peers/lang/AddServer.java "$home/lab/AddServer.java"
