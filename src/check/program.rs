@@ -824,6 +824,9 @@ const MAX_COPY_DEPTH: usize = 16;
 /// out.
 fn copy_tree(from: &Path, to: &Path, budget: &mut u64, depth: usize) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
+    // A program at the top of the file system (in a container, a chroot) is copied with the
+    // files beside it only: never the system's folders, nor /proc's endless files.
+    let top = from.canonicalize().is_ok_and(|f| f == Path::new("/"));
     let mut folders = Vec::new();
     for entry in std::fs::read_dir(from)?.flatten() {
         let path = entry.path();
@@ -832,7 +835,13 @@ fn copy_tree(from: &Path, to: &Path, budget: &mut u64, depth: usize) -> std::io:
         };
         let target = to.join(entry.file_name());
         if kind.is_dir() {
-            if depth < MAX_COPY_DEPTH && !entry.file_name().to_string_lossy().starts_with('.') {
+            let system = SYSTEM_FOLDERS.iter().any(|s| path.starts_with(s));
+            if depth < MAX_COPY_DEPTH
+                && !top
+                && !system
+                && same_device_as(from, &path).is_none_or(|same| same)
+                && !entry.file_name().to_string_lossy().starts_with('.')
+            {
                 folders.push((path, target));
             }
             continue;
@@ -857,6 +866,23 @@ fn copy_tree(from: &Path, to: &Path, budget: &mut u64, depth: usize) -> std::io:
         }
     }
     Ok(())
+}
+
+/// Whether `path` is on the file system of `folder` (None where that cannot be told): a mount
+/// inside a submission's folder (a /proc, a network share) is not copied.
+fn same_device_as(folder: &Path, path: &Path) -> Option<bool> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let a = std::fs::metadata(folder).ok()?.dev();
+        let b = std::fs::symlink_metadata(path).ok()?.dev();
+        Some(a == b)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (folder, path);
+        None
+    }
 }
 
 /// Copies the submission's folder ([`submission_folder`], or the folder a build made,
@@ -890,6 +916,16 @@ fn scratch_copy(
     for (i, word) in command.iter_mut().enumerate() {
         let path = Path::new(word.as_str());
         let real = path.canonicalize().ok();
+        // An interpreter or a device is the system's, also for a submission at the top of the
+        // file system (a container's, a chroot's).
+        let at_top = folder.as_deref() == Some(Path::new("/"));
+        if at_top
+            && real
+                .as_ref()
+                .is_some_and(|r| SYSTEM_FOLDERS.iter().any(|s| r.starts_with(s)))
+        {
+            continue;
+        }
         if let (Some(real), Some(folder)) = (&real, &folder)
             && let Ok(inside) = real.strip_prefix(folder)
         {
@@ -1330,6 +1366,28 @@ fn watchdog(_pgid: u32) -> Option<Child> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_copy_takes_subfolders_but_no_hidden_folder_and_no_other_file_system() {
+        let from = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(from.path().join("lib")).unwrap();
+        std::fs::create_dir_all(from.path().join(".git")).unwrap();
+        std::fs::write(from.path().join("server.py"), "print(1)").unwrap();
+        std::fs::write(from.path().join("lib/reply.py"), "x = 1").unwrap();
+        std::fs::write(from.path().join(".git/HEAD"), "ref").unwrap();
+        let to = tempfile::tempdir().unwrap();
+        let mut budget = MAX_COPY_BYTES;
+        copy_tree(from.path(), &to.path().join("work"), &mut budget, 0).unwrap();
+        assert!(to.path().join("work/server.py").is_file());
+        assert!(to.path().join("work/lib/reply.py").is_file());
+        assert!(!to.path().join("work/.git").exists());
+        #[cfg(target_os = "linux")]
+        assert_eq!(
+            same_device_as(Path::new("/"), Path::new("/proc")),
+            Some(false),
+            "/proc is a file system of its own: never copied"
+        );
+    }
 
     #[test]
     fn prompts_are_answered_by_their_words() {
