@@ -30,6 +30,34 @@ fn threads_named(name: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// Each watching thread's name, state and where it waits, for a failure's message.
+fn watching_threads() -> String {
+    std::fs::read_dir("/proc/self/task")
+        .map(|d| {
+            d.flatten()
+                .filter_map(|t| {
+                    let comm = std::fs::read_to_string(t.path().join("comm")).ok()?;
+                    comm.starts_with("check ").then(|| {
+                        let stat =
+                            std::fs::read_to_string(t.path().join("stat")).unwrap_or_default();
+                        let wchan =
+                            std::fs::read_to_string(t.path().join("wchan")).unwrap_or_default();
+                        let syscall =
+                            std::fs::read_to_string(t.path().join("syscall")).unwrap_or_default();
+                        format!(
+                            "{} [{}] wchan {wchan} syscall {}",
+                            comm.trim(),
+                            stat.trim(),
+                            syscall.trim()
+                        )
+                    })
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .unwrap_or_default()
+}
+
 #[test]
 #[cfg(target_os = "linux")]
 fn ten_checks_leave_no_watching_thread_behind() {
@@ -51,12 +79,19 @@ fn ten_checks_leave_no_watching_thread_behind() {
         let report = check::run(&o, &mut |_| {}).expect("the check ran");
         assert_eq!(report.score(), 100.0, "{}", report.to_markdown());
     }
-    // A thread notices within its 50 ms tick.
-    let deadline = Instant::now() + Duration::from_secs(2);
+    // A thread notices within its 50 ms tick; on a loaded machine it may be scheduled late
+    // (a clean-clone CI run once saw one of the twenty still there after 2 s: not reproduced
+    // here in 12 runs beside 8 busy loops; a failure now names each thread's state).
+    let deadline = Instant::now() + Duration::from_secs(10);
     while count() > before && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert_eq!(count(), before, "watching threads left after ten checks");
+    assert_eq!(
+        count(),
+        before,
+        "watching threads left after ten checks: {}",
+        watching_threads()
+    );
 }
 
 /// A server of socklab's own holds the port with a connection of an earlier client left in
