@@ -826,7 +826,7 @@ fn copy_tree(from: &Path, to: &Path, budget: &mut u64, depth: usize) -> std::io:
     std::fs::create_dir_all(to)?;
     // A program at the top of the file system (in a container, a chroot) is copied with the
     // files beside it only: never the system's folders, nor /proc's endless files.
-    let top = from.canonicalize().is_ok_and(|f| f == Path::new("/"));
+    let top = depth == 0 && from.canonicalize().is_ok_and(|f| f == Path::new("/"));
     let mut folders = Vec::new();
     for entry in std::fs::read_dir(from)?.flatten() {
         let path = entry.path();
