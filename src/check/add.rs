@@ -6,9 +6,10 @@ use std::time::{Duration, Instant};
 
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
+use super::spec::{Case, Check, Spec, Wire, run_table};
 use super::{
     CheckError, Conn, Options, Peer, Role, Subject, answers, ended_cleanly, exit_verdict, expand,
-    output_shows, result, wait_released,
+    output_shows, wait_released,
 };
 use crate::net::add::{self as runner, ClientConfig, ServerConfig};
 use crate::net::event::{AddExchange, Event, Role as EventRole};
@@ -84,51 +85,83 @@ fn exchange(o: &Options, format: WireFormat, number: i64) -> (Vec<Event>, Option
     (events, x)
 }
 
-fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<String>, CheckError> {
-    let tcp = o.exercise.tcp();
-    let mut s = Subject::new(o, server_answers());
-    let (listening, listens) = s.listens()?;
-    sink(listens);
-    let rest: &[(&str, &str, bool)] = &[
-        ("answers", "answers with a name and an integer", true),
-        ("shows", "shows both names, both numbers and the sum", true),
-        ("second-client", "answers a second client", true),
-        (
-            "split-request",
-            "reads a request sent in pieces (field by field, or cut in two)",
-            false,
-        ),
-        (
-            "concurrent",
-            "answers while another client stays silent",
-            false,
-        ),
-        ("garbage", "keeps serving after a malformed request", false),
-        (
-            "out-of-range-stops",
-            "stops at a number outside 1..100",
-            true,
-        ),
-    ];
-    let skip_rest = |sink: &mut dyn FnMut(CheckResult), from: usize, why: &str| {
-        for (id, title, required) in &rest[from..] {
-            sink(result(
-                id,
-                title,
-                *required,
-                Verdict::Skip,
-                why,
-                None,
-                (Vec::new(), Vec::new()),
-            ));
-        }
-    };
-    if !listening {
-        skip_rest(sink, 0, "the server never listened");
-        return Ok(None);
-    }
+/// The checks of a student's add server, in the order they run.
+const LISTENS: Spec = super::LISTENS;
+const ANSWERS: Spec = Spec::required("answers", "answers with a name and an integer");
+const SHOWS: Spec = Spec::required("shows", "shows both names, both numbers and the sum");
+const SECOND_CLIENT: Spec = Spec::required("second-client", "answers a second client");
+const SPLIT_REQUEST: Spec = Spec::advisory(
+    "split-request",
+    "reads a request sent in pieces (field by field, or cut in two)",
+);
+const CONCURRENT: Spec = Spec::advisory("concurrent", "answers while another client stays silent");
+const GARBAGE: Spec = Spec::advisory("garbage", "keeps serving after a malformed request");
+const OUT_OF_RANGE_STOPS: Spec =
+    Spec::required("out-of-range-stops", "stops at a number outside 1..100");
 
-    // answers: the given format, or each in turn until one is answered.
+fn server_checks<'a>() -> [Check<ServerCase<'a>>; 8] {
+    [
+        Check::new(LISTENS, listens),
+        Check::new(ANSWERS, answers_in_some_format),
+        Check::new(SHOWS, server_shows),
+        Check::new(SECOND_CLIENT, second_client),
+        Check::new(SPLIT_REQUEST, split_request),
+        Check::new(CONCURRENT, concurrent),
+        Check::new(GARBAGE, garbage),
+        Check::new(OUT_OF_RANGE_STOPS, out_of_range_stops),
+    ]
+}
+
+/// What the checks of a server share: the program, and the format and exchange it answered.
+struct ServerCase<'a> {
+    o: &'a Options,
+    s: Subject<'a>,
+    tcp: bool,
+    found: Option<(WireFormat, AddExchange)>,
+    skipping: Option<&'static str>,
+}
+
+impl Case for ServerCase<'_> {
+    fn skipping(&self) -> Option<String> {
+        self.skipping.map(str::to_owned)
+    }
+}
+
+impl ServerCase<'_> {
+    /// The format the server answered in (found by `answers`, which skips every later check
+    /// when there is none).
+    fn format(&self) -> Result<WireFormat, CheckError> {
+        self.found
+            .as_ref()
+            .map(|(f, _)| f.clone())
+            .ok_or_else(|| CheckError::Peer("no format was found before this check".into()))
+    }
+}
+
+fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<String>, CheckError> {
+    let mut case = ServerCase {
+        o,
+        s: Subject::new(o, server_answers()),
+        tcp: o.exercise.tcp(),
+        found: None,
+        skipping: None,
+    };
+    run_table(&server_checks(), &mut case, sink)?;
+    Ok(case.found.map(|(f, _)| f.to_string()))
+}
+
+/// listens: the program started and listens on the port.
+fn listens(c: &mut ServerCase<'_>, _: Spec) -> Result<CheckResult, CheckError> {
+    let (listening, result) = c.s.listens()?;
+    if !listening {
+        c.skipping = Some("the server never listened");
+    }
+    Ok(result)
+}
+
+/// answers: the given format, or each in turn until one is answered.
+fn answers_in_some_format(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let o = c.o;
     let candidates: Vec<WireFormat> = match &o.format {
         Some(f) => vec![f.clone()],
         None => TRIED_FORMATS
@@ -136,57 +169,46 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
             .filter_map(|n| WireFormat::from_name(n).ok())
             .collect(),
     };
-    let mut found: Option<(WireFormat, AddExchange, Vec<Event>)> = None;
     let mut last_events = Vec::new();
     for format in candidates {
-        if !s.ready()? {
+        if !c.s.ready()? {
             break;
         }
         let (events, x) = exchange(o, format.clone(), o.number);
         match x {
             Some(x) => {
-                found = Some((format, x, events));
-                break;
+                let reason = format!(
+                    "\"{}\" and {} in reply to {} ({format})",
+                    x.server_name, x.server_number, o.number
+                );
+                c.found = Some((format, x));
+                return Ok(spec.result(Verdict::Pass, reason, c.s.program(), Peer::wire(&events)));
             }
             None => last_events = events,
         }
     }
-    let Some((format, x, events)) = found else {
-        sink(result(
-            "answers",
-            rest[0].1,
-            true,
-            Verdict::Fail,
-            "no reply socklab could read in any of its formats",
-            s.program(),
-            Peer::wire(&last_events),
-        ));
-        skip_rest(sink, 1, "the server never answered");
-        return Ok(None);
-    };
-    let format_name = format.to_string();
-    sink(result(
-        "answers",
-        rest[0].1,
-        true,
-        Verdict::Pass,
-        format!(
-            "\"{}\" and {} in reply to {} ({format_name})",
-            x.server_name, x.server_number, o.number
-        ),
-        s.program(),
-        Peer::wire(&events),
-    ));
+    c.skipping = Some("the server never answered");
+    Ok(spec.result(
+        Verdict::Fail,
+        "no reply socklab could read in any of its formats",
+        c.s.program(),
+        Peer::wire(&last_events),
+    ))
+}
 
-    // shows: what the handout says the server displays.
-    let sum = (i128::from(o.number) + i128::from(x.server_number)).to_string();
+/// shows: what the handout says the server displays.
+fn server_shows(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let o = c.o;
+    let server_number = c.found.as_ref().map_or(0, |(_, x)| x.server_number);
+    let sum = (i128::from(o.number) + i128::from(server_number)).to_string();
     let wanted = [
         o.name.clone(),
         o.number.to_string(),
-        x.server_number.to_string(),
+        server_number.to_string(),
         sum,
     ];
-    let shown = s
+    let shown = c
+        .s
         .program()
         .map(|p| {
             let until = Instant::now() + SHOW_WAIT;
@@ -197,107 +219,75 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
             p.output()
         })
         .unwrap_or_default();
-    let (verdict, reason) = output_shows(&shown, &wanted);
-    sink(result(
-        "shows",
-        rest[1].1,
-        true,
-        verdict,
-        reason,
-        s.program(),
-        (Vec::new(), Vec::new()),
-    ));
+    Ok(spec.judged(output_shows(&shown, &wanted), c.s.program()))
+}
 
-    // second-client: the server is still there (a moment after the first reply), and answers.
-    let alive = s
-        .program()
-        .is_some_and(|p| p.wait_exit(Duration::from_millis(300)).is_none());
-    if alive {
-        let (events, x2) = exchange(o, format.clone(), o.number);
-        sink(result(
-            "second-client",
-            rest[2].1,
-            true,
-            if x2.is_some() {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            },
-            if x2.is_some() {
-                "a second client was answered".to_owned()
-            } else {
-                "a second client got no reply".to_owned()
-            },
-            s.program(),
-            Peer::wire(&events),
-        ));
-    } else {
-        sink(result(
-            "second-client",
-            rest[2].1,
-            true,
+/// second-client: the server is still there (a moment after the first reply), and answers.
+fn second_client(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let alive =
+        c.s.program()
+            .is_some_and(|p| p.wait_exit(Duration::from_millis(300)).is_none());
+    if !alive {
+        return Ok(spec.result(
             Verdict::Fail,
             "the server exited after its first client",
-            s.program(),
-            (Vec::new(), Vec::new()),
+            c.s.program(),
+            Wire::default(),
         ));
     }
-
-    // split-request (TCP): the request in two pieces, 50 ms apart.
-    if tcp {
-        let verdict = if s.ready()? {
-            let pieces = add::encode_in_pieces(&format, &o.name, o.number);
-            let pieces: Vec<&[u8]> = pieces.iter().map(Vec::as_slice).collect();
-            raw_tcp_exchange(o, &pieces, Duration::from_millis(50))
-        } else {
-            Err(s.not_back())
-        };
-        sink(advisory("split-request", rest[3].1, verdict, &mut s));
+    let (events, x2) = exchange(c.o, c.format()?, c.o.number);
+    let (verdict, reason) = if x2.is_some() {
+        (Verdict::Pass, "a second client was answered")
     } else {
-        sink(result(
-            "split-request",
-            rest[3].1,
-            false,
-            Verdict::Skip,
-            "UDP: a datagram arrives whole",
-            None,
-            (Vec::new(), Vec::new()),
-        ));
-    }
+        (Verdict::Fail, "a second client got no reply")
+    };
+    Ok(spec.result(verdict, reason, c.s.program(), Peer::wire(&events)))
+}
 
-    // concurrent (TCP): a first client connects and stays silent; a second is answered.
-    if tcp {
-        let verdict = if s.ready()? {
-            let silent = TcpStream::connect((o.host.as_str(), o.port)).map(Conn);
-            let (events, x) = exchange(o, format.clone(), o.number);
-            drop(silent);
-            match x {
-                Some(_) => Ok((Peer::wire(&events).0, Peer::wire(&events).1)),
-                None => Err("no reply while another client stayed connected and silent".to_owned()),
-            }
-        } else {
-            Err(s.not_back())
-        };
-        sink(advisory("concurrent", rest[4].1, verdict, &mut s));
+/// split-request (TCP): the request in two pieces, 50 ms apart.
+fn split_request(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    if !c.tcp {
+        return Ok(spec.skip("UDP: a datagram arrives whole"));
+    }
+    let outcome = if c.s.ready()? {
+        let pieces = add::encode_in_pieces(&c.format()?, &c.o.name, c.o.number);
+        let pieces: Vec<&[u8]> = pieces.iter().map(Vec::as_slice).collect();
+        raw_tcp_exchange(c.o, &pieces, Duration::from_millis(50))
     } else {
-        sink(result(
-            "concurrent",
-            rest[4].1,
-            false,
-            Verdict::Skip,
-            "UDP has no connection to hold",
-            None,
-            (Vec::new(), Vec::new()),
-        ));
-    }
+        Err(c.s.not_back())
+    };
+    Ok(spec.answered(outcome, c.s.program()))
+}
 
-    // garbage: a malformed request, then a normal client.
-    let verdict = if s.ready()? {
-        send_garbage(o, tcp);
+/// concurrent (TCP): a first client connects and stays silent; a second is answered.
+fn concurrent(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    if !c.tcp {
+        return Ok(spec.skip("UDP has no connection to hold"));
+    }
+    let o = c.o;
+    let outcome = if c.s.ready()? {
+        let silent = TcpStream::connect((o.host.as_str(), o.port)).map(Conn);
+        let (events, x) = exchange(o, c.format()?, o.number);
+        drop(silent);
+        match x {
+            Some(_) => Ok(Peer::wire(&events)),
+            None => Err("no reply while another client stayed connected and silent".to_owned()),
+        }
+    } else {
+        Err(c.s.not_back())
+    };
+    Ok(spec.answered(outcome, c.s.program()))
+}
+
+/// garbage: a malformed request, then a normal client.
+fn garbage(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let o = c.o;
+    let outcome = if c.s.ready()? {
+        send_garbage(o, c.tcp);
         std::thread::sleep(Duration::from_millis(300));
-        let still = s.program().is_some_and(Program::is_running);
+        let still = c.s.program().is_some_and(Program::is_running);
         if still {
-            let (events, x) = exchange(o, format.clone(), o.number);
+            let (events, x) = exchange(o, c.format()?, o.number);
             match x {
                 Some(_) => Ok(Peer::wire(&events)),
                 None => Err("no reply to a normal request after a malformed one".to_owned()),
@@ -306,83 +296,45 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
             Err("the server exited on a malformed request".to_owned())
         }
     } else {
-        Err(s.not_back())
+        Err(c.s.not_back())
     };
-    sink(advisory("garbage", rest[5].1, verdict, &mut s));
-
-    // out-of-range-stops: 150 gets no sum, the program exits and releases its port.
-    if s.ready()? {
-        let (events, x) = exchange(o, format.clone(), 150);
-        let exited = s
-            .program()
-            .and_then(|p| p.wait_exit(Duration::from_secs(3)))
-            .is_some();
-        let released = exited && wait_released(o.port, tcp, Duration::from_secs(3));
-        let (verdict, reason) = match (x, exited, released) {
-            (Some(x), _, _) => (
-                Verdict::Fail,
-                format!(
-                    "150 was answered with {} (a sum of {})",
-                    x.server_number,
-                    x.sum()
-                ),
-            ),
-            (None, false, _) => (
-                Verdict::Fail,
-                "no reply, but the server did not exit within 3 s".into(),
-            ),
-            (None, true, false) => (
-                Verdict::Fail,
-                "it exited, but its port was not released within 3 s".into(),
-            ),
-            (None, true, true) => (
-                Verdict::Pass,
-                "no reply to 150; it exited and released its port".into(),
-            ),
-        };
-        sink(result(
-            "out-of-range-stops",
-            rest[6].1,
-            true,
-            verdict,
-            reason,
-            s.program(),
-            Peer::wire(&events),
-        ));
-    } else {
-        let why = s.not_back();
-        skip_rest(sink, 6, &why);
-    }
-    Ok(Some(format_name))
+    Ok(spec.answered(outcome, c.s.program()))
 }
 
-/// An advisory check's result from what its case found.
-fn advisory(
-    id: &'static str,
-    title: &'static str,
-    outcome: Result<(Vec<u8>, Vec<u8>), String>,
-    s: &mut Subject<'_>,
-) -> CheckResult {
-    match outcome {
-        Ok(wire) => result(
-            id,
-            title,
-            false,
-            Verdict::Pass,
-            "answered",
-            s.program(),
-            wire,
-        ),
-        Err(why) => result(
-            id,
-            title,
-            false,
-            Verdict::Fail,
-            why,
-            s.program(),
-            (Vec::new(), Vec::new()),
-        ),
+/// out-of-range-stops: 150 gets no sum, the program exits and releases its port.
+fn out_of_range_stops(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    if !c.s.ready()? {
+        return Ok(spec.skip(c.s.not_back()));
     }
+    let (events, x) = exchange(c.o, c.format()?, 150);
+    let exited =
+        c.s.program()
+            .and_then(|p| p.wait_exit(Duration::from_secs(3)))
+            .is_some();
+    let released = exited && wait_released(c.o.port, c.tcp, Duration::from_secs(3));
+    let (verdict, reason) = match (x, exited, released) {
+        (Some(x), _, _) => (
+            Verdict::Fail,
+            format!(
+                "150 was answered with {} (a sum of {})",
+                x.server_number,
+                x.sum()
+            ),
+        ),
+        (None, false, _) => (
+            Verdict::Fail,
+            "no reply, but the server did not exit within 3 s".into(),
+        ),
+        (None, true, false) => (
+            Verdict::Fail,
+            "it exited, but its port was not released within 3 s".into(),
+        ),
+        (None, true, true) => (
+            Verdict::Pass,
+            "no reply to 150; it exited and released its port".into(),
+        ),
+    };
+    Ok(spec.result(verdict, reason, c.s.program(), Peer::wire(&events)))
 }
 
 /// Sends `pieces` on a fresh TCP connection, `gap` apart, and reads a reply socklab can read.
@@ -454,15 +406,87 @@ fn start_server(o: &Options) -> Option<Peer> {
     .ok()
 }
 
+/// The checks of a student's add client, in the order they run.
+const SENDS: Spec = Spec::required("sends", "sends a name and a number socklab's server reads");
+const CLIENT_SHOWS: Spec = Spec::required("shows", "shows both names, both numbers and the sum");
+const EXITS: Spec = Spec::required("exits", "exits with code 0 within 5 s of the reply");
+const REPLY_IN_PIECES: Spec = Spec::advisory("reply-in-pieces", "reads a reply sent in two pieces");
+const OUT_OF_RANGE_INPUT: Spec = Spec::advisory(
+    "out-of-range-input",
+    "150 typed: refused or sent, and says which, without a traceback",
+);
+const NO_SERVER: Spec = Spec::advisory("no-server", "no server: an error message, not a traceback");
+
+fn client_checks<'a>() -> [Check<ClientCase<'a>>; 6] {
+    [
+        Check::new(SENDS, sends),
+        Check::new(CLIENT_SHOWS, client_shows),
+        Check::new(EXITS, exits),
+        Check::new(REPLY_IN_PIECES, reply_in_pieces),
+        Check::new(OUT_OF_RANGE_INPUT, out_of_range_input),
+        Check::new(NO_SERVER, no_server),
+    ]
+}
+
+/// What the checks of a client share: its command, and its first run against socklab's
+/// server (`sends`, `shows` and `exits` judge the same run).
+struct ClientCase<'a> {
+    o: &'a Options,
+    tcp: bool,
+    command: Vec<String>,
+    first: Option<(Peer, Program)>,
+    /// The request socklab's server read in the first run.
+    request: Option<AddExchange>,
+    /// What the program should show: both names, both numbers and the sum.
+    wanted: Vec<String>,
+}
+
+impl Case for ClientCase<'_> {}
+
+impl ClientCase<'_> {
+    /// Ends the first run: the program is killed, socklab's server stopped, its port let go.
+    fn end_first_run(&mut self) {
+        if let Some((server, mut program)) = self.first.take() {
+            program.kill();
+            drop(program);
+            server.finish(Duration::from_millis(100));
+            wait_released(self.o.port, self.tcp, Duration::from_secs(2));
+        }
+    }
+
+    fn start(&self, o: &Options) -> Result<Program, CheckError> {
+        Ok(Program::start(
+            &self.command,
+            answers(o, &[], &["{name}", "{number}"]),
+            self.o,
+        )?)
+    }
+}
+
 fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<String>, CheckError> {
-    let tcp = o.exercise.tcp();
+    let mut case = ClientCase {
+        o,
+        tcp: o.exercise.tcp(),
+        command: expand(&o.command, o, &[]),
+        first: None,
+        request: None,
+        wanted: Vec::new(),
+    };
+    let ran = run_table(&client_checks(), &mut case, sink);
+    case.end_first_run();
+    ran?;
+    Ok(case.request.map(|x| x.format))
+}
+
+/// sends: the program, against socklab's server, sends a request the server reads.
+fn sends(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let o = c.o;
     let Some(mut server) = start_server(o) else {
         return Err(CheckError::Peer(
             "socklab's add server could not start".into(),
         ));
     };
-    let command = expand(&o.command, o, &[]);
-    let mut program = Program::start(&command, answers(o, &[], &["{name}", "{number}"]), o)?;
+    let mut program = c.start(o)?;
     let got = server.wait_for(
         o.timeout,
         |e| matches!(e, Event::Add(x) if x.role == EventRole::Server),
@@ -471,17 +495,49 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
         Event::Add(x) if x.role == EventRole::Server => Some(x.clone()),
         _ => None,
     });
-    let wire = |events: &[Event]| {
-        let (sent, received) = Peer::wire(events);
-        (received, sent)
-    };
-    let format = request.as_ref().map(|x| x.format.clone());
     // Judged on what it sent: a name written in its code is its name, whatever was typed.
     let (sent_name, sent_number) = request.as_ref().map_or((o.name.clone(), o.number), |x| {
         (x.client_name.clone(), x.client_number)
     });
-    let typed = program.typed();
-    let name_note = if request.is_none() || sent_name == o.name {
+    let reason = match &request {
+        Some(x) => format!(
+            "\"{}\" and {} ({}){}",
+            x.client_name,
+            x.client_number,
+            x.format,
+            name_note(o, &sent_name, &program.typed())
+        ),
+        None if !program.is_running() => {
+            "the program ended without sending a request socklab could read".into()
+        }
+        None => format!(
+            "no request socklab could read within {} s",
+            o.timeout.as_secs()
+        ),
+    };
+    let (sent, received) = Peer::wire(&server.events);
+    let result = spec.result(
+        if got { Verdict::Pass } else { Verdict::Fail },
+        reason,
+        Some(&mut program),
+        (received, sent),
+    );
+    let sum = (i128::from(sent_number) + i128::from(SERVER_NUMBER)).to_string();
+    c.wanted = vec![
+        sent_name,
+        SERVER_NAME.to_owned(),
+        sent_number.to_string(),
+        SERVER_NUMBER.to_string(),
+        sum,
+    ];
+    c.request = request;
+    c.first = Some((server, program));
+    Ok(result)
+}
+
+/// What the `sends` reason adds when the name sent is not the one typed.
+fn name_note(o: &Options, sent_name: &str, typed: &[String]) -> String {
+    if sent_name == o.name {
         String::new()
     } else if typed.iter().any(|t| t == &o.name) {
         format!(
@@ -490,129 +546,63 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
         )
     } else {
         " (its name is written in its code: it asked for none)".to_owned()
+    }
+}
+
+/// shows: both names, both numbers and the sum in the first run's output.
+fn client_shows(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let Some((_, program)) = c.first.as_mut().filter(|_| c.request.is_some()) else {
+        return Ok(spec.skip("no request was read"));
     };
-    sink(result(
-        "sends",
-        "sends a name and a number socklab's server reads",
-        true,
-        if got { Verdict::Pass } else { Verdict::Fail },
-        match &request {
-            Some(x) => format!(
-                "\"{}\" and {} ({}){name_note}",
-                x.client_name, x.client_number, x.format
-            ),
-            None if !program.is_running() => {
-                "the program ended without sending a request socklab could read".into()
-            }
-            None => format!(
-                "no request socklab could read within {} s",
-                o.timeout.as_secs()
-            ),
-        },
-        Some(&mut program),
-        wire(&server.events),
-    ));
-    let sum = (i128::from(sent_number) + i128::from(SERVER_NUMBER)).to_string();
-    let wanted = [
-        sent_name,
-        SERVER_NAME.to_owned(),
-        sent_number.to_string(),
-        SERVER_NUMBER.to_string(),
-        sum,
-    ];
-    if request.is_some() {
-        // What it prints after the reply may come late (a client that reads the reply line by
-        // line and prints the exchange at the end): as long as `exits` waits, and no longer
-        // once it has exited.
-        program.wait_output_all(&wanted, Duration::from_secs(5));
-        let out = program.output();
-        let (verdict, reason) = output_shows(&out, &wanted);
-        sink(result(
-            "shows",
-            "shows both names, both numbers and the sum",
-            true,
-            verdict,
-            reason,
-            Some(&mut program),
-            (Vec::new(), Vec::new()),
-        ));
-        let (verdict, reason) =
-            exit_verdict(program.wait_exit(Duration::from_secs(5)), "the reply");
-        sink(result(
-            "exits",
-            "exits with code 0 within 5 s of the reply",
-            true,
-            verdict,
-            reason,
-            Some(&mut program),
-            (Vec::new(), Vec::new()),
-        ));
-    } else {
-        for (id, title) in [
-            ("shows", "shows both names, both numbers and the sum"),
-            ("exits", "exits with code 0 within 5 s of the reply"),
-        ] {
-            sink(result(
-                id,
-                title,
-                true,
-                Verdict::Skip,
-                "no request was read",
-                None,
-                (Vec::new(), Vec::new()),
-            ));
+    // What it prints after the reply may come late (a client that reads the reply line by
+    // line and prints the exchange at the end): as long as `exits` waits, and no longer
+    // once it has exited.
+    program.wait_output_all(&c.wanted, Duration::from_secs(5));
+    let out = program.output();
+    Ok(spec.judged(output_shows(&out, &c.wanted), Some(program)))
+}
+
+/// exits: the first run ends with code 0 within 5 s of the reply.
+fn exits(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let Some((_, program)) = c.first.as_mut().filter(|_| c.request.is_some()) else {
+        c.end_first_run();
+        return Ok(spec.skip("no request was read"));
+    };
+    let verdict = exit_verdict(program.wait_exit(Duration::from_secs(5)), "the reply");
+    let result = spec.judged(verdict, Some(program));
+    c.end_first_run();
+    Ok(result)
+}
+
+/// reply-in-pieces (TCP): the reply in two sends, 100 ms apart.
+fn reply_in_pieces(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    c.end_first_run();
+    if !c.tcp {
+        return Ok(spec.skip("UDP: a datagram arrives whole"));
+    }
+    Ok(match pieces_server(c.o, &c.command, &c.wanted) {
+        Ok(mut p) => spec.result(
+            Verdict::Pass,
+            "it showed the sum",
+            Some(&mut p),
+            Wire::default(),
+        ),
+        Err(failed) => {
+            let (why, mut p) = *failed;
+            spec.result(Verdict::Fail, why, p.as_mut(), Wire::default())
         }
-    }
-    program.kill();
-    drop(program);
-    server.finish(Duration::from_millis(100));
-    wait_released(o.port, tcp, Duration::from_secs(2));
+    })
+}
 
-    // reply-in-pieces (TCP): the reply in two sends, 100 ms apart.
-    if tcp {
-        let outcome = pieces_server(o, &command, &wanted);
-        sink(match outcome {
-            Ok(mut p) => result(
-                "reply-in-pieces",
-                "reads a reply sent in two pieces",
-                false,
-                Verdict::Pass,
-                "it showed the sum",
-                Some(&mut p),
-                (Vec::new(), Vec::new()),
-            ),
-            Err(failed) => {
-                let (why, mut p) = *failed;
-                result(
-                    "reply-in-pieces",
-                    "reads a reply sent in two pieces",
-                    false,
-                    Verdict::Fail,
-                    why,
-                    p.as_mut(),
-                    (Vec::new(), Vec::new()),
-                )
-            }
-        });
-    } else {
-        sink(result(
-            "reply-in-pieces",
-            "reads a reply sent in two pieces",
-            false,
-            Verdict::Skip,
-            "UDP: a datagram arrives whole",
-            None,
-            (Vec::new(), Vec::new()),
-        ));
-    }
-
-    // out-of-range-input: 150 typed, socklab's server listening (it gives the lab's answer:
-    // no reply). The program refuses 150 or sends it, and says which: a silent exit leaves
-    // its user guessing.
+/// out-of-range-input: 150 typed, socklab's server listening (it gives the lab's answer: no
+/// reply). The program refuses 150 or sends it, and says which: a silent exit leaves its user
+/// guessing.
+fn out_of_range_input(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let o = c.o;
     let mut high = o.clone();
     high.number = 150;
     let server = start_server(o);
-    let mut program = Program::start(&command, answers(&high, &[], &["{name}", "{number}"]), o)?;
+    let mut program = c.start(&high)?;
     let code = program.wait_exit(o.timeout);
     let out = program.output();
     let said = program.output_after("150").unwrap_or_default();
@@ -620,8 +610,8 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
     let sent = events.iter().flatten().any(
         |e| matches!(e, Event::Add(x) if x.role == EventRole::Server && x.client_number == 150),
     );
-    wait_released(o.port, tcp, Duration::from_secs(2));
-    let (verdict, reason) = match ended_cleanly(code, &out, o.timeout, "") {
+    wait_released(o.port, c.tcp, Duration::from_secs(2));
+    let verdict = match ended_cleanly(code, &out, o.timeout, "") {
         (Verdict::Pass, _) if said.trim().is_empty() => (
             Verdict::Fail,
             format!(
@@ -644,34 +634,18 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
         ),
         other => other,
     };
-    sink(result(
-        "out-of-range-input",
-        "150 typed: refused or sent, and says which, without a traceback",
-        false,
-        verdict,
-        reason,
-        Some(&mut program),
-        (Vec::new(), Vec::new()),
-    ));
-    drop(program);
+    Ok(spec.judged(verdict, Some(&mut program)))
+}
 
-    // no-server: nothing listens. A UDP client hears nothing until its own timeout (often
-    // 5 s): it gets a few seconds beyond the case's.
-    let mut program = Program::start(&command, answers(o, &[], &["{name}", "{number}"]), o)?;
-    let patience = o.timeout + Duration::from_secs(3);
+/// no-server: nothing listens. A UDP client hears nothing until its own timeout (often 5 s):
+/// it gets a few seconds beyond the case's.
+fn no_server(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let mut program = c.start(c.o)?;
+    let patience = c.o.timeout + Duration::from_secs(3);
     let code = program.wait_exit(patience);
     let out = program.output();
-    let (verdict, reason) = ended_cleanly(code, &out, patience, "it ended with a message");
-    sink(result(
-        "no-server",
-        "no server: an error message, not a traceback",
-        false,
-        verdict,
-        reason,
-        Some(&mut program),
-        (Vec::new(), Vec::new()),
-    ));
-    Ok(format)
+    let verdict = ended_cleanly(code, &out, patience, "it ended with a message");
+    Ok(spec.judged(verdict, Some(&mut program)))
 }
 
 /// Serves the program once, replying in the request's format in two sends 100 ms apart; Ok if

@@ -19,6 +19,7 @@ pub mod guess;
 pub mod ports;
 pub mod program;
 pub mod report;
+pub mod spec;
 pub mod talk;
 
 use std::time::{Duration, Instant};
@@ -355,6 +356,9 @@ fn addr_in_use(output: &str) -> bool {
         || output.contains("10048")
 }
 
+/// The first check of every server: it starts and listens.
+pub const LISTENS: spec::Spec = spec::Spec::required("listens", "listens within 5 s of starting");
+
 /// How long a server under test is left alone between two cases.
 pub(crate) const SETTLE: Duration = Duration::from_millis(250);
 
@@ -474,15 +478,7 @@ impl<'a> Subject<'a> {
             why
         };
         let verdict = if up { Verdict::Pass } else { Verdict::Fail };
-        let r = result(
-            "listens",
-            "listens within 5 s of starting",
-            true,
-            verdict,
-            reason,
-            self.program(),
-            (Vec::new(), Vec::new()),
-        );
+        let r = LISTENS.result(verdict, reason, self.program(), spec::Wire::default());
         Ok((up, r))
     }
 }
@@ -674,60 +670,14 @@ pub fn result(
     verdict: Verdict,
     reason: impl Into<String>,
     program: Option<&mut Program>,
-    wire: (Vec<u8>, Vec<u8>),
+    wire: spec::Wire,
 ) -> CheckResult {
-    let mut reason = reason.into();
-    let (stdout, exit_code, typed) = match program {
-        Some(p) => {
-            if verdict == Verdict::Fail {
-                // A program that is going down (a crash the failure made) is seen gone.
-                let _ = p.wait_exit(Duration::from_millis(200));
-            }
-            if let Some(limit) = p.limit_note() {
-                reason = format!("{reason} ({limit})");
-            } else if verdict == Verdict::Fail
-                && !reason.contains("exit")
-                && let Some(code) = p.exit_code()
-            {
-                // A failure of a program that had crashed names the crash, not only what was
-                // missing ("got \"\"").
-                let out = p.output();
-                let last = out.trim_end().lines().last().unwrap_or("").trim();
-                reason = format!(
-                    "{reason}; the program had exited ({}){}",
-                    code.map_or_else(|| "a signal".to_owned(), |c| format!("code {c}")),
-                    if last.is_empty() {
-                        String::new()
-                    } else {
-                        format!(": {last}")
-                    }
-                );
-            }
-            let typed = p
-                .typed_lines()
-                .into_iter()
-                .map(|t| (t.line, u64::try_from(t.at.as_millis()).unwrap_or(u64::MAX)))
-                .collect();
-            (p.output(), p.exit_code().flatten(), typed)
-        }
-        None => (String::new(), None, Vec::new()),
-    };
-    CheckResult {
+    spec::Spec {
         id,
         title,
         required,
-        verdict,
-        reason,
-        evidence: Evidence {
-            sent: wire.0,
-            received: wire.1,
-            stdout,
-            stderr: String::new(),
-            exit_code,
-            sent_parts: Vec::new(),
-            typed,
-        },
     }
+    .result(verdict, reason, program, wire)
 }
 
 /// The answers typed into a program: by prompt, else the `--stdin` lines.

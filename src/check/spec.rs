@@ -1,0 +1,183 @@
+//! A check as a named unit: its id, its title and whether the score counts it ([`Spec`]),
+//! written once, and the function that decides it ([`Check`]). Each exercise lists its checks
+//! for each role in a table, in the order they run; [`run_table`] runs a table over the
+//! exercise's case (what its checks share: the program under test, the format found, ...).
+
+use std::time::Duration;
+
+use super::CheckError;
+use super::program::Program;
+use super::report::{CheckResult, Evidence, Verdict};
+
+/// Bytes socklab sent and received in a case, as evidence.
+pub type Wire = (Vec<u8>, Vec<u8>);
+
+/// What a check is called and how it counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spec {
+    /// Stable id, used in reports, weights files and `--only`.
+    pub id: &'static str,
+    /// What the check asks of the program, for people.
+    pub title: &'static str,
+    /// Whether the score counts it (advisory checks are reported only).
+    pub required: bool,
+}
+
+impl Spec {
+    /// A check the score counts.
+    pub const fn required(id: &'static str, title: &'static str) -> Self {
+        Self {
+            id,
+            title,
+            required: true,
+        }
+    }
+
+    /// A check that is reported but not scored.
+    pub const fn advisory(id: &'static str, title: &'static str) -> Self {
+        Self {
+            id,
+            title,
+            required: false,
+        }
+    }
+
+    /// This check's result, with the program's output so far as evidence.
+    pub fn result(
+        self,
+        verdict: Verdict,
+        reason: impl Into<String>,
+        program: Option<&mut Program>,
+        wire: Wire,
+    ) -> CheckResult {
+        let mut reason = reason.into();
+        let (stdout, exit_code, typed) = match program {
+            Some(p) => {
+                if verdict == Verdict::Fail {
+                    // A program that is going down (a crash the failure made) is seen gone.
+                    let _ = p.wait_exit(Duration::from_millis(200));
+                }
+                reason = explained(reason, verdict, p);
+                let typed = p
+                    .typed_lines()
+                    .into_iter()
+                    .map(|t| (t.line, u64::try_from(t.at.as_millis()).unwrap_or(u64::MAX)))
+                    .collect();
+                (p.output(), p.exit_code().flatten(), typed)
+            }
+            None => (String::new(), None, Vec::new()),
+        };
+        CheckResult {
+            id: self.id,
+            title: self.title,
+            required: self.required,
+            verdict,
+            reason,
+            evidence: Evidence {
+                sent: wire.0,
+                received: wire.1,
+                stdout,
+                stderr: String::new(),
+                exit_code,
+                sent_parts: Vec::new(),
+                typed,
+            },
+        }
+    }
+
+    /// A pass or a fail with the program's output and no bytes on the wire.
+    pub fn judged(
+        self,
+        (verdict, reason): (Verdict, String),
+        program: Option<&mut Program>,
+    ) -> CheckResult {
+        self.result(verdict, reason, program, Wire::default())
+    }
+
+    /// This check skipped, for `why`.
+    pub fn skip(self, why: impl Into<String>) -> CheckResult {
+        self.result(Verdict::Skip, why, None, Wire::default())
+    }
+
+    /// A pass ("answered", with the bytes of the exchange) or a fail with the reason.
+    pub fn answered(
+        self,
+        outcome: Result<Wire, String>,
+        program: Option<&mut Program>,
+    ) -> CheckResult {
+        match outcome {
+            Ok(wire) => self.result(Verdict::Pass, "answered", program, wire),
+            Err(why) => self.result(Verdict::Fail, why, program, Wire::default()),
+        }
+    }
+}
+
+/// `reason` with what the program's state adds to it: a limit it ran into, or, for a failure
+/// of a program that had crashed, how it ended and the last line it printed (not only what was
+/// missing, "got \"\"").
+fn explained(reason: String, verdict: Verdict, p: &mut Program) -> String {
+    if let Some(limit) = p.limit_note() {
+        return format!("{reason} ({limit})");
+    }
+    if verdict != Verdict::Fail || reason.contains("exit") {
+        return reason;
+    }
+    let Some(code) = p.exit_code() else {
+        return reason;
+    };
+    let out = p.output();
+    let last = out.trim_end().lines().last().unwrap_or("").trim();
+    format!(
+        "{reason}; the program had exited ({}){}",
+        code.map_or_else(|| "a signal".to_owned(), |c| format!("code {c}")),
+        if last.is_empty() {
+            String::new()
+        } else {
+            format!(": {last}")
+        }
+    )
+}
+
+/// One row of an exercise's table: the check and the function that decides it over the case
+/// `C` the exercise's checks share.
+pub struct Check<C> {
+    pub spec: Spec,
+    pub run: fn(&mut C, Spec) -> Result<CheckResult, CheckError>,
+}
+
+impl<C> Check<C> {
+    pub const fn new(spec: Spec, run: fn(&mut C, Spec) -> Result<CheckResult, CheckError>) -> Self {
+        Self { spec, run }
+    }
+}
+
+/// What the checks of one table share.
+pub trait Case {
+    /// Why no later check can run (the server never listened, never answered); None while
+    /// they can.
+    fn skipping(&self) -> Option<String> {
+        None
+    }
+}
+
+/// Runs each check of `table` over `case` in order, and gives `sink` each result as it is
+/// decided; once the case says it is skipping, every later check is skipped with its reason.
+pub fn run_table<C: Case>(
+    table: &[Check<C>],
+    case: &mut C,
+    sink: &mut dyn FnMut(CheckResult),
+) -> Result<(), CheckError> {
+    for check in table {
+        let result = match case.skipping() {
+            Some(why) => check.spec.skip(why),
+            None => (check.run)(case, check.spec)?,
+        };
+        sink(result);
+    }
+    Ok(())
+}
+
+/// The specs of a table, in order (what a report lists when no case ran).
+pub fn specs<C>(table: &[Check<C>]) -> Vec<Spec> {
+    table.iter().map(|c| c.spec).collect()
+}
