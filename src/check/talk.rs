@@ -6,9 +6,8 @@ use std::time::{Duration, Instant};
 
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
-use super::{
-    CheckError, Exercise, Options, Peer, Role, Subject, answers, exit_verdict, expand, result,
-};
+use super::spec::{Case, Check, Spec, run_table};
+use super::{CheckError, Exercise, Options, Peer, Role, Subject, answers, exit_verdict, expand};
 use crate::net::event::Event;
 use crate::net::talk::{self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, Service};
 use crate::protocol::escape_bytes;
@@ -124,65 +123,149 @@ impl Conn {
     }
 }
 
-fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
-    let tcp = o.exercise.tcp();
-    let echo = service(o.exercise) == Service::Echo;
-    let none = || (Vec::new(), Vec::new());
-    let mut s = Subject::new(o, Answers::default());
-    let (listening, listens) = s.listens()?;
-    sink(listens);
-    let (main_id, main_title) = if echo {
-        ("echoes", "sends a message back byte for byte")
-    } else {
-        ("upper", "replies with the sentence upper-cased")
-    };
-    if !listening {
-        sink(result(
-            main_id,
-            main_title,
-            true,
-            Verdict::Skip,
-            "the server never listened",
-            None,
-            none(),
-        ));
-        return Ok(());
-    }
+/// The checks of a student's echo or uppercase server.
+const ECHOES: Spec = Spec::required("echoes", "sends a message back byte for byte");
+const UPPER: Spec = Spec::required("upper", "replies with the sentence upper-cased");
+const SECOND_CLIENT: Spec = Spec::required("second-client", "answers a second client");
+const SESSION: Spec = Spec::required("session", "answers several messages on one connection");
+const STOP_WORD: Spec = Spec::required(
+    "stop-word",
+    "a stop word ends the session; the server goes on",
+);
+const COOKBOOK_TCP: Spec = Spec::advisory(
+    "cookbook",
+    "the cookbook's 33 bytes come back, read in 16-byte receives",
+);
+const COOKBOOK_UDP: Spec = Spec::advisory(
+    "cookbook",
+    "the cookbook's 33 bytes come back whole in one datagram",
+);
+const CONCURRENT: Spec = Spec::advisory("concurrent", "answers while another client stays silent");
 
-    // echoes / upper: one message with no newline. A TCP server that reads lines (Java's
-    // readLine(), C's fgets() on the socket, Python's makefile().readline()) answers only at
-    // the end of the line: when nothing came back, socklab ends the line as a line-reading
-    // client does, and sends every later message as a line too.
-    let message = MESSAGE.as_bytes();
-    let want = expected(o.exercise, message);
-    let mut lines = false;
-    let outcome = Conn::open(o).map(|mut c| {
-        let _ = c.send(message);
-        let wait = if tcp {
-            Duration::from_millis(1500)
+/// The checks of a server of `exercise`, in the order they run: an uppercase server answers
+/// one sentence per client; an echo server also holds a session (TCP) and ends it on a stop
+/// word.
+fn server_checks<'a>(exercise: Exercise) -> Vec<Check<ServerCase<'a>>> {
+    let tcp = exercise.tcp();
+    let mut table = vec![Check::new(super::LISTENS, listens)];
+    if service(exercise) == Service::Upper {
+        table.push(Check::new(UPPER, first_answer));
+        table.push(Check::new(SECOND_CLIENT, second_client));
+        return table;
+    }
+    table.push(Check::new(ECHOES, first_answer));
+    table.push(Check::new(SECOND_CLIENT, second_client));
+    if tcp {
+        table.push(Check::new(SESSION, session));
+    }
+    table.push(Check::new(STOP_WORD, stop_word));
+    table.push(Check::new(
+        if tcp { COOKBOOK_TCP } else { COOKBOOK_UDP },
+        cookbook,
+    ));
+    if tcp {
+        table.push(Check::new(CONCURRENT, concurrent));
+    }
+    table
+}
+
+/// What the checks of a server share.
+struct ServerCase<'a> {
+    o: &'a Options,
+    s: Subject<'a>,
+    tcp: bool,
+    /// The server reads lines: every message after the first is sent as a line.
+    lines: bool,
+    /// The first message got the right answer.
+    right: bool,
+    skipping: Option<&'static str>,
+}
+
+impl Case for ServerCase<'_> {
+    fn skipping(&self) -> Option<String> {
+        self.skipping.map(str::to_owned)
+    }
+}
+
+impl ServerCase<'_> {
+    /// `m` in the form the server reads.
+    fn form(&self, m: &[u8]) -> Vec<u8> {
+        if self.lines {
+            [m, b"\n"].concat()
         } else {
-            Duration::from_secs(2)
-        };
-        let (mut got, closed) = c.receive(want.len(), wait, 4096);
-        if tcp && got.is_empty() && !closed {
-            let _ = c.send(b"\n");
-            lines = true;
-            got = c.receive(want.len(), Duration::from_secs(2), 4096).0;
-            if got.len() >= want.len() && !got.ends_with(b"\n") {
-                // The end of its line, if it sends one.
-                got.extend(c.receive(1, Duration::from_millis(300), 4096).0);
-            }
+            m.to_vec()
         }
-        got
-    });
-    let got = outcome.unwrap_or_default();
-    let sent = if lines {
-        [message, b"\n"].concat()
-    } else {
-        message.to_vec()
+    }
+}
+
+fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
+    let mut case = ServerCase {
+        o,
+        s: Subject::new(o, Answers::default()),
+        tcp: o.exercise.tcp(),
+        lines: false,
+        right: false,
+        skipping: None,
     };
+    run_table(&server_checks(o.exercise), &mut case, sink)
+}
+
+/// listens: the program started and listens on the port.
+fn listens(c: &mut ServerCase<'_>, _: Spec) -> Result<CheckResult, CheckError> {
+    let (listening, result) = c.s.listens()?;
+    if !listening {
+        c.skipping = Some("the server never listened");
+    }
+    Ok(result)
+}
+
+/// echoes / upper: one message with no newline. A TCP server that reads lines (Java's
+/// readLine(), C's fgets() on the socket, Python's makefile().readline()) answers only at the
+/// end of the line: when nothing came back, socklab ends the line as a line-reading client
+/// does, and sends every later message as a line too.
+fn first_answer(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let message = MESSAGE.as_bytes();
+    let want = expected(c.o.exercise, message);
+    let (got, lines) = Conn::open(c.o)
+        .map(|mut conn| first_exchange(&mut conn, message, want.len(), c.tcp))
+        .unwrap_or_default();
+    c.lines = lines;
+    let sent = c.form(message);
     let (answer, padding) = plain_answer(&got, lines);
-    let right = answer == want.as_slice();
+    c.right = answer == want.as_slice();
+    let reason = first_reason(&got, &want, c.right, padding, lines);
+    let verdict = if c.right {
+        Verdict::Pass
+    } else {
+        Verdict::Fail
+    };
+    Ok(spec.result(verdict, reason, c.s.program(), (sent, got)))
+}
+
+/// Sends `message` and reads the answer; when a TCP server answers nothing and keeps the
+/// connection, ends the line and reads again. The answer, and whether the line was ended.
+fn first_exchange(conn: &mut Conn, message: &[u8], want: usize, tcp: bool) -> (Vec<u8>, bool) {
+    let _ = conn.send(message);
+    let wait = if tcp {
+        Duration::from_millis(1500)
+    } else {
+        Duration::from_secs(2)
+    };
+    let (got, closed) = conn.receive(want, wait, 4096);
+    if !tcp || !got.is_empty() || closed {
+        return (got, false);
+    }
+    let _ = conn.send(b"\n");
+    let mut got = conn.receive(want, Duration::from_secs(2), 4096).0;
+    if got.len() >= want && !got.ends_with(b"\n") {
+        // The end of its line, if it sends one.
+        got.extend(conn.receive(1, Duration::from_millis(300), 4096).0);
+    }
+    (got, true)
+}
+
+/// The reason of the first answer's verdict.
+fn first_reason(got: &[u8], want: &[u8], right: bool, padding: usize, lines: bool) -> String {
     let mut reason = if right && padding > 0 {
         format!(
             "\"{}\" came back as \"{}\" and {padding} NUL bytes",
@@ -190,7 +273,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             escape_bytes(&got[..got.len() - padding])
         )
     } else if right {
-        format!("\"{}\" came back as \"{}\"", MESSAGE, escape_bytes(&got))
+        format!("\"{}\" came back as \"{}\"", MESSAGE, escape_bytes(got))
     } else if got.is_empty() && lines {
         "nothing came back within 2 s, nor within 2 s of a newline".to_owned()
     } else if got.is_empty() {
@@ -198,8 +281,8 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     } else {
         format!(
             "expected \"{}\", got \"{}\"",
-            escape_bytes(&want),
-            escape_bytes(&got)
+            escape_bytes(want),
+            escape_bytes(got)
         )
     };
     if lines && !got.is_empty() {
@@ -212,247 +295,190 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
             ": the padding of its whole buffer, sent after the answer (correct; a client that prints the reply shows the padding too)",
         );
     }
-    sink(result(
-        main_id,
-        main_title,
-        true,
-        if right { Verdict::Pass } else { Verdict::Fail },
-        reason,
-        s.program(),
-        (sent, got),
-    ));
-    // Every later message in the form the server reads.
-    let form = |m: &[u8]| -> Vec<u8> {
-        if lines {
-            [m, b"\n"].concat()
+    reason
+}
+
+/// second-client: the same program answers the next client (a server that exits after its
+/// first would pass every later case on a fresh start).
+fn second_client(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    if !c.right {
+        let main = if service(c.o.exercise) == Service::Echo {
+            ECHOES.id
         } else {
-            m.to_vec()
-        }
-    };
-    // second-client: the same program answers the next client (a server that exits after its
-    // first would pass every later case on a fresh start).
-    if right {
-        let alive = s
-            .program()
+            UPPER.id
+        };
+        return Ok(spec.skip(format!(
+            "the first client got no right answer ({main} failed)"
+        )));
+    }
+    let alive =
+        c.s.program()
             .is_some_and(|p| p.wait_exit(super::SETTLE).is_none());
-        let again = form(b"second client");
-        let want_again = expected(o.exercise, &again);
-        let got_again = if alive {
-            Conn::open(o)
-                .map(|mut c| {
-                    let _ = c.send(&again);
-                    let got = c.receive(want_again.len(), Duration::from_secs(2), 4096).0;
-                    plain_answer(&got, lines).0.to_vec()
-                })
-                .unwrap_or_default()
-        } else {
-            Vec::new()
-        };
-        let want_plain = plain_answer(&want_again, lines).0.to_vec();
-        let answered = alive && got_again == want_plain;
-        sink(result(
-            "second-client",
-            "answers a second client",
-            true,
-            if answered {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            },
-            if answered {
-                "a second client was answered".to_owned()
-            } else if !alive {
-                "the server exited after its first client".to_owned()
-            } else {
-                format!("a second client got \"{}\"", escape_bytes(&got_again))
-            },
-            s.program(),
-            (again, got_again),
-        ));
+    let again = c.form(b"second client");
+    let want_again = expected(c.o.exercise, &again);
+    let got_again = if alive {
+        Conn::open(c.o)
+            .map(|mut conn| {
+                let _ = conn.send(&again);
+                let got = conn
+                    .receive(want_again.len(), Duration::from_secs(2), 4096)
+                    .0;
+                plain_answer(&got, c.lines).0.to_vec()
+            })
+            .unwrap_or_default()
     } else {
-        sink(result(
-            "second-client",
-            "answers a second client",
-            true,
-            Verdict::Skip,
-            format!("the first client got no right answer ({main_id} failed)"),
-            None,
-            none(),
-        ));
-    }
-    if !echo {
-        return Ok(());
-    }
+        Vec::new()
+    };
+    let want_plain = plain_answer(&want_again, c.lines).0.to_vec();
+    let answered = alive && got_again == want_plain;
+    let (verdict, reason) = if answered {
+        (Verdict::Pass, "a second client was answered".to_owned())
+    } else if !alive {
+        (
+            Verdict::Fail,
+            "the server exited after its first client".to_owned(),
+        )
+    } else {
+        (
+            Verdict::Fail,
+            format!("a second client got \"{}\"", escape_bytes(&got_again)),
+        )
+    };
+    Ok(spec.result(verdict, reason, c.s.program(), (again, got_again)))
+}
 
-    // session (TCP): three messages on one connection.
-    if tcp && s.ready()? {
-        let mut replies = Vec::new();
-        let mut sent = Vec::new();
-        let mut parts = Vec::new();
-        if let Ok(mut c) = Conn::open(o) {
-            for m in ["one", "two two", "three three three"] {
-                let m = form(m.as_bytes());
-                let _ = c.send(&m);
-                sent.extend_from_slice(&m);
-                parts.push(m.len());
-                replies.extend(c.receive(m.len(), Duration::from_secs(2), 4096).0);
-            }
+/// session (TCP): three messages on one connection.
+fn session(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    if !c.s.ready()? {
+        return Ok(spec.skip(c.s.not_back()));
+    }
+    let messages = ["one", "two two", "three three three"];
+    let mut replies = Vec::new();
+    let mut sent = Vec::new();
+    let mut parts = Vec::new();
+    if let Ok(mut conn) = Conn::open(c.o) {
+        for m in messages {
+            let m = c.form(m.as_bytes());
+            let _ = conn.send(&m);
+            sent.extend_from_slice(&m);
+            parts.push(m.len());
+            replies.extend(conn.receive(m.len(), Duration::from_secs(2), 4096).0);
         }
-        let all: Vec<u8> = ["one", "two two", "three three three"]
-            .iter()
-            .flat_map(|m| form(m.as_bytes()))
-            .collect();
-        let mut checked = result(
-            "session",
-            "answers several messages on one connection",
-            true,
-            if replies == all {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            },
-            if replies == all {
-                "three messages, three echoes".to_owned()
-            } else {
-                format!("got \"{}\"", escape_bytes(&replies))
-            },
-            s.program(),
-            (sent, replies),
-        );
-        // Three sends, each answered before the next: shown apart in the evidence.
-        checked.evidence.sent_parts = parts;
-        sink(checked);
     }
+    let all: Vec<u8> = messages.iter().flat_map(|m| c.form(m.as_bytes())).collect();
+    let (verdict, reason) = if replies == all {
+        (Verdict::Pass, "three messages, three echoes".to_owned())
+    } else {
+        (Verdict::Fail, format!("got \"{}\"", escape_bytes(&replies)))
+    };
+    let mut checked = spec.result(verdict, reason, c.s.program(), (sent, replies));
+    // Three sends, each answered before the next: shown apart in the evidence.
+    checked.evidence.sent_parts = parts;
+    Ok(checked)
+}
 
-    // stop-word: ends that session; the server goes on.
-    if s.ready()? {
-        let word = DEFAULT_STOP_WORDS[0];
-        let mut closed = !tcp;
-        if let Ok(mut c) = Conn::open(o) {
-            let _ = c.send(&form(word.as_bytes()));
-            if tcp {
-                let (_, eof) = c.receive(usize::MAX, Duration::from_secs(2), 4096);
-                closed = eof;
-            }
+/// stop-word: ends that session; the server goes on.
+fn stop_word(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    if !c.s.ready()? {
+        return Ok(spec.skip(c.s.not_back()));
+    }
+    let word = DEFAULT_STOP_WORDS[0];
+    let mut closed = !c.tcp;
+    if let Ok(mut conn) = Conn::open(c.o) {
+        let _ = conn.send(&c.form(word.as_bytes()));
+        if c.tcp {
+            let (_, eof) = conn.receive(usize::MAX, Duration::from_secs(2), 4096);
+            closed = eof;
         }
-        std::thread::sleep(Duration::from_millis(200));
-        let alive = s.program().is_some_and(Program::is_running);
-        let next = alive
-            && Conn::open(o)
-                .map(|mut c| {
-                    let m = form(b"after stop");
-                    let _ = c.send(&m);
-                    c.receive(m.len(), Duration::from_secs(2), 4096).0 == m
-                })
-                .unwrap_or(false);
-        let (verdict, reason) = match (closed, alive, next) {
-            (true, true, true) => (
-                Verdict::Pass,
-                format!("\"{word}\" ended the session; the next client was answered"),
-            ),
-            (false, _, _) => (
-                Verdict::Fail,
-                format!("\"{word}\" did not end the session within 2 s"),
-            ),
-            (true, false, _) => (Verdict::Fail, format!("the server exited on \"{word}\"")),
-            (true, true, false) => (Verdict::Fail, "the next client was not answered".to_owned()),
-        };
-        sink(result(
-            "stop-word",
-            "a stop word ends the session; the server goes on",
-            true,
-            verdict,
-            reason,
-            s.program(),
-            (form(word.as_bytes()), Vec::new()),
-        ));
     }
-
-    // cookbook: 33 bytes, no newline; TCP: read back in 16-byte receives; UDP: back whole in
-    // one datagram.
-    if s.ready()? {
-        let m = &form(COOKBOOK_MESSAGE.as_bytes())[..];
-        let (got, datagrams) = Conn::open(o)
-            .map(|mut c| {
-                let _ = c.send(m);
-                if tcp {
-                    let got = c
-                        .receive(m.len(), Duration::from_secs(2), COOKBOOK_SEGMENT_BYTES)
-                        .0;
-                    (got, 0)
-                } else {
-                    c.datagrams(Duration::from_secs(2))
-                }
+    std::thread::sleep(Duration::from_millis(200));
+    let alive = c.s.program().is_some_and(Program::is_running);
+    let next = alive
+        && Conn::open(c.o)
+            .map(|mut conn| {
+                let m = c.form(b"after stop");
+                let _ = conn.send(&m);
+                conn.receive(m.len(), Duration::from_secs(2), 4096).0 == m
             })
-            .unwrap_or_default();
-        let (title, whole) = if tcp {
-            (
-                "the cookbook's 33 bytes come back, read in 16-byte receives",
-                got == m,
-            )
-        } else {
-            (
-                "the cookbook's 33 bytes come back whole in one datagram",
-                got == m && datagrams == 1,
-            )
-        };
-        let reason = if whole {
+            .unwrap_or(false);
+    let (verdict, reason) = match (closed, alive, next) {
+        (true, true, true) => (
+            Verdict::Pass,
+            format!("\"{word}\" ended the session; the next client was answered"),
+        ),
+        (false, _, _) => (
+            Verdict::Fail,
+            format!("\"{word}\" did not end the session within 2 s"),
+        ),
+        (true, false, _) => (Verdict::Fail, format!("the server exited on \"{word}\"")),
+        (true, true, false) => (Verdict::Fail, "the next client was not answered".to_owned()),
+    };
+    let sent = c.form(word.as_bytes());
+    Ok(spec.result(verdict, reason, c.s.program(), (sent, Vec::new())))
+}
+
+/// cookbook: 33 bytes, no newline; TCP: read back in 16-byte receives; UDP: back whole in one
+/// datagram.
+fn cookbook(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    if !c.s.ready()? {
+        return Ok(spec.skip(c.s.not_back()));
+    }
+    let tcp = c.tcp;
+    let m = c.form(COOKBOOK_MESSAGE.as_bytes());
+    let (got, datagrams) = Conn::open(c.o)
+        .map(|mut conn| {
+            let _ = conn.send(&m);
             if tcp {
-                "33 bytes back".to_owned()
+                let got = conn
+                    .receive(m.len(), Duration::from_secs(2), COOKBOOK_SEGMENT_BYTES)
+                    .0;
+                (got, 0)
             } else {
-                "33 bytes back in one datagram".to_owned()
+                conn.datagrams(Duration::from_secs(2))
             }
-        } else if !tcp && datagrams > 1 {
-            format!(
-                "{datagrams} datagrams came back (\"{}\"): a reply in one recvfrom() gets only the first",
-                escape_bytes(&got)
-            )
-        } else if got.is_empty() {
-            "nothing came back within 2 s".to_owned()
+        })
+        .unwrap_or_default();
+    let whole = got == m && (tcp || datagrams == 1);
+    let reason = if whole {
+        if tcp {
+            "33 bytes back".to_owned()
         } else {
-            format!("got \"{}\"", escape_bytes(&got))
-        };
-        sink(result(
-            "cookbook",
-            title,
-            false,
-            if whole { Verdict::Pass } else { Verdict::Fail },
-            reason,
-            s.program(),
-            (m.to_vec(), got),
-        ));
-    }
+            "33 bytes back in one datagram".to_owned()
+        }
+    } else if !tcp && datagrams > 1 {
+        format!(
+            "{datagrams} datagrams came back (\"{}\"): a reply in one recvfrom() gets only the first",
+            escape_bytes(&got)
+        )
+    } else if got.is_empty() {
+        "nothing came back within 2 s".to_owned()
+    } else {
+        format!("got \"{}\"", escape_bytes(&got))
+    };
+    let verdict = if whole { Verdict::Pass } else { Verdict::Fail };
+    Ok(spec.result(verdict, reason, c.s.program(), (m, got)))
+}
 
-    // concurrent (TCP): answered while another client stays connected and silent.
-    if tcp && s.ready()? {
-        let silent = Conn::open(o);
-        let second = form(b"second");
-        let got = Conn::open(o)
-            .map(|mut c| {
-                let _ = c.send(&second);
-                c.receive(second.len(), Duration::from_secs(2), 4096).0
-            })
-            .unwrap_or_default();
-        drop(silent);
-        sink(result(
-            "concurrent",
-            "answers while another client stays silent",
-            false,
-            if got == second {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            },
-            if got == second {
-                "answered".to_owned()
-            } else {
-                "no echo while another client was connected".to_owned()
-            },
-            s.program(),
-            (second.clone(), got),
-        ));
+/// concurrent (TCP): answered while another client stays connected and silent.
+fn concurrent(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    if !c.s.ready()? {
+        return Ok(spec.skip(c.s.not_back()));
     }
-    Ok(())
+    let silent = Conn::open(c.o);
+    let second = c.form(b"second");
+    let got = Conn::open(c.o)
+        .map(|mut conn| {
+            let _ = conn.send(&second);
+            conn.receive(second.len(), Duration::from_secs(2), 4096).0
+        })
+        .unwrap_or_default();
+    drop(silent);
+    let (verdict, reason) = if got == second {
+        (Verdict::Pass, "answered")
+    } else {
+        (Verdict::Fail, "no echo while another client was connected")
+    };
+    Ok(spec.result(verdict, reason, c.s.program(), (second, got)))
 }
 
 /// The answer in a server's reply, and how many NUL bytes of padding followed it: a reply to a
@@ -469,10 +495,39 @@ fn plain_answer(reply: &[u8], line: bool) -> (&[u8], usize) {
     (answer, padding)
 }
 
+/// The checks of a student's echo or uppercase client.
+const SENDS_AND_SHOWS: Spec = Spec::required(
+    "sends-and-shows",
+    "sends the typed line and prints its echo",
+);
+const CLIENT_UPPER: Spec = Spec::required("upper", "sends the sentence and prints it upper-cased");
+const CLIENT_STOP_WORD: Spec =
+    Spec::required("stop-word", "\"stop\" typed: the program ends with code 0");
+
+/// The checks of a client of `exercise`: an echo client also ends on "stop".
+fn client_checks<'a>(exercise: Exercise) -> Vec<Check<ClientCase<'a>>> {
+    if service(exercise) == Service::Upper {
+        vec![Check::new(CLIENT_UPPER, sends_and_shows)]
+    } else {
+        vec![
+            Check::new(SENDS_AND_SHOWS, sends_and_shows),
+            Check::new(CLIENT_STOP_WORD, client_stop_word),
+        ]
+    }
+}
+
+/// What the checks of a client share: socklab's server and the program's one run.
+struct ClientCase<'a> {
+    o: &'a Options,
+    server: Peer,
+    program: Program,
+}
+
+impl Case for ClientCase<'_> {}
+
 fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
     let tcp = o.exercise.tcp();
     let svc = service(o.exercise);
-    let echo = svc == Service::Echo;
     let bind: SocketAddr = ([127, 0, 0, 1], o.port).into();
     let config = talk::ServerConfig {
         conditions: Default::default(),
@@ -481,7 +536,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         service: svc,
         stop_words: DEFAULT_STOP_WORDS.iter().map(|w| (*w).to_owned()).collect(),
     };
-    let mut server = Peer::serve("check talk server", move |r, s| {
+    let server = Peer::serve("check talk server", move |r, s| {
         if tcp {
             talk::run_tcp_server(config, r, s)
         } else {
@@ -489,54 +544,49 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
         }
     })?;
     let command = expand(&o.command, o, &[]);
-    let typed: &[&str] = if echo { &[MESSAGE, "stop"] } else { &[MESSAGE] };
-    let mut program = Program::start(&command, answers(o, typed, typed), o)?;
-    let got = server.wait_for(o.timeout, |e| {
-        matches!(e, Event::Received { bytes, .. } if bytes.windows(MESSAGE.len()).any(|w| w == MESSAGE.as_bytes()))
-    });
-    let want = String::from_utf8_lossy(&expected(o.exercise, MESSAGE.as_bytes())).into_owned();
-    let shown = got && program.wait_output(&want, Duration::from_secs(2));
-    let (id, title) = if echo {
-        (
-            "sends-and-shows",
-            "sends the typed line and prints its echo",
-        )
+    let typed: &[&str] = if svc == Service::Echo {
+        &[MESSAGE, "stop"]
     } else {
-        ("upper", "sends the sentence and prints it upper-cased")
+        &[MESSAGE]
     };
-    let (r, s) = Peer::wire(&server.events);
-    sink(result(
-        id,
-        title,
-        true,
-        if shown { Verdict::Pass } else { Verdict::Fail },
-        match (got, shown) {
-            (true, true) => format!("sent \"{MESSAGE}\", printed \"{want}\""),
-            (true, false) if program.is_running() => format!(
-                "sent \"{MESSAGE}\" but did not print \"{want}\": it is still waiting, e.g. for a newline the reply does not have (socklab sends back exactly the bytes it got)"
-            ),
-            (true, false) => format!("sent \"{MESSAGE}\" but did not print \"{want}\""),
-            _ => format!(
-                "socklab's server got no \"{MESSAGE}\" within {} s",
-                o.timeout.as_secs()
-            ),
-        },
-        Some(&mut program),
-        (s, r),
-    ));
-    if echo {
-        let (verdict, reason) = exit_verdict(program.wait_exit(Duration::from_secs(5)), "\"stop\"");
-        sink(result(
-            "stop-word",
-            "\"stop\" typed: the program ends with code 0",
-            true,
-            verdict,
-            reason,
-            Some(&mut program),
-            (Vec::new(), Vec::new()),
-        ));
-    }
+    let program = Program::start(&command, answers(o, typed, typed), o)?;
+    let mut case = ClientCase { o, server, program };
+    let ran = run_table(&client_checks(o.exercise), &mut case, sink);
+    let ClientCase {
+        server, program, ..
+    } = case;
     drop(program);
     server.finish(Duration::from_millis(100));
-    Ok(())
+    ran
+}
+
+/// sends-and-shows / upper: socklab's server gets the typed line, and the program prints the
+/// reply.
+fn sends_and_shows(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let got = c.server.wait_for(c.o.timeout, |e| {
+        matches!(e, Event::Received { bytes, .. } if bytes.windows(MESSAGE.len()).any(|w| w == MESSAGE.as_bytes()))
+    });
+    let want = String::from_utf8_lossy(&expected(c.o.exercise, MESSAGE.as_bytes())).into_owned();
+    let program = &mut c.program;
+    let shown = got && program.wait_output(&want, Duration::from_secs(2));
+    let reason = match (got, shown) {
+        (true, true) => format!("sent \"{MESSAGE}\", printed \"{want}\""),
+        (true, false) if program.is_running() => format!(
+            "sent \"{MESSAGE}\" but did not print \"{want}\": it is still waiting, e.g. for a newline the reply does not have (socklab sends back exactly the bytes it got)"
+        ),
+        (true, false) => format!("sent \"{MESSAGE}\" but did not print \"{want}\""),
+        _ => format!(
+            "socklab's server got no \"{MESSAGE}\" within {} s",
+            c.o.timeout.as_secs()
+        ),
+    };
+    let (received, sent) = Peer::wire(&c.server.events);
+    let verdict = if shown { Verdict::Pass } else { Verdict::Fail };
+    Ok(spec.result(verdict, reason, Some(program), (sent, received)))
+}
+
+/// stop-word: "stop" typed, the program ends with code 0.
+fn client_stop_word(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let verdict = exit_verdict(c.program.wait_exit(Duration::from_secs(5)), "\"stop\"");
+    Ok(spec.judged(verdict, Some(&mut c.program)))
 }
