@@ -17,6 +17,7 @@ pub mod args;
 pub mod check;
 pub mod cli;
 pub mod error;
+pub mod exercise;
 pub mod files;
 #[cfg(feature = "gui")]
 pub mod gui;

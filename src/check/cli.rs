@@ -16,19 +16,15 @@ fn usage(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// An exercise `socklab check` grades, by its command-line name.
+fn graded(name: &str) -> Result<Exercise, String> {
+    Exercise::from_name(name)
+        .filter(|e| e.info().checked)
+        .ok_or_else(|| format!("one of {}", super::graded_names()))
+}
+
 pub fn run(args: CheckArgs) -> ExitCode {
-    let Some(exercise) = Exercise::from_name(&args.exercise) else {
-        return usage(&format!(
-            "unknown exercise {:?}; one of {}",
-            args.exercise,
-            Exercise::ALL.map(Exercise::name).join(", ")
-        ));
-    };
-    let role = match args.role.as_str() {
-        "server" => Role::Server,
-        "client" => Role::Client,
-        other => return usage(&format!("the role is server or client, not {other:?}")),
-    };
+    let (exercise, role) = (args.exercise, args.role);
     let format = match args.format.as_deref().map(WireFormat::from_name) {
         Some(Err(e)) => return usage(&e),
         Some(Ok(f)) => Some(f),
@@ -97,9 +93,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
 pub struct CheckArgs {
     /// tcp-add, udp-add, tcp-file, udp-file, tcp-echo, udp-echo, tcp-upper, udp-upper,
     /// udp-guess.
-    pub exercise: String,
+    #[arg(value_parser = graded)]
+    pub exercise: Exercise,
     /// The role of the program under test: server or client (socklab plays the other).
-    pub role: String,
+    #[arg(value_enum)]
+    pub role: Role,
     /// Where the program listens (server) or where socklab listens for it (client)
     /// [default: the exercise's port].
     #[arg(long)]

@@ -32,83 +32,7 @@ use crate::net::event::{Event, Stamped};
 use crate::net::runner::{self, Reporter, RunHandle, StopFlag};
 use crate::protocol::add::WireFormat;
 
-/// The exercises a program can be checked on, by their command-line names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Exercise {
-    TcpAdd,
-    UdpAdd,
-    TcpFile,
-    UdpFile,
-    TcpEcho,
-    UdpEcho,
-    TcpUpper,
-    UdpUpper,
-    UdpGuess,
-}
-
-impl Exercise {
-    pub const ALL: [Self; 9] = [
-        Self::TcpAdd,
-        Self::UdpAdd,
-        Self::TcpFile,
-        Self::UdpFile,
-        Self::TcpEcho,
-        Self::UdpEcho,
-        Self::TcpUpper,
-        Self::UdpUpper,
-        Self::UdpGuess,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::TcpAdd => "tcp-add",
-            Self::UdpAdd => "udp-add",
-            Self::TcpFile => "tcp-file",
-            Self::UdpFile => "udp-file",
-            Self::TcpEcho => "tcp-echo",
-            Self::UdpEcho => "udp-echo",
-            Self::TcpUpper => "tcp-upper",
-            Self::UdpUpper => "udp-upper",
-            Self::UdpGuess => "udp-guess",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|e| e.name() == name)
-    }
-
-    pub fn tcp(self) -> bool {
-        self.name().starts_with("tcp")
-    }
-
-    /// The port the handouts use for it.
-    pub fn default_port(self) -> u16 {
-        match self {
-            Self::TcpAdd | Self::UdpAdd | Self::TcpUpper | Self::UdpUpper => {
-                crate::net::addr::DEFAULT_ADD_PORT
-            }
-            Self::TcpFile | Self::UdpFile => crate::net::file::DEFAULT_FILE_PORT,
-            Self::TcpEcho | Self::UdpEcho => crate::net::talk::DEFAULT_ECHO_PORT,
-            Self::UdpGuess => crate::net::guess::DEFAULT_GUESS_PORT,
-        }
-    }
-}
-
-/// The role of the program under test; socklab plays the other.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    Server,
-    Client,
-}
-
-impl Role {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Server => "server",
-            Self::Client => "client",
-        }
-    }
-}
+pub use crate::exercise::{Exercise, Role};
 
 /// What a check run needs.
 #[derive(Clone, Debug)]
@@ -212,6 +136,17 @@ pub enum CheckError {
     /// not play its side.
     #[error("port {port} is already in use by {holder}: stop it first, or check on another port")]
     PortBusy { port: u16, holder: ports::Holder },
+    /// An exercise with no checks (beyond the handouts: no student writes it).
+    #[error("socklab check does not grade {}: it grades {}", .0.name(), graded_names())]
+    NotGraded(Exercise),
+}
+
+/// The exercises `socklab check` grades, by name.
+pub fn graded_names() -> String {
+    Exercise::graded()
+        .map(Exercise::name)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Runs every check for `options`; `on_check` hears each result as it is decided.
@@ -302,6 +237,7 @@ pub fn run(
             guess::run(options, &mut sink)?;
             None
         }
+        Exercise::Tftp => return Err(CheckError::NotGraded(Exercise::Tftp)),
     };
     CASE_CAPTURE.with(|c| c.borrow_mut().take());
     if let Some(e) = capture_error {

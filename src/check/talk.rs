@@ -17,9 +17,10 @@ use crate::protocol::text::{DEFAULT_STOP_WORDS, upper};
 const MESSAGE: &str = "hello from socklab";
 
 fn service(e: Exercise) -> Service {
-    match e {
-        Exercise::TcpUpper | Exercise::UdpUpper => Service::Upper,
-        _ => Service::Echo,
+    if matches!(e, Exercise::TcpUpper | Exercise::UdpUpper) {
+        Service::Upper
+    } else {
+        Service::Echo
     }
 }
 

@@ -307,12 +307,10 @@ impl CheckPanel {
 
     /// The arguments a handout program takes, with placeholders.
     fn default_args(&self) -> String {
-        match (self.server, self.exercise) {
-            (true, _) => "{port}".into(),
-            (false, Exercise::TcpFile | Exercise::UdpFile) => {
-                "{host}:{port}:{remote} {local}".into()
-            }
-            (false, _) => "{host} {port}".into(),
+        if self.server {
+            "{port}".into()
+        } else {
+            self.exercise.info().client_args.into()
         }
     }
 

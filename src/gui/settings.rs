@@ -108,18 +108,58 @@ impl Settings {
     pub fn store(&mut self, id: ExerciseId, panel: PanelSettings) {
         use ExerciseId as E;
         use PanelSettings as S;
-        match (id, panel) {
-            (E::TcpAdd, S::Add(s)) => self.tcp_add = s,
-            (E::UdpAdd, S::Add(s)) => self.udp_add = s,
-            (E::TcpFile, S::File(s)) => self.tcp_file = s,
-            (E::UdpFile, S::File(s)) => self.udp_file = s,
-            (E::Tftp, S::File(s)) => self.tftp = s,
-            (E::TcpEcho, S::Talk(s)) => self.tcp_echo = s,
-            (E::UdpEcho, S::Talk(s)) => self.udp_echo = s,
-            (E::TcpUpper, S::Talk(s)) => self.tcp_upper = s,
-            (E::UdpUpper, S::Talk(s)) => self.udp_upper = s,
-            (E::UdpGuess, S::Guess(s)) => self.udp_guess = s,
-            _ => {}
+        // Over the exercise, so that the compiler names this match when one is added.
+        match id {
+            E::TcpAdd => {
+                if let S::Add(s) = panel {
+                    self.tcp_add = s;
+                }
+            }
+            E::UdpAdd => {
+                if let S::Add(s) = panel {
+                    self.udp_add = s;
+                }
+            }
+            E::TcpFile => {
+                if let S::File(s) = panel {
+                    self.tcp_file = s;
+                }
+            }
+            E::UdpFile => {
+                if let S::File(s) = panel {
+                    self.udp_file = s;
+                }
+            }
+            E::Tftp => {
+                if let S::File(s) = panel {
+                    self.tftp = s;
+                }
+            }
+            E::TcpEcho => {
+                if let S::Talk(s) = panel {
+                    self.tcp_echo = s;
+                }
+            }
+            E::UdpEcho => {
+                if let S::Talk(s) = panel {
+                    self.udp_echo = s;
+                }
+            }
+            E::TcpUpper => {
+                if let S::Talk(s) = panel {
+                    self.tcp_upper = s;
+                }
+            }
+            E::UdpUpper => {
+                if let S::Talk(s) = panel {
+                    self.udp_upper = s;
+                }
+            }
+            E::UdpGuess => {
+                if let S::Guess(s) = panel {
+                    self.udp_guess = s;
+                }
+            }
         }
     }
 }

@@ -15,11 +15,7 @@ pub enum Level {
 }
 
 /// Which side of an exercise produced an event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    Server,
-    Client,
-}
+pub use crate::exercise::Role;
 
 /// One "add two numbers" exchange, as the handout asks each side to display it.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,8 +7,6 @@ pub mod talk;
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
-
 use self::add::{AddPanel, AddSettings};
 use self::file::{FilePanel, FileSettings};
 use self::guess::{GuessPanel, GuessSettings};
@@ -131,20 +129,10 @@ pub struct Roles {
     pub listening: Option<std::net::SocketAddr>,
 }
 
-/// Every exercise, in the order of the side list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ExerciseId {
-    TcpAdd,
-    UdpAdd,
-    TcpFile,
-    UdpFile,
-    TcpEcho,
-    UdpEcho,
-    TcpUpper,
-    UdpUpper,
-    UdpGuess,
-    Tftp,
-}
+/// Every exercise, as the window names it (the enum the command line and the checker share).
+pub use crate::exercise::Exercise as ExerciseId;
+/// What the side list shows for an exercise: its row in the registry.
+pub use crate::exercise::{EXERCISES, Info as ExerciseInfo};
 
 /// A panel's own settings, as the window saves them.
 #[derive(Clone, Debug, PartialEq)]
@@ -163,129 +151,31 @@ pub fn build_panel(
 ) -> Option<Box<dyn ExercisePanel>> {
     use ExerciseId as E;
     use PanelSettings as S;
-    let panel: Box<dyn ExercisePanel> = match (id, settings) {
-        (E::TcpAdd, S::Add(s)) => Box::new(AddPanel::new(true, s)),
-        (E::UdpAdd, S::Add(s)) => Box::new(AddPanel::new(false, s)),
-        (E::TcpFile, S::File(s)) => Box::new(FilePanel::new(true, s, Arc::clone(picker))),
-        (E::UdpFile, S::File(s)) => Box::new(FilePanel::new(false, s, Arc::clone(picker))),
-        (E::Tftp, S::File(s)) => Box::new(FilePanel::new_tftp(s, Arc::clone(picker))),
-        (E::TcpEcho, S::Talk(s)) => Box::new(TalkPanel::new(true, Service::Echo, s)),
-        (E::UdpEcho, S::Talk(s)) => Box::new(TalkPanel::new(false, Service::Echo, s)),
-        (E::TcpUpper, S::Talk(s)) => Box::new(TalkPanel::new(true, Service::Upper, s)),
-        (E::UdpUpper, S::Talk(s)) => Box::new(TalkPanel::new(false, Service::Upper, s)),
-        (E::UdpGuess, S::Guess(s)) => Box::new(GuessPanel::new(s)),
-        _ => return None,
+    let panel: Box<dyn ExercisePanel> = match id {
+        E::TcpAdd | E::UdpAdd => {
+            let S::Add(s) = settings else { return None };
+            Box::new(AddPanel::new(id.tcp(), s))
+        }
+        E::TcpFile | E::UdpFile => {
+            let S::File(s) = settings else { return None };
+            Box::new(FilePanel::new(id.tcp(), s, Arc::clone(picker)))
+        }
+        E::Tftp => {
+            let S::File(s) = settings else { return None };
+            Box::new(FilePanel::new_tftp(s, Arc::clone(picker)))
+        }
+        E::TcpEcho | E::UdpEcho => {
+            let S::Talk(s) = settings else { return None };
+            Box::new(TalkPanel::new(id.tcp(), Service::Echo, s))
+        }
+        E::TcpUpper | E::UdpUpper => {
+            let S::Talk(s) = settings else { return None };
+            Box::new(TalkPanel::new(id.tcp(), Service::Upper, s))
+        }
+        E::UdpGuess => {
+            let S::Guess(s) = settings else { return None };
+            Box::new(GuessPanel::new(s))
+        }
     };
     Some(panel)
-}
-
-/// What the side list shows for an exercise.
-pub struct ExerciseInfo {
-    pub id: ExerciseId,
-    pub title: &'static str,
-    pub transport: &'static str,
-    /// Where the exercise comes from, for the header line.
-    pub source: &'static str,
-    pub summary: &'static str,
-}
-
-/// The side list, one row per exercise; adding an exercise adds a row here.
-pub const EXERCISES: &[ExerciseInfo] = &[
-    ExerciseInfo {
-        id: ExerciseId::TcpAdd,
-        title: "Add two numbers",
-        transport: "TCP",
-        source: "Lab-02 §2 (TCP sockets)",
-        summary: "The client sends a name and a number from 1 to 100; the server replies with its own name and number, and both show the sum. An out-of-range number stops the server.",
-    },
-    ExerciseInfo {
-        id: ExerciseId::UdpAdd,
-        title: "Add two numbers",
-        transport: "UDP",
-        source: "Lab-01 §3 (UDP sockets)",
-        summary: "The same exchange in datagrams: one request, one reply, no connection. An out-of-range number stops the server.",
-    },
-    ExerciseInfo {
-        id: ExerciseId::TcpFile,
-        title: "File transfer",
-        transport: "TCP",
-        source: "Lab-02 §3 (TCP sockets)",
-        summary: "The client sends a file name; the server sends the file in 1024-byte blocks and closes the connection. Compare both files afterwards.",
-    },
-    ExerciseInfo {
-        id: ExerciseId::UdpFile,
-        title: "File transfer",
-        transport: "UDP",
-        source: "Lab-01 §4 (UDP sockets)",
-        summary: "The client sends a file name in one datagram; the server answers with 2048-byte datagrams, and the first shorter one ends the file.",
-    },
-    ExerciseInfo {
-        id: ExerciseId::TcpEcho,
-        title: "Echo",
-        transport: "TCP",
-        source: "ELEN4017 Lab 2 tasks 1-3; CMPU4021 T1 (cookbook)",
-        summary: "The server sends back whatever it receives, at once. A session carries many messages until the client sends a stop word. The cookbook test reads the echo in 16-byte receives: TCP is a stream.",
-    },
-    ExerciseInfo {
-        id: ExerciseId::UdpEcho,
-        title: "Echo",
-        transport: "UDP",
-        source: "ELEN4017 Lab 2 task 4; CMPU4021 T2",
-        summary: "Each datagram comes back unchanged, from 0 to 65,507 bytes. No connection: every message stands alone.",
-    },
-    ExerciseInfo {
-        id: ExerciseId::TcpUpper,
-        title: "Uppercase",
-        transport: "TCP",
-        source: "Kurose & Ross 2.7 TCPClient/TCPServer",
-        summary: "The textbook example the labs start from: the client sends a sentence, the server replies with it in capitals.",
-    },
-    ExerciseInfo {
-        id: ExerciseId::UdpUpper,
-        title: "Uppercase",
-        transport: "UDP",
-        source: "Kurose & Ross 2.7 UDPClient/UDPServer",
-        summary: "The textbook example over UDP: one datagram with a sentence, one datagram back in capitals.",
-    },
-    ExerciseInfo {
-        id: ExerciseId::UdpGuess,
-        title: "Guess the number",
-        transport: "UDP",
-        source: "CMPU4021 T3",
-        summary: "The server keeps a secret from 1 to 99 for each client and answers every guess with HIGHER, LOWER or CORRECT. Halving the range always wins within 7 guesses.",
-    },
-    ExerciseInfo {
-        id: ExerciseId::Tftp,
-        title: "Reliable file transfer",
-        transport: "UDP (TFTP)",
-        source: "beyond the handouts: RFC 1350, with RFC 2347-2349 and 7440",
-        summary: "The UDP transfer made reliable: every block is numbered and acknowledged, and a lost one is sent again. Try it under the same network conditions as the lab transfer.",
-    },
-];
-
-impl ExerciseId {
-    /// The same exercise as `socklab check` names it.
-    pub fn checked(self) -> Option<crate::check::Exercise> {
-        use crate::check::Exercise as E;
-        Some(match self {
-            Self::TcpAdd => E::TcpAdd,
-            Self::UdpAdd => E::UdpAdd,
-            Self::TcpFile => E::TcpFile,
-            Self::UdpFile => E::UdpFile,
-            Self::TcpEcho => E::TcpEcho,
-            Self::UdpEcho => E::UdpEcho,
-            Self::TcpUpper => E::TcpUpper,
-            Self::UdpUpper => E::UdpUpper,
-            Self::UdpGuess => E::UdpGuess,
-            // Beyond the handouts: no student program to check.
-            Self::Tftp => return None,
-        })
-    }
-
-    pub fn info(self) -> &'static ExerciseInfo {
-        EXERCISES
-            .iter()
-            .find(|e| e.id == self)
-            .unwrap_or(&EXERCISES[0])
-    }
 }
