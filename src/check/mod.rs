@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::Receiver;
 
 use self::program::{Answers, Program};
-use self::report::{CheckResult, Evidence, Report, Verdict};
+use self::report::{CheckResult, Report, Verdict};
 use crate::net::event::{Event, Stamped};
 use crate::net::runner::{self, Reporter, RunHandle, StopFlag};
 use crate::protocol::add::WireFormat;
@@ -168,18 +168,7 @@ pub fn run(
         weights: options.weights.clone(),
         confinement: None,
     };
-    let tcp = options.exercise.tcp();
-    // What an earlier check on this port left closing (a class checked one by one); not when a
-    // server holds the port, which is named at once below, and never touched.
-    if tcp && ports::holder(options.port, true).is_none() {
-        ports::wait_tcp_quiet(options.port, Duration::from_secs(3));
-    }
-    if let Some(holder) = settled_holder(options.port, tcp) {
-        return Err(CheckError::PortBusy {
-            port: options.port,
-            holder,
-        });
-    }
+    port_is_free(&options)?;
     if let Some(dir) = &options.pcap {
         std::fs::create_dir_all(dir).map_err(|e| {
             CheckError::Peer(format!(
@@ -192,21 +181,11 @@ pub fn run(
     // The build, once, before any case: a program that does not build gets no other check.
     if let Some(line) = options.build.clone().filter(|l| !l.trim().is_empty()) {
         let b = program::Program::build(&line, &options)?;
-        let checked = CheckResult {
-            id: "builds",
-            title: "builds with the course's build command",
-            required: true,
-            verdict: if b.ok { Verdict::Pass } else { Verdict::Fail },
-            reason: b.reason,
-            evidence: Evidence {
-                stdout: b.output,
-                exit_code: b.code,
-                ..Evidence::default()
-            },
-        };
+        let ok = b.ok;
+        let checked = built_check(&b);
         on_check(&checked);
         report.checks.push(checked);
-        if !b.ok {
+        if !ok {
             report.confinement = Some(b.applied);
             return Ok(report);
         }
@@ -247,6 +226,39 @@ pub fn run(
     report.confinement = options.applied.lock().ok().and_then(|a| a.clone());
     Ok(report)
 }
+
+/// Fails when something already holds the port the check needs, after what an earlier check
+/// on this port left closing (a class checked one by one) had its moment to go; a server that
+/// holds the port is named at once, and never touched.
+fn port_is_free(options: &Options) -> Result<(), CheckError> {
+    let tcp = options.exercise.tcp();
+    if tcp && ports::holder(options.port, true).is_none() {
+        ports::wait_tcp_quiet(options.port, Duration::from_secs(3));
+    }
+    match settled_holder(options.port, tcp) {
+        Some(holder) => Err(CheckError::PortBusy {
+            port: options.port,
+            holder,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The `builds` check from how the build went.
+fn built_check(b: &program::Build) -> CheckResult {
+    BUILDS
+        .result(
+            if b.ok { Verdict::Pass } else { Verdict::Fail },
+            b.reason.clone(),
+            None,
+            spec::Wire::default(),
+        )
+        .with_output(b.output.clone(), b.code)
+}
+
+/// The check a `--build` command adds before every other.
+pub const BUILDS: spec::Spec =
+    spec::Spec::required("builds", "builds with the course's build command");
 
 /// `command` with its placeholders replaced.
 pub fn expand(command: &[String], options: &Options, extra: &[(&str, String)]) -> Vec<String> {

@@ -173,12 +173,11 @@ impl Program {
         answers: Answers,
         options: &super::Options,
     ) -> Result<Self, StartError> {
-        let cancel = &options.cancel;
         let fail = |reason: String| StartError {
             command: command.join(" "),
             reason,
         };
-        if cancel.is_stopped() {
+        if options.cancel.is_stopped() {
             return Err(fail("the check was stopped".into()));
         }
         if command.is_empty() {
@@ -221,85 +220,23 @@ impl Program {
         let mut budget = MAX_COPY_BYTES;
         copy_tree(&folder, &work, &mut budget, 0)
             .map_err(|e| fail(format!("cannot copy {}: {e}", folder.display())))?;
-        // `{file}` is the submission's file seen from its folder, where the build runs.
-        let file = options.file.as_deref().map(|f| {
-            Path::new(f)
-                .canonicalize()
-                .ok()
-                .zip(folder.canonicalize().ok())
-                .and_then(|(f, d)| f.strip_prefix(d).ok().map(Path::to_path_buf))
-                .map_or_else(|| f.to_owned(), |p| p.display().to_string())
-        });
-        let line = line
-            .replace("{file}", file.as_deref().unwrap_or(""))
-            .replace("{port}", &options.port.to_string())
-            .replace("{host}", &options.host);
-        let shell: Vec<String> = if cfg!(windows) {
-            vec!["cmd".into(), "/C".into(), line.clone()]
-        } else {
-            vec!["/bin/sh".into(), "-c".into(), line.clone()]
-        };
-        let mut confined = options.clone();
-        // The report's confinement is the program's, not the build's.
-        confined.applied = Arc::default();
-        confined.confine.limits.cpu_seconds = confined
-            .confine
-            .limits
-            .cpu_seconds
-            .max(options.build_timeout.as_secs());
-        // Compilers' caches outside the submission's copy (Go's is tens of MiB).
-        let caches = root.join("cache");
-        let env = [
-            ("XDG_CACHE_HOME".to_owned(), caches.display().to_string()),
-            (
-                "GOCACHE".to_owned(),
-                caches.join("go-build").display().to_string(),
-            ),
-        ];
+        let line = build_line(line, options, &folder);
+        let shell = shell_for(&line);
         let mut program = Self::spawn(
             &shell,
             &shell,
             Answers::default(),
-            &confined,
-            (None, root, work.clone()),
+            &build_options(options),
+            (None, root.clone(), work.clone()),
             (None, None),
-            &env,
+            &build_env(&root),
         )?;
         program.close_stdin();
         let code = program.wait_exit(options.build_timeout);
-        let timed_out = code.is_none();
         program.kill();
         let limit = program.limit_note();
         let output = program.output();
-        let (ok, reason) = match code {
-            Some(Some(0)) => (true, format!("\"{line}\" ended with code 0")),
-            Some(Some(c)) => (false, format!("\"{line}\" failed with code {c}")),
-            Some(None) => (false, format!("\"{line}\" was ended by a signal")),
-            None => (
-                false,
-                format!(
-                    "\"{line}\" did not end within {} s: stopped",
-                    options.build_timeout.as_secs()
-                ),
-            ),
-        };
-        let mut reason = match limit {
-            Some(l) if !timed_out => format!("{reason} ({l})"),
-            _ => reason,
-        };
-        if !ok {
-            // The compiler's first errors, where a reader of the one-line verdict sees them.
-            let errors: Vec<&str> = output
-                .lines()
-                .map(str::trim)
-                .filter(|l| l.to_lowercase().contains("error"))
-                .take(3)
-                .collect();
-            if !errors.is_empty() {
-                reason.push_str(": ");
-                reason.push_str(&errors.join(" | "));
-            }
-        }
+        let (ok, reason) = build_verdict(&line, code, limit, &output, options.build_timeout);
         Ok(Build {
             ok,
             reason,
@@ -325,23 +262,12 @@ impl Program {
         (bind, connect): (Option<u16>, Option<u16>),
         env: &[(String, String)],
     ) -> Result<Self, StartError> {
-        let cancel = &options.cancel;
         let fail = |reason: String| StartError {
             command: shown.join(" "),
             reason,
         };
-        let private = tempfile::tempdir().map_err(|e| fail(e.to_string()))?;
         #[cfg_attr(not(target_os = "linux"), allow(unused_mut))]
-        let mut plan = super::confine::plan(
-            &options.confine,
-            full,
-            &root,
-            &options.writable,
-            bind,
-            connect,
-            private.path(),
-        )
-        .map_err(fail)?;
+        let (private, mut plan) = plan_run(full, &root, (bind, connect), options).map_err(fail)?;
         #[cfg(target_os = "linux")]
         let cgroup = plan.cgroup.take();
         let (run, run_args) = plan
@@ -351,93 +277,43 @@ impl Program {
         // Every process it starts carries this mark, so that those which leave its process
         // tree (a daemon) are found and killed with it.
         let marker = format!("{}-{}", std::process::id(), rand::random::<u64>());
-        let mut cmd = Command::new(run);
-        cmd.args(run_args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .env("PYTHONUNBUFFERED", "1")
-            .env("PYTHONIOENCODING", "utf-8")
-            .env(MARK_ENV, &marker)
-            .envs(env.iter().map(|(k, v)| (k, v)))
-            .envs(plan.env.iter().map(|(k, v)| (k, v)))
-            .current_dir(&work);
-        own_process_group(&mut cmd);
+        let mut cmd = child_command((run, run_args), &marker, [env, &plan.env], &work);
         adopt_orphans();
         let mut child = cmd.spawn().map_err(|e| fail(e.to_string()))?;
         let started = Instant::now();
-        // Known as a live program at once: another job's end never takes it for an orphan.
-        #[cfg(unix)]
-        if let Ok(mut l) = live().lock() {
-            l.insert(child.id());
-        }
-        let applied = match (&plan.off, &plan.status) {
-            (Some(off), _) => off.clone(),
-            (None, Some(status)) => read_status(status, &mut child),
-            (None, None) => super::confine::Applied::off("no plan"),
-        };
+        mark_live(child.id());
+        let applied = applied_to(&plan, &mut child);
         if let Ok(mut seen) = options.applied.lock() {
             seen.get_or_insert_with(|| applied.clone());
         }
         let watchdog = watchdog(child.id());
-        let tap = options.tap.clone();
-        if let Some(tap) = &tap {
+        if let Some(tap) = &options.tap {
             tap.send(format!("\n$ {}\n", shown.join(" ")));
         }
         let output = Arc::new(Mutex::new(Output::default()));
-        for pipe in [
-            child
-                .stdout
-                .take()
-                .map(|p| Box::new(p) as Box<dyn Read + Send>),
-            child
-                .stderr
-                .take()
-                .map(|p| Box::new(p) as Box<dyn Read + Send>),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            let output = Arc::clone(&output);
-            let tap = tap.clone();
-            // The reader ends when the pipe closes (the program and its children are gone).
-            let _ = thread::Builder::new()
-                .name("check output".into())
-                .spawn(move || collect(pipe, &output, tap.as_ref()));
-        }
+        read_outputs(&mut child, &output, options.tap.as_ref());
         let group = Group::of(&child, marker, plan.uid, &options.confine.limits);
         #[cfg(target_os = "linux")]
         let group = group.with_cgroup(cgroup);
         let group = Arc::new(group);
         let gone = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        {
-            // Stop kills the group while a case waits on it; the watcher ends with the program.
-            let (cancel, group, gone) = (cancel.clone(), Arc::clone(&group), Arc::clone(&gone));
-            let _ = thread::Builder::new()
-                .name("check cancel".into())
-                .spawn(move || {
-                    while !gone.load(std::sync::atomic::Ordering::Acquire) {
-                        if cancel.is_stopped() {
-                            group.kill();
-                            return;
-                        }
-                        thread::sleep(Duration::from_millis(50));
-                    }
-                });
-        }
+        watch_cancel(
+            options.cancel.clone(),
+            Arc::clone(&group),
+            Arc::clone(&gone),
+        );
         let stdin = Arc::new(Mutex::new(child.stdin.take()));
         let typed = Arc::new(Mutex::new(Vec::new()));
-        {
-            let (output, stdin, typed) =
-                (Arc::clone(&output), Arc::clone(&stdin), Arc::clone(&typed));
-            let pid = child.id();
-            let gone = Arc::clone(&gone);
-            let _ = thread::Builder::new()
-                .name("check answers".into())
-                .spawn(move || {
-                    answer_prompts(&output, &stdin, &typed, answers, (pid, started), &gone);
-                });
-        }
+        answer_in_background(
+            Shared {
+                output: Arc::clone(&output),
+                stdin: Arc::clone(&stdin),
+                typed: Arc::clone(&typed),
+                gone: Arc::clone(&gone),
+            },
+            answers,
+            (child.id(), started),
+        );
         Ok(Self {
             child,
             output,
@@ -668,6 +544,273 @@ fn type_into(
     }
 }
 
+/// A private folder for the run and the confinement planned for `full` in `root`.
+fn plan_run(
+    full: &[String],
+    root: &Path,
+    (bind, connect): (Option<u16>, Option<u16>),
+    options: &super::Options,
+) -> Result<(tempfile::TempDir, super::confine::Plan), String> {
+    let private = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let plan = super::confine::plan(
+        &options.confine,
+        full,
+        root,
+        &options.writable,
+        bind,
+        connect,
+        private.path(),
+    )?;
+    Ok((private, plan))
+}
+
+/// Known as a live program at once: another job's end never takes it for an orphan.
+fn mark_live(pid: u32) {
+    #[cfg(unix)]
+    if let Ok(mut l) = live().lock() {
+        l.insert(pid);
+    }
+    #[cfg(not(unix))]
+    let _ = pid;
+}
+
+/// What confinement the child got: none, as the plan says, or as the child reported it.
+fn applied_to(plan: &super::confine::Plan, child: &mut Child) -> super::confine::Applied {
+    match (&plan.off, &plan.status) {
+        (Some(off), _) => off.clone(),
+        (None, Some(status)) => read_status(status, child),
+        (None, None) => super::confine::Applied::off("no plan"),
+    }
+}
+
+/// The command that starts a program: `run` with its arguments in `work`, its standard streams
+/// piped, Python told not to buffer, every process it starts marked with `marker`, in a
+/// process group of its own.
+fn child_command(
+    (run, args): (&String, &[String]),
+    marker: &str,
+    envs: [&[(String, String)]; 2],
+    work: &Path,
+) -> Command {
+    let mut cmd = Command::new(run);
+    cmd.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .env("PYTHONUNBUFFERED", "1")
+        .env("PYTHONIOENCODING", "utf-8")
+        .env(MARK_ENV, marker)
+        .current_dir(work);
+    for env in envs {
+        cmd.envs(env.iter().map(|(k, v)| (k, v)));
+    }
+    own_process_group(&mut cmd);
+    cmd
+}
+
+/// Reads the child's standard output and error into `output` (and `tap`), each on a thread
+/// that ends when its pipe closes (the program and its children are gone).
+fn read_outputs(child: &mut Child, output: &Arc<Mutex<Output>>, tap: Option<&Tap>) {
+    let pipes = [
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    ];
+    for pipe in pipes.into_iter().flatten() {
+        let output = Arc::clone(output);
+        let tap = tap.cloned();
+        let _ = thread::Builder::new()
+            .name("check output".into())
+            .spawn(move || collect(pipe, &output, tap.as_ref()));
+    }
+}
+
+/// Kills `group` when `cancel` is set while a case waits on it (the user's Stop); the watcher
+/// ends with the program (`gone`).
+fn watch_cancel(
+    cancel: crate::net::runner::StopFlag,
+    group: Arc<Group>,
+    gone: Arc<std::sync::atomic::AtomicBool>,
+) {
+    let _ = thread::Builder::new()
+        .name("check cancel".into())
+        .spawn(move || {
+            while !gone.load(std::sync::atomic::Ordering::Acquire) {
+                if cancel.is_stopped() {
+                    group.kill();
+                    return;
+                }
+                thread::sleep(Duration::from_millis(50));
+            }
+        });
+}
+
+/// The build command with its placeholders replaced; `{file}` is the submission's file seen
+/// from its `folder`, where the build runs.
+fn build_line(line: &str, options: &super::Options, folder: &Path) -> String {
+    let file = options.file.as_deref().map(|f| {
+        Path::new(f)
+            .canonicalize()
+            .ok()
+            .zip(folder.canonicalize().ok())
+            .and_then(|(f, d)| f.strip_prefix(d).ok().map(Path::to_path_buf))
+            .map_or_else(|| f.to_owned(), |p| p.display().to_string())
+    });
+    line.replace("{file}", file.as_deref().unwrap_or(""))
+        .replace("{port}", &options.port.to_string())
+        .replace("{host}", &options.host)
+}
+
+/// The system's shell running `line`.
+fn shell_for(line: &str) -> Vec<String> {
+    if cfg!(windows) {
+        vec!["cmd".into(), "/C".into(), line.to_owned()]
+    } else {
+        vec!["/bin/sh".into(), "-c".into(), line.to_owned()]
+    }
+}
+
+/// The options a build runs with: the program's confinement, with at least the build's time
+/// in CPU seconds, and its own record of what was applied (the report's confinement is the
+/// program's, not the build's).
+fn build_options(options: &super::Options) -> super::Options {
+    let mut confined = options.clone();
+    confined.applied = Arc::default();
+    confined.confine.limits.cpu_seconds = confined
+        .confine
+        .limits
+        .cpu_seconds
+        .max(options.build_timeout.as_secs());
+    confined
+}
+
+/// Compilers' caches, kept outside the submission's copy (Go's is tens of MiB).
+fn build_env(root: &Path) -> [(String, String); 2] {
+    let caches = root.join("cache");
+    [
+        ("XDG_CACHE_HOME".to_owned(), caches.display().to_string()),
+        (
+            "GOCACHE".to_owned(),
+            caches.join("go-build").display().to_string(),
+        ),
+    ]
+}
+
+/// Whether a build that ended with `code` (None: stopped after `timeout`) succeeded, and why,
+/// with the limit it ran into and, for a failure, the compiler's first errors, where a reader
+/// of the one-line verdict sees them.
+fn build_verdict(
+    line: &str,
+    code: Option<Option<i32>>,
+    limit: Option<String>,
+    output: &str,
+    timeout: Duration,
+) -> (bool, String) {
+    let (ok, reason) = match code {
+        Some(Some(0)) => (true, format!("\"{line}\" ended with code 0")),
+        Some(Some(c)) => (false, format!("\"{line}\" failed with code {c}")),
+        Some(None) => (false, format!("\"{line}\" was ended by a signal")),
+        None => (
+            false,
+            format!(
+                "\"{line}\" did not end within {} s: stopped",
+                timeout.as_secs()
+            ),
+        ),
+    };
+    let mut reason = match limit {
+        Some(l) if code.is_some() => format!("{reason} ({l})"),
+        _ => reason,
+    };
+    if !ok {
+        let errors: Vec<&str> = output
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.to_lowercase().contains("error"))
+            .take(3)
+            .collect();
+        if !errors.is_empty() {
+            reason.push_str(": ");
+            reason.push_str(&errors.join(" | "));
+        }
+    }
+    (ok, reason)
+}
+
+/// What the program's watchers share with it.
+struct Shared {
+    output: Arc<Mutex<Output>>,
+    stdin: Arc<Mutex<Option<ChildStdin>>>,
+    typed: Arc<Mutex<Vec<Typed>>>,
+    gone: Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// Answers the program's prompts on a thread of its own ([`answer_prompts`]) until it is gone.
+fn answer_in_background(shared: Shared, answers: Answers, (pid, started): (u32, Instant)) {
+    let _ = thread::Builder::new()
+        .name("check answers".into())
+        .spawn(move || {
+            let Shared {
+                output,
+                stdin,
+                typed,
+                gone,
+            } = shared;
+            answer_prompts(&output, &stdin, &typed, answers, (pid, started), &gone);
+        });
+}
+
+/// A prompt in the program's `fresh` output, once it has been `quiet` long enough: a partial
+/// line (Python's input("Name: ")), or a whole line that asks.
+fn prompt_in(fresh: &str, quiet: Duration) -> Option<String> {
+    let partial = fresh.rsplit('\n').next().unwrap_or("").trim();
+    let last_line = fresh.trim_end().rsplit('\n').next().unwrap_or("").trim();
+    if !partial.is_empty() && quiet >= PROMPT_SETTLE {
+        Some(partial.to_owned())
+    } else if last_line.ends_with([':', '?', '>']) && quiet >= PROMPT_SETTLE * 2 {
+        Some(last_line.to_owned())
+    } else {
+        None
+    }
+}
+
+/// What is typed to the prompts socklab understands.
+struct Replies {
+    answers: Answers,
+    messages: std::vec::IntoIter<String>,
+    /// A guessing client's range, narrowed by the hint the program printed for each guess.
+    halving: crate::protocol::text::Halving,
+    last_guess: Option<i64>,
+}
+
+impl Replies {
+    /// The line to type when asked `asked`; `fresh` is the output since the last answer.
+    fn to(&mut self, asked: Asked, fresh: &str) -> Option<String> {
+        match asked {
+            Asked::Name => Some(self.answers.name.clone()),
+            Asked::Number if self.answers.guessing => {
+                // The hint the program printed for the last guess narrows the range.
+                if let (Some(g), Some(hint)) = (
+                    self.last_guess,
+                    crate::protocol::text::read_hint(fresh.as_bytes()),
+                ) {
+                    self.halving.learn(g, hint);
+                }
+                let next = self.halving.next_guess()?;
+                self.last_guess = Some(next);
+                Some(next.to_string())
+            }
+            Asked::Number => Some(self.answers.number.clone()),
+            Asked::Message => self.messages.next(),
+        }
+    }
+}
+
 /// Watches the output for prompts and types the answers; without a prompt it knows, types the
 /// next fallback line once the program has been quiet for a while.
 ///
@@ -685,9 +828,12 @@ fn answer_prompts(
     gone: &std::sync::atomic::AtomicBool,
 ) {
     let mut fallback = answers.fallback.clone().into_iter();
-    let mut messages = answers.messages.clone().into_iter();
-    let mut halving = crate::protocol::text::Halving::default();
-    let mut last_guess: Option<i64> = None;
+    let mut replies = Replies {
+        messages: answers.messages.clone().into_iter(),
+        answers,
+        halving: crate::protocol::text::Halving::default(),
+        last_guess: None,
+    };
     let mut reading: (Option<Instant>, Option<bool>) = (None, None);
     loop {
         thread::sleep(Duration::from_millis(40));
@@ -700,42 +846,11 @@ fn answer_prompts(
         let quiet = o.last_change.map_or(started.elapsed(), |t| t.elapsed());
         let fresh =
             String::from_utf8_lossy(&o.text[o.answered_to.min(o.text.len())..]).into_owned();
-        let partial = fresh.rsplit('\n').next().unwrap_or("").trim().to_owned();
-        let last_line = fresh
-            .trim_end()
-            .rsplit('\n')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_owned();
-        // A prompt: a partial line (Python's input("Name: ")), or a whole line that asks.
-        let prompt = if !partial.is_empty() && quiet >= PROMPT_SETTLE {
-            Some(partial)
-        } else if last_line.ends_with([':', '?', '>']) && quiet >= PROMPT_SETTLE * 2 {
-            Some(last_line)
-        } else {
-            None
-        };
+        let prompt = prompt_in(&fresh, quiet);
         let known = prompt
             .as_deref()
             .and_then(Answers::asked)
-            .and_then(|asked| match asked {
-                Asked::Name => Some(answers.name.clone()),
-                Asked::Number if answers.guessing => {
-                    // The hint the program printed for the last guess narrows the range.
-                    if let (Some(g), Some(hint)) = (
-                        last_guess,
-                        crate::protocol::text::read_hint(fresh.as_bytes()),
-                    ) {
-                        halving.learn(g, hint);
-                    }
-                    let next = halving.next_guess()?;
-                    last_guess = Some(next);
-                    Some(next.to_string())
-                }
-                Asked::Number => Some(answers.number.clone()),
-                Asked::Message => messages.next(),
-            });
+            .and_then(|asked| replies.to(asked, &fresh));
         if known.is_some() {
             // A program whose prompts are understood gets no fallback lines: typed later, they
             // would answer an input() the handout never asked for.

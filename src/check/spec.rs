@@ -112,6 +112,16 @@ impl Spec {
     }
 }
 
+impl CheckResult {
+    /// This result with `stdout` and `exit_code` as its evidence (a step socklab ran without a
+    /// [`Program`] to ask, as a build).
+    pub fn with_output(mut self, stdout: String, exit_code: Option<i32>) -> Self {
+        self.evidence.stdout = stdout;
+        self.evidence.exit_code = exit_code;
+        self
+    }
+}
+
 /// `reason` with what the program's state adds to it: a limit it ran into, or, for a failure
 /// of a program that had crashed, how it ended and the last line it printed (not only what was
 /// missing, "got \"\"").
