@@ -111,47 +111,45 @@ mod tests {
     use super::super::class::{sample_class, sample_rows, short_names};
     use super::*;
 
-    /// The class JUnit as it was made before: each report's XML cut apart and its suite
-    /// renamed.
-    fn cut_apart(rows: &[super::super::Row]) -> String {
-        let names = short_names(rows);
-        let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
-        for ((_, r, err), name) in rows.iter().zip(&names) {
-            match r {
-                Some(r) => {
-                    let one = r.to_junit();
-                    let suite = one
-                        .lines()
-                        .skip_while(|l| !l.trim_start().starts_with("<testsuite "))
-                        .take_while(|l| !l.trim_start().starts_with("</testsuites>"))
-                        .collect::<Vec<_>>()
-                        .join("\n");
-                    let renamed = suite.replacen(
-                        "<testsuite name=\"",
-                        &format!("<testsuite name=\"{} ", xml_escape(name)),
-                        1,
-                    );
-                    out.push_str(&renamed);
-                    out.push('\n');
-                }
-                None => {
-                    let _ = writeln!(
-                        out,
-                        "  <testsuite name=\"{n}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n    <testcase classname=\"submission\" name=\"{n}\">\n      <error message=\"{e}\"/>\n    </testcase>\n  </testsuite>",
-                        n = xml_escape(name),
-                        e = xml_escape(err),
-                    );
-                }
-            }
-        }
-        out.push_str("</testsuites>\n");
-        out
-    }
-
     #[test]
-    fn the_class_built_from_the_reports_is_the_class_cut_from_their_xml() {
+    fn a_class_is_a_suite_per_submission_named_after_it_with_its_reports_cases() {
         let rows = sample_rows();
-        let class = Junit.class(&sample_class(&rows));
-        assert_eq!(class.as_deref(), Some(cut_apart(&rows).as_str()));
+        let xml = Junit.class(&sample_class(&rows)).expect("a class form");
+        assert!(xml.starts_with(&format!("{XML_DECLARATION}<testsuites>\n")));
+        assert!(xml.ends_with("  </testsuite>\n</testsuites>\n"));
+        let suites: Vec<&str> = xml.split("\n  <testsuite ").skip(1).collect();
+        assert_eq!(suites.len(), rows.len());
+        for ((suite, (_, r, err)), name) in suites.iter().zip(&rows).zip(short_names(&rows)) {
+            let name = xml_escape(&name);
+            let Some(r) = r else {
+                assert!(suite.starts_with(&format!(
+                    "name=\"{name}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">"
+                )));
+                let error = format!("<error message=\"{}\"/>", xml_escape(err));
+                assert!(suite.contains(&error), "{suite}");
+                continue;
+            };
+            assert!(
+                suite.starts_with(&format!(
+                    "name=\"{name} socklab check tcp-add server\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" errors=\"0\">",
+                    r.checks.len(),
+                    r.failed(),
+                    r.count(Verdict::Skip)
+                )),
+                "{suite}"
+            );
+            assert_eq!(suite.matches("<testcase ").count(), r.checks.len());
+            assert_eq!(suite.matches("<failure ").count(), r.failed());
+            assert_eq!(suite.matches("<skipped ").count(), r.count(Verdict::Skip));
+            // Its properties and cases are the single report's.
+            let single = Junit.single(r);
+            let (Some(from), Some(to)) = (
+                single.find("    <properties>"),
+                single.find("  </testsuite>"),
+            ) else {
+                panic!("no suite in {single}");
+            };
+            assert!(suite.contains(&single[from..to]), "{suite}");
+        }
     }
 }

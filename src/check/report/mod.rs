@@ -388,6 +388,18 @@ mod tests {
     }
 
     #[test]
+    fn the_pages_junit_and_json_have_a_class_form_and_gradescope_and_text_none() {
+        let rows = class::sample_rows();
+        let class = class::sample_class(&rows);
+        let with: Vec<&str> = FORMATS
+            .iter()
+            .filter(|f| f.class(&class).is_some())
+            .map(|f| f.id())
+            .collect();
+        assert_eq!(with, ["markdown", "html", "junit", "json"]);
+    }
+
+    #[test]
     fn a_page_is_html_for_html_and_htm_and_markdown_otherwise() {
         for name in ["r.html", "r.HTM", "dir/r.htm", "R.Html"] {
             assert_eq!(page_for(Path::new(name)).id(), "html", "{name}");
