@@ -130,8 +130,8 @@ pub struct CheckArgs {
     /// One JSON object with every check on stdout.
     #[arg(long)]
     pub json: bool,
-    /// Also write the report to FILE (Markdown, or HTML when it ends in .html); with --each,
-    /// the class's table.
+    /// Also write the report to FILE (Markdown, or HTML when it ends in .html or .htm); with
+    /// --each, the class's table.
     #[arg(long, value_name = "FILE")]
     pub report: Option<std::path::PathBuf>,
     /// Check every file the pattern matches (e.g. 'submissions/*/TCPserver.py'), with {file}
