@@ -1,12 +1,17 @@
 //! `socklab check`: one program, or a whole class with `--each` and `--csv`.
 
+use std::collections::BTreeSet;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use clap::Args;
 
-use super::report::{Report, csv_field, parse_weights};
+use super::class::Row;
+use super::report::{self, Gradescope, Json, Junit, ReportFormat, parse_weights, text};
 use super::{Exercise, Options, Role};
 use crate::args::Seconds;
 use crate::protocol::add::WireFormat;
@@ -123,8 +128,8 @@ pub struct CheckArgs {
     /// One JSON object with every check on stdout.
     #[arg(long)]
     pub json: bool,
-    /// Also write the report to FILE (Markdown, or HTML when it ends in .html); with --each,
-    /// the class's table.
+    /// Also write the report to FILE (Markdown, or HTML when it ends in .html or .htm); with
+    /// --each, the class's table.
     #[arg(long, value_name = "FILE")]
     pub report: Option<std::path::PathBuf>,
     /// Check every file the pattern matches (e.g. 'submissions/*/TCPserver.py'), with {file}
@@ -242,7 +247,7 @@ fn one(options: &Options, args: &CheckArgs) -> ExitCode {
     // A closed pipe (`| head`) ends the printing, not the check.
     let mut progress = |c: &super::report::CheckResult| {
         if !args.json {
-            let _ = writeln!(std::io::stdout(), "{}", Report::line(c));
+            let _ = writeln!(std::io::stdout(), "{}", text::line(c));
         }
     };
     let report = match super::run(options, &mut progress) {
@@ -257,43 +262,14 @@ fn one(options: &Options, args: &CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut out = std::io::stdout();
-    if args.json {
-        let _ = writeln!(out, "{}", report.to_json());
+    let printed = if args.json {
+        Json.single(&report)
     } else {
-        let _ = writeln!(
-            out,
-            "{} passed, {} failed ({}){}",
-            report.passed(),
-            report.failed(),
-            report.summary(),
-            if report.required_passed() {
-                ""
-            } else {
-                "; a required check failed"
-            }
-        );
-        if let Some(c) = &report.confinement {
-            let _ = writeln!(out, "confinement: {}", c.line());
-        }
-    }
-    let outputs = [
-        (args.report.as_ref(), Output::Report),
-        (args.gradescope.as_ref(), Output::Gradescope),
-        (args.junit.as_ref(), Output::Junit),
-    ];
-    for (path, kind) in outputs {
-        let Some(path) = path else { continue };
-        let text = match kind {
-            Output::Report if is_html(path) => report.to_html(),
-            Output::Report => report.to_markdown(),
-            Output::Gradescope => format!("{:#}\n", report.to_gradescope()),
-            Output::Junit => report.to_junit(),
-        };
-        if let Err(e) = crate::files::write_atomically(path, &text) {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            return ExitCode::from(2);
-        }
+        text::tail(&report)
+    };
+    let _ = write!(std::io::stdout(), "{printed}");
+    if !write_outputs(args, |format| Some(format.single(&report))) {
+        return ExitCode::from(2);
     }
     if report.required_passed() {
         ExitCode::SUCCESS
@@ -302,21 +278,32 @@ fn one(options: &Options, args: &CheckArgs) -> ExitCode {
     }
 }
 
-/// The files a check run can write besides its printed output.
-#[derive(Clone, Copy)]
-enum Output {
-    Report,
-    Gradescope,
-    Junit,
+/// The files a check run can write besides its printed output (`--report`, `--gradescope`,
+/// `--junit`), each with its format.
+fn outputs(args: &CheckArgs) -> impl Iterator<Item = (&Path, &'static dyn ReportFormat)> {
+    let page = args.report.as_deref().map(|p| (p, report::page_for(p)));
+    let gradescope: Option<(&Path, &'static dyn ReportFormat)> =
+        args.gradescope.as_deref().map(|p| (p, &Gradescope as _));
+    let junit: Option<(&Path, &'static dyn ReportFormat)> =
+        args.junit.as_deref().map(|p| (p, &Junit as _));
+    [page, gradescope, junit].into_iter().flatten()
 }
 
-fn is_html(path: &std::path::Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+/// Writes each of the [`outputs`] that `text` gives a text for, atomically; false (having
+/// said why) when one cannot be written.
+fn write_outputs(args: &CheckArgs, text: impl Fn(&dyn ReportFormat) -> Option<String>) -> bool {
+    for (path, format) in outputs(args) {
+        let Some(text) = text(format) else { continue };
+        if let Err(e) = crate::files::write_atomically(path, &text) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return false;
+        }
+    }
+    true
 }
 
 /// A port no job holds and nothing listens on or has bound (TCP and UDP both), for one job.
-fn job_port(taken: &std::sync::Mutex<std::collections::BTreeSet<u16>>) -> Option<u16> {
+fn job_port(taken: &Mutex<BTreeSet<u16>>) -> Option<u16> {
     for _ in 0..200 {
         let port = rand::random_range(super::ports::JOB_PORTS);
         let Ok(mut taken) = taken.lock() else {
@@ -345,16 +332,64 @@ fn progress_bar(done: usize, total: usize, running: usize) -> String {
 }
 
 fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
-    use std::io::IsTerminal;
-    use std::sync::Mutex;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    let (files, jobs) = match submissions(options, pattern, args) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let run = Jobs::new(options, args, files, jobs);
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            scope.spawn(|| run.work());
+        }
+    });
+    if run.bar {
+        eprintln!();
+    }
+    let total = run.files.len();
+    let failed_write = run.failed_write.into_inner().ok().flatten();
+    let rows: Vec<Row> = run
+        .rows
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect();
+    if options.cancel.is_stopped() {
+        eprintln!("stopped: {} of {total} files checked", rows.len());
+    }
+    if let Some(e) = failed_write {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    let class = super::class::of(&rows, options);
+    if args.json
+        && let Some(all) = Json.class(&class)
+    {
+        let _ = write!(std::io::stdout(), "{all}");
+    }
+    if !write_outputs(args, |format| format.class(&class)) {
+        return ExitCode::from(2);
+    }
+    let _ = std::io::stdout().flush();
+    if options.cancel.is_stopped() {
+        return ExitCode::from(130);
+    }
+    ExitCode::SUCCESS
+}
 
-    let files: Vec<std::path::PathBuf> = match glob::glob(pattern) {
+/// The files `--each`'s pattern matches, and how many to check at once (one when COMMAND has
+/// no `{port}`).
+fn submissions(
+    options: &Options,
+    pattern: &str,
+    args: &CheckArgs,
+) -> Result<(Vec<PathBuf>, usize), ExitCode> {
+    let files: Vec<PathBuf> = match glob::glob(pattern) {
         Ok(paths) => paths.flatten().filter(|p| p.is_file()).collect(),
-        Err(e) => return usage(&format!("bad pattern {pattern:?}: {e}")),
+        Err(e) => return Err(usage(&format!("bad pattern {pattern:?}: {e}"))),
     };
     if files.is_empty() {
-        return usage(&format!("no file matches {pattern:?}"));
+        return Err(usage(&format!("no file matches {pattern:?}")));
     }
     let mut jobs = args.jobs.max(1);
     if jobs > 1 && !options.command.iter().any(|a| a.contains("{port}")) {
@@ -365,190 +400,143 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
         jobs = 1;
     }
     let jobs = jobs.min(files.len());
-    // Where each submission's captures go: its short name without the extension.
-    let capture_folders: Vec<std::path::PathBuf> = {
-        let shown: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-        let shown: Vec<&str> = shown.iter().map(String::as_str).collect();
-        super::class::short_paths(&shown)
-            .iter()
-            .map(|n| std::path::Path::new(n).with_extension(""))
-            .collect()
-    };
-    let bar = std::io::stderr().is_terminal();
-    let rows: Mutex<Vec<Option<Row>>> = Mutex::new(vec![None; files.len()]);
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let running = AtomicUsize::new(0);
-    let taken = Mutex::new(std::collections::BTreeSet::new());
-    let failed_write: Mutex<Option<String>> = Mutex::new(None);
-    let say = |line: String| {
-        if bar {
+    Ok((files, jobs))
+}
+
+/// A class run: what its jobs share while each checks one submission after another.
+struct Jobs<'a> {
+    options: &'a Options,
+    args: &'a CheckArgs,
+    files: Vec<PathBuf>,
+    /// Where each submission's captures go: its short name without the extension.
+    capture_folders: Vec<PathBuf>,
+    /// How many check at once (more than one: each on a port of its own).
+    jobs: usize,
+    /// Whether the terminal shows a progress bar.
+    bar: bool,
+    /// Each submission's row, once graded.
+    rows: Mutex<Vec<Option<Row>>>,
+    next: AtomicUsize,
+    done: AtomicUsize,
+    running: AtomicUsize,
+    /// The ports the jobs hold.
+    taken: Mutex<BTreeSet<u16>>,
+    /// Why the sheet could not be written.
+    failed_write: Mutex<Option<String>>,
+}
+
+impl<'a> Jobs<'a> {
+    fn new(options: &'a Options, args: &'a CheckArgs, files: Vec<PathBuf>, jobs: usize) -> Self {
+        use std::io::IsTerminal;
+        let capture_folders = {
+            let shown: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            let shown: Vec<&str> = shown.iter().map(String::as_str).collect();
+            super::class::short_paths(&shown)
+                .iter()
+                .map(|n| Path::new(n).with_extension(""))
+                .collect()
+        };
+        Self {
+            options,
+            args,
+            rows: Mutex::new(vec![None; files.len()]),
+            files,
+            capture_folders,
+            jobs,
+            bar: std::io::stderr().is_terminal(),
+            next: AtomicUsize::new(0),
+            done: AtomicUsize::new(0),
+            running: AtomicUsize::new(0),
+            taken: Mutex::new(BTreeSet::new()),
+            failed_write: Mutex::new(None),
+        }
+    }
+
+    /// A line on the terminal, above the progress bar when there is one.
+    fn say(&self, line: String) {
+        if self.bar {
             eprintln!("\r\x1b[K{line}");
             eprint!(
                 "{}",
                 progress_bar(
-                    done.load(Ordering::SeqCst),
-                    files.len(),
-                    running.load(Ordering::SeqCst)
+                    self.done.load(Ordering::SeqCst),
+                    self.files.len(),
+                    self.running.load(Ordering::SeqCst)
                 )
             );
         } else {
             eprintln!("{line}");
         }
-    };
-    let work = || {
+    }
+
+    /// One job: checks the next submission no job has taken, until none is left or the run
+    /// is stopped.
+    fn work(&self) {
         loop {
-            let i = next.fetch_add(1, Ordering::SeqCst);
-            if i >= files.len() || options.cancel.is_stopped() {
+            let i = self.next.fetch_add(1, Ordering::SeqCst);
+            if i >= self.files.len() || self.options.cancel.is_stopped() {
                 return;
             }
-            let file = &files[i];
-            let mut o = options.clone();
+            let file = &self.files[i];
+            let mut o = self.options.clone();
             o.file = Some(file.display().to_string());
-            if let Some(dir) = &options.pcap {
-                o.pcap = Some(dir.join(&capture_folders[i]));
+            if let Some(dir) = &self.options.pcap {
+                o.pcap = Some(dir.join(&self.capture_folders[i]));
             }
-            let port = if jobs > 1 { job_port(&taken) } else { None };
+            let port = if self.jobs > 1 {
+                job_port(&self.taken)
+            } else {
+                None
+            };
             if let Some(p) = port {
                 o.port = p;
             }
-            running.fetch_add(1, Ordering::SeqCst);
-            say(format!("[{}/{}] {}", i + 1, files.len(), file.display()));
+            self.running.fetch_add(1, Ordering::SeqCst);
+            self.say(format!(
+                "[{}/{}] {}",
+                i + 1,
+                self.files.len(),
+                file.display()
+            ));
             let mut quiet = |_: &super::report::CheckResult| {};
             let outcome = super::run(&o, &mut quiet);
-            running.fetch_sub(1, Ordering::SeqCst);
-            if let (Some(p), Ok(mut t)) = (port, taken.lock()) {
+            self.running.fetch_sub(1, Ordering::SeqCst);
+            if let (Some(p), Ok(mut t)) = (port, self.taken.lock()) {
                 t.remove(&p);
             }
-            if options.cancel.is_stopped() {
+            if self.options.cancel.is_stopped() {
                 // This file's run was cut short: no row for it, rather than a wrong grade.
                 return;
             }
-            done.fetch_add(1, Ordering::SeqCst);
+            self.done.fetch_add(1, Ordering::SeqCst);
             let row = match outcome {
                 Ok(r) => {
-                    say(format!("        {}: {}", file.display(), r.summary()));
+                    self.say(format!("        {}: {}", file.display(), r.summary()));
                     (file.display().to_string(), Some(r), String::new())
                 }
                 Err(e) => {
-                    say(format!("        {}: could not run: {e}", file.display()));
+                    self.say(format!("        {}: could not run: {e}", file.display()));
                     (file.display().to_string(), None, e.to_string())
                 }
             };
-            // The sheet is rewritten after every file: an interrupted run keeps what it graded.
-            // One job writes it at a time (the lock is held), each with all rows so far.
-            let Ok(mut all) = rows.lock() else { return };
-            all[i] = Some(row);
-            let graded: Vec<Row> = all.iter().flatten().cloned().collect();
-            if let Some(path) = &args.csv
-                && let Err(e) = crate::files::write_atomically(path, csv_sheet(&graded))
-                && let Ok(mut f) = failed_write.lock()
-            {
-                *f = Some(format!("cannot write {}: {e}", path.display()));
-            }
-            drop(all);
-        }
-    };
-    std::thread::scope(|scope| {
-        for _ in 0..jobs {
-            scope.spawn(work);
-        }
-    });
-    if bar {
-        eprintln!();
-    }
-    let rows: Vec<Row> = rows
-        .into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .flatten()
-        .collect();
-    if options.cancel.is_stopped() {
-        eprintln!("stopped: {} of {} files checked", rows.len(), files.len());
-    }
-    if let Some(e) = failed_write.into_inner().ok().flatten() {
-        eprintln!("error: {e}");
-        return ExitCode::from(2);
-    }
-    if args.json {
-        let all: Vec<serde_json::Value> = rows
-            .iter()
-            .map(|(file, r, err)| match r {
-                Some(r) => serde_json::json!({"file": file, "report": r.to_json()}),
-                None => serde_json::json!({"file": file, "error": err}),
-            })
-            .collect();
-        let _ = writeln!(std::io::stdout(), "{}", serde_json::Value::Array(all));
-    }
-    for (path, kind) in [
-        (args.report.as_ref(), Output::Report),
-        (args.junit.as_ref(), Output::Junit),
-    ] {
-        let Some(path) = path else { continue };
-        let text = match kind {
-            Output::Report if is_html(path) => super::class::html(&rows, options),
-            Output::Report => super::class::markdown(&rows),
-            _ => super::class::junit(&rows),
-        };
-        if let Err(e) = crate::files::write_atomically(path, &text) {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            return ExitCode::from(2);
+            self.record(i, row);
         }
     }
-    let _ = std::io::stdout().flush();
-    if options.cancel.is_stopped() {
-        return ExitCode::from(130);
-    }
-    ExitCode::SUCCESS
-}
 
-/// A file checked by `--each`: its name, its report, or why it could not be run.
-pub type Row = (String, Option<Report>, String);
-
-/// The class's sheet: one row per file; a column per check id, in the order the checks first
-/// appear (a submission that stopped early has fewer checks than one that ran them all).
-pub fn csv_sheet(rows: &[Row]) -> String {
-    let mut ids: Vec<&str> = Vec::new();
-    for r in rows.iter().filter_map(|(_, r, _)| r.as_ref()) {
-        for c in &r.checks {
-            if !ids.contains(&c.id) {
-                ids.push(c.id);
-            }
+    /// Keeps submission `i`'s row. The sheet is rewritten after every file: an interrupted
+    /// run keeps what it graded. One job writes it at a time (the lock is held), each with all
+    /// rows so far.
+    fn record(&self, i: usize, row: Row) {
+        let Ok(mut all) = self.rows.lock() else {
+            return;
+        };
+        all[i] = Some(row);
+        let graded: Vec<Row> = all.iter().flatten().cloned().collect();
+        if let Some(path) = &self.args.csv
+            && let Err(e) = crate::files::write_atomically(path, super::class::csv_sheet(&graded))
+            && let Ok(mut f) = self.failed_write.lock()
+        {
+            *f = Some(format!("cannot write {}: {e}", path.display()));
         }
     }
-    let mut csv = format!(
-        "file,passed,failed,score,required_passed,required_total,advisory_passed,advisory_total,{}\n",
-        ids.join(",")
-    );
-    for (file, r, err) in rows {
-        let line = match r {
-            Some(r) => {
-                let verdicts: Vec<&str> = ids
-                    .iter()
-                    .map(|id| {
-                        r.checks
-                            .iter()
-                            .find(|c| c.id == *id)
-                            .map_or("", |c| c.verdict.word())
-                    })
-                    .collect();
-                format!(
-                    "{},{},{},{},{},{},{},{},{}",
-                    csv_field(file),
-                    r.passed(),
-                    r.failed(),
-                    r.score(),
-                    r.tally(true).0,
-                    r.tally(true).1,
-                    r.tally(false).0,
-                    r.tally(false).1,
-                    verdicts.join(",")
-                )
-            }
-            None => format!("{},,,,,,,,{}", csv_field(file), csv_field(err)),
-        };
-        csv.push_str(&line);
-        csv.push('\n');
-    }
-    csv
 }

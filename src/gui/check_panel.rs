@@ -32,7 +32,7 @@ enum Msg {
 }
 
 /// A submission of a class: its file, its report or why it could not be run.
-type Row = crate::check::cli::Row;
+type Row = crate::check::class::Row;
 
 /// Why a check could not run, and the port when one of this window's own servers holds it.
 struct Failed {
@@ -570,12 +570,16 @@ impl CheckPanel {
         }
     }
 
-    /// Writes the class page to `path` on a helper thread.
+    /// Writes the class's report to `path` on a helper thread: a page for a name ending in
+    /// .html or .htm, a Markdown table for any other (as `--each --report`).
     fn save_class(&mut self, path: PathBuf) {
         let Some(options) = &self.class_options else {
             return;
         };
-        let text = crate::check::class::html(&self.class_rows, options);
+        let class = check::class::of(&self.class_rows, options);
+        let Some(text) = check::report::page_for(&path).class(&class) else {
+            return;
+        };
         self.saving = Task::spawn("save class report", self.waker.clone(), move || {
             match crate::files::write_atomically(&path, text) {
                 Ok(()) => format!("saved {}", path.display()),
@@ -584,17 +588,11 @@ impl CheckPanel {
         });
     }
 
-    /// Writes the report to `path` on a helper thread (a disk may be slow; the window is not).
+    /// Writes the report to `path` on a helper thread (a disk may be slow; the window is not):
+    /// a page for a name ending in .html or .htm, Markdown for any other (as `--report`).
     fn save(&mut self, path: PathBuf) {
         let Some(report) = &self.report else { return };
-        let html = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("html"));
-        let text = if html {
-            report.to_html()
-        } else {
-            report.to_markdown()
-        };
+        let text = check::report::page_for(&path).single(report);
         self.saving = Task::spawn("save report", self.waker.clone(), move || {
             match crate::files::write_atomically(&path, text) {
                 Ok(()) => format!("saved {}", path.display()),

@@ -1,10 +1,62 @@
-//! A check's verdicts with their evidence, and its views: JSON, Markdown, HTML, a CSV row.
+//! A check's verdicts with their evidence, and the formats a report is written in: one
+//! [`ReportFormat`] each (Markdown, HTML, JUnit XML, JSON, Gradescope's `results.json`, the
+//! terminal's text), listed in [`FORMATS`].
 
 use std::fmt::Write as _;
-
-use serde_json::json;
+use std::path::Path;
 
 use crate::protocol::escape_bytes;
+
+pub mod class;
+mod gradescope;
+mod html;
+mod json;
+mod junit;
+mod markdown;
+pub mod text;
+
+pub use class::{Class, Row};
+pub use gradescope::Gradescope;
+pub use html::Html;
+pub use json::Json;
+pub use junit::Junit;
+pub use markdown::Markdown;
+pub use text::Text;
+
+/// One way of writing a report down: a file format, or the terminal's text.
+pub trait ReportFormat: Sync {
+    /// The format's name: `markdown`, `html`, `junit`, `json`, `gradescope`, `text`.
+    fn id(&self) -> &'static str;
+    /// The endings of the file names that mean this format, lower case, without the dot.
+    fn extensions(&self) -> &'static [&'static str];
+    /// One check run's report, as its file holds it.
+    fn single(&self, r: &Report) -> String;
+    /// A class's report (`--each`): None when the format has none.
+    fn class(&self, class: &Class<'_>) -> Option<String>;
+}
+
+/// Every format.
+pub const FORMATS: [&dyn ReportFormat; 6] = [&Markdown, &Html, &Junit, &Json, &Gradescope, &Text];
+
+/// The format a file named `path` means: the first in [`FORMATS`] one of whose extensions
+/// its name ends in (any case).
+pub fn by_extension(path: &Path) -> Option<&'static dyn ReportFormat> {
+    let ending = path.extension()?.to_str()?;
+    FORMATS.into_iter().find(|f| {
+        f.extensions()
+            .iter()
+            .any(|e| e.eq_ignore_ascii_case(ending))
+    })
+}
+
+/// What `--report FILE` and the window's Save report write: a page for people, HTML when the
+/// name ends in `.html` or `.htm`, Markdown for any other name.
+pub fn page_for(path: &Path) -> &'static dyn ReportFormat {
+    match by_extension(path) {
+        Some(f) if f.id() == Html.id() => f,
+        _ => &Markdown,
+    }
+}
 
 /// Pass, fail, or not tried (with the reason).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -234,256 +286,29 @@ impl Report {
         )
     }
 
-    /// Gradescope's `results.json`: one test per check, worth its points (advisory checks
-    /// none, unless the weights say so), with the reason and evidence as its output.
+    /// Gradescope's `results.json` ([`Gradescope`]).
     pub fn to_gradescope(&self) -> serde_json::Value {
-        let (got, max) = self.marks();
-        let tests: Vec<serde_json::Value> = self
-            .checks
-            .iter()
-            .map(|c| {
-                let p = self.points(c);
-                json!({
-                    "name": format!("{} {}: {}{}", c.id, c.title,
-                        c.verdict.word(), if c.required { "" } else { " (advisory)" }),
-                    "score": if c.verdict == Verdict::Pass { p } else { 0.0 },
-                    "max_score": p,
-                    "status": if c.verdict == Verdict::Pass { "passed" } else { "failed" },
-                    "output": plain_evidence(c),
-                    "visibility": "visible",
-                })
-            })
-            .collect();
-        json!({
-            "score": got,
-            "max_score": max,
-            "output": format!("socklab check {} {}: {}", self.exercise, self.role, self.summary()),
-            "stdout_visibility": "visible",
-            "visibility": "visible",
-            "tests": tests,
-        })
+        gradescope::value(self)
     }
 
-    /// A JUnit XML report: one test suite, one test case per check; a failed check is a
-    /// `<failure>`, a skipped one `<skipped>`; the evidence is the case's `system-out`.
+    /// A JUnit XML report ([`Junit`]).
     pub fn to_junit(&self) -> String {
-        let suite = format!("socklab check {} {}", self.exercise, self.role);
-        let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        let _ = writeln!(
-            out,
-            "<testsuites name=\"{n}\" tests=\"{t}\" failures=\"{f}\">",
-            n = xml_escape(&suite),
-            t = self.checks.len(),
-            f = self.failed(),
-        );
-        let _ = writeln!(
-            out,
-            "  <testsuite name=\"{n}\" tests=\"{t}\" failures=\"{f}\" skipped=\"{s}\" errors=\"0\">",
-            n = xml_escape(&suite),
-            t = self.checks.len(),
-            f = self.failed(),
-            s = self.count(Verdict::Skip),
-        );
-        let _ = writeln!(
-            out,
-            "    <properties><property name=\"score\" value=\"{}\"/><property name=\"command\" value=\"{}\"/></properties>",
-            self.score(),
-            xml_escape(&self.command)
-        );
-        for c in &self.checks {
-            let _ = writeln!(
-                out,
-                "    <testcase classname=\"{class}\" name=\"{name}\">",
-                class = xml_escape(&format!(
-                    "{}.{}.{}",
-                    self.exercise,
-                    self.role,
-                    if c.required { "required" } else { "advisory" }
-                )),
-                name = xml_escape(&format!("{}: {}", c.id, c.title)),
-            );
-            match c.verdict {
-                Verdict::Pass => {}
-                Verdict::Fail => {
-                    let _ = writeln!(
-                        out,
-                        "      <failure message=\"{}\"/>",
-                        xml_escape(&c.reason)
-                    );
-                }
-                Verdict::Skip => {
-                    let _ = writeln!(
-                        out,
-                        "      <skipped message=\"{}\"/>",
-                        xml_escape(&c.reason)
-                    );
-                }
-            }
-            let _ = writeln!(
-                out,
-                "      <system-out>{}</system-out>\n    </testcase>",
-                xml_escape(&plain_evidence(c))
-            );
-        }
-        out.push_str("  </testsuite>\n</testsuites>\n");
-        out
+        Junit.single(self)
     }
 
+    /// Every check and count as one JSON object ([`Json`]).
     pub fn to_json(&self) -> serde_json::Value {
-        json!({
-            "exercise": self.exercise,
-            "role": self.role,
-            "command": self.command,
-            "format": self.format,
-            "checks": self.checks.iter().map(|c| json!({
-                "id": c.id,
-                "title": c.title,
-                "required": c.required,
-                "verdict": c.verdict.word(),
-                "reason": c.reason,
-                "evidence": {
-                    "sent": escape_bytes(&c.evidence.sent),
-                    "sent_messages": c.evidence.sent_pieces(),
-                    "received": escape_bytes(&c.evidence.received),
-                    "stdout": c.evidence.stdout,
-                    "stderr": c.evidence.stderr,
-                    "exit_code": c.evidence.exit_code,
-                    "typed": c.evidence.typed.iter().map(|(line, ms)| json!({
-                        "line": line,
-                        "at_ms": ms,
-                    })).collect::<Vec<_>>(),
-                },
-            })).collect::<Vec<_>>(),
-            "passed": self.passed(),
-            "failed": self.failed(),
-            "score": self.score(),
-            "required_passed": self.tally(true).0,
-            "required_total": self.tally(true).1,
-            "advisory_passed": self.tally(false).0,
-            "advisory_total": self.tally(false).1,
-            "points": self.marks().0,
-            "max_points": self.marks().1,
-            "confinement": self.confinement.as_ref().map(super::confine::Applied::to_json),
-        })
+        json::value(self)
     }
 
-    /// The report as Markdown: a table of verdicts, then each check's evidence.
+    /// The report as Markdown ([`Markdown`]).
     pub fn to_markdown(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "# socklab check: {} {}\n", self.exercise, self.role);
-        let _ = writeln!(out, "Program: `{}`  ", self.command);
-        if let Some(f) = &self.format {
-            let _ = writeln!(out, "Format: {f}  ");
-        }
-        if let Some(c) = &self.confinement {
-            let _ = writeln!(out, "Confinement: {}  ", c.line());
-        }
-        let _ = writeln!(out, "Result: {}\n", self.summary());
-        let _ = writeln!(
-            out,
-            "| check | required | verdict | reason |\n|---|---|---|---|"
-        );
-        for c in &self.checks {
-            let _ = writeln!(
-                out,
-                "| `{}` {} | {} | **{}** | {} |",
-                c.id,
-                c.title,
-                if c.required { "yes" } else { "advisory" },
-                c.verdict.word(),
-                c.reason.replace('|', "\\|")
-            );
-        }
-        for c in &self.checks {
-            let e = &c.evidence;
-            if e == &Evidence::default() {
-                continue;
-            }
-            let _ = writeln!(out, "\n## `{}`: {}\n", c.id, c.verdict.word());
-            if !e.sent.is_empty() {
-                let _ = writeln!(out, "- sent: {}", e.sent_shown("`", "`"));
-            }
-            if !e.received.is_empty() {
-                let _ = writeln!(out, "- received: `{}`", escape_bytes(&e.received));
-            }
-            if !e.typed.is_empty() {
-                let _ = writeln!(out, "- typed: {}", e.typed_shown("`", "`"));
-            }
-            if let Some(code) = e.exit_code {
-                let _ = writeln!(out, "- exit code: {code}");
-            }
-            if !e.stdout.trim().is_empty() {
-                let _ = writeln!(out, "\n```\n{}\n```", e.stdout.trim_end());
-            }
-        }
-        out
+        Markdown.single(self)
     }
 
-    /// The report as a page of its own.
+    /// The report as a page of its own ([`Html`]).
     pub fn to_html(&self) -> String {
-        let esc = |s: &str| {
-            s.replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-        };
-        let mut rows = String::new();
-        for c in &self.checks {
-            let e = &c.evidence;
-            let _ = write!(
-                rows,
-                "<tr class=\"{v}\"><td><code>{id}</code> {title}</td><td>{req}</td><td><b>{v}</b></td><td>{reason}<details><summary>evidence</summary><p>sent: {sent}</p><p>received: <code>{recv}</code></p>{typed}<pre>{out}</pre></details></td></tr>",
-                v = c.verdict.word(),
-                id = c.id,
-                title = esc(c.title),
-                req = if c.required { "yes" } else { "advisory" },
-                reason = esc(&c.reason),
-                sent = e
-                    .sent_pieces()
-                    .iter()
-                    .map(|p| format!("<code>{}</code>", esc(p)))
-                    .collect::<Vec<_>>()
-                    .join(" · "),
-                recv = esc(&escape_bytes(&e.received)),
-                typed = if e.typed.is_empty() {
-                    String::new()
-                } else {
-                    format!("<p>typed: {}</p>", esc(&e.typed_shown("\"", "\"")))
-                },
-                out = esc(&e.stdout),
-            );
-        }
-        format!(
-            "<!doctype html><meta charset=\"utf-8\"><title>socklab check: {ex} {role}</title>\
-             <style>body{{font-family:sans-serif;margin:2em}}td{{padding:4px 8px;vertical-align:top}}\
-             tr.pass b{{color:#070}}tr.fail b{{color:#b00}}tr.skip b{{color:#777}}</style>\
-             <h1>socklab check: {ex} {role}</h1><p>Program: <code>{cmd}</code><br>{confinement}{summary}</p><table><tr><th>check</th><th>required</th>\
-             <th>verdict</th><th>reason</th></tr>{rows}</table>",
-            ex = esc(&self.exercise),
-            role = esc(&self.role),
-            cmd = esc(&self.command),
-            summary = esc(&self.summary()),
-            confinement = self.confinement.as_ref().map_or(String::new(), |c| format!(
-                "<span style=\"color:{}\">{}</span><br>",
-                if c.enabled { "#555" } else { "#b00" },
-                esc(&c.line())
-            )),
-        )
-    }
-
-    /// One line of the human output per check.
-    pub fn line(c: &CheckResult) -> String {
-        let mark = match c.verdict {
-            Verdict::Pass => "PASS",
-            Verdict::Fail => "FAIL",
-            Verdict::Skip => "skip",
-        };
-        format!(
-            "{mark} {:<20} {}{}: {}",
-            c.id,
-            c.title,
-            if c.required { "" } else { " (advisory)" },
-            c.reason
-        )
+        Html.single(self)
     }
 }
 
@@ -542,6 +367,55 @@ pub fn csv_field(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_format_has_a_name_and_endings_of_its_own() {
+        let ids: Vec<&str> = FORMATS.iter().map(|f| f.id()).collect();
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "{ids:?}");
+        for f in FORMATS {
+            assert!(
+                f.extensions()
+                    .iter()
+                    .all(|e| by_extension(Path::new(&format!("r.{e}")))
+                        .is_some_and(|g| g.id() == f.id())),
+                "{}",
+                f.id()
+            );
+        }
+    }
+
+    #[test]
+    fn the_pages_junit_and_json_have_a_class_form_and_gradescope_and_text_none() {
+        let rows = class::sample_rows();
+        let class = class::sample_class(&rows);
+        let with: Vec<&str> = FORMATS
+            .iter()
+            .filter(|f| f.class(&class).is_some())
+            .map(|f| f.id())
+            .collect();
+        assert_eq!(with, ["markdown", "html", "junit", "json"]);
+    }
+
+    #[test]
+    fn a_page_is_html_for_html_and_htm_and_markdown_otherwise() {
+        for name in ["r.html", "r.HTM", "dir/r.htm", "R.Html"] {
+            assert_eq!(page_for(Path::new(name)).id(), "html", "{name}");
+        }
+        for name in [
+            "r.md",
+            "r",
+            "r.txt",
+            "r.json",
+            "r.xml",
+            "r.html.md",
+            ".html",
+        ] {
+            assert_eq!(page_for(Path::new(name)).id(), "markdown", "{name}");
+        }
+    }
 
     #[test]
     fn messages_sent_apart_are_shown_apart() {

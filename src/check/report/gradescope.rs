@@ -1,0 +1,58 @@
+//! Gradescope's `results.json` (`--gradescope`).
+
+use serde_json::json;
+
+use super::{Class, Report, ReportFormat, Verdict, plain_evidence};
+
+/// Gradescope's `results.json`: one test per check, worth its points (advisory checks none,
+/// unless the weights say so), with the reason and evidence as its output. No class form: a
+/// Gradescope autograder grades one submission.
+pub struct Gradescope;
+
+impl ReportFormat for Gradescope {
+    fn id(&self) -> &'static str {
+        "gradescope"
+    }
+
+    /// None of its own: the file is `results.json`, and `.json` means [`super::Json`].
+    fn extensions(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn single(&self, r: &Report) -> String {
+        format!("{:#}\n", value(r))
+    }
+
+    fn class(&self, _: &Class<'_>) -> Option<String> {
+        None
+    }
+}
+
+/// The file's object.
+pub fn value(r: &Report) -> serde_json::Value {
+    let (got, max) = r.marks();
+    let tests: Vec<serde_json::Value> = r
+        .checks
+        .iter()
+        .map(|c| {
+            let p = r.points(c);
+            json!({
+                "name": format!("{} {}: {}{}", c.id, c.title,
+                    c.verdict.word(), if c.required { "" } else { " (advisory)" }),
+                "score": if c.verdict == Verdict::Pass { p } else { 0.0 },
+                "max_score": p,
+                "status": if c.verdict == Verdict::Pass { "passed" } else { "failed" },
+                "output": plain_evidence(c),
+                "visibility": "visible",
+            })
+        })
+        .collect();
+    json!({
+        "score": got,
+        "max_score": max,
+        "output": format!("socklab check {} {}: {}", r.exercise, r.role, r.summary()),
+        "stdout_visibility": "visible",
+        "visibility": "visible",
+        "tests": tests,
+    })
+}

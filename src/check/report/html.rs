@@ -1,0 +1,233 @@
+//! The report as a page of its own; a class as a page with a row per submission.
+
+use std::fmt::Write as _;
+
+use super::class::{check_ids, pass_rate};
+use super::{CheckResult, Class, Report, ReportFormat, escape_bytes, plain_evidence, xml_escape};
+
+/// HTML: the single report's table of verdicts with each check's evidence folded in; the
+/// class's page (a row per submission, a column per check, each cell coloured by its verdict,
+/// the pass rate of each check as a bar, and each submission's evidence one click away).
+pub struct Html;
+
+impl ReportFormat for Html {
+    fn id(&self) -> &'static str {
+        "html"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["html", "htm"]
+    }
+
+    fn single(&self, r: &Report) -> String {
+        let rows: String = r.checks.iter().map(check_row).collect();
+        format!(
+            "<!doctype html><meta charset=\"utf-8\"><title>socklab check: {ex} {role}</title>\
+             <style>body{{font-family:sans-serif;margin:2em}}td{{padding:4px 8px;vertical-align:top}}\
+             tr.pass b{{color:#070}}tr.fail b{{color:#b00}}tr.skip b{{color:#777}}</style>\
+             <h1>socklab check: {ex} {role}</h1><p>Program: <code>{cmd}</code><br>{confinement}{summary}</p><table><tr><th>check</th><th>required</th>\
+             <th>verdict</th><th>reason</th></tr>{rows}</table>",
+            ex = esc(&r.exercise),
+            role = esc(&r.role),
+            cmd = esc(&r.command),
+            summary = esc(&r.summary()),
+            confinement = r.confinement.as_ref().map_or(String::new(), |c| format!(
+                "<span style=\"color:{}\">{}</span><br>",
+                if c.enabled { "#555" } else { "#b00" },
+                esc(&c.line())
+            )),
+        )
+    }
+
+    fn class(&self, class: &Class<'_>) -> Option<String> {
+        let mut out = class_head(class);
+        class_table(&mut out, class);
+        pass_rates(&mut out, class);
+        class_evidence(&mut out, class);
+        out.push_str(OPEN_TARGET);
+        Some(out)
+    }
+}
+
+/// The single report's text escaped for HTML (quotes left as they are).
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A check's row of the single report, its evidence folded under its reason.
+fn check_row(c: &CheckResult) -> String {
+    let e = &c.evidence;
+    format!(
+        "<tr class=\"{v}\"><td><code>{id}</code> {title}</td><td>{req}</td><td><b>{v}</b></td><td>{reason}<details><summary>evidence</summary><p>sent: {sent}</p><p>received: <code>{recv}</code></p>{typed}<pre>{out}</pre></details></td></tr>",
+        v = c.verdict.word(),
+        id = c.id,
+        title = esc(c.title),
+        req = if c.required { "yes" } else { "advisory" },
+        reason = esc(&c.reason),
+        sent = e
+            .sent_pieces()
+            .iter()
+            .map(|p| format!("<code>{}</code>", esc(p)))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        recv = esc(&escape_bytes(&e.received)),
+        typed = if e.typed.is_empty() {
+            String::new()
+        } else {
+            format!("<p>typed: {}</p>", esc(&e.typed_shown("\"", "\"")))
+        },
+        out = esc(&e.stdout),
+    )
+}
+
+/// The class page's head, style, heading and what was run, with the class's mean score.
+fn class_head(class: &Class<'_>) -> String {
+    let reports: Vec<&Report> = class
+        .rows
+        .iter()
+        .filter_map(|(_, r, _)| r.as_ref())
+        .collect();
+    let mean = if reports.is_empty() {
+        0.0
+    } else {
+        reports.iter().map(|r| r.score()).sum::<f64>() / reports.len() as f64
+    };
+    format!(
+        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>socklab check: {ex} {role}, a class of {n}</title>\
+<style>\
+body{{font-family:system-ui,sans-serif;margin:1.5em;color:#222}}\
+h1{{font-size:1.4em}}h2{{font-size:1.15em;margin-top:1.6em}}\
+table{{border-collapse:collapse}}th,td{{padding:4px 8px;border:1px solid #ddd;text-align:center}}\
+th.check{{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal;font-family:monospace}}\
+th.adv{{color:#666;font-style:italic}}td.name{{text-align:left;font-family:monospace}}\
+td.pass{{background:#c8ecc8}}td.fail{{background:#f6c4c4}}td.skip{{background:#eee;color:#777}}\
+td.fail.adv{{background:#fbe6c8}}td.error{{background:#f6c4c4;text-align:left}}td.score{{font-weight:bold}}\
+td a{{color:inherit;text-decoration:none;display:block}}\
+.bar{{display:flex;align-items:center;gap:.5em;margin:2px 0}}\
+.bar code{{width:12em;text-align:right}}.bar .track{{width:24em;background:#eee;height:1em}}\
+.bar .fill{{background:#3a8f3a;height:1em}}.bar .adv{{background:#8aa8c8}}\
+details{{margin:.4em 0;border:1px solid #ddd;padding:.3em .6em}}summary{{cursor:pointer}}\
+pre{{background:#f7f7f7;padding:.5em;overflow:auto;max-height:20em}}\
+.v-pass{{color:#070}}.v-fail{{color:#b00}}.v-skip{{color:#777}}\
+</style>\
+<h1>socklab check: {ex} {role}, a class of {n}</h1>\
+<p>Command: <code>{cmd}</code><br>Mean score {mean:.1}% (the share of required checks passed; \
+advisory checks, in italics and a paler colour, never lower it). Click a cell or a name for the evidence.</p>",
+        ex = xml_escape(class.exercise),
+        role = xml_escape(class.role),
+        n = class.rows.len(),
+        cmd = xml_escape(&class.command),
+    )
+}
+
+/// The class's table: a row per submission, a cell per check, each a link to its evidence.
+fn class_table(out: &mut String, class: &Class<'_>) {
+    let ids = check_ids(class.rows);
+    out.push_str("<table><tr><th>submission</th><th>score</th>");
+    for (id, title, required) in &ids {
+        let _ = write!(
+            out,
+            "<th class=\"check{}\" title=\"{}\">{}</th>",
+            if *required { "" } else { " adv" },
+            xml_escape(title),
+            xml_escape(id)
+        );
+    }
+    out.push_str("</tr>");
+    for (i, ((_, r, err), name)) in class.rows.iter().zip(&class.short_names()).enumerate() {
+        let _ = write!(
+            out,
+            "<tr><td class=\"name\"><a href=\"#s{i}\">{}</a></td>",
+            xml_escape(name)
+        );
+        match r {
+            Some(r) => {
+                let _ = write!(out, "<td class=\"score\">{}%</td>", r.score());
+                for (id, _, _) in &ids {
+                    out.push_str(&cell(i, r.checks.iter().find(|c| c.id == *id)));
+                }
+            }
+            None => {
+                let _ = write!(
+                    out,
+                    "<td class=\"score\">–</td><td class=\"error\" colspan=\"{}\">could not run: {}</td>",
+                    ids.len().max(1),
+                    xml_escape(err)
+                );
+            }
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</table>");
+}
+
+/// Submission `i`'s cell for a check (empty where it did not run it).
+fn cell(i: usize, c: Option<&CheckResult>) -> String {
+    let Some(c) = c else {
+        return "<td></td>".into();
+    };
+    format!(
+        "<td class=\"{v}{adv}\" title=\"{reason}\"><a href=\"#s{i}-{id}\">{v}</a></td>",
+        v = c.verdict.word(),
+        adv = if c.required { "" } else { " adv" },
+        reason = xml_escape(&c.reason),
+        id = c.id,
+    )
+}
+
+/// The pass rate of each check, as a bar.
+fn pass_rates(out: &mut String, class: &Class<'_>) {
+    out.push_str("<h2>Pass rate of each check</h2>");
+    for (id, _, required) in &check_ids(class.rows) {
+        let (p, t) = pass_rate(class.rows, id);
+        let pct = if t == 0 {
+            0.0
+        } else {
+            p as f64 * 100.0 / t as f64
+        };
+        let _ = write!(
+            out,
+            "<div class=\"bar\"><code>{}</code><div class=\"track\"><div class=\"fill{}\" style=\"width:{pct:.1}%\"></div></div><span>{p} of {t}{}</span></div>",
+            xml_escape(id),
+            if *required { "" } else { " adv" },
+            if *required { "" } else { " (advisory)" },
+        );
+    }
+}
+
+/// Each submission's evidence, folded: its summary, then each check's.
+fn class_evidence(out: &mut String, class: &Class<'_>) {
+    out.push_str("<h2>Evidence</h2>");
+    for (i, ((_, r, err), name)) in class.rows.iter().zip(&class.short_names()).enumerate() {
+        let _ = write!(
+            out,
+            "<details id=\"s{i}\"><summary><code>{}</code>: {}</summary>",
+            xml_escape(name),
+            r.as_ref().map_or_else(
+                || format!("could not run: {}", xml_escape(err)),
+                |r| xml_escape(&r.summary())
+            )
+        );
+        for c in r.iter().flat_map(|r| &r.checks) {
+            let _ = write!(
+                out,
+                "<details id=\"s{i}-{id}\"><summary><b class=\"v-{v}\">{v}</b> <code>{id}</code> {title}: {reason}</summary><pre>{ev}</pre></details>",
+                id = xml_escape(c.id),
+                v = c.verdict.word(),
+                title = xml_escape(c.title),
+                reason = xml_escape(&c.reason),
+                ev = xml_escape(&plain_evidence(c)),
+            );
+        }
+        out.push_str("</details>");
+    }
+}
+
+/// A link to a submission or a cell opens its evidence (and the submission around it).
+const OPEN_TARGET: &str = "<script>function openTarget(){var e=document.getElementById(location.hash.slice(1));\
+for(;e;e=e.parentElement){if(e.tagName==='DETAILS')e.open=true;}}\
+window.addEventListener('hashchange',openTarget);openTarget();</script></html>\n";
