@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
-use super::{CheckError, Options, Peer, Role, Subject, ended_cleanly, expand, result};
+use super::spec::{Case, Check, Spec, run_table};
+use super::{CheckError, Options, Peer, Role, Subject, ended_cleanly, expand};
 use crate::net::event::Event;
 use crate::net::file::{self as runner, ClientConfig, ServerConfig};
 use crate::protocol::file::UDP_CHUNK_BYTES;
@@ -78,218 +79,247 @@ fn put_files(s: &Subject<'_>) {
     }
 }
 
-fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
-    let tcp = o.exercise.tcp();
-    let none = || (Vec::new(), Vec::new());
-    let mut s = Subject::new(o, Answers::default());
-    let (listening, listens) = s.listens()?;
-    put_files(&s);
-    sink(listens);
-    if !listening {
-        sink(result(
-            "sizes",
-            "every size arrives identical",
-            true,
-            Verdict::Skip,
-            "the server never listened",
-            None,
-            none(),
-        ));
-        return Ok(());
-    }
-    let out = tempfile::tempdir().map_err(|e| CheckError::Peer(e.to_string()))?;
+/// The checks of a student's file server, in the order they run.
+const LISTENS: Spec = super::LISTENS;
+const SIZES_ARRIVE: Spec = Spec::required("sizes", "files of 1 to 70,000 bytes arrive identical");
+const SEVERAL: Spec = Spec::required("several", "serves download after download");
+const MISSING_NAME: Spec = Spec::required("missing", "a missing name does not stop it");
+const TRAVERSAL: Spec = Spec::advisory(
+    "traversal",
+    "names with ../ or an absolute path are refused",
+);
+const EMPTY_FILE: Spec = Spec::advisory(
+    "empty-file",
+    "an empty file: the transfer ends, and it serves on",
+);
+const CONCURRENT: Spec = Spec::advisory(
+    "concurrent",
+    "serves a second client while a first stays silent",
+);
+const CHUNKS: Spec = Spec::required("chunks", "every datagram 2048 bytes but the last, shorter");
+const EXACT_MULTIPLE_ENDS: Spec = Spec::required(
+    "exact-multiple",
+    "a 4096-byte file ends with an empty datagram",
+);
 
-    // sizes, and several (one server process serving download after download).
+/// The size `chunks` asks for, and the one `exact-multiple` asks for (two full datagrams).
+const CHUNKS_FILE: usize = 70_000;
+const EXACT_MULTIPLE_FILE: usize = 4096;
+
+fn server_checks<'a>(tcp: bool) -> Vec<Check<ServerCase<'a>>> {
+    let mut table = vec![
+        Check::new(LISTENS, listens),
+        Check::new(SIZES_ARRIVE, sizes_arrive),
+        Check::new(SEVERAL, several),
+        Check::new(MISSING_NAME, missing_name),
+        Check::new(TRAVERSAL, traversal),
+        Check::new(EMPTY_FILE, empty_file),
+        Check::new(CONCURRENT, concurrent),
+    ];
+    if !tcp {
+        // The datagrams themselves.
+        table.push(Check::new(CHUNKS, chunks));
+        table.push(Check::new(EXACT_MULTIPLE_ENDS, exact_multiple_ends));
+    }
+    table
+}
+
+/// What the checks of a server share: the program, and where socklab's client saves.
+struct ServerCase<'a> {
+    o: &'a Options,
+    tcp: bool,
+    /// Where socklab's client saves what it downloads (removed before the program is killed,
+    /// at the end).
+    out: tempfile::TempDir,
+    s: Subject<'a>,
+    skipping: Option<&'static str>,
+}
+
+impl Case for ServerCase<'_> {
+    fn skipping(&self) -> Option<String> {
+        self.skipping.map(str::to_owned)
+    }
+}
+
+impl ServerCase<'_> {
+    /// Makes sure the server runs and listens, with its files beside it.
+    fn ready(&mut self) -> Result<bool, CheckError> {
+        ready(&mut self.s)
+    }
+
+    /// Where socklab's client saves a download called `local`.
+    fn saved(&self, local: &str) -> PathBuf {
+        self.out.path().join(local)
+    }
+}
+
+fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
+    let mut case = ServerCase {
+        o,
+        tcp: o.exercise.tcp(),
+        out: temp_dir()?,
+        s: Subject::new(o, Answers::default()),
+        skipping: None,
+    };
+    run_table(&server_checks(case.tcp), &mut case, sink)
+}
+
+fn temp_dir() -> Result<tempfile::TempDir, CheckError> {
+    tempfile::tempdir().map_err(|e| CheckError::Peer(e.to_string()))
+}
+
+/// listens: the program started and listens on the port; the files it will be asked for are
+/// put beside it.
+fn listens(c: &mut ServerCase<'_>, _: Spec) -> Result<CheckResult, CheckError> {
+    let (listening, result) = c.s.listens()?;
+    put_files(&c.s);
+    if !listening {
+        c.skipping = Some("the server never listened");
+    }
+    Ok(result)
+}
+
+/// sizes: a download of every size, each compared byte for byte (and, for `several`, from one
+/// server process serving download after download).
+fn sizes_arrive(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
     let mut wrong = Vec::new();
     for size in SIZES {
-        if !ready(&mut s)? {
-            wrong.push(format!("{size} B: {}", s.not_back()));
+        if !c.ready()? {
+            wrong.push(format!("{size} B: {}", c.s.not_back()));
             continue;
         }
-        match download(o, &name(size), &out.path().join(name(size))) {
+        match download(c.o, &name(size), &c.saved(&name(size))) {
             Ok(bytes) if bytes == content(size) => {}
             Ok(bytes) => wrong.push(format!("{size} B arrived as {} B, different", bytes.len())),
             Err(e) => wrong.push(format!("{size} B: {e}")),
         }
     }
-    let (verdict, reason) = sizes_verdict(&wrong);
-    sink(result(
-        "sizes",
-        "files of 1 to 70,000 bytes arrive identical",
-        true,
-        verdict,
-        reason,
-        s.program.as_mut(),
-        none(),
-    ));
-    sink(result(
-        "several",
-        "serves download after download",
-        true,
-        if s.starts <= 1 {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        if s.starts <= 1 {
-            "one process served every download".to_owned()
-        } else {
-            format!(
-                "it was started {} times for {} downloads: it exits after a transfer",
-                s.starts,
-                SIZES.len()
-            )
-        },
-        s.program.as_mut(),
-        none(),
-    ));
+    Ok(spec.judged(sizes_verdict(&wrong), c.s.program()))
+}
 
-    // missing: a name that is not there, then a normal download.
-    let missing = if ready(&mut s)? {
-        let _ = download(o, "socklab-missing.bin", &out.path().join("missing"));
+/// several: the downloads of `sizes` were served by the process started first.
+fn several(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let starts = c.s.starts;
+    let verdict = if starts <= 1 {
+        (
+            Verdict::Pass,
+            "one process served every download".to_owned(),
+        )
+    } else {
+        (
+            Verdict::Fail,
+            format!(
+                "it was started {starts} times for {} downloads: it exits after a transfer",
+                SIZES.len()
+            ),
+        )
+    };
+    Ok(spec.judged(verdict, c.s.program()))
+}
+
+/// missing: a name that is not there, then a normal download.
+fn missing_name(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let missing = if c.ready()? {
+        let _ = download(c.o, "socklab-missing.bin", &c.saved("missing"));
         std::thread::sleep(Duration::from_millis(200));
-        let alive = s.program.as_mut().is_some_and(Program::is_running);
+        let alive = c.s.program().is_some_and(Program::is_running);
         let next = alive
-            && download(o, &name(1025), &out.path().join("after"))
-                .is_ok_and(|b| b == content(1025));
+            && download(c.o, &name(1025), &c.saved("after")).is_ok_and(|b| b == content(1025));
         match (alive, next) {
             (true, true) => Ok(()),
             (false, _) => Err("the server exited on a missing file".to_owned()),
             (true, false) => Err("the next download failed after a missing file".to_owned()),
         }
     } else {
-        Err(s.not_back())
+        Err(c.s.not_back())
     };
-    sink(result(
-        "missing",
-        "a missing name does not stop it",
-        true,
-        if missing.is_ok() {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        missing.err().unwrap_or_else(|| "it went on serving".into()),
-        s.program.as_mut(),
-        none(),
-    ));
+    let verdict = match missing {
+        Ok(()) => (Verdict::Pass, "it went on serving".to_owned()),
+        Err(why) => (Verdict::Fail, why),
+    };
+    Ok(spec.judged(verdict, c.s.program()))
+}
 
-    // Advisory: traversal, empty-file, concurrent.
-    let traversal = if ready(&mut s)? {
-        traversal(o, &s)
+/// traversal: a file beside the server's folder and one elsewhere must not arrive.
+fn traversal(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let outcome = if c.ready()? {
+        traversal_probe(c.o, &c.s)
     } else {
-        Err(s.not_back())
+        Err(c.s.not_back())
     };
-    sink(outcome(
-        "traversal",
-        "names with ../ or an absolute path are refused",
-        traversal,
-        &mut s,
-    ));
-    let empty = if ready(&mut s)? {
-        empty_file(o, &mut s, &out)
+    Ok(outcome_result(spec, outcome, &mut c.s))
+}
+
+/// empty-file: a 0-byte file ends at once, and the server serves on.
+fn empty_file(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let outcome = if c.ready()? {
+        empty_file_probe(c.o, &mut c.s, c.out.path())
     } else {
-        Err(s.not_back())
+        Err(c.s.not_back())
     };
-    sink(outcome(
-        "empty-file",
-        "an empty file: the transfer ends, and it serves on",
-        empty,
-        &mut s,
-    ));
-    if tcp {
-        let concurrent = if ready(&mut s)? {
-            let silent = std::net::TcpStream::connect((o.host.as_str(), o.port)).map(super::Conn);
-            let got = download(o, &name(1025), &out.path().join("concurrent"));
-            drop(silent);
-            match got {
-                Ok(bytes) if bytes == content(1025) => Ok(
-                    "a download was served while another client stayed connected and silent"
-                        .to_owned(),
-                ),
-                Ok(_) => Err("the download arrived different".to_owned()),
-                Err(e) => Err(format!(
-                    "no download while another client stayed connected and silent: {e}"
-                )),
-            }
-        } else {
-            Err(s.not_back())
-        };
-        sink(outcome(
-            "concurrent",
-            "serves a second client while a first stays silent",
-            concurrent,
-            &mut s,
-        ));
-    } else {
-        sink(result(
-            "concurrent",
-            "serves a second client while a first stays silent",
-            false,
-            Verdict::Skip,
-            "UDP has no connection to hold",
-            None,
-            none(),
-        ));
+    Ok(outcome_result(spec, outcome, &mut c.s))
+}
+
+/// concurrent (TCP): a first client connects and stays silent; a second downloads.
+fn concurrent(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    if !c.tcp {
+        return Ok(spec.skip("UDP has no connection to hold"));
     }
-
-    if !tcp {
-        // chunks and exact-multiple: the datagrams themselves.
-        for (id, title, size) in [
-            (
-                "chunks",
-                "every datagram 2048 bytes but the last, shorter",
-                70_000usize,
+    let o = c.o;
+    let outcome = if c.ready()? {
+        let silent = std::net::TcpStream::connect((o.host.as_str(), o.port)).map(super::Conn);
+        let got = download(o, &name(1025), &c.saved("concurrent"));
+        drop(silent);
+        match got {
+            Ok(bytes) if bytes == content(1025) => Ok(
+                "a download was served while another client stayed connected and silent".to_owned(),
             ),
-            (
-                "exact-multiple",
-                "a 4096-byte file ends with an empty datagram",
-                4096,
-            ),
-        ] {
-            let verdict = if ready(&mut s)? {
-                datagrams(o, &name(size))
-            } else {
-                Err(s.not_back())
-            };
-            let (v, reason) = match verdict {
-                Ok(sizes) => judge_chunks(&sizes, size),
-                Err(e) => (Verdict::Fail, e),
-            };
-            sink(result(
-                id,
-                title,
-                true,
-                v,
-                reason,
-                s.program.as_mut(),
-                none(),
-            ));
+            Ok(_) => Err("the download arrived different".to_owned()),
+            Err(e) => Err(format!(
+                "no download while another client stayed connected and silent: {e}"
+            )),
         }
-    }
-    Ok(())
+    } else {
+        Err(c.s.not_back())
+    };
+    Ok(outcome_result(spec, outcome, &mut c.s))
+}
+
+/// chunks (UDP): the datagrams of a 70,000-byte file.
+fn chunks(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    datagrams_of(c, spec, CHUNKS_FILE)
+}
+
+/// exact-multiple (UDP): the datagrams of a 4096-byte file, an empty one last.
+fn exact_multiple_ends(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    datagrams_of(c, spec, EXACT_MULTIPLE_FILE)
+}
+
+/// The datagrams that answer a request for the file of `size` bytes, judged by their sizes.
+fn datagrams_of(
+    c: &mut ServerCase<'_>,
+    spec: Spec,
+    size: usize,
+) -> Result<CheckResult, CheckError> {
+    let sizes = if c.ready()? {
+        datagrams(c.o, &name(size))
+    } else {
+        Err(c.s.not_back())
+    };
+    let verdict = match sizes {
+        Ok(sizes) => judge_chunks(&sizes, size),
+        Err(e) => (Verdict::Fail, e),
+    };
+    Ok(spec.judged(verdict, c.s.program()))
 }
 
 /// An advisory check's result: what passed, or why it failed.
-fn outcome(
-    id: &'static str,
-    title: &'static str,
-    outcome: Result<String, String>,
-    s: &mut Subject<'_>,
-) -> CheckResult {
-    let (verdict, reason) = match outcome {
+fn outcome_result(spec: Spec, outcome: Result<String, String>, s: &mut Subject<'_>) -> CheckResult {
+    let verdict = match outcome {
         Ok(why) => (Verdict::Pass, why),
         Err(why) => (Verdict::Fail, why),
     };
-    result(
-        id,
-        title,
-        false,
-        verdict,
-        reason,
-        s.program.as_mut(),
-        (Vec::new(), Vec::new()),
-    )
+    spec.judged(verdict, s.program())
 }
 
 /// Asks for `request` with a bare socket and returns every byte that comes back: to the end
@@ -344,7 +374,7 @@ fn fetch_raw(o: &Options, request: &str) -> Result<Vec<u8>, String> {
 
 /// `traversal`: a file beside the server's folder asked for as `../name`, and a file elsewhere
 /// asked for by its absolute path; neither may arrive.
-fn traversal(o: &Options, s: &Subject<'_>) -> Result<String, String> {
+fn traversal_probe(o: &Options, s: &Subject<'_>) -> Result<String, String> {
     let Some(dir) = s.program.as_ref().and_then(Program::workdir) else {
         return Err("the server runs in no scratch folder to look out of".to_owned());
     };
@@ -391,7 +421,7 @@ fn traversal(o: &Options, s: &Subject<'_>) -> Result<String, String> {
 
 /// `empty-file`: a 0-byte file ends at once (TCP: the connection closes; UDP: one empty
 /// datagram), and the next download works.
-fn empty_file(o: &Options, s: &mut Subject<'_>, out: &tempfile::TempDir) -> Result<String, String> {
+fn empty_file_probe(o: &Options, s: &mut Subject<'_>, out: &Path) -> Result<String, String> {
     let got = fetch_raw(o, &name(0));
     std::thread::sleep(Duration::from_millis(200));
     if !s.program.as_mut().is_some_and(Program::is_running) {
@@ -408,7 +438,7 @@ fn empty_file(o: &Options, s: &mut Subject<'_>, out: &tempfile::TempDir) -> Resu
         Ok(bytes) => return Err(format!("{} bytes came for an empty file", bytes.len())),
         Err(e) => return Err(e),
     };
-    match download(o, &name(1025), &out.path().join("after-empty")) {
+    match download(o, &name(1025), &out.join("after-empty")) {
         Ok(bytes) if bytes == content(1025) => {
             Ok(format!("{ended}, and it served the next download"))
         }
@@ -495,233 +525,243 @@ fn sizes_verdict(wrong: &[String]) -> (Verdict, String) {
     }
 }
 
+/// The checks of a student's file client, in the order they run.
+const SIZES_SAVED: Spec = Spec::required("sizes", "files of 1 to 70,000 bytes saved identical");
+const EXITS: Spec = Spec::required("exits", "exits with code 0 at the end of each transfer");
+const MISSING_FILE: Spec =
+    Spec::advisory("missing", "a missing file: a clear message, no traceback");
+const EXACT_MULTIPLE_SAVED: Spec = Spec::advisory(
+    "exact-multiple",
+    "a 4096-byte file (two full datagrams, then an empty one) is saved whole",
+);
+const PIECES_SAVED: Spec =
+    Spec::advisory("pieces", "TCP data in odd-sized writes is saved identical");
+
+fn client_checks(tcp: bool) -> Vec<Check<ClientCase>> {
+    let mut table = vec![
+        Check::new(SIZES_SAVED, sizes_saved),
+        Check::new(EXITS, exits),
+        Check::new(MISSING_FILE, missing_file),
+    ];
+    if !tcp {
+        table.push(Check::new(EXACT_MULTIPLE_SAVED, exact_multiple_saved));
+    }
+    table.push(Check::new(PIECES_SAVED, pieces_saved));
+    table
+}
+
+/// What the checks of a client share: socklab's server and the folders, and the runs of
+/// `sizes` (`exits` judges the same runs).
+struct ClientCase {
+    /// The last run of `sizes` (killed once it ended), the evidence of `sizes` and `exits`.
+    last: Option<Program>,
+    /// How runs of `sizes` ended other than with code 0 in time.
+    slow: Vec<String>,
+    /// The case's options, with `out` writable (a confined program may save there).
+    o: Options,
+    tcp: bool,
+    /// socklab's server, serving `shared`, until `pieces` listens on its port.
+    server: Option<Peer>,
+    /// Where the program saves.
+    out: tempfile::TempDir,
+    /// The files socklab's server serves.
+    shared: tempfile::TempDir,
+}
+
+impl Case for ClientCase {}
+
+impl ClientCase {
+    /// Stops socklab's server.
+    fn stop_server(&mut self) {
+        if let Some(server) = self.server.take() {
+            server.finish(Duration::from_millis(100));
+        }
+    }
+
+    /// The program, started to download `remote` and save it as `local` in `out`.
+    fn start(&self, remote: &str, local: &Path) -> Result<Program, CheckError> {
+        let command = download_command(&self.o, remote, local);
+        Ok(Program::start(&command, Answers::default(), &self.o)?)
+    }
+}
+
+/// The program's command to download `remote` and save it as `local`.
+fn download_command(o: &Options, remote: &str, local: &Path) -> Vec<String> {
+    expand(
+        &o.command,
+        o,
+        &[
+            ("{remote}", remote.to_owned()),
+            ("{local}", local.display().to_string()),
+        ],
+    )
+}
+
 fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
     let tcp = o.exercise.tcp();
-    let none = || (Vec::new(), Vec::new());
-    let shared = tempfile::tempdir().map_err(|e| CheckError::Peer(e.to_string()))?;
+    let shared = temp_dir()?;
     for size in SIZES {
         let _ = std::fs::write(shared.path().join(name(size)), content(size));
     }
+    let out = temp_dir()?;
+    let mut case = ClientCase {
+        last: None,
+        slow: Vec::new(),
+        o: Options {
+            writable: vec![out.path().to_path_buf()],
+            ..o.clone()
+        },
+        tcp,
+        server: None,
+        out,
+        shared,
+    };
+    case.server = Some(start_server(o, case.shared.path())?);
+    let ran = run_table(&client_checks(tcp), &mut case, sink);
+    case.stop_server();
+    ran
+}
+
+/// socklab's file server on the checked port, serving `root`, once it listens.
+fn start_server(o: &Options, root: &Path) -> Result<Peer, CheckError> {
+    let tcp = o.exercise.tcp();
     let config = ServerConfig {
         conditions: Default::default(),
         bind: SocketAddr::from(([127, 0, 0, 1], o.port)),
         max_connections: crate::net::MAX_CONNECTIONS,
-        root: shared.path().to_path_buf(),
+        root: root.to_path_buf(),
         serve_hidden: false,
         // A student's client reads with default buffers: a pace it keeps up with.
         udp_rate_bytes_per_sec: 8 * 1024 * 1024,
     };
-    let server = Peer::serve("check file server", move |r, s| {
+    Peer::serve("check file server", move |r, s| {
         if tcp {
             runner::run_tcp_server(config, r, s)
         } else {
             runner::run_udp_server(config, r, s)
         }
-    })?;
-    let out = tempfile::tempdir().map_err(|e| CheckError::Peer(e.to_string()))?;
-    // The program saves there: a confined one may write in it.
-    let o = &Options {
-        writable: vec![out.path().to_path_buf()],
-        ..o.clone()
-    };
+    })
+}
+
+/// sizes: one run of the program for every size, each killed once it ended or timed out; the
+/// saved file compared byte for byte (and how each run ended kept for `exits`).
+fn sizes_saved(c: &mut ClientCase, spec: Spec) -> Result<CheckResult, CheckError> {
     let mut wrong = Vec::new();
-    let mut slow = Vec::new();
-    let mut last: Option<Program> = None;
     for size in SIZES {
-        let local: PathBuf = out.path().join(format!("got-{size}.bin"));
-        let command = expand(
-            &o.command,
-            o,
-            &[
-                ("{remote}", name(size)),
-                ("{local}", local.display().to_string()),
-            ],
-        );
-        let mut p = Program::start(&command, Answers::default(), o)?;
-        match p.wait_exit(o.timeout) {
+        let local: PathBuf = c.out.path().join(format!("got-{size}.bin"));
+        let mut program = c.start(&name(size), &local)?;
+        match program.wait_exit(c.o.timeout) {
             Some(Some(0)) => {}
-            Some(code) => slow.push(format!(
+            Some(code) => c.slow.push(format!(
                 "{size} B: exit code {}",
                 code.map_or("none".into(), |c| c.to_string())
             )),
-            None => slow.push(format!(
+            None => c.slow.push(format!(
                 "{size} B: still running after {} s",
-                o.timeout.as_secs()
+                c.o.timeout.as_secs()
             )),
         }
-        p.kill();
+        program.kill();
         match std::fs::read(&local) {
             Ok(bytes) if bytes == content(size) => {}
             Ok(bytes) => wrong.push(format!("{size} B saved as {} B, different", bytes.len())),
             Err(_) => wrong.push(format!("{size} B: nothing saved")),
         }
-        last = Some(p);
+        c.last = Some(program);
     }
-    let (verdict, reason) = sizes_verdict(&wrong);
-    sink(result(
-        "sizes",
-        "files of 1 to 70,000 bytes saved identical",
-        true,
-        verdict,
-        reason,
-        last.as_mut(),
-        none(),
-    ));
-    sink(result(
-        "exits",
-        "exits with code 0 at the end of each transfer",
-        true,
-        if slow.is_empty() {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        if slow.is_empty() {
-            "exit code 0 every time".to_owned()
-        } else {
-            slow.join("; ")
-        },
-        last.as_mut(),
-        none(),
-    ));
-    // missing (advisory): a name the server does not have.
-    let local = out.path().join("missing.bin");
-    let command = expand(
-        &o.command,
-        o,
-        &[
-            ("{remote}", "socklab-missing.bin".to_owned()),
-            ("{local}", local.display().to_string()),
-        ],
-    );
-    let mut p = Program::start(&command, Answers::default(), o)?;
-    let patience = o.timeout + Duration::from_secs(3);
-    let code = p.wait_exit(patience);
+    Ok(spec.judged(sizes_verdict(&wrong), c.last.as_mut()))
+}
+
+/// exits: every run of `sizes` ended with code 0 within the case's timeout.
+fn exits(c: &mut ClientCase, spec: Spec) -> Result<CheckResult, CheckError> {
+    let verdict = if c.slow.is_empty() {
+        (Verdict::Pass, "exit code 0 every time".to_owned())
+    } else {
+        (Verdict::Fail, c.slow.join("; "))
+    };
+    Ok(spec.judged(verdict, c.last.as_mut()))
+}
+
+/// missing: a name the server does not have; the program ends with a message, not a
+/// traceback.
+fn missing_file(c: &mut ClientCase, spec: Spec) -> Result<CheckResult, CheckError> {
+    let local = c.out.path().join("missing.bin");
+    let mut program = c.start("socklab-missing.bin", &local)?;
+    let patience = c.o.timeout + Duration::from_secs(3);
+    let code = program.wait_exit(patience);
     let ended = if local.exists() {
         "it ended without a traceback (an empty file was left)"
     } else {
         "it ended without a traceback"
     };
-    let (verdict, reason) = ended_cleanly(code, &p.output(), patience, ended);
-    sink(result(
-        "missing",
-        "a missing file: a clear message, no traceback",
-        false,
-        verdict,
-        reason,
-        Some(&mut p),
-        none(),
-    ));
-    drop(p);
+    let verdict = ended_cleanly(code, &program.output(), patience, ended);
+    Ok(spec.judged(verdict, Some(&mut program)))
+}
 
-    // exact-multiple (UDP, advisory): a 4,096-byte file ends with an empty datagram; the
-    // client must take it for the end, stop, and save 4,096 bytes.
-    if !tcp {
-        let size = 4096;
-        let local = out.path().join("exact-multiple.bin");
-        let command = expand(
-            &o.command,
-            o,
-            &[
-                ("{remote}", name(size)),
-                ("{local}", local.display().to_string()),
-            ],
-        );
-        let mut p = Program::start(&command, Answers::default(), o)?;
-        let code = p.wait_exit(o.timeout);
-        let saved = std::fs::read(&local).ok();
-        let (verdict, reason) = match (code, saved) {
-            (None, _) => (
-                Verdict::Fail,
-                format!(
-                    "still running {} s after the empty datagram that ends a {size}-byte file",
-                    o.timeout.as_secs()
-                ),
+/// exact-multiple (UDP): a 4,096-byte file ends with an empty datagram; the client must take
+/// it for the end, stop, and save 4,096 bytes.
+fn exact_multiple_saved(c: &mut ClientCase, spec: Spec) -> Result<CheckResult, CheckError> {
+    let size = EXACT_MULTIPLE_FILE;
+    let local = c.out.path().join("exact-multiple.bin");
+    let mut program = c.start(&name(size), &local)?;
+    let code = program.wait_exit(c.o.timeout);
+    let saved = std::fs::read(&local).ok();
+    let verdict = match (code, saved) {
+        (None, _) => (
+            Verdict::Fail,
+            format!(
+                "still running {} s after the empty datagram that ends a {size}-byte file",
+                c.o.timeout.as_secs()
             ),
-            (Some(Some(0)), Some(b)) if b == content(size) => (
-                Verdict::Pass,
-                format!("it stopped at the empty datagram and saved {size} bytes, identical"),
-            ),
-            (Some(code), saved) => (
-                Verdict::Fail,
-                format!(
-                    "exit code {}, {}",
-                    code.map_or("none".into(), |c| c.to_string()),
-                    saved.map_or("nothing saved".to_owned(), |b| if b == content(size) {
-                        format!("{size} bytes saved")
-                    } else {
-                        format!("{} bytes saved, different", b.len())
-                    })
-                ),
-            ),
-        };
-        sink(result(
-            "exact-multiple",
-            "a 4096-byte file (two full datagrams, then an empty one) is saved whole",
-            false,
-            verdict,
-            reason,
-            Some(&mut p),
-            none(),
-        ));
-    }
-    server.finish(Duration::from_millis(100));
-
-    // pieces (TCP, advisory): socklab's server writes the file in odd-sized pieces.
-    if tcp {
-        let local = out.path().join("pieces.bin");
-        let (v, reason) = match pieces(o, &local) {
-            Ok(mut p) => {
-                let saved = std::fs::read(&local).ok();
-                let v = if saved.as_deref() == Some(&content(PIECES_FILE)[..]) {
-                    (Verdict::Pass, format!("saved identical; {}", pieces_said()))
+        ),
+        (Some(Some(0)), Some(b)) if b == content(size) => (
+            Verdict::Pass,
+            format!("it stopped at the empty datagram and saved {size} bytes, identical"),
+        ),
+        (Some(code), saved) => (
+            Verdict::Fail,
+            format!(
+                "exit code {}, {}",
+                code.map_or("none".into(), |c| c.to_string()),
+                saved.map_or("nothing saved".to_owned(), |b| if b == content(size) {
+                    format!("{size} bytes saved")
                 } else {
-                    (
-                        Verdict::Fail,
-                        format!(
-                            "{}; {}",
-                            saved.map_or("nothing saved".to_owned(), |b| format!(
-                                "saved {} bytes, different",
-                                b.len()
-                            )),
-                            pieces_said()
-                        ),
-                    )
-                };
-                sink(result(
-                    "pieces",
-                    "TCP data in odd-sized writes is saved identical",
-                    false,
-                    v.0,
-                    v.1,
-                    Some(&mut p),
-                    none(),
-                ));
-                return Ok(());
-            }
-            Err(e) => (Verdict::Skip, e),
-        };
-        sink(result(
-            "pieces",
-            "TCP data in odd-sized writes is saved identical",
-            false,
-            v,
-            reason,
-            None,
-            none(),
-        ));
-    } else {
-        sink(result(
-            "pieces",
-            "TCP data in odd-sized writes is saved identical",
-            false,
-            Verdict::Skip,
-            "UDP: a datagram arrives whole",
-            None,
-            none(),
-        ));
+                    format!("{} bytes saved, different", b.len())
+                })
+            ),
+        ),
+    };
+    Ok(spec.judged(verdict, Some(&mut program)))
+}
+
+/// pieces (TCP): socklab's server stopped, socklab serves the file in odd-sized pieces itself.
+fn pieces_saved(c: &mut ClientCase, spec: Spec) -> Result<CheckResult, CheckError> {
+    c.stop_server();
+    if !c.tcp {
+        return Ok(spec.skip("UDP: a datagram arrives whole"));
     }
-    Ok(())
+    let local = c.out.path().join("pieces.bin");
+    let mut program = match pieces(&c.o, &local) {
+        Ok(program) => program,
+        Err(e) => return Ok(spec.skip(e)),
+    };
+    let saved = std::fs::read(&local).ok();
+    let verdict = if saved.as_deref() == Some(&content(PIECES_FILE)[..]) {
+        (Verdict::Pass, format!("saved identical; {}", pieces_said()))
+    } else {
+        (
+            Verdict::Fail,
+            format!(
+                "{}; {}",
+                saved.map_or("nothing saved".to_owned(), |b| format!(
+                    "saved {} bytes, different",
+                    b.len()
+                )),
+                pieces_said()
+            ),
+        )
+    };
+    Ok(spec.judged(verdict, Some(&mut program)))
 }
 
 /// The file `pieces` sends, and the writes it is sent in (30 ms apart, so that each arrives on
@@ -744,14 +784,7 @@ fn pieces(o: &Options, local: &Path) -> Result<Program, String> {
     let listener = std::net::TcpListener::bind(("127.0.0.1", o.port))
         .map_err(|e| format!("socklab could not listen on port {}: {e}", o.port))?;
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
-    let command = expand(
-        &o.command,
-        o,
-        &[
-            ("{remote}", name(PIECES_FILE)),
-            ("{local}", local.display().to_string()),
-        ],
-    );
+    let command = download_command(o, &name(PIECES_FILE), local);
     let mut p = Program::start(&command, Answers::default(), o).map_err(|e| e.to_string())?;
     if let Some(mut stream) = super::accept_from(&listener, &mut p, o.timeout) {
         let _ = stream.set_nodelay(true);

@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
-use super::{CheckError, Options, Peer, Role, Subject, answers, exit_verdict, expand, result};
+use super::spec::{Case, Check, Spec, Wire, run_table};
+use super::{CheckError, Options, Peer, Role, Subject, answers, exit_verdict, expand};
 use crate::net::event::{Event, GuessReport, Role as EventRole};
 use crate::net::guess::{self as runner, ClientConfig, ServerConfig};
 use crate::protocol::text::{HintStyle, read_hint};
@@ -20,213 +21,310 @@ pub fn run(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckEr
     }
 }
 
-fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
-    let none = || (Vec::new(), Vec::new());
-    let mut s = Subject::new(o, Answers::default());
-    let (listening, listens) = s.listens()?;
-    sink(listens);
-    let ids = [
-        ("answers", "answers a guess with higher, lower or correct"),
-        ("consistent", "its answers agree with one secret in 1..99"),
-        ("wins", "halving wins within 7 guesses"),
-    ];
-    if !listening {
-        for (id, title) in ids {
-            sink(result(
-                id,
-                title,
-                true,
-                Verdict::Skip,
-                "the server never listened",
-                None,
-                none(),
-            ));
-        }
-        return Ok(());
+/// The checks of a student's guess server, in the order they run.
+const LISTENS: Spec = super::LISTENS;
+const ANSWERS: Spec = Spec::required("answers", "answers a guess with higher, lower or correct");
+const CONSISTENT: Spec = Spec::required("consistent", "its answers agree with one secret in 1..99");
+const WINS: Spec = Spec::required("wins", "halving wins within 7 guesses");
+const NOT_A_NUMBER: Spec = Spec::advisory(
+    "not-a-number",
+    "a word instead of a number does not stop it",
+);
+
+fn server_checks<'a>() -> [Check<ServerCase<'a>>; 5] {
+    [
+        Check::new(LISTENS, listens),
+        Check::new(ANSWERS, answers_guesses),
+        Check::new(CONSISTENT, consistent),
+        Check::new(WINS, wins),
+        Check::new(NOT_A_NUMBER, not_a_number),
+    ]
+}
+
+/// What the checks of a server share: the program, and socklab's game against it (`answers`,
+/// `consistent` and `wins` judge the same game).
+struct ServerCase<'a> {
+    o: &'a Options,
+    s: Subject<'a>,
+    game: Option<Game>,
+    skipping: Option<&'static str>,
+}
+
+impl Case for ServerCase<'_> {
+    fn skipping(&self) -> Option<String> {
+        self.skipping.map(str::to_owned)
     }
-    let Some(program) = s.program.as_mut() else {
-        return Ok(());
-    };
-    // socklab's auto-play: halving, reading each reply as higher, lower or correct.
-    let config = ClientConfig {
-        conditions: Default::default(),
-        server: format!("{}:{}", o.host, o.port),
-        timeout: Duration::from_secs(3).min(o.timeout),
-        step_delay: Duration::ZERO,
-    };
-    let events = Peer::start("check guess client", move |r, s| {
-        runner::run_auto_client(config, r, s)
-    })
-    .map(|p| p.finish(o.timeout * 3))
-    .unwrap_or_default();
-    let guesses: Vec<&GuessReport> = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Guess(g) if g.role == EventRole::Client => Some(g),
-            _ => None,
+}
+
+/// socklab's auto-play against the server: halving, reading each reply as higher, lower or
+/// correct.
+struct Game {
+    events: Vec<Event>,
+    /// Why it ended without winning, when it did.
+    failure: Option<String>,
+}
+
+impl Game {
+    fn play(o: &Options) -> Self {
+        let config = ClientConfig {
+            conditions: Default::default(),
+            server: format!("{}:{}", o.host, o.port),
+            timeout: Duration::from_secs(3).min(o.timeout),
+            step_delay: Duration::ZERO,
+        };
+        let events = Peer::start("check guess client", move |r, s| {
+            runner::run_auto_client(config, r, s)
         })
-        .collect();
-    let failure = events.iter().find_map(|e| match e {
-        Event::Finished(Err(e)) => Some(e.to_string()),
-        _ => None,
-    });
-    let wire = Peer::wire(&events);
-    let answered = !guesses.is_empty();
-    sink(result(
-        ids[0].0,
-        ids[0].1,
-        true,
-        if answered {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        match guesses.first() {
-            Some(g) => format!("{} got \"{}\"", g.guess.unwrap_or_default(), g.reply),
-            None => failure
-                .clone()
-                .unwrap_or_else(|| "no reply read as a hint".into()),
-        },
-        Some(&mut *program),
-        wire.clone(),
-    ));
-    let contradicted = failure.as_deref().is_some_and(|f| f.contains("contradict"));
+        .map(|p| p.finish(o.timeout * 3))
+        .unwrap_or_default();
+        let failure = events.iter().find_map(|e| match e {
+            Event::Finished(Err(e)) => Some(e.to_string()),
+            _ => None,
+        });
+        Self { events, failure }
+    }
+
+    /// Each guess and the reply it got, in order.
+    fn guesses(&self) -> Vec<&GuessReport> {
+        self.events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Guess(g) if g.role == EventRole::Client => Some(g),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn wire(&self) -> Wire {
+        Peer::wire(&self.events)
+    }
+}
+
+/// The game `answers` played (it runs before every check that judges it).
+fn played(game: &Option<Game>) -> Result<&Game, CheckError> {
+    game.as_ref()
+        .ok_or_else(|| CheckError::Peer("no game was played before this check".into()))
+}
+
+fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
+    let mut case = ServerCase {
+        o,
+        s: Subject::new(o, Answers::default()),
+        game: None,
+        skipping: None,
+    };
+    run_table(&server_checks(), &mut case, sink)
+}
+
+/// listens: the program started and listens on the port.
+fn listens(c: &mut ServerCase<'_>, _: Spec) -> Result<CheckResult, CheckError> {
+    let (listening, result) = c.s.listens()?;
+    if !listening {
+        c.skipping = Some("the server never listened");
+    }
+    Ok(result)
+}
+
+/// answers: socklab plays a game; its first guess got a reply read as a hint.
+fn answers_guesses(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let game = c.game.insert(Game::play(c.o));
+    let guesses = game.guesses();
+    let verdict = if guesses.is_empty() {
+        Verdict::Fail
+    } else {
+        Verdict::Pass
+    };
+    let reason = match guesses.first() {
+        Some(g) => format!("{} got \"{}\"", g.guess.unwrap_or_default(), g.reply),
+        None => game
+            .failure
+            .clone()
+            .unwrap_or_else(|| "no reply read as a hint".into()),
+    };
+    Ok(spec.result(verdict, reason, c.s.program(), game.wire()))
+}
+
+/// consistent: no answer of the game contradicts another.
+fn consistent(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let game = played(&c.game)?;
+    let answered = !game.guesses().is_empty();
+    let contradiction = game.failure.as_ref().filter(|f| f.contains("contradict"));
+    let verdict = if answered && contradiction.is_none() {
+        Verdict::Pass
+    } else {
+        Verdict::Fail
+    };
+    let reason = match contradiction {
+        Some(failure) => failure.clone(),
+        None if answered => "every answer fits one secret".to_owned(),
+        None => "no answers to judge".to_owned(),
+    };
+    Ok(spec.result(verdict, reason, c.s.program(), game.wire()))
+}
+
+/// wins: the game ended CORRECT within 7 guesses.
+fn wins(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let game = played(&c.game)?;
+    let guesses = game.guesses();
     let won = guesses.last().filter(|g| g.correct);
-    sink(result(
-        ids[1].0,
-        ids[1].1,
-        true,
-        if answered && !contradicted {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        if contradicted {
-            failure.clone().unwrap_or_default()
-        } else if answered {
-            "every answer fits one secret".to_owned()
-        } else {
-            "no answers to judge".to_owned()
-        },
-        Some(&mut *program),
-        wire.clone(),
-    ));
-    sink(result(
-        ids[2].0,
-        ids[2].1,
-        true,
-        if won.is_some_and(|g| g.count <= 7) {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        match won {
-            Some(g) => format!(
-                "CORRECT at {} after {} guesses",
-                g.guess.unwrap_or_default(),
-                g.count
-            ),
-            None => failure.unwrap_or_else(|| "never CORRECT".into()),
-        },
-        Some(&mut *program),
-        wire,
-    ));
-    // not-a-number (advisory): a word, then a number still gets an answer.
-    let outcome = (|| -> Result<String, String> {
-        let sock = UdpSocket::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-        let to: SocketAddr = format!("{}:{}", o.host, o.port)
-            .parse()
-            .map_err(|e| format!("{e}"))?;
-        sock.set_read_timeout(Some(Duration::from_secs(2)))
-            .map_err(|e| e.to_string())?;
-        sock.send_to(b"abc", to).map_err(|e| e.to_string())?;
-        let mut buf = [0u8; 2048];
-        let first = sock
-            .recv(&mut buf)
-            .ok()
-            .map(|n| String::from_utf8_lossy(&buf[..n]).into_owned());
-        sock.send_to(b"50", to).map_err(|e| e.to_string())?;
-        let n = sock
-            .recv(&mut buf)
-            .map_err(|_| "no answer to 50 after \"abc\"".to_owned())?;
-        match read_hint(&buf[..n]) {
-            Some(_) => Ok(match first {
-                Some(reply) => format!("\"abc\" got \"{}\"; 50 then got an answer", reply.trim()),
-                None => "\"abc\" got no reply; 50 then got an answer".to_owned(),
-            }),
-            None => Err("50 got no hint after \"abc\"".to_owned()),
+    let verdict = if won.is_some_and(|g| g.count <= 7) {
+        Verdict::Pass
+    } else {
+        Verdict::Fail
+    };
+    let reason = match won {
+        Some(g) => format!(
+            "CORRECT at {} after {} guesses",
+            g.guess.unwrap_or_default(),
+            g.count
+        ),
+        None => game
+            .failure
+            .clone()
+            .unwrap_or_else(|| "never CORRECT".into()),
+    };
+    Ok(spec.result(verdict, reason, c.s.program(), game.wire()))
+}
+
+/// not-a-number: a word, then a number still gets an answer, and the server still runs.
+fn not_a_number(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let outcome = word_then_number(c.o);
+    let alive = c.s.program().is_some_and(Program::is_running);
+    let verdict = if outcome.is_ok() && alive {
+        Verdict::Pass
+    } else {
+        Verdict::Fail
+    };
+    let reason = match (outcome, alive) {
+        (_, false) => "the server exited".to_owned(),
+        (Ok(r), true) | (Err(r), true) => r,
+    };
+    Ok(spec.judged((verdict, reason), c.s.program()))
+}
+
+/// Sends "abc", then 50, from a fresh socket: what came back, or why 50 got no hint.
+fn word_then_number(o: &Options) -> Result<String, String> {
+    let sock = UdpSocket::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    let to: SocketAddr = format!("{}:{}", o.host, o.port)
+        .parse()
+        .map_err(|e| format!("{e}"))?;
+    sock.set_read_timeout(Some(Duration::from_secs(2)))
+        .map_err(|e| e.to_string())?;
+    sock.send_to(b"abc", to).map_err(|e| e.to_string())?;
+    let mut buf = [0u8; 2048];
+    let first = sock
+        .recv(&mut buf)
+        .ok()
+        .map(|n| String::from_utf8_lossy(&buf[..n]).into_owned());
+    sock.send_to(b"50", to).map_err(|e| e.to_string())?;
+    let n = sock
+        .recv(&mut buf)
+        .map_err(|_| "no answer to 50 after \"abc\"".to_owned())?;
+    match read_hint(&buf[..n]) {
+        Some(_) => Ok(match first {
+            Some(reply) => format!("\"abc\" got \"{}\"; 50 then got an answer", reply.trim()),
+            None => "\"abc\" got no reply; 50 then got an answer".to_owned(),
+        }),
+        None => Err("50 got no hint after \"abc\"".to_owned()),
+    }
+}
+
+/// The checks of a student's guess client, in the order they run.
+const PLAYS: Spec = Spec::required(
+    "plays",
+    "its guesses, from its own printed hints, reach CORRECT",
+);
+const EXITS: Spec = Spec::required("exits", "exits with code 0 after CORRECT");
+
+fn client_checks<'a>() -> [Check<ClientCase<'a>>; 2] {
+    [Check::new(PLAYS, plays), Check::new(EXITS, exits)]
+}
+
+/// What the checks of a client share: its one run against socklab's server (`exits` judges
+/// the run `plays` judged).
+struct ClientCase<'a> {
+    o: &'a Options,
+    server: Option<Peer>,
+    program: Option<Program>,
+    won: bool,
+}
+
+impl Case for ClientCase<'_> {}
+
+impl ClientCase<'_> {
+    /// Ends the run: the program is killed, then socklab's server stopped.
+    fn end(&mut self) {
+        drop(self.program.take());
+        if let Some(server) = self.server.take() {
+            server.finish(Duration::from_millis(100));
         }
-    })();
-    let alive = program.is_running();
-    sink(result(
-        "not-a-number",
-        "a word instead of a number does not stop it",
-        false,
-        if outcome.is_ok() && alive {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        match (&outcome, alive) {
-            (_, false) => "the server exited".to_owned(),
-            (Ok(r), true) | (Err(r), true) => r.clone(),
-        },
-        Some(&mut *program),
-        none(),
-    ));
-    Ok(())
+    }
 }
 
 fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
+    let mut case = ClientCase {
+        o,
+        server: None,
+        program: None,
+        won: false,
+    };
+    let ran = run_table(&client_checks(), &mut case, sink);
+    case.end();
+    ran
+}
+
+/// socklab's guess server on the checked port, keeping [`SECRET`], once it listens.
+fn start_server(o: &Options) -> Result<Peer, CheckError> {
     let config = ServerConfig {
         conditions: Default::default(),
         bind: SocketAddr::from(([127, 0, 0, 1], o.port)),
         secret: Some(SECRET),
         style: HintStyle::Upper,
     };
-    let mut server = Peer::serve("check guess server", move |r, s| {
+    Peer::serve("check guess server", move |r, s| {
         runner::run_server(config, r, s)
-    })?;
+    })
+}
+
+/// plays: the program, against socklab's server, types guesses from the hints it printed
+/// until one is CORRECT.
+fn plays(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let o = c.o;
+    let server = c.server.insert(start_server(o)?);
     let command = expand(&o.command, o, &[]);
-    let mut program = Program::start(&command, answers(o, &[], &[]), o)?;
+    let program = c
+        .program
+        .insert(Program::start(&command, answers(o, &[], &[]), o)?);
     let won = server.wait_for(o.timeout * 2, |e| matches!(e, Event::Guess(g) if g.correct));
     let guesses = server
         .events
         .iter()
         .filter(|e| matches!(e, Event::Guess(_)))
         .count();
-    let (r, s) = Peer::wire(&server.events);
-    sink(result(
-        "plays",
-        "its guesses, from its own printed hints, reach CORRECT",
-        true,
-        if won { Verdict::Pass } else { Verdict::Fail },
-        if won {
-            format!("CORRECT ({SECRET}) after {guesses} guesses typed from its hints")
-        } else {
-            format!(
-                "no CORRECT after {guesses} guesses (typed: {:?})",
-                program.typed()
-            )
-        },
-        Some(&mut program),
-        (s, r),
-    ));
-    let (verdict, reason) = if won {
-        exit_verdict(program.wait_exit(Duration::from_secs(5)), "CORRECT")
+    let reason = if won {
+        format!("CORRECT ({SECRET}) after {guesses} guesses typed from its hints")
     } else {
-        (Verdict::Fail, "never won".to_owned())
+        format!(
+            "no CORRECT after {guesses} guesses (typed: {:?})",
+            program.typed()
+        )
     };
-    sink(result(
-        "exits",
-        "exits with code 0 after CORRECT",
-        true,
-        verdict,
-        reason,
-        Some(&mut program),
-        (Vec::new(), Vec::new()),
-    ));
-    drop(program);
-    server.finish(Duration::from_millis(100));
-    Ok(())
+    c.won = won;
+    // The server's received bytes are what the program sent.
+    let (sent, received) = Peer::wire(&server.events);
+    let verdict = if won { Verdict::Pass } else { Verdict::Fail };
+    Ok(spec.result(verdict, reason, Some(program), (received, sent)))
+}
+
+/// exits: the run ends with code 0 within 5 s of CORRECT; then it is over.
+fn exits(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
+    let verdict = match c.program.as_mut() {
+        Some(program) if c.won => {
+            exit_verdict(program.wait_exit(Duration::from_secs(5)), "CORRECT")
+        }
+        _ => (Verdict::Fail, "never won".to_owned()),
+    };
+    let result = spec.judged(verdict, c.program.as_mut());
+    c.end();
+    Ok(result)
 }
