@@ -5,78 +5,10 @@
 mod common;
 
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
+use common::check::*;
 use common::*;
-use serde_json::Value;
-
-fn peer(name: &str) -> String {
-    peers_dir().join("check").join(name).display().to_string()
-}
-
-/// Runs `socklab check EXERCISE ROLE --json -- COMMAND…`; returns the exit code and the report.
-fn check(exercise: &str, role: &str, command: &[&str]) -> (Option<i32>, Value) {
-    check_with(exercise, role, &[], command)
-}
-
-/// [`check`] with more options before `--`.
-fn check_with(
-    exercise: &str,
-    role: &str,
-    extra: &[&str],
-    command: &[&str],
-) -> (Option<i32>, Value) {
-    let tcp = exercise.starts_with("tcp");
-    let port = check_port(tcp).to_string();
-    let mut args: Vec<String> = vec![
-        "check".into(),
-        exercise.into(),
-        role.into(),
-        "--port".into(),
-        port,
-        "--timeout".into(),
-        "4".into(),
-        "--json".into(),
-    ];
-    args.extend(extra.iter().map(|s| (*s).to_owned()));
-    args.push("--".into());
-    args.push(python());
-    args.extend(command.iter().map(|s| (*s).to_owned()));
-    let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
-        .args(&args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let out = wait_output(child, std::time::Duration::from_secs(120));
-    let report: Value = serde_json::from_str(out.stdout.trim())
-        .unwrap_or_else(|e| panic!("{e}: {}{}", out.stdout, out.stderr));
-    (out.code, report)
-}
-
-/// Check `id` in `report`.
-fn find<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["checks"]
-        .as_array()
-        .and_then(|c| c.iter().find(|c| c["id"] == id))
-        .unwrap_or_else(|| panic!("no check {id} in {report:#}"))
-}
-
-/// The verdict of check `id` in `report`.
-fn verdict<'a>(report: &'a Value, id: &str) -> &'a str {
-    find(report, id)["verdict"]
-        .as_str()
-        .unwrap_or_else(|| panic!("check {id} has no verdict in {report:#}"))
-}
-
-fn required_all_pass(report: &Value) {
-    for c in report["checks"].as_array().unwrap() {
-        if c["required"] == true {
-            assert_eq!(c["verdict"], "pass", "{:#}", c);
-        }
-    }
-}
 
 #[test]
 fn a_correct_add_server_passes_and_typical_mistakes_fail_their_check() {
@@ -286,30 +218,26 @@ fn a_class_is_checked_with_each_and_a_csv() {
     let port = check_port(true).to_string();
     let pattern = format!("{}/*/TCPserver.py", class.path().display());
     let out = wait_output(
-        Command::new(env!("CARGO_BIN_EXE_socklab"))
-            .args([
-                "check",
-                "tcp-add",
-                "server",
-                "--port",
-                &port,
-                "--timeout",
-                "4",
-                "--each",
-                &pattern,
-                "--csv",
-                csv.to_str().unwrap(),
-                "--",
-                &python(),
-                "{file}",
-                "tcp",
-                "{port}",
-            ])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap(),
+        socklab_command(&[
+            "check",
+            "tcp-add",
+            "server",
+            "--port",
+            &port,
+            "--timeout",
+            "4",
+            "--each",
+            &pattern,
+            "--csv",
+            csv.to_str().unwrap(),
+            "--",
+            &python(),
+            "{file}",
+            "tcp",
+            "{port}",
+        ])
+        .spawn()
+        .unwrap(),
         std::time::Duration::from_secs(180),
     );
     assert_eq!(out.code, Some(0), "{}", out.stderr);
@@ -365,30 +293,26 @@ fn a_class_of_ten_is_graded_in_one_sheet() {
     let port = check_port(true).to_string();
     let pattern = format!("{}/*/TCPserver.py", class.path().display());
     let out = wait_output(
-        Command::new(env!("CARGO_BIN_EXE_socklab"))
-            .args([
-                "check",
-                "tcp-echo",
-                "server",
-                "--port",
-                &port,
-                "--timeout",
-                "4",
-                "--each",
-                &pattern,
-                "--csv",
-                csv.to_str().unwrap(),
-                "--",
-                &python(),
-                "{file}",
-                "tcp",
-                "{port}",
-            ])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap(),
+        socklab_command(&[
+            "check",
+            "tcp-echo",
+            "server",
+            "--port",
+            &port,
+            "--timeout",
+            "4",
+            "--each",
+            &pattern,
+            "--csv",
+            csv.to_str().unwrap(),
+            "--",
+            &python(),
+            "{file}",
+            "tcp",
+            "{port}",
+        ])
+        .spawn()
+        .unwrap(),
         std::time::Duration::from_secs(240),
     );
     assert_eq!(out.code, Some(0), "{}", out.stderr);
@@ -439,30 +363,26 @@ fn an_interrupted_class_keeps_the_rows_it_graded() {
     let csv = class.path().join("grades.csv");
     let port = check_port(true).to_string();
     let pattern = format!("{}/*/TCPserver.py", class.path().display());
-    let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
-        .args([
-            "check",
-            "tcp-echo",
-            "server",
-            "--port",
-            &port,
-            "--timeout",
-            "4",
-            "--each",
-            &pattern,
-            "--csv",
-            csv.to_str().unwrap(),
-            "--",
-            &python(),
-            "{file}",
-            "tcp",
-            "{port}",
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = socklab_command(&[
+        "check",
+        "tcp-echo",
+        "server",
+        "--port",
+        &port,
+        "--timeout",
+        "4",
+        "--each",
+        &pattern,
+        "--csv",
+        csv.to_str().unwrap(),
+        "--",
+        &python(),
+        "{file}",
+        "tcp",
+        "{port}",
+    ])
+    .spawn()
+    .unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while !csv.exists() {
         assert!(std::time::Instant::now() < deadline, "no sheet after s1");
@@ -579,26 +499,22 @@ fn stopping_socklab_kills_the_program_under_test() {
         let dir = tempfile::tempdir().unwrap();
         let pidfile = dir.path().join("helper.pid");
         let port = check_port(true).to_string();
-        let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
-            .args([
-                "check",
-                "tcp-echo",
-                "server",
-                "--port",
-                &port,
-                // Unconfined: the helper writes its pid outside its folder.
-                "--no-confine",
-                "--",
-                &python(),
-                &peer("forking_server.py"),
-                "{port}",
-                pidfile.to_str().unwrap(),
-            ])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let child = socklab_command(&[
+            "check",
+            "tcp-echo",
+            "server",
+            "--port",
+            &port,
+            // Unconfined: the helper writes its pid outside its folder.
+            "--no-confine",
+            "--",
+            &python(),
+            &peer("forking_server.py"),
+            "{port}",
+            pidfile.to_str().unwrap(),
+        ])
+        .spawn()
+        .unwrap();
         let deadline = std::time::Instant::now() + WAIT;
         while !pidfile.exists() {
             assert!(

@@ -6,9 +6,9 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use common::check::*;
 use common::*;
 use serde_json::Value;
 
@@ -30,41 +30,18 @@ fn check(mode: &str, arg: &str, extra: &[&str]) -> Value {
 
 /// [`check`], and the word only this run's processes have on their command line.
 fn check_tagged(mode: &str, arg: &str, extra: &[&str]) -> (Value, String) {
-    let port = check_port(true).to_string();
-    let mut args = vec![
-        "check",
-        "tcp-echo",
-        "server",
-        "--port",
-        &port,
-        "--timeout",
-        "4",
-        "--json",
-    ];
-    args.extend(extra);
-    let py = python();
     let script = hostile();
     // The last word tells this run's processes from those of the tests beside it.
     let tag = format!("tag-{}-{}", std::process::id(), rand::random::<u64>());
     let arg = if arg.is_empty() { "-" } else { arg };
-    args.extend(["--", &py, &script, "{port}", mode, arg, &tag]);
-    let out = wait_output(
-        Command::new(env!("CARGO_BIN_EXE_socklab"))
-            .args(&args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap(),
-        Duration::from_secs(120),
+    let checked = check_on(
+        check_port(true),
+        "tcp-echo",
+        "server",
+        extra,
+        &[&script, "{port}", mode, arg, &tag],
     );
-    let report: Value = serde_json::from_str(out.stdout.trim()).unwrap_or_else(|e| {
-        panic!(
-            "{mode}: {e}: code {:?}: {}{}",
-            out.code, out.stdout, out.stderr
-        )
-    });
-    (report, tag)
+    (checked.report(), tag)
 }
 
 /// Everything the program printed over the run (the evidence of its first check).
@@ -73,14 +50,6 @@ fn said(report: &Value) -> String {
         .as_str()
         .unwrap_or("")
         .to_owned()
-}
-
-fn verdict<'a>(report: &'a Value, id: &str) -> &'a str {
-    report["checks"]
-        .as_array()
-        .and_then(|c| c.iter().find(|c| c["id"] == id))
-        .and_then(|c| c["verdict"].as_str())
-        .unwrap_or("")
 }
 
 /// Whether this machine confines at all (Linux with Landlock); says so when it does not.

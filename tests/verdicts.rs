@@ -9,64 +9,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use common::check::*;
 use common::*;
 use serde_json::Value;
-
-fn peer(name: &str) -> String {
-    peers_dir().join("check").join(name).display().to_string()
-}
-
-fn socklab() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_socklab"));
-    c.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    c
-}
-
-/// `socklab check EXERCISE ROLE --port PORT --timeout 4 --json EXTRA… -- python3 COMMAND…`.
-fn check_on(
-    port: u16,
-    exercise: &str,
-    role: &str,
-    extra: &[&str],
-    command: &[&str],
-) -> (Option<i32>, Value, String) {
-    let port = port.to_string();
-    let mut args: Vec<String> = ["check", exercise, role, "--port", &port, "--timeout", "4"]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-    args.push("--json".into());
-    args.extend(extra.iter().map(|s| (*s).to_owned()));
-    args.push("--".into());
-    args.push(python());
-    args.extend(command.iter().map(|s| (*s).to_owned()));
-    let out = wait_output(
-        socklab().args(&args).spawn().unwrap(),
-        Duration::from_secs(120),
-    );
-    let report = serde_json::from_str(out.stdout.trim()).unwrap_or(Value::Null);
-    (out.code, report, out.stderr)
-}
-
-fn check(exercise: &str, role: &str, extra: &[&str], command: &[&str]) -> (Option<i32>, Value) {
-    let port = check_port(exercise.starts_with("tcp"));
-    let (code, report, stderr) = check_on(port, exercise, role, extra, command);
-    assert!(report.is_object(), "no report: {stderr}");
-    (code, report)
-}
-
-fn find<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["checks"]
-        .as_array()
-        .and_then(|c| c.iter().find(|c| c["id"] == id))
-        .unwrap_or_else(|| panic!("no check {id} in {report:#}"))
-}
-
-fn verdict<'a>(report: &'a Value, id: &str) -> &'a str {
-    find(report, id)["verdict"].as_str().unwrap_or("")
-}
 
 #[test]
 fn a_port_held_by_another_program_stops_the_check_and_names_it() {
@@ -90,7 +35,12 @@ fn a_port_held_by_another_program_stops_the_check_and_names_it() {
             .unwrap();
         let lines = stdout_lines(&mut holder);
         let port: u16 = line_starting(&lines, "PORT ").parse().unwrap();
-        let (code, report, stderr) = check_on(
+        let Checked {
+            code,
+            report,
+            stderr,
+            ..
+        } = check_on(
             port,
             exercise,
             "server",
@@ -114,7 +64,7 @@ fn a_port_held_by_another_program_stops_the_check_and_names_it() {
 #[test]
 fn a_port_held_by_socklabs_own_server_is_never_graded() {
     let port = free_port(true);
-    let mut server = socklab()
+    let mut server = socklab_command(&[])
         .args(["tcp-echo", "server", "--port", &port.to_string()])
         .spawn()
         .unwrap();
@@ -126,7 +76,7 @@ fn a_port_held_by_socklabs_own_server_is_never_graded() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
-    let (code, _, stderr) = check_on(
+    let Checked { code, stderr, .. } = check_on(
         port,
         "tcp-echo",
         "server",
@@ -153,7 +103,6 @@ fn a_client_is_judged_on_the_name_it_sent() {
         let (code, report) = check(
             &exercise,
             "client",
-            &[],
             &[&client, transport, "{host}", "{port}", "fixed-name"],
         );
         assert_eq!(verdict(&report, "shows"), "pass", "{report:#}");
@@ -175,7 +124,6 @@ fn a_silent_exit_on_an_out_of_range_number_fails_its_check() {
     let (_, report) = check(
         "tcp-add",
         "client",
-        &[],
         &[&client, "tcp", "{host}", "{port}", "silent-range"],
     );
     let c = find(&report, "out-of-range-input");
@@ -185,12 +133,7 @@ fn a_silent_exit_on_an_out_of_range_number_fails_its_check() {
         "{c:#}"
     );
     // The handout's client sends 150 and says that the server closed without replying.
-    let (_, report) = check(
-        "tcp-add",
-        "client",
-        &[],
-        &[&client, "tcp", "{host}", "{port}"],
-    );
+    let (_, report) = check("tcp-add", "client", &[&client, "tcp", "{host}", "{port}"]);
     let c = find(&report, "out-of-range-input");
     assert_eq!(c["verdict"], "pass", "{c:#}");
     assert!(
@@ -202,14 +145,9 @@ fn a_silent_exit_on_an_out_of_range_number_fails_its_check() {
 #[test]
 fn udp_echo_cookbook_and_udp_file_exact_multiple() {
     let echo = peer("echo_server.py");
-    let (_, report) = check("udp-echo", "server", &[], &[&echo, "udp", "{port}"]);
+    let (_, report) = check("udp-echo", "server", &[&echo, "udp", "{port}"]);
     assert_eq!(verdict(&report, "cookbook"), "pass", "{report:#}");
-    let (code, report) = check(
-        "udp-echo",
-        "server",
-        &[],
-        &[&echo, "udp", "{port}", "pieces"],
-    );
+    let (code, report) = check("udp-echo", "server", &[&echo, "udp", "{port}", "pieces"]);
     let c = find(&report, "cookbook");
     assert_eq!(c["verdict"], "fail", "{c:#}");
     assert!(
@@ -230,17 +168,17 @@ fn udp_echo_cookbook_and_udp_file_exact_multiple() {
     };
     let mut command = vec![client.as_str()];
     command.extend(args(""));
-    let (_, report) = check("udp-file", "client", &[], &command);
+    let (_, report) = check("udp-file", "client", &command);
     assert_eq!(verdict(&report, "exact-multiple"), "pass", "{report:#}");
     let mut command = vec![client.as_str()];
     command.extend(args("no-empty-end"));
-    let (_, report) = check("udp-file", "client", &[], &command);
+    let (_, report) = check("udp-file", "client", &command);
     assert_eq!(verdict(&report, "exact-multiple"), "fail", "{report:#}");
 }
 
 #[test]
 fn a_binary_request_is_split_between_its_fields() {
-    let (code, report) = check(
+    let (code, report) = check_with(
         "tcp-add",
         "server",
         &["--format", "length-prefixed"],
@@ -256,12 +194,7 @@ fn a_binary_request_is_split_between_its_fields() {
 fn the_score_counts_required_checks_and_the_weights_say_otherwise() {
     let echo = peer("echo_server.py");
     // A single-threaded echo server, as the handout asks: `concurrent` (advisory) fails.
-    let (code, report) = check(
-        "tcp-echo",
-        "server",
-        &[],
-        &[&echo, "tcp", "{port}", "single"],
-    );
+    let (code, report) = check("tcp-echo", "server", &[&echo, "tcp", "{port}", "single"]);
     assert_eq!(verdict(&report, "concurrent"), "fail", "{report:#}");
     assert_eq!(code, Some(0));
     assert_eq!(report["score"], 100.0, "{report:#}");
@@ -277,7 +210,7 @@ fn the_score_counts_required_checks_and_the_weights_say_otherwise() {
         "# points per check\nlistens 1\nechoes 2\nconcurrent 1\n",
     )
     .unwrap();
-    let (_, report) = check(
+    let (_, report) = check_with(
         "tcp-echo",
         "server",
         &["--weights", weights.to_str().unwrap()],
@@ -291,7 +224,7 @@ fn the_score_counts_required_checks_and_the_weights_say_otherwise() {
 
     std::fs::write(&weights, "listens lots\n").unwrap();
     let out = wait_output(
-        socklab()
+        socklab_command(&[])
             .args(["check", "tcp-echo", "server", "--weights"])
             .arg(&weights)
             .args(["--", "python3", "x.py"])
@@ -333,7 +266,7 @@ fn gradescope_and_junit_files_read_back() {
     let dir = tempfile::tempdir().unwrap();
     let results = dir.path().join("results.json");
     let junit = dir.path().join("junit.xml");
-    let (code, report) = check(
+    let (code, report) = check_with(
         "tcp-echo",
         "server",
         &[
@@ -408,7 +341,6 @@ fn five_runs_under_load_give_the_same_verdicts() {
             let (_, report) = check(
                 "tcp-file",
                 "server",
-                &[],
                 &[&server, "tcp", "{port}", "crash-missing"],
             );
             report["checks"]
@@ -540,7 +472,7 @@ fn a_class_checked_in_parallel_gets_the_sheet_of_one_at_a_time() {
         args.push(&py);
         args.extend(command);
         let out = wait_output(
-            socklab().args(&args).spawn().unwrap(),
+            socklab_command(&[]).args(&args).spawn().unwrap(),
             Duration::from_secs(240),
         );
         assert_eq!(out.code, Some(0), "{}", out.stderr);
@@ -608,7 +540,7 @@ fn a_class_checked_in_parallel_gets_the_sheet_of_one_at_a_time() {
     // Without {port} every job would need the same port: one at a time, said so.
     let one = class.path().join("ana").join("TCPserver.py");
     let out = wait_output(
-        socklab()
+        socklab_command(&[])
             .args(["check", "tcp-add", "server", "--timeout", "2", "--port"])
             .arg(check_port(true).to_string())
             .args(["--each"])
@@ -661,7 +593,8 @@ fn a_port_still_held_by_a_connection_is_waited_for_and_then_named() {
     let port = check_port(true);
     let held = hold_port(port);
     let started = std::time::Instant::now();
-    let (_, report, stderr) = check_on(port, "tcp-add", "server", &[], &[&server, "tcp", "{port}"]);
+    let Checked { report, stderr, .. } =
+        check_on(port, "tcp-add", "server", &[], &[&server, "tcp", "{port}"]);
     let took = started.elapsed();
     release_port(held);
     let listens = find(&report, "listens");
@@ -682,7 +615,8 @@ fn a_port_still_held_by_a_connection_is_waited_for_and_then_named() {
         std::thread::sleep(Duration::from_millis(7500));
         release_port(held);
     });
-    let (_, report, stderr) = check_on(port, "tcp-add", "server", &[], &[&server, "tcp", "{port}"]);
+    let Checked { report, stderr, .. } =
+        check_on(port, "tcp-add", "server", &[], &[&server, "tcp", "{port}"]);
     release.join().unwrap();
     assert_eq!(verdict(&report, "listens"), "pass", "{stderr}{report:#}");
     assert_eq!(verdict(&report, "answers"), "pass", "{report:#}");
