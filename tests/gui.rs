@@ -26,28 +26,39 @@ fn app_for(exercise: ExerciseId, server: &str) -> SocklabApp {
     SocklabApp::with_settings(settings)
 }
 
-/// Steps frames until `label` shows up, within `WAIT`.
-fn wait_for_label(harness: &mut Harness<'_, SocklabApp>, label: &str) {
-    let deadline = Instant::now() + WAIT;
-    while harness.query_all_by_label_contains(label).next().is_none() {
-        assert!(Instant::now() < deadline, "{label:?} never appeared");
-        std::thread::sleep(Duration::from_millis(20));
+/// Steps frames until `done` holds, for at most `timeout`; then panics with `what` (the
+/// failure: what never happened) and the timeout. A frame every 20 ms, or every 50 ms on a
+/// wait longer than `WAIT` (a check run: fewer frames beside the program under test).
+fn step_until<'a, S>(
+    harness: &mut Harness<'a, S>,
+    what: &str,
+    timeout: Duration,
+    mut done: impl FnMut(&mut Harness<'a, S>) -> bool,
+) {
+    let pause = Duration::from_millis(if timeout > WAIT { 50 } else { 20 });
+    let deadline = Instant::now() + timeout;
+    while !done(harness) {
+        assert!(Instant::now() < deadline, "{what} (waited {timeout:?})");
+        std::thread::sleep(pause);
         harness.step();
     }
 }
 
+/// Steps frames until `label` shows up, within `WAIT`.
+fn wait_for_label(harness: &mut Harness<'_, SocklabApp>, label: &str) {
+    step_until(harness, &format!("{label:?} never appeared"), WAIT, |h| {
+        h.query_all_by_label_contains(label).next().is_some()
+    });
+}
+
 /// Steps frames until the field labelled `label` holds `value`, within `WAIT`.
 fn wait_for_value(harness: &mut Harness<'_, SocklabApp>, label: &str, value: &str) {
-    let deadline = Instant::now() + WAIT;
-    while harness.get_by_label(label).value().as_deref() != Some(value) {
-        assert!(
-            Instant::now() < deadline,
-            "{label:?} holds {:?}, not {value:?}",
-            harness.get_by_label(label).value()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+    step_until(
+        harness,
+        &format!("{label:?} never held {value:?}"),
+        WAIT,
+        |h| h.get_by_label(label).value().as_deref() == Some(value),
+    );
 }
 
 #[test]
@@ -286,15 +297,12 @@ fn download_form_uses_the_picker_shows_progress_result_and_compares() {
         );
         harness.get_by_label("Overwrite").click();
         harness.run_steps(1);
-        let deadline = Instant::now() + WAIT;
-        while harness.query_by_label(&sha).is_none() {
-            assert!(
-                Instant::now() < deadline,
-                "the overwritten download never finished"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-            harness.step();
-        }
+        step_until(
+            &mut harness,
+            "the overwritten download never finished",
+            WAIT,
+            |h| h.query_by_label(&sha).is_some(),
+        );
 
         // The compare tool was filled with both files and says they are identical.
         harness.get_by_label("Compare files").click();
@@ -369,16 +377,19 @@ fn harness_for(settings: Settings) -> Harness<'static, SocklabApp> {
 /// a click aimed at where the widget was would miss.
 fn click_last_when_still(harness: &mut Harness<'_, SocklabApp>, label: &str) {
     let rect = |h: &Harness<'_, SocklabApp>| h.query_all_by_label(label).last().map(|n| n.rect());
-    let deadline = Instant::now() + WAIT;
-    loop {
-        let before = rect(harness);
-        harness.step();
-        if before.is_some() && rect(harness) == before {
-            break;
-        }
-        assert!(Instant::now() < deadline, "{label:?} never kept its place");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    // Where it was at the frame before (None before the first).
+    let mut before = None;
+    step_until(
+        harness,
+        &format!("{label:?} never kept its place"),
+        WAIT,
+        |h| {
+            let now = rect(h);
+            let still = before.is_some() && now == before;
+            before = now;
+            still
+        },
+    );
     harness.query_all_by_label(label).last().unwrap().click();
     harness.run_steps(2);
 }
@@ -590,15 +601,12 @@ fn a_port_held_by_another_exercise_is_named_with_a_button_to_stop_it() {
     );
     harness.get_by_label("Stop Uppercase · TCP").click();
     harness.run_steps(1);
-    let deadline = Instant::now() + WAIT;
-    while harness.query_by_label_contains(&note).is_some() {
-        assert!(
-            Instant::now() < deadline,
-            "the uppercase server did not stop"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        "the uppercase server did not stop",
+        WAIT,
+        |h| h.query_by_label_contains(&note).is_none(),
+    );
     // The port is free again: the add server starts there.
     harness.get_by_label_contains("Start server").click();
     harness.run_steps(1);
@@ -657,16 +665,11 @@ fn a_tcp_client_that_times_out_gets_a_tcp_hint_not_the_udp_one() {
     });
     harness.get_by_label_contains("Send").click();
     harness.run_steps(1);
-    let deadline = Instant::now() + WAIT;
-    while harness
-        .query_all_by_label_contains("accepted the connection but sent nothing back")
-        .next()
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "no TCP hint");
-        std::thread::sleep(Duration::from_millis(50));
-        harness.step();
-    }
+    step_until(&mut harness, "no TCP hint", WAIT, |h| {
+        h.query_all_by_label_contains("accepted the connection but sent nothing back")
+            .next()
+            .is_some()
+    });
     assert!(
         harness
             .query_all_by_label_contains(&format!("no reply from {address} within 5 s"))
@@ -824,16 +827,16 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
     let mut harness = echo_check_harness(port);
     click_in_view(&mut harness, "Check a student's program");
     click_in_view(&mut harness, "Run checks");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while harness
-        .query_all_by_label_contains("every required check passed")
-        .next()
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "the checks never finished");
-        std::thread::sleep(Duration::from_millis(50));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        "the checks never finished",
+        Duration::from_secs(60),
+        |h| {
+            h.query_all_by_label_contains("every required check passed")
+                .next()
+                .is_some()
+        },
+    );
     for line in [
         "PASS listens",
         "PASS echoes",
@@ -894,12 +897,12 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
             .type_text(&path.display().to_string());
         harness.run_steps(1);
         harness.query_all_by_label("Save").last().unwrap().click();
-        let deadline = Instant::now() + WAIT;
-        while !path.exists() {
-            assert!(Instant::now() < deadline, "{name} was never saved");
-            std::thread::sleep(Duration::from_millis(20));
-            harness.step();
-        }
+        step_until(
+            &mut harness,
+            &format!("{name} was never saved"),
+            WAIT,
+            |_| path.exists(),
+        );
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("listens"), "{name}: {text}");
         assert_eq!(
@@ -940,24 +943,21 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
         check.confine = false;
     }
     click_in_view(&mut harness, "Run checks");
-    let deadline = Instant::now() + WAIT;
-    while !pidfile.exists() {
-        assert!(Instant::now() < deadline, "the server never started");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+    step_until(&mut harness, "the server never started", WAIT, |_| {
+        pidfile.exists()
+    });
     click_in_view(&mut harness, "⏹ Stop");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while harness
-        .state_mut()
-        .check_panel(ExerciseId::TcpEcho)
-        .unwrap()
-        .is_running()
-    {
-        assert!(Instant::now() < deadline, "Stop did not end the check");
-        std::thread::sleep(Duration::from_millis(50));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        "Stop did not end the check",
+        Duration::from_secs(30),
+        |h| {
+            !h.state_mut()
+                .check_panel(ExerciseId::TcpEcho)
+                .unwrap()
+                .is_running()
+        },
+    );
     let pid = std::fs::read_to_string(&pidfile).unwrap();
     let deadline = Instant::now() + WAIT;
     loop {
@@ -1064,25 +1064,19 @@ fn under_loss_the_lab_transfer_saves_a_damaged_file_and_tftp_a_whole_one() {
         harness.run_steps(2);
         harness.get_by_label_contains("Start server").click();
         harness.run_steps(1);
-        let deadline = Instant::now() + WAIT;
-        while harness.state().server_address(exercise).is_none() {
-            assert!(
-                Instant::now() < deadline,
-                "{name}: the server never listened"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-            harness.step();
-        }
+        step_until(
+            &mut harness,
+            &format!("{name}: the server never listened"),
+            WAIT,
+            |h| h.state().server_address(exercise).is_some(),
+        );
         click_in_view(&mut harness, "Download");
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while harness.query_by_label("SHA-256").is_none() {
-            assert!(
-                Instant::now() < deadline,
-                "{name}: the download never ended"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-            harness.step();
-        }
+        step_until(
+            &mut harness,
+            &format!("{name}: the download never ended"),
+            Duration::from_secs(60),
+            |h| h.query_by_label("SHA-256").is_some(),
+        );
         let saved = std::fs::read(out.path().join(format!("{name}.bin"))).unwrap();
         if exercise == ExerciseId::Tftp {
             assert_eq!(saved, content, "TFTP delivers the whole file");
@@ -1165,16 +1159,11 @@ fn a_tftp_upload_from_the_window_lands_in_the_servers_folder() {
     // Accepting uploads (from the next start), the file arrives whole.
     harness.get_by_label_contains("Stop server").click();
     harness.run_steps(2);
-    let deadline = Instant::now() + WAIT;
-    while harness
-        .query_all_by_label_contains("Start server")
-        .next()
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "the server never stopped");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+    step_until(&mut harness, "the server never stopped", WAIT, |h| {
+        h.query_all_by_label_contains("Start server")
+            .next()
+            .is_some()
+    });
     harness.get_by_label("Accept uploads").click();
     harness.run_steps(1);
     harness.get_by_label_contains("Start server").click();
@@ -1183,12 +1172,9 @@ fn a_tftp_upload_from_the_window_lands_in_the_servers_folder() {
     click_in_view(&mut harness, "⬆ Upload");
     wait_for_label(&mut harness, "uploaded \"handed-in.pdf\"");
     let saved = shared.path().join("handed-in.pdf");
-    let deadline = Instant::now() + WAIT;
-    while !saved.exists() {
-        assert!(Instant::now() < deadline, "the upload was never saved");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+    step_until(&mut harness, "the upload was never saved", WAIT, |_| {
+        saved.exists()
+    });
     assert_eq!(std::fs::read(&saved).unwrap(), content);
     assert!(harness.query_by_label("Sent").is_some(), "the result card");
     // The client sent the file: its progress says "sent", not "received".
@@ -1268,42 +1254,30 @@ fn a_check_on_a_port_this_window_serves_stops_with_a_button_for_that_server() {
     click_in_view(&mut harness, "Check a student's program");
     click_in_view(&mut harness, "Run checks");
     let busy = format!("port {port} is already in use by socklab itself");
-    let deadline = Instant::now() + WAIT;
-    while harness.query_all_by_label_contains(&busy).next().is_none() {
-        assert!(Instant::now() < deadline, "no word of the held port");
-        std::thread::sleep(Duration::from_millis(30));
-        harness.step();
-    }
+    step_until(&mut harness, "no word of the held port", WAIT, |h| {
+        h.query_all_by_label_contains(&busy).next().is_some()
+    });
     assert!(
         harness.query_all_by_label_contains("PASS").next().is_none(),
         "socklab's own server was graded"
     );
     click_in_view(&mut harness, "Stop Echo · TCP");
-    let deadline = Instant::now() + WAIT;
-    while harness
-        .query_all_by_label_contains(&format!("listening on 0.0.0.0:{port}"))
-        .next()
-        .is_some()
-    {
-        assert!(Instant::now() < deadline, "the echo server did not stop");
-        std::thread::sleep(Duration::from_millis(30));
-        harness.step();
-    }
+    let listening = format!("listening on 0.0.0.0:{port}");
+    step_until(&mut harness, "the echo server did not stop", WAIT, |h| {
+        h.query_all_by_label_contains(&listening).next().is_none()
+    });
     // The port is the student's now.
     click_in_view(&mut harness, "Run checks");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while harness
-        .query_all_by_label_contains("PASS listens")
-        .next()
-        .is_none()
-    {
-        assert!(
-            Instant::now() < deadline,
-            "the student's server was not checked"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        "the student's server was not checked",
+        Duration::from_secs(60),
+        |h| {
+            h.query_all_by_label_contains("PASS listens")
+                .next()
+                .is_some()
+        },
+    );
     click_in_view(&mut harness, "Stop");
 }
 
@@ -1338,16 +1312,16 @@ fn the_check_section_grades_a_folder_of_submissions_as_it_goes() {
     }
     click_in_view(&mut harness, "Check a student's program");
     click_in_view(&mut harness, "Run checks");
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while harness
-        .query_all_by_label_contains("3 of 3 submissions checked")
-        .next()
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "the class was never graded");
-        std::thread::sleep(Duration::from_millis(50));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        "the class was never graded",
+        Duration::from_secs(120),
+        |h| {
+            h.query_all_by_label_contains("3 of 3 submissions checked")
+                .next()
+                .is_some()
+        },
+    );
     let rows = harness
         .state_mut()
         .check_panel(ExerciseId::TcpEcho)
@@ -1548,12 +1522,13 @@ fn typing_a_port_while_a_banner_goes_keeps_every_digit_and_bad_ports_are_explain
     harness.get_by_label_contains("Start server").click();
     harness.run_steps(1);
     wait_for_label(&mut harness, "Stop server");
-    let deadline = Instant::now() + WAIT;
-    while std::net::TcpStream::connect(("127.0.0.1", wanted.parse::<u16>().unwrap())).is_err() {
-        assert!(Instant::now() < deadline, "nothing listens on {wanted}");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+    let wanted: u16 = wanted.parse().unwrap();
+    step_until(
+        &mut harness,
+        &format!("nothing listens on {wanted}"),
+        WAIT,
+        |_| std::net::TcpStream::connect(("127.0.0.1", wanted)).is_ok(),
+    );
 }
 
 #[test]
@@ -1687,16 +1662,16 @@ fn a_language_preset_fills_the_build_and_checks_a_c_server() {
     );
     assert!(harness.query_all_by_label("Build").next().is_some());
     click_in_view(&mut harness, "Run checks");
-    let deadline = Instant::now() + Duration::from_secs(90);
-    while harness
-        .query_all_by_label_contains("every required check passed")
-        .next()
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "the checks never finished");
-        std::thread::sleep(Duration::from_millis(50));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        "the checks never finished",
+        Duration::from_secs(90),
+        |h| {
+            h.query_all_by_label_contains("every required check passed")
+                .next()
+                .is_some()
+        },
+    );
     for line in ["PASS builds", "PASS listens", "PASS echoes"] {
         assert!(
             harness.query_all_by_label_contains(line).next().is_some(),
@@ -1764,16 +1739,16 @@ fn a_checked_clients_evidence_shows_what_was_typed() {
     }
     click_in_view(&mut harness, "Check a student's program");
     click_in_view(&mut harness, "Run checks");
-    let deadline = Instant::now() + Duration::from_secs(90);
-    while harness
-        .query_all_by_label_contains("every required check passed")
-        .next()
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "the checks never finished");
-        std::thread::sleep(Duration::from_millis(50));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        "the checks never finished",
+        Duration::from_secs(90),
+        |h| {
+            h.query_all_by_label_contains("every required check passed")
+                .next()
+                .is_some()
+        },
+    );
     assert!(
         harness
             .query_all_by_label_contains("PASS sends · sends a name and a number")
@@ -1904,11 +1879,9 @@ fn a_servers_capture_saved_to_a_typed_name_says_so_and_gets_its_extension() {
         .unwrap()
         .click();
     harness.run_steps(2);
-    let deadline = Instant::now() + WAIT;
-    while harness.query_all_by_label("Save capture…").next().is_none() {
-        assert!(Instant::now() < deadline, "no Save capture…");
-        harness.step();
-    }
+    step_until(&mut harness, "no Save capture…", WAIT, |h| {
+        h.query_all_by_label("Save capture…").next().is_some()
+    });
     harness
         .query_all_by_label("Save capture…")
         .next()
@@ -2163,16 +2136,11 @@ fn new_output_below_the_window_is_announced_and_one_click_shows_it() {
             .map(|n| n.rect())
             .find(|r| window.intersects(*r))
     };
-    let deadline = Instant::now() + Duration::from_secs(3);
-    while in_view(&harness).is_none() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
-    let refused = in_view(&harness);
-
-    assert!(
-        refused.is_some(),
-        "the server's line about nope.txt is in view"
+    step_until(
+        &mut harness,
+        "the server's line about nope.txt is not in view",
+        Duration::from_secs(3),
+        |h| in_view(h).is_some(),
     );
     assert!(
         harness
@@ -2195,12 +2163,12 @@ fn the_checklist_stays_in_place_when_the_run_ends() {
             .next()
             .map(|n| n.rect().top())
     };
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while first(&harness).is_none() {
-        assert!(Instant::now() < deadline, "no first check");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        "no first check",
+        Duration::from_secs(60),
+        |h| first(h).is_some(),
+    );
     let during = first(&harness).unwrap();
     wait_for_label(&mut harness, "every required check passed");
     harness.run_steps(2);
