@@ -11,7 +11,7 @@ use common::check::*;
 use common::*;
 
 #[test]
-fn a_correct_add_server_passes_and_typical_mistakes_fail_their_check() {
+fn a_correct_add_server_passes_every_required_check() {
     for transport in ["tcp", "udp"] {
         let server = peer("add_server.py");
         let exercise = format!("{transport}-add");
@@ -19,7 +19,14 @@ fn a_correct_add_server_passes_and_typical_mistakes_fail_their_check() {
         required_all_pass(&report);
         assert_eq!(code, Some(0), "{report:#}");
         assert_eq!(report["format"], "text \"name,number\"");
+    }
+}
 
+#[test]
+fn each_typical_add_server_mistake_fails_the_check_that_names_it() {
+    for transport in ["tcp", "udp"] {
+        let server = peer("add_server.py");
+        let exercise = format!("{transport}-add");
         let (code, report) = check(&exercise, "server", &[&server, transport, "{port}", "once"]);
         assert_eq!(verdict(&report, "second-client"), "fail");
         assert_eq!(code, Some(1));
@@ -42,7 +49,7 @@ fn a_correct_add_server_passes_and_typical_mistakes_fail_their_check() {
 }
 
 #[test]
-fn a_correct_add_client_passes_and_typical_mistakes_fail_their_check() {
+fn a_correct_add_client_passes_every_required_check() {
     for transport in ["tcp", "udp"] {
         let client = peer("add_client.py");
         let exercise = format!("{transport}-add");
@@ -54,7 +61,14 @@ fn a_correct_add_client_passes_and_typical_mistakes_fail_their_check() {
         required_all_pass(&report);
         assert_eq!(code, Some(0), "{report:#}");
         assert_eq!(verdict(&report, "no-server"), "pass");
+    }
+}
 
+#[test]
+fn each_typical_add_client_mistake_fails_the_check_that_names_it() {
+    for transport in ["tcp", "udp"] {
+        let client = peer("add_client.py");
+        let exercise = format!("{transport}-add");
         let (code, report) = check(
             &exercise,
             "client",
@@ -73,7 +87,7 @@ fn a_correct_add_client_passes_and_typical_mistakes_fail_their_check() {
 }
 
 #[test]
-fn echo_and_uppercase_both_roles() {
+fn correct_echo_programs_pass_in_both_roles() {
     for transport in ["tcp", "udp"] {
         let exercise = format!("{transport}-echo");
         let (code, report) = check(
@@ -99,7 +113,12 @@ fn echo_and_uppercase_both_roles() {
         );
         required_all_pass(&report);
         assert_eq!(code, Some(0));
+    }
+}
 
+#[test]
+fn correct_uppercase_programs_pass_in_both_roles() {
+    for transport in ["tcp", "udp"] {
         let exercise = format!("{transport}-upper");
         let upper = peer("upper.py");
         let (code, report) = check(
@@ -117,6 +136,11 @@ fn echo_and_uppercase_both_roles() {
         assert_eq!(verdict(&report, "upper"), "pass", "{report:#}");
         assert_eq!(code, Some(0));
     }
+}
+
+/// An echo that waits for a newline or for the close is told apart, as a student reads it.
+#[test]
+fn echo_programs_are_judged_on_when_they_answer_a_line() {
     // A server that reads lines answers once socklab ends its line, as a line client does;
     // the report says which form it used.
     let (_, report) = check(
@@ -195,7 +219,7 @@ fn no_process_is_left_behind() {
 }
 
 #[test]
-fn a_class_is_checked_with_each_and_a_csv() {
+fn each_grades_a_class_into_one_csv_row_per_submission() {
     // Three submissions: two correct servers and one that exits after its first client.
     let class = tempfile::tempdir().unwrap();
     let source = std::fs::read_to_string(peer("add_server.py")).unwrap();
@@ -411,7 +435,7 @@ fn an_interrupted_class_keeps_the_rows_it_graded() {
 }
 
 #[test]
-fn file_transfer_both_roles_and_its_typical_mistakes() {
+fn correct_file_transfer_programs_pass_in_both_roles() {
     for transport in ["tcp", "udp"] {
         let exercise = format!("{transport}-file");
         let server = peer("file_server.py");
@@ -433,8 +457,6 @@ fn file_transfer_both_roles_and_its_typical_mistakes() {
         if transport == "tcp" {
             assert_eq!(verdict(&report, "concurrent"), "pass", "{report:#}");
         }
-        let (_, report) = check(&exercise, "server", &[&server, transport, "{port}", "once"]);
-        assert_eq!(verdict(&report, "several"), "fail", "{report:#}");
 
         let client = peer("file_client.py");
         let (code, report) = check(
@@ -446,6 +468,16 @@ fn file_transfer_both_roles_and_its_typical_mistakes() {
         assert_eq!(code, Some(0), "{report:#}");
         let pieces = if transport == "tcp" { "pass" } else { "skip" };
         assert_eq!(verdict(&report, "pieces"), pieces, "{report:#}");
+    }
+}
+
+#[test]
+fn each_typical_file_transfer_mistake_fails_the_check_that_names_it() {
+    for transport in ["tcp", "udp"] {
+        let exercise = format!("{transport}-file");
+        let server = peer("file_server.py");
+        let (_, report) = check(&exercise, "server", &[&server, transport, "{port}", "once"]);
+        assert_eq!(verdict(&report, "several"), "fail", "{report:#}");
     }
     let (_, report) = check(
         "tcp-file",
@@ -549,10 +581,9 @@ fn stopping_socklab_kills_the_program_under_test() {
 }
 
 /// An echo server that exits after its first client fails `second-client` (it would pass every
-/// later case on a fresh start); one that crashes on its second client has the crash in the
-/// reason, not only the empty answer.
+/// later case on a fresh start).
 #[test]
-fn a_server_that_ends_after_its_first_client_is_named_and_a_crash_is_in_the_reason() {
+fn a_server_that_ends_after_its_first_client_fails_second_client() {
     let dir = tempfile::tempdir().unwrap();
     let once = dir.path().join("once.py");
     std::fs::write(
@@ -573,7 +604,13 @@ fn a_server_that_ends_after_its_first_client_is_named_and_a_crash_is_in_the_reas
             .contains("the server exited after its first client"),
         "{second:#}"
     );
+}
 
+/// An echo server that crashes on its second client has the crash in the reason, not only the
+/// empty answer.
+#[test]
+fn a_crash_on_the_second_client_is_in_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
     let crash = dir.path().join("crash.py");
     std::fs::write(
         &crash,

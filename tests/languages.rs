@@ -80,7 +80,7 @@ fn have(bin: &str, package: &str) -> bool {
 }
 
 #[test]
-fn java_programs_pass_confined_and_not() {
+fn java_programs_pass_confined_or_not() {
     if !have("java", "openjdk-17-jdk-headless") {
         return;
     }
@@ -113,7 +113,7 @@ fn java_programs_pass_confined_and_not() {
 }
 
 #[test]
-fn c_programs_pass_confined_and_not() {
+fn c_programs_pass_confined_or_not() {
     if !have("gcc", "gcc") {
         return;
     }
@@ -155,7 +155,7 @@ fn c_programs_pass_confined_and_not() {
 }
 
 #[test]
-fn cpp_programs_pass_confined_and_not() {
+fn cpp_programs_pass_confined_or_not() {
     if !have("g++", "g++") {
         return;
     }
@@ -187,7 +187,7 @@ fn cpp_programs_pass_confined_and_not() {
 }
 
 #[test]
-fn node_programs_pass_confined_and_not() {
+fn node_programs_pass_confined_or_not() {
     if !have("node", "nodejs") {
         return;
     }
@@ -219,7 +219,7 @@ fn node_programs_pass_confined_and_not() {
 }
 
 #[test]
-fn go_programs_pass_confined_and_not() {
+fn go_programs_pass_confined_or_not() {
     if !have("go", "golang-go") {
         return;
     }
@@ -382,7 +382,7 @@ fn a_build_that_never_ends_is_stopped_by_its_limit() {
 /// The C and Java hostile programs misbehave once, then serve: each misbehaviour is contained
 /// and named, and the checks go on.
 #[test]
-fn hostile_c_and_java_programs_are_contained() {
+fn hostile_c_or_java_programs_are_contained() {
     if !have("gcc", "gcc") || !have("java", "openjdk-17-jdk-headless") {
         return;
     }
