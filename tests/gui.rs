@@ -62,7 +62,7 @@ fn wait_for_value(harness: &mut Harness<'_, SocklabApp>, label: &str, value: &st
 }
 
 #[test]
-fn typing_a_name_and_number_and_clicking_send_shows_the_sum() {
+fn the_client_form_shows_the_sum_from_a_running_server() {
     for (exercise, tcp) in [(ExerciseId::TcpAdd, true), (ExerciseId::UdpAdd, false)] {
         let config = ServerConfig {
             conditions: Default::default(),
@@ -139,7 +139,7 @@ fn typing_a_name_and_number_and_clicking_send_shows_the_sum() {
 }
 
 #[test]
-fn start_server_button_serves_and_shows_the_client() {
+fn a_client_gets_the_sum_from_a_server_started_in_the_window() {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -189,7 +189,7 @@ impl socklab::gui::dialogs::FilePicker for FakePicker {
 }
 
 #[test]
-fn download_form_uses_the_picker_shows_progress_result_and_compares() {
+fn the_download_form_takes_a_file_from_pick_to_compare() {
     for (exercise, tcp) in [(ExerciseId::TcpFile, true), (ExerciseId::UdpFile, false)] {
         let shared = tempfile::tempdir().unwrap();
         let content: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 251) as u8).collect();
@@ -402,7 +402,7 @@ fn type_into(harness: &mut Harness<'_, SocklabApp>, label: &str, text: &str) {
 }
 
 #[test]
-fn echo_form_keeps_a_session_and_shows_the_chat_and_the_cookbook_segments() {
+fn the_echo_form_keeps_one_session_for_its_messages() {
     for (exercise, tcp) in [(ExerciseId::TcpEcho, true), (ExerciseId::UdpEcho, false)] {
         let port = free_port(tcp);
         let mut settings = Settings {
@@ -472,7 +472,7 @@ fn uppercase_form_shows_the_reply_in_capitals() {
 }
 
 #[test]
-fn guess_form_counts_guesses_and_auto_play_wins() {
+fn the_guess_form_counts_guesses_until_auto_play_wins() {
     let port = free_port(false);
     let mut settings = Settings {
         exercise: ExerciseId::UdpGuess,
@@ -531,7 +531,7 @@ fn guess_form_counts_guesses_and_auto_play_wins() {
 }
 
 #[test]
-fn an_empty_name_is_refused_in_the_form_and_the_preview_says_why() {
+fn an_incomplete_client_form_says_why_it_cannot_send() {
     let mut harness = harness_for(Settings {
         exercise: ExerciseId::TcpAdd,
         tcp_add: {
@@ -686,7 +686,7 @@ fn a_tcp_client_that_times_out_gets_a_tcp_hint_not_the_udp_one() {
 }
 
 #[test]
-fn a_file_transfer_shows_as_summary_rows_and_counts_its_bytes() {
+fn a_file_transfer_is_summarised_in_one_row_with_all_its_bytes() {
     for (exercise, tcp) in [(ExerciseId::TcpFile, true), (ExerciseId::UdpFile, false)] {
         let shared = tempfile::tempdir().unwrap();
         let content: Vec<u8> = (0..200_000u32).map(|i| (i % 253) as u8).collect();
@@ -822,7 +822,7 @@ fn echo_check_harness(port: u16) -> Harness<'static, SocklabApp> {
 }
 
 #[test]
-fn the_check_section_checks_a_students_server_and_stop_kills_it() {
+fn the_check_section_grades_a_students_server() {
     let port = free_port(true);
     let mut harness = echo_check_harness(port);
     click_in_view(&mut harness, "Check a student's program");
@@ -923,8 +923,13 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
     again.reset_settings();
     let reset = again.check_panel(ExerciseId::TcpEcho).unwrap();
     assert!(reset.program.is_empty() && reset.args == "{port}");
+}
 
-    // Stop, while a server that started a helper process is being checked: both are killed.
+/// Stop, while a server that started a helper process is being checked: both are killed.
+#[test]
+fn stop_in_the_check_section_leaves_no_process_of_the_program() {
+    let mut harness = echo_check_harness(free_port(true));
+    click_in_view(&mut harness, "Check a student's program");
     let dir = tempfile::tempdir().unwrap();
     let pidfile = dir.path().join("helper.pid");
     {
@@ -975,7 +980,7 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
 }
 
 #[test]
-fn network_conditions_drop_a_udp_echo_and_the_window_shows_it() {
+fn a_udp_echo_dropped_by_the_simulator_is_shown_as_dropped() {
     // 100% loss on what the window's client sends, seeded: the message never reaches the
     // server; the output and the counters say it was the simulator.
     let port = free_port(false);
@@ -1035,7 +1040,7 @@ fn network_conditions_drop_a_udp_echo_and_the_window_shows_it() {
 }
 
 #[test]
-fn under_loss_the_lab_transfer_saves_a_damaged_file_and_tftp_a_whole_one() {
+fn under_loss_only_tftp_saves_the_whole_file() {
     // The same file, the same simulated network (10% of what each side sends is lost), in
     // the window: the UDP lab transfer cannot see the holes; TFTP sends them again.
     let shared = tempfile::tempdir().unwrap();
@@ -1459,7 +1464,7 @@ fn type_slowly(harness: &mut Harness<'_, SocklabApp>, label: &str, text: &str) {
 }
 
 #[test]
-fn typing_a_port_while_a_banner_goes_keeps_every_digit_and_bad_ports_are_explained() {
+fn typing_a_port_while_a_banner_goes_keeps_every_digit() {
     // Uppercase · TCP's server on a port; the Add page with the same port shows the banner.
     let port = free_port(true);
     let mut settings = Settings {
@@ -1497,7 +1502,24 @@ fn typing_a_port_while_a_banner_goes_keeps_every_digit_and_bad_ports_are_explain
             .query_by_label_contains("is running on port")
             .is_none()
     );
-    // Not a number, out of range, empty: said under the field, and the port is kept.
+}
+
+/// Not a number, out of range, empty: said under the field, and the port is kept: the server
+/// starts on the last port typed within range.
+#[test]
+fn a_bad_port_is_explained_while_the_last_good_one_stays() {
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 900.0])
+        .build_ui_state(
+            |ui, app: &mut SocklabApp| app.show(ui),
+            SocklabApp::with_settings(Settings {
+                exercise: ExerciseId::TcpAdd,
+                ..Settings::default()
+            }),
+        );
+    harness.run_steps(2);
+    harness.get_by_label("Port").click();
+    harness.run_steps(1);
     for (typed, said) in [
         ("abc", "\"abc\" is not a number: type 1 to 65535"),
         ("99999", "99999 is out of range: 1 to 65535"),
@@ -1516,13 +1538,12 @@ fn typing_a_port_while_a_banner_goes_keeps_every_digit_and_bad_ports_are_explain
     }
     // The last port typed within range is what the server starts on: 9999, typed on the way
     // to 99999 (a field applies a good number as it is typed).
-    let wanted = "9999".to_owned();
+    let wanted: u16 = 9999;
     harness.key_press(egui::Key::Tab);
     harness.run_steps(1);
     harness.get_by_label_contains("Start server").click();
     harness.run_steps(1);
     wait_for_label(&mut harness, "Stop server");
-    let wanted: u16 = wanted.parse().unwrap();
     step_until(
         &mut harness,
         &format!("nothing listens on {wanted}"),
@@ -1572,7 +1593,7 @@ fn a_stopped_server_ends_the_client_that_talked_to_it() {
 }
 
 #[test]
-fn ctrl_1_and_ctrl_2_reach_the_forms_and_the_exercise_list_is_out_of_the_tab_cycle() {
+fn ctrl_1_focuses_the_server_form_ctrl_2_the_client_form() {
     let mut harness = harness_for(Settings {
         exercise: ExerciseId::TcpAdd,
         ..Settings::default()
@@ -1590,6 +1611,14 @@ fn ctrl_1_and_ctrl_2_reach_the_forms_and_the_exercise_list_is_out_of_the_tab_cyc
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
     harness.run_steps(2);
     assert!(focused(&harness, "Port"), "Ctrl+1: the server");
+}
+
+#[test]
+fn ctrl_down_selects_the_next_exercise_ctrl_up_the_one_before() {
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpAdd,
+        ..Settings::default()
+    });
     // Ctrl+Down: the next exercise.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::ArrowDown);
     harness.run_steps(2);
@@ -1597,7 +1626,10 @@ fn ctrl_1_and_ctrl_2_reach_the_forms_and_the_exercise_list_is_out_of_the_tab_cyc
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::ArrowUp);
     harness.run_steps(2);
     assert_eq!(harness.state().settings().exercise, ExerciseId::TcpAdd);
-    // From a fresh start, the first Tab lands in a form, never on the exercise list.
+}
+
+#[test]
+fn the_first_tab_lands_in_a_form_never_on_the_exercise_list() {
     let mut fresh = harness_for(Settings {
         exercise: ExerciseId::TcpAdd,
         ..Settings::default()
@@ -1617,7 +1649,7 @@ fn ctrl_1_and_ctrl_2_reach_the_forms_and_the_exercise_list_is_out_of_the_tab_cyc
 /// The Check section's language presets: choosing C hides the interpreter, fills the build
 /// command, and the check builds the student's C server in its folder's copy and grades it.
 #[test]
-fn a_language_preset_fills_the_build_and_checks_a_c_server() {
+fn a_language_preset_fills_in_how_to_build_or_run_the_program() {
     if which("gcc").is_none() {
         say("skipped: gcc is not installed");
         return;
@@ -1692,7 +1724,7 @@ fn a_language_preset_fills_the_build_and_checks_a_c_server() {
 /// Ctrl+plus steps the Size box up through its sizes, Ctrl+minus down, Ctrl+0 back to 100%:
 /// the box always says the size the window has.
 #[test]
-fn the_zoom_keys_step_the_size_box_and_it_says_the_size() {
+fn the_zoom_keys_step_the_size_shown_in_the_size_box() {
     let mut harness = harness_for(Settings::default());
     // The box's accessible value is the size it shows.
     let size_shown = |h: &Harness<'_, SocklabApp>| {
@@ -1790,7 +1822,7 @@ fn a_checked_clients_evidence_shows_what_was_typed() {
 /// Projector mode: F11 (or its button) hides the exercise list and the page takes the width;
 /// the page's "☰ Exercises" button (or F11 again) brings the list back.
 #[test]
-fn projector_mode_hides_the_exercise_list_and_gives_the_page_the_width() {
+fn projector_mode_gives_the_exercise_lists_width_to_the_page() {
     let mut harness = harness_for(Settings {
         exercise: ExerciseId::TcpEcho,
         zoom: 2.0,
@@ -1850,7 +1882,7 @@ impl socklab::gui::dialogs::FilePicker for NoDialogs {
 /// typed name without an extension is saved as NAME.pcapng, and the window says where, in
 /// place of the old line about the dialog.
 #[test]
-fn a_servers_capture_saved_to_a_typed_name_says_so_and_gets_its_extension() {
+fn a_capture_saved_to_a_typed_name_gets_the_pcapng_extension() {
     let out = tempfile::tempdir().unwrap();
     let mut settings = Settings {
         exercise: ExerciseId::TcpAdd,
@@ -1960,7 +1992,7 @@ fn the_servers_chart_of_a_finished_udp_transfer_says_it_ended() {
 /// The handout's shutdown from the client form: 150 is sent, with the warning beside Send, and
 /// the window's own server (which follows the lab rule) stops.
 #[test]
-fn the_client_form_sends_an_out_of_range_number_and_the_lab_server_stops() {
+fn an_out_of_range_number_from_the_client_form_stops_the_lab_server() {
     let port = free_port(true);
     let mut settings = Settings {
         exercise: ExerciseId::TcpAdd,
@@ -2092,7 +2124,7 @@ fn the_traffic_data_column_has_the_room_at_projector_size() {
 /// New Output lines of a pane below the window (a page taller than the window) are announced
 /// at the window's bottom; the notice's click brings the pane into view, and then it goes.
 #[test]
-fn new_output_below_the_window_is_announced_and_one_click_shows_it() {
+fn new_output_below_the_window_is_one_click_away() {
     let shared = tempfile::tempdir().unwrap();
     std::fs::write(shared.path().join("notes.txt"), "Lab-02\n").unwrap();
     let port = free_port(false);
@@ -2182,7 +2214,7 @@ fn the_checklist_stays_in_place_when_the_run_ends() {
 /// One client program that connects three times is one name with three connections, every
 /// port listed; the Connections table names each connection by the name its client sent.
 #[test]
-fn three_connections_of_one_client_are_one_name_three_ports_and_connections_say_the_name() {
+fn three_connections_of_one_client_are_counted_under_its_name() {
     let port = free_port(true);
     let mut settings = Settings {
         exercise: ExerciseId::TcpAdd,
