@@ -10,20 +10,30 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use socklab::gui::SocklabApp;
 use socklab::gui::app::Settings;
-use socklab::gui::exercises::ExerciseId;
+use socklab::gui::check_panel::CheckPanel;
+use socklab::gui::dialogs::NativePicker;
+use socklab::gui::exercises::add::{AddPanel, AddSettings};
+use socklab::gui::exercises::file::FilePanel;
+use socklab::gui::exercises::guess::GuessPanel;
+use socklab::gui::exercises::talk::TalkPanel;
+use socklab::gui::exercises::{ExerciseId, ExercisePanel};
 use socklab::net::add::{self, ServerConfig};
+use socklab::net::talk::Service;
 
-fn app_for(exercise: ExerciseId, server: &str) -> SocklabApp {
-    let mut settings = Settings {
-        exercise,
-        ..Settings::default()
-    };
-    for s in [&mut settings.tcp_add, &mut settings.udp_add] {
-        s.client.server = server.to_owned();
-        s.client.name = String::new();
-        s.client.number = String::new();
-    }
-    SocklabApp::with_settings(settings)
+/// One exercise's panel alone, with no window around it (no exercise list, no Check section),
+/// at 1300x1400: its runners' events are applied every frame, as the window applies them.
+fn panel_harness<P: ExercisePanel + 'static>(panel: P) -> Harness<'static, P> {
+    let mut harness = Harness::builder()
+        .with_size([1300.0, 1400.0])
+        .build_ui_state(
+            |ui, panel: &mut P| {
+                panel.poll();
+                panel.ui(ui, &None);
+            },
+            panel,
+        );
+    harness.run_steps(2);
+    harness
 }
 
 /// Steps frames until `done` holds, for at most `timeout`; then panics with `what` (the
@@ -45,14 +55,14 @@ fn step_until<'a, S>(
 }
 
 /// Steps frames until `label` shows up, within `WAIT`.
-fn wait_for_label(harness: &mut Harness<'_, SocklabApp>, label: &str) {
+fn wait_for_label<S>(harness: &mut Harness<'_, S>, label: &str) {
     step_until(harness, &format!("{label:?} never appeared"), WAIT, |h| {
         h.query_all_by_label_contains(label).next().is_some()
     });
 }
 
 /// Steps frames until the field labelled `label` holds `value`, within `WAIT`.
-fn wait_for_value(harness: &mut Harness<'_, SocklabApp>, label: &str, value: &str) {
+fn wait_for_value<S>(harness: &mut Harness<'_, S>, label: &str, value: &str) {
     step_until(
         harness,
         &format!("{label:?} never held {value:?}"),
@@ -63,7 +73,7 @@ fn wait_for_value(harness: &mut Harness<'_, SocklabApp>, label: &str, value: &st
 
 #[test]
 fn the_client_form_shows_the_sum_from_a_running_server() {
-    for (exercise, tcp) in [(ExerciseId::TcpAdd, true), (ExerciseId::UdpAdd, false)] {
+    for tcp in [true, false] {
         let config = ServerConfig {
             conditions: Default::default(),
             bind: "127.0.0.1:0".parse().unwrap(),
@@ -79,13 +89,16 @@ fn the_client_form_shows_the_sum_from_a_running_server() {
                 add::run_udp_server(config, r, s)
             }
         });
-        let mut harness = Harness::builder()
-            .with_size([1200.0, 900.0])
-            .build_ui_state(
-                |ui, app: &mut SocklabApp| app.show(ui),
-                app_for(exercise, &server.addr()),
-            );
-        harness.run_steps(2);
+        let defaults = Settings::default();
+        let mut settings = if tcp {
+            defaults.tcp_add
+        } else {
+            defaults.udp_add
+        };
+        settings.client.server = server.addr();
+        settings.client.name = String::new();
+        settings.client.number = String::new();
+        let mut harness = panel_harness(AddPanel::new(tcp, settings));
 
         harness.get_by_label("Client name").click();
         harness.run_steps(1);
@@ -341,19 +354,14 @@ fn compare_tool_shows_where_files_differ() {
     let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
     std::fs::write(&a, b"same\nsame\n").unwrap();
     std::fs::write(&b, b"same\nsamE\n").unwrap();
-    let mut settings = Settings {
-        exercise: ExerciseId::TcpFile,
-        ..Settings::default()
-    };
-    settings.tcp_file.compare_a = a.display().to_string();
-    settings.tcp_file.compare_b = b.display().to_string();
-    let mut harness = Harness::builder()
-        .with_size([1300.0, 1400.0])
-        .build_ui_state(
-            |ui, app: &mut SocklabApp| app.show(ui),
-            SocklabApp::with_settings(settings),
-        );
-    harness.run_steps(2);
+    let mut settings = Settings::default().tcp_file;
+    settings.compare_a = a.display().to_string();
+    settings.compare_b = b.display().to_string();
+    let mut harness = panel_harness(FilePanel::new(
+        true,
+        settings,
+        std::sync::Arc::new(NativePicker),
+    ));
     harness.get_by_label("Compare files").click();
     harness.run_steps(20);
     harness.get_by_label("Compare").click();
@@ -394,7 +402,7 @@ fn click_last_when_still(harness: &mut Harness<'_, SocklabApp>, label: &str) {
     harness.run_steps(2);
 }
 
-fn type_into(harness: &mut Harness<'_, SocklabApp>, label: &str, text: &str) {
+fn type_into<S>(harness: &mut Harness<'_, S>, label: &str, text: &str) {
     harness.get_by_label(label).click();
     harness.run_steps(1);
     harness.get_by_label(label).type_text(text);
@@ -454,14 +462,11 @@ fn the_echo_form_keeps_one_session_for_its_messages() {
 #[test]
 fn uppercase_form_shows_the_reply_in_capitals() {
     let port = free_port(true);
-    let mut settings = Settings {
-        exercise: ExerciseId::TcpUpper,
-        ..Settings::default()
-    };
-    settings.tcp_upper.bind = socklab::net::addr::BindChoice::Loopback;
-    settings.tcp_upper.port = port;
-    settings.tcp_upper.server = format!("127.0.0.1:{port}");
-    let mut harness = harness_for(settings);
+    let mut settings = Settings::default().tcp_upper;
+    settings.bind = socklab::net::addr::BindChoice::Loopback;
+    settings.port = port;
+    settings.server = format!("127.0.0.1:{port}");
+    let mut harness = panel_harness(TalkPanel::new(true, Service::Upper, settings));
     harness.get_by_label_contains("Start server").click();
     harness.run_steps(1);
     wait_for_label(&mut harness, "listening on");
@@ -474,17 +479,13 @@ fn uppercase_form_shows_the_reply_in_capitals() {
 #[test]
 fn the_guess_form_counts_guesses_until_auto_play_wins() {
     let port = free_port(false);
-    let mut settings = Settings {
-        exercise: ExerciseId::UdpGuess,
-        ..Settings::default()
-    };
-    let g = &mut settings.udp_guess;
+    let mut g = Settings::default().udp_guess;
     g.bind = socklab::net::addr::BindChoice::Loopback;
     g.port = port;
     g.server = format!("127.0.0.1:{port}");
     g.random_secret = false;
     g.secret = 30;
-    let mut harness = harness_for(settings);
+    let mut harness = panel_harness(GuessPanel::new(g));
     harness.get_by_label_contains("Start server").click();
     harness.run_steps(1);
     wait_for_label(&mut harness, "listening on");
@@ -532,16 +533,10 @@ fn the_guess_form_counts_guesses_until_auto_play_wins() {
 
 #[test]
 fn an_incomplete_client_form_says_why_it_cannot_send() {
-    let mut harness = harness_for(Settings {
-        exercise: ExerciseId::TcpAdd,
-        tcp_add: {
-            let mut a = socklab::gui::exercises::add::AddSettings::default();
-            a.client.name = String::new();
-            a.client.number = "abc".into();
-            a
-        },
-        ..Settings::default()
-    });
+    let mut settings = AddSettings::default();
+    settings.client.name = String::new();
+    settings.client.number = "abc".into();
+    let mut harness = panel_harness(AddPanel::new(true, settings));
     harness.run_steps(2);
     assert!(harness.query_by_label_contains("Enter a name").is_some());
     assert!(
@@ -618,14 +613,11 @@ fn a_port_held_by_another_exercise_is_named_with_a_button_to_stop_it() {
 #[test]
 fn the_guess_secret_is_hidden_until_show_secret_is_ticked() {
     let port = free_port(false);
-    let mut settings = Settings {
-        exercise: ExerciseId::UdpGuess,
-        ..Settings::default()
-    };
-    settings.udp_guess.port = port;
-    settings.udp_guess.random_secret = false;
-    settings.udp_guess.secret = 37;
-    let mut harness = harness_for(settings);
+    let mut settings = Settings::default().udp_guess;
+    settings.port = port;
+    settings.random_secret = false;
+    settings.secret = 37;
+    let mut harness = panel_harness(GuessPanel::new(settings));
     harness.get_by_label_contains("Start server").click();
     harness.run_steps(1);
     wait_for_label(&mut harness, &format!("listening on 0.0.0.0:{port}"));
@@ -654,15 +646,9 @@ fn a_tcp_client_that_times_out_gets_a_tcp_hint_not_the_udp_one() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let address = listener.local_addr().unwrap().to_string();
     let holder = std::thread::spawn(move || listener.accept().map(|(s, _)| s));
-    let mut harness = harness_for(Settings {
-        exercise: ExerciseId::TcpAdd,
-        tcp_add: {
-            let mut a = socklab::gui::exercises::add::AddSettings::default();
-            a.client.server = address.clone();
-            a
-        },
-        ..Settings::default()
-    });
+    let mut settings = AddSettings::default();
+    settings.client.server = address.clone();
+    let mut harness = panel_harness(AddPanel::new(true, settings));
     harness.get_by_label_contains("Send").click();
     harness.run_steps(1);
     step_until(&mut harness, "no TCP hint", WAIT, |h| {
@@ -763,8 +749,8 @@ fn a_file_transfer_is_summarised_in_one_row_with_all_its_bytes() {
 }
 
 /// Scrolls the widget labelled (containing) `label` into view and clicks it.
-fn click_in_view(harness: &mut Harness<'_, SocklabApp>, label: &str) {
-    let pick = |h: &Harness<'_, SocklabApp>| {
+fn click_in_view<S>(harness: &mut Harness<'_, S>, label: &str) {
+    let pick = |h: &Harness<'_, S>| {
         h.query_all_by_label_contains(label)
             .find(|n| {
                 n.accesskit_node()
@@ -794,6 +780,24 @@ fn click_in_view(harness: &mut Harness<'_, SocklabApp>, label: &str) {
         .unwrap()
         .click();
     harness.run_steps(2);
+}
+
+/// The Check section of `exercise` alone, with no window around it, in a page that scrolls as
+/// the window's does: the check's events are applied every frame, as the window applies them.
+fn check_harness(exercise: socklab::check::Exercise) -> Harness<'static, CheckPanel> {
+    let mut harness = Harness::builder()
+        .with_size([1300.0, 1400.0])
+        .build_ui_state(
+            |ui, check: &mut CheckPanel| {
+                check.poll();
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| check.ui(ui, &None, None));
+            },
+            CheckPanel::new(exercise, std::sync::Arc::new(NativePicker), None),
+        );
+    harness.run_steps(2);
+    harness
 }
 
 /// The window on Echo · TCP with its Check section set to check the handout's echo server
@@ -928,15 +932,15 @@ fn the_check_section_grades_a_students_server() {
 /// Stop, while a server that started a helper process is being checked: both are killed.
 #[test]
 fn stop_in_the_check_section_leaves_no_process_of_the_program() {
-    let mut harness = echo_check_harness(free_port(true));
+    let mut harness = check_harness(socklab::check::Exercise::TcpEcho);
     click_in_view(&mut harness, "Check a student's program");
     let dir = tempfile::tempdir().unwrap();
     let pidfile = dir.path().join("helper.pid");
     {
-        let check = harness
-            .state_mut()
-            .check_panel(ExerciseId::TcpEcho)
-            .unwrap();
+        let check = harness.state_mut();
+        check.interpreter = python();
+        // The test program links socklab's library: socklab itself confines.
+        check.launcher = Some(env!("CARGO_BIN_EXE_socklab").into());
         check.program = peers_dir()
             .join("check/forking_server.py")
             .display()
@@ -956,12 +960,7 @@ fn stop_in_the_check_section_leaves_no_process_of_the_program() {
         &mut harness,
         "Stop did not end the check",
         Duration::from_secs(30),
-        |h| {
-            !h.state_mut()
-                .check_panel(ExerciseId::TcpEcho)
-                .unwrap()
-                .is_running()
-        },
+        |h| !h.state().is_running(),
     );
     let pid = std::fs::read_to_string(&pidfile).unwrap();
     let deadline = Instant::now() + WAIT;
@@ -1205,12 +1204,10 @@ fn a_tftp_upload_from_the_window_lands_in_the_servers_folder() {
 
 #[test]
 fn a_udp_send_rate_above_the_default_is_warned_about() {
-    let mut settings = Settings {
-        exercise: ExerciseId::UdpFile,
-        ..Settings::default()
-    };
+    let mut settings = Settings::default().udp_file;
     let warning = "a student's client with default buffers can lose datagrams";
-    let mut harness = harness_for(settings.clone());
+    let picker = std::sync::Arc::new(NativePicker);
+    let mut harness = panel_harness(FilePanel::new(false, settings.clone(), picker.clone()));
     assert!(
         harness
             .query_all_by_label_contains(warning)
@@ -1218,8 +1215,8 @@ fn a_udp_send_rate_above_the_default_is_warned_about() {
             .is_none(),
         "no warning at the default pace"
     );
-    settings.udp_file.rate_mib = 64;
-    harness = harness_for(settings);
+    settings.rate_mib = 64;
+    harness = panel_harness(FilePanel::new(false, settings, picker));
     assert!(
         harness
             .query_all_by_label_contains(warning)
@@ -1298,15 +1295,9 @@ fn the_check_section_grades_a_folder_of_submissions_as_it_goes() {
         std::fs::create_dir(class.path().join(student)).unwrap();
         std::fs::write(class.path().join(student).join("EchoServer.py"), body).unwrap();
     }
-    let mut harness = harness_for(Settings {
-        exercise: ExerciseId::TcpEcho,
-        ..Settings::default()
-    });
+    let mut harness = check_harness(socklab::check::Exercise::TcpEcho);
     {
-        let check = harness
-            .state_mut()
-            .check_panel(ExerciseId::TcpEcho)
-            .unwrap();
+        let check = harness.state_mut();
         check.class_mode = true;
         check.class_folder = class.path().display().to_string();
         check.class_pattern = "*/EchoServer.py".into();
@@ -1327,12 +1318,7 @@ fn the_check_section_grades_a_folder_of_submissions_as_it_goes() {
                 .is_some()
         },
     );
-    let rows = harness
-        .state_mut()
-        .check_panel(ExerciseId::TcpEcho)
-        .unwrap()
-        .class_rows()
-        .to_vec();
+    let rows = harness.state().class_rows().to_vec();
     let score = |student: &str| {
         rows.iter()
             .find(|(f, _, _)| f.contains(&format!("/{student}/")))
@@ -1657,15 +1643,9 @@ fn a_language_preset_fills_in_how_to_build_or_run_the_program() {
     let folder = tempfile::tempdir().unwrap();
     let source = folder.path().join("echo_server.c");
     std::fs::copy(peers_dir().join("lang/echo_server.c"), &source).unwrap();
-    let mut harness = harness_for(Settings {
-        exercise: ExerciseId::TcpEcho,
-        ..Settings::default()
-    });
+    let mut harness = check_harness(socklab::check::Exercise::TcpEcho);
     {
-        let check = harness
-            .state_mut()
-            .check_panel(ExerciseId::TcpEcho)
-            .unwrap();
+        let check = harness.state_mut();
         check.program = source.display().to_string();
         check.args = "{port}".into();
         check.port = free_port(true);
@@ -1682,10 +1662,7 @@ fn a_language_preset_fills_in_how_to_build_or_run_the_program() {
     harness.query_all_by_label("C").next().unwrap().click();
     harness.run_steps(3);
     {
-        let check = harness
-            .state_mut()
-            .check_panel(ExerciseId::TcpEcho)
-            .unwrap();
+        let check = harness.state_mut();
         assert_eq!(check.build, "gcc -Wall -o program {file}");
     }
     assert!(
@@ -1713,10 +1690,7 @@ fn a_language_preset_fills_in_how_to_build_or_run_the_program() {
     // Java: the interpreter is java and there is nothing to build.
     harness.query_all_by_label("Java").next().unwrap().click();
     harness.run_steps(3);
-    let check = harness
-        .state_mut()
-        .check_panel(ExerciseId::TcpEcho)
-        .unwrap();
+    let check = harness.state();
     assert_eq!(check.interpreter, "java");
     assert!(check.build.is_empty());
 }
@@ -1753,12 +1727,9 @@ fn the_zoom_keys_step_the_size_shown_in_the_size_box() {
 /// its evidence shows what socklab typed into the program.
 #[test]
 fn a_checked_clients_evidence_shows_what_was_typed() {
-    let mut harness = harness_for(Settings {
-        exercise: ExerciseId::TcpAdd,
-        ..Settings::default()
-    });
+    let mut harness = check_harness(socklab::check::Exercise::TcpAdd);
     {
-        let check = harness.state_mut().check_panel(ExerciseId::TcpAdd).unwrap();
+        let check = harness.state_mut();
         check.server = false;
         check.program = peers_dir()
             .join("check/add_client.py")
