@@ -249,7 +249,7 @@ fn half_closed_clients_still_get_their_replies() {
 }
 
 #[test]
-fn resets_and_vanishing_clients_mid_transfer() {
+fn clients_that_vanish_mid_transfer_are_logged_as_cut_short() {
     let shared = shared_folder(32 * 1024 * 1024);
     let server = file_server(true, shared.path(), 64);
     // A reset after the first kilobyte.
@@ -420,7 +420,7 @@ fn a_file_that_shrinks_while_it_is_served() {
 }
 
 #[test]
-fn a_panicking_worker_is_reported_and_other_servers_keep_running() {
+fn a_panicking_worker_fails_alone() {
     let server = add_server(true, MAX_CONNECTIONS);
     let (reporter, rx) = Reporter::channel(None);
     let handle = socklab::net::runner::spawn("doomed", reporter, |_, _| -> socklab::Result<_> {

@@ -89,7 +89,7 @@ const SOCKLAB_FORMATS: &[&str] = &[
 ];
 
 #[test]
-fn socklab_client_and_server_agree_in_every_format() {
+fn socklab_talks_to_itself_in_every_format() {
     for tcp in [true, false] {
         let server = start_server(tcp, true);
         for (i, format) in SOCKLAB_FORMATS.iter().enumerate() {
@@ -236,7 +236,7 @@ fn socklab_client_reads_python_servers_in_every_format() {
 }
 
 #[test]
-fn out_of_range_number_gets_no_reply_and_stops_the_server() {
+fn an_out_of_range_number_stops_the_server_without_a_reply() {
     for tcp in [true, false] {
         let server = start_server(tcp, true);
         let addr = server.addr();
@@ -277,7 +277,7 @@ fn out_of_range_number_gets_no_reply_and_stops_the_server() {
 }
 
 #[test]
-fn keep_running_refuses_out_of_range_numbers_and_stays_up() {
+fn keep_running_survives_an_out_of_range_number() {
     for tcp in [true, false] {
         let server = start_server(tcp, false);
         // The lab's answer to 500: no reply (over TCP, the connection closed).
@@ -312,7 +312,7 @@ fn keep_running_refuses_out_of_range_numbers_and_stays_up() {
 }
 
 #[test]
-fn tcp_connection_serves_several_requests_and_many_clients() {
+fn a_tcp_server_answers_every_request_of_clients_connected_at_once() {
     let server = start_server(true, true);
     let addr: SocketAddr = server.addr().parse().unwrap();
     let mut clients: Vec<TcpStream> = (0..5)
@@ -352,7 +352,7 @@ fn raw_tcp(addr: &str, bytes: &[u8]) -> Vec<u8> {
 }
 
 #[test]
-fn tcp_server_closes_on_garbage_and_keeps_serving() {
+fn garbage_closes_only_its_own_tcp_connection() {
     let server = start_server(true, true);
     let addr = server.addr();
     assert_eq!(raw_tcp(&addr, b"\x01\x02\x03\xff\xfe garbage"), b"");
@@ -382,7 +382,7 @@ fn tcp_server_closes_on_garbage_and_keeps_serving() {
 }
 
 #[test]
-fn udp_server_ignores_bad_datagrams_and_keeps_serving() {
+fn a_udp_server_survives_bad_datagrams_without_replying() {
     let server = start_server(false, true);
     let addr: SocketAddr = server.addr().parse().unwrap();
     let probe = UdpSocket::bind("127.0.0.1:0").unwrap();

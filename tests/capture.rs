@@ -133,7 +133,7 @@ fn run(args: &[&str]) -> Finished {
 }
 
 #[test]
-fn a_tcp_add_exchange_reads_back_handshake_and_stream_byte_for_byte() {
+fn a_captured_tcp_add_exchange_reads_back_byte_for_byte() {
     let Some(_) = tshark() else { return };
     let dir = tempfile::tempdir().unwrap();
     let (server_cap, client_cap) = (dir.path().join("s.pcapng"), dir.path().join("c.pcapng"));
@@ -375,7 +375,7 @@ fn a_3_mib_udp_lab_file_is_1537_datagrams_that_hash_to_it() {
 }
 
 #[test]
-fn simulator_drops_duplicates_and_holds_are_commented_and_drops_are_not_received() {
+fn the_capture_says_what_the_simulator_did_to_each_datagram() {
     let Some(_) = tshark() else { return };
     let shared = tempfile::tempdir().unwrap();
     // Every chunk different (its number first), so that each datagram is told apart.

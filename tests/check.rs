@@ -5,81 +5,13 @@
 mod common;
 
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
+use common::check::*;
 use common::*;
-use serde_json::Value;
-
-fn peer(name: &str) -> String {
-    peers_dir().join("check").join(name).display().to_string()
-}
-
-/// Runs `socklab check EXERCISE ROLE --json -- COMMAND…`; returns the exit code and the report.
-fn check(exercise: &str, role: &str, command: &[&str]) -> (Option<i32>, Value) {
-    check_with(exercise, role, &[], command)
-}
-
-/// [`check`] with more options before `--`.
-fn check_with(
-    exercise: &str,
-    role: &str,
-    extra: &[&str],
-    command: &[&str],
-) -> (Option<i32>, Value) {
-    let tcp = exercise.starts_with("tcp");
-    let port = check_port(tcp).to_string();
-    let mut args: Vec<String> = vec![
-        "check".into(),
-        exercise.into(),
-        role.into(),
-        "--port".into(),
-        port,
-        "--timeout".into(),
-        "4".into(),
-        "--json".into(),
-    ];
-    args.extend(extra.iter().map(|s| (*s).to_owned()));
-    args.push("--".into());
-    args.push(python());
-    args.extend(command.iter().map(|s| (*s).to_owned()));
-    let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
-        .args(&args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let out = wait_output(child, std::time::Duration::from_secs(120));
-    let report: Value = serde_json::from_str(out.stdout.trim())
-        .unwrap_or_else(|e| panic!("{e}: {}{}", out.stdout, out.stderr));
-    (out.code, report)
-}
-
-/// Check `id` in `report`.
-fn find<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["checks"]
-        .as_array()
-        .and_then(|c| c.iter().find(|c| c["id"] == id))
-        .unwrap_or_else(|| panic!("no check {id} in {report:#}"))
-}
-
-/// The verdict of check `id` in `report`.
-fn verdict<'a>(report: &'a Value, id: &str) -> &'a str {
-    find(report, id)["verdict"]
-        .as_str()
-        .unwrap_or_else(|| panic!("check {id} has no verdict in {report:#}"))
-}
-
-fn required_all_pass(report: &Value) {
-    for c in report["checks"].as_array().unwrap() {
-        if c["required"] == true {
-            assert_eq!(c["verdict"], "pass", "{:#}", c);
-        }
-    }
-}
 
 #[test]
-fn a_correct_add_server_passes_and_typical_mistakes_fail_their_check() {
+fn a_correct_add_server_passes_every_required_check() {
     for transport in ["tcp", "udp"] {
         let server = peer("add_server.py");
         let exercise = format!("{transport}-add");
@@ -87,7 +19,14 @@ fn a_correct_add_server_passes_and_typical_mistakes_fail_their_check() {
         required_all_pass(&report);
         assert_eq!(code, Some(0), "{report:#}");
         assert_eq!(report["format"], "text \"name,number\"");
+    }
+}
 
+#[test]
+fn each_typical_add_server_mistake_fails_the_check_that_names_it() {
+    for transport in ["tcp", "udp"] {
+        let server = peer("add_server.py");
+        let exercise = format!("{transport}-add");
         let (code, report) = check(&exercise, "server", &[&server, transport, "{port}", "once"]);
         assert_eq!(verdict(&report, "second-client"), "fail");
         assert_eq!(code, Some(1));
@@ -110,7 +49,7 @@ fn a_correct_add_server_passes_and_typical_mistakes_fail_their_check() {
 }
 
 #[test]
-fn a_correct_add_client_passes_and_typical_mistakes_fail_their_check() {
+fn a_correct_add_client_passes_every_required_check() {
     for transport in ["tcp", "udp"] {
         let client = peer("add_client.py");
         let exercise = format!("{transport}-add");
@@ -122,7 +61,14 @@ fn a_correct_add_client_passes_and_typical_mistakes_fail_their_check() {
         required_all_pass(&report);
         assert_eq!(code, Some(0), "{report:#}");
         assert_eq!(verdict(&report, "no-server"), "pass");
+    }
+}
 
+#[test]
+fn each_typical_add_client_mistake_fails_the_check_that_names_it() {
+    for transport in ["tcp", "udp"] {
+        let client = peer("add_client.py");
+        let exercise = format!("{transport}-add");
         let (code, report) = check(
             &exercise,
             "client",
@@ -141,7 +87,7 @@ fn a_correct_add_client_passes_and_typical_mistakes_fail_their_check() {
 }
 
 #[test]
-fn echo_and_uppercase_both_roles() {
+fn correct_echo_programs_pass_in_both_roles() {
     for transport in ["tcp", "udp"] {
         let exercise = format!("{transport}-echo");
         let (code, report) = check(
@@ -167,7 +113,12 @@ fn echo_and_uppercase_both_roles() {
         );
         required_all_pass(&report);
         assert_eq!(code, Some(0));
+    }
+}
 
+#[test]
+fn correct_uppercase_programs_pass_in_both_roles() {
+    for transport in ["tcp", "udp"] {
         let exercise = format!("{transport}-upper");
         let upper = peer("upper.py");
         let (code, report) = check(
@@ -185,6 +136,11 @@ fn echo_and_uppercase_both_roles() {
         assert_eq!(verdict(&report, "upper"), "pass", "{report:#}");
         assert_eq!(code, Some(0));
     }
+}
+
+/// An echo that waits for a newline or for the close is told apart, as a student reads it.
+#[test]
+fn echo_programs_are_judged_on_when_they_answer_a_line() {
     // A server that reads lines answers once socklab ends its line, as a line client does;
     // the report says which form it used.
     let (_, report) = check(
@@ -263,7 +219,7 @@ fn no_process_is_left_behind() {
 }
 
 #[test]
-fn a_class_is_checked_with_each_and_a_csv() {
+fn each_grades_a_class_into_one_csv_row_per_submission() {
     // Three submissions: two correct servers and one that exits after its first client.
     let class = tempfile::tempdir().unwrap();
     let source = std::fs::read_to_string(peer("add_server.py")).unwrap();
@@ -286,30 +242,26 @@ fn a_class_is_checked_with_each_and_a_csv() {
     let port = check_port(true).to_string();
     let pattern = format!("{}/*/TCPserver.py", class.path().display());
     let out = wait_output(
-        Command::new(env!("CARGO_BIN_EXE_socklab"))
-            .args([
-                "check",
-                "tcp-add",
-                "server",
-                "--port",
-                &port,
-                "--timeout",
-                "4",
-                "--each",
-                &pattern,
-                "--csv",
-                csv.to_str().unwrap(),
-                "--",
-                &python(),
-                "{file}",
-                "tcp",
-                "{port}",
-            ])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap(),
+        socklab_command(&[
+            "check",
+            "tcp-add",
+            "server",
+            "--port",
+            &port,
+            "--timeout",
+            "4",
+            "--each",
+            &pattern,
+            "--csv",
+            csv.to_str().unwrap(),
+            "--",
+            &python(),
+            "{file}",
+            "tcp",
+            "{port}",
+        ])
+        .spawn()
+        .unwrap(),
         std::time::Duration::from_secs(180),
     );
     assert_eq!(out.code, Some(0), "{}", out.stderr);
@@ -365,30 +317,26 @@ fn a_class_of_ten_is_graded_in_one_sheet() {
     let port = check_port(true).to_string();
     let pattern = format!("{}/*/TCPserver.py", class.path().display());
     let out = wait_output(
-        Command::new(env!("CARGO_BIN_EXE_socklab"))
-            .args([
-                "check",
-                "tcp-echo",
-                "server",
-                "--port",
-                &port,
-                "--timeout",
-                "4",
-                "--each",
-                &pattern,
-                "--csv",
-                csv.to_str().unwrap(),
-                "--",
-                &python(),
-                "{file}",
-                "tcp",
-                "{port}",
-            ])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap(),
+        socklab_command(&[
+            "check",
+            "tcp-echo",
+            "server",
+            "--port",
+            &port,
+            "--timeout",
+            "4",
+            "--each",
+            &pattern,
+            "--csv",
+            csv.to_str().unwrap(),
+            "--",
+            &python(),
+            "{file}",
+            "tcp",
+            "{port}",
+        ])
+        .spawn()
+        .unwrap(),
         std::time::Duration::from_secs(240),
     );
     assert_eq!(out.code, Some(0), "{}", out.stderr);
@@ -439,30 +387,26 @@ fn an_interrupted_class_keeps_the_rows_it_graded() {
     let csv = class.path().join("grades.csv");
     let port = check_port(true).to_string();
     let pattern = format!("{}/*/TCPserver.py", class.path().display());
-    let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
-        .args([
-            "check",
-            "tcp-echo",
-            "server",
-            "--port",
-            &port,
-            "--timeout",
-            "4",
-            "--each",
-            &pattern,
-            "--csv",
-            csv.to_str().unwrap(),
-            "--",
-            &python(),
-            "{file}",
-            "tcp",
-            "{port}",
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = socklab_command(&[
+        "check",
+        "tcp-echo",
+        "server",
+        "--port",
+        &port,
+        "--timeout",
+        "4",
+        "--each",
+        &pattern,
+        "--csv",
+        csv.to_str().unwrap(),
+        "--",
+        &python(),
+        "{file}",
+        "tcp",
+        "{port}",
+    ])
+    .spawn()
+    .unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while !csv.exists() {
         assert!(std::time::Instant::now() < deadline, "no sheet after s1");
@@ -491,7 +435,7 @@ fn an_interrupted_class_keeps_the_rows_it_graded() {
 }
 
 #[test]
-fn file_transfer_both_roles_and_its_typical_mistakes() {
+fn correct_file_transfer_programs_pass_in_both_roles() {
     for transport in ["tcp", "udp"] {
         let exercise = format!("{transport}-file");
         let server = peer("file_server.py");
@@ -513,8 +457,6 @@ fn file_transfer_both_roles_and_its_typical_mistakes() {
         if transport == "tcp" {
             assert_eq!(verdict(&report, "concurrent"), "pass", "{report:#}");
         }
-        let (_, report) = check(&exercise, "server", &[&server, transport, "{port}", "once"]);
-        assert_eq!(verdict(&report, "several"), "fail", "{report:#}");
 
         let client = peer("file_client.py");
         let (code, report) = check(
@@ -526,6 +468,16 @@ fn file_transfer_both_roles_and_its_typical_mistakes() {
         assert_eq!(code, Some(0), "{report:#}");
         let pieces = if transport == "tcp" { "pass" } else { "skip" };
         assert_eq!(verdict(&report, "pieces"), pieces, "{report:#}");
+    }
+}
+
+#[test]
+fn each_typical_file_transfer_mistake_fails_the_check_that_names_it() {
+    for transport in ["tcp", "udp"] {
+        let exercise = format!("{transport}-file");
+        let server = peer("file_server.py");
+        let (_, report) = check(&exercise, "server", &[&server, transport, "{port}", "once"]);
+        assert_eq!(verdict(&report, "several"), "fail", "{report:#}");
     }
     let (_, report) = check(
         "tcp-file",
@@ -579,26 +531,22 @@ fn stopping_socklab_kills_the_program_under_test() {
         let dir = tempfile::tempdir().unwrap();
         let pidfile = dir.path().join("helper.pid");
         let port = check_port(true).to_string();
-        let child = Command::new(env!("CARGO_BIN_EXE_socklab"))
-            .args([
-                "check",
-                "tcp-echo",
-                "server",
-                "--port",
-                &port,
-                // Unconfined: the helper writes its pid outside its folder.
-                "--no-confine",
-                "--",
-                &python(),
-                &peer("forking_server.py"),
-                "{port}",
-                pidfile.to_str().unwrap(),
-            ])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let child = socklab_command(&[
+            "check",
+            "tcp-echo",
+            "server",
+            "--port",
+            &port,
+            // Unconfined: the helper writes its pid outside its folder.
+            "--no-confine",
+            "--",
+            &python(),
+            &peer("forking_server.py"),
+            "{port}",
+            pidfile.to_str().unwrap(),
+        ])
+        .spawn()
+        .unwrap();
         let deadline = std::time::Instant::now() + WAIT;
         while !pidfile.exists() {
             assert!(
@@ -633,10 +581,9 @@ fn stopping_socklab_kills_the_program_under_test() {
 }
 
 /// An echo server that exits after its first client fails `second-client` (it would pass every
-/// later case on a fresh start); one that crashes on its second client has the crash in the
-/// reason, not only the empty answer.
+/// later case on a fresh start).
 #[test]
-fn a_server_that_ends_after_its_first_client_is_named_and_a_crash_is_in_the_reason() {
+fn a_server_that_ends_after_its_first_client_fails_second_client() {
     let dir = tempfile::tempdir().unwrap();
     let once = dir.path().join("once.py");
     std::fs::write(
@@ -657,7 +604,13 @@ fn a_server_that_ends_after_its_first_client_is_named_and_a_crash_is_in_the_reas
             .contains("the server exited after its first client"),
         "{second:#}"
     );
+}
 
+/// An echo server that crashes on its second client has the crash in the reason, not only the
+/// empty answer.
+#[test]
+fn a_crash_on_the_second_client_is_in_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
     let crash = dir.path().join("crash.py");
     std::fs::write(
         &crash,

@@ -35,9 +35,9 @@ fn start_server(
 }
 
 #[test]
-fn client_prints_what_the_handout_asks_and_out_of_range_stops_the_server() {
+fn the_client_prints_the_exchange_the_handout_asks_for() {
     for transport in ["tcp", "udp"] {
-        let (server, server_lines, port) = start_server(transport, &[]);
+        let (mut server, server_lines, port) = start_server(transport, &[]);
         let addr = format!("127.0.0.1:{port}");
         let sub = format!("{transport}-add");
         let out = wait_output(
@@ -76,7 +76,18 @@ fn client_prints_what_the_handout_asks_and_out_of_range_stops_the_server() {
             "Client of Ana"
         );
         assert_eq!(line_starting(&server_lines, "Sum: "), "99");
+        let _ = server.kill();
+        let _ = server.wait();
+    }
+}
 
+#[test]
+fn an_out_of_range_number_ends_the_server_with_exit_0() {
+    for transport in ["tcp", "udp"] {
+        // The server's output is read to its end, as a terminal would.
+        let (server, _server_lines, port) = start_server(transport, &[]);
+        let addr = format!("127.0.0.1:{port}");
+        let sub = format!("{transport}-add");
         let out = wait_output(
             socklab_command(&[&sub, "client", &addr, "--name", "Ana", "--number", "0"])
                 .spawn()
@@ -134,7 +145,7 @@ fn json_output_is_one_event_per_line() {
 }
 
 #[test]
-fn failures_exit_1_with_one_line_and_bad_usage_exits_2() {
+fn a_failure_exits_1_saying_what_went_wrong() {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -174,6 +185,38 @@ fn failures_exit_1_with_one_line_and_bad_usage_exits_2() {
         socklab_command(&[
             "tcp-add",
             "client",
+            "nohostport",
+            "--name",
+            "A",
+            "--number",
+            "5",
+        ])
+        .spawn()
+        .unwrap(),
+        WAIT,
+    );
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(out.stderr.contains("is not HOST:PORT"), "{}", out.stderr);
+
+    // A port that is taken gives exit 1 and the hint.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = wait_output(
+        socklab_command(&["tcp-add", "server", "--bind", "127.0.0.1", "--port", &port])
+            .spawn()
+            .unwrap(),
+        WAIT,
+    );
+    assert_eq!(out.code, Some(1));
+    assert!(out.stderr.contains("already in use"), "{}", out.stderr);
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let out = wait_output(
+        socklab_command(&[
+            "tcp-add",
+            "client",
             "localhost:1",
             "--name",
             "A",
@@ -190,39 +233,10 @@ fn failures_exit_1_with_one_line_and_bad_usage_exits_2() {
     assert!(out.stderr.contains("unknown format"), "{}", out.stderr);
 
     let out = wait_output(
-        socklab_command(&[
-            "tcp-add",
-            "client",
-            "nohostport",
-            "--name",
-            "A",
-            "--number",
-            "5",
-        ])
-        .spawn()
-        .unwrap(),
-        WAIT,
-    );
-    assert_eq!(out.code, Some(1), "{}", out.stderr);
-    assert!(out.stderr.contains("is not HOST:PORT"), "{}", out.stderr);
-
-    let out = wait_output(
         socklab_command(&["udp-add", "client"]).spawn().unwrap(),
         WAIT,
     );
     assert_eq!(out.code, Some(2));
-
-    // A port that is taken gives exit 1 and the hint.
-    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = taken.local_addr().unwrap().port().to_string();
-    let out = wait_output(
-        socklab_command(&["tcp-add", "server", "--bind", "127.0.0.1", "--port", &port])
-            .spawn()
-            .unwrap(),
-        WAIT,
-    );
-    assert_eq!(out.code, Some(1));
-    assert!(out.stderr.contains("already in use"), "{}", out.stderr);
 }
 
 #[test]
@@ -249,7 +263,7 @@ fn the_client_help_names_every_format_pickle_included() {
 }
 
 #[test]
-fn the_network_simulator_drops_what_it_is_told_to_and_only_over_udp() {
+fn the_network_simulator_drops_a_udp_request_it_is_told_to_lose() {
     // The client's request is dropped (100% loss): the server hears nothing, the client says
     // why, and gives up at its timeout.
     let (mut server, lines, port) = start_server("udp", &[]);
@@ -289,6 +303,10 @@ fn the_network_simulator_drops_what_it_is_told_to_and_only_over_udp() {
     );
     let _ = server.kill();
     let _ = server.wait();
+}
+
+#[test]
+fn loss_over_tcp_is_a_usage_error() {
     // TCP repairs loss itself: asking for it is a usage error.
     let out = wait_output(
         socklab_command(&["tcp-echo", "client", "127.0.0.1:1", "x", "--loss", "5"])
@@ -304,7 +322,7 @@ fn the_network_simulator_drops_what_it_is_told_to_and_only_over_udp() {
 /// is on its output, and the summary after them.
 #[cfg(unix)]
 #[test]
-fn ctrl_c_ends_a_busy_server_with_every_line_and_its_summary() {
+fn ctrl_c_on_a_busy_server_loses_no_line_before_its_summary() {
     use std::io::{Read, Write};
     let mut child = socklab_command(&["tcp-echo", "server", "--bind", "127.0.0.1", "--port", "0"])
         .spawn()

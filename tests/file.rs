@@ -320,7 +320,7 @@ fn socklab_clients_download_from_python_servers() {
 }
 
 #[test]
-fn missing_files_and_escapes_are_refused_and_nothing_is_saved() {
+fn a_missing_or_escaping_name_is_refused_with_nothing_saved() {
     let base = tempfile::tempdir().unwrap();
     let root = base.path().join("shared");
     std::fs::create_dir(&root).unwrap();
@@ -410,7 +410,7 @@ fn an_existing_destination_is_kept_unless_overwrite() {
 }
 
 #[test]
-fn cancel_and_server_stop_leave_no_file() {
+fn an_interrupted_download_leaves_no_file() {
     let shared = shared_folder();
     let big = "f3145735.bin";
     // UDP at 1 MiB/s: a 3 MiB file takes 3 s, time enough to interrupt it.
@@ -557,7 +557,7 @@ fn a_stalled_client_does_not_block_the_others() {
 }
 
 #[test]
-fn a_header_of_the_servers_own_protocol_is_kept_and_warned_about() {
+fn a_header_of_the_servers_own_protocol_is_saved_with_a_warning() {
     let shared = tempfile::tempdir().unwrap();
     let source = shared.path().join("f4096.bin");
     std::fs::write(&source, random_bytes(4096, 7)).unwrap();
@@ -685,7 +685,7 @@ fn hidden_files_are_not_served_unless_asked() {
 }
 
 #[test]
-fn a_server_killed_mid_download_leaves_nothing_and_a_killed_client_leaves_nothing_either() {
+fn a_download_whose_server_is_killed_saves_nothing() {
     let shared = tempfile::tempdir().unwrap();
     std::fs::write(shared.path().join("big.bin"), random_bytes(8 << 20, 7)).unwrap();
     let root = shared.path().to_str().unwrap().to_owned();
@@ -724,9 +724,17 @@ fn a_server_killed_mid_download_leaves_nothing_and_a_killed_client_leaves_nothin
         Vec::<String>::new(),
         "nothing under any name"
     );
+}
 
-    // socklab's client killed mid-download: nothing under the final name; the next download to
-    // the same name works, and is whole.
+/// socklab's client killed mid-download: nothing under the final name; the next download to
+/// the same name works, and is whole.
+#[test]
+fn a_killed_client_leaves_only_a_hidden_part_file_that_the_next_download_removes() {
+    let shared = tempfile::tempdir().unwrap();
+    std::fs::write(shared.path().join("big.bin"), random_bytes(8 << 20, 7)).unwrap();
+    let root = shared.path().to_str().unwrap().to_owned();
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("big.bin");
     let port = free_port(true).to_string();
     let mut slow = socklab_cli(&["udp-file", "server", &port, "--root", &root, "--rate", "1"]);
     std::thread::sleep(Duration::from_millis(300));
@@ -809,7 +817,7 @@ impl Drop for SmallDisk {
 }
 
 #[test]
-fn a_full_disk_and_a_read_only_folder_are_named_and_leave_the_folder_as_it_was() {
+fn a_full_or_read_only_disk_is_named_with_its_files_left_as_they_were() {
     let shared = tempfile::tempdir().unwrap();
     std::fs::write(shared.path().join("big.bin"), random_bytes(3 << 20, 11)).unwrap();
     let root = shared.path().to_str().unwrap().to_owned();
@@ -876,7 +884,7 @@ fn a_full_disk_and_a_read_only_folder_are_named_and_leave_the_folder_as_it_was()
 }
 
 #[test]
-fn a_capture_keeps_its_share_of_a_tcp_download_and_the_rest_is_spliced() {
+fn a_capture_cap_on_a_tcp_download_leaves_the_rest_to_splice() {
     let shared = shared_folder();
     let server = start_server(true, shared.path(), 64);
     let out = tempfile::tempdir().unwrap();

@@ -10,49 +10,70 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use socklab::gui::SocklabApp;
 use socklab::gui::app::Settings;
-use socklab::gui::exercises::ExerciseId;
+use socklab::gui::check_panel::CheckPanel;
+use socklab::gui::dialogs::NativePicker;
+use socklab::gui::exercises::add::{AddPanel, AddSettings};
+use socklab::gui::exercises::file::FilePanel;
+use socklab::gui::exercises::guess::GuessPanel;
+use socklab::gui::exercises::talk::TalkPanel;
+use socklab::gui::exercises::{ExerciseId, ExercisePanel};
 use socklab::net::add::{self, ServerConfig};
+use socklab::net::talk::Service;
 
-fn app_for(exercise: ExerciseId, server: &str) -> SocklabApp {
-    let mut settings = Settings {
-        exercise,
-        ..Settings::default()
-    };
-    for s in [&mut settings.tcp_add, &mut settings.udp_add] {
-        s.client.server = server.to_owned();
-        s.client.name = String::new();
-        s.client.number = String::new();
+/// One exercise's panel alone, with no window around it (no exercise list, no Check section),
+/// at 1300x1400: its runners' events are applied every frame, as the window applies them.
+fn panel_harness<P: ExercisePanel + 'static>(panel: P) -> Harness<'static, P> {
+    let mut harness = Harness::builder()
+        .with_size([1300.0, 1400.0])
+        .build_ui_state(
+            |ui, panel: &mut P| {
+                panel.poll();
+                panel.ui(ui, &None);
+            },
+            panel,
+        );
+    harness.run_steps(2);
+    harness
+}
+
+/// Steps frames until `done` holds, for at most `timeout`; then panics with `what` (the
+/// failure: what never happened) and the timeout. A frame every 20 ms, or every 50 ms on a
+/// wait longer than `WAIT` (a check run: fewer frames beside the program under test).
+fn step_until<'a, S>(
+    harness: &mut Harness<'a, S>,
+    what: &str,
+    timeout: Duration,
+    mut done: impl FnMut(&mut Harness<'a, S>) -> bool,
+) {
+    let pause = Duration::from_millis(if timeout > WAIT { 50 } else { 20 });
+    let deadline = Instant::now() + timeout;
+    while !done(harness) {
+        assert!(Instant::now() < deadline, "{what} (waited {timeout:?})");
+        std::thread::sleep(pause);
+        harness.step();
     }
-    SocklabApp::with_settings(settings)
 }
 
 /// Steps frames until `label` shows up, within `WAIT`.
-fn wait_for_label(harness: &mut Harness<'_, SocklabApp>, label: &str) {
-    let deadline = Instant::now() + WAIT;
-    while harness.query_all_by_label_contains(label).next().is_none() {
-        assert!(Instant::now() < deadline, "{label:?} never appeared");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+fn wait_for_label<S>(harness: &mut Harness<'_, S>, label: &str) {
+    step_until(harness, &format!("{label:?} never appeared"), WAIT, |h| {
+        h.query_all_by_label_contains(label).next().is_some()
+    });
 }
 
 /// Steps frames until the field labelled `label` holds `value`, within `WAIT`.
-fn wait_for_value(harness: &mut Harness<'_, SocklabApp>, label: &str, value: &str) {
-    let deadline = Instant::now() + WAIT;
-    while harness.get_by_label(label).value().as_deref() != Some(value) {
-        assert!(
-            Instant::now() < deadline,
-            "{label:?} holds {:?}, not {value:?}",
-            harness.get_by_label(label).value()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+fn wait_for_value<S>(harness: &mut Harness<'_, S>, label: &str, value: &str) {
+    step_until(
+        harness,
+        &format!("{label:?} never held {value:?}"),
+        WAIT,
+        |h| h.get_by_label(label).value().as_deref() == Some(value),
+    );
 }
 
 #[test]
-fn typing_a_name_and_number_and_clicking_send_shows_the_sum() {
-    for (exercise, tcp) in [(ExerciseId::TcpAdd, true), (ExerciseId::UdpAdd, false)] {
+fn the_client_form_shows_the_sum_from_a_running_server() {
+    for tcp in [true, false] {
         let config = ServerConfig {
             conditions: Default::default(),
             bind: "127.0.0.1:0".parse().unwrap(),
@@ -68,13 +89,16 @@ fn typing_a_name_and_number_and_clicking_send_shows_the_sum() {
                 add::run_udp_server(config, r, s)
             }
         });
-        let mut harness = Harness::builder()
-            .with_size([1200.0, 900.0])
-            .build_ui_state(
-                |ui, app: &mut SocklabApp| app.show(ui),
-                app_for(exercise, &server.addr()),
-            );
-        harness.run_steps(2);
+        let defaults = Settings::default();
+        let mut settings = if tcp {
+            defaults.tcp_add
+        } else {
+            defaults.udp_add
+        };
+        settings.client.server = server.addr();
+        settings.client.name = String::new();
+        settings.client.number = String::new();
+        let mut harness = panel_harness(AddPanel::new(tcp, settings));
 
         harness.get_by_label("Client name").click();
         harness.run_steps(1);
@@ -128,7 +152,7 @@ fn typing_a_name_and_number_and_clicking_send_shows_the_sum() {
 }
 
 #[test]
-fn start_server_button_serves_and_shows_the_client() {
+fn a_client_gets_the_sum_from_a_server_started_in_the_window() {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -178,7 +202,7 @@ impl socklab::gui::dialogs::FilePicker for FakePicker {
 }
 
 #[test]
-fn download_form_uses_the_picker_shows_progress_result_and_compares() {
+fn the_download_form_takes_a_file_from_pick_to_compare() {
     for (exercise, tcp) in [(ExerciseId::TcpFile, true), (ExerciseId::UdpFile, false)] {
         let shared = tempfile::tempdir().unwrap();
         let content: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 251) as u8).collect();
@@ -286,15 +310,12 @@ fn download_form_uses_the_picker_shows_progress_result_and_compares() {
         );
         harness.get_by_label("Overwrite").click();
         harness.run_steps(1);
-        let deadline = Instant::now() + WAIT;
-        while harness.query_by_label(&sha).is_none() {
-            assert!(
-                Instant::now() < deadline,
-                "the overwritten download never finished"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-            harness.step();
-        }
+        step_until(
+            &mut harness,
+            "the overwritten download never finished",
+            WAIT,
+            |h| h.query_by_label(&sha).is_some(),
+        );
 
         // The compare tool was filled with both files and says they are identical.
         harness.get_by_label("Compare files").click();
@@ -333,19 +354,14 @@ fn compare_tool_shows_where_files_differ() {
     let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
     std::fs::write(&a, b"same\nsame\n").unwrap();
     std::fs::write(&b, b"same\nsamE\n").unwrap();
-    let mut settings = Settings {
-        exercise: ExerciseId::TcpFile,
-        ..Settings::default()
-    };
-    settings.tcp_file.compare_a = a.display().to_string();
-    settings.tcp_file.compare_b = b.display().to_string();
-    let mut harness = Harness::builder()
-        .with_size([1300.0, 1400.0])
-        .build_ui_state(
-            |ui, app: &mut SocklabApp| app.show(ui),
-            SocklabApp::with_settings(settings),
-        );
-    harness.run_steps(2);
+    let mut settings = Settings::default().tcp_file;
+    settings.compare_a = a.display().to_string();
+    settings.compare_b = b.display().to_string();
+    let mut harness = panel_harness(FilePanel::new(
+        true,
+        settings,
+        std::sync::Arc::new(NativePicker),
+    ));
     harness.get_by_label("Compare files").click();
     harness.run_steps(20);
     harness.get_by_label("Compare").click();
@@ -369,21 +385,24 @@ fn harness_for(settings: Settings) -> Harness<'static, SocklabApp> {
 /// a click aimed at where the widget was would miss.
 fn click_last_when_still(harness: &mut Harness<'_, SocklabApp>, label: &str) {
     let rect = |h: &Harness<'_, SocklabApp>| h.query_all_by_label(label).last().map(|n| n.rect());
-    let deadline = Instant::now() + WAIT;
-    loop {
-        let before = rect(harness);
-        harness.step();
-        if before.is_some() && rect(harness) == before {
-            break;
-        }
-        assert!(Instant::now() < deadline, "{label:?} never kept its place");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    // Where it was at the frame before (None before the first).
+    let mut before = None;
+    step_until(
+        harness,
+        &format!("{label:?} never kept its place"),
+        WAIT,
+        |h| {
+            let now = rect(h);
+            let still = before.is_some() && now == before;
+            before = now;
+            still
+        },
+    );
     harness.query_all_by_label(label).last().unwrap().click();
     harness.run_steps(2);
 }
 
-fn type_into(harness: &mut Harness<'_, SocklabApp>, label: &str, text: &str) {
+fn type_into<S>(harness: &mut Harness<'_, S>, label: &str, text: &str) {
     harness.get_by_label(label).click();
     harness.run_steps(1);
     harness.get_by_label(label).type_text(text);
@@ -391,7 +410,7 @@ fn type_into(harness: &mut Harness<'_, SocklabApp>, label: &str, text: &str) {
 }
 
 #[test]
-fn echo_form_keeps_a_session_and_shows_the_chat_and_the_cookbook_segments() {
+fn the_echo_form_keeps_one_session_for_its_messages() {
     for (exercise, tcp) in [(ExerciseId::TcpEcho, true), (ExerciseId::UdpEcho, false)] {
         let port = free_port(tcp);
         let mut settings = Settings {
@@ -443,14 +462,11 @@ fn echo_form_keeps_a_session_and_shows_the_chat_and_the_cookbook_segments() {
 #[test]
 fn uppercase_form_shows_the_reply_in_capitals() {
     let port = free_port(true);
-    let mut settings = Settings {
-        exercise: ExerciseId::TcpUpper,
-        ..Settings::default()
-    };
-    settings.tcp_upper.bind = socklab::net::addr::BindChoice::Loopback;
-    settings.tcp_upper.port = port;
-    settings.tcp_upper.server = format!("127.0.0.1:{port}");
-    let mut harness = harness_for(settings);
+    let mut settings = Settings::default().tcp_upper;
+    settings.bind = socklab::net::addr::BindChoice::Loopback;
+    settings.port = port;
+    settings.server = format!("127.0.0.1:{port}");
+    let mut harness = panel_harness(TalkPanel::new(true, Service::Upper, settings));
     harness.get_by_label_contains("Start server").click();
     harness.run_steps(1);
     wait_for_label(&mut harness, "listening on");
@@ -461,19 +477,15 @@ fn uppercase_form_shows_the_reply_in_capitals() {
 }
 
 #[test]
-fn guess_form_counts_guesses_and_auto_play_wins() {
+fn the_guess_form_counts_guesses_until_auto_play_wins() {
     let port = free_port(false);
-    let mut settings = Settings {
-        exercise: ExerciseId::UdpGuess,
-        ..Settings::default()
-    };
-    let g = &mut settings.udp_guess;
+    let mut g = Settings::default().udp_guess;
     g.bind = socklab::net::addr::BindChoice::Loopback;
     g.port = port;
     g.server = format!("127.0.0.1:{port}");
     g.random_secret = false;
     g.secret = 30;
-    let mut harness = harness_for(settings);
+    let mut harness = panel_harness(GuessPanel::new(g));
     harness.get_by_label_contains("Start server").click();
     harness.run_steps(1);
     wait_for_label(&mut harness, "listening on");
@@ -520,17 +532,11 @@ fn guess_form_counts_guesses_and_auto_play_wins() {
 }
 
 #[test]
-fn an_empty_name_is_refused_in_the_form_and_the_preview_says_why() {
-    let mut harness = harness_for(Settings {
-        exercise: ExerciseId::TcpAdd,
-        tcp_add: {
-            let mut a = socklab::gui::exercises::add::AddSettings::default();
-            a.client.name = String::new();
-            a.client.number = "abc".into();
-            a
-        },
-        ..Settings::default()
-    });
+fn an_incomplete_client_form_says_why_it_cannot_send() {
+    let mut settings = AddSettings::default();
+    settings.client.name = String::new();
+    settings.client.number = "abc".into();
+    let mut harness = panel_harness(AddPanel::new(true, settings));
     harness.run_steps(2);
     assert!(harness.query_by_label_contains("Enter a name").is_some());
     assert!(
@@ -590,15 +596,12 @@ fn a_port_held_by_another_exercise_is_named_with_a_button_to_stop_it() {
     );
     harness.get_by_label("Stop Uppercase · TCP").click();
     harness.run_steps(1);
-    let deadline = Instant::now() + WAIT;
-    while harness.query_by_label_contains(&note).is_some() {
-        assert!(
-            Instant::now() < deadline,
-            "the uppercase server did not stop"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        "the uppercase server did not stop",
+        WAIT,
+        |h| h.query_by_label_contains(&note).is_none(),
+    );
     // The port is free again: the add server starts there.
     harness.get_by_label_contains("Start server").click();
     harness.run_steps(1);
@@ -610,14 +613,11 @@ fn a_port_held_by_another_exercise_is_named_with_a_button_to_stop_it() {
 #[test]
 fn the_guess_secret_is_hidden_until_show_secret_is_ticked() {
     let port = free_port(false);
-    let mut settings = Settings {
-        exercise: ExerciseId::UdpGuess,
-        ..Settings::default()
-    };
-    settings.udp_guess.port = port;
-    settings.udp_guess.random_secret = false;
-    settings.udp_guess.secret = 37;
-    let mut harness = harness_for(settings);
+    let mut settings = Settings::default().udp_guess;
+    settings.port = port;
+    settings.random_secret = false;
+    settings.secret = 37;
+    let mut harness = panel_harness(GuessPanel::new(settings));
     harness.get_by_label_contains("Start server").click();
     harness.run_steps(1);
     wait_for_label(&mut harness, &format!("listening on 0.0.0.0:{port}"));
@@ -646,27 +646,16 @@ fn a_tcp_client_that_times_out_gets_a_tcp_hint_not_the_udp_one() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let address = listener.local_addr().unwrap().to_string();
     let holder = std::thread::spawn(move || listener.accept().map(|(s, _)| s));
-    let mut harness = harness_for(Settings {
-        exercise: ExerciseId::TcpAdd,
-        tcp_add: {
-            let mut a = socklab::gui::exercises::add::AddSettings::default();
-            a.client.server = address.clone();
-            a
-        },
-        ..Settings::default()
-    });
+    let mut settings = AddSettings::default();
+    settings.client.server = address.clone();
+    let mut harness = panel_harness(AddPanel::new(true, settings));
     harness.get_by_label_contains("Send").click();
     harness.run_steps(1);
-    let deadline = Instant::now() + WAIT;
-    while harness
-        .query_all_by_label_contains("accepted the connection but sent nothing back")
-        .next()
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "no TCP hint");
-        std::thread::sleep(Duration::from_millis(50));
-        harness.step();
-    }
+    step_until(&mut harness, "no TCP hint", WAIT, |h| {
+        h.query_all_by_label_contains("accepted the connection but sent nothing back")
+            .next()
+            .is_some()
+    });
     assert!(
         harness
             .query_all_by_label_contains(&format!("no reply from {address} within 5 s"))
@@ -683,7 +672,7 @@ fn a_tcp_client_that_times_out_gets_a_tcp_hint_not_the_udp_one() {
 }
 
 #[test]
-fn a_file_transfer_shows_as_summary_rows_and_counts_its_bytes() {
+fn a_file_transfer_is_summarised_in_one_row_with_all_its_bytes() {
     for (exercise, tcp) in [(ExerciseId::TcpFile, true), (ExerciseId::UdpFile, false)] {
         let shared = tempfile::tempdir().unwrap();
         let content: Vec<u8> = (0..200_000u32).map(|i| (i % 253) as u8).collect();
@@ -760,8 +749,8 @@ fn a_file_transfer_shows_as_summary_rows_and_counts_its_bytes() {
 }
 
 /// Scrolls the widget labelled (containing) `label` into view and clicks it.
-fn click_in_view(harness: &mut Harness<'_, SocklabApp>, label: &str) {
-    let pick = |h: &Harness<'_, SocklabApp>| {
+fn click_in_view<S>(harness: &mut Harness<'_, S>, label: &str) {
+    let pick = |h: &Harness<'_, S>| {
         h.query_all_by_label_contains(label)
             .find(|n| {
                 n.accesskit_node()
@@ -793,6 +782,24 @@ fn click_in_view(harness: &mut Harness<'_, SocklabApp>, label: &str) {
     harness.run_steps(2);
 }
 
+/// The Check section of `exercise` alone, with no window around it, in a page that scrolls as
+/// the window's does: the check's events are applied every frame, as the window applies them.
+fn check_harness(exercise: socklab::check::Exercise) -> Harness<'static, CheckPanel> {
+    let mut harness = Harness::builder()
+        .with_size([1300.0, 1400.0])
+        .build_ui_state(
+            |ui, check: &mut CheckPanel| {
+                check.poll();
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| check.ui(ui, &None, None));
+            },
+            CheckPanel::new(exercise, std::sync::Arc::new(NativePicker), None),
+        );
+    harness.run_steps(2);
+    harness
+}
+
 /// The window on Echo · TCP with its Check section set to check the handout's echo server
 /// (tests/peers/check/echo_server.py) on `port`.
 fn echo_check_harness(port: u16) -> Harness<'static, SocklabApp> {
@@ -819,21 +826,21 @@ fn echo_check_harness(port: u16) -> Harness<'static, SocklabApp> {
 }
 
 #[test]
-fn the_check_section_checks_a_students_server_and_stop_kills_it() {
+fn the_check_section_grades_a_students_server() {
     let port = free_port(true);
     let mut harness = echo_check_harness(port);
     click_in_view(&mut harness, "Check a student's program");
     click_in_view(&mut harness, "Run checks");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while harness
-        .query_all_by_label_contains("every required check passed")
-        .next()
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "the checks never finished");
-        std::thread::sleep(Duration::from_millis(50));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        "the checks never finished",
+        Duration::from_secs(60),
+        |h| {
+            h.query_all_by_label_contains("every required check passed")
+                .next()
+                .is_some()
+        },
+    );
     for line in [
         "PASS listens",
         "PASS echoes",
@@ -894,12 +901,12 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
             .type_text(&path.display().to_string());
         harness.run_steps(1);
         harness.query_all_by_label("Save").last().unwrap().click();
-        let deadline = Instant::now() + WAIT;
-        while !path.exists() {
-            assert!(Instant::now() < deadline, "{name} was never saved");
-            std::thread::sleep(Duration::from_millis(20));
-            harness.step();
-        }
+        step_until(
+            &mut harness,
+            &format!("{name} was never saved"),
+            WAIT,
+            |_| path.exists(),
+        );
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("listens"), "{name}: {text}");
         assert_eq!(
@@ -920,15 +927,20 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
     again.reset_settings();
     let reset = again.check_panel(ExerciseId::TcpEcho).unwrap();
     assert!(reset.program.is_empty() && reset.args == "{port}");
+}
 
-    // Stop, while a server that started a helper process is being checked: both are killed.
+/// Stop, while a server that started a helper process is being checked: both are killed.
+#[test]
+fn stop_in_the_check_section_leaves_no_process_of_the_program() {
+    let mut harness = check_harness(socklab::check::Exercise::TcpEcho);
+    click_in_view(&mut harness, "Check a student's program");
     let dir = tempfile::tempdir().unwrap();
     let pidfile = dir.path().join("helper.pid");
     {
-        let check = harness
-            .state_mut()
-            .check_panel(ExerciseId::TcpEcho)
-            .unwrap();
+        let check = harness.state_mut();
+        check.interpreter = python();
+        // The test program links socklab's library: socklab itself confines.
+        check.launcher = Some(env!("CARGO_BIN_EXE_socklab").into());
         check.program = peers_dir()
             .join("check/forking_server.py")
             .display()
@@ -940,24 +952,16 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
         check.confine = false;
     }
     click_in_view(&mut harness, "Run checks");
-    let deadline = Instant::now() + WAIT;
-    while !pidfile.exists() {
-        assert!(Instant::now() < deadline, "the server never started");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+    step_until(&mut harness, "the server never started", WAIT, |_| {
+        pidfile.exists()
+    });
     click_in_view(&mut harness, "⏹ Stop");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while harness
-        .state_mut()
-        .check_panel(ExerciseId::TcpEcho)
-        .unwrap()
-        .is_running()
-    {
-        assert!(Instant::now() < deadline, "Stop did not end the check");
-        std::thread::sleep(Duration::from_millis(50));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        "Stop did not end the check",
+        Duration::from_secs(30),
+        |h| !h.state().is_running(),
+    );
     let pid = std::fs::read_to_string(&pidfile).unwrap();
     let deadline = Instant::now() + WAIT;
     loop {
@@ -975,7 +979,7 @@ fn the_check_section_checks_a_students_server_and_stop_kills_it() {
 }
 
 #[test]
-fn network_conditions_drop_a_udp_echo_and_the_window_shows_it() {
+fn a_udp_echo_dropped_by_the_simulator_is_shown_as_dropped() {
     // 100% loss on what the window's client sends, seeded: the message never reaches the
     // server; the output and the counters say it was the simulator.
     let port = free_port(false);
@@ -1035,7 +1039,7 @@ fn network_conditions_drop_a_udp_echo_and_the_window_shows_it() {
 }
 
 #[test]
-fn under_loss_the_lab_transfer_saves_a_damaged_file_and_tftp_a_whole_one() {
+fn under_loss_only_tftp_saves_the_whole_file() {
     // The same file, the same simulated network (10% of what each side sends is lost), in
     // the window: the UDP lab transfer cannot see the holes; TFTP sends them again.
     let shared = tempfile::tempdir().unwrap();
@@ -1064,25 +1068,19 @@ fn under_loss_the_lab_transfer_saves_a_damaged_file_and_tftp_a_whole_one() {
         harness.run_steps(2);
         harness.get_by_label_contains("Start server").click();
         harness.run_steps(1);
-        let deadline = Instant::now() + WAIT;
-        while harness.state().server_address(exercise).is_none() {
-            assert!(
-                Instant::now() < deadline,
-                "{name}: the server never listened"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-            harness.step();
-        }
+        step_until(
+            &mut harness,
+            &format!("{name}: the server never listened"),
+            WAIT,
+            |h| h.state().server_address(exercise).is_some(),
+        );
         click_in_view(&mut harness, "Download");
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while harness.query_by_label("SHA-256").is_none() {
-            assert!(
-                Instant::now() < deadline,
-                "{name}: the download never ended"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-            harness.step();
-        }
+        step_until(
+            &mut harness,
+            &format!("{name}: the download never ended"),
+            Duration::from_secs(60),
+            |h| h.query_by_label("SHA-256").is_some(),
+        );
         let saved = std::fs::read(out.path().join(format!("{name}.bin"))).unwrap();
         if exercise == ExerciseId::Tftp {
             assert_eq!(saved, content, "TFTP delivers the whole file");
@@ -1165,16 +1163,11 @@ fn a_tftp_upload_from_the_window_lands_in_the_servers_folder() {
     // Accepting uploads (from the next start), the file arrives whole.
     harness.get_by_label_contains("Stop server").click();
     harness.run_steps(2);
-    let deadline = Instant::now() + WAIT;
-    while harness
-        .query_all_by_label_contains("Start server")
-        .next()
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "the server never stopped");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+    step_until(&mut harness, "the server never stopped", WAIT, |h| {
+        h.query_all_by_label_contains("Start server")
+            .next()
+            .is_some()
+    });
     harness.get_by_label("Accept uploads").click();
     harness.run_steps(1);
     harness.get_by_label_contains("Start server").click();
@@ -1183,12 +1176,9 @@ fn a_tftp_upload_from_the_window_lands_in_the_servers_folder() {
     click_in_view(&mut harness, "⬆ Upload");
     wait_for_label(&mut harness, "uploaded \"handed-in.pdf\"");
     let saved = shared.path().join("handed-in.pdf");
-    let deadline = Instant::now() + WAIT;
-    while !saved.exists() {
-        assert!(Instant::now() < deadline, "the upload was never saved");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+    step_until(&mut harness, "the upload was never saved", WAIT, |_| {
+        saved.exists()
+    });
     assert_eq!(std::fs::read(&saved).unwrap(), content);
     assert!(harness.query_by_label("Sent").is_some(), "the result card");
     // The client sent the file: its progress says "sent", not "received".
@@ -1214,12 +1204,10 @@ fn a_tftp_upload_from_the_window_lands_in_the_servers_folder() {
 
 #[test]
 fn a_udp_send_rate_above_the_default_is_warned_about() {
-    let mut settings = Settings {
-        exercise: ExerciseId::UdpFile,
-        ..Settings::default()
-    };
+    let mut settings = Settings::default().udp_file;
     let warning = "a student's client with default buffers can lose datagrams";
-    let mut harness = harness_for(settings.clone());
+    let picker = std::sync::Arc::new(NativePicker);
+    let mut harness = panel_harness(FilePanel::new(false, settings.clone(), picker.clone()));
     assert!(
         harness
             .query_all_by_label_contains(warning)
@@ -1227,8 +1215,8 @@ fn a_udp_send_rate_above_the_default_is_warned_about() {
             .is_none(),
         "no warning at the default pace"
     );
-    settings.udp_file.rate_mib = 64;
-    harness = harness_for(settings);
+    settings.rate_mib = 64;
+    harness = panel_harness(FilePanel::new(false, settings, picker));
     assert!(
         harness
             .query_all_by_label_contains(warning)
@@ -1268,42 +1256,30 @@ fn a_check_on_a_port_this_window_serves_stops_with_a_button_for_that_server() {
     click_in_view(&mut harness, "Check a student's program");
     click_in_view(&mut harness, "Run checks");
     let busy = format!("port {port} is already in use by socklab itself");
-    let deadline = Instant::now() + WAIT;
-    while harness.query_all_by_label_contains(&busy).next().is_none() {
-        assert!(Instant::now() < deadline, "no word of the held port");
-        std::thread::sleep(Duration::from_millis(30));
-        harness.step();
-    }
+    step_until(&mut harness, "no word of the held port", WAIT, |h| {
+        h.query_all_by_label_contains(&busy).next().is_some()
+    });
     assert!(
         harness.query_all_by_label_contains("PASS").next().is_none(),
         "socklab's own server was graded"
     );
     click_in_view(&mut harness, "Stop Echo · TCP");
-    let deadline = Instant::now() + WAIT;
-    while harness
-        .query_all_by_label_contains(&format!("listening on 0.0.0.0:{port}"))
-        .next()
-        .is_some()
-    {
-        assert!(Instant::now() < deadline, "the echo server did not stop");
-        std::thread::sleep(Duration::from_millis(30));
-        harness.step();
-    }
+    let listening = format!("listening on 0.0.0.0:{port}");
+    step_until(&mut harness, "the echo server did not stop", WAIT, |h| {
+        h.query_all_by_label_contains(&listening).next().is_none()
+    });
     // The port is the student's now.
     click_in_view(&mut harness, "Run checks");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while harness
-        .query_all_by_label_contains("PASS listens")
-        .next()
-        .is_none()
-    {
-        assert!(
-            Instant::now() < deadline,
-            "the student's server was not checked"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        "the student's server was not checked",
+        Duration::from_secs(60),
+        |h| {
+            h.query_all_by_label_contains("PASS listens")
+                .next()
+                .is_some()
+        },
+    );
     click_in_view(&mut harness, "Stop");
 }
 
@@ -1319,15 +1295,9 @@ fn the_check_section_grades_a_folder_of_submissions_as_it_goes() {
         std::fs::create_dir(class.path().join(student)).unwrap();
         std::fs::write(class.path().join(student).join("EchoServer.py"), body).unwrap();
     }
-    let mut harness = harness_for(Settings {
-        exercise: ExerciseId::TcpEcho,
-        ..Settings::default()
-    });
+    let mut harness = check_harness(socklab::check::Exercise::TcpEcho);
     {
-        let check = harness
-            .state_mut()
-            .check_panel(ExerciseId::TcpEcho)
-            .unwrap();
+        let check = harness.state_mut();
         check.class_mode = true;
         check.class_folder = class.path().display().to_string();
         check.class_pattern = "*/EchoServer.py".into();
@@ -1338,22 +1308,17 @@ fn the_check_section_grades_a_folder_of_submissions_as_it_goes() {
     }
     click_in_view(&mut harness, "Check a student's program");
     click_in_view(&mut harness, "Run checks");
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while harness
-        .query_all_by_label_contains("3 of 3 submissions checked")
-        .next()
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "the class was never graded");
-        std::thread::sleep(Duration::from_millis(50));
-        harness.step();
-    }
-    let rows = harness
-        .state_mut()
-        .check_panel(ExerciseId::TcpEcho)
-        .unwrap()
-        .class_rows()
-        .to_vec();
+    step_until(
+        &mut harness,
+        "the class was never graded",
+        Duration::from_secs(120),
+        |h| {
+            h.query_all_by_label_contains("3 of 3 submissions checked")
+                .next()
+                .is_some()
+        },
+    );
+    let rows = harness.state().class_rows().to_vec();
     let score = |student: &str| {
         rows.iter()
             .find(|(f, _, _)| f.contains(&format!("/{student}/")))
@@ -1485,7 +1450,7 @@ fn type_slowly(harness: &mut Harness<'_, SocklabApp>, label: &str, text: &str) {
 }
 
 #[test]
-fn typing_a_port_while_a_banner_goes_keeps_every_digit_and_bad_ports_are_explained() {
+fn typing_a_port_while_a_banner_goes_keeps_every_digit() {
     // Uppercase · TCP's server on a port; the Add page with the same port shows the banner.
     let port = free_port(true);
     let mut settings = Settings {
@@ -1523,7 +1488,24 @@ fn typing_a_port_while_a_banner_goes_keeps_every_digit_and_bad_ports_are_explain
             .query_by_label_contains("is running on port")
             .is_none()
     );
-    // Not a number, out of range, empty: said under the field, and the port is kept.
+}
+
+/// Not a number, out of range, empty: said under the field, and the port is kept: the server
+/// starts on the last port typed within range.
+#[test]
+fn a_bad_port_is_explained_while_the_last_good_one_stays() {
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 900.0])
+        .build_ui_state(
+            |ui, app: &mut SocklabApp| app.show(ui),
+            SocklabApp::with_settings(Settings {
+                exercise: ExerciseId::TcpAdd,
+                ..Settings::default()
+            }),
+        );
+    harness.run_steps(2);
+    harness.get_by_label("Port").click();
+    harness.run_steps(1);
     for (typed, said) in [
         ("abc", "\"abc\" is not a number: type 1 to 65535"),
         ("99999", "99999 is out of range: 1 to 65535"),
@@ -1542,18 +1524,18 @@ fn typing_a_port_while_a_banner_goes_keeps_every_digit_and_bad_ports_are_explain
     }
     // The last port typed within range is what the server starts on: 9999, typed on the way
     // to 99999 (a field applies a good number as it is typed).
-    let wanted = "9999".to_owned();
+    let wanted: u16 = 9999;
     harness.key_press(egui::Key::Tab);
     harness.run_steps(1);
     harness.get_by_label_contains("Start server").click();
     harness.run_steps(1);
     wait_for_label(&mut harness, "Stop server");
-    let deadline = Instant::now() + WAIT;
-    while std::net::TcpStream::connect(("127.0.0.1", wanted.parse::<u16>().unwrap())).is_err() {
-        assert!(Instant::now() < deadline, "nothing listens on {wanted}");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        &format!("nothing listens on {wanted}"),
+        WAIT,
+        |_| std::net::TcpStream::connect(("127.0.0.1", wanted)).is_ok(),
+    );
 }
 
 #[test]
@@ -1597,7 +1579,7 @@ fn a_stopped_server_ends_the_client_that_talked_to_it() {
 }
 
 #[test]
-fn ctrl_1_and_ctrl_2_reach_the_forms_and_the_exercise_list_is_out_of_the_tab_cycle() {
+fn ctrl_1_focuses_the_server_form_ctrl_2_the_client_form() {
     let mut harness = harness_for(Settings {
         exercise: ExerciseId::TcpAdd,
         ..Settings::default()
@@ -1615,6 +1597,14 @@ fn ctrl_1_and_ctrl_2_reach_the_forms_and_the_exercise_list_is_out_of_the_tab_cyc
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
     harness.run_steps(2);
     assert!(focused(&harness, "Port"), "Ctrl+1: the server");
+}
+
+#[test]
+fn ctrl_down_selects_the_next_exercise_ctrl_up_the_one_before() {
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpAdd,
+        ..Settings::default()
+    });
     // Ctrl+Down: the next exercise.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::ArrowDown);
     harness.run_steps(2);
@@ -1622,7 +1612,10 @@ fn ctrl_1_and_ctrl_2_reach_the_forms_and_the_exercise_list_is_out_of_the_tab_cyc
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::ArrowUp);
     harness.run_steps(2);
     assert_eq!(harness.state().settings().exercise, ExerciseId::TcpAdd);
-    // From a fresh start, the first Tab lands in a form, never on the exercise list.
+}
+
+#[test]
+fn the_first_tab_lands_in_a_form_never_on_the_exercise_list() {
     let mut fresh = harness_for(Settings {
         exercise: ExerciseId::TcpAdd,
         ..Settings::default()
@@ -1642,7 +1635,7 @@ fn ctrl_1_and_ctrl_2_reach_the_forms_and_the_exercise_list_is_out_of_the_tab_cyc
 /// The Check section's language presets: choosing C hides the interpreter, fills the build
 /// command, and the check builds the student's C server in its folder's copy and grades it.
 #[test]
-fn a_language_preset_fills_the_build_and_checks_a_c_server() {
+fn a_language_preset_fills_in_how_to_build_or_run_the_program() {
     if which("gcc").is_none() {
         say("skipped: gcc is not installed");
         return;
@@ -1650,15 +1643,9 @@ fn a_language_preset_fills_the_build_and_checks_a_c_server() {
     let folder = tempfile::tempdir().unwrap();
     let source = folder.path().join("echo_server.c");
     std::fs::copy(peers_dir().join("lang/echo_server.c"), &source).unwrap();
-    let mut harness = harness_for(Settings {
-        exercise: ExerciseId::TcpEcho,
-        ..Settings::default()
-    });
+    let mut harness = check_harness(socklab::check::Exercise::TcpEcho);
     {
-        let check = harness
-            .state_mut()
-            .check_panel(ExerciseId::TcpEcho)
-            .unwrap();
+        let check = harness.state_mut();
         check.program = source.display().to_string();
         check.args = "{port}".into();
         check.port = free_port(true);
@@ -1675,10 +1662,7 @@ fn a_language_preset_fills_the_build_and_checks_a_c_server() {
     harness.query_all_by_label("C").next().unwrap().click();
     harness.run_steps(3);
     {
-        let check = harness
-            .state_mut()
-            .check_panel(ExerciseId::TcpEcho)
-            .unwrap();
+        let check = harness.state_mut();
         assert_eq!(check.build, "gcc -Wall -o program {file}");
     }
     assert!(
@@ -1687,16 +1671,16 @@ fn a_language_preset_fills_the_build_and_checks_a_c_server() {
     );
     assert!(harness.query_all_by_label("Build").next().is_some());
     click_in_view(&mut harness, "Run checks");
-    let deadline = Instant::now() + Duration::from_secs(90);
-    while harness
-        .query_all_by_label_contains("every required check passed")
-        .next()
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "the checks never finished");
-        std::thread::sleep(Duration::from_millis(50));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        "the checks never finished",
+        Duration::from_secs(90),
+        |h| {
+            h.query_all_by_label_contains("every required check passed")
+                .next()
+                .is_some()
+        },
+    );
     for line in ["PASS builds", "PASS listens", "PASS echoes"] {
         assert!(
             harness.query_all_by_label_contains(line).next().is_some(),
@@ -1706,10 +1690,7 @@ fn a_language_preset_fills_the_build_and_checks_a_c_server() {
     // Java: the interpreter is java and there is nothing to build.
     harness.query_all_by_label("Java").next().unwrap().click();
     harness.run_steps(3);
-    let check = harness
-        .state_mut()
-        .check_panel(ExerciseId::TcpEcho)
-        .unwrap();
+    let check = harness.state();
     assert_eq!(check.interpreter, "java");
     assert!(check.build.is_empty());
 }
@@ -1717,7 +1698,7 @@ fn a_language_preset_fills_the_build_and_checks_a_c_server() {
 /// Ctrl+plus steps the Size box up through its sizes, Ctrl+minus down, Ctrl+0 back to 100%:
 /// the box always says the size the window has.
 #[test]
-fn the_zoom_keys_step_the_size_box_and_it_says_the_size() {
+fn the_zoom_keys_step_the_size_shown_in_the_size_box() {
     let mut harness = harness_for(Settings::default());
     // The box's accessible value is the size it shows.
     let size_shown = |h: &Harness<'_, SocklabApp>| {
@@ -1746,12 +1727,9 @@ fn the_zoom_keys_step_the_size_box_and_it_says_the_size() {
 /// its evidence shows what socklab typed into the program.
 #[test]
 fn a_checked_clients_evidence_shows_what_was_typed() {
-    let mut harness = harness_for(Settings {
-        exercise: ExerciseId::TcpAdd,
-        ..Settings::default()
-    });
+    let mut harness = check_harness(socklab::check::Exercise::TcpAdd);
     {
-        let check = harness.state_mut().check_panel(ExerciseId::TcpAdd).unwrap();
+        let check = harness.state_mut();
         check.server = false;
         check.program = peers_dir()
             .join("check/add_client.py")
@@ -1764,16 +1742,16 @@ fn a_checked_clients_evidence_shows_what_was_typed() {
     }
     click_in_view(&mut harness, "Check a student's program");
     click_in_view(&mut harness, "Run checks");
-    let deadline = Instant::now() + Duration::from_secs(90);
-    while harness
-        .query_all_by_label_contains("every required check passed")
-        .next()
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "the checks never finished");
-        std::thread::sleep(Duration::from_millis(50));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        "the checks never finished",
+        Duration::from_secs(90),
+        |h| {
+            h.query_all_by_label_contains("every required check passed")
+                .next()
+                .is_some()
+        },
+    );
     assert!(
         harness
             .query_all_by_label_contains("PASS sends · sends a name and a number")
@@ -1815,7 +1793,7 @@ fn a_checked_clients_evidence_shows_what_was_typed() {
 /// Projector mode: F11 (or its button) hides the exercise list and the page takes the width;
 /// the page's "☰ Exercises" button (or F11 again) brings the list back.
 #[test]
-fn projector_mode_hides_the_exercise_list_and_gives_the_page_the_width() {
+fn projector_mode_gives_the_exercise_lists_width_to_the_page() {
     let mut harness = harness_for(Settings {
         exercise: ExerciseId::TcpEcho,
         zoom: 2.0,
@@ -1875,7 +1853,7 @@ impl socklab::gui::dialogs::FilePicker for NoDialogs {
 /// typed name without an extension is saved as NAME.pcapng, and the window says where, in
 /// place of the old line about the dialog.
 #[test]
-fn a_servers_capture_saved_to_a_typed_name_says_so_and_gets_its_extension() {
+fn a_capture_saved_to_a_typed_name_gets_the_pcapng_extension() {
     let out = tempfile::tempdir().unwrap();
     let mut settings = Settings {
         exercise: ExerciseId::TcpAdd,
@@ -1904,11 +1882,9 @@ fn a_servers_capture_saved_to_a_typed_name_says_so_and_gets_its_extension() {
         .unwrap()
         .click();
     harness.run_steps(2);
-    let deadline = Instant::now() + WAIT;
-    while harness.query_all_by_label("Save capture…").next().is_none() {
-        assert!(Instant::now() < deadline, "no Save capture…");
-        harness.step();
-    }
+    step_until(&mut harness, "no Save capture…", WAIT, |h| {
+        h.query_all_by_label("Save capture…").next().is_some()
+    });
     harness
         .query_all_by_label("Save capture…")
         .next()
@@ -1987,7 +1963,7 @@ fn the_servers_chart_of_a_finished_udp_transfer_says_it_ended() {
 /// The handout's shutdown from the client form: 150 is sent, with the warning beside Send, and
 /// the window's own server (which follows the lab rule) stops.
 #[test]
-fn the_client_form_sends_an_out_of_range_number_and_the_lab_server_stops() {
+fn an_out_of_range_number_from_the_client_form_stops_the_lab_server() {
     let port = free_port(true);
     let mut settings = Settings {
         exercise: ExerciseId::TcpAdd,
@@ -2119,7 +2095,7 @@ fn the_traffic_data_column_has_the_room_at_projector_size() {
 /// New Output lines of a pane below the window (a page taller than the window) are announced
 /// at the window's bottom; the notice's click brings the pane into view, and then it goes.
 #[test]
-fn new_output_below_the_window_is_announced_and_one_click_shows_it() {
+fn new_output_below_the_window_is_one_click_away() {
     let shared = tempfile::tempdir().unwrap();
     std::fs::write(shared.path().join("notes.txt"), "Lab-02\n").unwrap();
     let port = free_port(false);
@@ -2163,16 +2139,11 @@ fn new_output_below_the_window_is_announced_and_one_click_shows_it() {
             .map(|n| n.rect())
             .find(|r| window.intersects(*r))
     };
-    let deadline = Instant::now() + Duration::from_secs(3);
-    while in_view(&harness).is_none() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
-    let refused = in_view(&harness);
-
-    assert!(
-        refused.is_some(),
-        "the server's line about nope.txt is in view"
+    step_until(
+        &mut harness,
+        "the server's line about nope.txt is not in view",
+        Duration::from_secs(3),
+        |h| in_view(h).is_some(),
     );
     assert!(
         harness
@@ -2195,12 +2166,12 @@ fn the_checklist_stays_in_place_when_the_run_ends() {
             .next()
             .map(|n| n.rect().top())
     };
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while first(&harness).is_none() {
-        assert!(Instant::now() < deadline, "no first check");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+    step_until(
+        &mut harness,
+        "no first check",
+        Duration::from_secs(60),
+        |h| first(h).is_some(),
+    );
     let during = first(&harness).unwrap();
     wait_for_label(&mut harness, "every required check passed");
     harness.run_steps(2);
@@ -2214,7 +2185,7 @@ fn the_checklist_stays_in_place_when_the_run_ends() {
 /// One client program that connects three times is one name with three connections, every
 /// port listed; the Connections table names each connection by the name its client sent.
 #[test]
-fn three_connections_of_one_client_are_one_name_three_ports_and_connections_say_the_name() {
+fn three_connections_of_one_client_are_counted_under_its_name() {
     let port = free_port(true);
     let mut settings = Settings {
         exercise: ExerciseId::TcpAdd,

@@ -85,7 +85,7 @@ fn copied(harness: &Harness<'_, SocklabApp>) -> Option<String> {
 }
 
 #[test]
-fn inspector_filters_searches_and_exports() {
+fn the_inspector_copies_only_the_rows_in_view() {
     let (mut harness, _) = echo_harness();
     send_message(&mut harness, "alpha one", 1);
     send_message(&mut harness, "beta two", 2);
@@ -198,7 +198,7 @@ fn timeline_shows_a_real_session_in_order() {
 }
 
 #[test]
-fn connections_table_lists_and_closes_a_connection() {
+fn a_connection_closed_from_its_table_row_is_closed_by_the_server() {
     let (mut harness, port) = echo_harness();
     let mut raw = TcpStream::connect(("127.0.0.1", port)).unwrap();
     raw.set_read_timeout(Some(WAIT)).unwrap();
@@ -281,8 +281,9 @@ impl eframe::Storage for MemoryStorage {
     fn flush(&mut self) {}
 }
 
-#[test]
-fn settings_survive_a_save_and_restore_and_reset() {
+/// Settings a user changed: the guess exercise on port 4242, the light theme at 150%, a name,
+/// a format and a shared folder.
+fn changed_settings() -> Settings {
     let mut settings = Settings {
         exercise: ExerciseId::UdpGuess,
         theme: Theme::Light,
@@ -293,6 +294,12 @@ fn settings_survive_a_save_and_restore_and_reset() {
     settings.tcp_add.client.name = "Client of Zoë".into();
     settings.tcp_add.client.format = "json-line".into();
     settings.tcp_file.root = "/srv/lab".into();
+    settings
+}
+
+#[test]
+fn saved_settings_come_back_in_a_new_window() {
+    let settings = changed_settings();
     let mut app = SocklabApp::with_settings(settings.clone());
     let mut storage = MemoryStorage::default();
     eframe::App::save(&mut app, &mut storage);
@@ -316,6 +323,17 @@ fn settings_survive_a_save_and_restore_and_reset() {
         harness.get_by_label("Port").value().as_deref(),
         Some("4242")
     );
+}
+
+#[test]
+fn reset_settings_asks_first_then_restores_the_defaults() {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .build_ui_state(
+            |ui, app: &mut SocklabApp| app.show(ui),
+            SocklabApp::with_settings(changed_settings()),
+        );
+    harness.run_steps(3);
     // Reset asks first; Cancel keeps everything.
     harness.get_by_label("Reset settings…").click();
     harness.run_steps(2);

@@ -761,7 +761,7 @@ fn window_1024x640(exercise: ExerciseId) -> Harness<'static, SocklabApp> {
 }
 
 #[test]
-fn panes_keep_eight_lines_at_1024x640_and_200_percent_and_their_handle_resizes_them() {
+fn at_1024x640_a_pane_resizes_by_its_handle_but_never_below_eight_lines() {
     let mut harness = window_1024x640(ExerciseId::TcpAdd);
     // Eight lines of body text: comfortably more than 8 × 16 points.
     let eight_lines = 8.0 * 16.0;
@@ -789,7 +789,7 @@ fn panes_keep_eight_lines_at_1024x640_and_200_percent_and_their_handle_resizes_t
 }
 
 #[test]
-fn the_inspectors_data_column_is_in_view_at_1024x640_and_200_percent() {
+fn the_inspectors_data_column_is_in_view_at_1024x640_at_100_or_200_percent() {
     let mut harness = window_1024x640(ExerciseId::TcpFile);
     for zoom in [1.0, 2.0] {
         harness.set_size(egui::vec2(1024.0 / zoom, 640.0 / zoom));

@@ -8,6 +8,7 @@ mod common;
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 
+use common::check::check_options;
 use common::*;
 use socklab::check::{self, Exercise, Options, Role};
 use socklab::net::event::Event;

@@ -141,7 +141,7 @@ proptest! {
     }
 
     #[test]
-    fn names_with_digits_and_qualified_labels_give_back_their_fields(
+    fn replies_with_digit_names_or_qualified_labels_give_back_their_fields(
         words in proptest::collection::vec("[A-Z][a-z]{0,3}[0-9]{1,3}|[A-Z]{2,5}", 1..4),
         number in 1i64..=100,
         sum in 2i64..=200,

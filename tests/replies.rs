@@ -56,7 +56,7 @@ fn against(tcp: bool, mode: &str, format: &str) -> (Vec<Event>, Vec<String>) {
 }
 
 #[test]
-fn labelled_replies_are_read_and_their_sum_checked() {
+fn a_labelled_reply_is_read_with_its_sum_checked() {
     for tcp in [true, false] {
         let (events, printed) = against(tcp, "labelled", "comma");
         let x = exchange(&events).unwrap_or_else(|| panic!("{:?}", outcome(&events)));
@@ -71,7 +71,7 @@ fn labelled_replies_are_read_and_their_sum_checked() {
 }
 
 #[test]
-fn names_with_digits_and_labels_of_several_words_are_read() {
+fn names_with_digits_or_labels_of_several_words_are_read() {
     for tcp in [true, false] {
         for (mode, name, sum) in [
             ("digits-name", "T470 SERVER", None),
@@ -151,7 +151,7 @@ fn several_numbers_are_reported_not_summed() {
 }
 
 #[test]
-fn pickles_are_read_and_written() {
+fn pickles_cross_both_ways() {
     for tcp in [true, false] {
         let (events, printed) = against(tcp, "pickle", "pickle");
         let x = exchange(&events).unwrap_or_else(|| panic!("{:?}", outcome(&events)));
@@ -261,7 +261,7 @@ fn python_pickle_clients_get_a_pickle_back() {
 }
 
 #[test]
-fn two_datagrams_are_answered_with_two_and_a_line() {
+fn a_request_in_two_datagrams_gets_its_reply_in_three() {
     let s = server(false, true);
     let out = python_client(false, s.port(), "three");
     assert!(out.success, "{}{}", out.stdout, out.stderr);

@@ -143,7 +143,7 @@ fn socklab_cookbook_mode_reconnects_to_a_server_that_closes_after_one_echo() {
 }
 
 #[test]
-fn stop_word_ends_a_tcp_session_and_the_server_keeps_listening() {
+fn a_stop_word_ends_only_its_own_tcp_session() {
     let server = start_text_server(true, Service::Echo, &["stop", "exit"]);
     let port = server.port().to_string();
     for _ in 0..2 {
@@ -166,6 +166,11 @@ fn stop_word_ends_a_tcp_session_and_the_server_keeps_listening() {
             out.stdout
         );
     }
+    stop(server);
+}
+
+#[test]
+fn given_stop_words_replace_the_default_ones() {
     // Given stop words replace the defaults: "stop" is then an ordinary message.
     let custom = start_text_server(true, Service::Echo, &["bye"]);
     let mut raw = TcpStream::connect(custom.addr()).unwrap();
@@ -186,11 +191,10 @@ fn stop_word_ends_a_tcp_session_and_the_server_keeps_listening() {
         reasons.iter().any(|r| r.contains("stop word")),
         "{reasons:?}"
     );
-    stop(server);
 }
 
 #[test]
-fn udp_echo_clients_and_datagram_sizes() {
+fn udp_echo_returns_every_datagram_from_empty_to_the_largest() {
     let server = start_text_server(false, Service::Echo, &["stop"]);
     let out = wait_output(
         spawn_python(

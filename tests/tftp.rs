@@ -83,7 +83,7 @@ fn count_before(text: &str, word: &str) -> u64 {
 }
 
 #[test]
-fn socklab_to_socklab_delivers_under_loss_duplication_and_reordering() {
+fn socklab_to_socklab_transfers_are_whole_over_a_bad_network() {
     let share = tempfile::tempdir().unwrap();
     let data = content(300_000);
     std::fs::write(share.path().join("lab.bin"), &data).unwrap();
@@ -146,7 +146,7 @@ fn socklab_to_socklab_delivers_under_loss_duplication_and_reordering() {
 }
 
 #[test]
-fn errors_are_sent_as_error_packets_and_explained() {
+fn each_refusal_is_an_error_packet_the_client_explains() {
     let share = tempfile::tempdir().unwrap();
     std::fs::write(share.path().join("here.txt"), b"here\n").unwrap();
     let read_only = server(share.path(), false, Conditions::default());
@@ -426,7 +426,7 @@ fn socklabs_client_downloads_from_real_servers() {
 }
 
 #[test]
-fn stop_ends_a_waiting_transfer_at_once_and_saves_nothing() {
+fn stop_ends_a_waiting_transfer_at_once_with_nothing_saved() {
     // A server that drops everything it sends: the client waits; Stop ends it.
     let share = tempfile::tempdir().unwrap();
     std::fs::write(share.path().join("lab.bin"), content(100_000)).unwrap();
@@ -462,7 +462,7 @@ fn stop_ends_a_waiting_transfer_at_once_and_saves_nothing() {
 }
 
 #[test]
-fn uploads_cross_to_and_from_real_software() {
+fn uploads_work_with_curl_as_client_or_tftpd_hpa_as_server() {
     // Small: a lost ACK costs curl its own retransmission timeout.
     let data = content(40_000);
     let out = tempfile::tempdir().unwrap();

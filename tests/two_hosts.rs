@@ -313,7 +313,7 @@ fn student_server(host: &str) -> String {
 }
 
 #[test]
-fn a_student_server_on_the_other_host_and_the_localhost_mistake() {
+fn only_a_server_bound_to_every_interface_is_reached_from_the_other_host() {
     let Some(mut hosts) = Hosts::new("a student's server across two hosts") else {
         return;
     };
@@ -379,7 +379,7 @@ fn a_student_server_on_the_other_host_and_the_localhost_mistake() {
 }
 
 #[test]
-fn a_link_that_goes_down_mid_download_leaves_nothing_and_says_so() {
+fn a_link_down_mid_download_ends_the_client_with_nothing_saved() {
     let Some(mut hosts) = Hosts::new("a link down mid-download") else {
         return;
     };

@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests: start runners on loopback, collect their events,
-//! run Python peers with a deadline.
+//! run Python peers with a deadline; `check` runs `socklab check` and reads its reports.
+//! Every test binary compiles all of them and uses some: unused ones are allowed here.
 #![allow(dead_code)]
+
+pub mod check;
 
 use std::io::{BufRead, BufReader, Read};
 use std::net::SocketAddr;
@@ -392,41 +395,4 @@ pub fn tool(bin: &str, package: &str) -> Option<PathBuf> {
         ));
     }
     found
-}
-
-/// `socklab check`'s options for `exercise` and `role` on `port` with `command`, as the command
-/// line makes them by default, confined by this build's socklab.
-#[allow(dead_code)]
-pub fn check_options(
-    exercise: socklab::check::Exercise,
-    role: socklab::check::Role,
-    port: u16,
-    command: Vec<String>,
-) -> socklab::check::Options {
-    socklab::check::Options {
-        exercise,
-        role,
-        command,
-        host: "127.0.0.1".into(),
-        port,
-        format: None,
-        name: "Ana".into(),
-        number: 37,
-        stdin: None,
-        timeout: Duration::from_secs(5),
-        file: None,
-        cancel: socklab::net::runner::StopFlag::new(),
-        tap: None,
-        weights: None,
-        confine: socklab::check::confine::Confine {
-            launcher: Some(env!("CARGO_BIN_EXE_socklab").into()),
-            ..Default::default()
-        },
-        applied: Default::default(),
-        writable: Vec::new(),
-        pcap: None,
-        build: None,
-        build_timeout: socklab::check::DEFAULT_BUILD_TIMEOUT,
-        built: None,
-    }
 }
