@@ -385,22 +385,31 @@ fn harness_for(settings: Settings) -> Harness<'static, SocklabApp> {
 /// a click aimed at where the widget was would miss.
 fn click_last_when_still(harness: &mut Harness<'_, SocklabApp>, label: &str) {
     let rect = |h: &Harness<'_, SocklabApp>| h.query_all_by_label(label).last().map(|n| n.rect());
-    // Where it was at the frame before (None before the first).
-    let mut before = None;
+    // Where it is, and since when it has been there: a click lands where the target was when
+    // it was sent, so the target must have stopped moving (a runner's late event, a line of
+    // Output or a status, moves what is below it a frame after it arrives).
+    let mut since: Option<(Option<egui::Rect>, Instant)> = None;
     step_until(
         harness,
         &format!("{label:?} never kept its place"),
         WAIT,
         |h| {
             let now = rect(h);
-            let still = before.is_some() && now == before;
-            before = now;
-            still
+            match since {
+                Some((at, t)) if at == now => now.is_some() && t.elapsed() >= STILL,
+                _ => {
+                    since = Some((now, Instant::now()));
+                    false
+                }
+            }
         },
     );
     harness.query_all_by_label(label).last().unwrap().click();
     harness.run_steps(2);
 }
+
+/// How long a target must keep its place before a test clicks it.
+const STILL: Duration = Duration::from_millis(300);
 
 fn type_into<S>(harness: &mut Harness<'_, S>, label: &str, text: &str) {
     harness.get_by_label(label).click();
