@@ -23,6 +23,7 @@ use crate::protocol::file::{
     HeaderLook, MAX_NAME_BYTES, TCP_BLOCK_BYTES, UDP_CHUNK_BYTES, block_count, header_look,
     header_warning, parse_name, resolve_in_root,
 };
+pub use crate::units::{human_bytes, rate, seconds};
 
 /// The port file-transfer forms offer by default.
 pub const DEFAULT_FILE_PORT: u16 = 9000;
@@ -610,42 +611,6 @@ fn warn_if_resized(reporter: &Reporter, peer: SocketAddr, name: &str, size: u64,
             Some(peer),
             format!("\"{name}\" changed size while it was sent: it had {size} bytes when the transfer began, {sent} were sent"),
         );
-    }
-}
-
-/// A duration for people, as every transfer line and card shows it: milliseconds under ten
-/// seconds (`0.044 s`), tenths above (`12.3 s`).
-pub fn seconds(elapsed: Duration) -> String {
-    let secs = elapsed.as_secs_f64();
-    if secs < 10.0 {
-        format!("{secs:.3} s")
-    } else {
-        format!("{secs:.1} s")
-    }
-}
-
-/// A throughput for people, e.g. `812.4 MB/s`.
-pub fn rate(bytes: u64, elapsed: Duration) -> String {
-    let secs = elapsed.as_secs_f64();
-    if secs <= 0.0 {
-        return "-".into();
-    }
-    human_bytes((bytes as f64 / secs) as u64) + "/s"
-}
-
-/// A size for people, e.g. `1.5 MiB`.
-pub fn human_bytes(bytes: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{bytes} B")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
     }
 }
 
@@ -1404,12 +1369,5 @@ mod tests {
             arrival_hint(&[], 2048, Duration::from_secs(1)).is_none(),
             "too short to tell"
         );
-    }
-
-    #[test]
-    fn human_units() {
-        assert_eq!(human_bytes(512), "512 B");
-        assert_eq!(human_bytes(1536), "1.5 KiB");
-        assert_eq!(rate(1024 * 1024, Duration::from_secs(1)), "1.0 MiB/s");
     }
 }
