@@ -23,5 +23,6 @@ pub mod files;
 pub mod gui;
 pub mod net;
 pub mod protocol;
+pub mod units;
 
 pub use error::{Error, Result};

@@ -444,7 +444,7 @@ impl<W: Write> Capture<W> {
             let said = format!(
                 "socklab left out the rest of the payload after the first {} (a capture keeps \
                  that much); sequence numbers still count every byte",
-                super::file::human_bytes(self.caps.payload_bytes.min(self.payload))
+                crate::units::human_bytes(self.caps.payload_bytes.min(self.payload))
             );
             // The receiver's ACK of everything, carrying the note.
             self.segment(to, from, ack, Some(after), Flags::Ack, &[], Some(said), at)?;
@@ -463,7 +463,7 @@ impl<W: Write> Capture<W> {
         let said = format!(
             "socklab left out the datagrams after the first {} of payload (a capture keeps that \
              much); this empty datagram stands for them",
-            super::file::human_bytes(self.payload)
+            crate::units::human_bytes(self.payload)
         );
         self.datagram(from, to, &[], Some(said), at)
     }

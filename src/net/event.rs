@@ -140,7 +140,7 @@ pub enum Event {
         peer: SocketAddr,
         /// This side's address of the connection.
         local: SocketAddr,
-        close: super::runner::StopFlag,
+        close: super::stop::StopFlag,
     },
     /// A client's socket is ready: connected (TCP), or bound with a default peer (UDP).
     Connected {

@@ -12,6 +12,7 @@ pub mod file;
 pub mod guess;
 pub mod impair;
 pub mod runner;
+pub mod stop;
 pub mod talk;
 pub mod tcp;
 pub mod tftp;

@@ -837,7 +837,7 @@ fn serve_request(
                     stats.blocks,
                     stats.retransmits,
                     elapsed.as_secs_f64(),
-                    super::file::rate(stats.bytes, elapsed)
+                    crate::units::rate(stats.bytes, elapsed)
                 ),
             );
             session.dally();
@@ -1075,7 +1075,7 @@ pub fn run_client(config: ClientConfig, reporter: &Reporter, stop: &StopFlag) ->
                 stats.blocks,
                 stats.retransmits,
                 elapsed.as_secs_f64(),
-                super::file::rate(stats.bytes, elapsed),
+                crate::units::rate(stats.bytes, elapsed),
                 sha256.map_or(String::new(), |s| format!(", SHA-256 {s}"))
             )))
         }
