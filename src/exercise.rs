@@ -55,6 +55,17 @@ impl Role {
     }
 }
 
+/// The port the add-two-numbers handouts and the textbook's uppercase examples use.
+pub const ADD_PORT: u16 = 12000;
+/// The port of the file-transfer forms and commands.
+pub const FILE_PORT: u16 = 9000;
+/// The port of the echo examples (one handout runs them with `--port=9900`).
+pub const ECHO_PORT: u16 = 9900;
+/// The port of the guess-the-number forms and commands.
+pub const GUESS_PORT: u16 = 9999;
+/// socklab's TFTP server's port (69 needs root).
+pub const TFTP_PORT: u16 = 6969;
+
 /// What socklab says about an exercise, wherever it says it.
 #[derive(Debug)]
 pub struct Info {
@@ -84,7 +95,7 @@ pub const EXERCISES: &[Info] = &[
         transport: "TCP",
         source: "Lab-02 §2 (TCP sockets)",
         summary: "The client sends a name and a number from 1 to 100; the server replies with its own name and number, and both show the sum. An out-of-range number stops the server.",
-        port: crate::net::addr::DEFAULT_ADD_PORT,
+        port: ADD_PORT,
         checked: true,
         client_args: "{host} {port}",
     },
@@ -95,7 +106,7 @@ pub const EXERCISES: &[Info] = &[
         transport: "UDP",
         source: "Lab-01 §3 (UDP sockets)",
         summary: "The same exchange in datagrams: one request, one reply, no connection. An out-of-range number stops the server.",
-        port: crate::net::addr::DEFAULT_ADD_PORT,
+        port: ADD_PORT,
         checked: true,
         client_args: "{host} {port}",
     },
@@ -106,7 +117,7 @@ pub const EXERCISES: &[Info] = &[
         transport: "TCP",
         source: "Lab-02 §3 (TCP sockets)",
         summary: "The client sends a file name; the server sends the file in 1024-byte blocks and closes the connection. Compare both files afterwards.",
-        port: crate::net::file::DEFAULT_FILE_PORT,
+        port: FILE_PORT,
         checked: true,
         client_args: "{host}:{port}:{remote} {local}",
     },
@@ -117,7 +128,7 @@ pub const EXERCISES: &[Info] = &[
         transport: "UDP",
         source: "Lab-01 §4 (UDP sockets)",
         summary: "The client sends a file name in one datagram; the server answers with 2048-byte datagrams, and the first shorter one ends the file.",
-        port: crate::net::file::DEFAULT_FILE_PORT,
+        port: FILE_PORT,
         checked: true,
         client_args: "{host}:{port}:{remote} {local}",
     },
@@ -128,7 +139,7 @@ pub const EXERCISES: &[Info] = &[
         transport: "TCP",
         source: "ELEN4017 Lab 2 tasks 1-3; CMPU4021 T1 (cookbook)",
         summary: "The server sends back whatever it receives, at once. A session carries many messages until the client sends a stop word. The cookbook test reads the echo in 16-byte receives: TCP is a stream.",
-        port: crate::net::talk::DEFAULT_ECHO_PORT,
+        port: ECHO_PORT,
         checked: true,
         client_args: "{host} {port}",
     },
@@ -139,7 +150,7 @@ pub const EXERCISES: &[Info] = &[
         transport: "UDP",
         source: "ELEN4017 Lab 2 task 4; CMPU4021 T2",
         summary: "Each datagram comes back unchanged, from 0 to 65,507 bytes. No connection: every message stands alone.",
-        port: crate::net::talk::DEFAULT_ECHO_PORT,
+        port: ECHO_PORT,
         checked: true,
         client_args: "{host} {port}",
     },
@@ -150,7 +161,7 @@ pub const EXERCISES: &[Info] = &[
         transport: "TCP",
         source: "Kurose & Ross 2.7 TCPClient/TCPServer",
         summary: "The textbook example the labs start from: the client sends a sentence, the server replies with it in capitals.",
-        port: crate::net::addr::DEFAULT_ADD_PORT,
+        port: ADD_PORT,
         checked: true,
         client_args: "{host} {port}",
     },
@@ -161,7 +172,7 @@ pub const EXERCISES: &[Info] = &[
         transport: "UDP",
         source: "Kurose & Ross 2.7 UDPClient/UDPServer",
         summary: "The textbook example over UDP: one datagram with a sentence, one datagram back in capitals.",
-        port: crate::net::addr::DEFAULT_ADD_PORT,
+        port: ADD_PORT,
         checked: true,
         client_args: "{host} {port}",
     },
@@ -172,7 +183,7 @@ pub const EXERCISES: &[Info] = &[
         transport: "UDP",
         source: "CMPU4021 T3",
         summary: "The server keeps a secret from 1 to 99 for each client and answers every guess with HIGHER, LOWER or CORRECT. Halving the range always wins within 7 guesses.",
-        port: crate::net::guess::DEFAULT_GUESS_PORT,
+        port: GUESS_PORT,
         checked: true,
         client_args: "{host} {port}",
     },
@@ -183,7 +194,7 @@ pub const EXERCISES: &[Info] = &[
         transport: "UDP (TFTP)",
         source: "beyond the handouts: RFC 1350, with RFC 2347-2349 and 7440",
         summary: "The UDP transfer made reliable: every block is numbered and acknowledged, and a lost one is sent again. Try it under the same network conditions as the lab transfer.",
-        port: crate::net::tftp::DEFAULT_TFTP_PORT,
+        port: TFTP_PORT,
         // Beyond the handouts: no student program to check.
         checked: false,
         client_args: "{host} {port}",

@@ -5,7 +5,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, ToSocketAddrs};
 use crate::error::{Error, Result};
 
 /// The port the add-two-numbers handouts and the textbook examples use.
-pub const DEFAULT_ADD_PORT: u16 = 12000;
+pub const DEFAULT_ADD_PORT: u16 = crate::exercise::ADD_PORT;
 
 /// The three bind choices the window offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -18,7 +18,7 @@ use crate::protocol::text::{
 use crate::protocol::{counted, escape_bytes};
 
 /// Port of the guess-the-number forms and CLI.
-pub const DEFAULT_GUESS_PORT: u16 = 9999;
+pub const DEFAULT_GUESS_PORT: u16 = crate::exercise::GUESS_PORT;
 
 /// Most games (client addresses) a server keeps; past it the least recently active is dropped.
 pub const MAX_GAMES: usize = 1024;

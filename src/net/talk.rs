@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 use crate::protocol::text::{is_stop_word, upper};
 
 /// Port of the echo examples (seed 004 runs them with `--port=9900`).
-pub const DEFAULT_ECHO_PORT: u16 = 9900;
+pub const DEFAULT_ECHO_PORT: u16 = crate::exercise::ECHO_PORT;
 
 /// Bytes a TCP server reads (and answers) at once.
 pub const TCP_READ_BYTES: usize = 16 * 1024;

@@ -25,7 +25,7 @@ use crate::protocol::tftp::{
 };
 
 /// The port socklab's TFTP server listens on by default (69 needs root).
-pub const DEFAULT_TFTP_PORT: u16 = 6969;
+pub const DEFAULT_TFTP_PORT: u16 = crate::exercise::TFTP_PORT;
 /// socklab's client asks for the handout's chunk size.
 pub const DEFAULT_CLIENT_BLKSIZE: usize = 2048;
 /// Times a packet is sent before the transfer is given up.

@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::error::{Error, Result};
 
 /// The port file-transfer forms offer by default.
-pub const DEFAULT_FILE_PORT: u16 = 9000;
+pub const DEFAULT_FILE_PORT: u16 = crate::exercise::FILE_PORT;
 
 /// Default pace of the UDP server. UDP has no flow control: a sender faster than the receiver
 /// overflows the receiver's buffer and datagrams are lost without a trace.
