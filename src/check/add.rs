@@ -4,13 +4,15 @@ use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream, UdpSocket};
 use std::time::{Duration, Instant};
 
+use super::case::{
+    Conn, Peer, Subject, answers, ended_cleanly, exit_verdict, output_shows, wait_released,
+};
+use super::error::CheckError;
+use super::options::{Options, expand};
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
 use super::spec::{Case, Check, Spec, Wire, run_table};
-use super::{
-    CheckError, Conn, Options, Peer, Role, Subject, answers, ended_cleanly, exit_verdict, expand,
-    output_shows, wait_released,
-};
+use crate::exercise::Role;
 use crate::net::add::{self as runner, ClientConfig, ServerConfig};
 use crate::net::event::{AddExchange, Event, Role as EventRole};
 use crate::protocol::add::{self, Parsed, WireFormat};
@@ -86,7 +88,7 @@ fn exchange(o: &Options, format: WireFormat, number: i64) -> (Vec<Event>, Option
 }
 
 /// The checks of a student's add server, in the order they run.
-const LISTENS: Spec = super::LISTENS;
+const LISTENS: Spec = super::case::LISTENS;
 const ANSWERS: Spec = Spec::required("answers", "answers with a name and an integer");
 const SHOWS: Spec = Spec::required("shows", "shows both names, both numbers and the sum");
 const SECOND_CLIENT: Spec = Spec::required("second-client", "answers a second client");
@@ -661,7 +663,7 @@ fn pieces_server(
     let mut program = Program::start(command, answers(o, &[], &["{name}", "{number}"]), o)
         .map_err(|e| Box::new((e.to_string(), None)))?;
     let until = Instant::now() + o.timeout;
-    let Some(mut conn) = super::accept_from(&listener, &mut program, o.timeout) else {
+    let Some(mut conn) = super::case::accept_from(&listener, &mut program, o.timeout) else {
         return Err(Box::new(("it never connected".into(), Some(program))));
     };
     let _ = conn.set_read_timeout(Some(Duration::from_millis(100)));

@@ -1,7 +1,7 @@
 //! A class's results from `--each`: its rows (see [`super::report::class`]), the class forms
 //! of the report formats, and its CSV sheet.
 
-use super::Options;
+use super::options::Options;
 use super::report::class::check_ids;
 pub use super::report::class::{Class, Row, short_names, short_paths};
 use super::report::csv_field;

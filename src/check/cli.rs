@@ -11,9 +11,10 @@ use std::time::Duration;
 use clap::Args;
 
 use super::class::Row;
+use super::options::Options;
 use super::report::{self, Gradescope, Json, Junit, ReportFormat, parse_weights, text};
-use super::{Exercise, Options, Role};
 use crate::args::Seconds;
+use crate::exercise::{Exercise, Role};
 use crate::protocol::add::WireFormat;
 
 fn usage(message: &str) -> ExitCode {
@@ -25,7 +26,7 @@ fn usage(message: &str) -> ExitCode {
 fn graded(name: &str) -> Result<Exercise, String> {
     Exercise::from_name(name)
         .filter(|e| e.info().checked)
-        .ok_or_else(|| format!("one of {}", super::graded_names()))
+        .ok_or_else(|| format!("one of {}", super::error::graded_names()))
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
@@ -182,7 +183,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "COMMAND")]
     pub build: Option<String>,
     /// Longest a build may run.
-    #[arg(long, value_name = "SECONDS", default_value_t = Seconds(super::DEFAULT_BUILD_TIMEOUT))]
+    #[arg(long, value_name = "SECONDS", default_value_t = Seconds(super::options::DEFAULT_BUILD_TIMEOUT))]
     pub build_timeout: Seconds,
     /// When socklab runs as root, the user the program runs as [default: nobody].
     #[arg(long, value_name = "NAME")]

@@ -4,10 +4,13 @@ use std::net::{SocketAddr, UdpSocket};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::case::{Peer, Subject, ended_cleanly};
+use super::error::CheckError;
+use super::options::{Options, expand};
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
 use super::spec::{Case, Check, Spec, run_table};
-use super::{CheckError, Options, Peer, Role, Subject, ended_cleanly, expand};
+use crate::exercise::Role;
 use crate::net::event::Event;
 use crate::net::file::{self as runner, ClientConfig, ServerConfig};
 use crate::protocol::file::UDP_CHUNK_BYTES;
@@ -80,7 +83,7 @@ fn put_files(s: &Subject<'_>) {
 }
 
 /// The checks of a student's file server, in the order they run.
-const LISTENS: Spec = super::LISTENS;
+const LISTENS: Spec = super::case::LISTENS;
 const SIZES_ARRIVE: Spec = Spec::required("sizes", "files of 1 to 70,000 bytes arrive identical");
 const SEVERAL: Spec = Spec::required("several", "serves download after download");
 const MISSING_NAME: Spec = Spec::required("missing", "a missing name does not stop it");
@@ -267,7 +270,7 @@ fn concurrent(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckEr
     }
     let o = c.o;
     let outcome = if c.ready()? {
-        let silent = std::net::TcpStream::connect((o.host.as_str(), o.port)).map(super::Conn);
+        let silent = std::net::TcpStream::connect((o.host.as_str(), o.port)).map(super::case::Conn);
         let got = download(o, &name(1025), &c.saved("concurrent"));
         drop(silent);
         match got {
@@ -334,7 +337,7 @@ fn fetch_raw(o: &Options, request: &str) -> Result<Vec<u8>, String> {
     let mut got = Vec::new();
     if o.exercise.tcp() {
         let stream = std::net::TcpStream::connect_timeout(&to, wait).map_err(|e| e.to_string())?;
-        let mut conn = super::Conn(stream);
+        let mut conn = super::case::Conn(stream);
         conn.0
             .set_read_timeout(Some(wait))
             .map_err(|e| e.to_string())?;
@@ -786,7 +789,7 @@ fn pieces(o: &Options, local: &Path) -> Result<Program, String> {
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
     let command = download_command(o, &name(PIECES_FILE), local);
     let mut p = Program::start(&command, Answers::default(), o).map_err(|e| e.to_string())?;
-    if let Some(mut stream) = super::accept_from(&listener, &mut p, o.timeout) {
+    if let Some(mut stream) = super::case::accept_from(&listener, &mut p, o.timeout) {
         let _ = stream.set_nodelay(true);
         let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
         let mut request = [0u8; 1024];
@@ -802,7 +805,7 @@ fn pieces(o: &Options, local: &Path) -> Result<Program, String> {
         }
         let _ = stream.shutdown(std::net::Shutdown::Write);
         p.wait_exit(o.timeout);
-        drop(super::Conn(stream));
+        drop(super::case::Conn(stream));
     } else {
         p.wait_exit(Duration::from_millis(100));
     }

@@ -3,10 +3,13 @@
 use std::net::{SocketAddr, UdpSocket};
 use std::time::Duration;
 
+use super::case::{Peer, Subject, answers, exit_verdict};
+use super::error::CheckError;
+use super::options::{Options, expand};
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
 use super::spec::{Case, Check, Spec, Wire, run_table};
-use super::{CheckError, Options, Peer, Role, Subject, answers, exit_verdict, expand};
+use crate::exercise::Role;
 use crate::net::event::{Event, GuessReport, Role as EventRole};
 use crate::net::guess::{self as runner, ClientConfig, ServerConfig};
 use crate::protocol::text::{HintStyle, read_hint};
@@ -22,7 +25,7 @@ pub fn run(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckEr
 }
 
 /// The checks of a student's guess server, in the order they run.
-const LISTENS: Spec = super::LISTENS;
+const LISTENS: Spec = super::case::LISTENS;
 const ANSWERS: Spec = Spec::required("answers", "answers a guess with higher, lower or correct");
 const CONSISTENT: Spec = Spec::required("consistent", "its answers agree with one secret in 1..99");
 const WINS: Spec = Spec::required("wins", "halving wins within 7 guesses");

@@ -2,6 +2,7 @@
 //! own, with its output kept (at most [`MAX_OUTPUT_BYTES`]) and its prompts answered by their
 //! words; the whole group is killed when it is dropped, so no process is left behind.
 
+pub use super::options::Tap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -21,26 +22,6 @@ const FALLBACK_AFTER: Duration = Duration::from_millis(600);
 /// How long a silent program that is seen doing something else than reading its input (a
 /// runtime starting) waits before a fallback line is typed anyway.
 const FALLBACK_LATE: Duration = Duration::from_secs(5);
-
-/// Where a check's programs' output goes as it comes (the window shows it live).
-#[derive(Clone)]
-pub struct Tap(Arc<dyn Fn(String) + Send + Sync>);
-
-impl Tap {
-    pub fn new(f: impl Fn(String) + Send + Sync + 'static) -> Self {
-        Self(Arc::new(f))
-    }
-
-    pub fn send(&self, text: String) {
-        (self.0)(text);
-    }
-}
-
-impl std::fmt::Debug for Tap {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Tap")
-    }
-}
 
 /// What to type into the program.
 #[derive(Clone, Debug, Default)]
@@ -142,7 +123,7 @@ pub struct Build {
     pub code: Option<i32>,
     /// How it was confined.
     pub applied: super::confine::Applied,
-    pub built: super::Built,
+    pub built: super::options::Built,
 }
 
 /// A line typed into a program: what, when (since it started), and how much it had printed
@@ -171,7 +152,7 @@ impl Program {
     pub fn start(
         command: &[String],
         answers: Answers,
-        options: &super::Options,
+        options: &super::options::Options,
     ) -> Result<Self, StartError> {
         let fail = |reason: String| StartError {
             command: command.join(" "),
@@ -188,8 +169,8 @@ impl Program {
             scratch_copy(&mut full, options.file.as_deref(), options.built.as_deref())
                 .map_err(|e| fail(e.to_string()))?;
         let (bind, connect) = match options.role {
-            super::Role::Server => (Some(options.port), None),
-            super::Role::Client => (None, Some(options.port)),
+            crate::exercise::Role::Server => (Some(options.port), None),
+            crate::exercise::Role::Client => (None, Some(options.port)),
         };
         let root = scratch.path().to_path_buf();
         Self::spawn(
@@ -206,12 +187,12 @@ impl Program {
     /// Runs the build command `line` (`{file}`: the submission's file, in its folder) once, in
     /// a copy of the submission's folder, confined as its program will be (no port at all),
     /// for at most `options.build_timeout`; the copy is kept for the program's runs.
-    pub fn build(line: &str, options: &super::Options) -> Result<Build, StartError> {
+    pub fn build(line: &str, options: &super::options::Options) -> Result<Build, StartError> {
         let fail = |reason: String| StartError {
             command: line.to_owned(),
             reason,
         };
-        let command = super::expand(&options.command, options, &[]);
+        let command = super::options::expand(&options.command, options, &[]);
         let folder = submission_folder(&command, options.file.as_deref(), true)
             .unwrap_or_else(|| PathBuf::from("."));
         let scratch = tempfile::tempdir().map_err(|e| fail(e.to_string()))?;
@@ -243,7 +224,7 @@ impl Program {
             output,
             code: code.flatten(),
             applied: program.applied.clone(),
-            built: super::Built {
+            built: super::options::Built {
                 original: folder,
                 work,
                 _scratch: scratch,
@@ -257,7 +238,7 @@ impl Program {
         full: &[String],
         shown: &[String],
         answers: Answers,
-        options: &super::Options,
+        options: &super::options::Options,
         (scratch, root, work): (Option<tempfile::TempDir>, PathBuf, PathBuf),
         (bind, connect): (Option<u16>, Option<u16>),
         env: &[(String, String)],
@@ -549,7 +530,7 @@ fn plan_run(
     full: &[String],
     root: &Path,
     (bind, connect): (Option<u16>, Option<u16>),
-    options: &super::Options,
+    options: &super::options::Options,
 ) -> Result<(tempfile::TempDir, super::confine::Plan), String> {
     let private = tempfile::tempdir().map_err(|e| e.to_string())?;
     let plan = super::confine::plan(
@@ -652,7 +633,7 @@ fn watch_cancel(
 
 /// The build command with its placeholders replaced; `{file}` is the submission's file seen
 /// from its `folder`, where the build runs.
-fn build_line(line: &str, options: &super::Options, folder: &Path) -> String {
+fn build_line(line: &str, options: &super::options::Options, folder: &Path) -> String {
     let file = options.file.as_deref().map(|f| {
         Path::new(f)
             .canonicalize()
@@ -678,7 +659,7 @@ fn shell_for(line: &str) -> Vec<String> {
 /// The options a build runs with: the program's confinement, with at least the build's time
 /// in CPU seconds, and its own record of what was applied (the report's confinement is the
 /// program's, not the build's).
-fn build_options(options: &super::Options) -> super::Options {
+fn build_options(options: &super::options::Options) -> super::options::Options {
     let mut confined = options.clone();
     confined.applied = Arc::default();
     confined.confine.limits.cpu_seconds = confined
@@ -1012,7 +993,7 @@ fn same_device_as(folder: &Path, path: &Path) -> Option<bool> {
 fn scratch_copy(
     command: &mut [String],
     file: Option<&str>,
-    built: Option<&super::Built>,
+    built: Option<&super::options::Built>,
 ) -> std::io::Result<(tempfile::TempDir, PathBuf)> {
     let scratch = tempfile::tempdir()?;
     let work = scratch.path().join("work");

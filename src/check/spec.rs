@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use super::CheckError;
+use super::error::CheckError;
 use super::program::Program;
 use super::report::{CheckResult, Evidence, Verdict};
 

@@ -4,10 +4,13 @@ use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream, UdpSocket};
 use std::time::{Duration, Instant};
 
+use super::case::{Peer, Subject, answers, exit_verdict};
+use super::error::CheckError;
+use super::options::{Options, expand};
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
 use super::spec::{Case, Check, Spec, run_table};
-use super::{CheckError, Exercise, Options, Peer, Role, Subject, answers, exit_verdict, expand};
+use crate::exercise::{Exercise, Role};
 use crate::net::event::Event;
 use crate::net::talk::{self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, Service};
 use crate::protocol::escape_bytes;
@@ -41,7 +44,7 @@ pub fn run(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckEr
 
 /// A connection or datagram socket to the server under test.
 enum Conn {
-    Tcp(super::Conn),
+    Tcp(super::case::Conn),
     Udp(UdpSocket, SocketAddr),
 }
 
@@ -53,7 +56,7 @@ impl Conn {
         if o.exercise.tcp() {
             let s = TcpStream::connect_timeout(&addr, Duration::from_secs(3))?;
             s.set_read_timeout(Some(Duration::from_millis(100)))?;
-            Ok(Self::Tcp(super::Conn(s)))
+            Ok(Self::Tcp(super::case::Conn(s)))
         } else {
             let s = UdpSocket::bind("127.0.0.1:0")?;
             s.set_read_timeout(Some(Duration::from_millis(100)))?;
@@ -148,7 +151,7 @@ const CONCURRENT: Spec = Spec::advisory("concurrent", "answers while another cli
 /// word.
 fn server_checks<'a>(exercise: Exercise) -> Vec<Check<ServerCase<'a>>> {
     let tcp = exercise.tcp();
-    let mut table = vec![Check::new(super::LISTENS, listens)];
+    let mut table = vec![Check::new(super::case::LISTENS, listens)];
     if service(exercise) == Service::Upper {
         table.push(Check::new(UPPER, first_answer));
         table.push(Check::new(SECOND_CLIENT, second_client));
@@ -314,7 +317,7 @@ fn second_client(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, Chec
     }
     let alive =
         c.s.program()
-            .is_some_and(|p| p.wait_exit(super::SETTLE).is_none());
+            .is_some_and(|p| p.wait_exit(super::case::SETTLE).is_none());
     let again = c.form(b"second client");
     let want_again = expected(c.o.exercise, &again);
     let got_again = if alive {

@@ -1,7 +1,7 @@
 //! A class checked with `--each`: a row per submission, and what the class forms of the
 //! formats share.
 
-use super::{Report, Verdict};
+use super::model::{Report, Verdict};
 
 /// A file checked by `--each`: its name, its report, or why it could not be run.
 pub type Row = (String, Option<Report>, String);
@@ -74,7 +74,7 @@ pub fn pass_rate(rows: &[Row], id: &str) -> (usize, usize) {
 /// and evidence hold characters XML and Markdown treat specially.
 #[cfg(test)]
 pub fn sample_rows() -> Vec<Row> {
-    use super::{CheckResult, Evidence};
+    use super::model::{CheckResult, Evidence};
     let evidence = Evidence {
         sent: b"3 & 4 <x> \"q\" 'a'\x01\n".to_vec(),
         received: b"7\r\n".to_vec(),

@@ -2,7 +2,9 @@
 
 use serde_json::json;
 
-use super::{Class, Report, ReportFormat, Verdict, plain_evidence};
+use super::class::Class;
+use super::format::ReportFormat;
+use super::model::{Report, Verdict, plain_evidence};
 
 /// Gradescope's `results.json`: one test per check, worth its points (advisory checks none,
 /// unless the weights say so), with the reason and evidence as its output. No class form: a

@@ -2,8 +2,10 @@
 
 use std::fmt::Write as _;
 
-use super::class::{check_ids, pass_rate};
-use super::{CheckResult, Class, Report, ReportFormat, escape_bytes, plain_evidence, xml_escape};
+use super::class::{Class, check_ids, pass_rate};
+use super::format::ReportFormat;
+use super::model::{CheckResult, Report, plain_evidence, xml_escape};
+use crate::protocol::escape_bytes;
 
 /// HTML: the single report's table of verdicts with each check's evidence folded in; the
 /// class's page (a row per submission, a column per check, each cell coloured by its verdict,

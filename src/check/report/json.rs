@@ -2,7 +2,10 @@
 
 use serde_json::json;
 
-use super::{Class, Report, ReportFormat, escape_bytes};
+use super::class::Class;
+use super::format::ReportFormat;
+use super::model::Report;
+use crate::protocol::escape_bytes;
 
 /// One JSON object with every check, its evidence and the counts, on one line.
 pub struct Json;

@@ -2,7 +2,9 @@
 
 use std::fmt::Write as _;
 
-use super::{Class, Report, ReportFormat, Verdict, plain_evidence, xml_escape};
+use super::class::Class;
+use super::format::ReportFormat;
+use super::model::{Report, Verdict, plain_evidence, xml_escape};
 
 /// JUnit XML: one test suite, one test case per check; a failed check is a `<failure>`, a
 /// skipped one `<skipped>`; the evidence is the case's `system-out`. A class is a test suite

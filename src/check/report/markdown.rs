@@ -2,8 +2,10 @@
 
 use std::fmt::Write as _;
 
-use super::class::check_ids;
-use super::{Class, Evidence, Report, ReportFormat, escape_bytes};
+use super::class::{Class, check_ids};
+use super::format::ReportFormat;
+use super::model::{Evidence, Report};
+use crate::protocol::escape_bytes;
 
 /// Markdown: a table of verdicts, then each check's evidence; a class as a table with a row
 /// per submission.
@@ -86,7 +88,7 @@ impl ReportFormat for Markdown {
 }
 
 /// A check's evidence as a section of its own (nothing when there is none).
-fn evidence(out: &mut String, c: &super::CheckResult) {
+fn evidence(out: &mut String, c: &super::model::CheckResult) {
     let e = &c.evidence;
     if e == &Evidence::default() {
         return;

@@ -2,38 +2,30 @@
 //! [`ReportFormat`] each (Markdown, HTML, JUnit XML, JSON, Gradescope's `results.json`, the
 //! terminal's text), listed in [`FORMATS`].
 
-use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::protocol::escape_bytes;
-
 pub mod class;
+pub mod format;
 mod gradescope;
 mod html;
 mod json;
 mod junit;
 mod markdown;
+pub mod model;
 pub mod text;
 
 pub use class::{Class, Row};
+pub use format::ReportFormat;
 pub use gradescope::Gradescope;
 pub use html::Html;
 pub use json::Json;
 pub use junit::Junit;
 pub use markdown::Markdown;
+pub use model::{
+    CheckResult, Evidence, Report, Verdict, Weights, csv_field, parse_weights, plain_evidence,
+    xml_escape,
+};
 pub use text::Text;
-
-/// One way of writing a report down: a file format, or the terminal's text.
-pub trait ReportFormat: Sync {
-    /// The format's name: `markdown`, `html`, `junit`, `json`, `gradescope`, `text`.
-    fn id(&self) -> &'static str;
-    /// The endings of the file names that mean this format, lower case, without the dot.
-    fn extensions(&self) -> &'static [&'static str];
-    /// One check run's report, as its file holds it.
-    fn single(&self, r: &Report) -> String;
-    /// A class's report (`--each`): None when the format has none.
-    fn class(&self, class: &Class<'_>) -> Option<String>;
-}
 
 /// Every format.
 pub const FORMATS: [&dyn ReportFormat; 6] = [&Markdown, &Html, &Junit, &Json, &Gradescope, &Text];
@@ -58,234 +50,8 @@ pub fn page_for(path: &Path) -> &'static dyn ReportFormat {
     }
 }
 
-/// Pass, fail, or not tried (with the reason).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Verdict {
-    Pass,
-    Fail,
-    Skip,
-}
-
-impl Verdict {
-    pub fn word(self) -> &'static str {
-        match self {
-            Self::Pass => "pass",
-            Self::Fail => "fail",
-            Self::Skip => "skip",
-        }
-    }
-}
-
-/// What was seen: the bytes on the wire and what the program printed and did.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Evidence {
-    pub sent: Vec<u8>,
-    pub received: Vec<u8>,
-    pub stdout: String,
-    pub stderr: String,
-    pub exit_code: Option<i32>,
-    /// Where `sent` was several messages, each one's length (empty: one piece).
-    pub sent_parts: Vec<usize>,
-    /// What socklab typed into the program, each line with when (ms after it started).
-    pub typed: Vec<(String, u64)>,
-}
-
-impl Evidence {
-    /// What was typed, for people: `"Ana" at 0.6 s, "7" at 1.2 s`.
-    pub fn typed_shown(&self, open: &str, close: &str) -> String {
-        self.typed
-            .iter()
-            .map(|(line, ms)| {
-                format!(
-                    "{open}{}{close} at {}.{} s",
-                    escape_bytes(line.as_bytes()),
-                    ms / 1000,
-                    ms % 1000 / 100
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
-    /// What was sent, escaped, one string per message where there were several.
-    pub fn sent_pieces(&self) -> Vec<String> {
-        if self.sent_parts.iter().sum::<usize>() != self.sent.len() || self.sent_parts.len() < 2 {
-            return vec![escape_bytes(&self.sent)];
-        }
-        let mut at = 0;
-        let mut pieces = Vec::new();
-        for n in &self.sent_parts {
-            pieces.push(escape_bytes(&self.sent[at..at + n]));
-            at += n;
-        }
-        pieces
-    }
-
-    /// [`Self::sent_pieces`], each between `open` and `close`, separated by " · "
-    /// ("`one` · `two two`").
-    pub fn sent_shown(&self, open: &str, close: &str) -> String {
-        self.sent_pieces()
-            .iter()
-            .map(|p| format!("{open}{p}{close}"))
-            .collect::<Vec<_>>()
-            .join(" · ")
-    }
-}
-
-/// One check.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CheckResult {
-    pub id: &'static str,
-    pub title: &'static str,
-    /// What the handout asks (true), or robustness a good solution has (false).
-    pub required: bool,
-    pub verdict: Verdict,
-    pub reason: String,
-    pub evidence: Evidence,
-}
-
-/// Points per check id, an instructor's own (`--weights FILE`); a check not named is worth
-/// nothing.
-pub type Weights = std::collections::BTreeMap<String, f64>;
-
-/// Reads a weights file: one `check-id points` (or `check-id,points`, or `check-id = points`)
-/// a line; `#` starts a comment. JSON (`{"listens": 2, …}`) is read too.
-pub fn parse_weights(text: &str) -> Result<Weights, String> {
-    if text.trim_start().starts_with('{') {
-        let map: std::collections::BTreeMap<String, f64> =
-            serde_json::from_str(text).map_err(|e| format!("not a JSON object of points: {e}"))?;
-        return check_weights(map);
-    }
-    let mut map = Weights::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        let mut parts = line
-            .split(|c: char| c == ',' || c == '=' || c == ':' || c.is_whitespace())
-            .filter(|p| !p.is_empty());
-        let (Some(id), Some(points), None) = (parts.next(), parts.next(), parts.next()) else {
-            return Err(format!(
-                "line {}: \"{line}\" is not `check-id points`",
-                n + 1
-            ));
-        };
-        let points: f64 = points
-            .parse()
-            .map_err(|_| format!("line {}: \"{points}\" is not a number of points", n + 1))?;
-        map.insert(id.to_owned(), points);
-    }
-    check_weights(map)
-}
-
-fn check_weights(map: Weights) -> Result<Weights, String> {
-    if let Some((id, p)) = map.iter().find(|(_, p)| !p.is_finite() || **p < 0.0) {
-        return Err(format!("{id}: {p} points (points are 0 or more)"));
-    }
-    if map.values().sum::<f64>() <= 0.0 {
-        return Err("no check is worth any points".into());
-    }
-    Ok(map)
-}
-
-/// Everything a check run found.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Report {
-    pub exercise: String,
-    pub role: String,
-    pub command: String,
-    /// The wire format found or used (add).
-    pub format: Option<String>,
-    pub checks: Vec<CheckResult>,
-    /// The instructor's points per check; None: every required check one point, advisory
-    /// checks none.
-    pub weights: Option<Weights>,
-    /// How the program under test was confined (None: no program was started).
-    pub confinement: Option<super::confine::Applied>,
-}
-
+/// The ways a report is written, one implementation each.
 impl Report {
-    pub fn passed(&self) -> usize {
-        self.count(Verdict::Pass)
-    }
-
-    pub fn failed(&self) -> usize {
-        self.count(Verdict::Fail)
-    }
-
-    fn count(&self, v: Verdict) -> usize {
-        self.checks.iter().filter(|c| c.verdict == v).count()
-    }
-
-    /// Whether every required check passed.
-    pub fn required_passed(&self) -> bool {
-        self.checks
-            .iter()
-            .filter(|c| c.required)
-            .all(|c| c.verdict == Verdict::Pass)
-    }
-
-    /// (passed, total) of the required checks (a skipped one counts as not passed: it was
-    /// skipped because one it needs failed), or of the advisory ones tried (a skipped one is
-    /// left out: it does not apply, as a TCP case to UDP, or could not be tried).
-    pub fn tally(&self, required: bool) -> (usize, usize) {
-        let of_kind = || {
-            self.checks
-                .iter()
-                .filter(move |c| c.required == required && (required || c.verdict != Verdict::Skip))
-        };
-        (
-            of_kind().filter(|c| c.verdict == Verdict::Pass).count(),
-            of_kind().count(),
-        )
-    }
-
-    /// What check `c` is worth.
-    pub fn points(&self, c: &CheckResult) -> f64 {
-        match &self.weights {
-            Some(w) => w.get(c.id).copied().unwrap_or(0.0),
-            None if c.required => 1.0,
-            None => 0.0,
-        }
-    }
-
-    /// Points earned and points possible.
-    pub fn marks(&self) -> (f64, f64) {
-        self.checks.iter().fold((0.0, 0.0), |(got, max), c| {
-            let p = self.points(c);
-            let earned = if c.verdict == Verdict::Pass { p } else { 0.0 };
-            (got + earned, max + p)
-        })
-    }
-
-    /// The mark as a percentage, one decimal: the share of the required checks passed (an
-    /// advisory check never lowers it), or of the points with `weights`; 0 when nothing is
-    /// worth points.
-    pub fn score(&self) -> f64 {
-        let (got, max) = self.marks();
-        if max <= 0.0 {
-            0.0
-        } else {
-            (got * 1000.0 / max).round() / 10.0
-        }
-    }
-
-    /// One line for people: the score, then the required and advisory counts.
-    pub fn summary(&self) -> String {
-        let (rp, rt) = self.tally(true);
-        let (ap, at) = self.tally(false);
-        format!(
-            "score {}%: {rp} of {rt} required checks passed{}; advisory {ap} of {at}",
-            self.score(),
-            if self.weights.is_some() {
-                " (points from the weights file)"
-            } else {
-                ""
-            }
-        )
-    }
-
     /// Gradescope's `results.json` ([`Gradescope`]).
     pub fn to_gradescope(&self) -> serde_json::Value {
         gradescope::value(self)
@@ -309,58 +75,6 @@ impl Report {
     /// The report as a page of its own ([`Html`]).
     pub fn to_html(&self) -> String {
         Html.single(self)
-    }
-}
-
-/// A check's reason and evidence as plain text (Gradescope's output, JUnit's system-out).
-pub fn plain_evidence(c: &CheckResult) -> String {
-    let e = &c.evidence;
-    let mut out = format!("{}: {}\n", c.verdict.word(), c.reason);
-    if !e.sent.is_empty() {
-        let _ = writeln!(out, "sent: {}", e.sent_shown("\"", "\""));
-    }
-    if !e.received.is_empty() {
-        let _ = writeln!(out, "received: \"{}\"", escape_bytes(&e.received));
-    }
-    if !e.typed.is_empty() {
-        let _ = writeln!(out, "typed: {}", e.typed_shown("\"", "\""));
-    }
-    if let Some(code) = e.exit_code {
-        let _ = writeln!(out, "exit code: {code}");
-    }
-    if !e.stdout.trim().is_empty() {
-        let _ = writeln!(out, "the program's output:\n{}", e.stdout.trim_end());
-    }
-    out
-}
-
-/// Text made safe inside XML attributes and elements; characters XML 1.0 cannot hold (most
-/// control characters) become `\u{…}`.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(ch),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Quotes a CSV field when it needs it.
-pub fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
     }
 }
 

@@ -1,6 +1,8 @@
 //! What `socklab check` prints: a line per check as it ends, then the counts.
 
-use super::{CheckResult, Class, Report, ReportFormat, Verdict};
+use super::class::Class;
+use super::format::ReportFormat;
+use super::model::{CheckResult, Report, Verdict};
 
 /// The terminal's text: [`line`] for each check, then [`tail`].
 pub struct Text;
