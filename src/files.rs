@@ -10,9 +10,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Result};
 
 #[cfg(target_os = "linux")]
-mod splice;
-#[cfg(target_os = "linux")]
-pub use splice::{SpliceDownload, Spliced};
+pub mod splice;
 
 /// Read size for hashing and comparing.
 const IO_CHUNK_BYTES: usize = 256 * 1024;
@@ -291,24 +289,6 @@ impl Download {
         Part::persist(&path, self.overwrite, temp)?;
         let sha256 = hex(&hasher.finalize());
         Ok((path, sha256))
-    }
-}
-
-#[cfg(target_os = "linux")]
-impl Download {
-    /// The same download, continued by `splice` from where it is (see [`SpliceDownload`]).
-    pub fn into_splice(mut self) -> Result<SpliceDownload> {
-        if self.filled > 0 {
-            self.hand_off()?;
-        }
-        let (temp, hasher) = self.join_writer()?;
-        let part = Part {
-            path: self.path.clone(),
-            overwrite: self.overwrite,
-            stale_removed: self.stale_removed,
-            temp,
-        };
-        SpliceDownload::resume(part, hasher, self.written)
     }
 }
 

@@ -282,6 +282,23 @@ fn hash_behind(
     Ok(hasher)
 }
 
+impl Download {
+    /// The same download, continued by `splice` from where it is (see [`SpliceDownload`]).
+    pub fn into_splice(mut self) -> Result<SpliceDownload> {
+        if self.filled > 0 {
+            self.hand_off()?;
+        }
+        let (temp, hasher) = self.join_writer()?;
+        let part = Part {
+            path: self.path.clone(),
+            overwrite: self.overwrite,
+            stale_removed: self.stale_removed,
+            temp,
+        };
+        SpliceDownload::resume(part, hasher, self.written)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

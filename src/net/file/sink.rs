@@ -19,7 +19,7 @@ pub(super) struct Sink {
     copy: Option<Download>,
     /// Linux: moved socket → file by `splice`, hashed behind the writer.
     #[cfg(target_os = "linux")]
-    splice: Option<crate::files::SpliceDownload>,
+    splice: Option<crate::files::splice::SpliceDownload>,
     /// Whether `splice` may take over (Linux, [`ClientConfig::zero_copy`], not refused yet).
     #[cfg(target_os = "linux")]
     may_splice: bool,
@@ -43,7 +43,7 @@ impl Sink {
     pub(super) fn create(path: &Path, config: &ClientConfig, reporter: &Reporter) -> Result<Self> {
         #[cfg(target_os = "linux")]
         if config.zero_copy && reporter.payload_left() == 0 {
-            let splice = crate::files::SpliceDownload::create(path, config.overwrite)?;
+            let splice = crate::files::splice::SpliceDownload::create(path, config.overwrite)?;
             note_removed_parts(splice.stale_removed(), splice.path(), reporter);
             return Ok(Self {
                 copy: None,
@@ -88,7 +88,7 @@ impl Sink {
         }
         #[cfg(target_os = "linux")]
         if let Some(splice) = &mut self.splice {
-            use crate::files::Spliced;
+            use crate::files::splice::Spliced;
             return match splice.splice_from(stream)? {
                 Spliced::Moved(n) => {
                     // A capture counts them (their bytes are past what it keeps).

@@ -6,63 +6,24 @@ use std::net::SocketAddr;
 
 use crossbeam_channel::Sender;
 use egui::RichText;
-use serde::{Deserialize, Serialize};
 
-use crate::gui::exercises::PanelSettings;
-use crate::gui::exercises::{ExercisePanel, Roles};
+use crate::gui::exercises::panel::{ExercisePanel, PanelSettings, Roles};
 use crate::gui::widgets::{
     bind_port_rows, labelled_text, list_height, reach_ui, scroll_box, server_address_row,
 };
-use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT};
 use crate::net::event::{Event, Reply};
 use crate::net::runner::{RunFn, Waker};
-use crate::net::talk::{
-    self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, DEFAULT_ECHO_PORT, Service,
-};
+use crate::net::talk::{self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, Service};
 use crate::net::{DEFAULT_CLIENT_TIMEOUT, MAX_DATAGRAM_BYTES};
 use crate::protocol::counted;
 use crate::protocol::escape_bytes;
-use crate::protocol::text::DEFAULT_STOP_WORDS;
+
+pub mod settings;
+
+pub use self::settings::TalkSettings;
 
 /// Most chat entries kept per panel.
 pub const MAX_CHAT_ENTRIES: usize = 500;
-
-/// What the forms remember between runs.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct TalkSettings {
-    pub bind: BindChoice,
-    pub port: u16,
-    /// Comma-separated stop words (echo).
-    pub stop_words: String,
-    pub server: String,
-    pub draft: String,
-    /// UDP: the simulated network conditions.
-    pub network: crate::gui::network::Network,
-}
-
-impl TalkSettings {
-    pub fn for_service(service: Service) -> Self {
-        let port = match service {
-            Service::Echo => DEFAULT_ECHO_PORT,
-            Service::Upper => DEFAULT_ADD_PORT,
-        };
-        Self {
-            bind: BindChoice::AllIpv4,
-            port,
-            stop_words: DEFAULT_STOP_WORDS.join(", "),
-            server: format!("localhost:{port}"),
-            draft: String::new(),
-            network: crate::gui::network::Network::default(),
-        }
-    }
-}
-
-impl Default for TalkSettings {
-    fn default() -> Self {
-        Self::for_service(Service::Echo)
-    }
-}
 
 /// The panel: settings plus what is running.
 pub struct TalkPanel {

@@ -5,59 +5,22 @@ use std::net::SocketAddr;
 
 use crossbeam_channel::Sender;
 use egui::RichText;
-use serde::{Deserialize, Serialize};
 
-use crate::gui::exercises::PanelSettings;
-use crate::gui::exercises::{ExercisePanel, Roles};
+use crate::gui::exercises::panel::{ExercisePanel, PanelSettings, Roles};
 use crate::gui::widgets::{
     bind_port_rows, labelled_text, list_height, number_field, reach_ui, scroll_box,
     server_address_row,
 };
 use crate::net::DEFAULT_CLIENT_TIMEOUT;
-use crate::net::addr::BindChoice;
 use crate::net::event::{Event, GuessReport};
-use crate::net::guess::{self, DEFAULT_GUESS_PORT};
+use crate::net::guess::{self};
 use crate::net::runner::Waker;
 use crate::protocol::counted;
 use crate::protocol::text::{HintStyle, SECRET_MAX, SECRET_MIN};
 
-/// Auto-play's default pause between guesses: slow enough for a class to follow.
-pub const DEFAULT_STEP_DELAY_SECS: f32 = 0.6;
-/// Auto-play's longest pause between guesses.
-pub const MAX_STEP_DELAY_SECS: f32 = 5.0;
+pub mod settings;
 
-/// What the forms remember between runs.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct GuessSettings {
-    pub bind: BindChoice,
-    pub port: u16,
-    pub random_secret: bool,
-    pub secret: i64,
-    pub style: HintStyle,
-    pub server: String,
-    pub draft: String,
-    /// Seconds Auto-play waits between guesses (0 plays at once).
-    pub step_delay_secs: f32,
-    /// UDP: the simulated network conditions.
-    pub network: crate::gui::network::Network,
-}
-
-impl Default for GuessSettings {
-    fn default() -> Self {
-        Self {
-            bind: BindChoice::AllIpv4,
-            port: DEFAULT_GUESS_PORT,
-            random_secret: true,
-            secret: 42,
-            style: HintStyle::Upper,
-            server: format!("localhost:{DEFAULT_GUESS_PORT}"),
-            draft: String::new(),
-            step_delay_secs: DEFAULT_STEP_DELAY_SECS,
-            network: crate::gui::network::Network::default(),
-        }
-    }
-}
+pub use self::settings::{DEFAULT_STEP_DELAY_SECS, GuessSettings, MAX_STEP_DELAY_SECS};
 
 /// The panel: settings plus what is running.
 pub struct GuessPanel {

@@ -4,80 +4,21 @@ use std::collections::BTreeMap;
 use std::net::SocketAddr;
 
 use egui::RichText;
-use serde::{Deserialize, Serialize};
 
-use crate::gui::exercises::PanelSettings;
-use crate::gui::exercises::{ExercisePanel, Roles};
+use crate::gui::exercises::panel::{ExercisePanel, PanelSettings, Roles};
 use crate::gui::widgets::{
     bind_port_rows, entered_by_enter, labelled_text, list_height, number_field, reach_ui,
     scroll_box, server_address_row,
 };
-use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT, user_name};
 use crate::net::event::{AddExchange, Event};
 use crate::net::runner::{RunFn, Waker};
 use crate::net::{DEFAULT_CLIENT_TIMEOUT, add};
 use crate::protocol::add::{FORMAT_NAMES, NUMBER_MAX, NUMBER_MIN, WireFormat, in_range};
 use crate::protocol::counted;
 
-/// What the server form remembers between runs.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct ServerSettings {
-    pub name: String,
-    /// Pick a new random number at each start (seed 000 asks for a random number).
-    pub random_number: bool,
-    pub number: i64,
-    pub bind: BindChoice,
-    pub port: u16,
-    pub stop_on_out_of_range: bool,
-}
+pub mod settings;
 
-impl Default for ServerSettings {
-    fn default() -> Self {
-        Self {
-            name: format!("Server of {}", user_name()),
-            random_number: true,
-            number: 50,
-            bind: BindChoice::AllIpv4,
-            port: DEFAULT_ADD_PORT,
-            stop_on_out_of_range: true,
-        }
-    }
-}
-
-/// What the client form remembers between runs.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct ClientSettings {
-    pub server: String,
-    pub name: String,
-    pub number: String,
-    /// A name from [`FORMAT_NAMES`], or `"template"`.
-    pub format: String,
-    pub template: String,
-}
-
-impl Default for ClientSettings {
-    fn default() -> Self {
-        Self {
-            server: format!("localhost:{DEFAULT_ADD_PORT}"),
-            name: format!("Client of {}", user_name()),
-            number: "42".into(),
-            format: "comma".into(),
-            template: "{name}: {number}\\n".into(),
-        }
-    }
-}
-
-/// Both forms' settings, persisted per transport.
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct AddSettings {
-    pub server: ServerSettings,
-    pub client: ClientSettings,
-    /// UDP: the simulated network conditions.
-    pub network: crate::gui::network::Network,
-}
+pub use self::settings::{AddSettings, ClientSettings, ServerSettings};
 
 /// The panel: settings plus what is running.
 pub struct AddPanel {
