@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use crossbeam_channel::Receiver;
 
-use super::OutputArgs;
+use super::common::OutputArgs;
 use super::interrupt;
 use crate::error::Error;
 use crate::net::addr::reachable_addresses;
