@@ -1,16 +1,18 @@
 //! `tcp-add` and `udp-add`: a name and a number each way, and the sum.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use super::common::{NetworkArgs, OutputArgs, network_of_role, run_role, udp_only, usage_error};
+use super::common::{
+    BindArgs, ConnectionsArgs, NetworkArgs, OutputArgs, network_of_role, run_role, udp_only,
+    usage_error,
+};
 use crate::args::Seconds;
 use crate::exercise::{Exercise, Role};
 use crate::net::addr::{DEFAULT_ADD_PORT, user_name};
 use crate::net::runner::RunFn;
-use crate::net::{DEFAULT_CLIENT_TIMEOUT, MAX_CONNECTIONS, add};
+use crate::net::{DEFAULT_CLIENT_TIMEOUT, add};
 use crate::protocol::add::WireFormat;
 
 #[derive(Debug, Subcommand)]
@@ -28,12 +30,10 @@ pub struct AddServerArgs {
     /// Port to listen on.
     #[arg(long, default_value_t = DEFAULT_ADD_PORT)]
     pub port: u16,
-    /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
-    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
-    pub bind: IpAddr,
-    /// TCP: most clients served at once; more are refused with a log line.
-    #[arg(long, default_value_t = MAX_CONNECTIONS)]
-    pub max_connections: usize,
+    #[command(flatten)]
+    pub bind: BindArgs,
+    #[command(flatten)]
+    pub connections: ConnectionsArgs,
     /// The server's name [default: "Server of <user name>"].
     #[arg(long)]
     pub name: Option<String>,
@@ -88,8 +88,8 @@ pub(super) fn run(role: AddRole, exercise: Exercise) -> ExitCode {
 fn run_server(args: AddServerArgs, exercise: Exercise) -> ExitCode {
     let config = add::ServerConfig {
         conditions: args.network.conditions(),
-        bind: SocketAddr::new(args.bind, args.port),
-        max_connections: args.max_connections,
+        bind: args.bind.at(args.port),
+        max_connections: args.connections.max_connections,
         name: args
             .name
             .unwrap_or_else(|| format!("Server of {}", user_name())),

@@ -1,6 +1,9 @@
 //! What every exercise's subcommands share: the network simulator's and the output's flags,
+//! the flags servers share (the address to bind, the connection limit, the shared folder),
 //! starting a role on its thread, and the usage errors.
 
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
@@ -8,8 +11,45 @@ use crossbeam_channel::Receiver;
 
 use super::print::finish;
 use crate::exercise::{Exercise, Role};
+use crate::net::MAX_CONNECTIONS;
 use crate::net::event::Stamped;
 use crate::net::runner::{self, Reporter, RunFn};
+
+/// The address a server binds; its port, whose default is the exercise's, stays with the
+/// exercise's own flags.
+#[derive(Debug, Args, Clone)]
+pub struct BindArgs {
+    /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
+    pub bind: IpAddr,
+}
+
+impl BindArgs {
+    /// The address to listen on, at `port`.
+    pub fn at(&self, port: u16) -> SocketAddr {
+        SocketAddr::new(self.bind, port)
+    }
+}
+
+/// How many clients a TCP server serves at once.
+#[derive(Debug, Args, Clone)]
+pub struct ConnectionsArgs {
+    /// TCP: most clients served at once; more are refused with a log line.
+    #[arg(long, default_value_t = MAX_CONNECTIONS)]
+    pub max_connections: usize,
+}
+
+/// The folder a file server shares, and whether hidden names in it are served.
+#[derive(Debug, Args, Clone)]
+pub struct FolderArgs {
+    /// The folder to share [default: the current folder].
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Serve hidden names too (a part starting with a dot: `.ssh/id_rsa`, `lab/.git/config`);
+    /// without it they are refused, as anyone on the network could ask for them.
+    #[arg(long)]
+    pub serve_hidden: bool,
+}
 
 /// Simulated network conditions, on what this socklab sends (and receives, with
 /// --impair-receive).

@@ -1,15 +1,17 @@
 //! `tcp-file` and `udp-file`: a file name one way, the file's bytes the other.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use super::common::{NetworkArgs, OutputArgs, network_of_role, run_role, udp_only, usage_error};
+use super::common::{
+    BindArgs, ConnectionsArgs, FolderArgs, NetworkArgs, OutputArgs, network_of_role, run_role,
+    udp_only, usage_error,
+};
 use crate::args::Seconds;
 use crate::exercise::{Exercise, Role};
+use crate::net::file;
 use crate::net::runner::RunFn;
-use crate::net::{MAX_CONNECTIONS, file};
 
 #[derive(Debug, Subcommand)]
 pub enum FileRole {
@@ -25,19 +27,12 @@ network_of_role!(FileRole);
 pub struct FileServerArgs {
     /// Port to listen on.
     pub port: u16,
-    /// The folder to share [default: the current folder].
-    #[arg(long, default_value = ".")]
-    pub root: std::path::PathBuf,
-    /// Serve hidden names too (a part starting with a dot: `.ssh/id_rsa`, `lab/.git/config`);
-    /// without it they are refused, as anyone on the network could ask for them.
-    #[arg(long)]
-    pub serve_hidden: bool,
-    /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
-    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
-    pub bind: IpAddr,
-    /// TCP: most clients served at once; more are refused with a log line.
-    #[arg(long, default_value_t = MAX_CONNECTIONS)]
-    pub max_connections: usize,
+    #[command(flatten)]
+    pub folder: FolderArgs,
+    #[command(flatten)]
+    pub bind: BindArgs,
+    #[command(flatten)]
+    pub connections: ConnectionsArgs,
     /// UDP only: most MiB per second to send (UDP has no flow control). Faster than the
     /// default, a student's client with default buffers can lose datagrams without knowing.
     #[arg(long, default_value_t = file::DEFAULT_UDP_RATE_BYTES_PER_SEC / (1024 * 1024))]
@@ -84,10 +79,10 @@ pub(super) fn run(role: FileRole, exercise: Exercise) -> ExitCode {
 fn run_server(args: FileServerArgs, exercise: Exercise) -> ExitCode {
     let config = file::ServerConfig {
         conditions: args.network.conditions(),
-        bind: SocketAddr::new(args.bind, args.port),
-        max_connections: args.max_connections,
-        root: args.root,
-        serve_hidden: args.serve_hidden,
+        bind: args.bind.at(args.port),
+        max_connections: args.connections.max_connections,
+        root: args.folder.root,
+        serve_hidden: args.folder.serve_hidden,
         udp_rate_bytes_per_sec: args.rate.max(1) * 1024 * 1024,
     };
     let runs: (RunFn<_>, RunFn<_>) = (file::run_tcp_server, file::run_udp_server);

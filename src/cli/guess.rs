@@ -1,11 +1,10 @@
 //! `udp-guess`: guess the server's secret, told HIGHER, LOWER or CORRECT.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use super::common::{NetworkArgs, OutputArgs, message_feed, run_role};
+use super::common::{BindArgs, NetworkArgs, OutputArgs, message_feed, run_role};
 use crate::args::Seconds;
 use crate::exercise::{Exercise, Role};
 use crate::net::runner::RunFn;
@@ -25,9 +24,8 @@ pub struct GuessServerArgs {
     /// Port to listen on.
     #[arg(long, default_value_t = guess::DEFAULT_GUESS_PORT)]
     pub port: u16,
-    /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
-    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
-    pub bind: IpAddr,
+    #[command(flatten)]
+    pub bind: BindArgs,
     /// A fixed secret for every game [default: random 1..99 per game].
     #[arg(long, value_parser = clap::value_parser!(i64).range(1..=99))]
     pub secret: Option<i64>,
@@ -69,7 +67,7 @@ pub(super) fn run(role: GuessRole) -> ExitCode {
 fn run_server(args: GuessServerArgs) -> ExitCode {
     let config = guess::ServerConfig {
         conditions: args.network.conditions(),
-        bind: SocketAddr::new(args.bind, args.port),
+        bind: args.bind.at(args.port),
         secret: args.secret,
         style: if args.style == "title" {
             HintStyle::Title

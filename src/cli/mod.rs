@@ -25,7 +25,7 @@ use crate::check::cli::CheckArgs;
 use crate::exercise::Exercise;
 
 pub use add::{AddClientArgs, AddRole, AddServerArgs};
-pub use common::{NetworkArgs, OutputArgs};
+pub use common::{BindArgs, ConnectionsArgs, FolderArgs, NetworkArgs, OutputArgs};
 pub use file::{FileClientArgs, FileRole, FileServerArgs};
 pub use guess::{GuessClientArgs, GuessRole, GuessServerArgs};
 pub use print::print_human;

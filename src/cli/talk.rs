@@ -1,18 +1,20 @@
 //! The text exercises, served by `net::talk`: `tcp-echo` and `udp-echo` (every message comes
 //! back unchanged), `tcp-upper` and `udp-upper` (it comes back in capitals).
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use crossbeam_channel::Receiver;
 
-use super::common::{NetworkArgs, OutputArgs, message_feed, network_of_role, run_role, udp_only};
+use super::common::{
+    BindArgs, ConnectionsArgs, NetworkArgs, OutputArgs, message_feed, network_of_role, run_role,
+    udp_only,
+};
 use crate::args::Seconds;
 use crate::exercise::{Exercise, Role};
 use crate::net::addr::DEFAULT_ADD_PORT;
 use crate::net::runner::RunFn;
-use crate::net::{DEFAULT_CLIENT_TIMEOUT, MAX_CONNECTIONS, talk};
+use crate::net::{DEFAULT_CLIENT_TIMEOUT, talk};
 use crate::protocol::text::DEFAULT_STOP_WORDS;
 
 #[derive(Debug, Subcommand)]
@@ -28,12 +30,10 @@ pub struct EchoServerArgs {
     /// Port to listen on.
     #[arg(long, default_value_t = talk::DEFAULT_ECHO_PORT)]
     pub port: u16,
-    /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
-    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
-    pub bind: IpAddr,
-    /// TCP: most clients served at once; more are refused with a log line.
-    #[arg(long, default_value_t = MAX_CONNECTIONS)]
-    pub max_connections: usize,
+    #[command(flatten)]
+    pub bind: BindArgs,
+    #[command(flatten)]
+    pub connections: ConnectionsArgs,
     /// A word that ends a session (repeatable; replaces the defaults "stop" and "exit").
     #[arg(long = "stop-word", value_name = "WORD")]
     pub stop_words: Vec<String>,
@@ -78,12 +78,10 @@ pub struct UpperServerArgs {
     /// Port to listen on.
     #[arg(long, default_value_t = DEFAULT_ADD_PORT)]
     pub port: u16,
-    /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
-    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
-    pub bind: IpAddr,
-    /// TCP: most clients served at once; more are refused with a log line.
-    #[arg(long, default_value_t = MAX_CONNECTIONS)]
-    pub max_connections: usize,
+    #[command(flatten)]
+    pub bind: BindArgs,
+    #[command(flatten)]
+    pub connections: ConnectionsArgs,
     #[command(flatten)]
     pub network: NetworkArgs,
     #[command(flatten)]
@@ -116,8 +114,8 @@ pub(super) fn run_echo(role: EchoRole, exercise: Exercise) -> ExitCode {
         EchoRole::Server(args) => {
             let config = talk::ServerConfig {
                 conditions: args.network.conditions(),
-                bind: SocketAddr::new(args.bind, args.port),
-                max_connections: args.max_connections,
+                bind: args.bind.at(args.port),
+                max_connections: args.connections.max_connections,
                 service: talk::Service::Echo,
                 stop_words: stop_words(args.stop_words),
             };
@@ -158,8 +156,8 @@ pub(super) fn run_upper(role: UpperRole, exercise: Exercise) -> ExitCode {
         UpperRole::Server(args) => {
             let config = talk::ServerConfig {
                 conditions: args.network.conditions(),
-                bind: SocketAddr::new(args.bind, args.port),
-                max_connections: args.max_connections,
+                bind: args.bind.at(args.port),
+                max_connections: args.connections.max_connections,
                 service: talk::Service::Upper,
                 stop_words: Vec::new(),
             };

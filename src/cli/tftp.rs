@@ -1,11 +1,10 @@
 //! `tftp`: the UDP transfer made reliable, RFC 1350 with its options.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use super::common::{NetworkArgs, OutputArgs, run_role, usage_error};
+use super::common::{BindArgs, FolderArgs, NetworkArgs, OutputArgs, run_role, usage_error};
 use crate::exercise::{Exercise, Role};
 use crate::net::runner::RunFn;
 use crate::net::{file, tftp};
@@ -23,16 +22,10 @@ pub struct TftpServerArgs {
     /// Port to listen on.
     #[arg(long, default_value_t = tftp::DEFAULT_TFTP_PORT)]
     pub port: u16,
-    /// The folder to share [default: the current folder].
-    #[arg(long, default_value = ".")]
-    pub root: std::path::PathBuf,
-    /// Serve hidden names too (a part starting with a dot: `.ssh/id_rsa`, `lab/.git/config`);
-    /// without it they are refused, as anyone on the network could ask for them.
-    #[arg(long)]
-    pub serve_hidden: bool,
-    /// Address to bind: 0.0.0.0 (all IPv4), 127.0.0.1 (this machine), :: (all IPv6).
-    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::UNSPECIFIED))]
-    pub bind: IpAddr,
+    #[command(flatten)]
+    pub folder: FolderArgs,
+    #[command(flatten)]
+    pub bind: BindArgs,
     /// Accept write requests (uploads) into the folder; existing files are never replaced.
     #[arg(long)]
     pub allow_write: bool,
@@ -79,10 +72,10 @@ pub(super) fn run(role: TftpRole) -> ExitCode {
 
 fn run_server(args: TftpServerArgs) -> ExitCode {
     let config = tftp::ServerConfig {
-        bind: SocketAddr::new(args.bind, args.port),
-        root: args.root,
+        bind: args.bind.at(args.port),
+        root: args.folder.root,
         allow_write: args.allow_write,
-        serve_hidden: args.serve_hidden,
+        serve_hidden: args.folder.serve_hidden,
         conditions: args.network.conditions(),
     };
     let run: RunFn<_> = tftp::run_server;
