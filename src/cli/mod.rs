@@ -114,6 +114,25 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// The exercise the command runs a role of; none for `check` and `compare`.
+    pub fn exercise(&self) -> Option<Exercise> {
+        match self {
+            Self::TcpAdd { .. } => Some(Exercise::TcpAdd),
+            Self::UdpAdd { .. } => Some(Exercise::UdpAdd),
+            Self::TcpFile { .. } => Some(Exercise::TcpFile),
+            Self::UdpFile { .. } => Some(Exercise::UdpFile),
+            Self::TcpEcho { .. } => Some(Exercise::TcpEcho),
+            Self::UdpEcho { .. } => Some(Exercise::UdpEcho),
+            Self::TcpUpper { .. } => Some(Exercise::TcpUpper),
+            Self::UdpUpper { .. } => Some(Exercise::UdpUpper),
+            Self::UdpGuess { .. } => Some(Exercise::UdpGuess),
+            Self::Tftp { .. } => Some(Exercise::Tftp),
+            Self::Check(_) | Self::Compare { .. } => None,
+        }
+    }
+}
+
 /// Runs a parsed command to its end.
 pub fn run(command: Command) -> ExitCode {
     match command {
@@ -146,6 +165,64 @@ fn compare(file_a: &std::path::Path, file_b: &std::path::Path) -> ExitCode {
         Err(e) => {
             print::print_error(&e);
             ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::{CommandFactory, ValueEnum};
+
+    /// The subcommands that run no exercise.
+    const TOOLS: [&str; 2] = ["check", "compare"];
+
+    #[test]
+    fn every_exercise_has_a_subcommand_of_its_name_and_every_other_subcommand_is_a_tool() {
+        let cli = Cli::command();
+        let names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
+        for e in Exercise::value_variants() {
+            assert!(names.contains(&e.name()), "no subcommand {}", e.name());
+        }
+        for name in &names {
+            assert!(
+                TOOLS.contains(name) || Exercise::from_name(name).is_some(),
+                "the subcommand {name} is neither an exercise nor one of {TOOLS:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_parsed_command_names_the_exercise_of_its_subcommand() {
+        let cli = Cli::command();
+        for e in Exercise::value_variants() {
+            let server = cli
+                .find_subcommand(e.name())
+                .and_then(|c| c.find_subcommand("server"))
+                .unwrap_or_else(|| panic!("no `{} server`", e.name()));
+            // A server's required arguments (a file server's port) are given 0.
+            let required = server
+                .get_positionals()
+                .filter(|a| a.is_required_set())
+                .count();
+            let mut args = vec!["socklab", e.name(), "server"];
+            args.extend(std::iter::repeat_n("0", required));
+            let parsed = Cli::try_parse_from(&args).unwrap_or_else(|err| panic!("{args:?}: {err}"));
+            let exercise = parsed.command.and_then(|c| c.exercise());
+            assert_eq!(exercise, Some(*e), "{args:?}");
+        }
+        let tools: [&[&str]; 2] = [
+            &[
+                "socklab", "check", "tcp-add", "server", "--", "python3", "s.py",
+            ],
+            &["socklab", "compare", "a.txt", "b.txt"],
+        ];
+        for args in tools {
+            let parsed = Cli::try_parse_from(args).unwrap_or_else(|err| panic!("{args:?}: {err}"));
+            let command = parsed
+                .command
+                .unwrap_or_else(|| panic!("{args:?}: no command"));
+            assert_eq!(command.exercise(), None, "{args:?}");
         }
     }
 }
