@@ -380,3 +380,59 @@ fn ctrl_c_on_a_busy_server_loses_no_line_before_its_summary() {
     );
     assert!(status.success(), "{status:?}");
 }
+
+/// The flags servers share are taken by a file server (the connection limit too), and the
+/// address to bind, the folder and whether its hidden names are served reach it.
+#[test]
+fn a_file_server_takes_the_shared_server_flags() {
+    let shared = tempfile::tempdir().unwrap();
+    std::fs::write(shared.path().join("notes.txt"), "lab notes\n").unwrap();
+    std::fs::write(shared.path().join(".secret"), "hidden\n").unwrap();
+    let saved = tempfile::tempdir().unwrap();
+    let root = shared.path().to_str().unwrap();
+    for serve_hidden in [false, true] {
+        let mut args = vec![
+            "tcp-file",
+            "server",
+            "0",
+            "--bind",
+            "127.0.0.1",
+            "--root",
+            root,
+            "--max-connections",
+            "2",
+        ];
+        if serve_hidden {
+            args.push("--serve-hidden");
+        }
+        let mut server = socklab_command(&args).spawn().expect("run socklab");
+        let lines = stdout_lines(&mut server);
+        let rest = line_starting(&lines, "listening on 127.0.0.1:");
+        let port = rest.split_whitespace().next().unwrap().to_owned();
+        let fetch = |name: &str| {
+            let local = saved.path().join(format!("{serve_hidden}-{name}"));
+            let target = format!("127.0.0.1:{port}:{name}");
+            let client = socklab_cli(&["tcp-file", "client", &target, local.to_str().unwrap()]);
+            let out = wait_output(client, WAIT);
+            (out, std::fs::read_to_string(&local).ok())
+        };
+        let (out, text) = fetch("notes.txt");
+        assert!(out.success, "serve_hidden={serve_hidden}: {}", out.stderr);
+        assert_eq!(text.as_deref(), Some("lab notes\n"));
+        let (out, text) = fetch(".secret");
+        assert_eq!(
+            out.success, serve_hidden,
+            "serve_hidden={serve_hidden}: {}{}",
+            out.stdout, out.stderr
+        );
+        assert_eq!(text.as_deref(), serve_hidden.then_some("hidden\n"));
+        if !serve_hidden {
+            let deadline = std::time::Instant::now() + WAIT;
+            let said = std::iter::from_fn(|| lines.recv_deadline(deadline).ok())
+                .any(|l| l.contains("asked for \".secret\": refused: a hidden name"));
+            assert!(said, "the server says why it refused");
+        }
+        let _ = server.kill();
+        let _ = server.wait();
+    }
+}

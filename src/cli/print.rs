@@ -1,0 +1,384 @@
+//! The event printer: a runner's events as human lines on stdout (or one JSON object per line
+//! with `--json`), a progress bar on a terminal's stderr, failures on stderr, and the capture
+//! file when `--pcap` asks for one.
+
+use std::io::{BufWriter, IsTerminal, StdoutLock, Write};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use crossbeam_channel::Receiver;
+
+use super::common::OutputArgs;
+use super::interrupt;
+use crate::error::Error;
+use crate::net::addr::reachable_addresses;
+use crate::net::capture::Capture;
+use crate::net::event::{AddExchange, Event, GuessReport, Level, Progress, Reply, Stamped};
+use crate::net::file;
+use crate::net::runner::RunHandle;
+use crate::protocol::escape_bytes;
+
+/// Most events written in one batch.
+const PRINT_BATCH: usize = 4096;
+
+/// How long a busy printer lets events gather before the next batch (a line can show about this
+/// much later).
+const PRINT_GATHER: Duration = Duration::from_millis(10);
+
+/// How often a printer with nothing to print looks for a Ctrl-C.
+const INTERRUPT_POLL: Duration = Duration::from_millis(100);
+
+/// The capture `--pcap` writes, and its path.
+type CaptureFile = (Capture<BufWriter<std::fs::File>>, PathBuf);
+
+/// The next event; a Ctrl-C meanwhile asks the runner to stop (its last events follow).
+fn next_event(rx: &Receiver<Stamped>, handle: &RunHandle) -> Option<Stamped> {
+    loop {
+        if interrupt::interrupted() && !handle.stop_flag().is_stopped() {
+            handle.stop();
+        }
+        match rx.recv_timeout(INTERRUPT_POLL) {
+            Ok(stamped) => return Some(stamped),
+            Err(crossbeam_channel::RecvTimeoutError::Timeout) => {}
+            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+}
+
+/// Prints events until the runner finishes; the exit code follows its result.
+pub(super) fn finish(
+    handle: crate::error::Result<RunHandle>,
+    rx: &Receiver<Stamped>,
+    output: OutputArgs,
+) -> ExitCode {
+    let handle = match handle {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let capture = match open_capture(&output) {
+        Ok(capture) => capture,
+        Err(message) => {
+            eprintln!("{message}");
+            handle.stop();
+            handle.join();
+            return ExitCode::from(1);
+        }
+    };
+    let mut printer = Printer::new(output, capture);
+    interrupt::install();
+    printer.print_until_finished(rx, &handle);
+    printer.end(handle)
+}
+
+/// The capture `--pcap` asks for, with its path; or the error line when it cannot be written.
+fn open_capture(output: &OutputArgs) -> Result<Option<CaptureFile>, String> {
+    let Some(path) = &output.pcap else {
+        return Ok(None);
+    };
+    match Capture::create(path, Default::default()) {
+        Ok(c) => Ok(Some((c, path.clone()))),
+        Err(e) => Err(format!(
+            "error: cannot write the capture {}: {e}",
+            path.display()
+        )),
+    }
+}
+
+/// Where a runner's events go, and what printing them has shown so far.
+struct Printer {
+    out: BufWriter<StdoutLock<'static>>,
+    json: bool,
+    verbose: bool,
+    capture: Option<CaptureFile>,
+    /// Whether transfers show a progress bar (on a terminal's stderr, without --json).
+    progress_bar: bool,
+    /// Whether the bar is on screen, so that the next line starts below it.
+    bar_shown: bool,
+    code: ExitCode,
+}
+
+impl Printer {
+    fn new(output: OutputArgs, capture: Option<CaptureFile>) -> Self {
+        Self {
+            out: BufWriter::with_capacity(64 * 1024, std::io::stdout().lock()),
+            json: output.json,
+            verbose: output.verbose,
+            capture,
+            progress_bar: !output.json && std::io::stderr().is_terminal(),
+            bar_shown: false,
+            code: ExitCode::from(1),
+        }
+    }
+
+    /// Prints every event up to the runner's last.
+    ///
+    /// Lines are written in batches: everything already waiting, then one write. Under load (a
+    /// class of clients) events come faster than one write each, and a printer woken for every
+    /// event takes the CPU the connections need; a busy printer lets the next batch gather.
+    fn print_until_finished(&mut self, rx: &Receiver<Stamped>, handle: &RunHandle) {
+        let mut waiting = next_event(rx, handle);
+        while let Some(first) = waiting.take() {
+            let (batch, done) = self.print_batch(first, rx);
+            if done {
+                break;
+            }
+            let _ = self.out.flush();
+            if batch == PRINT_BATCH {
+                // Behind: straight on with what is waiting.
+                waiting = rx.try_recv().ok().or_else(|| next_event(rx, handle));
+                continue;
+            }
+            if batch > 1 {
+                // Busy, but caught up: let the next events gather.
+                std::thread::sleep(PRINT_GATHER);
+            }
+            waiting = next_event(rx, handle);
+        }
+    }
+
+    /// Prints `first` and the events already waiting, at most [`PRINT_BATCH`]; returns how many,
+    /// and whether the last was the runner's end.
+    fn print_batch(&mut self, first: Stamped, rx: &Receiver<Stamped>) -> (usize, bool) {
+        let mut batch = 0usize;
+        let mut next = Some(first);
+        while let Some(stamped) = next {
+            batch += 1;
+            self.record(&stamped);
+            next = if batch < PRINT_BATCH {
+                rx.try_recv().ok()
+            } else {
+                None
+            };
+            if self.print(stamped) {
+                return (batch, true);
+            }
+        }
+        (batch, false)
+    }
+
+    /// Adds the event to the capture; a capture that fails stops, with a warning.
+    fn record(&mut self, stamped: &Stamped) {
+        if let Some((c, path)) = &mut self.capture
+            && let Err(e) = c.record_and_flush(stamped)
+        {
+            let _ = self.out.flush();
+            eprintln!(
+                "warning: the capture {} stopped: {e}; what was written opens",
+                path.display()
+            );
+            self.capture = None;
+        }
+    }
+
+    /// Prints one event; true when it is the runner's end.
+    fn print(&mut self, stamped: Stamped) -> bool {
+        if stamped.event.is_capture_only() {
+            return false;
+        }
+        if let Event::Progress(p) = &stamped.event {
+            if self.progress_bar {
+                let _ = self.out.flush();
+                eprint!("\r{}", progress_line(p));
+                self.bar_shown = true;
+            }
+            if !self.json {
+                return false;
+            }
+        } else if self.bar_shown {
+            let _ = self.out.flush();
+            eprintln!();
+            self.bar_shown = false;
+        }
+        if self.json {
+            let _ = writeln!(self.out, "{}", stamped.to_json());
+        }
+        match stamped.event {
+            Event::Finished(Ok(summary)) => {
+                if !self.json {
+                    let _ = writeln!(self.out, "{}", summary.message);
+                }
+                self.code = ExitCode::SUCCESS;
+                true
+            }
+            Event::Finished(Err(e)) => {
+                let _ = self.out.flush();
+                print_error(&e);
+                true
+            }
+            event => {
+                if !self.json {
+                    print_human(&mut self.out, &event, self.verbose);
+                }
+                false
+            }
+        }
+    }
+
+    /// Flushes what is left, waits for the runner's thread, and closes the capture.
+    fn end(self, handle: RunHandle) -> ExitCode {
+        let Self {
+            mut out,
+            capture,
+            code,
+            ..
+        } = self;
+        let _ = out.flush();
+        drop(out);
+        handle.join();
+        if let Some((c, path)) = capture {
+            eprintln!("capture: {} packets in {}", c.packets(), path.display());
+        }
+        code
+    }
+}
+
+/// One terminal line for a transfer: a bar when the size is known, and the numbers.
+fn progress_line(p: &Progress) -> String {
+    let bar = match p.total {
+        Some(total) if total > 0 => {
+            let filled = ((p.bytes as f64 / total as f64) * 30.0).round() as usize;
+            format!(
+                "[{}{}] ",
+                "#".repeat(filled.min(30)),
+                ".".repeat(30 - filled.min(30))
+            )
+        }
+        _ => String::new(),
+    };
+    format!(
+        "{bar}{}  {} blocks/datagrams  {}  {:.1} s   ",
+        file::human_bytes(p.bytes),
+        p.chunks,
+        file::rate(p.bytes, p.elapsed),
+        p.elapsed.as_secs_f64()
+    )
+}
+
+/// One line on stderr: the reason, then the hint in parentheses when there is one.
+pub(super) fn print_error(e: &Error) {
+    match e.hint() {
+        Some(hint) => eprintln!("error: {e} (hint: {hint})"),
+        None => eprintln!("error: {e}"),
+    }
+}
+
+/// The human line(s) for one event; the exercise results read like the handouts ask.
+pub fn print_human(out: &mut impl Write, event: &Event, verbose: bool) {
+    let _ = match event {
+        Event::Listening { local, tcp } => write_listening(out, *local, *tcp),
+        Event::Accepted { peer, .. } => writeln!(out, "connection from {peer}"),
+        Event::Connected { local, peer, .. } if verbose => {
+            writeln!(out, "socket {local} -> {peer}")
+        }
+        Event::Sent { peer, bytes } if verbose => {
+            writeln!(
+                out,
+                "-> {peer} {} bytes \"{}\"",
+                bytes.len(),
+                escape_bytes(bytes)
+            )
+        }
+        Event::Packet {
+            peer, sent, note, ..
+        } if verbose => {
+            writeln!(out, "{} {peer} {note}", if *sent { "->" } else { "<-" })
+        }
+        // Always shown: the datagram a user expected to arrive did not, on purpose.
+        Event::Dropped { peer, bytes } => {
+            writeln!(
+                out,
+                "x  {peer} {} bytes \"{}\" dropped by the simulator",
+                bytes.len(),
+                escape_bytes(&bytes[..bytes.len().min(200)])
+            )
+        }
+        Event::Received { peer, bytes } if verbose => {
+            writeln!(
+                out,
+                "<- {peer} {} bytes \"{}\"",
+                bytes.len(),
+                escape_bytes(bytes)
+            )
+        }
+        Event::Closed { peer, reason, .. } if verbose => writeln!(out, "closed {peer}: {reason}"),
+        Event::Log { level, peer, text } => {
+            let who = peer.map(|p| format!("{p}: ")).unwrap_or_default();
+            match level {
+                Level::Info => writeln!(out, "{who}{text}"),
+                Level::Warn => writeln!(out, "warning: {who}{text}"),
+                Level::Error => writeln!(out, "error: {who}{text}"),
+            }
+        }
+        Event::Add(x) => write_add(out, x),
+        Event::Reply(r) => write_reply(out, r),
+        Event::Secret { peer, secret } => {
+            writeln!(out, "{peer}: new game; the secret is {secret}")
+        }
+        Event::Guess(g) => write_guess(out, g),
+        _ => Ok(()),
+    };
+}
+
+/// "listening on …; reachable at …", with the addresses a peer can use.
+fn write_listening(out: &mut impl Write, local: SocketAddr, tcp: bool) -> std::io::Result<()> {
+    let reach: Vec<String> = reachable_addresses(local)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    writeln!(
+        out,
+        "listening on {local} ({}); reachable at {}",
+        if tcp { "TCP" } else { "UDP" },
+        reach.join(", ")
+    )
+}
+
+/// Both names, both numbers and the sum, as the add handouts ask.
+fn write_add(out: &mut impl Write, x: &AddExchange) -> std::io::Result<()> {
+    let check = match x.reported_sum {
+        Some(s) if i128::from(s) == x.sum() => format!(" (the server says {s} ✓)"),
+        Some(s) => format!(" (the server says {s}: wrong)"),
+        None => String::new(),
+    };
+    writeln!(
+        out,
+        "Client's name: {}\nServer's name: {}\nClient's number: {}\nServer's number: {}\nSum: {}{check}",
+        x.client_name,
+        x.server_name,
+        x.client_number,
+        x.server_number,
+        x.sum()
+    )
+}
+
+/// The message sent, then the reply as it came in, one line per receive.
+fn write_reply(out: &mut impl Write, r: &Reply) -> std::io::Result<()> {
+    let _ = writeln!(out, "Sending {}", escape_bytes(&r.request));
+    let mut at = 0;
+    for size in &r.segments {
+        let end = (at + size).min(r.reply.len());
+        let _ = writeln!(out, "Received: {}", escape_bytes(&r.reply[at..end]));
+        at = end;
+    }
+    Ok(())
+}
+
+/// A guess and its answer, from the side that saw it.
+fn write_guess(out: &mut impl Write, g: &GuessReport) -> std::io::Result<()> {
+    let guess = g
+        .guess
+        .map_or_else(|| "(not a number)".to_owned(), |n| n.to_string());
+    match g.role {
+        crate::net::event::Role::Client => {
+            writeln!(out, "guess {}: {guess} -> {}", g.count, g.reply)
+        }
+        crate::net::event::Role::Server => {
+            writeln!(out, "{}: guess {guess} -> {}", g.peer, g.reply)
+        }
+    }
+}
