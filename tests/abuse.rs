@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use common::*;
 use socklab::net::event::Event;
 use socklab::net::runner::Reporter;
-use socklab::net::{MAX_CONNECTIONS, add, file, guess, talk};
+use socklab::net::{MAX_CONNECTIONS, add, echo, file, guess};
 use socklab::protocol::add::WireFormat;
 use socklab::protocol::text::HintStyle;
 
@@ -38,8 +38,8 @@ fn add_server(tcp: bool, max_connections: usize) -> Running {
     })
 }
 
-fn echo_server(tcp: bool, service: talk::Service) -> Running {
-    let config = talk::ServerConfig {
+fn echo_server(tcp: bool, service: echo::Service) -> Running {
+    let config = echo::ServerConfig {
         conditions: Default::default(),
         bind: loopback(),
         max_connections: MAX_CONNECTIONS,
@@ -48,9 +48,9 @@ fn echo_server(tcp: bool, service: talk::Service) -> Running {
     };
     start("echo", true, move |r, s| {
         if tcp {
-            talk::run_tcp_server(config, r, s)
+            echo::run_tcp_server(config, r, s)
         } else {
-            talk::run_udp_server(config, r, s)
+            echo::run_udp_server(config, r, s)
         }
     })
 }
@@ -126,7 +126,7 @@ fn two_hundred_idle_connections_do_not_delay_a_real_client() {
             &b"Ana,5\n"[..],
             &b"Server,50\n"[..],
         ),
-        (echo_server(true, talk::Service::Echo), b"hello", b"hello"),
+        (echo_server(true, echo::Service::Echo), b"hello", b"hello"),
         (
             file_server(true, shared.path(), 64),
             b"small.txt\n",
@@ -180,7 +180,7 @@ fn ten_megabytes_without_a_newline() {
     assert!(logs(&stop(server)).contains("65536 bytes"));
 
     // The echo server streams it back unchanged, without holding it all.
-    let server = echo_server(true, talk::Service::Echo);
+    let server = echo_server(true, echo::Service::Echo);
     let s = connect(&server.addr());
     let mut reader = s.try_clone().unwrap();
     let sender = std::thread::spawn({
@@ -221,7 +221,7 @@ fn invalid_utf8_gets_a_clear_answer() {
     assert!(rest.is_empty());
     assert!(logs(&stop(server)).contains("not valid UTF-8"));
 
-    let server = echo_server(true, talk::Service::Upper);
+    let server = echo_server(true, echo::Service::Upper);
     let took = timed_exchange(&server.addr(), b"ab\xffc", b"AB\xffC");
     assert!(took < Duration::from_secs(1));
     stop(server);
@@ -238,7 +238,7 @@ fn half_closed_clients_still_get_their_replies() {
     assert_eq!(reply, b"Server,50");
     stop(server);
 
-    let server = echo_server(true, talk::Service::Echo);
+    let server = echo_server(true, echo::Service::Echo);
     let mut s = connect(&server.addr());
     s.write_all(b"last words").unwrap();
     s.shutdown(Shutdown::Write).unwrap();
@@ -292,8 +292,8 @@ fn ten_thousand_garbage_datagrams_then_a_normal_request() {
     let shared = shared_folder(1024);
     let servers: Vec<(Running, &[u8], &[u8])> = vec![
         (add_server(false, MAX_CONNECTIONS), b"Ana,5", b"Server,50"),
-        (echo_server(false, talk::Service::Echo), b"ping", b"ping"),
-        (echo_server(false, talk::Service::Upper), b"ping", b"PING"),
+        (echo_server(false, echo::Service::Echo), b"ping", b"ping"),
+        (echo_server(false, echo::Service::Upper), b"ping", b"PING"),
         (guess_server(), b"40", b"CORRECT"),
         (
             file_server(false, shared.path(), 64),

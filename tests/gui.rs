@@ -13,12 +13,12 @@ use socklab::gui::app::Settings;
 use socklab::gui::check_panel::CheckPanel;
 use socklab::gui::dialogs::NativePicker;
 use socklab::gui::exercises::add::{AddPanel, AddSettings};
+use socklab::gui::exercises::echo::EchoPanel;
 use socklab::gui::exercises::file::FilePanel;
 use socklab::gui::exercises::guess::GuessPanel;
-use socklab::gui::exercises::talk::TalkPanel;
 use socklab::gui::exercises::{ExerciseId, ExercisePanel};
 use socklab::net::add::{self, ServerConfig};
-use socklab::net::talk::Service;
+use socklab::net::echo::Service;
 
 /// One exercise's panel alone, with no window around it (no exercise list, no Check section),
 /// at 1300x1400: its runners' events are applied every frame, as the window applies them.
@@ -475,7 +475,7 @@ fn uppercase_form_shows_the_reply_in_capitals() {
     settings.bind = socklab::net::addr::BindChoice::Loopback;
     settings.port = port;
     settings.server = format!("127.0.0.1:{port}");
-    let mut harness = panel_harness(TalkPanel::new(true, Service::Upper, settings));
+    let mut harness = panel_harness(EchoPanel::new(true, Service::Upper, settings));
     harness.get_by_label_contains("Start server").click();
     harness.run_steps(1);
     wait_for_label(&mut harness, "listening on");

@@ -100,12 +100,12 @@ fn ten_checks_leave_no_watching_thread_behind() {
 #[test]
 fn a_check_never_connects_to_the_users_running_server() {
     let server = start("echo server", true, |r, s| {
-        socklab::net::talk::run_tcp_server(
-            socklab::net::talk::ServerConfig {
+        socklab::net::echo::run_tcp_server(
+            socklab::net::echo::ServerConfig {
                 conditions: Default::default(),
                 bind: ([127, 0, 0, 1], 0).into(),
                 max_connections: socklab::net::MAX_CONNECTIONS,
-                service: socklab::net::talk::Service::Echo,
+                service: socklab::net::echo::Service::Echo,
                 stop_words: vec!["stop".into()],
             },
             r,

@@ -15,6 +15,7 @@ pub mod cgroup;
 pub mod class;
 pub mod cli;
 pub mod confine;
+pub mod echo;
 pub mod error;
 pub mod file;
 pub mod guess;
@@ -23,7 +24,6 @@ pub mod ports;
 pub mod program;
 pub mod report;
 pub mod spec;
-pub mod talk;
 
 use std::time::Duration;
 
@@ -94,7 +94,7 @@ pub fn run(
     let format = match options.exercise {
         Exercise::TcpAdd | Exercise::UdpAdd => add::run(options, &mut sink)?,
         Exercise::TcpEcho | Exercise::UdpEcho | Exercise::TcpUpper | Exercise::UdpUpper => {
-            talk::run(options, &mut sink)?;
+            echo::run(options, &mut sink)?;
             None
         }
         Exercise::TcpFile | Exercise::UdpFile => {

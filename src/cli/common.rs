@@ -9,11 +9,11 @@ use std::process::ExitCode;
 use clap::Args;
 use crossbeam_channel::Receiver;
 
+pub use super::print::OutputArgs;
 use super::print::finish;
 use crate::exercise::{Exercise, Role};
 use crate::net::MAX_CONNECTIONS;
-use crate::net::event::Stamped;
-use crate::net::runner::{self, Reporter, RunFn};
+use crate::net::runner::{self, RunFn};
 
 /// The address a server binds; its port, whose default is the exercise's, stays with the
 /// exercise's own flags.
@@ -89,37 +89,6 @@ impl NetworkArgs {
             seed: self.seed,
             receive: self.impair_receive,
             counters: None,
-        }
-    }
-}
-
-/// How events are printed, and kept.
-#[derive(Debug, Args, Clone)]
-pub struct OutputArgs {
-    /// One JSON event per line on stdout instead of human lines.
-    #[arg(long)]
-    pub json: bool,
-    /// Also print every message sent and received, with its bytes.
-    #[arg(short, long)]
-    pub verbose: bool,
-    /// Also write what crosses the wire to FILE, a pcapng capture that opens in Wireshark,
-    /// packet by packet as it goes (rebuilt from socklab's socket calls; a file transfer's
-    /// first 64 MiB of payload).
-    #[arg(long, value_name = "FILE")]
-    pub pcap: Option<std::path::PathBuf>,
-}
-
-impl OutputArgs {
-    /// A reporter for a runner, that also reports bulk payload when a capture is asked for.
-    fn reporter(&self) -> (Reporter, Receiver<Stamped>) {
-        let (reporter, rx) = Reporter::channel(None);
-        if self.pcap.is_some() {
-            (
-                reporter.with_payload(crate::net::capture::DEFAULT_PAYLOAD_CAP),
-                rx,
-            )
-        } else {
-            (reporter, rx)
         }
     }
 }

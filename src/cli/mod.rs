@@ -1,7 +1,7 @@
 //! The command line: each subcommand starts one runner and prints its events, as human lines or
 //! as one JSON object per line (`--json`).
 //!
-//! One file per exercise family, named as the other layers name it (`add`, `file`, `talk` for
+//! One file per exercise family, named as the other layers name it (`add`, `file`, `echo` for
 //! echo and upper, `guess`, `tftp`), with its roles' arguments and the code that starts them;
 //! `common` holds the flags and helpers they share, `print` the event printer, `interrupt`
 //! the Ctrl-C handler.
@@ -10,11 +10,11 @@
 
 mod add;
 mod common;
+mod echo;
 mod file;
 mod guess;
 mod interrupt;
 mod print;
-mod talk;
 mod tftp;
 
 use std::process::ExitCode;
@@ -26,12 +26,12 @@ use crate::exercise::Exercise;
 
 pub use add::{AddClientArgs, AddRole, AddServerArgs};
 pub use common::{BindArgs, ConnectionsArgs, FolderArgs, NetworkArgs, OutputArgs};
+pub use echo::{
+    EchoClientArgs, EchoRole, EchoServerArgs, UpperClientArgs, UpperRole, UpperServerArgs,
+};
 pub use file::{FileClientArgs, FileRole, FileServerArgs};
 pub use guess::{GuessClientArgs, GuessRole, GuessServerArgs};
 pub use print::print_human;
-pub use talk::{
-    EchoClientArgs, EchoRole, EchoServerArgs, UpperClientArgs, UpperRole, UpperServerArgs,
-};
 pub use tftp::{TftpClientArgs, TftpRole, TftpServerArgs};
 
 #[derive(Debug, Parser)]
@@ -140,10 +140,10 @@ pub fn run(command: Command) -> ExitCode {
         Command::UdpAdd { role } => add::run(role, Exercise::UdpAdd),
         Command::TcpFile { role } => file::run(role, Exercise::TcpFile),
         Command::UdpFile { role } => file::run(role, Exercise::UdpFile),
-        Command::TcpEcho { role } => talk::run_echo(role, Exercise::TcpEcho),
-        Command::UdpEcho { role } => talk::run_echo(role, Exercise::UdpEcho),
-        Command::TcpUpper { role } => talk::run_upper(role, Exercise::TcpUpper),
-        Command::UdpUpper { role } => talk::run_upper(role, Exercise::UdpUpper),
+        Command::TcpEcho { role } => echo::run_echo(role, Exercise::TcpEcho),
+        Command::UdpEcho { role } => echo::run_echo(role, Exercise::UdpEcho),
+        Command::TcpUpper { role } => echo::run_upper(role, Exercise::TcpUpper),
+        Command::UdpUpper { role } => echo::run_upper(role, Exercise::UdpUpper),
         Command::UdpGuess { role } => guess::run(role),
         Command::Tftp { role } => tftp::run(role),
         Command::Check(args) => crate::check::cli::run(*args),

@@ -2,6 +2,7 @@
 //! with `--json`), a progress bar on a terminal's stderr, failures on stderr, and the capture
 //! file when `--pcap` asks for one.
 
+use crate::net::runner::Reporter;
 use std::io::{BufWriter, IsTerminal, StdoutLock, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -10,7 +11,6 @@ use std::time::Duration;
 
 use crossbeam_channel::Receiver;
 
-use super::common::OutputArgs;
 use super::interrupt;
 use crate::error::Error;
 use crate::net::addr::reachable_addresses;
@@ -379,6 +379,37 @@ fn write_guess(out: &mut impl Write, g: &GuessReport) -> std::io::Result<()> {
         }
         crate::net::event::Role::Server => {
             writeln!(out, "{}: guess {guess} -> {}", g.peer, g.reply)
+        }
+    }
+}
+
+/// How events are printed, and kept.
+#[derive(Debug, clap::Args, Clone)]
+pub struct OutputArgs {
+    /// One JSON event per line on stdout instead of human lines.
+    #[arg(long)]
+    pub json: bool,
+    /// Also print every message sent and received, with its bytes.
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Also write what crosses the wire to FILE, a pcapng capture that opens in Wireshark,
+    /// packet by packet as it goes (rebuilt from socklab's socket calls; a file transfer's
+    /// first 64 MiB of payload).
+    #[arg(long, value_name = "FILE")]
+    pub pcap: Option<std::path::PathBuf>,
+}
+
+impl OutputArgs {
+    /// A reporter for a runner, that also reports bulk payload when a capture is asked for.
+    pub(super) fn reporter(&self) -> (Reporter, Receiver<Stamped>) {
+        let (reporter, rx) = Reporter::channel(None);
+        if self.pcap.is_some() {
+            (
+                reporter.with_payload(crate::net::capture::DEFAULT_PAYLOAD_CAP),
+                rx,
+            )
+        } else {
+            (reporter, rx)
         }
     }
 }

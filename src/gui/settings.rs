@@ -8,11 +8,11 @@ use serde::{Deserialize, Serialize};
 
 use super::check_panel::CheckSettings;
 use super::exercises::add::AddSettings;
+use super::exercises::echo::EchoSettings;
 use super::exercises::file::FileSettings;
 use super::exercises::guess::GuessSettings;
-use super::exercises::talk::TalkSettings;
 use super::exercises::{ExerciseId, PanelSettings};
-use crate::net::talk::Service;
+use crate::net::echo::Service;
 
 /// Key under which settings are stored between runs.
 pub const STORAGE_KEY: &str = "socklab-settings";
@@ -31,10 +31,10 @@ pub struct Settings {
     pub udp_add: AddSettings,
     pub tcp_file: FileSettings,
     pub udp_file: FileSettings,
-    pub tcp_echo: TalkSettings,
-    pub udp_echo: TalkSettings,
-    pub tcp_upper: TalkSettings,
-    pub udp_upper: TalkSettings,
+    pub tcp_echo: EchoSettings,
+    pub udp_echo: EchoSettings,
+    pub tcp_upper: EchoSettings,
+    pub udp_upper: EchoSettings,
     pub udp_guess: GuessSettings,
     /// Reliable file transfer over UDP (TFTP).
     pub tftp: FileSettings,
@@ -75,10 +75,10 @@ impl Default for Settings {
             udp_add: AddSettings::default(),
             tcp_file: FileSettings::default(),
             udp_file: FileSettings::default(),
-            tcp_echo: TalkSettings::for_service(Service::Echo),
-            udp_echo: TalkSettings::for_service(Service::Echo),
-            tcp_upper: TalkSettings::for_service(Service::Upper),
-            udp_upper: TalkSettings::for_service(Service::Upper),
+            tcp_echo: EchoSettings::for_service(Service::Echo),
+            udp_echo: EchoSettings::for_service(Service::Echo),
+            tcp_upper: EchoSettings::for_service(Service::Upper),
+            udp_upper: EchoSettings::for_service(Service::Upper),
             udp_guess: GuessSettings::default(),
             tftp: FileSettings::tftp(),
             checks: BTreeMap::new(),
@@ -96,10 +96,10 @@ impl Settings {
             E::TcpFile => PanelSettings::File(self.tcp_file.clone()),
             E::UdpFile => PanelSettings::File(self.udp_file.clone()),
             E::Tftp => PanelSettings::File(self.tftp.clone()),
-            E::TcpEcho => PanelSettings::Talk(self.tcp_echo.clone()),
-            E::UdpEcho => PanelSettings::Talk(self.udp_echo.clone()),
-            E::TcpUpper => PanelSettings::Talk(self.tcp_upper.clone()),
-            E::UdpUpper => PanelSettings::Talk(self.udp_upper.clone()),
+            E::TcpEcho => PanelSettings::Echo(self.tcp_echo.clone()),
+            E::UdpEcho => PanelSettings::Echo(self.udp_echo.clone()),
+            E::TcpUpper => PanelSettings::Echo(self.tcp_upper.clone()),
+            E::UdpUpper => PanelSettings::Echo(self.udp_upper.clone()),
             E::UdpGuess => PanelSettings::Guess(self.udp_guess.clone()),
         }
     }
@@ -136,22 +136,22 @@ impl Settings {
                 }
             }
             E::TcpEcho => {
-                if let S::Talk(s) = panel {
+                if let S::Echo(s) = panel {
                     self.tcp_echo = s;
                 }
             }
             E::UdpEcho => {
-                if let S::Talk(s) = panel {
+                if let S::Echo(s) = panel {
                     self.udp_echo = s;
                 }
             }
             E::TcpUpper => {
-                if let S::Talk(s) = panel {
+                if let S::Echo(s) = panel {
                     self.tcp_upper = s;
                 }
             }
             E::UdpUpper => {
-                if let S::Talk(s) = panel {
+                if let S::Echo(s) = panel {
                     self.udp_upper = s;
                 }
             }

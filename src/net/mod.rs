@@ -7,13 +7,13 @@
 pub mod add;
 pub mod addr;
 pub mod capture;
+pub mod echo;
 pub mod event;
 pub mod file;
 pub mod guess;
 pub mod impair;
 pub mod runner;
 pub mod stop;
-pub mod talk;
 pub mod tcp;
 pub mod tftp;
 pub mod udp;

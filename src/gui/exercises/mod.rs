@@ -1,21 +1,21 @@
 //! The exercises the window offers: one table row each, one form module each.
 
 pub mod add;
+pub mod echo;
 pub mod file;
 pub mod guess;
 pub mod panel;
-pub mod talk;
 
 use std::sync::Arc;
 
 use self::add::AddPanel;
+use self::echo::EchoPanel;
 use self::file::FilePanel;
 use self::guess::GuessPanel;
-use self::talk::TalkPanel;
 use crate::gui::dialogs::FilePicker;
 
 pub use self::panel::{ExercisePanel, PanelSettings, Roles};
-use crate::net::talk::Service;
+use crate::net::echo::Service;
 
 /// Every exercise, as the window names it (the enum the command line and the checker share).
 pub use crate::exercise::Exercise as ExerciseId;
@@ -44,12 +44,12 @@ pub fn build_panel(
             Box::new(FilePanel::new_tftp(s, Arc::clone(picker)))
         }
         E::TcpEcho | E::UdpEcho => {
-            let S::Talk(s) = settings else { return None };
-            Box::new(TalkPanel::new(id.tcp(), Service::Echo, s))
+            let S::Echo(s) = settings else { return None };
+            Box::new(EchoPanel::new(id.tcp(), Service::Echo, s))
         }
         E::TcpUpper | E::UdpUpper => {
-            let S::Talk(s) = settings else { return None };
-            Box::new(TalkPanel::new(id.tcp(), Service::Upper, s))
+            let S::Echo(s) = settings else { return None };
+            Box::new(EchoPanel::new(id.tcp(), Service::Upper, s))
         }
         E::UdpGuess => {
             let S::Guess(s) = settings else { return None };

@@ -2,9 +2,9 @@
 //! panel has ([`Roles`]), and the forms it saves ([`PanelSettings`]).
 
 use super::add::settings::AddSettings;
+use super::echo::settings::EchoSettings;
 use super::file::settings::FileSettings;
 use super::guess::settings::GuessSettings;
-use super::talk::settings::TalkSettings;
 use crate::gui::run_slot::RunSlot;
 use crate::gui::widgets::SIDE_BY_SIDE_MIN_WIDTH;
 use crate::net::runner::Waker;
@@ -125,6 +125,6 @@ pub struct Roles {
 pub enum PanelSettings {
     Add(AddSettings),
     File(FileSettings),
-    Talk(TalkSettings),
+    Echo(EchoSettings),
     Guess(GuessSettings),
 }

@@ -1,4 +1,4 @@
-//! The text exercises, served by `net::talk`: `tcp-echo` and `udp-echo` (every message comes
+//! The text exercises, served by `net::echo`: `tcp-echo` and `udp-echo` (every message comes
 //! back unchanged), `tcp-upper` and `udp-upper` (it comes back in capitals).
 
 use std::process::ExitCode;
@@ -14,7 +14,7 @@ use crate::args::Seconds;
 use crate::exercise::{Exercise, Role};
 use crate::net::addr::DEFAULT_ADD_PORT;
 use crate::net::runner::RunFn;
-use crate::net::{DEFAULT_CLIENT_TIMEOUT, talk};
+use crate::net::{DEFAULT_CLIENT_TIMEOUT, echo};
 use crate::protocol::text::DEFAULT_STOP_WORDS;
 
 #[derive(Debug, Subcommand)]
@@ -28,7 +28,7 @@ pub enum EchoRole {
 #[derive(Debug, Args)]
 pub struct EchoServerArgs {
     /// Port to listen on.
-    #[arg(long, default_value_t = talk::DEFAULT_ECHO_PORT)]
+    #[arg(long, default_value_t = echo::DEFAULT_ECHO_PORT)]
     pub port: u16,
     #[command(flatten)]
     pub bind: BindArgs,
@@ -112,11 +112,11 @@ pub(super) fn run_echo(role: EchoRole, exercise: Exercise) -> ExitCode {
     }
     match role {
         EchoRole::Server(args) => {
-            let config = talk::ServerConfig {
+            let config = echo::ServerConfig {
                 conditions: args.network.conditions(),
                 bind: args.bind.at(args.port),
                 max_connections: args.connections.max_connections,
-                service: talk::Service::Echo,
+                service: echo::Service::Echo,
                 stop_words: stop_words(args.stop_words),
             };
             start_server(exercise, config, args.output)
@@ -129,16 +129,16 @@ fn run_echo_client(args: EchoClientArgs, exercise: Exercise) -> ExitCode {
     let words = stop_words(args.stop_words);
     let (messages, segment_bytes) = if args.cookbook {
         (
-            vec![talk::COOKBOOK_MESSAGE.to_owned()],
-            Some(talk::COOKBOOK_SEGMENT_BYTES),
+            vec![echo::COOKBOOK_MESSAGE.to_owned()],
+            Some(echo::COOKBOOK_SEGMENT_BYTES),
         )
     } else {
         (args.messages, None)
     };
-    let config = talk::ClientConfig {
+    let config = echo::ClientConfig {
         conditions: args.network.conditions(),
         server: args.server,
-        service: talk::Service::Echo,
+        service: echo::Service::Echo,
         stop_words: words.clone(),
         segment_bytes,
         timeout: args.timeout.0,
@@ -154,20 +154,20 @@ pub(super) fn run_upper(role: UpperRole, exercise: Exercise) -> ExitCode {
     }
     match role {
         UpperRole::Server(args) => {
-            let config = talk::ServerConfig {
+            let config = echo::ServerConfig {
                 conditions: args.network.conditions(),
                 bind: args.bind.at(args.port),
                 max_connections: args.connections.max_connections,
-                service: talk::Service::Upper,
+                service: echo::Service::Upper,
                 stop_words: Vec::new(),
             };
             start_server(exercise, config, args.output)
         }
         UpperRole::Client(args) => {
-            let config = talk::ClientConfig {
+            let config = echo::ClientConfig {
                 conditions: args.network.conditions(),
                 server: args.server,
-                service: talk::Service::Upper,
+                service: echo::Service::Upper,
                 stop_words: Vec::new(),
                 segment_bytes: None,
                 timeout: args.timeout.0,
@@ -187,14 +187,14 @@ fn stop_words(given: Vec<String>) -> Vec<String> {
     }
 }
 
-fn start_server(exercise: Exercise, config: talk::ServerConfig, output: OutputArgs) -> ExitCode {
-    let runs: (RunFn<_>, RunFn<_>) = (talk::run_tcp_server, talk::run_udp_server);
+fn start_server(exercise: Exercise, config: echo::ServerConfig, output: OutputArgs) -> ExitCode {
+    let runs: (RunFn<_>, RunFn<_>) = (echo::run_tcp_server, echo::run_udp_server);
     run_role(exercise, Role::Server, config, runs, output)
 }
 
 fn start_client(
     exercise: Exercise,
-    config: talk::ClientConfig,
+    config: echo::ClientConfig,
     feed: Receiver<Vec<u8>>,
     output: OutputArgs,
 ) -> ExitCode {
@@ -202,7 +202,7 @@ fn start_client(
         exercise,
         Role::Client,
         (config, feed),
-        talk::client_runs(),
+        echo::client_runs(),
         output,
     )
 }

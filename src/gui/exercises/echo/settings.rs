@@ -1,15 +1,15 @@
-//! What the talk forms remember between runs.
+//! What the echo and uppercase forms remember between runs.
 
 use serde::{Deserialize, Serialize};
 
 use crate::net::addr::{BindChoice, DEFAULT_ADD_PORT};
-use crate::net::talk::{DEFAULT_ECHO_PORT, Service};
+use crate::net::echo::{DEFAULT_ECHO_PORT, Service};
 use crate::protocol::text::DEFAULT_STOP_WORDS;
 
 /// What the forms remember between runs.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
-pub struct TalkSettings {
+pub struct EchoSettings {
     pub bind: BindChoice,
     pub port: u16,
     /// Comma-separated stop words (echo).
@@ -20,7 +20,7 @@ pub struct TalkSettings {
     pub network: crate::gui::network::Network,
 }
 
-impl TalkSettings {
+impl EchoSettings {
     pub fn for_service(service: Service) -> Self {
         let port = match service {
             Service::Echo => DEFAULT_ECHO_PORT,
@@ -37,7 +37,7 @@ impl TalkSettings {
     }
 }
 
-impl Default for TalkSettings {
+impl Default for EchoSettings {
     fn default() -> Self {
         Self::for_service(Service::Echo)
     }

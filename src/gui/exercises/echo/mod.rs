@@ -11,25 +11,25 @@ use crate::gui::exercises::panel::{ExercisePanel, PanelSettings, Roles};
 use crate::gui::widgets::{
     bind_port_rows, labelled_text, list_height, reach_ui, scroll_box, server_address_row,
 };
+use crate::net::echo::{self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, Service};
 use crate::net::event::{Event, Reply};
 use crate::net::runner::{RunFn, Waker};
-use crate::net::talk::{self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, Service};
 use crate::net::{DEFAULT_CLIENT_TIMEOUT, MAX_DATAGRAM_BYTES};
 use crate::protocol::counted;
 use crate::protocol::escape_bytes;
 
 pub mod settings;
 
-pub use self::settings::TalkSettings;
+pub use self::settings::EchoSettings;
 
 /// Most chat entries kept per panel.
 pub const MAX_CHAT_ENTRIES: usize = 500;
 
 /// The panel: settings plus what is running.
-pub struct TalkPanel {
+pub struct EchoPanel {
     tcp: bool,
     service: Service,
-    pub settings: TalkSettings,
+    pub settings: EchoSettings,
     /// The server's and the client's runners, and where the server listens.
     roles: Roles,
     /// Feeds the running client session; dropping it ends the session.
@@ -42,8 +42,8 @@ pub struct TalkPanel {
     chat: Vec<Reply>,
 }
 
-impl TalkPanel {
-    pub fn new(tcp: bool, service: Service, settings: TalkSettings) -> Self {
+impl EchoPanel {
+    pub fn new(tcp: bool, service: Service, settings: EchoSettings) -> Self {
         Self {
             tcp,
             service,
@@ -81,7 +81,7 @@ impl TalkPanel {
     pub fn send(&mut self, message: Vec<u8>, segment_bytes: Option<usize>, waker: Option<Waker>) {
         if self.outbox.is_none() || !self.roles.client.is_running() {
             let (tx, rx) = crossbeam_channel::unbounded();
-            let config = talk::ClientConfig {
+            let config = echo::ClientConfig {
                 conditions: if self.tcp {
                     Default::default()
                 } else {
@@ -99,7 +99,7 @@ impl TalkPanel {
                 waker,
                 self.tcp,
                 (config, rx),
-                talk::client_runs(),
+                echo::client_runs(),
             );
             self.outbox = Some(tx);
         }
@@ -115,13 +115,13 @@ impl TalkPanel {
     }
 }
 
-impl ExercisePanel for TalkPanel {
+impl ExercisePanel for EchoPanel {
     fn network(&mut self) -> Option<&mut crate::gui::network::Network> {
         (!self.tcp).then_some(&mut self.settings.network)
     }
 
     fn start_server(&mut self, waker: Option<Waker>) {
-        let config = talk::ServerConfig {
+        let config = echo::ServerConfig {
             conditions: if self.tcp {
                 Default::default()
             } else {
@@ -133,7 +133,7 @@ impl ExercisePanel for TalkPanel {
             stop_words: self.stop_words(),
         };
         self.sessions.clear();
-        let runs: (RunFn<_>, RunFn<_>) = (talk::run_tcp_server, talk::run_udp_server);
+        let runs: (RunFn<_>, RunFn<_>) = (echo::run_tcp_server, echo::run_udp_server);
         self.roles.server.start_either(
             &format!("{} server", self.label()),
             waker,
@@ -207,11 +207,11 @@ impl ExercisePanel for TalkPanel {
     }
 
     fn settings(&self) -> PanelSettings {
-        PanelSettings::Talk(self.settings.clone())
+        PanelSettings::Echo(self.settings.clone())
     }
 
     fn reset_settings(&mut self) {
-        self.settings = TalkSettings::for_service(self.service);
+        self.settings = EchoSettings::for_service(self.service);
     }
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {

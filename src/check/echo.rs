@@ -11,8 +11,8 @@ use super::program::{Answers, Program};
 use super::report::{CheckResult, Verdict};
 use super::spec::{Case, Check, Spec, run_table};
 use crate::exercise::{Exercise, Role};
+use crate::net::echo::{self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, Service};
 use crate::net::event::Event;
-use crate::net::talk::{self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, Service};
 use crate::protocol::escape_bytes;
 use crate::protocol::text::{DEFAULT_STOP_WORDS, upper};
 
@@ -533,18 +533,18 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
     let tcp = o.exercise.tcp();
     let svc = service(o.exercise);
     let bind: SocketAddr = ([127, 0, 0, 1], o.port).into();
-    let config = talk::ServerConfig {
+    let config = echo::ServerConfig {
         conditions: Default::default(),
         bind,
         max_connections: crate::net::MAX_CONNECTIONS,
         service: svc,
         stop_words: DEFAULT_STOP_WORDS.iter().map(|w| (*w).to_owned()).collect(),
     };
-    let server = Peer::serve("check talk server", move |r, s| {
+    let server = Peer::serve("check echo server", move |r, s| {
         if tcp {
-            talk::run_tcp_server(config, r, s)
+            echo::run_tcp_server(config, r, s)
         } else {
-            talk::run_udp_server(config, r, s)
+            echo::run_udp_server(config, r, s)
         }
     })?;
     let command = expand(&o.command, o, &[]);

@@ -8,9 +8,9 @@ use std::net::{TcpStream, UdpSocket};
 use std::time::Duration;
 
 use common::*;
+use socklab::net::echo::{self, Service};
 use socklab::net::event::{Event, Role};
 use socklab::net::guess;
-use socklab::net::talk::{self, Service};
 use socklab::protocol::text::HintStyle;
 
 fn words(list: &[&str]) -> Vec<String> {
@@ -18,7 +18,7 @@ fn words(list: &[&str]) -> Vec<String> {
 }
 
 fn start_text_server(tcp: bool, service: Service, stop_words: &[&str]) -> Running {
-    let config = talk::ServerConfig {
+    let config = echo::ServerConfig {
         conditions: Default::default(),
         bind: "127.0.0.1:0".parse().unwrap(),
         max_connections: socklab::net::MAX_CONNECTIONS,
@@ -27,9 +27,9 @@ fn start_text_server(tcp: bool, service: Service, stop_words: &[&str]) -> Runnin
     };
     start("test text server", true, move |r, s| {
         if tcp {
-            talk::run_tcp_server(config, r, s)
+            echo::run_tcp_server(config, r, s)
         } else {
-            talk::run_udp_server(config, r, s)
+            echo::run_udp_server(config, r, s)
         }
     })
 }
@@ -42,7 +42,7 @@ fn text_client(
     messages: Vec<Vec<u8>>,
     segment: Option<usize>,
 ) -> Vec<Event> {
-    let config = talk::ClientConfig {
+    let config = echo::ClientConfig {
         conditions: Default::default(),
         server,
         service,
@@ -57,9 +57,9 @@ fn text_client(
     drop(tx);
     start("test text client", false, move |r, s| {
         if tcp {
-            talk::run_client(config, rx, r, s)
+            echo::run_client(config, rx, r, s)
         } else {
-            talk::run_udp_client(config, rx, r, s)
+            echo::run_udp_client(config, rx, r, s)
         }
     })
     .finish()
@@ -111,7 +111,7 @@ fn socklab_cookbook_mode_reconnects_to_a_server_that_closes_after_one_echo() {
     let lines = stdout_lines(&mut child);
     let port = line_starting(&lines, "PORT ");
     let messages = vec![
-        talk::COOKBOOK_MESSAGE.as_bytes().to_vec(),
+        echo::COOKBOOK_MESSAGE.as_bytes().to_vec(),
         b"second message".to_vec(),
     ];
     let events = text_client(
@@ -124,7 +124,7 @@ fn socklab_cookbook_mode_reconnects_to_a_server_that_closes_after_one_echo() {
     assert!(outcome(&events).is_ok(), "{:?}", outcome(&events));
     let got = replies(&events);
     assert_eq!(got.len(), 2);
-    assert_eq!(got[0].1, talk::COOKBOOK_MESSAGE.as_bytes());
+    assert_eq!(got[0].1, echo::COOKBOOK_MESSAGE.as_bytes());
     assert_eq!(
         got[0].2,
         vec![16, 16, 1],
