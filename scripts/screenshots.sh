@@ -13,8 +13,11 @@ if [[ "${1:-}" == "--install" ]]; then
   apt-get install -y -qq --no-install-recommends xvfb xauth xdotool imagemagick libxcursor1 libxi6 \
     libxrandr2 libxkbcommon-x11-0 libgl1-mesa-dri libegl1 libegl-mesa0
 fi
-cargo build --release --quiet
-bin=$PWD/target/release/socklab
+# SOCKLAB_BIN: a socklab already built (a debug build is enough for a look at a scene).
+if [[ -z "${SOCKLAB_BIN:-}" ]]; then
+  cargo build --release --quiet
+fi
+bin=${SOCKLAB_BIN:-$PWD/target/release/socklab}
 mkdir -p screenshots
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
@@ -176,3 +179,7 @@ scene network-conditions "(exercise:UdpEcho,udp_echo:(network:(conditions:(loss_
 # The same at projector size (150%), the section open at the bottom of the page.
 scene network-conditions-zoom150 "(exercise:UdpEcho,zoom:1.5,udp_echo:(network:(conditions:(loss_pct:40.0,duplicate_pct:5.0),fixed_seed:true,seed:5)))" \
   key:F5 sleep:0.8 wheel:25 sleep:0.5 330,685 sleep:0.3 wheel:25 sleep:0.5
+# The window in Portuguese of Portugal (the Language menu's choice, kept with the settings) and
+# in Spanish at 200%: the side panel and the exercise's header are translated so far.
+scene language-pt-pt '(exercise:TcpAdd,language:Some(PtPt))'
+scene language-es-zoom200 '(exercise:UdpGuess,zoom:2.0,language:Some(Es))'

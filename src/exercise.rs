@@ -1,7 +1,8 @@
 //! The exercises socklab serves, named once: the [`Exercise`] enum that the command line, the
 //! checker and the window share, the [`Role`] a side plays, and the registry [`EXERCISES`]
-//! with what every part of the program says about an exercise (its title, where it comes
-//! from, its port).
+//! with what every part of the program says about an exercise (its transport, where it comes
+//! from, its port). Its title and summary are messages of the catalogues (`assets/i18n/`),
+//! under its name: `tcp-add-title`, `tcp-add-summary`.
 //!
 //! An exercise's own code lives in one module per layer, named as the command line names the
 //! exercise's family: `protocol::add`, `net::add`, `check::add`, `gui::exercises::add`.
@@ -72,11 +73,9 @@ pub struct Info {
     pub id: Exercise,
     /// Its name on the command line, in reports and in saved settings (`tcp-add`).
     pub name: &'static str,
-    pub title: &'static str,
     pub transport: &'static str,
     /// Where the exercise comes from, for the header line.
     pub source: &'static str,
-    pub summary: &'static str,
     /// The port the handouts use for it.
     pub port: u16,
     /// Whether `socklab check` can grade a student's program of it.
@@ -91,10 +90,8 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::TcpAdd,
         name: "tcp-add",
-        title: "Add two numbers",
         transport: "TCP",
         source: "Lab-02 §2 (TCP sockets)",
-        summary: "The client sends a name and a number from 1 to 100; the server replies with its own name and number, and both show the sum. An out-of-range number stops the server.",
         port: ADD_PORT,
         checked: true,
         client_args: "{host} {port}",
@@ -102,10 +99,8 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::UdpAdd,
         name: "udp-add",
-        title: "Add two numbers",
         transport: "UDP",
         source: "Lab-01 §3 (UDP sockets)",
-        summary: "The same exchange in datagrams: one request, one reply, no connection. An out-of-range number stops the server.",
         port: ADD_PORT,
         checked: true,
         client_args: "{host} {port}",
@@ -113,10 +108,8 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::TcpFile,
         name: "tcp-file",
-        title: "File transfer",
         transport: "TCP",
         source: "Lab-02 §3 (TCP sockets)",
-        summary: "The client sends a file name; the server sends the file in 1024-byte blocks and closes the connection. Compare both files afterwards.",
         port: FILE_PORT,
         checked: true,
         client_args: "{host}:{port}:{remote} {local}",
@@ -124,10 +117,8 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::UdpFile,
         name: "udp-file",
-        title: "File transfer",
         transport: "UDP",
         source: "Lab-01 §4 (UDP sockets)",
-        summary: "The client sends a file name in one datagram; the server answers with 2048-byte datagrams, and the first shorter one ends the file.",
         port: FILE_PORT,
         checked: true,
         client_args: "{host}:{port}:{remote} {local}",
@@ -135,10 +126,8 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::TcpEcho,
         name: "tcp-echo",
-        title: "Echo",
         transport: "TCP",
         source: "ELEN4017 Lab 2 tasks 1-3; CMPU4021 T1 (cookbook)",
-        summary: "The server sends back whatever it receives, at once. A session carries many messages until the client sends a stop word. The cookbook test reads the echo in 16-byte receives: TCP is a stream.",
         port: ECHO_PORT,
         checked: true,
         client_args: "{host} {port}",
@@ -146,10 +135,8 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::UdpEcho,
         name: "udp-echo",
-        title: "Echo",
         transport: "UDP",
         source: "ELEN4017 Lab 2 task 4; CMPU4021 T2",
-        summary: "Each datagram comes back unchanged, from 0 to 65,507 bytes. No connection: every message stands alone.",
         port: ECHO_PORT,
         checked: true,
         client_args: "{host} {port}",
@@ -157,10 +144,8 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::TcpUpper,
         name: "tcp-upper",
-        title: "Uppercase",
         transport: "TCP",
         source: "Kurose & Ross 2.7 TCPClient/TCPServer",
-        summary: "The textbook example the labs start from: the client sends a sentence, the server replies with it in capitals.",
         port: ADD_PORT,
         checked: true,
         client_args: "{host} {port}",
@@ -168,10 +153,8 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::UdpUpper,
         name: "udp-upper",
-        title: "Uppercase",
         transport: "UDP",
         source: "Kurose & Ross 2.7 UDPClient/UDPServer",
-        summary: "The textbook example over UDP: one datagram with a sentence, one datagram back in capitals.",
         port: ADD_PORT,
         checked: true,
         client_args: "{host} {port}",
@@ -179,10 +162,8 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::UdpGuess,
         name: "udp-guess",
-        title: "Guess the number",
         transport: "UDP",
         source: "CMPU4021 T3",
-        summary: "The server keeps a secret from 1 to 99 for each client and answers every guess with HIGHER, LOWER or CORRECT. Halving the range always wins within 7 guesses.",
         port: GUESS_PORT,
         checked: true,
         client_args: "{host} {port}",
@@ -190,16 +171,26 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::Tftp,
         name: "tftp",
-        title: "Reliable file transfer",
         transport: "UDP (TFTP)",
         source: "beyond the handouts: RFC 1350, with RFC 2347-2349 and 7440",
-        summary: "The UDP transfer made reliable: every block is numbered and acknowledged, and a lost one is sent again. Try it under the same network conditions as the lab transfer.",
         port: TFTP_PORT,
         // Beyond the handouts: no student program to check.
         checked: false,
         client_args: "{host} {port}",
     },
 ];
+
+impl Info {
+    /// Its title, in the language spoken now.
+    pub fn title(&self) -> String {
+        crate::i18n::tr(&format!("{}-title", self.name))
+    }
+
+    /// What it asks of each side, in the language spoken now.
+    pub fn summary(&self) -> String {
+        crate::i18n::tr(&format!("{}-summary", self.name))
+    }
+}
 
 impl Exercise {
     /// Every exercise, in the registry's order.

@@ -21,6 +21,7 @@ pub mod exercise;
 pub mod files;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod i18n;
 pub mod net;
 pub mod protocol;
 pub mod units;

@@ -11,6 +11,7 @@ fn main() -> ExitCode {
         std::process::exit(socklab::check::confine::launch());
     }
     let cli = Cli::parse();
+    socklab::i18n::set(cli.lang.unwrap_or_else(socklab::i18n::Lang::from_system));
     match cli.command {
         Some(command) => socklab::cli::run(command),
         None => open_window(),

@@ -17,6 +17,7 @@ use socklab::gui::exercises::echo::EchoPanel;
 use socklab::gui::exercises::file::FilePanel;
 use socklab::gui::exercises::guess::GuessPanel;
 use socklab::gui::exercises::{ExerciseId, ExercisePanel};
+use socklab::i18n::Lang;
 use socklab::net::add::{self, ServerConfig};
 use socklab::net::echo::Service;
 
@@ -1632,7 +1633,7 @@ fn the_first_tab_lands_in_a_form_never_on_the_exercise_list() {
     fresh.key_press(egui::Key::Tab);
     fresh.run_steps(2);
     for info in socklab::gui::exercises::EXERCISES {
-        let name = format!("{} · {}", info.title, info.transport);
+        let name = format!("{} · {}", info.title(), info.transport);
         let node = fresh.query_all_by_label_contains(&name).next();
         assert!(
             !node.is_some_and(|n| n.accesskit_node().is_focused()),
@@ -2256,4 +2257,42 @@ fn greyed_out_fields_stay_readable_in_the_light_theme() {
         .disabled_alpha;
     assert_eq!(alpha, socklab::gui::app::LIGHT_DISABLED_ALPHA);
     assert!(alpha >= 0.75, "{alpha}");
+}
+
+/// The Language menu redraws the window in the language picked, at once, and keeps it with
+/// the settings.
+#[test]
+fn the_language_menu_redraws_the_window_in_portuguese() {
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpAdd,
+        language: Some(Lang::EnUs),
+        ..Settings::default()
+    });
+    assert!(harness.query_by_label("Theme").is_some());
+    assert!(
+        harness
+            .query_all_by_label_contains("Add two numbers")
+            .next()
+            .is_some()
+    );
+    harness.get_by_label("Language").click();
+    harness.run_steps(2);
+    harness.get_by_label("Português (Portugal)").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Tema").is_some());
+    assert!(harness.query_by_label("Theme").is_none());
+    assert!(harness.query_by_label("Tamanho").is_some());
+    assert!(
+        harness
+            .query_all_by_label_contains("Somar dois números")
+            .next()
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("Add two numbers")
+            .next()
+            .is_none()
+    );
+    assert_eq!(harness.state().settings().language, Some(Lang::PtPt));
 }

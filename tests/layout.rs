@@ -834,3 +834,23 @@ fn the_inspectors_data_column_is_in_view_at_1024x640_at_100_or_200_percent() {
         }
     }
 }
+
+/// The window in Portuguese and Spanish, whose words run longer than English ones: every size
+/// and zoom free of overlaps, everything reachable (the side panel, the exercise list and the
+/// header are translated so far; the forms still speak English).
+#[test]
+fn the_window_in_portuguese_and_spanish_lays_out_at_every_size_and_zoom() {
+    for lang in [socklab::i18n::Lang::PtPt, socklab::i18n::Lang::Es] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (mut settings, _) = settings_for(ExerciseId::UdpGuess, dir.path());
+        settings.language = Some(lang);
+        let app = SocklabApp::with_picker(settings, Arc::new(NoPicker));
+        let mut harness = Harness::builder()
+            .with_size([1920.0, 1080.0])
+            .build_ui_state(|ui, app: &mut SocklabApp| app.show(ui), app);
+        harness.run_steps(3);
+        assert!(harness.query_by_label("Idioma").is_some());
+        let cases = check_all_sizes(&mut harness, lang.tag());
+        assert_eq!(cases, SIZES.len() * ZOOMS.len());
+    }
+}

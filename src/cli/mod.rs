@@ -44,6 +44,10 @@ pub use tftp::{TftpClientArgs, TftpRole, TftpServerArgs};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The language socklab speaks: en-US, pt-PT, pt-BR or es [default: the system's, from
+    /// LC_ALL, LC_MESSAGES or LANG].
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 #[derive(Debug, Subcommand)]

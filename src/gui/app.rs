@@ -11,6 +11,8 @@ use super::exercises::{EXERCISES, ExerciseId, ExercisePanel, build_panel};
 use crate::net::runner::Waker;
 
 pub use super::settings::{STORAGE_KEY, Settings, Theme, ZOOM_STEPS};
+use crate::i18n::{self, Lang};
+use crate::t;
 
 /// The application state: the window's own settings plus one panel per exercise, in the order
 /// of [`EXERCISES`].
@@ -20,6 +22,8 @@ pub struct SocklabApp {
     zoom: f32,
     /// Projector mode: the exercise list hidden (F11 or its button).
     projector: bool,
+    /// The window's language; None follows the system's.
+    language: Option<Lang>,
     /// The theme and zoom the context has, so they are set only when they change.
     applied: Option<(Theme, f32)>,
     panels: Vec<Box<dyn ExercisePanel>>,
@@ -58,6 +62,7 @@ impl SocklabApp {
                 .zoom
                 .clamp(ZOOM_STEPS[0], ZOOM_STEPS[ZOOM_STEPS.len() - 1]),
             projector: settings.projector,
+            language: speak(settings.language),
             applied: None,
             panels: EXERCISES
                 .iter()
@@ -94,6 +99,7 @@ impl SocklabApp {
             theme: self.theme,
             zoom: self.zoom,
             projector: self.projector,
+            language: self.language,
             ..Settings::default()
         };
         for (info, panel) in EXERCISES.iter().zip(&self.panels) {
@@ -189,6 +195,7 @@ impl SocklabApp {
         self.theme = d.theme;
         self.zoom = d.zoom;
         self.projector = d.projector;
+        self.language = speak(d.language);
         for panel in &mut self.panels {
             panel.reset_settings();
         }
@@ -319,16 +326,16 @@ impl SocklabApp {
         ui.horizontal_wrapped(|ui| {
             if self.projector
                 && ui
-                    .button("☰ Exercises")
-                    .on_hover_text("Show the exercise list again (F11)")
+                    .button(format!("☰ {}", t!("exercises")))
+                    .on_hover_text(t!("exercises-show-hint"))
                     .clicked()
             {
                 self.projector = false;
             }
-            ui.heading(format!("{} · {}", info.title, info.transport));
+            ui.heading(format!("{} · {}", info.title(), info.transport));
             ui.label(RichText::new(info.source).weak());
         });
-        ui.add(egui::Label::new(info.summary).wrap());
+        ui.add(egui::Label::new(info.summary()).wrap());
         if let Some((holder, port)) = self.port_holder() {
             let other = holder.info();
             ui.horizontal_wrapped(|ui| {
@@ -336,11 +343,12 @@ impl SocklabApp {
                     ui.visuals().warn_fg_color,
                     format!(
                         "{} · {} is running on port {port}: this server cannot listen there too.",
-                        other.title, other.transport
+                        other.title(),
+                        other.transport
                     ),
                 );
                 if ui
-                    .button(format!("Stop {} · {}", other.title, other.transport))
+                    .button(format!("Stop {} · {}", other.title(), other.transport))
                     .clicked()
                 {
                     self.panel_mut(holder).stop_server();
@@ -369,7 +377,7 @@ impl SocklabApp {
                 })
                 .map(|(info, _)| info.id)
         });
-        let label = holder.map(|id| format!("{} · {}", id.info().title, id.info().transport));
+        let label = holder.map(|id| format!("{} · {}", id.info().title(), id.info().transport));
         if let Some(check) = &mut self.checks[index]
             && check.ui(ui, &waker, label.as_deref())
             && let Some(id) = holder
@@ -386,16 +394,16 @@ impl SocklabApp {
     fn exercise_list_ui(&mut self, ui: &mut egui::Ui) {
         ui.add_space(6.0);
         ui.heading("socklab");
-        ui.label(RichText::new("socket labs, both roles").weak());
+        ui.label(RichText::new(t!("tagline")).weak());
         ui.separator();
-        ui.label(RichText::new("Exercises").strong());
+        ui.label(RichText::new(t!("exercises")).strong());
         for (info, panel) in EXERCISES.iter().zip(&self.panels) {
             let selected = self.exercise == info.id;
             let running = panel.server_running();
-            let text = format!("{} · {}", info.title, info.transport);
+            let text = format!("{} · {}", info.title(), info.transport);
             // Names wrap rather than clip when the list is narrow (a zoomed window).
             let label = if running {
-                format!("{text} (running)")
+                t!("exercise-running", exercise = text)
             } else {
                 text
             };
@@ -422,22 +430,22 @@ impl SocklabApp {
     /// Theme, zoom, shortcut help and Reset, at the top of the side panel.
     fn view_settings_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            let label = ui.label("Theme");
+            let label = ui.label(t!("theme"));
             egui::ComboBox::from_id_salt("theme")
-                .width(90.0)
-                .selected_text(format!("{:?}", self.theme))
+                .width(ui.available_width().min(90.0))
+                .selected_text(theme_name(self.theme))
                 .show_ui(ui, |ui| {
                     for theme in [Theme::System, Theme::Light, Theme::Dark] {
-                        ui.selectable_value(&mut self.theme, theme, format!("{theme:?}"));
+                        ui.selectable_value(&mut self.theme, theme, theme_name(theme));
                     }
                 })
                 .response
                 .labelled_by(label.id);
         });
         ui.horizontal(|ui| {
-            let label = ui.label("Size");
+            let label = ui.label(t!("size"));
             egui::ComboBox::from_id_salt("size")
-                .width(90.0)
+                .width(ui.available_width().min(90.0))
                 .selected_text(format!("{:.0}%", self.zoom * 100.0))
                 .show_ui(ui, |ui| {
                     for zoom in ZOOM_STEPS {
@@ -446,37 +454,81 @@ impl SocklabApp {
                 })
                 .response
                 .labelled_by(label.id)
-                .on_hover_text("Larger text and controls for a projector");
+                .on_hover_text(t!("size-hint"));
         });
+        self.language_ui(ui);
         if self.confirm_reset {
-            ui.label("Put every form, the theme and the size back to their defaults?");
+            ui.label(t!("reset-ask"));
             ui.horizontal(|ui| {
-                if ui.button("Reset").clicked() {
+                if ui.button(t!("reset")).clicked() {
                     self.reset_settings();
                     self.confirm_reset = false;
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("cancel")).clicked() {
                     self.confirm_reset = false;
                 }
             });
         } else if ui
-            .button("Reset settings…")
-            .on_hover_text("Forms, theme and size back to their defaults; running servers go on")
+            .button(t!("reset-settings"))
+            .on_hover_text(t!("reset-settings-hint"))
             .clicked()
         {
             self.confirm_reset = true;
         }
         if ui
-            .button("Projector mode")
-            .on_hover_text("Hide this list and give the page the whole width (F11 toggles it)")
+            .button(t!("projector-mode"))
+            .on_hover_text(t!("projector-mode-hint"))
             .clicked()
         {
             self.projector = true;
         }
-        ui.label(
-            RichText::new("F5 starts or stops this exercise's server; Enter sends; Ctrl+1 the server's port, Ctrl+2 the client; Ctrl+Up/Down another exercise; F11 projector mode; Ctrl+plus/minus the size.")
-                .weak(),
-        );
+        ui.label(RichText::new(t!("shortcuts")).weak());
+    }
+
+    /// The Language menu: the system's language, or one socklab speaks; a choice is spoken at
+    /// once (the next frame draws in it) and kept with the settings.
+    fn language_ui(&mut self, ui: &mut egui::Ui) {
+        let system = Lang::from_system();
+        let name = |choice: Option<Lang>| match choice {
+            None => t!("language-system", language = system.native_name()),
+            Some(lang) => lang.native_name().to_owned(),
+        };
+        let before = self.language;
+        ui.horizontal(|ui| {
+            let label = ui.label(t!("language"));
+            egui::ComboBox::from_id_salt("language")
+                .width(ui.available_width().min(170.0))
+                .truncate()
+                .selected_text(name(self.language))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.language, None, name(None));
+                    for lang in Lang::ALL {
+                        ui.selectable_value(&mut self.language, Some(lang), name(Some(lang)));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        if self.language != before {
+            speak(self.language);
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+/// Speaks the window's `choice` on its thread (None: the process's language, the system's
+/// unless `--lang` named one); the choice.
+fn speak(choice: Option<Lang>) -> Option<Lang> {
+    i18n::set_here(choice);
+    choice
+}
+
+/// A theme's name in the window's language.
+fn theme_name(theme: Theme) -> String {
+    match theme {
+        Theme::System => t!("theme-system"),
+        Theme::Light => t!("theme-light"),
+        Theme::Dark => t!("theme-dark"),
     }
 }
 

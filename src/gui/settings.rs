@@ -12,6 +12,7 @@ use super::exercises::echo::EchoSettings;
 use super::exercises::file::FileSettings;
 use super::exercises::guess::GuessSettings;
 use super::exercises::{ExerciseId, PanelSettings};
+use crate::i18n::Lang;
 use crate::net::echo::Service;
 
 /// Key under which settings are stored between runs.
@@ -27,6 +28,8 @@ pub struct Settings {
     pub zoom: f32,
     /// Projector mode: the exercise list is hidden and the page has the whole width.
     pub projector: bool,
+    /// The language of the window; None follows the system's.
+    pub language: Option<Lang>,
     pub tcp_add: AddSettings,
     pub udp_add: AddSettings,
     pub tcp_file: FileSettings,
@@ -71,6 +74,7 @@ impl Default for Settings {
             theme: Theme::System,
             zoom: 1.0,
             projector: false,
+            language: None,
             tcp_add: AddSettings::default(),
             udp_add: AddSettings::default(),
             tcp_file: FileSettings::default(),

@@ -1,0 +1,197 @@
+//! The languages socklab speaks: one Project Fluent catalogue per language under
+//! `assets/i18n/<locale>/`, built into the binary. English (en-US) is the source and the
+//! fallback: a message missing from another catalogue is said in English.
+//!
+//! The process speaks the language `--lang` or the system names ([`set`]); a thread may speak
+//! one of its own (the window's Language menu, [`set_here`]); [`current`] says which. Text is made from a message id and its arguments at
+//! the edge ([`tr`], [`tr_args`], the [`t!`](crate::t) macro); nothing decides on the text.
+
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+use serde::{Deserialize, Serialize};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./assets/i18n",
+        fallback_language: "en-US",
+        // No Unicode isolation marks around arguments: they show as boxes in some fonts and
+        // end up in terminals and report files.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A language socklab speaks.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+pub enum Lang {
+    /// English (United States): the source of every message.
+    #[default]
+    #[value(name = "en-US", alias = "en")]
+    EnUs,
+    /// Portuguese of Portugal.
+    #[value(name = "pt-PT", alias = "pt")]
+    PtPt,
+    /// Portuguese of Brazil.
+    #[value(name = "pt-BR")]
+    PtBr,
+    /// Spanish.
+    #[value(name = "es")]
+    Es,
+}
+
+impl Lang {
+    /// Every language, in the order the Language menu offers them.
+    pub const ALL: [Self; 4] = [Self::EnUs, Self::PtPt, Self::PtBr, Self::Es];
+
+    /// Its BCP 47 tag, as the catalogues' folders are named.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::EnUs => "en-US",
+            Self::PtPt => "pt-PT",
+            Self::PtBr => "pt-BR",
+            Self::Es => "es",
+        }
+    }
+
+    /// Its name in itself, as a menu offers it to someone who reads only that language.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::EnUs => "English",
+            Self::PtPt => "Português (Portugal)",
+            Self::PtBr => "Português (Brasil)",
+            Self::Es => "Español",
+        }
+    }
+
+    /// The language a locale name means (`pt_PT.UTF-8`, `pt-BR`, `es_MX`, `en`), if socklab
+    /// speaks it: Portuguese of Brazil for `pt_BR`, of Portugal for any other Portuguese,
+    /// Spanish for any Spanish, English for any English.
+    pub fn from_locale(name: &str) -> Option<Self> {
+        let name = name
+            .split(['.', '@'])
+            .next()
+            .unwrap_or("")
+            .replace('_', "-");
+        let mut parts = name.split('-');
+        let language = parts.next().unwrap_or("").to_ascii_lowercase();
+        let region = parts.next().unwrap_or("").to_ascii_uppercase();
+        match (language.as_str(), region.as_str()) {
+            ("pt", "BR") => Some(Self::PtBr),
+            ("pt", _) => Some(Self::PtPt),
+            ("es", _) => Some(Self::Es),
+            ("en", _) => Some(Self::EnUs),
+            _ => None,
+        }
+    }
+
+    /// The language of the system: `LC_ALL`, `LC_MESSAGES`, `LANG` (the first that is set and
+    /// not `C`/`POSIX`), then the system's own setting (Windows, macOS); English when none is
+    /// one socklab speaks.
+    pub fn from_system() -> Self {
+        let from_env = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty() && v != "C" && v != "POSIX");
+        match from_env {
+            Some(name) => Self::from_locale(&name).unwrap_or_default(),
+            None => sys_locale::get_locale()
+                .and_then(|l| Self::from_locale(&l))
+                .unwrap_or_default(),
+        }
+    }
+
+    fn id(self) -> LanguageIdentifier {
+        // The four tags are valid BCP 47; the fallback is never taken.
+        self.tag().parse().unwrap_or_default()
+    }
+}
+
+/// The process's language (an index in [`Lang::ALL`]).
+static CURRENT: AtomicU8 = AtomicU8::new(0);
+
+thread_local! {
+    /// The language of the thread that chose one (a window speaks its own, even beside other
+    /// windows in one process, as the window tests run).
+    static HERE: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// The process's language from now on (the command line's `--lang`, or the system's): spoken
+/// on every thread that has not chosen one of its own.
+pub fn set(lang: Lang) {
+    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    CURRENT.store(u8::try_from(i).unwrap_or(0), Ordering::Relaxed);
+}
+
+/// This thread's own language (a window's Language menu); None speaks the process's again.
+pub fn set_here(lang: Option<Lang>) {
+    HERE.with(|h| h.set(lang));
+}
+
+/// The language spoken now on this thread.
+pub fn current() -> Lang {
+    HERE.with(Cell::get).unwrap_or_else(|| {
+        Lang::ALL
+            .get(usize::from(CURRENT.load(Ordering::Relaxed)))
+            .copied()
+            .unwrap_or_default()
+    })
+}
+
+/// The message `id` in the current language.
+pub fn tr(id: &str) -> String {
+    LOCALES.lookup(&current().id(), id)
+}
+
+/// The message `id` in the current language, with its arguments (numbers choose the plural
+/// form the language's rules give them).
+pub fn tr_args(id: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
+    let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .iter()
+        .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+        .collect();
+    LOCALES.lookup_with_args(&current().id(), id, &map)
+}
+
+/// The message `id` in `lang` with `args`, or None when that catalogue lacks it or cannot
+/// say it with them (English is not asked).
+pub fn lookup_in(lang: Lang, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> Option<String> {
+    let map: HashMap<&str, FluentValue<'_>> = args.iter().map(|(k, v)| (*k, v.clone())).collect();
+    LOCALES.lookup_no_default_fallback(&lang.id(), id, Some(&map))
+}
+
+/// A message in the current language: `t!("theme")`, `t!("rows-shown", shown = 3, total = 10)`.
+#[macro_export]
+macro_rules! t {
+    ($id:literal) => {
+        $crate::i18n::tr($id)
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::tr_args(
+            $id,
+            &[$((stringify!($name), ::fluent_templates::fluent_bundle::FluentValue::from($value))),+],
+        )
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_names_of_the_systems_choose_the_language() {
+        assert_eq!(Lang::from_locale("pt_PT.UTF-8"), Some(Lang::PtPt));
+        assert_eq!(Lang::from_locale("pt_BR.UTF-8"), Some(Lang::PtBr));
+        assert_eq!(Lang::from_locale("pt-br"), Some(Lang::PtBr));
+        assert_eq!(Lang::from_locale("pt"), Some(Lang::PtPt));
+        assert_eq!(Lang::from_locale("es_MX.utf8"), Some(Lang::Es));
+        assert_eq!(Lang::from_locale("en_GB"), Some(Lang::EnUs));
+        assert_eq!(Lang::from_locale("de_DE.UTF-8"), None);
+        assert_eq!(Lang::from_locale(""), None);
+    }
+}

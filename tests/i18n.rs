@@ -1,0 +1,107 @@
+//! The message catalogues (assets/i18n/<locale>/socklab.ftl): every one parses, holds exactly
+//! the messages English has, and says each of them in its own language.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use fluent_templates::fluent_bundle::{FluentResource, FluentValue};
+use socklab::i18n::{self, Lang};
+
+fn catalogue(lang: Lang) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/i18n")
+        .join(lang.tag())
+        .join("socklab.ftl");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The ids of the messages a catalogue defines (a line `id = ...` at its start).
+fn ids(text: &str) -> BTreeSet<String> {
+    text.lines()
+        .filter_map(|l| {
+            let (id, _) = l.split_once('=')?;
+            let id = id.trim_end();
+            let first = id.chars().next()?;
+            (first.is_ascii_lowercase()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+            .then(|| id.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn every_catalogue_parses() {
+    for lang in Lang::ALL {
+        if let Err((_, errors)) = FluentResource::try_new(catalogue(lang)) {
+            panic!("{}: {errors:?}", lang.tag());
+        }
+    }
+}
+
+#[test]
+fn every_catalogue_has_the_messages_english_has_and_no_other() {
+    let english = ids(&catalogue(Lang::EnUs));
+    assert!(english.len() > 20, "{english:?}");
+    for lang in Lang::ALL {
+        let these = ids(&catalogue(lang));
+        let missing: Vec<_> = english.difference(&these).collect();
+        let extra: Vec<_> = these.difference(&english).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{}: missing {missing:?}, not in English {extra:?}",
+            lang.tag()
+        );
+    }
+}
+
+/// The names of the arguments the English catalogue's messages take (`{ $name }`).
+fn arguments(text: &str) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = text
+        .split("{ $")
+        .skip(1)
+        .filter_map(|rest| rest.split([' ', '}']).next())
+        .map(|n| &*Box::leak(n.to_owned().into_boxed_str()))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+#[test]
+fn each_language_says_every_message_itself() {
+    let english = catalogue(Lang::EnUs);
+    let args: Vec<(&'static str, FluentValue<'_>)> = arguments(&english)
+        .into_iter()
+        .map(|n| (n, FluentValue::from("x")))
+        .collect();
+    assert!(!args.is_empty());
+    for lang in Lang::ALL {
+        for id in ids(&english) {
+            assert!(
+                i18n::lookup_in(lang, &id, &args).is_some_and(|t| !t.is_empty()),
+                "{} does not say {id}",
+                lang.tag()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_message_is_said_in_the_language_chosen_on_its_thread() {
+    std::thread::spawn(|| {
+        i18n::set_here(Some(Lang::PtPt));
+        assert_eq!(i18n::tr("theme-dark"), "Escuro");
+        assert_eq!(
+            i18n::tr_args("language-system", &[("language", "English".into())]),
+            "Sistema (English)"
+        );
+        i18n::set_here(Some(Lang::Es));
+        assert_eq!(i18n::tr("size"), "Tamaño");
+        i18n::set_here(None);
+        assert_eq!(i18n::tr("size"), "Size");
+    })
+    .join()
+    .unwrap();
+}
