@@ -133,14 +133,17 @@ pub fn set_here(lang: Option<Lang>) {
     HERE.with(|h| h.set(lang));
 }
 
+/// The process's language (the system's, or the one `--lang` named).
+pub fn process() -> Lang {
+    Lang::ALL
+        .get(usize::from(CURRENT.load(Ordering::Relaxed)))
+        .copied()
+        .unwrap_or_default()
+}
+
 /// The language spoken now on this thread.
 pub fn current() -> Lang {
-    HERE.with(Cell::get).unwrap_or_else(|| {
-        Lang::ALL
-            .get(usize::from(CURRENT.load(Ordering::Relaxed)))
-            .copied()
-            .unwrap_or_default()
-    })
+    HERE.with(Cell::get).unwrap_or_else(process)
 }
 
 /// The message `id` in the current language.

@@ -94,8 +94,8 @@ fn a_message_is_said_in_the_language_chosen_on_its_thread() {
         i18n::set_here(Some(Lang::PtPt));
         assert_eq!(i18n::tr("theme-dark"), "Escuro");
         assert_eq!(
-            i18n::tr_args("language-system", &[("language", "English".into())]),
-            "Sistema (English)"
+            i18n::tr_args("language-default", &[("language", "English".into())]),
+            "Predefinido (English)"
         );
         i18n::set_here(Some(Lang::Es));
         assert_eq!(i18n::tr("size"), "Tamaño");
@@ -104,4 +104,24 @@ fn a_message_is_said_in_the_language_chosen_on_its_thread() {
     })
     .join()
     .unwrap();
+}
+
+#[test]
+fn lang_is_taken_before_or_after_a_subcommand_and_an_unknown_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, "same\n").unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_socklab"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let f = file.to_str().unwrap();
+    assert_eq!(run(&["--lang", "pt-PT", "compare", f, f]).status.code(), Some(0));
+    assert_eq!(run(&["compare", f, f, "--lang", "es"]).status.code(), Some(0));
+    let refused = run(&["--lang", "tlh", "compare", f, f]);
+    assert_eq!(refused.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("pt-BR"), "{said}");
 }

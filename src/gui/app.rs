@@ -485,12 +485,13 @@ impl SocklabApp {
         ui.label(RichText::new(t!("shortcuts")).weak());
     }
 
-    /// The Language menu: the system's language, or one socklab speaks; a choice is spoken at
-    /// once (the next frame draws in it) and kept with the settings.
+    /// The Language menu: the run's language (the system's, or `--lang`'s), or one socklab
+    /// speaks; a choice is spoken at once (the next frame draws in it) and kept with the
+    /// settings.
     fn language_ui(&mut self, ui: &mut egui::Ui) {
-        let system = Lang::from_system();
+        let default = i18n::process();
         let name = |choice: Option<Lang>| match choice {
-            None => t!("language-system", language = system.native_name()),
+            None => t!("language-default", language = default.native_name()),
             Some(lang) => lang.native_name().to_owned(),
         };
         let before = self.language;

@@ -11,8 +11,9 @@ theme-dark = Dark
 size = Size
 size-hint = Larger text and controls for a projector
 language = Language
-# The first entry of the Language menu: follow the system's language, named in brackets.
-language-system = System ({ $language })
+# The first entry of the Language menu: the language of the run (the system's, or --lang's),
+# named in brackets.
+language-default = Default ({ $language })
 reset-ask = Put every form, the theme and the size back to their defaults?
 reset = Reset
 cancel = Cancel
