@@ -629,3 +629,26 @@ fn a_crash_on_the_second_client_is_in_the_reason() {
         "{reason}"
     );
 }
+
+/// A course taught in Spanish: the program asks "Ingrese su nombre:" and "Ingrese un número",
+/// and its server replies "Nombre del servidor: …; Número: …; Suma: …".
+#[test]
+fn spanish_add_programs_pass_in_both_roles() {
+    let es = peer("add_es.py");
+    for transport in ["tcp", "udp"] {
+        let exercise = format!("{transport}-add");
+        let (code, report) = check(&exercise, "server", &[&es, "server", transport, "{port}"]);
+        required_all_pass(&report);
+        assert_eq!(code, Some(0), "{report:#}");
+        // The reply was read by its Spanish labels: the server's name without "Nombre del".
+        let answers = find(&report, "answers")["reason"].as_str().unwrap_or("");
+        assert!(answers.starts_with("\"Servidor de Ana\" and "), "{answers}");
+        let (code, report) = check(
+            &exercise,
+            "client",
+            &[&es, "client", transport, "{host}", "{port}"],
+        );
+        required_all_pass(&report);
+        assert_eq!(code, Some(0), "{report:#}");
+    }
+}

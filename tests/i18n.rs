@@ -118,8 +118,14 @@ fn lang_is_taken_before_or_after_a_subcommand_and_an_unknown_one_is_refused() {
             .unwrap()
     };
     let f = file.to_str().unwrap();
-    assert_eq!(run(&["--lang", "pt-PT", "compare", f, f]).status.code(), Some(0));
-    assert_eq!(run(&["compare", f, f, "--lang", "es"]).status.code(), Some(0));
+    assert_eq!(
+        run(&["--lang", "pt-PT", "compare", f, f]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["compare", f, f, "--lang", "es"]).status.code(),
+        Some(0)
+    );
     let refused = run(&["--lang", "tlh", "compare", f, f]);
     assert_eq!(refused.status.code(), Some(2));
     let said = String::from_utf8_lossy(&refused.stderr);

@@ -60,16 +60,17 @@ impl Answers {
                     .any(|w| *w == *s || (s.chars().count() >= 4 && w.starts_with(s)))
             })
         };
-        if any(&["name", "nome"]) {
+        if any(&["name", "nome", "nombre"]) {
             return Some(Asked::Name);
         }
         if any(&[
-            "number", "integer", "int", "valor", "número", "numero", "value", "guess",
+            "number", "integer", "int", "valor", "número", "numero", "value", "guess", "entero",
         ]) {
             return Some(Asked::Number);
         }
         if any(&[
-            "message", "sentence", "text", "mensagem", "frase", "line", "input", "say",
+            "message", "sentence", "text", "mensagem", "mensaje", "frase", "oración", "line",
+            "input", "say",
         ]) {
             return Some(Asked::Message);
         }
@@ -1492,6 +1493,12 @@ mod tests {
         assert_eq!(Answers::asked("Introduza o nome:"), Some(Name));
         assert_eq!(Answers::asked("Enter an integer (1-100): "), Some(Number));
         assert_eq!(Answers::asked("Número: "), Some(Number));
+        assert_eq!(Answers::asked("Ingrese su nombre: "), Some(Name));
+        assert_eq!(
+            Answers::asked("Ingrese un número entre 1 y 100: "),
+            Some(Number)
+        );
+        assert_eq!(Answers::asked("Escriba un mensaje: "), Some(Message));
         assert_eq!(Answers::asked("Input lowercase sentence:"), Some(Message));
         assert_eq!(Answers::asked("> "), None);
         assert_eq!(

@@ -7,6 +7,7 @@
 //! |---|---|
 //! | `Server name: Server of Zoe, Number: 81, Sum: 138` | name, number, and a sum to check |
 //! | `Nome: Zé; Número: 81; Soma: 138` | the same, in Portuguese |
+//! | `Nombre del servidor: Ana; Número: 81; Suma: 138` | the same, in Spanish |
 //! | `Server of Zoe sent 81` | the name without its verb, the number |
 //! | `Server of Zoe,81,138` | name, number, sum |
 //! | `XYZ\n` then `42\n` | one reply in two pieces |
@@ -534,7 +535,7 @@ mod tests {
     }
 
     #[test]
-    fn labelled_replies_in_english_and_portuguese() {
+    fn labelled_replies_in_english_portuguese_or_spanish() {
         for (text, name, number, sum) in [
             (
                 "Server name: Server of Zoe, Number: 81, Sum: 138",
@@ -601,6 +602,13 @@ mod tests {
                 54,
                 Some(61),
             ),
+            (
+                "Nombre del servidor: Servidor de Ana; Número elegido: 54; Suma: 61",
+                "Servidor de Ana",
+                54,
+                Some(61),
+            ),
+            ("Nombre: Zoe, Número: 81, Suma: 138", "Zoe", 81, Some(138)),
             (
                 "Name: Zoe, My number: 81, The sum: 138",
                 "Zoe",
