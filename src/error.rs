@@ -37,6 +37,9 @@ pub enum Error {
     /// The peer sent something that breaks the exercise's protocol.
     #[error("{0}")]
     Protocol(String),
+    /// A guess server's hints leave no number that fits them all.
+    #[error("the server's hints contradict each other: no number is left between {min} and {max}")]
+    Contradiction { min: i64, max: i64 },
     /// A guess server answered nothing to the first guess.
     #[error("no answer from {peer} to the first guess within {}", seconds(*timeout_millis))]
     FirstGuessUnanswered { peer: String, timeout_millis: u64 },

@@ -73,6 +73,9 @@ pub struct Info {
     pub id: Exercise,
     /// Its name on the command line, in reports and in saved settings (`tcp-add`).
     pub name: &'static str,
+    /// Whether it runs over TCP (else UDP).
+    pub tcp: bool,
+    /// The transport as the window names it beside the title.
     pub transport: &'static str,
     /// Where the exercise comes from, for the header line.
     pub source: &'static str,
@@ -90,6 +93,7 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::TcpAdd,
         name: "tcp-add",
+        tcp: true,
         transport: "TCP",
         source: "Lab-02 §2 (TCP sockets)",
         port: ADD_PORT,
@@ -99,6 +103,7 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::UdpAdd,
         name: "udp-add",
+        tcp: false,
         transport: "UDP",
         source: "Lab-01 §3 (UDP sockets)",
         port: ADD_PORT,
@@ -108,6 +113,7 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::TcpFile,
         name: "tcp-file",
+        tcp: true,
         transport: "TCP",
         source: "Lab-02 §3 (TCP sockets)",
         port: FILE_PORT,
@@ -117,6 +123,7 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::UdpFile,
         name: "udp-file",
+        tcp: false,
         transport: "UDP",
         source: "Lab-01 §4 (UDP sockets)",
         port: FILE_PORT,
@@ -126,6 +133,7 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::TcpEcho,
         name: "tcp-echo",
+        tcp: true,
         transport: "TCP",
         source: "ELEN4017 Lab 2 tasks 1-3; CMPU4021 T1 (cookbook)",
         port: ECHO_PORT,
@@ -135,6 +143,7 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::UdpEcho,
         name: "udp-echo",
+        tcp: false,
         transport: "UDP",
         source: "ELEN4017 Lab 2 task 4; CMPU4021 T2",
         port: ECHO_PORT,
@@ -144,6 +153,7 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::TcpUpper,
         name: "tcp-upper",
+        tcp: true,
         transport: "TCP",
         source: "Kurose & Ross 2.7 TCPClient/TCPServer",
         port: ADD_PORT,
@@ -153,6 +163,7 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::UdpUpper,
         name: "udp-upper",
+        tcp: false,
         transport: "UDP",
         source: "Kurose & Ross 2.7 UDPClient/UDPServer",
         port: ADD_PORT,
@@ -162,6 +173,7 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::UdpGuess,
         name: "udp-guess",
+        tcp: false,
         transport: "UDP",
         source: "CMPU4021 T3",
         port: GUESS_PORT,
@@ -171,6 +183,7 @@ pub const EXERCISES: &[Info] = &[
     Info {
         id: Exercise::Tftp,
         name: "tftp",
+        tcp: false,
         transport: "UDP (TFTP)",
         source: "beyond the handouts: RFC 1350, with RFC 2347-2349 and 7440",
         port: TFTP_PORT,
@@ -226,7 +239,7 @@ impl Exercise {
 
     /// Whether it runs over TCP.
     pub fn tcp(self) -> bool {
-        self.info().transport == "TCP"
+        self.info().tcp
     }
 
     /// The port the handouts use for it.

@@ -219,7 +219,7 @@ impl SocklabApp {
             .find(|(info, other)| {
                 info.id != this.id
                     // TCP and UDP ports are separate; TFTP is UDP too.
-                    && info.transport.starts_with("TCP") == this.transport.starts_with("TCP")
+                    && info.tcp == this.tcp
                     && other.server_running()
                     && other.server_port() == port
             })
@@ -371,9 +371,7 @@ impl SocklabApp {
                 .iter()
                 .zip(&self.panels)
                 .find(|(info, panel)| {
-                    info.transport.starts_with("TCP") == check.tcp()
-                        && panel.server_running()
-                        && panel.server_port() == port
+                    info.tcp == check.tcp() && panel.server_running() && panel.server_port() == port
                 })
                 .map(|(info, _)| info.id)
         });

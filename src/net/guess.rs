@@ -269,10 +269,9 @@ pub fn run_auto_client(
                 );
             }
         }
-        let guess = range.next_guess().ok_or_else(|| {
-            Error::Protocol(format!(
-                "the server's hints contradict each other: no number is left between {SECRET_MIN} and {SECRET_MAX}"
-            ))
+        let guess = range.next_guess().ok_or(Error::Contradiction {
+            min: SECRET_MIN,
+            max: SECRET_MAX,
         })?;
         let reply = ask(
             &socket,

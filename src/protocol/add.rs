@@ -24,7 +24,7 @@ use super::pickle::{self, PickleShape};
 
 /// Words that label a sum in a reply or a JSON or pickle key (lower case; English and
 /// Portuguese, as in the labs' own languages).
-pub const SUM_LABELS: &[&str] = &["sum", "total", "soma", "result", "resultado"];
+pub const SUM_LABELS: &[&str] = &["sum", "total", "soma", "suma", "result", "resultado"];
 
 /// Largest request the add servers accept before giving up on a connection or datagram.
 pub const MAX_REQUEST_BYTES: usize = 64 * 1024;

@@ -72,7 +72,7 @@ pub fn looks_like_pickle(body: &[u8]) -> bool {
 }
 
 /// Keys that name a sum in a dict (lower case).
-const SUM_KEYS: &[&str] = &["sum", "total", "soma", "result", "resultado"];
+const SUM_KEYS: &[&str] = &["sum", "total", "soma", "suma", "result", "resultado"];
 
 /// Reads the pickle at the start of `body`.
 pub fn decode(body: &[u8]) -> Decoded {

@@ -19,11 +19,13 @@ use super::add::{self, Message, Parsed, SUM_LABELS, WireFormat};
 
 /// Words that label the server's name (lower case), longest first.
 const NAME_LABELS: &[&str] = &[
+    "nombre del servidor",
     "nome do servidor",
     "server's name",
     "server name",
     "servidor",
     "server",
+    "nombre",
     "name",
     "nome",
 ];
@@ -309,6 +311,7 @@ const LABEL_QUALIFIERS_AFTER: &[&str] = &[
     "aleatório",
     "aleatorio",
     "escolhido",
+    "elegido",
     "do",
     "da",
     "servidor",
