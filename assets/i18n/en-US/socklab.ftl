@@ -54,3 +54,11 @@ udp-guess-title = Guess the number
 udp-guess-summary = The server keeps a secret from 1 to 99 for each client and answers every guess with HIGHER, LOWER or CORRECT. Halving the range always wins within 7 guesses.
 tftp-title = Reliable file transfer
 tftp-summary = The UDP transfer made reliable: every block is numbered and acknowledged, and a lost one is sent again. Try it under the same network conditions as the lab transfer.
+
+## The Traffic, Timeline and Connections tabs
+
+copy-csv = Copy CSV
+copy-text = Copy text
+no-socket-calls = No socket calls yet.
+no-connections = No connections yet.
+close-connection-hint = Close this connection from the server's side

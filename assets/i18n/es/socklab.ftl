@@ -49,3 +49,11 @@ udp-guess-title = Adivina el número
 udp-guess-summary = El servidor guarda un secreto del 1 al 99 para cada cliente y responde a cada intento con HIGHER, LOWER o CORRECT. Partir el intervalo por la mitad siempre gana en 7 intentos.
 tftp-title = Transferencia fiable de archivos
 tftp-summary = La transferencia UDP hecha fiable: cada bloque se numera y se confirma, y uno perdido se envía de nuevo. Pruébela con las mismas condiciones de red que la transferencia de la práctica.
+
+## Las pestañas Tráfico, Cronología y Conexiones
+
+copy-csv = Copiar CSV
+copy-text = Copiar texto
+no-socket-calls = Todavía no hay llamadas de socket.
+no-connections = Todavía no hay conexiones.
+close-connection-hint = Cerrar esta conexión desde el lado del servidor

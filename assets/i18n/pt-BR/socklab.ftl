@@ -49,3 +49,11 @@ udp-guess-title = Adivinhe o número
 udp-guess-summary = O servidor guarda um segredo de 1 a 99 para cada cliente e responde a cada palpite com HIGHER, LOWER ou CORRECT. Dividir o intervalo ao meio sempre ganha em até 7 palpites.
 tftp-title = Transferência confiável de arquivos
 tftp-summary = A transferência UDP tornada confiável: cada bloco é numerado e confirmado, e um bloco perdido é reenviado. Teste-a nas mesmas condições de rede da transferência do laboratório.
+
+## As abas Tráfego, Linha do tempo e Conexões
+
+copy-csv = Copiar CSV
+copy-text = Copiar texto
+no-socket-calls = Ainda não há chamadas de socket.
+no-connections = Ainda não há conexões.
+close-connection-hint = Fechar esta conexão do lado do servidor

@@ -49,3 +49,11 @@ udp-guess-title = Adivinhar o número
 udp-guess-summary = O servidor guarda um segredo de 1 a 99 para cada cliente e responde a cada palpite com HIGHER, LOWER ou CORRECT. Dividir o intervalo ao meio ganha sempre em 7 palpites.
 tftp-title = Transferência fiável de ficheiros
 tftp-summary = A transferência UDP tornada fiável: cada bloco é numerado e confirmado, e um bloco perdido é enviado de novo. Experimente-a nas mesmas condições de rede da transferência da aula.
+
+## Os separadores Tráfego, Cronologia e Ligações
+
+copy-csv = Copiar CSV
+copy-text = Copiar texto
+no-socket-calls = Ainda não há chamadas de socket.
+no-connections = Ainda não há ligações.
+close-connection-hint = Fechar esta ligação do lado do servidor

@@ -14,7 +14,7 @@ impl Traffic {
     /// so it needs no sideways scroll and never draws over the neighbour.
     pub fn connections_ui(&mut self, ui: &mut egui::Ui, height: f32) {
         if self.connections.is_empty() {
-            ui.label(RichText::new("No connections yet.").weak());
+            ui.label(RichText::new(crate::t!("no-connections")).weak());
             return;
         }
         let tcp = self.tcp;
@@ -75,7 +75,7 @@ impl Traffic {
                             let can_close = c.open && c.close.is_some();
                             if ui
                                 .add_enabled(can_close, egui::Button::new("Close"))
-                                .on_hover_text("Close this connection from the server's side")
+                                .on_hover_text(crate::t!("close-connection-hint"))
                                 .clicked()
                                 && let Some(close) = &c.close
                             {

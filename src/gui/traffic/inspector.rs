@@ -88,11 +88,11 @@ impl Traffic {
                 ))
                 .weak(),
             );
-            if ui.button("Copy CSV").clicked() {
+            if ui.button(crate::t!("copy-csv")).clicked() {
                 let csv = self.to_csv();
                 ui.ctx().copy_text(csv);
             }
-            if ui.button("Copy text").clicked() {
+            if ui.button(crate::t!("copy-text")).clicked() {
                 let text = self.to_text();
                 ui.ctx().copy_text(text);
             }

@@ -51,7 +51,7 @@ impl Traffic {
         }
         let steps = self.timeline_steps();
         if steps.is_empty() {
-            ui.label(RichText::new("No socket calls yet.").weak());
+            ui.label(RichText::new(crate::t!("no-socket-calls")).weak());
             return;
         }
         let peer_name = shown
