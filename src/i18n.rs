@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use fluent_templates::fluent_bundle::FluentValue;
@@ -106,9 +107,14 @@ impl Lang {
         }
     }
 
-    fn id(self) -> LanguageIdentifier {
-        // The four tags are valid BCP 47; the fallback is never taken.
-        self.tag().parse().unwrap_or_default()
+    /// Its identifier, parsed once for the process (every message looks it up).
+    fn id(self) -> &'static LanguageIdentifier {
+        static IDS: LazyLock<[LanguageIdentifier; 4]> = LazyLock::new(|| {
+            // The four tags are valid BCP 47; the fallback is never taken.
+            Lang::ALL.map(|l| l.tag().parse().unwrap_or_default())
+        });
+        let i = Lang::ALL.iter().position(|l| *l == self).unwrap_or(0);
+        &IDS[i]
     }
 }
 
@@ -148,7 +154,7 @@ pub fn current() -> Lang {
 
 /// The message `id` in the current language.
 pub fn tr(id: &str) -> String {
-    LOCALES.lookup(&current().id(), id)
+    LOCALES.lookup(current().id(), id)
 }
 
 /// The message `id` in the current language, with its arguments (numbers choose the plural
@@ -158,14 +164,14 @@ pub fn tr_args(id: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
         .iter()
         .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
         .collect();
-    LOCALES.lookup_with_args(&current().id(), id, &map)
+    LOCALES.lookup_with_args(current().id(), id, &map)
 }
 
 /// The message `id` in `lang` with `args`, or None when that catalogue lacks it or cannot
 /// say it with them (English is not asked).
 pub fn lookup_in(lang: Lang, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> Option<String> {
     let map: HashMap<&str, FluentValue<'_>> = args.iter().map(|(k, v)| (*k, v.clone())).collect();
-    LOCALES.lookup_no_default_fallback(&lang.id(), id, Some(&map))
+    LOCALES.lookup_no_default_fallback(lang.id(), id, Some(&map))
 }
 
 /// A message in the current language: `t!("theme")`, `t!("rows-shown", shown = 3, total = 10)`.

@@ -173,6 +173,19 @@ impl<'a> Subject<'a> {
         }
     }
 
+    /// The `listens` check, and when the program never listened, `skipping` set so that every
+    /// later check of the table is skipped for that reason.
+    pub fn listens_or_skip(
+        &mut self,
+        skipping: &mut Option<&'static str>,
+    ) -> Result<CheckResult, CheckError> {
+        let (listening, result) = self.listens()?;
+        if !listening {
+            *skipping = Some("the server never listened");
+        }
+        Ok(result)
+    }
+
     /// The `listens` check: the program started, and its own process tree listens on the port
     /// within 5 s.
     pub fn listens(&mut self) -> Result<(bool, CheckResult), CheckError> {
@@ -377,24 +390,6 @@ impl Peer {
         }
         (sent, received)
     }
-}
-
-/// A check's result with the program's output so far as evidence.
-pub fn result(
-    id: &'static str,
-    title: &'static str,
-    required: bool,
-    verdict: Verdict,
-    reason: impl Into<String>,
-    program: Option<&mut Program>,
-    wire: spec::Wire,
-) -> CheckResult {
-    spec::Spec {
-        id,
-        title,
-        required,
-    }
-    .result(verdict, reason, program, wire)
 }
 
 /// The answers typed into a program: by prompt, else the `--stdin` lines.

@@ -216,11 +216,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
 
 /// listens: the program started and listens on the port.
 fn listens(c: &mut ServerCase<'_>, _: Spec) -> Result<CheckResult, CheckError> {
-    let (listening, result) = c.s.listens()?;
-    if !listening {
-        c.skipping = Some("the server never listened");
-    }
-    Ok(result)
+    c.s.listens_or_skip(&mut c.skipping)
 }
 
 /// echoes / upper: one message with no newline. A TCP server that reads lines (Java's

@@ -32,7 +32,7 @@ use self::report::{CheckResult, Report, Verdict};
 
 pub use self::case::{
     Conn, LISTENS, Peer, Subject, accept_from, answers, crashed, ended_cleanly, exit_verdict,
-    is_listening, not_listening, output_shows, result, wait_listening, wait_released,
+    is_listening, not_listening, output_shows, wait_listening, wait_released,
 };
 pub use self::error::{CheckError, graded_names};
 pub use self::options::{Built, DEFAULT_BUILD_TIMEOUT, Options, Tap, expand};

@@ -186,8 +186,3 @@ pub fn run_table<C: Case>(
     }
     Ok(())
 }
-
-/// The specs of a table, in order (what a report lists when no case ran).
-pub fn specs<C>(table: &[Check<C>]) -> Vec<Spec> {
-    table.iter().map(|c| c.spec).collect()
-}
