@@ -86,7 +86,13 @@ struct Output {
     /// Where the last answered prompt ended: the answerer looks only after it.
     answered_to: usize,
     last_change: Option<Instant>,
+    /// Pipes still being read (stdout, stderr): 0 once all it wrote is here.
+    open: usize,
 }
+
+/// Longest a program seen ended waits for its output to be read to the end (a process it
+/// started may keep the pipes open).
+const OUTPUT_DRAIN: Duration = Duration::from_millis(500);
 
 /// A started program.
 pub struct Program {
@@ -420,11 +426,25 @@ impl Program {
     }
 
     /// Its exit code once it has exited (None while it runs, or when a signal ended it).
+    /// How it ended (None while it runs). Once it is seen ended, what it wrote before is in
+    /// [`Self::output`]: its pipes are read to their end first (at most [`OUTPUT_DRAIN`], for a
+    /// child of its own that keeps them open).
     pub fn exit_code(&mut self) -> Option<Option<i32>> {
         if self.exit.is_none() {
             self.exit = self.child.try_wait().ok().flatten();
+            if self.exit.is_some() {
+                self.drain_output();
+            }
         }
         self.exit.map(|s| s.code())
+    }
+
+    /// Waits until its output pipes are read to their end, at most [`OUTPUT_DRAIN`].
+    fn drain_output(&self) {
+        let until = Instant::now() + OUTPUT_DRAIN;
+        while self.output.lock().is_ok_and(|o| o.open > 0) && Instant::now() < until {
+            thread::sleep(Duration::from_millis(5));
+        }
     }
 
     pub fn is_running(&mut self) -> bool {
@@ -481,7 +501,15 @@ impl Drop for Program {
     }
 }
 
-fn collect(mut pipe: Box<dyn Read + Send>, output: &Mutex<Output>, tap: Option<&Tap>) {
+fn collect(pipe: Box<dyn Read + Send>, output: &Mutex<Output>, tap: Option<&Tap>) {
+    read_pipe(pipe, output, tap);
+    if let Ok(mut o) = output.lock() {
+        o.open = o.open.saturating_sub(1);
+    }
+}
+
+/// Reads `pipe` into `output` to its end (the program and its children are gone).
+fn read_pipe(mut pipe: Box<dyn Read + Send>, output: &Mutex<Output>, tap: Option<&Tap>) {
     let mut buf = [0u8; 8192];
     loop {
         match pipe.read(&mut buf) {
@@ -603,7 +631,11 @@ fn read_outputs(child: &mut Child, output: &Arc<Mutex<Output>>, tap: Option<&Tap
             .take()
             .map(|p| Box::new(p) as Box<dyn Read + Send>),
     ];
-    for pipe in pipes.into_iter().flatten() {
+    let pipes: Vec<_> = pipes.into_iter().flatten().collect();
+    if let Ok(mut o) = output.lock() {
+        o.open = pipes.len();
+    }
+    for pipe in pipes {
         let output = Arc::clone(output);
         let tap = tap.cloned();
         let _ = thread::Builder::new()
