@@ -139,6 +139,20 @@ pub fn set_here(lang: Option<Lang>) {
     HERE.with(|h| h.set(lang));
 }
 
+/// `f`, made to speak the language of the thread that calls this when another thread runs it:
+/// `std::thread::spawn(i18n::inherit(move || ...))`. A server started from a window speaking
+/// Portuguese writes its lines in Portuguese, whatever the process's language.
+pub fn inherit<F, R>(f: F) -> impl FnOnce() -> R
+where
+    F: FnOnce() -> R,
+{
+    let here = HERE.with(Cell::get);
+    move || {
+        set_here(here);
+        f()
+    }
+}
+
 /// The process's language (the system's, or the one `--lang` named).
 pub fn process() -> Lang {
     Lang::ALL
@@ -202,5 +216,18 @@ mod tests {
         assert_eq!(Lang::from_locale("en_GB"), Some(Lang::EnUs));
         assert_eq!(Lang::from_locale("de_DE.UTF-8"), None);
         assert_eq!(Lang::from_locale(""), None);
+    }
+
+    #[test]
+    fn a_thread_started_with_inherit_speaks_the_language_of_its_starter() {
+        std::thread::spawn(|| {
+            set_here(Some(Lang::Es));
+            let child = std::thread::spawn(inherit(|| (current(), tr("size"))));
+            let plain = std::thread::spawn(current);
+            assert_eq!(child.join().unwrap(), (Lang::Es, "Tamaño".to_owned()));
+            assert_eq!(plain.join().unwrap(), process());
+        })
+        .join()
+        .unwrap();
     }
 }

@@ -7,12 +7,32 @@ use std::path::Path;
 use fluent_templates::fluent_bundle::{FluentResource, FluentValue};
 use socklab::i18n::{self, Lang};
 
-fn catalogue(lang: Lang) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+/// The catalogue files of a language: one per part of socklab (`socklab.ftl` the window's frame,
+/// `exercises.ftl` the exercises' pages, `check.ftl` the checker and its reports, ...), by name.
+fn files(lang: Lang) -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("assets/i18n")
-        .join(lang.tag())
-        .join("socklab.ftl");
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .join(lang.tag());
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .map(|p| {
+            let text =
+                std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (p.file_name().unwrap().to_string_lossy().into_owned(), text)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every catalogue file of a language, one after the other.
+fn catalogue(lang: Lang) -> String {
+    files(lang)
+        .into_iter()
+        .map(|(_, text)| text + "\n")
+        .collect()
 }
 
 /// The ids of the messages a catalogue defines (a line `id = ...` at its start).
@@ -34,25 +54,45 @@ fn ids(text: &str) -> BTreeSet<String> {
 #[test]
 fn every_catalogue_parses() {
     for lang in Lang::ALL {
-        if let Err((_, errors)) = FluentResource::try_new(catalogue(lang)) {
-            panic!("{}: {errors:?}", lang.tag());
+        for (name, text) in files(lang) {
+            if let Err((_, errors)) = FluentResource::try_new(text) {
+                panic!("{}/{name}: {errors:?}", lang.tag());
+            }
         }
     }
 }
 
 #[test]
 fn every_catalogue_has_the_messages_english_has_and_no_other() {
-    let english = ids(&catalogue(Lang::EnUs));
-    assert!(english.len() > 20, "{english:?}");
+    let english = files(Lang::EnUs);
+    let all: usize = english.iter().map(|(_, t)| ids(t).len()).sum();
+    assert!(all > 20, "{english:?}");
     for lang in Lang::ALL {
-        let these = ids(&catalogue(lang));
-        let missing: Vec<_> = english.difference(&these).collect();
-        let extra: Vec<_> = these.difference(&english).collect();
-        assert!(
-            missing.is_empty() && extra.is_empty(),
-            "{}: missing {missing:?}, not in English {extra:?}",
-            lang.tag()
-        );
+        let these = files(lang);
+        let names = |f: &[(String, String)]| f.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&these), names(&english), "{}: its files", lang.tag());
+        for ((name, source), (_, text)) in english.iter().zip(&these) {
+            let (english, these) = (ids(source), ids(text));
+            let missing: Vec<_> = english.difference(&these).collect();
+            let extra: Vec<_> = these.difference(&english).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{}/{name}: missing {missing:?}, not in English {extra:?}",
+                lang.tag()
+            );
+        }
+    }
+}
+
+#[test]
+fn no_message_is_defined_twice() {
+    for lang in Lang::ALL {
+        let mut seen = BTreeSet::new();
+        for (name, text) in files(lang) {
+            for id in ids(&text) {
+                assert!(seen.insert(id.clone()), "{}/{name}: {id} again", lang.tag());
+            }
+        }
     }
 }
 

@@ -1,0 +1,1 @@
+# en-US: socklab check: checks' titles, verdicts' reasons and the reports

@@ -1,0 +1,1 @@
+# en-US: the command line: its messages, errors and hints

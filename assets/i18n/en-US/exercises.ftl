@@ -1,0 +1,1 @@
+# en-US: the exercises' pages: forms, buttons, their states and hints

@@ -1,0 +1,1 @@
+# en-US: the window's sections: Output, Traffic details, the Check section, dialogs

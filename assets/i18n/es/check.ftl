@@ -1,0 +1,1 @@
+# es: socklab check: checks' titles, verdicts' reasons and the reports

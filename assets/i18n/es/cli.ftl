@@ -1,0 +1,1 @@
+# es: the command line: its messages, errors and hints

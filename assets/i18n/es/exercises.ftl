@@ -1,0 +1,1 @@
+# es: the exercises' pages: forms, buttons, their states and hints

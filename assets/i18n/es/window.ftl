@@ -1,0 +1,1 @@
+# es: the window's sections: Output, Traffic details, the Check section, dialogs

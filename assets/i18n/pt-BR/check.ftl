@@ -1,0 +1,1 @@
+# pt-BR: socklab check: checks' titles, verdicts' reasons and the reports

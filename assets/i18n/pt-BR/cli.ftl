@@ -1,0 +1,1 @@
+# pt-BR: the command line: its messages, errors and hints

@@ -1,0 +1,1 @@
+# pt-BR: the exercises' pages: forms, buttons, their states and hints

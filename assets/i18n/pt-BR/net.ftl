@@ -1,0 +1,1 @@
+# pt-BR: the servers' and clients' log lines (the window's Output, the command line's lines)

@@ -1,0 +1,1 @@
+# pt-PT: socklab check: checks' titles, verdicts' reasons and the reports

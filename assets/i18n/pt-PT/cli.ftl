@@ -1,0 +1,1 @@
+# pt-PT: the command line: its messages, errors and hints

@@ -1,0 +1,1 @@
+# pt-PT: the exercises' pages: forms, buttons, their states and hints

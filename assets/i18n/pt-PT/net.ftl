@@ -1,0 +1,1 @@
+# pt-PT: the servers' and clients' log lines (the window's Output, the command line's lines)

@@ -1,0 +1,1 @@
+# pt-PT: the window's sections: Output, Traffic details, the Check section, dialogs
