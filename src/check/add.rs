@@ -89,17 +89,14 @@ fn exchange(o: &Options, format: WireFormat, number: i64) -> (Vec<Event>, Option
 
 /// The checks of a student's add server, in the order they run.
 const LISTENS: Spec = super::case::LISTENS;
-const ANSWERS: Spec = Spec::required("answers", "answers with a name and an integer");
-const SHOWS: Spec = Spec::required("shows", "shows both names, both numbers and the sum");
-const SECOND_CLIENT: Spec = Spec::required("second-client", "answers a second client");
-const SPLIT_REQUEST: Spec = Spec::advisory(
-    "split-request",
-    "reads a request sent in pieces (field by field, or cut in two)",
-);
-const CONCURRENT: Spec = Spec::advisory("concurrent", "answers while another client stays silent");
-const GARBAGE: Spec = Spec::advisory("garbage", "keeps serving after a malformed request");
+const ANSWERS: Spec = Spec::required("answers", "title-add-answers");
+const SHOWS: Spec = Spec::required("shows", "title-add-shows");
+const SECOND_CLIENT: Spec = Spec::required("second-client", "title-add-second-client");
+const SPLIT_REQUEST: Spec = Spec::advisory("split-request", "title-add-split-request");
+const CONCURRENT: Spec = Spec::advisory("concurrent", "title-add-concurrent");
+const GARBAGE: Spec = Spec::advisory("garbage", "title-add-garbage");
 const OUT_OF_RANGE_STOPS: Spec =
-    Spec::required("out-of-range-stops", "stops at a number outside 1..100");
+    Spec::required("out-of-range-stops", "title-add-out-of-range-stops");
 
 fn server_checks<'a>() -> [Check<ServerCase<'a>>; 8] {
     [
@@ -405,15 +402,13 @@ fn start_server(o: &Options) -> Option<Peer> {
 }
 
 /// The checks of a student's add client, in the order they run.
-const SENDS: Spec = Spec::required("sends", "sends a name and a number socklab's server reads");
-const CLIENT_SHOWS: Spec = Spec::required("shows", "shows both names, both numbers and the sum");
-const EXITS: Spec = Spec::required("exits", "exits with code 0 within 5 s of the reply");
-const REPLY_IN_PIECES: Spec = Spec::advisory("reply-in-pieces", "reads a reply sent in two pieces");
-const OUT_OF_RANGE_INPUT: Spec = Spec::advisory(
-    "out-of-range-input",
-    "150 typed: refused or sent, and says which, without a traceback",
-);
-const NO_SERVER: Spec = Spec::advisory("no-server", "no server: an error message, not a traceback");
+const SENDS: Spec = Spec::required("sends", "title-add-sends");
+const CLIENT_SHOWS: Spec = Spec::required("shows", "title-add-client-shows");
+const EXITS: Spec = Spec::required("exits", "title-add-exits");
+const REPLY_IN_PIECES: Spec = Spec::advisory("reply-in-pieces", "title-add-reply-in-pieces");
+const OUT_OF_RANGE_INPUT: Spec =
+    Spec::advisory("out-of-range-input", "title-add-out-of-range-input");
+const NO_SERVER: Spec = Spec::advisory("no-server", "title-add-no-server");
 
 fn client_checks<'a>() -> [Check<ClientCase<'a>>; 6] {
     [

@@ -74,7 +74,7 @@ fn addr_in_use(output: &str) -> bool {
 }
 
 /// The first check of every server: it starts and listens.
-pub const LISTENS: spec::Spec = spec::Spec::required("listens", "listens within 5 s of starting");
+pub const LISTENS: spec::Spec = spec::Spec::required("listens", "title-listens");
 
 /// How long a server under test is left alone between two cases.
 pub(crate) const SETTLE: Duration = Duration::from_millis(250);

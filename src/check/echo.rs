@@ -128,23 +128,14 @@ impl Conn {
 }
 
 /// The checks of a student's echo or uppercase server.
-const ECHOES: Spec = Spec::required("echoes", "sends a message back byte for byte");
-const UPPER: Spec = Spec::required("upper", "replies with the sentence upper-cased");
-const SECOND_CLIENT: Spec = Spec::required("second-client", "answers a second client");
-const SESSION: Spec = Spec::required("session", "answers several messages on one connection");
-const STOP_WORD: Spec = Spec::required(
-    "stop-word",
-    "a stop word ends the session; the server goes on",
-);
-const COOKBOOK_TCP: Spec = Spec::advisory(
-    "cookbook",
-    "the cookbook's 33 bytes come back, read in 16-byte receives",
-);
-const COOKBOOK_UDP: Spec = Spec::advisory(
-    "cookbook",
-    "the cookbook's 33 bytes come back whole in one datagram",
-);
-const CONCURRENT: Spec = Spec::advisory("concurrent", "answers while another client stays silent");
+const ECHOES: Spec = Spec::required("echoes", "title-echo-echoes");
+const UPPER: Spec = Spec::required("upper", "title-echo-upper");
+const SECOND_CLIENT: Spec = Spec::required("second-client", "title-echo-second-client");
+const SESSION: Spec = Spec::required("session", "title-echo-session");
+const STOP_WORD: Spec = Spec::required("stop-word", "title-echo-stop-word");
+const COOKBOOK_TCP: Spec = Spec::advisory("cookbook", "title-echo-cookbook-tcp");
+const COOKBOOK_UDP: Spec = Spec::advisory("cookbook", "title-echo-cookbook-udp");
+const CONCURRENT: Spec = Spec::advisory("concurrent", "title-echo-concurrent");
 
 /// The checks of a server of `exercise`, in the order they run: an uppercase server answers
 /// one sentence per client; an echo server also holds a session (TCP) and ends it on a stop
@@ -496,13 +487,9 @@ fn plain_answer(reply: &[u8], line: bool) -> (&[u8], usize) {
 }
 
 /// The checks of a student's echo or uppercase client.
-const SENDS_AND_SHOWS: Spec = Spec::required(
-    "sends-and-shows",
-    "sends the typed line and prints its echo",
-);
-const CLIENT_UPPER: Spec = Spec::required("upper", "sends the sentence and prints it upper-cased");
-const CLIENT_STOP_WORD: Spec =
-    Spec::required("stop-word", "\"stop\" typed: the program ends with code 0");
+const SENDS_AND_SHOWS: Spec = Spec::required("sends-and-shows", "title-echo-sends-and-shows");
+const CLIENT_UPPER: Spec = Spec::required("upper", "title-echo-client-upper");
+const CLIENT_STOP_WORD: Spec = Spec::required("stop-word", "title-echo-client-stop-word");
 
 /// The checks of a client of `exercise`: an echo client also ends on "stop".
 fn client_checks<'a>(exercise: Exercise) -> Vec<Check<ClientCase<'a>>> {

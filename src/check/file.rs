@@ -84,26 +84,15 @@ fn put_files(s: &Subject<'_>) {
 
 /// The checks of a student's file server, in the order they run.
 const LISTENS: Spec = super::case::LISTENS;
-const SIZES_ARRIVE: Spec = Spec::required("sizes", "files of 1 to 70,000 bytes arrive identical");
-const SEVERAL: Spec = Spec::required("several", "serves download after download");
-const MISSING_NAME: Spec = Spec::required("missing", "a missing name does not stop it");
-const TRAVERSAL: Spec = Spec::advisory(
-    "traversal",
-    "names with ../ or an absolute path are refused",
-);
-const EMPTY_FILE: Spec = Spec::advisory(
-    "empty-file",
-    "an empty file: the transfer ends, and it serves on",
-);
-const CONCURRENT: Spec = Spec::advisory(
-    "concurrent",
-    "serves a second client while a first stays silent",
-);
-const CHUNKS: Spec = Spec::required("chunks", "every datagram 2048 bytes but the last, shorter");
-const EXACT_MULTIPLE_ENDS: Spec = Spec::required(
-    "exact-multiple",
-    "a 4096-byte file ends with an empty datagram",
-);
+const SIZES_ARRIVE: Spec = Spec::required("sizes", "title-file-sizes-arrive");
+const SEVERAL: Spec = Spec::required("several", "title-file-several");
+const MISSING_NAME: Spec = Spec::required("missing", "title-file-missing-name");
+const TRAVERSAL: Spec = Spec::advisory("traversal", "title-file-traversal");
+const EMPTY_FILE: Spec = Spec::advisory("empty-file", "title-file-empty-file");
+const CONCURRENT: Spec = Spec::advisory("concurrent", "title-file-concurrent");
+const CHUNKS: Spec = Spec::required("chunks", "title-file-chunks");
+const EXACT_MULTIPLE_ENDS: Spec =
+    Spec::required("exact-multiple", "title-file-exact-multiple-ends");
 
 /// The size `chunks` asks for, and the one `exact-multiple` asks for (two full datagrams).
 const CHUNKS_FILE: usize = 70_000;
@@ -526,16 +515,12 @@ fn sizes_verdict(wrong: &[String]) -> (Verdict, String) {
 }
 
 /// The checks of a student's file client, in the order they run.
-const SIZES_SAVED: Spec = Spec::required("sizes", "files of 1 to 70,000 bytes saved identical");
-const EXITS: Spec = Spec::required("exits", "exits with code 0 at the end of each transfer");
-const MISSING_FILE: Spec =
-    Spec::advisory("missing", "a missing file: a clear message, no traceback");
-const EXACT_MULTIPLE_SAVED: Spec = Spec::advisory(
-    "exact-multiple",
-    "a 4096-byte file (two full datagrams, then an empty one) is saved whole",
-);
-const PIECES_SAVED: Spec =
-    Spec::advisory("pieces", "TCP data in odd-sized writes is saved identical");
+const SIZES_SAVED: Spec = Spec::required("sizes", "title-file-sizes-saved");
+const EXITS: Spec = Spec::required("exits", "title-file-exits");
+const MISSING_FILE: Spec = Spec::advisory("missing", "title-file-missing-file");
+const EXACT_MULTIPLE_SAVED: Spec =
+    Spec::advisory("exact-multiple", "title-file-exact-multiple-saved");
+const PIECES_SAVED: Spec = Spec::advisory("pieces", "title-file-pieces-saved");
 
 fn client_checks(tcp: bool) -> Vec<Check<ClientCase>> {
     let mut table = vec![

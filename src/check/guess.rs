@@ -26,13 +26,10 @@ pub fn run(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckEr
 
 /// The checks of a student's guess server, in the order they run.
 const LISTENS: Spec = super::case::LISTENS;
-const ANSWERS: Spec = Spec::required("answers", "answers a guess with higher, lower or correct");
-const CONSISTENT: Spec = Spec::required("consistent", "its answers agree with one secret in 1..99");
-const WINS: Spec = Spec::required("wins", "halving wins within 7 guesses");
-const NOT_A_NUMBER: Spec = Spec::advisory(
-    "not-a-number",
-    "a word instead of a number does not stop it",
-);
+const ANSWERS: Spec = Spec::required("answers", "title-guess-answers");
+const CONSISTENT: Spec = Spec::required("consistent", "title-guess-consistent");
+const WINS: Spec = Spec::required("wins", "title-guess-wins");
+const NOT_A_NUMBER: Spec = Spec::advisory("not-a-number", "title-guess-not-a-number");
 
 fn server_checks<'a>() -> [Check<ServerCase<'a>>; 5] {
     [
@@ -237,11 +234,8 @@ fn word_then_number(o: &Options) -> Result<String, String> {
 }
 
 /// The checks of a student's guess client, in the order they run.
-const PLAYS: Spec = Spec::required(
-    "plays",
-    "its guesses, from its own printed hints, reach CORRECT",
-);
-const EXITS: Spec = Spec::required("exits", "exits with code 0 after CORRECT");
+const PLAYS: Spec = Spec::required("plays", "title-guess-plays");
+const EXITS: Spec = Spec::required("exits", "title-guess-exits");
 
 fn client_checks<'a>() -> [Check<ClientCase<'a>>; 2] {
     [Check::new(PLAYS, plays), Check::new(EXITS, exits)]

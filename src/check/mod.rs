@@ -146,5 +146,4 @@ fn built_check(b: &program::Build) -> CheckResult {
 }
 
 /// The check a `--build` command adds before every other.
-pub const BUILDS: spec::Spec =
-    spec::Spec::required("builds", "builds with the course's build command");
+pub const BUILDS: spec::Spec = spec::Spec::required("builds", "title-builds");

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use super::error::CheckError;
 use super::program::Program;
-use super::report::{CheckResult, Evidence, Verdict};
+use super::report::{CheckResult, Evidence, Reason, Verdict};
 
 /// Bytes socklab sent and received in a case, as evidence.
 pub type Wire = (Vec<u8>, Vec<u8>);
@@ -17,13 +17,19 @@ pub type Wire = (Vec<u8>, Vec<u8>);
 pub struct Spec {
     /// Stable id, used in reports, weights files and `--only`.
     pub id: &'static str,
-    /// What the check asks of the program, for people.
+    /// The catalogue's message (`title-…`, assets/i18n/<locale>/check.ftl) saying what the
+    /// check asks of the program, for people: [`Spec::title`] says it in the current language.
     pub title: &'static str,
     /// Whether the score counts it (advisory checks are reported only).
     pub required: bool,
 }
 
 impl Spec {
+    /// What the check asks of the program, in the current language.
+    pub fn title(self) -> String {
+        crate::i18n::tr(self.title)
+    }
+
     /// A check the score counts.
     pub const fn required(id: &'static str, title: &'static str) -> Self {
         Self {
@@ -46,11 +52,12 @@ impl Spec {
     pub fn result(
         self,
         verdict: Verdict,
-        reason: impl Into<String>,
+        reason: impl Into<Reason>,
         program: Option<&mut Program>,
         wire: Wire,
     ) -> CheckResult {
-        let mut reason = reason.into();
+        let Reason { code, text } = reason.into();
+        let mut reason = text;
         let (stdout, exit_code, typed) = match program {
             Some(p) => {
                 if verdict == Verdict::Fail {
@@ -69,10 +76,11 @@ impl Spec {
         };
         CheckResult {
             id: self.id,
-            title: self.title,
+            title: self.title(),
             required: self.required,
             verdict,
             reason,
+            reason_code: code,
             evidence: Evidence {
                 sent: wire.0,
                 received: wire.1,
@@ -95,7 +103,7 @@ impl Spec {
     }
 
     /// This check skipped, for `why`.
-    pub fn skip(self, why: impl Into<String>) -> CheckResult {
+    pub fn skip(self, why: impl Into<Reason>) -> CheckResult {
         self.result(Verdict::Skip, why, None, Wire::default())
     }
 

@@ -1,1 +1,49 @@
 # en-US: socklab check: checks' titles, verdicts' reasons and the reports
+
+## The checks' titles: what each check asks of the program (a report's rows)
+
+title-add-answers = answers with a name and an integer
+title-add-shows = shows both names, both numbers and the sum
+title-add-second-client = answers a second client
+title-add-split-request = reads a request sent in pieces (field by field, or cut in two)
+title-add-concurrent = answers while another client stays silent
+title-add-garbage = keeps serving after a malformed request
+title-add-out-of-range-stops = stops at a number outside 1..100
+title-add-sends = sends a name and a number socklab's server reads
+title-add-client-shows = shows both names, both numbers and the sum
+title-add-exits = exits with code 0 within 5 s of the reply
+title-add-reply-in-pieces = reads a reply sent in two pieces
+title-add-out-of-range-input = 150 typed: refused or sent, and says which, without a traceback
+title-add-no-server = no server: an error message, not a traceback
+title-listens = listens within 5 s of starting
+title-echo-echoes = sends a message back byte for byte
+title-echo-upper = replies with the sentence upper-cased
+title-echo-second-client = answers a second client
+title-echo-session = answers several messages on one connection
+title-echo-stop-word = a stop word ends the session; the server goes on
+title-echo-cookbook-tcp = the cookbook's 33 bytes come back, read in 16-byte receives
+title-echo-cookbook-udp = the cookbook's 33 bytes come back whole in one datagram
+title-echo-concurrent = answers while another client stays silent
+title-echo-sends-and-shows = sends the typed line and prints its echo
+title-echo-client-upper = sends the sentence and prints it upper-cased
+title-echo-client-stop-word = "stop" typed: the program ends with code 0
+title-file-sizes-arrive = files of 1 to 70,000 bytes arrive identical
+title-file-several = serves download after download
+title-file-missing-name = a missing name does not stop it
+title-file-traversal = names with ../ or an absolute path are refused
+title-file-empty-file = an empty file: the transfer ends, and it serves on
+title-file-concurrent = serves a second client while a first stays silent
+title-file-chunks = every datagram 2048 bytes but the last, shorter
+title-file-exact-multiple-ends = a 4096-byte file ends with an empty datagram
+title-file-sizes-saved = files of 1 to 70,000 bytes saved identical
+title-file-exits = exits with code 0 at the end of each transfer
+title-file-missing-file = a missing file: a clear message, no traceback
+title-file-exact-multiple-saved = a 4096-byte file (two full datagrams, then an empty one) is saved whole
+title-file-pieces-saved = TCP data in odd-sized writes is saved identical
+title-guess-answers = answers a guess with higher, lower or correct
+title-guess-consistent = its answers agree with one secret in 1..99
+title-guess-wins = halving wins within 7 guesses
+title-guess-not-a-number = a word instead of a number does not stop it
+title-guess-plays = its guesses, from its own printed hints, reach CORRECT
+title-guess-exits = exits with code 0 after CORRECT
+title-builds = builds with the course's build command

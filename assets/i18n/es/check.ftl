@@ -1,1 +1,49 @@
 # es: socklab check: checks' titles, verdicts' reasons and the reports
+
+## The checks' titles: what each check asks of the program (a report's rows)
+
+title-add-answers = responde con un nombre y un entero
+title-add-shows = muestra ambos nombres, ambos números y la suma
+title-add-second-client = responde a un segundo cliente
+title-add-split-request = lee una petición enviada por partes (campo a campo, o cortada en dos)
+title-add-concurrent = responde mientras otro cliente permanece en silencio
+title-add-garbage = sigue sirviendo tras una petición mal formada
+title-add-out-of-range-stops = se detiene con un número fuera de 1..100
+title-add-sends = envía un nombre y un número que el servidor de socklab lee
+title-add-client-shows = muestra ambos nombres, ambos números y la suma
+title-add-exits = termina con código 0 a más tardar 5 s después de la respuesta
+title-add-reply-in-pieces = lee una respuesta enviada en dos partes
+title-add-out-of-range-input = 150 tecleado: lo rechaza o lo envía, y dice cuál, sin traceback
+title-add-no-server = sin servidor: un mensaje de error, no un traceback
+title-listens = escucha a más tardar 5 s después de arrancar
+title-echo-echoes = devuelve un mensaje byte a byte
+title-echo-upper = responde con la frase en mayúsculas
+title-echo-second-client = responde a un segundo cliente
+title-echo-session = responde a varios mensajes en la misma conexión
+title-echo-stop-word = una palabra de parada termina la sesión; el servidor sigue
+title-echo-cookbook-tcp = los 33 bytes del recetario vuelven, leídos en recepciones de 16 bytes
+title-echo-cookbook-udp = los 33 bytes del recetario vuelven enteros en un solo datagrama
+title-echo-concurrent = responde mientras otro cliente permanece en silencio
+title-echo-sends-and-shows = envía la línea tecleada e imprime su eco
+title-echo-client-upper = envía la frase y la imprime en mayúsculas
+title-echo-client-stop-word = "stop" tecleado: el programa termina con código 0
+title-file-sizes-arrive = archivos de 1 a 70.000 bytes llegan idénticos
+title-file-several = sirve descarga tras descarga
+title-file-missing-name = un nombre inexistente no lo detiene
+title-file-traversal = los nombres con ../ o una ruta absoluta se rechazan
+title-file-empty-file = un archivo vacío: la transferencia termina y sigue sirviendo
+title-file-concurrent = sirve a un segundo cliente mientras el primero permanece en silencio
+title-file-chunks = todos los datagramas de 2048 bytes salvo el último, más corto
+title-file-exact-multiple-ends = un archivo de 4096 bytes termina con un datagrama vacío
+title-file-sizes-saved = archivos de 1 a 70.000 bytes guardados idénticos
+title-file-exits = termina con código 0 al final de cada transferencia
+title-file-missing-file = un archivo inexistente: un mensaje claro, sin traceback
+title-file-exact-multiple-saved = un archivo de 4096 bytes (dos datagramas llenos, luego uno vacío) se guarda entero
+title-file-pieces-saved = los datos TCP en escrituras de tamaños irregulares se guardan idénticos
+title-guess-answers = responde a un intento con higher, lower o correct
+title-guess-consistent = sus respuestas concuerdan con un único secreto en 1..99
+title-guess-wins = dividir a la mitad gana en 7 intentos o menos
+title-guess-not-a-number = una palabra en lugar de un número no lo detiene
+title-guess-plays = sus intentos, a partir de las pistas que imprime, llegan a CORRECT
+title-guess-exits = termina con código 0 después de CORRECT
+title-builds = compila con el comando de compilación del curso

@@ -1,1 +1,49 @@
 # pt-BR: socklab check: checks' titles, verdicts' reasons and the reports
+
+## The checks' titles: what each check asks of the program (a report's rows)
+
+title-add-answers = responde com um nome e um inteiro
+title-add-shows = mostra os dois nomes, os dois números e a soma
+title-add-second-client = responde a um segundo cliente
+title-add-split-request = lê uma requisição enviada em partes (campo a campo, ou cortada em duas)
+title-add-concurrent = responde enquanto outro cliente fica em silêncio
+title-add-garbage = continua servindo depois de uma requisição malformada
+title-add-out-of-range-stops = para com um número fora de 1..100
+title-add-sends = envia um nome e um número que o servidor do socklab lê
+title-add-client-shows = mostra os dois nomes, os dois números e a soma
+title-add-exits = termina com código 0 em até 5 s depois da resposta
+title-add-reply-in-pieces = lê uma resposta enviada em duas partes
+title-add-out-of-range-input = 150 digitado: recusa ou envia, e diz qual, sem traceback
+title-add-no-server = sem servidor: uma mensagem de erro, não um traceback
+title-listens = escuta em até 5 s depois de iniciar
+title-echo-echoes = devolve uma mensagem byte a byte
+title-echo-upper = responde com a frase em maiúsculas
+title-echo-second-client = responde a um segundo cliente
+title-echo-session = responde a várias mensagens na mesma conexão
+title-echo-stop-word = uma palavra de parada encerra a sessão; o servidor continua
+title-echo-cookbook-tcp = os 33 bytes do livro de receitas voltam, lidos em recepções de 16 bytes
+title-echo-cookbook-udp = os 33 bytes do livro de receitas voltam inteiros em um só datagrama
+title-echo-concurrent = responde enquanto outro cliente fica em silêncio
+title-echo-sends-and-shows = envia a linha digitada e imprime o eco
+title-echo-client-upper = envia a frase e a imprime em maiúsculas
+title-echo-client-stop-word = "stop" digitado: o programa termina com código 0
+title-file-sizes-arrive = arquivos de 1 a 70.000 bytes chegam idênticos
+title-file-several = serve download após download
+title-file-missing-name = um nome inexistente não o faz parar
+title-file-traversal = nomes com ../ ou um caminho absoluto são recusados
+title-file-empty-file = um arquivo vazio: a transferência termina e ele continua servindo
+title-file-concurrent = serve um segundo cliente enquanto o primeiro fica em silêncio
+title-file-chunks = todos os datagramas com 2048 bytes exceto o último, mais curto
+title-file-exact-multiple-ends = um arquivo de 4096 bytes termina com um datagrama vazio
+title-file-sizes-saved = arquivos de 1 a 70.000 bytes salvos idênticos
+title-file-exits = termina com código 0 ao fim de cada transferência
+title-file-missing-file = um arquivo inexistente: uma mensagem clara, sem traceback
+title-file-exact-multiple-saved = um arquivo de 4096 bytes (dois datagramas cheios, depois um vazio) é salvo inteiro
+title-file-pieces-saved = dados TCP em escritas de tamanhos irregulares são salvos idênticos
+title-guess-answers = responde a um palpite com higher, lower ou correct
+title-guess-consistent = as respostas batem com um único segredo em 1..99
+title-guess-wins = dividir ao meio ganha em até 7 palpites
+title-guess-not-a-number = uma palavra em vez de um número não o faz parar
+title-guess-plays = seus palpites, a partir das dicas que imprime, chegam a CORRECT
+title-guess-exits = termina com código 0 depois de CORRECT
+title-builds = compila com o comando de compilação da disciplina

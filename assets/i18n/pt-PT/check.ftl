@@ -1,1 +1,49 @@
 # pt-PT: socklab check: checks' titles, verdicts' reasons and the reports
+
+## The checks' titles: what each check asks of the program (a report's rows)
+
+title-add-answers = responde com um nome e um inteiro
+title-add-shows = mostra os dois nomes, os dois números e a soma
+title-add-second-client = responde a um segundo cliente
+title-add-split-request = lê um pedido enviado aos pedaços (campo a campo, ou cortado em dois)
+title-add-concurrent = responde enquanto outro cliente está calado
+title-add-garbage = continua a servir depois de um pedido mal formado
+title-add-out-of-range-stops = para com um número fora de 1..100
+title-add-sends = envia um nome e um número que o servidor do socklab lê
+title-add-client-shows = mostra os dois nomes, os dois números e a soma
+title-add-exits = termina com código 0 até 5 s depois da resposta
+title-add-reply-in-pieces = lê uma resposta enviada em dois pedaços
+title-add-out-of-range-input = 150 escrito: recusa ou envia, e diz qual, sem traceback
+title-add-no-server = sem servidor: uma mensagem de erro, não um traceback
+title-listens = fica à escuta até 5 s depois de arrancar
+title-echo-echoes = devolve uma mensagem byte a byte
+title-echo-upper = responde com a frase em maiúsculas
+title-echo-second-client = responde a um segundo cliente
+title-echo-session = responde a várias mensagens na mesma ligação
+title-echo-stop-word = uma palavra de paragem termina a sessão; o servidor continua
+title-echo-cookbook-tcp = os 33 bytes do livro de receitas voltam, lidos em receções de 16 bytes
+title-echo-cookbook-udp = os 33 bytes do livro de receitas voltam inteiros num só datagrama
+title-echo-concurrent = responde enquanto outro cliente está calado
+title-echo-sends-and-shows = envia a linha escrita e imprime o eco
+title-echo-client-upper = envia a frase e imprime-a em maiúsculas
+title-echo-client-stop-word = "stop" escrito: o programa termina com código 0
+title-file-sizes-arrive = ficheiros de 1 a 70 000 bytes chegam idênticos
+title-file-several = serve transferência atrás de transferência
+title-file-missing-name = um nome inexistente não o faz parar
+title-file-traversal = nomes com ../ ou um caminho absoluto são recusados
+title-file-empty-file = um ficheiro vazio: a transferência termina e continua a servir
+title-file-concurrent = serve um segundo cliente enquanto o primeiro está calado
+title-file-chunks = todos os datagramas com 2048 bytes exceto o último, mais curto
+title-file-exact-multiple-ends = um ficheiro de 4096 bytes termina com um datagrama vazio
+title-file-sizes-saved = ficheiros de 1 a 70 000 bytes gravados idênticos
+title-file-exits = termina com código 0 no fim de cada transferência
+title-file-missing-file = um ficheiro inexistente: uma mensagem clara, sem traceback
+title-file-exact-multiple-saved = um ficheiro de 4096 bytes (dois datagramas cheios, depois um vazio) é gravado inteiro
+title-file-pieces-saved = dados TCP em escritas de tamanhos irregulares são gravados idênticos
+title-guess-answers = responde a um palpite com higher, lower ou correct
+title-guess-consistent = as respostas condizem com um único segredo em 1..99
+title-guess-wins = dividir ao meio ganha em 7 palpites ou menos
+title-guess-not-a-number = uma palavra em vez de um número não o faz parar
+title-guess-plays = os seus palpites, a partir das pistas que imprime, chegam a CORRECT
+title-guess-exits = termina com código 0 depois de CORRECT
+title-builds = compila com o comando de compilação da cadeira

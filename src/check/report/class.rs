@@ -26,12 +26,12 @@ impl Class<'_> {
 /// The check ids (with their titles and whether they are required) in the order they first
 /// appear across the class (a submission that stopped early has fewer checks than one that
 /// ran them all).
-pub fn check_ids(rows: &[Row]) -> Vec<(&'static str, &'static str, bool)> {
-    let mut ids: Vec<(&'static str, &'static str, bool)> = Vec::new();
+pub fn check_ids(rows: &[Row]) -> Vec<(&'static str, &str, bool)> {
+    let mut ids: Vec<(&'static str, &str, bool)> = Vec::new();
     for r in rows.iter().filter_map(|(_, r, _)| r.as_ref()) {
         for c in &r.checks {
             if !ids.iter().any(|(id, _, _)| *id == c.id) {
-                ids.push((c.id, c.title, c.required));
+                ids.push((c.id, c.title.as_str(), c.required));
             }
         }
     }
@@ -84,14 +84,16 @@ pub fn sample_rows() -> Vec<Row> {
         sent_parts: vec![5, 16],
         typed: vec![("Ana".into(), 600), ("7|8".into(), 1234)],
     };
-    let check = |id, title, required, verdict, reason: &str, evidence: &Evidence| CheckResult {
-        id,
-        title,
-        required,
-        verdict,
-        reason: reason.into(),
-        evidence: evidence.clone(),
-    };
+    let check =
+        |id, title: &str, required, verdict, reason: &str, evidence: &Evidence| CheckResult {
+            id,
+            title: title.to_owned(),
+            required,
+            verdict,
+            reason: reason.into(),
+            reason_code: super::Reason::OTHER,
+            evidence: evidence.clone(),
+        };
     let report = |n: usize| {
         let adds = if n == 0 { Verdict::Pass } else { Verdict::Fail };
         let mut checks = vec![

@@ -65,7 +65,7 @@ fn check_row(c: &CheckResult) -> String {
         "<tr class=\"{v}\"><td><code>{id}</code> {title}</td><td>{req}</td><td><b>{v}</b></td><td>{reason}<details><summary>evidence</summary><p>sent: {sent}</p><p>received: <code>{recv}</code></p>{typed}<pre>{out}</pre></details></td></tr>",
         v = c.verdict.word(),
         id = c.id,
-        title = esc(c.title),
+        title = esc(&c.title),
         req = if c.required { "yes" } else { "advisory" },
         reason = esc(&c.reason),
         sent = e
@@ -220,7 +220,7 @@ fn class_evidence(out: &mut String, class: &Class<'_>) {
                 "<details id=\"s{i}-{id}\"><summary><b class=\"v-{v}\">{v}</b> <code>{id}</code> {title}: {reason}</summary><pre>{ev}</pre></details>",
                 id = xml_escape(c.id),
                 v = c.verdict.word(),
-                title = xml_escape(c.title),
+                title = xml_escape(&c.title),
                 reason = xml_escape(&c.reason),
                 ev = xml_escape(&plain_evidence(c)),
             );

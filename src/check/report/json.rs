@@ -51,6 +51,7 @@ pub fn value(r: &Report) -> serde_json::Value {
             "required": c.required,
             "verdict": c.verdict.word(),
             "reason": c.reason,
+            "reason_code": c.reason_code,
             "evidence": {
                 "sent": escape_bytes(&c.evidence.sent),
                 "sent_messages": c.evidence.sent_pieces(),

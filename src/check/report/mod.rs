@@ -22,8 +22,8 @@ pub use json::Json;
 pub use junit::Junit;
 pub use markdown::Markdown;
 pub use model::{
-    CheckResult, Evidence, Report, Verdict, Weights, csv_field, parse_weights, plain_evidence,
-    xml_escape,
+    CheckResult, Evidence, Reason, Report, Verdict, Weights, csv_field, parse_weights,
+    plain_evidence, xml_escape,
 };
 pub use text::Text;
 

@@ -78,15 +78,60 @@ impl Evidence {
     }
 }
 
+/// Why a check came out as it did: a stable code for tools (the catalogue's message id, as
+/// `case-no-reply`; `other` for a reason not yet given one) and the text for people, made from
+/// it in the current language ([`reason!`](crate::reason)).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reason {
+    pub code: &'static str,
+    pub text: String,
+}
+
+impl Reason {
+    /// The code a reason without one of its own carries.
+    pub const OTHER: &'static str = "other";
+
+    pub fn new(code: &'static str, text: String) -> Self {
+        Self { code, text }
+    }
+}
+
+impl From<String> for Reason {
+    fn from(text: String) -> Self {
+        Self::new(Self::OTHER, text)
+    }
+}
+
+impl From<&str> for Reason {
+    fn from(text: &str) -> Self {
+        Self::new(Self::OTHER, text.to_owned())
+    }
+}
+
+/// A check's reason from the catalogue: `reason!("case-no-reply")`,
+/// `reason!("case-got", got = text)`; its code is the message's id.
+#[macro_export]
+macro_rules! reason {
+    ($id:literal) => {
+        $crate::check::report::Reason::new($id, $crate::t!($id))
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::check::report::Reason::new($id, $crate::t!($id, $($name = $value),+))
+    };
+}
+
 /// One check.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckResult {
     pub id: &'static str,
-    pub title: &'static str,
+    /// What the check asks, in the language of the run.
+    pub title: String,
     /// What the handout asks (true), or robustness a good solution has (false).
     pub required: bool,
     pub verdict: Verdict,
     pub reason: String,
+    /// The reason's stable code ([`Reason::code`]): the same in every language.
+    pub reason_code: &'static str,
     pub evidence: Evidence,
 }
 
