@@ -171,3 +171,238 @@ fn lang_is_taken_before_or_after_a_subcommand_and_an_unknown_one_is_refused() {
     let said = String::from_utf8_lossy(&refused.stderr);
     assert!(said.contains("pt-BR"), "{said}");
 }
+
+/// The string literals of a Rust source, with their line numbers, leaving out comments, char
+/// literals and the `#[cfg(test)]` module at the end of a file (test code speaks to developers).
+fn literals(source: &str) -> Vec<(usize, String)> {
+    let source = match source.find("#[cfg(test)]\nmod tests") {
+        Some(at) => &source[..at],
+        None => source,
+    };
+    let chars: Vec<char> = source.chars().collect();
+    let mut out = Vec::new();
+    let (mut i, mut line) = (0, 1);
+    let at = |i: usize| chars.get(i).copied().unwrap_or('\0');
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\n' {
+            line += 1;
+            i += 1;
+        } else if c == '/' && at(i + 1) == '/' {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+        } else if c == '/' && at(i + 1) == '*' {
+            let mut depth = 0;
+            while i < chars.len() {
+                if chars[i] == '/' && at(i + 1) == '*' {
+                    depth += 1;
+                    i += 2;
+                } else if chars[i] == '*' && at(i + 1) == '/' {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    if chars[i] == '\n' {
+                        line += 1;
+                    }
+                    i += 1;
+                }
+            }
+        } else if c == '\'' {
+            // A char literal ('a', '\n', '\u{1F600}') or a lifetime ('a, 'static).
+            if at(i + 1) == '\\' {
+                i += 2;
+                while i < chars.len() && chars[i] != '\'' {
+                    i += 1;
+                }
+                i += 1;
+            } else if at(i + 2) == '\'' {
+                i += 3;
+            } else {
+                i += 1;
+            }
+        } else if c == 'r' && (at(i + 1) == '"' || (at(i + 1) == '#' && at(i + 2) != '[')) && {
+            let before = if i == 0 { ' ' } else { chars[i - 1] };
+            !(before.is_alphanumeric() || before == '_')
+        } {
+            // A raw string: r"…", r#"…"#.
+            let mut j = i + 1;
+            let mut hashes = 0;
+            while at(j) == '#' {
+                hashes += 1;
+                j += 1;
+            }
+            if at(j) != '"' {
+                i += 1;
+                continue;
+            }
+            let start_line = line;
+            let mut text = String::new();
+            j += 1;
+            loop {
+                if j >= chars.len() {
+                    break;
+                }
+                if chars[j] == '"' && (1..=hashes).all(|k| at(j + k) == '#') {
+                    j += 1 + hashes;
+                    break;
+                }
+                if chars[j] == '\n' {
+                    line += 1;
+                }
+                text.push(chars[j]);
+                j += 1;
+            }
+            out.push((start_line, text));
+            i = j;
+        } else if c == '"' {
+            let start_line = line;
+            let mut text = String::new();
+            i += 1;
+            while i < chars.len() && chars[i] != '"' {
+                if chars[i] == '\\' {
+                    text.push(chars[i]);
+                    i += 1;
+                }
+                if chars[i] == '\n' {
+                    line += 1;
+                }
+                text.push(chars[i]);
+                i += 1;
+            }
+            i += 1;
+            out.push((start_line, text));
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether a literal reads as words for a person: after `{…}` placeholders and escapes are
+/// taken out, a run of three letters or more, in a literal that is not a message id, a code or
+/// a name for machines (lowercase with `-`, `_`, `.`, `/`, `:`).
+fn reads_as_words(text: &str) -> bool {
+    let mut plain = String::new();
+    let mut depth = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+            }
+            '{' => depth += 1,
+            '}' if depth > 0 => depth -= 1,
+            '\\' => {
+                chars.next();
+                plain.push(' ');
+            }
+            c if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let code_like = plain.chars().all(|c| {
+        c.is_ascii_lowercase() || c.is_ascii_digit() || "-_./:#=&?+*<>()[], ".contains(c)
+    }) && !plain.contains(' ');
+    if code_like {
+        return false;
+    }
+    let mut run = 0;
+    for c in plain.chars() {
+        if c.is_alphabetic() {
+            run += 1;
+            if run >= 3 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// Literals a person may read that are the same in every language: names, units, protocol
+/// words, formats for machines. Each is allowed in the files named with it only.
+const NOT_WORDS: &[(&str, &str)] = &[];
+
+/// Every `.rs` file under `dir`, by path.
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_words_for_people_are_left_in_the_window_or_the_report_writers() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["src/gui", "src/check/report"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    files.sort();
+    assert!(files.len() > 20, "{files:?}");
+    let mut left = Vec::new();
+    for path in &files {
+        let name = path
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let source = std::fs::read_to_string(path).unwrap();
+        for (line, text) in literals(&source) {
+            let allowed = NOT_WORDS
+                .iter()
+                .any(|(file, lit)| name.ends_with(file) && *lit == text);
+            if reads_as_words(&text) && !allowed {
+                left.push(format!("{name}:{line}: \"{text}\""));
+            }
+        }
+    }
+    assert!(
+        left.is_empty(),
+        "{} literals read as words (say them with t!, or add them to NOT_WORDS with a reason):\n{}",
+        left.len(),
+        left.join("\n")
+    );
+}
+
+#[test]
+fn the_literal_finder_finds_what_people_read_and_passes_over_codes_and_comments() {
+    let source = r##"
+// "in a comment"
+/* "in /* a nested */ block" */
+fn f<'a>(x: &'a str) -> char {
+    let _ = t!("ex-start-server");
+    let _ = format!("{}: {}", x, 'q');
+    let _ = "Start server";
+    let _ = r#"Say "hi""#;
+    let _ = '"';
+    let _ = "{count} rows";
+    'x'
+}
+#[cfg(test)]
+mod tests {
+    const T: &str = "test words";
+}
+"##;
+    let found: Vec<(usize, String)> = literals(source)
+        .into_iter()
+        .filter(|(_, t)| reads_as_words(t))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (7, "Start server".to_owned()),
+            (8, "Say \"hi\"".to_owned()),
+            (10, "{count} rows".to_owned())
+        ]
+    );
+}
