@@ -282,8 +282,8 @@ fn literals(source: &str) -> Vec<(usize, String)> {
     out
 }
 
-/// Whether a literal reads as words for a person: after `{…}` placeholders and escapes are
-/// taken out, a run of three letters or more, in a literal that is not a message id, a code or
+/// Whether a literal reads as words for a person: after `{…}` placeholders, escapes, markup
+/// (`<td class="x">`, `&amp;`) are taken out, a run of three letters or more, in a literal that is not a message id, a code or
 /// a name for machines (lowercase with `-`, `_`, `.`, `/`, `:`).
 fn reads_as_words(text: &str) -> bool {
     let mut plain = String::new();
@@ -300,13 +300,34 @@ fn reads_as_words(text: &str) -> bool {
                 chars.next();
                 plain.push(' ');
             }
+            '<' if depth == 0 => {
+                for c in chars.by_ref() {
+                    if c == '>' {
+                        break;
+                    }
+                }
+                plain.push(' ');
+            }
+            '&' if depth == 0 => {
+                let rest: String = chars.clone().take(8).collect();
+                if let Some(end) = rest
+                    .find(';')
+                    .filter(|e| rest[..*e].chars().all(char::is_alphanumeric))
+                {
+                    for _ in 0..=end {
+                        chars.next();
+                    }
+                }
+                plain.push(' ');
+            }
             c if depth == 0 => plain.push(c),
             _ => {}
         }
     }
-    let code_like = plain.chars().all(|c| {
-        c.is_ascii_lowercase() || c.is_ascii_digit() || "-_./:#=&?+*<>()[], ".contains(c)
-    }) && !plain.contains(' ');
+    let code_like = plain
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_./:#=&?+*<>()[], ".contains(c))
+        && !plain.contains(' ');
     if code_like {
         return false;
     }
@@ -386,6 +407,7 @@ fn f<'a>(x: &'a str) -> char {
     let _ = r#"Say "hi""#;
     let _ = '"';
     let _ = "{count} rows";
+    let _ = "<td class=\"verdict\">&amp;</td>";
     'x'
 }
 #[cfg(test)]
