@@ -418,6 +418,31 @@ fn the_gradescope_autograder_writes_results_for_a_submission() {
     assert_eq!(r["max_score"], 5.0, "{r:#}");
     assert!(r["tests"].as_array().unwrap().len() >= 5, "{r:#}");
 
+    // The course's language in socklab.conf: the same score, the tests named in Portuguese.
+    let conf = std::fs::read_to_string(source.join("socklab.conf")).unwrap();
+    assert!(conf.contains("REPORT_LANG=''"), "{conf}");
+    std::fs::write(
+        source.join("socklab.conf"),
+        conf.replace("REPORT_LANG=''", "REPORT_LANG='pt-PT'"),
+    )
+    .unwrap();
+    let out = run(root.path());
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    let r: Value = serde_json::from_str(&std::fs::read_to_string(&results).unwrap()).unwrap();
+    assert_eq!(r["score"], 5.0, "{r:#}");
+    let names: Vec<&str> = r["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["name"].as_str())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("listens fica à escuta até 5 s depois de arrancar")),
+        "{names:#?}"
+    );
+
     // No program in the submission: a results.json that says so, with no points.
     std::fs::remove_file(submission.join("TCPserver.py")).unwrap();
     let out = run(root.path());
