@@ -54,3 +54,22 @@ wait "$server" 2>/dev/null || true
 
 # A check of a student's Python server, confined (as nobody: this runs as root).
 in_root socklab check tcp-echo server --port 17003 -- /usr/bin/python3 /srv-echo.py tcp {port}
+
+# The window, for 5 s under Xvfb installed in the root (GL and X11 are loaded at run time): it
+# must still run, with its window mapped; a screenshot is kept beside the root.
+if [ ! -x "$root/usr/bin/xvfb-run" ]; then
+  chroot "$root" apt-get install -y -qq --no-install-recommends xvfb xauth xdotool imagemagick \
+    libxcursor1 libxi6 libxrandr2 libxkbcommon-x11-0 libgl1-mesa-dri libegl1 libegl-mesa0 >/dev/null
+fi
+rm -f "$root/tmp/window.png"
+chroot "$root" env HOME=/tmp xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+  socklab & pid=$!
+  sleep 5
+  if ! kill -0 $pid 2>/dev/null; then echo "the window ended within 5 s"; exit 1; fi
+  win=$(xdotool search --name "^socklab$" | head -1)
+  [ -n "$win" ] || { echo "no window named socklab"; kill $pid; exit 1; }
+  import -window root /tmp/window.png
+  kill $pid
+  echo "the window ran for 5 s (X window $win)"
+'
+cp "$root/tmp/window.png" "${root%/}-window.png" && echo "screenshot: ${root%/}-window.png"
