@@ -4,7 +4,7 @@
 #![cfg(feature = "gui")]
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use socklab::gui::SocklabApp;
 use socklab::gui::app::Settings;
 use socklab::gui::exercises::ExerciseId;
@@ -56,7 +56,10 @@ fn the_add_exercise_form_speaks_portuguese_of_portugal() {
         assert!(shows(&harness, label), "no {label:?}");
     }
     assert_eq!(
-        harness.get_by_label("Endereço de escuta").value().as_deref(),
+        harness
+            .get_by_label("Endereço de escuta")
+            .value()
+            .as_deref(),
         Some("Todas as interfaces (0.0.0.0)")
     );
     assert!(shows_part(&harness, "Vai enviar: "));

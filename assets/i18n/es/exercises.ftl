@@ -12,10 +12,10 @@ ex-bind-address = Dirección de escucha
 ex-bind-all-ipv4 = Todas las interfaces (0.0.0.0)
 ex-bind-loopback = Solo este equipo (127.0.0.1)
 ex-bind-all-ipv6 = IPv6, todas las interfaces (::)
-ex-bind-loopback-note = Solo este equipo puede alcanzarlo.
+ex-bind-loopback-note = Solo este equipo puede conectarse a él.
 ex-port = Puerto
 ex-port-privileged = Por debajo de 1024 hacen falta permisos de administrador.
-ex-reach-at = Alcanzar este servidor en
+ex-reach-at = Conectarse a este servidor en
 ex-copy = Copiar
 ex-resize = Cambiar el tamaño de { $name }
 

@@ -15,7 +15,7 @@ ex-bind-all-ipv6 = IPv6, todas as interfaces (::)
 ex-bind-loopback-note = Só este computador consegue acessá-lo.
 ex-port = Porta
 ex-port-privileged = Abaixo de 1024 é preciso ter privilégios de administrador.
-ex-reach-at = Acesse este servidor em
+ex-reach-at = Conecte-se a este servidor em
 ex-copy = Copiar
 ex-resize = Redimensionar { $name }
 

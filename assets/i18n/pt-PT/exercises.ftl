@@ -12,10 +12,10 @@ ex-bind-address = Endereço de escuta
 ex-bind-all-ipv4 = Todas as interfaces (0.0.0.0)
 ex-bind-loopback = Só este computador (127.0.0.1)
 ex-bind-all-ipv6 = IPv6, todas as interfaces (::)
-ex-bind-loopback-note = Só este computador o consegue alcançar.
+ex-bind-loopback-note = Só este computador se consegue ligar a ele.
 ex-port = Porta
 ex-port-privileged = Abaixo de 1024 são precisos privilégios de administrador.
-ex-reach-at = Alcançar este servidor em
+ex-reach-at = Ligar a este servidor em
 ex-copy = Copiar
 ex-resize = Redimensionar { $name }
 

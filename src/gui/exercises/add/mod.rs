@@ -320,7 +320,7 @@ impl ExercisePanel for AddPanel {
             )
             .on_hover_text(t!("ex-add-latest-from", peer = x.peer.to_string()));
         }
-        self.roles.server.views_ui(ui, "Server", true);
+        self.roles.server.views_ui(ui, &t!("ex-server"), true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -432,7 +432,7 @@ impl ExercisePanel for AddPanel {
         if let Some(x) = &self.last_result {
             result_ui(ui, x);
         }
-        self.roles.client.views_ui(ui, "Client", false);
+        self.roles.client.views_ui(ui, &t!("ex-client"), false);
     }
 }
 

@@ -271,7 +271,7 @@ impl ExercisePanel for EchoPanel {
                 });
             }
         }
-        self.roles.server.views_ui(ui, "Server", true);
+        self.roles.server.views_ui(ui, &t!("ex-server"), true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -352,7 +352,7 @@ impl ExercisePanel for EchoPanel {
                 chat_entry_ui(ui, r);
             }
         });
-        self.roles.client.views_ui(ui, "Client", false);
+        self.roles.client.views_ui(ui, &t!("ex-client"), false);
     }
 }
 

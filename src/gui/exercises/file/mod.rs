@@ -553,7 +553,7 @@ impl ExercisePanel for FilePanel {
                         });
                 });
         }
-        self.roles.server.views_ui(ui, "Server", true);
+        self.roles.server.views_ui(ui, &t!("ex-server"), true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -760,7 +760,7 @@ impl ExercisePanel for FilePanel {
             .id_salt("compare files")
             .default_open(false)
             .show(ui, |ui| self.compare_ui(ui, waker));
-        self.roles.client.views_ui(ui, "Client", false);
+        self.roles.client.views_ui(ui, &t!("ex-client"), false);
     }
 }
 

@@ -218,7 +218,7 @@ impl ExercisePanel for GuessPanel {
         if let Some(local) = self.roles.listening {
             reach_ui(ui, local);
         }
-        self.roles.server.views_ui(ui, "Server", true);
+        self.roles.server.views_ui(ui, &t!("ex-server"), true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
@@ -305,6 +305,6 @@ impl ExercisePanel for GuessPanel {
                     }
                 });
         });
-        self.roles.client.views_ui(ui, "Client", false);
+        self.roles.client.views_ui(ui, &t!("ex-client"), false);
     }
 }
