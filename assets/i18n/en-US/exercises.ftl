@@ -65,7 +65,7 @@ ex-add-number-this-run = number this run: { $number }
 # The server's latest exchange, in large type.
 ex-add-latest = Latest: { $client } { $client_number } + { $server } { $server_number } = { $sum }
 ex-add-latest-from = from { $peer }
-# The server's totals; $names, $links and $requests are counts, $*_shown the same numbers written out.
+# The server's totals; $names, $links, $requests and $open (connections open now) are counts, $*_shown the numbers written out.
 ex-add-clients-tcp =
     { $names ->
         [one] { $names_shown } name
@@ -200,6 +200,7 @@ ex-file-datagrams =
         [one] { $shown } datagram
        *[other] { $shown } datagrams
     }
+# $count datagrams or blocks sent again, $resent the same number written out.
 ex-file-progress-resent = { $progress } · { $resent } sent again
 
 ## Echo and Uppercase (tcp-echo, udp-echo, tcp-upper, udp-upper)

@@ -67,7 +67,10 @@ ex-add-clients-tcp =
     }, { $requests ->
         [one] { $requests_shown } petición
        *[other] { $requests_shown } peticiones
-    } · { $open } abiertas ahora
+    } · { $open ->
+        [one] { $open } abierta ahora
+       *[other] { $open } abiertas ahora
+    }
 ex-add-clients-udp =
     { $names ->
         [one] { $names_shown } nombre
@@ -181,7 +184,11 @@ ex-file-datagrams =
         [one] { $shown } datagrama
        *[other] { $shown } datagramas
     }
-ex-file-progress-resent = { $progress } · { $resent } reenviados
+ex-file-progress-resent =
+    { $progress } · { $count ->
+        [one] { $resent } reenviado
+       *[other] { $resent } reenviados
+    }
 
 ## Eco y Mayúsculas (tcp-echo, udp-echo, tcp-upper, udp-upper)
 

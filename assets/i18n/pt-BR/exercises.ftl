@@ -1,5 +1,7 @@
 # pt-BR: the exercises' pages: forms, buttons, their states and hints
 
+# Zero takes the plural in Brazil (0 arquivos), though its plural rules count it with one.
+
 ## Todas as páginas de exercício: os dois formulários, as linhas e os botões comuns
 
 ex-server = Servidor
@@ -59,29 +61,40 @@ ex-add-latest = Último: { $client } { $client_number } + { $server } { $server_
 ex-add-latest-from = de { $peer }
 ex-add-clients-tcp =
     { $names ->
+        [0] { $names_shown } nomes
         [one] { $names_shown } nome
        *[other] { $names_shown } nomes
     }, { $links ->
+        [0] { $links_shown } conexões
         [one] { $links_shown } conexão
        *[other] { $links_shown } conexões
     }, { $requests ->
+        [0] { $requests_shown } requisições
         [one] { $requests_shown } requisição
        *[other] { $requests_shown } requisições
-    } · { $open } abertas agora
+    } · { $open ->
+        [0] { $open } abertas agora
+        [one] { $open } aberta agora
+       *[other] { $open } abertas agora
+    }
 ex-add-clients-udp =
     { $names ->
+        [0] { $names_shown } nomes
         [one] { $names_shown } nome
        *[other] { $names_shown } nomes
     }, { $links ->
+        [0] { $links_shown } endereços
         [one] { $links_shown } endereço
        *[other] { $links_shown } endereços
     }, { $requests ->
+        [0] { $requests_shown } requisições
         [one] { $requests_shown } requisição
        *[other] { $requests_shown } requisições
     }
 ex-add-client-ports = { $ip } portas { $ports }
 ex-add-requests =
     { $count ->
+        [0] { $shown } requisições
         [one] { $shown } requisição
        *[other] { $shown } requisições
     }
@@ -152,6 +165,7 @@ ex-file-saved-label = Salvo
 ex-file-size = Tamanho
 ex-file-size-value =
     { $count ->
+        [0] { $shown } bytes
         [one] { $shown } byte
        *[other] { $shown } bytes
     } ({ $human })
@@ -167,21 +181,28 @@ ex-file-comparing = comparando…
 ex-file-compare-stopped = a comparação parou inesperadamente
 ex-file-chart-hint =
     { $title }: pico de { $peak } MiB/s em { $end } s ({ $count ->
+        [0] { $count } amostras
         [one] { $count } amostra
        *[other] { $count } amostras
     })
 ex-file-progress = { $label }: { $size } · { $pieces } · { $rate } · { $time }
 ex-file-blocks =
     { $count ->
+        [0] { $shown } blocos
         [one] { $shown } bloco
        *[other] { $shown } blocos
     }
 ex-file-datagrams =
     { $count ->
+        [0] { $shown } datagramas
         [one] { $shown } datagrama
        *[other] { $shown } datagramas
     }
-ex-file-progress-resent = { $progress } · { $resent } reenviados
+ex-file-progress-resent =
+    { $progress } · { $count ->
+        [one] { $resent } reenviado
+       *[other] { $resent } reenviados
+    }
 
 ## Eco e Maiúsculas (tcp-echo, udp-echo, tcp-upper, udp-upper)
 
@@ -189,22 +210,27 @@ ex-echo-stop-words = Palavras de parada
 ex-echo-stop-words-hint = Separadas por vírgula; maiúsculas e espaços em volta são ignorados.
 ex-echo-sessions-tcp =
     Sessões abertas: { $open } · { $answered ->
+        [0] { $answered_shown } mensagens respondidas
         [one] { $answered_shown } mensagem respondida
        *[other] { $answered_shown } mensagens respondidas
     } · { $seen ->
+        [0] { $seen_shown } sessões
         [one] { $seen_shown } sessão
        *[other] { $seen_shown } sessões
     } desde o início
 ex-echo-clients-udp =
     Clientes ouvidos: { $open } · { $answered ->
+        [0] { $answered_shown } mensagens respondidas
         [one] { $answered_shown } mensagem respondida
        *[other] { $answered_shown } mensagens respondidas
     } · { $seen ->
+        [0] { $seen_shown } clientes
         [one] { $seen_shown } cliente
        *[other] { $seen_shown } clientes
     } desde o início
 ex-echo-session =
     { $peer } · { $count ->
+        [0] { $shown } mensagens
         [one] { $shown } mensagem
        *[other] { $shown } mensagens
     }
@@ -217,6 +243,7 @@ ex-echo-close-socket = Fechar socket
 ex-echo-clear-chat = Limpar conversa
 ex-echo-conversation =
     Conversa ({ $count ->
+        [0] { $shown } respostas
         [one] { $shown } resposta
        *[other] { $shown } respostas
     })
@@ -224,11 +251,13 @@ ex-echo-you = você →
 ex-echo-server = ← servidor
 ex-echo-bytes =
     ({ $count ->
+        [0] { $shown } bytes
         [one] { $shown } byte
        *[other] { $shown } bytes
     })
 ex-echo-bytes-in =
     ({ $count ->
+        [0] { $shown } bytes
         [one] { $shown } byte
        *[other] { $shown } bytes
     } em { $receives } recepções: { $segments })
@@ -240,6 +269,7 @@ ex-guess-random = Aleatório a cada jogo
 ex-guess-replies = Respostas
 ex-guess-games-won =
     { $count ->
+        [0] { $shown } jogos ganhos
         [one] { $shown } jogo ganho
        *[other] { $shown } jogos ganhos
     }

@@ -67,7 +67,10 @@ ex-add-clients-tcp =
     }, { $requests ->
         [one] { $requests_shown } pedido
        *[other] { $requests_shown } pedidos
-    } · { $open } abertas agora
+    } · { $open ->
+        [one] { $open } aberta agora
+       *[other] { $open } abertas agora
+    }
 ex-add-clients-udp =
     { $names ->
         [one] { $names_shown } nome
@@ -181,7 +184,11 @@ ex-file-datagrams =
         [one] { $shown } datagrama
        *[other] { $shown } datagramas
     }
-ex-file-progress-resent = { $progress } · { $resent } enviados de novo
+ex-file-progress-resent =
+    { $progress } · { $count ->
+        [one] { $resent } enviado de novo
+       *[other] { $resent } enviados de novo
+    }
 
 ## Eco e Maiúsculas (tcp-echo, udp-echo, tcp-upper, udp-upper)
 

@@ -457,7 +457,7 @@ impl AddPanel {
                 links_shown = thousands(links),
                 requests = requests,
                 requests_shown = thousands(requests),
-                open = self.connected.to_string()
+                open = self.connected
             )
         } else {
             t!(

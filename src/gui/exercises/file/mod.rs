@@ -883,6 +883,7 @@ fn transfer_ui(ui: &mut egui::Ui, blocks: bool, label: &str, p: &Progress) {
         numbers = t!(
             "ex-file-progress-resent",
             progress = numbers,
+            count = p.retransmits,
             resent = thousands(p.retransmits)
         );
     }
