@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use super::task::Task;
 use crate::net::runner::Waker;
+use crate::t;
 
 /// Picks paths for the forms.
 pub trait FilePicker: Send + Sync {
@@ -91,12 +92,7 @@ impl<Target: Copy + PartialEq> Dialogs<Target> {
                 self.note = None;
                 self.pending = Some((target, Instant::now(), task));
             }
-            None => {
-                self.note = Some((
-                    target,
-                    "Could not open a file dialog; type the path instead.".into(),
-                ))
-            }
+            None => self.note = Some((target, t!("ex-dialog-not-opened"))),
         }
     }
 
@@ -109,19 +105,12 @@ impl<Target: Copy + PartialEq> Dialogs<Target> {
         match answer {
             Ok(Some(path)) => Some((target, path)),
             Ok(None) if quick => {
-                self.note = Some((
-                    target,
-                    "No file dialog is available on this desktop (no XDG portal or zenity); type the path instead."
-                        .into(),
-                ));
+                self.note = Some((target, t!("ex-dialog-none")));
                 None
             }
             Ok(None) => None,
             Err(()) => {
-                self.note = Some((
-                    target,
-                    "The file dialog failed; type the path instead.".into(),
-                ));
+                self.note = Some((target, t!("ex-dialog-failed")));
                 None
             }
         }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::gui::widgets::number_rows;
 use crate::net::impair::{Conditions, Counters};
+use crate::t;
 
 /// The section's settings and what the simulator counted in the last run of each side.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -62,8 +63,14 @@ impl Network {
     /// What the simulator did to the server's and the client's datagrams, one line each.
     pub fn counts(&self) -> [String; 2] {
         [
-            format!("Server: {}", self.server.snapshot()),
-            format!("Client: {}", self.client.snapshot()),
+            t!(
+                "ex-net-server-counts",
+                counts = self.server.snapshot().to_string()
+            ),
+            t!(
+                "ex-net-client-counts",
+                counts = self.client.snapshot().to_string()
+            ),
         ]
     }
 
@@ -73,9 +80,9 @@ impl Network {
                 seed: self.fixed_seed.then_some(self.seed),
                 ..self.conditions.clone()
             };
-            format!("Network conditions (simulated): {}", shown.describe())
+            t!("ex-net-title", conditions = shown.describe())
         } else {
-            "Network conditions (simulated): none".to_owned()
+            t!("ex-net-title-none")
         };
         egui::CollapsingHeader::new(title)
             .id_salt("network conditions")
@@ -83,53 +90,48 @@ impl Network {
     }
 
     fn form_ui(&mut self, ui: &mut egui::Ui) {
-        ui.add(
-            egui::Label::new(
-                RichText::new("socklab impairs its own datagrams: what this window's server and client send (and receive, if asked). They apply from the next start.")
-                    .weak(),
-            )
-            .wrap(),
-        );
+        ui.add(egui::Label::new(RichText::new(t!("ex-net-hint")).weak()).wrap());
         let c = &mut self.conditions;
         egui::Grid::new("network form")
             .num_columns(2)
             .show(ui, |ui| {
-                for (label, value) in [
-                    ("Loss (%)", &mut c.loss_pct),
-                    ("Duplicate (%)", &mut c.duplicate_pct),
-                    ("Reorder (%)", &mut c.reorder_pct),
+                // Each field's id is its message's: the same in every language.
+                for (id, value) in [
+                    ("ex-net-loss", &mut c.loss_pct),
+                    ("ex-net-duplicate", &mut c.duplicate_pct),
+                    ("ex-net-reorder", &mut c.reorder_pct),
                 ] {
                     number_rows(
                         ui,
-                        label,
-                        egui::Id::unique(("network", label)),
+                        &crate::i18n::tr(id),
+                        egui::Id::unique(("network", id)),
                         value,
                         0.0..=100.0,
                     );
                 }
-                for (label, value) in [
-                    ("Delay (ms)", &mut c.delay_ms),
-                    ("Jitter (ms)", &mut c.jitter_ms),
+                for (id, value) in [
+                    ("ex-net-delay", &mut c.delay_ms),
+                    ("ex-net-jitter", &mut c.jitter_ms),
                 ] {
                     number_rows(
                         ui,
-                        label,
-                        egui::Id::unique(("network", label)),
+                        &crate::i18n::tr(id),
+                        egui::Id::unique(("network", id)),
                         value,
                         0..=10_000,
                     );
                 }
                 ui.label("");
-                ui.checkbox(&mut c.receive, "Also on receive");
+                ui.checkbox(&mut c.receive, t!("ex-net-also-receive"));
                 ui.end_row();
                 ui.label("");
                 ui.horizontal(|ui| {
-                    ui.checkbox(&mut self.fixed_seed, "Fixed seed");
+                    ui.checkbox(&mut self.fixed_seed, t!("ex-net-fixed-seed"));
                     ui.add_enabled(
                         self.fixed_seed,
                         egui::DragValue::new(&mut self.seed).range(0..=u64::from(u32::MAX)),
                     )
-                    .on_hover_text("The same seed drops the same datagrams each run");
+                    .on_hover_text(t!("ex-net-seed-hint"));
                 });
                 ui.end_row();
             });

@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 
 use crate::net::addr::{BindChoice, reachable_addresses};
+use crate::t;
 
 /// Width, in logical points, from which an exercise's server and client stand side by side;
 /// below it they stack, server above client. Logical points make window size and zoom one rule:
@@ -119,7 +120,7 @@ pub fn resizable_pane<R>(
         egui::vec2(ui.available_width().min(120.0), 10.0),
         egui::Sense::drag(),
     );
-    let label = format!("Resize {name}");
+    let label = t!("ex-resize", name = name);
     handle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Splitter, true, &label));
     let handle = handle.on_hover_cursor(egui::CursorIcon::ResizeVertical);
     if handle.dragged() {
@@ -171,7 +172,7 @@ pub fn field_width(ui: &egui::Ui) -> f32 {
 pub fn copyable_address(ui: &mut egui::Ui, address: &str) {
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(address).monospace());
-        if ui.small_button("Copy").clicked() {
+        if ui.small_button(t!("ex-copy")).clicked() {
             ui.ctx().copy_text(address.to_owned());
         }
     });
@@ -218,6 +219,8 @@ where
             .desired_width(width),
     );
     let typed = state.text.trim();
+    // The range's ends as written here (Fluent would write numbers its own way).
+    let (min, max) = (range.start().to_string(), range.end().to_string());
     let error = match typed.parse::<T>() {
         Ok(v) if range.contains(&v) => {
             if v.to_string() != state.applied {
@@ -226,21 +229,19 @@ where
             }
             None
         }
-        Err(_) if typed.is_empty() => Some(format!(
-            "type a number from {} to {}",
-            range.start(),
-            range.end()
-        )),
+        Err(_) if typed.is_empty() => Some(t!("ex-number-empty", min = min, max = max)),
         // Too big or negative for the type is out of range too, not "not a number".
-        _ if typed.parse::<f64>().is_ok_and(f64::is_finite) => Some(format!(
-            "{typed} is out of range: {} to {}",
-            range.start(),
-            range.end()
+        _ if typed.parse::<f64>().is_ok_and(f64::is_finite) => Some(t!(
+            "ex-number-out-of-range",
+            typed = typed,
+            min = min,
+            max = max
         )),
-        _ => Some(format!(
-            "\"{typed}\" is not a number: type {} to {}",
-            range.start(),
-            range.end()
+        _ => Some(t!(
+            "ex-number-not-a-number",
+            typed = typed,
+            min = min,
+            max = max
         )),
     };
     ui.data_mut(|d| d.insert_temp(id, state));
@@ -282,7 +283,7 @@ pub fn server_address_id() -> egui::Id {
 
 /// The client's Server address row (the field Ctrl+2 focuses).
 pub fn server_address_row(ui: &mut egui::Ui, text: &mut String) -> egui::Response {
-    let label = ui.label("Server address");
+    let label = ui.label(t!("ex-server-address"));
     ui.add(
         egui::TextEdit::singleline(text)
             .id(server_address_id())
@@ -293,12 +294,12 @@ pub fn server_address_row(ui: &mut egui::Ui, text: &mut String) -> egui::Respons
 
 /// Two rows of a two-column `Grid`: where a server binds, and its port.
 pub fn bind_port_rows(ui: &mut egui::Ui, id_salt: &str, bind: &mut BindChoice, port: &mut u16) {
-    let label = ui.label("Bind address");
+    let label = ui.label(t!("ex-bind-address"));
     egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(bind.label())
+        .selected_text(bind_label(*bind))
         .show_ui(ui, |ui| {
             for choice in BindChoice::ALL {
-                ui.selectable_value(bind, choice, choice.label());
+                ui.selectable_value(bind, choice, bind_label(choice));
             }
         })
         .response
@@ -306,21 +307,24 @@ pub fn bind_port_rows(ui: &mut egui::Ui, id_salt: &str, bind: &mut BindChoice, p
     ui.end_row();
     if *bind == BindChoice::Loopback {
         ui.label("");
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            "Only this computer can reach it.",
-        );
+        ui.colored_label(ui.visuals().warn_fg_color, t!("ex-bind-loopback-note"));
         ui.end_row();
     }
-    let field = number_rows(ui, "Port", server_port_id(), port, 1..=65535);
+    let field = number_rows(ui, &t!("ex-port"), server_port_id(), port, 1..=65535);
     // Not while a port is being typed: "1" on the way to "12005" is no cause for a warning.
     if *port < 1024 && !field.has_focus() {
         ui.label("");
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            "Below 1024 needs administrator rights.",
-        );
+        ui.colored_label(ui.visuals().warn_fg_color, t!("ex-port-privileged"));
         ui.end_row();
+    }
+}
+
+/// Where a server binds, as the Bind address list names it.
+pub fn bind_label(choice: BindChoice) -> String {
+    match choice {
+        BindChoice::AllIpv4 => t!("ex-bind-all-ipv4"),
+        BindChoice::Loopback => t!("ex-bind-loopback"),
+        BindChoice::AllIpv6 => t!("ex-bind-all-ipv6"),
     }
 }
 
@@ -334,7 +338,8 @@ pub fn reach_ui(ui: &mut egui::Ui, local: SocketAddr) {
             .get_temp_mut_or_insert_with(id, || reachable_addresses(local))
             .clone()
     });
-    egui::CollapsingHeader::new("Reach this server at")
+    egui::CollapsingHeader::new(t!("ex-reach-at"))
+        .id_salt("reach this server at")
         .default_open(true)
         .show(ui, |ui| {
             for addr in addresses {

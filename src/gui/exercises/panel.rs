@@ -8,6 +8,7 @@ use super::guess::settings::GuessSettings;
 use crate::gui::run_slot::RunSlot;
 use crate::gui::widgets::SIDE_BY_SIDE_MIN_WIDTH;
 use crate::net::runner::Waker;
+use crate::t;
 
 /// What the window needs from every exercise panel.
 pub trait ExercisePanel {
@@ -76,13 +77,13 @@ pub trait ExercisePanel {
         let running = self.server_running();
         ui.horizontal(|ui| {
             if running {
-                if ui.button("⏹ Stop server").clicked() {
+                if ui.button(t!("ex-stop-server")).clicked() {
                     self.stop_server();
                 }
                 if let Some(note) = running_note {
                     ui.label(note);
                 }
-            } else if ui.button("▶ Start server").clicked() {
+            } else if ui.button(t!("ex-start-server")).clicked() {
                 self.start_server(waker.clone());
             }
         });

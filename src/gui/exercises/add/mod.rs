@@ -14,7 +14,8 @@ use crate::net::event::{AddExchange, Event};
 use crate::net::runner::{RunFn, Waker};
 use crate::net::{DEFAULT_CLIENT_TIMEOUT, add};
 use crate::protocol::add::{FORMAT_NAMES, NUMBER_MAX, NUMBER_MIN, WireFormat, in_range};
-use crate::protocol::counted;
+use crate::protocol::thousands;
+use crate::t;
 
 pub mod settings;
 
@@ -80,14 +81,17 @@ impl AddPanel {
     fn client_number(&self) -> Result<i64, String> {
         let text = self.settings.client.number.trim();
         text.parse::<i64>()
-            .map_err(|_| format!("Enter a whole number from {NUMBER_MIN} to {NUMBER_MAX}."))
+            .map_err(|_| t!("ex-add-number-invalid", min = NUMBER_MIN, max = NUMBER_MAX))
     }
 
     /// What an out-of-range number does, said beside the Send button.
     fn number_warning(&self) -> Option<String> {
         let n = self.client_number().ok().filter(|n| !in_range(*n))?;
-        Some(format!(
-            "{n} is outside {NUMBER_MIN} to {NUMBER_MAX}: a lab server that follows the handout closes without a reply and stops (its shutdown)."
+        Some(t!(
+            "ex-add-number-outside",
+            number = n.to_string(),
+            min = NUMBER_MIN,
+            max = NUMBER_MAX
         ))
     }
 
@@ -95,7 +99,7 @@ impl AddPanel {
     fn client_name(&self) -> Result<&str, String> {
         let name = &self.settings.client.name;
         if name.trim().is_empty() {
-            Err("Enter a name: the handout's client sends one with its number.".into())
+            Err(t!("ex-add-name-missing"))
         } else {
             Ok(name)
         }
@@ -228,7 +232,7 @@ impl ExercisePanel for AddPanel {
     }
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        ui.heading("Server");
+        ui.heading(t!("ex-server"));
         let running = self.roles.server.is_running();
         let salt = if self.tcp {
             "tcp add bind"
@@ -241,13 +245,13 @@ impl ExercisePanel for AddPanel {
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
                     let s = &mut self.settings.server;
-                    labelled_text(ui, "Server name", &mut s.name);
+                    labelled_text(ui, &t!("ex-add-server-name"), &mut s.name);
                     ui.end_row();
 
-                    let label = ui.label("Server number");
+                    let label = ui.label(t!("ex-add-server-number"));
                     let mut error = None;
                     ui.horizontal(|ui| {
-                        ui.checkbox(&mut s.random_number, "Random at each start");
+                        ui.checkbox(&mut s.random_number, t!("ex-add-random"));
                         if !s.random_number {
                             let (field, e) = number_field(
                                 ui,
@@ -271,7 +275,7 @@ impl ExercisePanel for AddPanel {
                 });
             ui.checkbox(
                 &mut self.settings.server.stop_on_out_of_range,
-                "Stop when a number is out of range (lab rule)",
+                t!("ex-add-stop-out-of-range"),
             );
         });
         let risky: String = self
@@ -284,13 +288,14 @@ impl ExercisePanel for AddPanel {
         if !risky.is_empty() {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!("The name contains {risky:?}: clients that split replies on it will misread the name."),
+                t!("ex-add-name-risky", chars = format!("{risky:?}")),
             );
         }
         self.server_controls_ui(
             ui,
             waker,
-            self.number_in_use.map(|n| format!("number this run: {n}")),
+            self.number_in_use
+                .map(|n| t!("ex-add-number-this-run", number = n.to_string())),
         );
         if let Some(local) = self.roles.listening {
             reach_ui(ui, local);
@@ -300,26 +305,26 @@ impl ExercisePanel for AddPanel {
         if let Some(x) = &self.last_served {
             ui.add(
                 egui::Label::new(
-                    RichText::new(format!(
-                        "Latest: {} {} + {} {} = {}",
-                        x.client_name,
-                        x.client_number,
-                        x.server_name,
-                        x.server_number,
-                        x.sum()
+                    RichText::new(t!(
+                        "ex-add-latest",
+                        client = x.client_name.as_str(),
+                        client_number = x.client_number.to_string(),
+                        server = x.server_name.as_str(),
+                        server_number = x.server_number.to_string(),
+                        sum = x.sum().to_string()
                     ))
                     .strong()
                     .size(18.0),
                 )
                 .wrap(),
             )
-            .on_hover_text(format!("from {}", x.peer));
+            .on_hover_text(t!("ex-add-latest-from", peer = x.peer.to_string()));
         }
-        self.roles.server.views_ui(ui, "Server", true);
+        self.roles.server.views_ui(ui, &t!("ex-server"), true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        ui.heading("Client");
+        ui.heading(t!("ex-client"));
         // The field Enter was pressed in: Enter sends, and that field keeps the keyboard.
         let mut entered: Option<egui::Id> = None;
         egui::Grid::new("client form")
@@ -333,16 +338,16 @@ impl ExercisePanel for AddPanel {
                 }
                 ui.end_row();
                 for (label, text) in [
-                    ("Client name", &mut c.name),
-                    ("Client number", &mut c.number),
+                    (t!("ex-add-client-name"), &mut c.name),
+                    (t!("ex-add-client-number"), &mut c.number),
                 ] {
-                    let r = labelled_text(ui, label, text);
+                    let r = labelled_text(ui, &label, text);
                     if entered_by_enter(&r) {
                         entered = Some(r.id);
                     }
                     ui.end_row();
                 }
-                let label = ui.label("Message format");
+                let label = ui.label(t!("ex-add-format"));
                 egui::ComboBox::from_id_salt("format")
                     .selected_text(c.format.as_str())
                     .show_ui(ui, |ui| {
@@ -354,7 +359,7 @@ impl ExercisePanel for AddPanel {
                     .labelled_by(label.id);
                 ui.end_row();
                 if c.format == "template" {
-                    let r = labelled_text(ui, "Template", &mut c.template);
+                    let r = labelled_text(ui, &t!("ex-add-template"), &mut c.template);
                     if entered_by_enter(&r) {
                         entered = Some(r.id);
                     }
@@ -383,11 +388,11 @@ impl ExercisePanel for AddPanel {
                 let preview = crate::protocol::add::encode(format, name, *number)
                     .iter()
                     .map(|m| format!("\"{}\"", crate::protocol::escape_bytes(m)))
-                    .collect::<Vec<_>>()
-                    .join(" then ");
+                    .reduce(|first, next| t!("ex-add-then", first = first, next = next))
+                    .unwrap_or_default();
                 ui.add(
                     egui::Label::new(
-                        RichText::new(format!("Will send: {preview}"))
+                        RichText::new(t!("ex-add-will-send", preview = preview))
                             .monospace()
                             .weak(),
                     )
@@ -395,7 +400,7 @@ impl ExercisePanel for AddPanel {
                 );
             }
             _ => {
-                ui.label(RichText::new("Nothing to send until the form is right.").weak());
+                ui.label(RichText::new(t!("ex-add-nothing-to-send")).weak());
             }
         }
         let valid = problems.is_empty();
@@ -403,12 +408,12 @@ impl ExercisePanel for AddPanel {
         ui.horizontal(|ui| {
             let busy = self.roles.client.is_running();
             if ui
-                .add_enabled(valid && !busy, egui::Button::new("✉ Send"))
+                .add_enabled(valid && !busy, egui::Button::new(t!("ex-send")))
                 .clicked()
             {
                 send = true;
             }
-            if busy && ui.button("Cancel").clicked() {
+            if busy && ui.button(t!("cancel")).clicked() {
                 self.roles.client.stop();
             }
         });
@@ -427,7 +432,7 @@ impl ExercisePanel for AddPanel {
         if let Some(x) = &self.last_result {
             result_ui(ui, x);
         }
-        self.roles.client.views_ui(ui, "Client", false);
+        self.roles.client.views_ui(ui, &t!("ex-client"), false);
     }
 }
 
@@ -442,19 +447,29 @@ impl AddPanel {
             .map(|c| c.addresses.len() as u64)
             .sum();
         // Clients are told apart by the name they send: one program may connect many times.
-        let mut summary = format!(
-            "{}, {}, {}",
-            counted(self.clients.len() as u64, "name", "names"),
-            counted(
-                links,
-                if self.tcp { "connection" } else { "address" },
-                if self.tcp { "connections" } else { "addresses" }
-            ),
-            counted(requests, "request", "requests")
-        );
-        if self.tcp {
-            summary.push_str(&format!(" · {} open now", self.connected));
-        }
+        let names = self.clients.len() as u64;
+        let summary = if self.tcp {
+            t!(
+                "ex-add-clients-tcp",
+                names = names,
+                names_shown = thousands(names),
+                links = links,
+                links_shown = thousands(links),
+                requests = requests,
+                requests_shown = thousands(requests),
+                open = self.connected
+            )
+        } else {
+            t!(
+                "ex-add-clients-udp",
+                names = names,
+                names_shown = thousands(names),
+                links = links,
+                links_shown = thousands(links),
+                requests = requests,
+                requests_shown = thousands(requests)
+            )
+        };
         ui.label(RichText::new(summary).strong());
         if self.clients.is_empty() {
             return;
@@ -481,11 +496,19 @@ impl AddPanel {
                             .map(|a| a.ip().to_string())
                             .unwrap_or_default();
                         ui.label(
-                            RichText::new(format!("{ip} ports {}", ports.join(", ")))
-                                .monospace()
-                                .weak(),
+                            RichText::new(t!(
+                                "ex-add-client-ports",
+                                ip = ip,
+                                ports = ports.join(", ")
+                            ))
+                            .monospace()
+                            .weak(),
                         );
-                        ui.label(counted(facts.requests, "request", "requests"));
+                        ui.label(t!(
+                            "ex-add-requests",
+                            count = facts.requests,
+                            shown = thousands(facts.requests)
+                        ));
                         ui.end_row();
                     }
                 });
@@ -497,23 +520,25 @@ impl AddPanel {
 fn result_ui(ui: &mut egui::Ui, x: &AddExchange) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         egui::Grid::new("result").num_columns(2).show(ui, |ui| {
-            ui.label("Client's name");
+            ui.label(t!("ex-add-clients-name"));
             ui.label(RichText::new(&x.client_name).strong());
             ui.end_row();
-            ui.label("Server's name");
+            ui.label(t!("ex-add-servers-name"));
             ui.label(RichText::new(&x.server_name).strong());
             ui.end_row();
-            ui.label("Numbers");
+            ui.label(t!("ex-add-numbers"));
             ui.label(RichText::new(format!("{} + {}", x.client_number, x.server_number)).strong());
             ui.end_row();
-            ui.label("Sum");
+            ui.label(t!("ex-add-sum"));
             let sum = x.sum();
             let ok = in_range(x.server_number);
             let (mark, note) = match x.reported_sum {
-                Some(s) if i128::from(s) == sum => ("✔", format!("the server's sum {s} agrees")),
-                Some(s) => ("✖", format!("the server said {s}")),
-                None if ok => ("✔", "both numbers in 1..100".to_owned()),
-                None => ("✖", "the server's number is outside 1..100".to_owned()),
+                Some(s) if i128::from(s) == sum => {
+                    ("✔", t!("ex-add-sum-agrees", sum = s.to_string()))
+                }
+                Some(s) => ("✖", t!("ex-add-sum-said", sum = s.to_string())),
+                None if ok => ("✔", t!("ex-add-sum-in-range")),
+                None => ("✖", t!("ex-add-sum-out-of-range")),
             };
             ui.label(RichText::new(format!("{sum} {mark}")).strong().size(18.0))
                 .on_hover_text(note);

@@ -15,8 +15,8 @@ use crate::net::echo::{self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, Service};
 use crate::net::event::{Event, Reply};
 use crate::net::runner::{RunFn, Waker};
 use crate::net::{DEFAULT_CLIENT_TIMEOUT, MAX_DATAGRAM_BYTES};
-use crate::protocol::counted;
-use crate::protocol::escape_bytes;
+use crate::protocol::{escape_bytes, thousands};
+use crate::t;
 
 pub mod settings;
 
@@ -215,7 +215,7 @@ impl ExercisePanel for EchoPanel {
     }
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        ui.heading("Server");
+        ui.heading(t!("ex-server"));
         let running = self.roles.server.is_running();
         let salt = format!("talk bind {} {:?}", self.tcp, self.service);
         ui.add_enabled_ui(!running, |ui| {
@@ -225,10 +225,8 @@ impl ExercisePanel for EchoPanel {
                 .show(ui, |ui| {
                     bind_port_rows(ui, &salt, &mut self.settings.bind, &mut self.settings.port);
                     if self.service == Service::Echo {
-                        labelled_text(ui, "Stop words", &mut self.settings.stop_words)
-                            .on_hover_text(
-                                "Comma-separated; case and surrounding spaces are ignored.",
-                            );
+                        labelled_text(ui, &t!("ex-echo-stop-words"), &mut self.settings.stop_words)
+                            .on_hover_text(t!("ex-echo-stop-words-hint"));
                         ui.end_row();
                     }
                 });
@@ -236,42 +234,48 @@ impl ExercisePanel for EchoPanel {
         self.server_controls_ui(ui, waker, None);
         if let Some(local) = self.roles.listening {
             reach_ui(ui, local);
-            let title = if self.tcp {
-                "Open sessions"
-            } else {
-                "Clients heard from"
-            };
             // What was answered counts closed sessions too.
-            let (unit, units) = if self.tcp {
-                ("session", "sessions")
+            let open = self.sessions.len().to_string();
+            let (answered, seen) = (self.answered, self.seen);
+            let totals = if self.tcp {
+                t!(
+                    "ex-echo-sessions-tcp",
+                    open = open,
+                    answered = answered,
+                    answered_shown = thousands(answered),
+                    seen = seen,
+                    seen_shown = thousands(seen)
+                )
             } else {
-                ("client", "clients")
+                t!(
+                    "ex-echo-clients-udp",
+                    open = open,
+                    answered = answered,
+                    answered_shown = thousands(answered),
+                    seen = seen,
+                    seen_shown = thousands(seen)
+                )
             };
-            ui.label(
-                RichText::new(format!(
-                    "{title}: {} · {} answered · {} since the start",
-                    self.sessions.len(),
-                    counted(self.answered, "message", "messages"),
-                    counted(self.seen, unit, units)
-                ))
-                .strong(),
-            );
+            ui.label(RichText::new(totals).strong());
             if !self.sessions.is_empty() {
                 scroll_box(ui, "sessions", list_height(ui), false, |ui| {
                     for (peer, messages) in &self.sessions {
-                        ui.label(format!(
-                            "{peer} · {}",
-                            counted(*messages as u64, "message", "messages")
+                        let messages = *messages as u64;
+                        ui.label(t!(
+                            "ex-echo-session",
+                            peer = peer.to_string(),
+                            count = messages,
+                            shown = thousands(messages)
                         ));
                     }
                 });
             }
         }
-        self.roles.server.views_ui(ui, "Server", true);
+        self.roles.server.views_ui(ui, &t!("ex-server"), true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        ui.heading("Client");
+        ui.heading(t!("ex-client"));
         let mut send = false;
         let mut draft_id = None;
         egui::Grid::new("talk client form")
@@ -280,7 +284,7 @@ impl ExercisePanel for EchoPanel {
             .show(ui, |ui| {
                 server_address_row(ui, &mut self.settings.server);
                 ui.end_row();
-                let response = labelled_text(ui, "Message", &mut self.settings.draft);
+                let response = labelled_text(ui, &t!("ex-echo-message"), &mut self.settings.draft);
                 send |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 draft_id = Some(response.id);
                 ui.end_row();
@@ -289,17 +293,21 @@ impl ExercisePanel for EchoPanel {
         if too_big {
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                format!("A UDP datagram carries at most {MAX_DATAGRAM_BYTES} bytes."),
+                t!("ex-echo-too-big", max = MAX_DATAGRAM_BYTES.to_string()),
             );
         }
         ui.horizontal_wrapped(|ui| {
-            send |= ui.add_enabled(!too_big, egui::Button::new("✉ Send")).clicked();
+            send |= ui
+                .add_enabled(!too_big, egui::Button::new(t!("ex-send")))
+                .clicked();
             if self.service == Service::Echo
                 && self.tcp
                 && ui
-                    .button("Cookbook test")
-                    .on_hover_text(format!(
-                        "Send \"{COOKBOOK_MESSAGE}\" in a new session and read the echo in {COOKBOOK_SEGMENT_BYTES}-byte receives"
+                    .button(t!("ex-echo-cookbook"))
+                    .on_hover_text(t!(
+                        "ex-echo-cookbook-hint",
+                        message = COOKBOOK_MESSAGE,
+                        bytes = COOKBOOK_SEGMENT_BYTES.to_string()
                     ))
                     .clicked()
             {
@@ -310,11 +318,15 @@ impl ExercisePanel for EchoPanel {
                 self.disconnect();
             }
             // Over UDP there is no connection: the session is just the client's socket.
-            let end = if self.tcp { "Disconnect" } else { "Close socket" };
+            let end = if self.tcp {
+                t!("ex-echo-disconnect")
+            } else {
+                t!("ex-echo-close-socket")
+            };
             if self.roles.client.is_running() && self.outbox.is_some() && ui.button(end).clicked() {
                 self.disconnect();
             }
-            if ui.button("Clear chat").clicked() {
+            if ui.button(t!("ex-echo-clear-chat")).clicked() {
                 self.chat.clear();
             }
         });
@@ -328,9 +340,10 @@ impl ExercisePanel for EchoPanel {
         }
         self.roles.client.status_ui(ui);
         ui.label(
-            RichText::new(format!(
-                "Conversation ({})",
-                counted(self.chat.len() as u64, "reply", "replies")
+            RichText::new(t!(
+                "ex-echo-conversation",
+                count = self.chat.len(),
+                shown = thousands(self.chat.len() as u64)
             ))
             .strong(),
         );
@@ -339,7 +352,7 @@ impl ExercisePanel for EchoPanel {
                 chat_entry_ui(ui, r);
             }
         });
-        self.roles.client.views_ui(ui, "Client", false);
+        self.roles.client.views_ui(ui, &t!("ex-client"), false);
     }
 }
 
@@ -357,28 +370,33 @@ fn chat_entry_ui(ui: &mut egui::Ui, r: &Reply) {
         )
     };
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("you →").monospace().color(sent_color));
-        ui.label(RichText::new(escape_bytes(&r.request)).monospace());
         ui.label(
-            RichText::new(format!(
-                "({})",
-                counted(r.request.len() as u64, "byte", "bytes")
-            ))
-            .weak(),
+            RichText::new(t!("ex-echo-you"))
+                .monospace()
+                .color(sent_color),
         );
+        ui.label(RichText::new(escape_bytes(&r.request)).monospace());
+        let sent = r.request.len() as u64;
+        ui.label(RichText::new(t!("ex-echo-bytes", count = sent, shown = thousands(sent))).weak());
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("← server").monospace().color(reply_color));
+        ui.label(
+            RichText::new(t!("ex-echo-server"))
+                .monospace()
+                .color(reply_color),
+        );
         ui.label(RichText::new(escape_bytes(&r.reply)).monospace());
+        let got = r.reply.len() as u64;
         let pieces = if r.segments.len() > 1 {
-            format!(
-                "({} in {} receives: {:?})",
-                counted(r.reply.len() as u64, "byte", "bytes"),
-                r.segments.len(),
-                r.segments
+            t!(
+                "ex-echo-bytes-in",
+                count = got,
+                shown = thousands(got),
+                receives = r.segments.len(),
+                segments = format!("{:?}", r.segments)
             )
         } else {
-            format!("({})", counted(r.reply.len() as u64, "byte", "bytes"))
+            t!("ex-echo-bytes", count = got, shown = thousands(got))
         };
         ui.label(RichText::new(pieces).weak());
     });

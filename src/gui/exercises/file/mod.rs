@@ -20,7 +20,8 @@ use crate::gui::widgets::{
 use crate::net::event::{Event, FileReport, Progress, Role};
 use crate::net::file::{self, DEFAULT_IDLE_TIMEOUT, human_bytes, rate};
 use crate::net::runner::{RunFn, Waker};
-use crate::protocol::counted;
+use crate::protocol::thousands;
+use crate::t;
 
 pub mod settings;
 
@@ -187,9 +188,12 @@ impl FilePanel {
             self.settings.compare_a.clone(),
             self.settings.compare_b.clone(),
         );
-        self.comparing = Task::spawn("compare files", waker, move || {
-            compare_files(&a, &b).map_err(|e| e.to_string())
-        });
+        // The error is written in the window's language.
+        self.comparing = Task::spawn(
+            "compare files",
+            waker,
+            crate::i18n::inherit(move || compare_files(&a, &b).map_err(|e| e.to_string())),
+        );
     }
 
     fn browse_button(
@@ -209,14 +213,20 @@ impl FilePanel {
     }
 
     fn compare_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        ui.label(
-            RichText::new("Like diff or fc: are the sent and received files the same?").weak(),
-        );
+        ui.label(RichText::new(t!("ex-file-compare-hint")).weak());
         // One row per file: label, path, Browse. (In a three-column grid the path's cell only
         // offers the width it had the frame before, and the field stays 40 points wide.)
         for (label, field, button) in [
-            ("File A", Field::CompareA, "Browse A…"),
-            ("File B", Field::CompareB, "Browse B…"),
+            (
+                t!("ex-file-compare-a"),
+                Field::CompareA,
+                t!("ex-file-browse-a"),
+            ),
+            (
+                t!("ex-file-compare-b"),
+                Field::CompareB,
+                t!("ex-file-browse-b"),
+            ),
         ] {
             ui.horizontal(|ui| {
                 let label = ui.label(label);
@@ -228,7 +238,7 @@ impl FilePanel {
                 };
                 ui.add(egui::TextEdit::singleline(text).desired_width(width))
                     .labelled_by(label.id);
-                self.browse_button(ui, button, field, DialogKind::Open, waker);
+                self.browse_button(ui, &button, field, DialogKind::Open, waker);
             });
         }
         ui.horizontal(|ui| {
@@ -237,14 +247,14 @@ impl FilePanel {
             if ui
                 .add_enabled(
                     ready && self.comparing.is_none(),
-                    egui::Button::new("Compare"),
+                    egui::Button::new(t!("ex-file-compare")),
                 )
                 .clicked()
             {
                 self.compare(waker.clone());
             }
             if self.comparing.is_some() {
-                ui.label(RichText::new("comparing…").weak());
+                ui.label(RichText::new(t!("ex-file-comparing")).weak());
             }
         });
         // A comparison of other paths than those shown now is stale.
@@ -401,8 +411,7 @@ impl ExercisePanel for FilePanel {
             }
         }
         if let Some(result) = self.comparing.as_ref().and_then(Task::poll) {
-            self.comparison =
-                Some(result.unwrap_or_else(|()| Err("the comparison stopped unexpectedly".into())));
+            self.comparison = Some(result.unwrap_or_else(|()| Err(t!("ex-file-compare-stopped"))));
             self.comparing = None;
         }
         self.roles.server.has_backlog() || self.roles.client.has_backlog()
@@ -433,50 +442,62 @@ impl ExercisePanel for FilePanel {
     }
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        ui.heading("Server");
+        ui.heading(t!("ex-server"));
         let running = self.roles.server.is_running();
         let salt = format!("file bind {} {}", self.tcp, self.tftp);
         ui.add_enabled_ui(!running, |ui| {
-            egui::Grid::new("file server form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-                labelled_text(ui, "Shared folder", &mut self.settings.root);
-                ui.end_row();
-                ui.label("");
-                self.browse_button(ui, "Choose folder…", Field::Root, DialogKind::Folder, waker);
-                ui.end_row();
-                let root = std::path::Path::new(self.settings.root.trim());
-                if home_folder().is_some_and(|h| h == root) {
+            egui::Grid::new("file server form")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    labelled_text(ui, &t!("ex-file-shared-folder"), &mut self.settings.root);
+                    ui.end_row();
                     ui.label("");
-                    ui.colored_label(
-                        ui.visuals().warn_fg_color,
-                        "This is your home folder: every file in it is offered to anyone who can reach this computer. A folder of its own (socklab-share) is safer.",
+                    self.browse_button(
+                        ui,
+                        &t!("ex-file-choose-folder"),
+                        Field::Root,
+                        DialogKind::Folder,
+                        waker,
                     );
                     ui.end_row();
-                }
-                bind_port_rows(ui, &salt, &mut self.settings.bind, &mut self.settings.port);
-                ui.label("");
-                ui.checkbox(&mut self.settings.serve_hidden, "Serve hidden files")
-                    .on_hover_text("Names with a part that starts with a dot (.ssh/id_rsa, lab/.git/config); off, they are refused: anyone on the network could ask for them");
-                ui.end_row();
-                if self.tftp {
+                    let root = std::path::Path::new(self.settings.root.trim());
+                    if home_folder().is_some_and(|h| h == root) {
+                        ui.label("");
+                        ui.colored_label(ui.visuals().warn_fg_color, t!("ex-file-home-warning"));
+                        ui.end_row();
+                    }
+                    bind_port_rows(ui, &salt, &mut self.settings.bind, &mut self.settings.port);
                     ui.label("");
-                    ui.checkbox(&mut self.settings.allow_write, "Accept uploads")
-                        .on_hover_text("Write requests save new files in the shared folder; an existing file is never replaced");
+                    ui.checkbox(&mut self.settings.serve_hidden, t!("ex-file-serve-hidden"))
+                        .on_hover_text(t!("ex-file-serve-hidden-hint"));
                     ui.end_row();
-                }
-                if self.lab_udp() {
-                    number_rows(ui, "Send rate (MiB/s)", egui::Id::unique(("send rate", &salt)), &mut self.settings.rate_mib, 1..=4096)
-                        .on_hover_text("UDP has no flow control: sending faster than the client reads loses datagrams.");
-                }
-            });
+                    if self.tftp {
+                        ui.label("");
+                        ui.checkbox(&mut self.settings.allow_write, t!("ex-file-accept-uploads"))
+                            .on_hover_text(t!("ex-file-accept-uploads-hint"));
+                        ui.end_row();
+                    }
+                    if self.lab_udp() {
+                        number_rows(
+                            ui,
+                            &t!("ex-file-send-rate"),
+                            egui::Id::unique(("send rate", &salt)),
+                            &mut self.settings.rate_mib,
+                            1..=4096,
+                        )
+                        .on_hover_text(t!("ex-file-send-rate-hint"));
+                    }
+                });
         });
         if self.lab_udp()
             && self.settings.rate_mib * 1024 * 1024 > file::DEFAULT_UDP_RATE_BYTES_PER_SEC
         {
             ui.add(
                 egui::Label::new(
-                    RichText::new(format!(
-                        "Faster than {} MiB/s, a student's client with default buffers can lose datagrams without knowing: its file comes out short.",
-                        file::DEFAULT_UDP_RATE_BYTES_PER_SEC / (1024 * 1024)
+                    RichText::new(t!(
+                        "ex-file-rate-warning",
+                        rate = (file::DEFAULT_UDP_RATE_BYTES_PER_SEC / (1024 * 1024)).to_string()
                     ))
                     .color(ui.visuals().warn_fg_color),
                 )
@@ -492,20 +513,25 @@ impl ExercisePanel for FilePanel {
             if !self.serving.is_empty() {
                 scroll_box(ui, "serving", list_height(ui), false, |ui| {
                     for p in &self.serving {
-                        transfer_ui(ui, self.tcp || self.tftp, &format!("to {}", p.peer), p);
+                        transfer_ui(
+                            ui,
+                            self.tcp || self.tftp,
+                            &t!("ex-file-to-peer", peer = p.peer.to_string()),
+                            p,
+                        );
                     }
                 });
             }
             if let Some((peer, chart, ended)) = &self.serving_throughput {
                 // A chart of a transfer that is over says so, not as if it went on.
                 let title = if *ended {
-                    format!("Throughput of the last transfer, to {peer} (ended)")
+                    t!("ex-file-throughput-ended", peer = peer.to_string())
                 } else {
-                    format!("Throughput to {peer}")
+                    t!("ex-file-throughput-to", peer = peer.to_string())
                 };
                 chart.ui(ui, &title);
             }
-            egui::CollapsingHeader::new(format!("Shared files ({})", self.shared.len()))
+            egui::CollapsingHeader::new(t!("ex-file-shared-files", count = self.shared.len()))
                 .default_open(true)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
@@ -516,7 +542,7 @@ impl ExercisePanel for FilePanel {
                                 ui.horizontal(|ui| {
                                     if ui
                                         .selectable_label(self.settings.remote == *name, name)
-                                        .on_hover_text("Use this name in the client form")
+                                        .on_hover_text(t!("ex-file-use-name-hint"))
                                         .clicked()
                                     {
                                         self.settings.remote = name.clone();
@@ -527,11 +553,11 @@ impl ExercisePanel for FilePanel {
                         });
                 });
         }
-        self.roles.server.views_ui(ui, "Server", true);
+        self.roles.server.views_ui(ui, &t!("ex-server"), true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        ui.heading("Client");
+        ui.heading(t!("ex-client"));
         let busy = self.roles.client.is_running();
         let mut save_as_entered = false;
         ui.add_enabled_ui(!busy, |ui| {
@@ -542,30 +568,42 @@ impl ExercisePanel for FilePanel {
                     server_address_row(ui, &mut self.settings.server);
                     ui.end_row();
                     if self.tftp {
-                        ui.label("Direction");
+                        ui.label(t!("ex-file-direction"));
                         ui.horizontal(|ui| {
-                            ui.selectable_value(&mut self.settings.upload, false, "download");
-                            ui.selectable_value(&mut self.settings.upload, true, "upload");
+                            ui.selectable_value(
+                                &mut self.settings.upload,
+                                false,
+                                t!("ex-file-download"),
+                            );
+                            ui.selectable_value(
+                                &mut self.settings.upload,
+                                true,
+                                t!("ex-file-upload"),
+                            );
                         });
                         ui.end_row();
                     }
-                    labelled_text(ui, "Remote file name", &mut self.settings.remote);
+                    labelled_text(ui, &t!("ex-file-remote-name"), &mut self.settings.remote);
                     ui.end_row();
                     if self.tftp {
                         number_rows(
                             ui,
-                            "Window (blocks)",
+                            &t!("ex-file-window"),
                             egui::Id::unique("tftp window"),
                             &mut self.settings.windowsize,
                             1..=64,
                         )
-                        .on_hover_text("Blocks sent before an ACK (RFC 7440); 1 is plain TFTP");
+                        .on_hover_text(t!("ex-file-window-hint"));
                     }
                     let uploading = self.uploading();
-                    let path_label = if uploading { "File to send" } else { "Save as" };
+                    let path_label = if uploading {
+                        t!("ex-file-to-send")
+                    } else {
+                        t!("ex-file-save-as")
+                    };
                     save_as_entered = entered_by_enter(&labelled_text(
                         ui,
-                        path_label,
+                        &path_label,
                         &mut self.settings.save_as,
                     ));
                     ui.end_row();
@@ -573,7 +611,7 @@ impl ExercisePanel for FilePanel {
                     if uploading {
                         self.browse_button(
                             ui,
-                            "Choose file…",
+                            &t!("ex-file-choose"),
                             Field::SaveAs,
                             DialogKind::Open,
                             waker,
@@ -585,7 +623,7 @@ impl ExercisePanel for FilePanel {
                             .unwrap_or_default();
                         self.browse_button(
                             ui,
-                            "Save as…",
+                            &t!("ex-file-save-as-button"),
                             Field::SaveAs,
                             DialogKind::Save(suggested),
                             waker,
@@ -601,17 +639,17 @@ impl ExercisePanel for FilePanel {
             ui.colored_label(ui.visuals().warn_fg_color, note);
         }
         let missing = if self.settings.remote.trim().is_empty() {
-            Some("Enter the name of the file on the server.")
+            Some(t!("ex-file-remote-missing"))
         } else if self.settings.save_as.trim().is_empty() {
             Some(if self.uploading() {
-                "Choose the file to send."
+                t!("ex-file-to-send-missing")
             } else {
-                "Choose where to save it."
+                t!("ex-file-save-as-missing")
             })
         } else {
             None
         };
-        if let Some(why) = missing {
+        if let Some(why) = &missing {
             ui.label(RichText::new(why).weak());
         }
         // Download and Cancel each keep their own place: a late click on Cancel never lands
@@ -619,16 +657,19 @@ impl ExercisePanel for FilePanel {
         ui.horizontal(|ui| {
             let ready = missing.is_none() && !busy;
             let action = if self.uploading() {
-                "⬆ Upload"
+                t!("ex-file-upload-button")
             } else {
-                "⬇ Download"
+                t!("ex-file-download-button")
             };
             if ui.add_enabled(ready, egui::Button::new(action)).clicked()
                 || (ready && save_as_entered)
             {
                 self.download(false, waker.clone());
             }
-            if ui.add_enabled(busy, egui::Button::new("Cancel")).clicked() {
+            if ui
+                .add_enabled(busy, egui::Button::new(t!("cancel")))
+                .clicked()
+            {
                 self.roles.client.stop();
             }
         });
@@ -636,45 +677,39 @@ impl ExercisePanel for FilePanel {
             ui.horizontal_wrapped(|ui| {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
-                    format!("{} already exists.", path.display()),
+                    t!("ex-file-exists", path = path.display().to_string()),
                 );
-                if ui.button("Overwrite").clicked() {
+                if ui.button(t!("ex-file-overwrite")).clicked() {
                     self.download(true, waker.clone());
                 }
-                if ui.button("Keep it").clicked() {
+                if ui.button(t!("ex-file-keep")).clicked() {
                     self.confirm_overwrite = None;
                 }
             });
         }
         if self.tftp {
-            ui.label(
-                RichText::new("TFTP numbers and acknowledges every block, and sends a lost one again: the file arrives whole or not at all.")
-                    .weak(),
-            );
+            ui.label(RichText::new(t!("ex-file-tftp-note")).weak());
         } else if !self.tcp {
-            ui.label(
-                RichText::new("The UDP lab protocol has no sequence numbers: lost datagrams cannot be detected, only a stalled transfer.")
-                    .weak(),
-            );
+            ui.label(RichText::new(t!("ex-file-udp-note")).weak());
         }
         if let Some(p) = &self.progress {
             transfer_ui(
                 ui,
                 self.tcp || self.tftp,
-                match (self.sent, busy) {
-                    (true, true) => "uploading",
-                    (true, false) => "sent",
-                    (false, true) => "downloading",
-                    (false, false) => "received",
+                &match (self.sent, busy) {
+                    (true, true) => t!("ex-file-uploading"),
+                    (true, false) => t!("ex-file-sent"),
+                    (false, true) => t!("ex-file-downloading"),
+                    (false, false) => t!("ex-file-received"),
                 },
                 p,
             );
             let title = if self.sent {
-                "Upload throughput"
+                t!("ex-file-upload-throughput")
             } else {
-                "Download throughput"
+                t!("ex-file-download-throughput")
             };
-            self.throughput.ui(ui, title);
+            self.throughput.ui(ui, &title);
         }
         self.roles.client.status_ui(ui);
         if let Some(f) = &self.downloaded {
@@ -682,17 +717,22 @@ impl ExercisePanel for FilePanel {
                 egui::Grid::new("download result")
                     .num_columns(2)
                     .show(ui, |ui| {
-                        ui.label(if self.sent { "Sent" } else { "Saved" });
+                        ui.label(if self.sent {
+                            t!("ex-file-sent-label")
+                        } else {
+                            t!("ex-file-saved-label")
+                        });
                         ui.add(
                             egui::Label::new(RichText::new(f.path.display().to_string()).strong())
                                 .wrap(),
                         );
                         ui.end_row();
-                        ui.label("Size");
-                        ui.label(format!(
-                            "{} ({})",
-                            counted(f.bytes, "byte", "bytes"),
-                            human_bytes(f.bytes)
+                        ui.label(t!("ex-file-size"));
+                        ui.label(t!(
+                            "ex-file-size-value",
+                            count = f.bytes,
+                            shown = thousands(f.bytes),
+                            human = human_bytes(f.bytes)
                         ));
                         ui.end_row();
                         ui.label("SHA-256");
@@ -704,7 +744,7 @@ impl ExercisePanel for FilePanel {
                         );
                         ui.end_row();
                         if let Some(warning) = &f.warning {
-                            ui.colored_label(ui.visuals().warn_fg_color, "Warning");
+                            ui.colored_label(ui.visuals().warn_fg_color, t!("ex-file-warning"));
                             ui.add(
                                 egui::Label::new(
                                     RichText::new(warning).color(ui.visuals().warn_fg_color),
@@ -716,10 +756,11 @@ impl ExercisePanel for FilePanel {
                     });
             });
         }
-        egui::CollapsingHeader::new("Compare files")
+        egui::CollapsingHeader::new(t!("ex-file-compare-files"))
+            .id_salt("compare files")
             .default_open(false)
             .show(ui, |ui| self.compare_ui(ui, waker));
-        self.roles.client.views_ui(ui, "Client", false);
+        self.roles.client.views_ui(ui, &t!("ex-client"), false);
     }
 }
 
@@ -799,9 +840,12 @@ impl Throughput {
             font,
             visuals.weak_text_color(),
         );
-        response.on_hover_text(format!(
-            "{title}: peak {peak:.1} MiB/s over {end:.1} s ({} samples)",
-            self.points.len()
+        response.on_hover_text(t!(
+            "ex-file-chart-hint",
+            title = title,
+            peak = format!("{peak:.1}"),
+            end = format!("{end:.1}"),
+            count = self.points.len()
         ));
     }
 }
@@ -814,22 +858,34 @@ const CHART_HEIGHT: f32 = 90.0;
 
 /// A transfer's progress: a bar when the size is known, and the numbers.
 fn transfer_ui(ui: &mut egui::Ui, blocks: bool, label: &str, p: &Progress) {
-    let mut numbers = format!(
-        "{label}: {} · {} · {} · {}",
-        human_bytes(p.bytes),
-        if blocks {
-            counted(p.chunks, "block", "blocks")
-        } else {
-            counted(p.chunks, "datagram", "datagrams")
-        },
-        rate(p.bytes, p.elapsed),
-        file::seconds(p.elapsed)
+    let pieces = if blocks {
+        t!(
+            "ex-file-blocks",
+            count = p.chunks,
+            shown = thousands(p.chunks)
+        )
+    } else {
+        t!(
+            "ex-file-datagrams",
+            count = p.chunks,
+            shown = thousands(p.chunks)
+        )
+    };
+    let mut numbers = t!(
+        "ex-file-progress",
+        label = label,
+        size = human_bytes(p.bytes),
+        pieces = pieces,
+        rate = rate(p.bytes, p.elapsed),
+        time = file::seconds(p.elapsed)
     );
     if p.retransmits > 0 {
-        numbers.push_str(&format!(
-            " · {} sent again",
-            crate::protocol::thousands(p.retransmits)
-        ));
+        numbers = t!(
+            "ex-file-progress-resent",
+            progress = numbers,
+            count = p.retransmits,
+            resent = thousands(p.retransmits)
+        );
     }
     match p.total {
         Some(total) if total > 0 => {

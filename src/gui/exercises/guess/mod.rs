@@ -15,8 +15,9 @@ use crate::net::DEFAULT_CLIENT_TIMEOUT;
 use crate::net::event::{Event, GuessReport};
 use crate::net::guess::{self};
 use crate::net::runner::Waker;
-use crate::protocol::counted;
 use crate::protocol::text::{HintStyle, SECRET_MAX, SECRET_MIN};
+use crate::protocol::thousands;
+use crate::t;
 
 pub mod settings;
 
@@ -154,7 +155,7 @@ impl ExercisePanel for GuessPanel {
     }
 
     fn server_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        ui.heading("Server");
+        ui.heading(t!("ex-server"));
         let running = self.roles.server.is_running();
         ui.add_enabled_ui(!running, |ui| {
             egui::Grid::new("guess server form")
@@ -162,10 +163,10 @@ impl ExercisePanel for GuessPanel {
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
                     let s = &mut self.settings;
-                    let label = ui.label("Secret");
+                    let label = ui.label(t!("ex-guess-secret"));
                     let mut error = None;
                     ui.horizontal(|ui| {
-                        ui.checkbox(&mut s.random_secret, "Random per game");
+                        ui.checkbox(&mut s.random_secret, t!("ex-guess-random"));
                         if !s.random_secret {
                             let (field, e) = number_field(
                                 ui,
@@ -184,7 +185,7 @@ impl ExercisePanel for GuessPanel {
                         ui.colored_label(ui.visuals().warn_fg_color, e);
                         ui.end_row();
                     }
-                    let label = ui.label("Replies");
+                    let label = ui.label(t!("ex-guess-replies"));
                     egui::ComboBox::from_id_salt("hint style")
                         .selected_text(s.style.label())
                         .show_ui(ui, |ui| {
@@ -201,11 +202,15 @@ impl ExercisePanel for GuessPanel {
         self.server_controls_ui(
             ui,
             waker,
-            Some(counted(self.games_won as u64, "game won", "games won")),
+            Some(t!(
+                "ex-guess-games-won",
+                count = self.games_won,
+                shown = thousands(self.games_won as u64)
+            )),
         );
         if ui
-            .checkbox(&mut self.show_secret, "Show secret")
-            .on_hover_text("The server's output shows each game's secret (not on a projector!)")
+            .checkbox(&mut self.show_secret, t!("ex-guess-show-secret"))
+            .on_hover_text(t!("ex-guess-show-secret-hint"))
             .changed()
         {
             self.roles.server.log.show_secrets = self.show_secret;
@@ -213,11 +218,11 @@ impl ExercisePanel for GuessPanel {
         if let Some(local) = self.roles.listening {
             reach_ui(ui, local);
         }
-        self.roles.server.views_ui(ui, "Server", true);
+        self.roles.server.views_ui(ui, &t!("ex-server"), true);
     }
 
     fn client_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>) {
-        ui.heading("Client");
+        ui.heading(t!("ex-client"));
         let mut go = false;
         let mut draft_id = None;
         egui::Grid::new("guess client form")
@@ -226,13 +231,14 @@ impl ExercisePanel for GuessPanel {
             .show(ui, |ui| {
                 server_address_row(ui, &mut self.settings.server);
                 ui.end_row();
-                let response = labelled_text(ui, "Your guess", &mut self.settings.draft);
+                let response =
+                    labelled_text(ui, &t!("ex-guess-your-guess"), &mut self.settings.draft);
                 go |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 draft_id = Some(response.id);
                 ui.end_row();
             });
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label("Auto-play pause");
+            let label = ui.label(t!("ex-guess-pause"));
             ui.add(
                 egui::DragValue::new(&mut self.settings.step_delay_secs)
                     .range(0.0..=MAX_STEP_DELAY_SECS)
@@ -241,18 +247,18 @@ impl ExercisePanel for GuessPanel {
                     .suffix(" s"),
             )
             .labelled_by(label.id)
-            .on_hover_text("Seconds between Auto-play's guesses; 0 plays at once");
+            .on_hover_text(t!("ex-guess-pause-hint"));
         });
         ui.horizontal_wrapped(|ui| {
-            go |= ui.button("Guess").clicked();
+            go |= ui.button(t!("ex-guess-guess")).clicked();
             if ui
-                .button("Auto-play")
-                .on_hover_text("Halve the range each time: at most 7 guesses for 1..99")
+                .button(t!("ex-guess-auto-play"))
+                .on_hover_text(t!("ex-guess-auto-play-hint"))
                 .clicked()
             {
                 self.auto_play(waker.clone());
             }
-            if ui.button("New game").clicked() {
+            if ui.button(t!("ex-guess-new-game")).clicked() {
                 self.outbox = None;
                 self.history.clear();
             }
@@ -267,12 +273,15 @@ impl ExercisePanel for GuessPanel {
         self.roles.client.status_ui(ui);
         let won = self.history.last().is_some_and(|g| g.correct);
         ui.label(
-            RichText::new(format!(
-                "Guesses: {}{}",
-                // A word is answered ("not a number") but is no guess.
-                self.history.iter().filter(|g| g.guess.is_some()).count(),
-                if won { " · found it!" } else { "" }
-            ))
+            // A word is answered ("not a number") but is no guess.
+            RichText::new({
+                let count = self.history.iter().filter(|g| g.guess.is_some()).count();
+                if won {
+                    t!("ex-guess-count-won", count = count)
+                } else {
+                    t!("ex-guess-count", count = count)
+                }
+            })
             .strong()
             .size(16.0),
         );
@@ -289,13 +298,13 @@ impl ExercisePanel for GuessPanel {
                         );
                         ui.label(
                             g.guess
-                                .map_or_else(|| "(not a number)".to_owned(), |n| n.to_string()),
+                                .map_or_else(|| t!("ex-guess-not-a-number"), |n| n.to_string()),
                         );
                         ui.label(RichText::new(&g.reply).strong());
                         ui.end_row();
                     }
                 });
         });
-        self.roles.client.views_ui(ui, "Client", false);
+        self.roles.client.views_ui(ui, &t!("ex-client"), false);
     }
 }
