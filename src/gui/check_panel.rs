@@ -906,7 +906,12 @@ impl CheckPanel {
                         Some(r) => {
                             ui.label(RichText::new(format!("{}%", r.score())).strong());
                             for c in &r.checks {
-                                let (word, color) = verdict_look(ui, c);
+                                let (_, color) = verdict_look(ui, c);
+                                let word = match c.verdict {
+                                    Verdict::Pass => t!("win-check-class-pass"),
+                                    Verdict::Fail => t!("win-check-class-fail"),
+                                    Verdict::Skip => t!("win-check-class-skip"),
+                                };
                                 ui.label(RichText::new(format!("{} {word}", c.id)).color(color))
                                     .on_hover_text(&c.reason);
                             }

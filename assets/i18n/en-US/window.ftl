@@ -69,6 +69,10 @@ win-check-could-not-run = could not run: { $error }
 win-check-pass = PASS
 win-check-fail = FAIL
 win-check-skip = skip
+# A check's verdict after its id in the class table ("echoes fail").
+win-check-class-pass = pass
+win-check-class-fail = fail
+win-check-class-skip = skip
 # A line of the checklist: "PASS listens · listens within 5 s of starting: ...".
 win-check-result = { $verdict } { $id } · { $title }: { $reason }
 win-check-result-advisory = { $verdict } { $id } · { $title } (advisory): { $reason }
