@@ -30,6 +30,8 @@ enum Msg {
     /// A folder of submissions: how many were found; then each one's row as it is graded.
     ClassSize(usize),
     Row(Row),
+    /// Every submission of the class was graded (or the run was stopped).
+    ClassDone,
 }
 
 /// A submission of a class: its file, its report or why it could not be run.
@@ -496,10 +498,7 @@ impl CheckPanel {
                     let _ = tx.send(Msg::Row(row));
                     wake();
                 }
-                let _ = tx.send(Msg::Done(Err(Failed {
-                    message: String::new(),
-                    held_here: None,
-                })));
+                let _ = tx.send(Msg::ClassDone);
                 wake();
             }));
         match spawned {
@@ -554,11 +553,11 @@ impl CheckPanel {
                         finished = true;
                     }
                     Msg::Done(Err(e)) => {
-                        // A class ends with an empty message: nothing went wrong.
-                        self.error = (!e.message.is_empty()).then_some(e.message);
+                        self.error = Some(e.message);
                         self.held_here = e.held_here;
                         finished = true;
                     }
+                    Msg::ClassDone => finished = true,
                     Msg::ClassSize(n) => self.class_total = n,
                     Msg::Row(row) => self.class_rows.push(row),
                 }
