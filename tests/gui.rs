@@ -2410,3 +2410,23 @@ fn the_traffic_columns_speak_spanish() {
     assert!(shows(&harness, "hex"), "the data column becomes hex");
     assert!(!shows(&harness, "datos"));
 }
+
+/// The Check section's own thread speaks the window's language: a folder where no file
+/// matches is reported in Portuguese, whatever the process speaks.
+#[test]
+fn the_check_thread_reports_in_the_window_language() {
+    let empty = tempfile::tempdir().unwrap();
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpAdd,
+        language: Some(Lang::PtPt),
+        ..Settings::default()
+    });
+    {
+        let check = harness.state_mut().check_panel(ExerciseId::TcpAdd).unwrap();
+        check.class_mode = true;
+        check.class_folder = empty.path().display().to_string();
+    }
+    click_in_view(&mut harness, "Verificar o programa de um aluno");
+    click_in_view(&mut harness, "▶ Executar verificações");
+    wait_for_label(&mut harness, "nenhum ficheiro corresponde a");
+}

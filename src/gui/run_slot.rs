@@ -220,7 +220,9 @@ impl RunSlot {
 
     /// The tabs under a form (Output, Traffic, Timeline, and Connections for a server) and the
     /// chosen view, in a box of fixed height (see [`pane_height`]) so that the page never grows
-    /// because a log did.
+    /// because a log did. `title` is the role's name as the form shows it (in the window's
+    /// language); `server` chooses what is said of the role and the file names, whatever the
+    /// language.
     pub fn views_ui(&mut self, ui: &mut egui::Ui, title: &str, server: bool) {
         let top = ui.cursor().top();
         self.views_inner_ui(ui, title, server);
