@@ -305,8 +305,7 @@ impl LogView {
             if self.dropped > 0 {
                 let n = self.dropped;
                 ui.label(
-                    RichText::new(t!("win-older-dropped", count = n, n = thousands(n as u64)))
-                        .weak(),
+                    RichText::new(t!("win-older-dropped", count = n, n = n.to_string())).weak(),
                 );
             }
         });

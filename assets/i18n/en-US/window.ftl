@@ -169,6 +169,7 @@ win-lines = { $count ->
         [one] { $n } line
        *[other] { $n } lines
     }
+# $n is $count as digits.
 win-older-dropped = ({ $n } older dropped)
 win-bytes = { $count ->
         [one] { $n } byte
