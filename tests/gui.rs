@@ -2301,3 +2301,132 @@ fn the_language_menu_redraws_the_window_in_portuguese() {
     );
     assert_eq!(harness.state().settings().language, Some(Lang::PtPt));
 }
+
+/// True when some widget's label is exactly `label`.
+fn shows(harness: &Harness<'_, SocklabApp>, label: &str) -> bool {
+    harness.query_all_by_label(label).next().is_some()
+}
+
+/// A window speaking Portuguese of Portugal says its Check section (header, form, buttons) and
+/// its Output views (tabs, controls, status) in Portuguese, none of it in English.
+#[test]
+fn the_check_section_and_the_output_speak_portuguese() {
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpAdd,
+        language: Some(Lang::PtPt),
+        ..Settings::default()
+    });
+    // The Output views under each form: tabs, controls, line count, status.
+    for label in [
+        "Saída",
+        "Tráfego",
+        "Cronologia",
+        "Ligações",
+        "Mostrar hex",
+        "Limpar",
+    ] {
+        assert!(shows(&harness, label), "no {label:?}");
+    }
+    assert!(shows(&harness, "0 linhas"));
+    assert!(shows(&harness, "Parado"), "the server's status");
+    for english in [
+        "Output",
+        "Traffic",
+        "Show hex",
+        "Clear",
+        "0 lines",
+        "Not running",
+    ] {
+        assert!(!shows(&harness, english), "{english:?} still in English");
+    }
+    // The Check section, opened.
+    click_in_view(&mut harness, "Verificar o programa de um aluno");
+    harness.run_steps(2);
+    for label in [
+        "O programa é o",
+        "servidor",
+        "cliente",
+        "um programa",
+        "uma pasta de entregas",
+        "Programa",
+        "Escolher programa…",
+        "Linguagem",
+        "qualquer comando",
+        "Interpretador",
+        "Argumentos",
+        "Porta",
+        "Confinar o programa",
+        "▶ Executar verificações",
+        "⏹ Parar",
+        "Guardar relatório…",
+    ] {
+        assert!(shows(&harness, label), "no {label:?} in the Check section");
+    }
+    for english in [
+        "Run checks",
+        "▶ Run checks",
+        "Save report…",
+        "Confine the program",
+    ] {
+        assert!(!shows(&harness, english), "{english:?} still in English");
+    }
+    // A folder of submissions: its own fields.
+    click_in_view(&mut harness, "uma pasta de entregas");
+    for label in ["Pasta das entregas", "Escolher pasta…", "Ficheiro em cada"] {
+        assert!(shows(&harness, label), "no {label:?}");
+    }
+}
+
+/// A window speaking Spanish heads the Traffic inspector's columns in Spanish (the pane of a
+/// form is narrow: time, call, bytes, data).
+#[test]
+fn the_traffic_columns_speak_spanish() {
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpAdd,
+        language: Some(Lang::Es),
+        ..Settings::default()
+    });
+    harness.get_all_by_label("Tráfico").next().unwrap().click();
+    harness.run_steps(3);
+    for label in [
+        "hora",
+        "llamada",
+        "datos",
+        "Conexión",
+        "Sentido",
+        "Buscar",
+        "Guardar captura…",
+        "Guardar CSV…",
+        "Captura: 0 paquetes",
+        "0 de 0 filas",
+    ] {
+        assert!(shows(&harness, label), "no {label:?} in the Traffic tab");
+    }
+    for english in ["time", "call", "data", "Direction", "Search"] {
+        assert!(!shows(&harness, english), "{english:?} still in English");
+    }
+    harness.get_by_label("Hex").click();
+    harness.run_steps(2);
+    assert!(shows(&harness, "hex"), "the data column becomes hex");
+    assert!(!shows(&harness, "datos"));
+}
+
+/// The Check section's own thread speaks the window's language: a folder where no file
+/// matches is reported in Portuguese, whatever the process speaks.
+#[test]
+fn the_check_thread_reports_in_the_window_language() {
+    let empty = tempfile::tempdir().unwrap();
+    let mut harness = harness_for(Settings {
+        exercise: ExerciseId::TcpAdd,
+        language: Some(Lang::PtPt),
+        ..Settings::default()
+    });
+    {
+        let check = harness.state_mut().check_panel(ExerciseId::TcpAdd).unwrap();
+        check.class_mode = true;
+        check.class_folder = empty.path().display().to_string();
+    }
+    click_in_view(&mut harness, "Verificar o programa de um aluno");
+    click_in_view(&mut harness, "▶ Executar verificações");
+    wait_for_label(&mut harness, "nenhum ficheiro corresponde a");
+}

@@ -338,17 +338,18 @@ impl SocklabApp {
         ui.add(egui::Label::new(info.summary()).wrap());
         if let Some((holder, port)) = self.port_holder() {
             let other = holder.info();
+            let other = format!("{} · {}", other.title(), other.transport);
             ui.horizontal_wrapped(|ui| {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
-                    format!(
-                        "{} · {} is running on port {port}: this server cannot listen there too.",
-                        other.title(),
-                        other.transport
+                    t!(
+                        "win-port-held",
+                        exercise = other.as_str(),
+                        port = port.to_string()
                     ),
                 );
                 if ui
-                    .button(format!("Stop {} · {}", other.title(), other.transport))
+                    .button(t!("win-stop-exercise", exercise = other))
                     .clicked()
                 {
                     self.panel_mut(holder).stop_server();

@@ -19,6 +19,7 @@ use crate::check::report::{CheckResult, Report, Verdict};
 use crate::check::{self, Exercise, Options, Role};
 use crate::net::runner::{StopFlag, Waker};
 use crate::protocol::escape_bytes;
+use crate::t;
 
 /// What the checker thread reports.
 enum Msg {
@@ -29,6 +30,8 @@ enum Msg {
     /// A folder of submissions: how many were found; then each one's row as it is graded.
     ClassSize(usize),
     Row(Row),
+    /// Every submission of the class was graded (or the run was stopped).
+    ClassDone,
 }
 
 /// A submission of a class: its file, its report or why it could not be run.
@@ -68,15 +71,16 @@ impl Language {
         Self::Other,
     ];
 
-    pub fn label(self) -> &'static str {
+    /// Its name on the form's button, in the window's language.
+    pub fn label(self) -> String {
         match self {
-            Self::Python => "Python",
-            Self::Java => "Java",
-            Self::C => "C",
-            Self::Cpp => "C++",
-            Self::Node => "Node.js",
-            Self::Go => "Go",
-            Self::Other => "any command",
+            Self::Python => "Python".into(),
+            Self::Java => "Java".into(),
+            Self::C => "C".into(),
+            Self::Cpp => "C++".into(),
+            Self::Node => "Node.js".into(),
+            Self::Go => "Go".into(),
+            Self::Other => t!("win-check-any-command"),
         }
     }
 
@@ -395,9 +399,10 @@ impl CheckPanel {
             }));
         }
         self.forget_last_run();
+        // The checks' reasons speak the window's language.
         let spawned = std::thread::Builder::new()
             .name(format!("check {}", self.exercise.name()))
-            .spawn(move || {
+            .spawn(crate::i18n::inherit(move || {
                 let wake = |w: &Option<Waker>| {
                     if let Some(w) = w {
                         w();
@@ -419,10 +424,12 @@ impl CheckPanel {
                 });
                 let _ = tx.send(Msg::Done(done));
                 wake(&waker);
-            });
+            }));
         match spawned {
             Ok(_) => self.running = Some((rx, cancel)),
-            Err(e) => self.error = Some(format!("cannot start the check: {e}")),
+            Err(e) => {
+                self.error = Some(t!("win-check-cannot-start", error = e.to_string()));
+            }
         }
     }
 
@@ -442,7 +449,7 @@ impl CheckPanel {
         let (tx, rx) = crossbeam_channel::unbounded();
         let spawned = std::thread::Builder::new()
             .name(format!("check class {}", self.exercise.name()))
-            .spawn(move || {
+            .spawn(crate::i18n::inherit(move || {
                 let wake = || {
                     if let Some(w) = &waker {
                         w();
@@ -452,7 +459,11 @@ impl CheckPanel {
                     Ok(paths) => paths.flatten().filter(|p| p.is_file()).collect(),
                     Err(e) => {
                         let _ = tx.send(Msg::Done(Err(Failed {
-                            message: format!("bad pattern {pattern:?}: {e}"),
+                            message: t!(
+                                "win-check-bad-pattern",
+                                pattern = format!("{pattern:?}"),
+                                error = e.to_string()
+                            ),
                             held_here: None,
                         })));
                         wake();
@@ -461,7 +472,7 @@ impl CheckPanel {
                 };
                 if files.is_empty() {
                     let _ = tx.send(Msg::Done(Err(Failed {
-                        message: format!("no file matches {pattern:?}"),
+                        message: t!("win-check-no-match", pattern = format!("{pattern:?}")),
                         held_here: None,
                     })));
                     wake();
@@ -487,15 +498,14 @@ impl CheckPanel {
                     let _ = tx.send(Msg::Row(row));
                     wake();
                 }
-                let _ = tx.send(Msg::Done(Err(Failed {
-                    message: String::new(),
-                    held_here: None,
-                })));
+                let _ = tx.send(Msg::ClassDone);
                 wake();
-            });
+            }));
         match spawned {
             Ok(_) => self.running = Some((rx, cancel)),
-            Err(e) => self.error = Some(format!("cannot start the check: {e}")),
+            Err(e) => {
+                self.error = Some(t!("win-check-cannot-start", error = e.to_string()));
+            }
         }
     }
 
@@ -543,11 +553,11 @@ impl CheckPanel {
                         finished = true;
                     }
                     Msg::Done(Err(e)) => {
-                        // A class ends with an empty message: nothing went wrong.
-                        self.error = (!e.message.is_empty()).then_some(e.message);
+                        self.error = Some(e.message);
                         self.held_here = e.held_here;
                         finished = true;
                     }
+                    Msg::ClassDone => finished = true,
                     Msg::ClassSize(n) => self.class_total = n,
                     Msg::Row(row) => self.class_rows.push(row),
                 }
@@ -557,7 +567,7 @@ impl CheckPanel {
             }
         }
         if let Some(done) = self.saving.as_ref().and_then(Task::poll) {
-            self.saved = Some(done.unwrap_or_else(|()| "the report was not saved".into()));
+            self.saved = Some(done.unwrap_or_else(|()| t!("win-check-not-saved")));
             self.saving = None;
         }
         if let Some((target, path)) = self.dialogs.poll() {
@@ -581,10 +591,7 @@ impl CheckPanel {
             return;
         };
         self.saving = Task::spawn("save class report", self.waker.clone(), move || {
-            match crate::files::write_atomically(&path, text) {
-                Ok(()) => format!("saved {}", path.display()),
-                Err(e) => format!("cannot save {}: {e}", path.display()),
-            }
+            saved_or_why(&path, crate::files::write_atomically(&path, text))
         });
     }
 
@@ -594,10 +601,7 @@ impl CheckPanel {
         let Some(report) = &self.report else { return };
         let text = check::report::page_for(&path).single(report);
         self.saving = Task::spawn("save report", self.waker.clone(), move || {
-            match crate::files::write_atomically(&path, text) {
-                Ok(()) => format!("saved {}", path.display()),
-                Err(e) => format!("cannot save {}: {e}", path.display()),
-            }
+            saved_or_why(&path, crate::files::write_atomically(&path, text))
         });
     }
 
@@ -617,7 +621,7 @@ impl CheckPanel {
     pub fn ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>, holder: Option<&str>) -> bool {
         self.waker.clone_from(waker);
         let mut stop = false;
-        egui::CollapsingHeader::new("Check a student's program")
+        egui::CollapsingHeader::new(t!("win-check-section"))
             .id_salt("check section")
             .show(ui, |ui| stop = self.form_ui(ui, waker, holder));
         if stop {
@@ -629,54 +633,50 @@ impl CheckPanel {
 
     fn form_ui(&mut self, ui: &mut egui::Ui, waker: &Option<Waker>, holder: Option<&str>) -> bool {
         let mut stop = false;
-        ui.add(
-            egui::Label::new(
-                RichText::new("socklab runs the program (in a scratch copy of its folder, confined unless unticked below), plays the other role, and checks it against the handout.")
-                    .weak(),
-            )
-            .wrap(),
-        );
+        ui.add(egui::Label::new(RichText::new(t!("win-check-intro")).weak()).wrap());
         let busy = self.is_running();
         ui.add_enabled_ui(!busy, |ui| {
             ui.horizontal_wrapped(|ui| {
-                ui.label("The program is the");
+                ui.label(t!("win-check-program-is"));
                 let before = self.server;
-                ui.selectable_value(&mut self.server, true, "server");
-                ui.selectable_value(&mut self.server, false, "client");
+                ui.selectable_value(&mut self.server, true, t!("win-check-server"));
+                ui.selectable_value(&mut self.server, false, t!("win-check-client"));
                 if before != self.server {
                     self.args = self.default_args();
                 }
             });
             ui.horizontal_wrapped(|ui| {
-                ui.label("Check");
-                ui.selectable_value(&mut self.class_mode, false, "one program");
-                ui.selectable_value(&mut self.class_mode, true, "a folder of submissions");
+                ui.label(t!("win-check-what"));
+                ui.selectable_value(&mut self.class_mode, false, t!("win-check-one-program"));
+                ui.selectable_value(&mut self.class_mode, true, t!("win-check-class"));
             });
             egui::Grid::new("check form").num_columns(2).show(ui, |ui| {
                 if self.class_mode {
-                    labelled_text(ui, "Submissions folder", &mut self.class_folder);
+                    labelled_text(ui, &t!("win-check-folder"), &mut self.class_folder);
                     ui.end_row();
                     ui.label("");
                     if ui
-                        .add_enabled(!self.dialogs.is_open(), egui::Button::new("Choose folder…"))
+                        .add_enabled(
+                            !self.dialogs.is_open(),
+                            egui::Button::new(t!("win-check-choose-folder")),
+                        )
                         .clicked()
                     {
                         self.dialogs
                             .open(Target::Folder, DialogKind::Folder, waker.clone());
                     }
                     ui.end_row();
-                    labelled_text(ui, "File in each", &mut self.class_pattern).on_hover_text(
-                        "A pattern inside the folder, e.g. */TCPserver.py (one folder per student)",
-                    );
+                    labelled_text(ui, &t!("win-check-file-in-each"), &mut self.class_pattern)
+                        .on_hover_text(t!("win-check-file-in-each-hint"));
                     ui.end_row();
                 } else {
-                    labelled_text(ui, "Program", &mut self.program);
+                    labelled_text(ui, &t!("win-check-program"), &mut self.program);
                     ui.end_row();
                     ui.label("");
                     if ui
                         .add_enabled(
                             !self.dialogs.is_open(),
-                            egui::Button::new("Choose program…"),
+                            egui::Button::new(t!("win-check-choose-program")),
                         )
                         .clicked()
                     {
@@ -685,7 +685,7 @@ impl CheckPanel {
                     }
                     ui.end_row();
                 }
-                ui.label("Language");
+                ui.label(t!("win-check-language"));
                 ui.horizontal_wrapped(|ui| {
                     for language in Language::ALL {
                         if ui
@@ -698,29 +698,27 @@ impl CheckPanel {
                 });
                 ui.end_row();
                 if !self.language.compiled() {
-                    labelled_text(ui, "Interpreter", &mut self.interpreter);
+                    labelled_text(ui, &t!("win-check-interpreter"), &mut self.interpreter);
                     ui.end_row();
                 }
                 if self.language.compiled() || self.language == Language::Other {
-                    labelled_text(ui, "Build", &mut self.build).on_hover_text(
-                        "Run once in a copy of the program's folder before the checks; {file} is the program's file",
-                    );
+                    labelled_text(ui, &t!("win-check-build"), &mut self.build)
+                        .on_hover_text(t!("win-check-build-hint"));
                     ui.end_row();
                 }
-                labelled_text(ui, "Arguments", &mut self.args).on_hover_text(
-                    "{host} and {port} are replaced; a file client also takes {remote} and {local}",
-                );
+                labelled_text(ui, &t!("win-check-arguments"), &mut self.args)
+                    .on_hover_text(t!("win-check-arguments-hint"));
                 ui.end_row();
                 number_rows(
                     ui,
-                    "Port",
+                    &t!("win-check-port"),
                     egui::Id::unique(("check port", self.exercise.name())),
                     &mut self.port,
                     1..=65535,
                 );
             });
-            ui.checkbox(&mut self.confine, "Confine the program")
-                .on_hover_text("Linux: files, TCP ports and signals by Landlock, limits on CPU, memory, processes and files, and another user when socklab runs as root");
+            ui.checkbox(&mut self.confine, t!("win-check-confine"))
+                .on_hover_text(t!("win-check-confine-hint"));
         });
         if let Some((_, note)) = self.dialogs.note.as_ref() {
             ui.colored_label(ui.visuals().warn_fg_color, note);
@@ -733,18 +731,21 @@ impl CheckPanel {
                     !self.program.trim().is_empty()
                 };
             if ui
-                .add_enabled(ready, egui::Button::new("▶ Run checks"))
+                .add_enabled(ready, egui::Button::new(t!("win-check-run")))
                 .clicked()
             {
                 self.run(waker.clone());
             }
-            if ui.add_enabled(busy, egui::Button::new("⏹ Stop")).clicked() {
+            if ui
+                .add_enabled(busy, egui::Button::new(t!("win-check-stop")))
+                .clicked()
+            {
                 self.stop();
             }
             if ui
                 .add_enabled(
                     self.report.is_some() && !self.dialogs.is_open(),
-                    egui::Button::new("Save report…"),
+                    egui::Button::new(t!("win-check-save-report")),
                 )
                 .clicked()
             {
@@ -756,7 +757,7 @@ impl CheckPanel {
                 && ui
                     .add_enabled(
                         !busy && !self.class_rows.is_empty() && !self.dialogs.is_open(),
-                        egui::Button::new("Save class report…"),
+                        egui::Button::new(t!("win-check-save-class-report")),
                     )
                     .clicked()
             {
@@ -765,7 +766,7 @@ impl CheckPanel {
                     .open(Target::ClassReport, DialogKind::Save(name), waker.clone());
             }
             if busy {
-                ui.label(RichText::new("checking…").color(running_color(ui)));
+                ui.label(RichText::new(t!("win-check-checking")).color(running_color(ui)));
             }
         });
         // Where there is no file dialog: a path to type.
@@ -776,18 +777,14 @@ impl CheckPanel {
         if (saveable || busy)
             && let Some((_, path)) = typed_path_row(
                 ui,
-                "or save to",
-                if class_report {
-                    "class.html"
+                &t!("win-check-or-save-to"),
+                &if class_report {
+                    "class.html".to_owned()
                 } else {
-                    "report.md or report.html"
+                    t!("win-check-report-path-hint")
                 },
                 &mut self.report_path,
-                &[(
-                    "Save",
-                    saveable,
-                    "Save the report to the path typed here (.html for a page)",
-                )],
+                &[(&t!("win-save"), saveable, &t!("win-check-save-hint"))],
             )
             && saveable
         {
@@ -801,11 +798,16 @@ impl CheckPanel {
             // The window's answer to a program its user cannot run is the box above.
             let e = e.replace(
                 crate::check::confine::NOT_RUNNABLE_HINT,
-                "or untick \"Confine the program\"",
+                &t!(
+                    "win-check-untick-confine",
+                    checkbox = t!("win-check-confine")
+                ),
             );
             ui.colored_label(ui.visuals().error_fg_color, e);
             if let Some(holder) = holder
-                && ui.button(format!("Stop {holder}")).clicked()
+                && ui
+                    .button(t!("win-stop-exercise", exercise = holder))
+                    .clicked()
             {
                 stop = true;
             }
@@ -819,29 +821,39 @@ impl CheckPanel {
         // A single program's checklist, not under a folder's table.
         if !self.results.is_empty() && !self.class_mode {
             let default = super::widgets::pane_height(ui);
-            resizable_pane(ui, "checks", "check results", default, |ui, height| {
-                scroll_box(ui, "check results", height, false, |ui| {
-                    for (i, c) in self.results.iter().enumerate() {
-                        result_ui(ui, i, c);
-                    }
-                })
-            });
+            resizable_pane(
+                ui,
+                &t!("win-pane-checks"),
+                "check results",
+                default,
+                |ui, height| {
+                    scroll_box(ui, "check results", height, false, |ui| {
+                        for (i, c) in self.results.iter().enumerate() {
+                            result_ui(ui, i, c);
+                        }
+                    })
+                },
+            );
         }
         // The verdict's summary and the confinement under the checklist, which they would
         // push down the page if they came above it as the run ends.
         if let Some(r) = &self.report {
             ui.label(
-                RichText::new(format!(
-                    "{} passed, {} failed ({}){}",
-                    r.passed(),
-                    r.failed(),
-                    r.summary(),
-                    if r.required_passed() {
-                        ", every required check passed"
-                    } else {
-                        ", a required check failed"
-                    }
-                ))
+                RichText::new(if r.required_passed() {
+                    t!(
+                        "win-check-totals-required-passed",
+                        passed = r.passed(),
+                        failed = r.failed(),
+                        summary = r.summary()
+                    )
+                } else {
+                    t!(
+                        "win-check-totals-required-failed",
+                        passed = r.passed(),
+                        failed = r.failed(),
+                        summary = r.summary()
+                    )
+                })
                 .strong(),
             );
         }
@@ -854,11 +866,11 @@ impl CheckPanel {
             ui.add(egui::Label::new(RichText::new(c.line()).color(color)).wrap());
         }
         if !self.live.is_empty() {
-            ui.label(RichText::new("The program's output, as it runs:").weak());
+            ui.label(RichText::new(t!("win-check-live-output")).weak());
             let default = super::widgets::list_height(ui);
             resizable_pane(
                 ui,
-                "program output",
+                &t!("win-pane-program-output"),
                 "check live output",
                 default,
                 |ui, height| {
@@ -876,10 +888,10 @@ impl CheckPanel {
     /// The class's table: a row per submission as it is graded, its score and each check.
     fn class_ui(&self, ui: &mut egui::Ui) {
         ui.label(
-            RichText::new(format!(
-                "{} of {} submissions checked",
-                self.class_rows.len(),
-                self.class_total
+            RichText::new(t!(
+                "win-check-class-progress",
+                checked = self.class_rows.len(),
+                count = self.class_total
             ))
             .strong(),
         );
@@ -894,23 +906,34 @@ impl CheckPanel {
                             ui.label(RichText::new(format!("{}%", r.score())).strong());
                             for c in &r.checks {
                                 let (_, color) = verdict_look(ui, c);
-                                ui.label(
-                                    RichText::new(format!("{} {}", c.id, c.verdict.word()))
-                                        .color(color),
-                                )
-                                .on_hover_text(&c.reason);
+                                let word = match c.verdict {
+                                    Verdict::Pass => t!("win-check-class-pass"),
+                                    Verdict::Fail => t!("win-check-class-fail"),
+                                    Verdict::Skip => t!("win-check-class-skip"),
+                                };
+                                ui.label(RichText::new(format!("{} {word}", c.id)).color(color))
+                                    .on_hover_text(&c.reason);
                             }
                         }
                         None => {
                             ui.colored_label(
                                 ui.visuals().error_fg_color,
-                                format!("could not run: {err}"),
+                                t!("win-check-could-not-run", error = err.as_str()),
                             );
                         }
                     }
                 });
             }
         });
+    }
+}
+
+/// What a save says once it is done: where the file went, or why it did not.
+fn saved_or_why(path: &std::path::Path, written: std::io::Result<()>) -> String {
+    let path = path.display().to_string();
+    match written {
+        Ok(()) => t!("win-saved", path = path),
+        Err(e) => t!("win-cannot-save", path = path, error = e.to_string()),
     }
 }
 
@@ -927,12 +950,12 @@ impl Drop for CheckPanel {
 
 /// A verdict's word and colour, the same in the checklist and the class table: a failed
 /// required check red, a failed advisory one the warning colour.
-fn verdict_look(ui: &egui::Ui, c: &CheckResult) -> (&'static str, egui::Color32) {
+fn verdict_look(ui: &egui::Ui, c: &CheckResult) -> (String, egui::Color32) {
     match c.verdict {
-        Verdict::Pass => ("PASS", running_color(ui)),
-        Verdict::Fail if c.required => ("FAIL", ui.visuals().error_fg_color),
-        Verdict::Fail => ("FAIL", ui.visuals().warn_fg_color),
-        Verdict::Skip => ("skip", ui.visuals().weak_text_color()),
+        Verdict::Pass => (t!("win-check-pass"), running_color(ui)),
+        Verdict::Fail if c.required => (t!("win-check-fail"), ui.visuals().error_fg_color),
+        Verdict::Fail => (t!("win-check-fail"), ui.visuals().warn_fg_color),
+        Verdict::Skip => (t!("win-check-skip"), ui.visuals().weak_text_color()),
     }
 }
 
@@ -940,36 +963,53 @@ fn verdict_look(ui: &egui::Ui, c: &CheckResult) -> (&'static str, egui::Color32)
 fn result_ui(ui: &mut egui::Ui, i: usize, c: &CheckResult) {
     let (word, color) = verdict_look(ui, c);
     // The id, then the title apart from it: "PASS listens · listens within 5 s of starting".
-    let title = format!(
-        "{word} {} · {}{}: {}",
-        c.id,
-        c.title,
-        if c.required { "" } else { " (advisory)" },
-        c.reason
-    );
+    let title = if c.required {
+        t!(
+            "win-check-result",
+            verdict = word,
+            id = c.id,
+            title = c.title,
+            reason = c.reason.as_str()
+        )
+    } else {
+        t!(
+            "win-check-result-advisory",
+            verdict = word,
+            id = c.id,
+            title = c.title,
+            reason = c.reason.as_str()
+        )
+    };
     egui::CollapsingHeader::new(RichText::new(title).color(color))
         .id_salt(("check result", i))
         .show(ui, |ui| {
             let e = &c.evidence;
             if !e.sent.is_empty() {
-                ui.label(RichText::new(format!("sent: {}", e.sent_shown("\"", "\""))).monospace());
+                ui.label(
+                    RichText::new(t!("win-check-sent", data = e.sent_shown("\"", "\"")))
+                        .monospace(),
+                );
             }
             if !e.received.is_empty() {
                 ui.label(
-                    RichText::new(format!("received: \"{}\"", escape_bytes(&e.received)))
-                        .monospace(),
+                    RichText::new(t!(
+                        "win-check-received",
+                        data = format!("\"{}\"", escape_bytes(&e.received))
+                    ))
+                    .monospace(),
                 );
             }
             if !e.typed.is_empty() {
                 ui.label(
-                    RichText::new(format!("typed: {}", e.typed_shown("\"", "\""))).monospace(),
+                    RichText::new(t!("win-check-typed", data = e.typed_shown("\"", "\"")))
+                        .monospace(),
                 );
             }
             if let Some(code) = e.exit_code {
-                ui.label(format!("exit code {code}"));
+                ui.label(t!("win-check-exit-code", code = code.to_string()));
             }
             if !e.stdout.trim().is_empty() {
-                ui.label(RichText::new("the program's output:").weak());
+                ui.label(RichText::new(t!("win-check-program-said")).weak());
                 ui.label(RichText::new(e.stdout.trim_end()).monospace());
             }
         });

@@ -9,7 +9,8 @@ use std::time::SystemTime;
 use egui::{Color32, RichText};
 
 use crate::net::event::{Event, Level, Role, Stamped};
-use crate::protocol::{counted, escape_bytes, hex_bytes};
+use crate::protocol::{escape_bytes, hex_bytes, thousands};
+use crate::t;
 
 /// Most lines one pane keeps; older ones are dropped and counted.
 pub const MAX_LOG_LINES: usize = 20_000;
@@ -100,16 +101,16 @@ impl LogView {
                 ),
             )),
             Event::Accepted { peer, .. } => {
-                self.push(line(
-                    LineKind::Info,
-                    Some(*peer),
-                    "accept(): new connection".into(),
-                ));
+                self.push(line(LineKind::Info, Some(*peer), t!("win-log-accepted")));
             }
             Event::Connected { local, peer, .. } => self.push(line(
                 LineKind::Info,
                 Some(*peer),
-                format!("socket() at {local}, talking to {peer}"),
+                t!(
+                    "win-log-connected",
+                    local = local.to_string(),
+                    peer = peer.to_string()
+                ),
             )),
             Event::Sent { peer, bytes } | Event::Received { peer, bytes } => {
                 let sent = matches!(stamped.event, Event::Sent { .. });
@@ -121,11 +122,12 @@ impl LogView {
                     } else {
                         LineKind::Received
                     },
-                    text: format!(
-                        "{} {} \"{}\"",
-                        if sent { "sent" } else { "received" },
-                        counted(bytes.len() as u64, "byte", "bytes"),
-                        escape_bytes(&bytes[..bytes.len().min(4096)])
+                    text: t!(
+                        "win-log-bytes",
+                        way = way(sent),
+                        count = bytes.len(),
+                        n = thousands(bytes.len() as u64),
+                        data = format!("\"{}\"", escape_bytes(&bytes[..bytes.len().min(4096)]))
                     ),
                     hex: Some(hex_bytes(&bytes[..bytes.len().min(1024)])),
                     secret: None,
@@ -145,7 +147,7 @@ impl LogView {
                     } else {
                         LineKind::Received
                     },
-                    text: format!("{} {note}", if *sent { "sent" } else { "received" },),
+                    text: t!("win-log-packet", way = way(*sent), note = note.as_str()),
                     hex: Some(hex_bytes(bytes)),
                     secret: None,
                 });
@@ -156,10 +158,11 @@ impl LogView {
                 self.push(line(
                     LineKind::Warn,
                     Some(*peer),
-                    format!(
-                        "{} \"{}\" dropped by the simulator: sent, never delivered",
-                        counted(bytes.len() as u64, "byte", "bytes"),
-                        escape_bytes(&bytes[..bytes.len().min(200)])
+                    t!(
+                        "win-log-dropped",
+                        count = bytes.len(),
+                        n = thousands(bytes.len() as u64),
+                        data = format!("\"{}\"", escape_bytes(&bytes[..bytes.len().min(200)]))
                     ),
                 ));
             }
@@ -180,50 +183,59 @@ impl LogView {
             }
             Event::Add(x) => {
                 // The sum first, then whose numbers: what matters is in view in a narrow pane.
-                let text = format!(
-                    "sum {}: {} ({}) + {} ({}{})",
-                    x.sum(),
-                    x.client_number,
-                    x.client_name,
-                    x.server_number,
-                    x.server_name,
-                    match x.role {
-                        Role::Server => ", this server",
-                        Role::Client => ", the server",
+                let text = t!(
+                    "win-log-sum",
+                    sum = x.sum().to_string(),
+                    client_number = x.client_number.to_string(),
+                    client_name = x.client_name.as_str(),
+                    server_number = x.server_number.to_string(),
+                    server_name = x.server_name.as_str(),
+                    role = match x.role {
+                        Role::Server => "server",
+                        Role::Client => "client",
                     }
                 );
                 self.push(line(LineKind::Result, Some(x.peer), text));
                 self.push(line(
                     LineKind::Info,
                     Some(x.peer),
-                    format!("format: {}", x.format),
+                    t!("win-log-format", format = x.format.to_string()),
                 ));
             }
             Event::SharedFiles(files) => self.push(line(
                 LineKind::Info,
                 None,
-                format!("sharing {}", counted(files.len() as u64, "file", "files")),
+                t!(
+                    "win-log-sharing",
+                    count = files.len(),
+                    n = thousands(files.len() as u64)
+                ),
             )),
             // Progress is shown by the form's progress bar, not as lines.
             Event::Progress(_) => {}
             Event::File(f) => {
-                let chunks = if f.tcp {
-                    counted(f.chunks, "block", "blocks")
-                } else {
-                    counted(f.chunks, "datagram", "datagrams")
-                };
+                let chunks = t!(
+                    "win-log-chunks",
+                    count = f.chunks,
+                    n = thousands(f.chunks),
+                    transport = if f.tcp { "tcp" } else { "udp" }
+                );
+                let bytes = t!("win-bytes", count = f.bytes, n = thousands(f.bytes));
+                let seconds = format!("{:.3}", f.elapsed.as_secs_f64());
                 let text = match f.role {
-                    Role::Server => format!(
-                        "sent \"{}\": {}, {chunks}, {:.3} s",
-                        f.name,
-                        counted(f.bytes, "byte", "bytes"),
-                        f.elapsed.as_secs_f64()
+                    Role::Server => t!(
+                        "win-log-file-sent",
+                        name = format!("\"{}\"", f.name),
+                        bytes = bytes,
+                        chunks = chunks,
+                        seconds = seconds
                     ),
-                    Role::Client => format!(
-                        "saved {}: {}, {chunks}, {:.3} s",
-                        f.path.display(),
-                        counted(f.bytes, "byte", "bytes"),
-                        f.elapsed.as_secs_f64(),
+                    Role::Client => t!(
+                        "win-log-file-saved",
+                        path = f.path.display().to_string(),
+                        bytes = bytes,
+                        chunks = chunks,
+                        seconds = seconds
                     ),
                 };
                 self.push(line(LineKind::Result, Some(f.peer), text));
@@ -233,10 +245,10 @@ impl LogView {
             }
             Event::Reply(r) => {
                 let segments = if r.segments.len() > 1 {
-                    format!(
-                        " in {} receives of {:?} bytes",
-                        r.segments.len(),
-                        r.segments
+                    t!(
+                        "win-log-segments",
+                        count = r.segments.len(),
+                        sizes = format!("{:?}", r.segments)
                     )
                 } else {
                     String::new()
@@ -254,17 +266,18 @@ impl LogView {
             Event::Guess(g) => {
                 // Only numbers count as guesses: a word gets its reply without a number.
                 let text = match g.guess {
-                    Some(n) => format!("guess #{}: {n} → {}", g.count, g.reply),
-                    None => format!("not a number (not counted) → {}", g.reply),
+                    Some(n) => t!(
+                        "win-log-guess",
+                        count = g.count.to_string(),
+                        guess = n.to_string(),
+                        reply = g.reply.to_string()
+                    ),
+                    None => t!("win-log-not-a-number", reply = g.reply.to_string()),
                 };
                 self.push(line(LineKind::Result, Some(g.peer), text));
             }
             Event::Secret { peer, secret } => {
-                let mut l = line(
-                    LineKind::Info,
-                    Some(*peer),
-                    "new game; the secret is".into(),
-                );
+                let mut l = line(LineKind::Info, Some(*peer), t!("win-log-secret"));
                 l.secret = Some(*secret);
                 self.push(l);
             }
@@ -274,7 +287,7 @@ impl LogView {
             Event::Finished(Err(e)) => {
                 self.push(line(LineKind::Error, None, e.to_string()));
                 if let Some(hint) = e.hint() {
-                    self.push(line(LineKind::Warn, None, format!("hint: {hint}")));
+                    self.push(line(LineKind::Warn, None, t!("win-log-hint", hint = hint)));
                 }
             }
         }
@@ -283,13 +296,17 @@ impl LogView {
     /// Draws the pane: its controls, then the lines in a box `height` points high.
     pub fn ui(&mut self, ui: &mut egui::Ui, id_salt: &str, height: f32) {
         ui.horizontal_wrapped(|ui| {
-            ui.checkbox(&mut self.show_hex, "Show hex");
-            if ui.button("Clear").clicked() {
+            ui.checkbox(&mut self.show_hex, t!("win-show-hex"));
+            if ui.button(t!("win-clear")).clicked() {
                 self.clear();
             }
-            ui.label(RichText::new(counted(self.lines.len() as u64, "line", "lines")).weak());
+            let n = self.lines.len();
+            ui.label(RichText::new(t!("win-lines", count = n, n = thousands(n as u64))).weak());
             if self.dropped > 0 {
-                ui.label(RichText::new(format!("({} older dropped)", self.dropped)).weak());
+                let n = self.dropped;
+                ui.label(
+                    RichText::new(t!("win-older-dropped", count = n, n = n.to_string())).weak(),
+                );
             }
         });
         let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 2.0;
@@ -389,7 +406,7 @@ fn line_ui(
         }
         let text = match line.secret {
             Some(n) if show_secrets => format!("{} {n}", line.text),
-            Some(_) => format!("{} hidden (tick \"Show secret\")", line.text),
+            Some(_) => t!("win-log-secret-hidden", text = line.text.as_str()),
             None => line.text.clone(),
         };
         let shown = ui.label(RichText::new(&text).monospace().color(color));
@@ -410,6 +427,11 @@ fn line_ui(
             );
         });
     }
+}
+
+/// The key a message chooses "sent" or "received" by.
+fn way(sent: bool) -> &'static str {
+    if sent { "sent" } else { "received" }
 }
 
 /// Local wall-clock time with milliseconds, e.g. `14:03:27.512`.

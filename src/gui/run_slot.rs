@@ -15,15 +15,24 @@ use crate::error::Result;
 use crate::net::capture::{Caps, Capture};
 use crate::net::event::{Event, Stamped, Summary};
 use crate::net::runner::{self, Reporter, RunFn, RunHandle, StopFlag, Waker};
-use crate::protocol::counted;
+use crate::protocol::thousands;
+use crate::t;
 
-/// Where a runner stands, for the status line.
+/// Where a runner stands, for the status line (said in the window's language when drawn).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Status {
     #[default]
     Idle,
-    Running(String),
+    /// Started; neither listening nor talking to a server yet.
+    Starting,
+    /// A server listening on this address.
+    Listening(std::net::SocketAddr),
+    /// A client talking to this server.
+    Talking(std::net::SocketAddr),
+    /// Finished, with the runner's summary.
     Done(String),
+    /// The window ended this client: the server it talked to (this address) stopped.
+    Ended(std::net::SocketAddr),
     Failed {
         error: String,
         hint: Option<String>,
@@ -71,8 +80,8 @@ pub struct RunSlot {
     listened: Option<std::net::SocketAddr>,
     /// A server that listened and has finished, until the window takes it.
     stopped_listener: Option<std::net::SocketAddr>,
-    /// Why the window ended this runner, for its status once it has.
-    ended_because: Option<String>,
+    /// The server whose stop made the window end this client, for its status once it has.
+    ended_because: Option<std::net::SocketAddr>,
     /// Output lines the user has had in view; more than these below the window get a notice.
     seen_lines: usize,
     /// The notice was clicked: the page scrolls to the Output in the next frame.
@@ -111,7 +120,7 @@ impl RunSlot {
             Ok(handle) => {
                 self.handle = Some(handle);
                 self.rx = Some(rx);
-                self.status = Status::Running("starting…".into());
+                self.status = Status::Starting;
             }
             Err(e) => {
                 self.status = Status::Failed {
@@ -173,14 +182,14 @@ impl RunSlot {
             match &stamped.event {
                 Event::Listening { local, .. } => {
                     self.listened = Some(*local);
-                    self.status = Status::Running(format!("listening on {local}"))
+                    self.status = Status::Listening(*local)
                 }
                 Event::Connected { peer, .. } => {
                     self.peer = Some(*peer);
-                    self.status = Status::Running(format!("talking to {peer}"))
+                    self.status = Status::Talking(*peer)
                 }
-                Event::Finished(_) if self.ended_because.is_some() => {
-                    self.status = Status::Done(self.ended_because.take().unwrap_or_default());
+                Event::Finished(_) if let Some(server) = self.ended_because.take() => {
+                    self.status = Status::Ended(server);
                 }
                 Event::Finished(Ok(s)) => self.status = Status::Done(s.message.clone()),
                 Event::Finished(Err(e)) => {
@@ -211,7 +220,9 @@ impl RunSlot {
 
     /// The tabs under a form (Output, Traffic, Timeline, and Connections for a server) and the
     /// chosen view, in a box of fixed height (see [`pane_height`]) so that the page never grows
-    /// because a log did.
+    /// because a log did. `title` is the role's name as the form shows it (in the window's
+    /// language); `server` chooses what is said of the role and the file names, whatever the
+    /// language.
     pub fn views_ui(&mut self, ui: &mut egui::Ui, title: &str, server: bool) {
         let top = ui.cursor().top();
         self.views_inner_ui(ui, title, server);
@@ -233,13 +244,14 @@ impl RunSlot {
         } else if total > self.seen_lines {
             let new = total - self.seen_lines;
             let offset = if server { -16.0 } else { -56.0 };
-            egui::Area::new(egui::Id::unique(("new output below", title)))
+            egui::Area::new(egui::Id::unique(("new output below", role_key(server))))
                 .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, offset))
                 .show(ui.ctx(), |ui| {
-                    let text = format!(
-                        "{} below, in the {} Output: show",
-                        crate::protocol::counted(new as u64, "new line", "new lines"),
-                        title.to_lowercase()
+                    let text = t!(
+                        "win-new-lines-below",
+                        count = new,
+                        n = thousands(new as u64),
+                        role = role_key(server)
                     );
                     if ui.button(text).clicked() {
                         self.scroll_to_output = true;
@@ -253,32 +265,44 @@ impl RunSlot {
         ui.separator();
         ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new(title).strong());
-            ui.selectable_value(&mut self.view, View::Output, "Output");
-            ui.selectable_value(&mut self.view, View::Traffic, "Traffic");
-            ui.selectable_value(&mut self.view, View::Timeline, "Timeline");
+            ui.selectable_value(&mut self.view, View::Output, t!("win-output"));
+            ui.selectable_value(&mut self.view, View::Traffic, t!("win-traffic"));
+            ui.selectable_value(&mut self.view, View::Timeline, t!("win-timeline"));
             if server {
-                ui.selectable_value(&mut self.view, View::Connections, "Connections");
+                ui.selectable_value(&mut self.view, View::Connections, t!("win-connections"));
             }
         });
         let default = pane_height(ui);
-        let salt = format!("{title} {:?}", self.view);
-        let name = salt.to_lowercase();
+        // The pane's size is kept under a name of the role and view, whatever the language.
+        let salt = format!(
+            "{} {:?}",
+            if server { "Server" } else { "Client" },
+            self.view
+        );
+        let view = match self.view {
+            View::Output => "output",
+            View::Traffic => "traffic",
+            View::Timeline => "timeline",
+            View::Connections => "connections",
+        };
+        let name = t!("win-pane-view", role = role_key(server), view = view);
         match self.view {
             View::Output => resizable_pane(ui, &name, &salt, default, |ui, height| {
                 self.log.ui(ui, "output", height)
             }),
             View::Traffic => {
-                self.capture_ui(ui, title);
+                self.capture_ui(ui, server);
                 resizable_pane(ui, &name, &salt, default, |ui, height| {
                     self.traffic.inspector_ui(ui, height)
                 });
             }
             View::Timeline => resizable_pane(ui, &name, &salt, default, |ui, height| {
-                self.traffic.timeline_ui(
-                    ui,
-                    if server { "this server" } else { "this client" },
-                    height,
-                )
+                let this = if server {
+                    t!("win-this-server")
+                } else {
+                    t!("win-this-client")
+                };
+                self.traffic.timeline_ui(ui, &this, height)
             }),
             View::Connections => resizable_pane(ui, &name, &salt, default, |ui, height| {
                 self.traffic.connections_ui(ui, height)
@@ -298,7 +322,7 @@ impl RunSlot {
         let local =
             peer.ip().is_loopback() || crate::net::addr::is_this_computer(&peer.to_string());
         if self.is_running() && peer.port() == server.port() && local {
-            self.ended_because = Some(format!("ended: the server it talked to ({server}) stopped"));
+            self.ended_because = Some(server);
             self.stop();
         }
     }
@@ -320,17 +344,18 @@ impl RunSlot {
         let (bytes, said) = match what {
             Export::Capture => {
                 let Some(capture) = &self.capture else {
-                    self.save.note = Some((false, "Nothing has crossed the wire yet.".into()));
+                    self.save.note = Some((false, t!("win-nothing-to-save")));
                     return;
                 };
-                (
-                    capture.get_ref().clone(),
-                    counted(capture.packets(), "packet", "packets"),
-                )
+                (capture.get_ref().clone(), packets(capture.packets()))
             }
             Export::Csv => (
                 self.traffic.to_csv().into_bytes(),
-                counted(self.traffic.len() as u64, "row", "rows"),
+                t!(
+                    "win-rows",
+                    count = self.traffic.len(),
+                    n = thousands(self.traffic.len() as u64)
+                ),
             ),
         };
         let (default_name, extension) = match what {
@@ -349,10 +374,18 @@ impl RunSlot {
             } else {
                 path
             };
+            let shown = path.display().to_string();
             if let Err(e) = crate::files::write_atomically(&path, bytes) {
-                return (false, format!("Cannot save {}: {e}", path.display()));
+                return (
+                    false,
+                    t!(
+                        "win-traffic-cannot-save",
+                        path = shown,
+                        error = e.to_string()
+                    ),
+                );
             }
-            let saved = (true, format!("Saved {said} to {}", path.display()));
+            let saved = (true, t!("win-traffic-saved", what = said, path = shown));
             if !open {
                 return saved;
             }
@@ -364,7 +397,7 @@ impl RunSlot {
                 .spawn()
             {
                 Ok(_) => saved,
-                Err(e) => (false, format!("Cannot start Wireshark: {e}")),
+                Err(e) => (false, t!("win-wireshark-failed", error = e.to_string())),
             }
         };
         self.save.note = None;
@@ -374,20 +407,19 @@ impl RunSlot {
         }
         self.save.writing = Task::spawn("save traffic", None, write);
         if self.save.writing.is_none() {
-            self.save.note = Some((false, "Cannot start saving (no thread)".into()));
+            self.save.note = Some((false, t!("win-save-no-thread")));
         }
     }
 
     /// Save capture…, a path to type, Save, and Open in Wireshark when it is installed.
-    fn capture_ui(&mut self, ui: &mut egui::Ui, title: &str) {
+    fn capture_ui(&mut self, ui: &mut egui::Ui, server: bool) {
         if let Some(dialogs) = &mut self.save.dialogs
             && let Some((what, path)) = dialogs.poll()
         {
             self.export(what, &path, false);
         }
         if let Some(done) = self.save.writing.as_ref().and_then(Task::poll) {
-            self.save.note =
-                Some(done.unwrap_or_else(|()| (false, "The save stopped unexpectedly".into())));
+            self.save.note = Some(done.unwrap_or_else(|()| (false, t!("win-save-stopped"))));
             self.save.writing = None;
         } else if self.save.writing.is_some() {
             // It has no waker of its own: look again shortly.
@@ -396,20 +428,16 @@ impl RunSlot {
         }
         let packets = self.capture_packets();
         ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(format!(
-                    "Capture: {}",
-                    counted(packets, "packet", "packets")
-                ))
-                .weak(),
-            )
-            .on_hover_text(
-                "What crossed the wire, rebuilt from socklab's socket calls as a pcapng file                  that opens in Wireshark (at most 16 MiB of payload and 200,000 packets a role).",
-            );
+            ui.label(RichText::new(t!("win-capture", packets = self::packets(packets))).weak())
+                .on_hover_text(t!("win-capture-hint"));
             let dialog_open = self.save.dialogs.as_ref().is_some_and(Dialogs::is_open);
-            let suggested = format!("socklab-{}.pcapng", title.to_lowercase().replace(' ', "-"));
+            // A file name, the same in every language.
+            let suggested = format!("socklab-{}.pcapng", role_key(server));
             if ui
-                .add_enabled(packets > 0 && !dialog_open, egui::Button::new("Save capture…"))
+                .add_enabled(
+                    packets > 0 && !dialog_open,
+                    egui::Button::new(t!("win-save-capture")),
+                )
                 .clicked()
                 && let Some(d) = &mut self.save.dialogs
             {
@@ -417,14 +445,15 @@ impl RunSlot {
             }
             let rows = !self.traffic.is_empty();
             if ui
-                .add_enabled(rows && !dialog_open, egui::Button::new("Save CSV…"))
-                .on_hover_text("The inspector's rows as CSV")
+                .add_enabled(rows && !dialog_open, egui::Button::new(t!("win-save-csv")))
+                .on_hover_text(t!("win-save-csv-hint"))
                 .clicked()
                 && let Some(d) = &mut self.save.dialogs
             {
                 d.open(Export::Csv, DialogKind::Save("traffic.csv".into()), None);
             }
-            if packets > 0 && wireshark_installed() && ui.button("Open in Wireshark").clicked() {
+            if packets > 0 && wireshark_installed() && ui.button(t!("win-open-wireshark")).clicked()
+            {
                 let path = std::env::temp_dir().join(&suggested);
                 self.export(Export::Capture, &path, true);
             }
@@ -432,20 +461,12 @@ impl RunSlot {
         let rows = !self.traffic.is_empty();
         if let Some((i, path)) = typed_path_row(
             ui,
-            "or to",
-            "a path to type",
+            &t!("win-or-to"),
+            &t!("win-path-hint"),
             &mut self.save.path,
             &[
-                (
-                    "Save",
-                    packets > 0,
-                    "Save the capture to the path typed here",
-                ),
-                (
-                    "Save as CSV",
-                    rows,
-                    "Save the inspector's rows as CSV to the path typed here",
-                ),
+                (&t!("win-save"), packets > 0, &t!("win-save-capture-hint")),
+                (&t!("win-save-as-csv"), rows, &t!("win-save-as-csv-hint")),
             ],
         ) {
             self.export(
@@ -461,12 +482,7 @@ impl RunSlot {
             .and_then(|d| d.note_for(&[Export::Capture, Export::Csv]))
             .map(|n| (false, n.to_owned()))
             .or_else(|| self.save.note.clone())
-            .or_else(|| {
-                self.save
-                    .writing
-                    .as_ref()
-                    .map(|_| (true, "Saving…".to_owned()))
-            });
+            .or_else(|| self.save.writing.as_ref().map(|_| (true, t!("win-saving"))));
         if let Some((ok, text)) = note {
             let color = if ok {
                 running_color(ui)
@@ -481,9 +497,14 @@ impl RunSlot {
     pub fn status_ui(&self, ui: &mut egui::Ui) {
         match &self.status {
             Status::Idle => {
-                ui.label(egui::RichText::new("Not running").weak());
+                ui.label(egui::RichText::new(t!("win-not-running")).weak());
             }
-            Status::Running(text) => {
+            Status::Starting | Status::Listening(_) | Status::Talking(_) => {
+                let text = match &self.status {
+                    Status::Listening(local) => t!("win-listening", address = local.to_string()),
+                    Status::Talking(peer) => t!("win-talking", address = peer.to_string()),
+                    _ => t!("win-starting"),
+                };
                 // A still mark, not a spinner: a spinner repaints every frame, which costs a
                 // lab machine that renders in software a whole core while nothing happens.
                 ui.horizontal_wrapped(|ui| {
@@ -493,6 +514,10 @@ impl RunSlot {
             }
             Status::Done(text) => {
                 ui.add(egui::Label::new(text.as_str()).wrap());
+            }
+            Status::Ended(server) => {
+                let text = t!("win-ended-server-stopped", server = server.to_string());
+                ui.add(egui::Label::new(text).wrap());
             }
             Status::Failed { error, hint } => {
                 ui.add(
@@ -512,6 +537,16 @@ impl RunSlot {
             }
         }
     }
+}
+
+/// The key a message chooses the role's words by: `server` or `client`.
+fn role_key(server: bool) -> &'static str {
+    if server { "server" } else { "client" }
+}
+
+/// "12 packets", in the window's language.
+fn packets(n: u64) -> String {
+    t!("win-packets", count = n, n = thousands(n))
 }
 
 /// Whether `wireshark` is on the PATH (looked up once).

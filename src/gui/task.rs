@@ -11,7 +11,8 @@ pub struct Task<T> {
 }
 
 impl<T: Send + 'static> Task<T> {
-    /// Runs `work` on a thread named `name`; `waker` repaints the window when it is done.
+    /// Runs `work` on a thread named `name`, in the language of the thread that calls this (what
+    /// it says, the window shows); `waker` repaints the window when it is done.
     /// Returns None if no thread could be started.
     pub fn spawn(
         name: &str,
@@ -21,13 +22,13 @@ impl<T: Send + 'static> Task<T> {
         let (tx, rx) = crossbeam_channel::bounded(1);
         std::thread::Builder::new()
             .name(name.to_owned())
-            .spawn(move || {
+            .spawn(crate::i18n::inherit(move || {
                 // The window may have dropped the task (closed): nobody wants the result then.
                 let _ = tx.send(work());
                 if let Some(wake) = waker {
                     wake();
                 }
-            })
+            }))
             .ok()?;
         Some(Self { rx })
     }

@@ -33,10 +33,10 @@ impl Traffic {
             .collect();
         if all > ids.len() {
             ui.label(
-                RichText::new(format!(
-                    "the latest {} of {} connections (Traffic lists every one)",
-                    ids.len(),
-                    thousands(all as u64)
+                RichText::new(crate::t!(
+                    "win-connections-latest",
+                    shown = ids.len(),
+                    all = thousands(all as u64)
                 ))
                 .weak(),
             );
@@ -57,10 +57,16 @@ impl Traffic {
             .column(Column::exact(64.0).clip(true))
             .column(Column::exact(64.0).clip(true))
             .header(row_height, |mut header| {
-                let titles: &[&str] = if tcp { &["close"] } else { &[] };
-                for title in titles.iter().chain(&["peer", "state", "in", "out"]) {
+                let close = tcp.then(|| crate::t!("win-connections-col-close"));
+                let titles = close.into_iter().chain([
+                    crate::t!("win-connections-col-peer"),
+                    crate::t!("win-connections-col-state"),
+                    crate::t!("win-connections-col-in"),
+                    crate::t!("win-connections-col-out"),
+                ]);
+                for title in titles {
                     header.col(|ui| {
-                        ui.strong(*title);
+                        ui.strong(title);
                     });
                 }
             })
@@ -74,7 +80,10 @@ impl Traffic {
                         row.col(|ui| {
                             let can_close = c.open && c.close.is_some();
                             if ui
-                                .add_enabled(can_close, egui::Button::new("Close"))
+                                .add_enabled(
+                                    can_close,
+                                    egui::Button::new(crate::t!("win-connections-close")),
+                                )
                                 .on_hover_text(crate::t!("close-connection-hint"))
                                 .clicked()
                                 && let Some(close) = &c.close
@@ -89,17 +98,18 @@ impl Traffic {
                             None => c.peer.to_string(),
                         };
                         ui.add(egui::Label::new(RichText::new(peer).monospace()).truncate())
-                            .on_hover_text(format!(
-                                "connection #{} from {}: started {}, last activity {}",
-                                c.id,
-                                c.peer,
-                                clock(c.started),
-                                clock(c.last)
+                            .on_hover_text(crate::t!(
+                                "win-connections-row-hint",
+                                id = c.id.to_string(),
+                                peer = c.peer.to_string(),
+                                started = clock(c.started),
+                                last = clock(c.last)
                             ));
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&c.state).truncate())
-                            .on_hover_text(&c.state);
+                        let state = c.state.text();
+                        ui.add(egui::Label::new(&state).truncate())
+                            .on_hover_text(&state);
                     });
                     row.col(|ui| {
                         ui.label(format!("{} B", thousands(c.bytes_in)));

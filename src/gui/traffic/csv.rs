@@ -37,7 +37,7 @@ impl Traffic {
                 clock(r.time),
                 r.conn
                     .map(|c| c.to_string())
-                    .unwrap_or_else(|| "(listening socket)".into()),
+                    .unwrap_or_else(|| crate::t!("win-traffic-text-listening")),
                 r.call.name(),
                 r.len,
                 escape_bytes(&r.preview),

@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use super::paint::call_color;
 use super::{Connection, Direction, MAX_TRAFFIC_ROWS, Row, Traffic};
 use crate::gui::log_view::clock;
-use crate::protocol::{counted, escape_bytes, hex_bytes, thousands};
+use crate::protocol::{escape_bytes, hex_bytes, thousands};
 
 /// How the tables scroll sideways in a narrow column: by their scroll bar. The mouse wheel is
 /// left to the table's rows and the page (egui would otherwise turn the vertical wheel into a
@@ -39,22 +39,22 @@ impl Traffic {
     /// lays out only the rows on screen and scrolls sideways when its column is narrow.
     pub fn inspector_ui(&mut self, ui: &mut egui::Ui, height: f32) {
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label("Connection");
+            let label = ui.label(crate::t!("win-traffic-connection"));
             let shown = self
                 .filter_conn
                 .and_then(|id| self.connections.get(&id))
-                .map_or_else(|| "all".to_owned(), Connection::title);
+                .map_or_else(|| crate::t!("win-traffic-all"), Connection::title);
             egui::ComboBox::from_id_salt("inspector conn")
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter_conn, None, "all");
+                    ui.selectable_value(&mut self.filter_conn, None, crate::t!("win-traffic-all"));
                     for c in self.connections.values() {
                         ui.selectable_value(&mut self.filter_conn, Some(c.id), c.title());
                     }
                 })
                 .response
                 .labelled_by(label.id);
-            let label = ui.label("Direction");
+            let label = ui.label(crate::t!("win-traffic-direction"));
             egui::ComboBox::from_id_salt("inspector direction")
                 .selected_text(self.direction.label())
                 .show_ui(ui, |ui| {
@@ -64,28 +64,31 @@ impl Traffic {
                 })
                 .response
                 .labelled_by(label.id);
-            let label = ui.label("Search");
+            let label = ui.label(crate::t!("win-traffic-search"));
             ui.add(egui::TextEdit::singleline(&mut self.search).desired_width(110.0))
                 .labelled_by(label.id);
-            ui.checkbox(&mut self.show_hex, "Hex");
+            ui.checkbox(&mut self.show_hex, crate::t!("win-traffic-hex"));
         });
         self.refresh_matches();
         ui.horizontal_wrapped(|ui| {
             ui.label(
-                RichText::new(format!(
-                    "{} of {}{}",
-                    thousands(self.matches.len() as u64),
-                    counted(self.rows.len() as u64, "row", "rows"),
-                    if self.dropped > 0 {
-                        format!(
-                            " ({} older dropped; at most {} kept)",
-                            thousands(self.dropped),
-                            thousands(MAX_TRAFFIC_ROWS as u64)
-                        )
-                    } else {
-                        String::new()
-                    }
-                ))
+                RichText::new(if self.dropped > 0 {
+                    crate::t!(
+                        "win-traffic-shown-dropped",
+                        shown = thousands(self.matches.len() as u64),
+                        count = self.rows.len(),
+                        n = thousands(self.rows.len() as u64),
+                        dropped = thousands(self.dropped),
+                        kept = thousands(MAX_TRAFFIC_ROWS as u64)
+                    )
+                } else {
+                    crate::t!(
+                        "win-traffic-shown",
+                        shown = thousands(self.matches.len() as u64),
+                        count = self.rows.len(),
+                        n = thousands(self.rows.len() as u64)
+                    )
+                })
                 .weak(),
             );
             if ui.button(crate::t!("copy-csv")).clicked() {
@@ -147,17 +150,32 @@ impl Traffic {
                             .clip(true),
                     )
                     .header(row_height, |mut header| {
-                        let data = if show_hex { "hex" } else { "data" };
-                        let titles: &[&str] = if tight {
-                            &["call, bytes", data]
-                        } else if narrow {
-                            &["time", "call", "bytes", data]
+                        let data = if show_hex {
+                            crate::t!("win-traffic-col-hex")
                         } else {
-                            &["time", "connection", "call", "bytes", data]
+                            crate::t!("win-traffic-col-data")
+                        };
+                        let titles: Vec<String> = if tight {
+                            vec![crate::t!("win-traffic-col-call-bytes"), data]
+                        } else if narrow {
+                            vec![
+                                crate::t!("win-traffic-col-time"),
+                                crate::t!("win-traffic-col-call"),
+                                crate::t!("win-traffic-col-bytes"),
+                                data,
+                            ]
+                        } else {
+                            vec![
+                                crate::t!("win-traffic-col-time"),
+                                crate::t!("win-traffic-col-connection"),
+                                crate::t!("win-traffic-col-call"),
+                                crate::t!("win-traffic-col-bytes"),
+                                data,
+                            ]
                         };
                         for title in titles {
                             header.col(|ui| {
-                                ui.strong(*title);
+                                ui.strong(title);
                             });
                         }
                     })
@@ -170,7 +188,7 @@ impl Traffic {
                             let conn = r
                                 .conn
                                 .map(|c| c.to_string())
-                                .unwrap_or_else(|| "listening".into());
+                                .unwrap_or_else(|| crate::t!("win-traffic-listening"));
                             if tight {
                                 let mut name = r.call.name().to_owned();
                                 if r.len > 0 || r.call.is_send() || r.call.is_recv() {

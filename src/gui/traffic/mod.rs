@@ -21,7 +21,7 @@ use std::time::SystemTime;
 
 use crate::net::event::{Event, Progress, Stamped};
 use crate::net::runner::StopFlag;
-use crate::protocol::{counted, thousands};
+use crate::protocol::thousands;
 
 /// Most rows one runner keeps.
 pub const MAX_TRAFFIC_ROWS: usize = 100_000;
@@ -105,12 +105,13 @@ pub enum Direction {
 impl Direction {
     const ALL: [Self; 4] = [Self::All, Self::Sent, Self::Received, Self::Calls];
 
-    fn label(self) -> &'static str {
+    /// Its name in the Direction menu, in the window's language.
+    fn label(self) -> String {
         match self {
-            Self::All => "all directions",
-            Self::Sent => "sent",
-            Self::Received => "received",
-            Self::Calls => "socket calls",
+            Self::All => crate::t!("win-traffic-all-directions"),
+            Self::Sent => crate::t!("win-traffic-sent"),
+            Self::Received => crate::t!("win-traffic-received"),
+            Self::Calls => crate::t!("win-traffic-socket-calls"),
         }
     }
 
@@ -130,7 +131,7 @@ pub struct Connection {
     pub id: u64,
     pub peer: SocketAddr,
     pub open: bool,
-    pub state: String,
+    pub state: LinkState,
     pub bytes_in: u64,
     pub bytes_out: u64,
     pub started: SystemTime,
@@ -146,6 +147,34 @@ impl Connection {
     /// came back on a later connection.
     pub fn title(&self) -> String {
         format!("#{} {}", self.id, self.peer)
+    }
+}
+
+/// Where a connection (or UDP peer) stands, as the connections table says it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkState {
+    /// A TCP connection, open.
+    Open,
+    /// A UDP server's peer: no connection, a peer it heard from.
+    HeardFrom,
+    /// A UDP client's server: no connection, the peer it talks to.
+    TalkingTo,
+    /// Closed, with the reason the runner gave, when it gave one.
+    Closed(Option<String>),
+}
+
+impl LinkState {
+    /// What the State column says, in the window's language.
+    pub fn text(&self) -> String {
+        match self {
+            Self::Open => crate::t!("win-link-open"),
+            Self::HeardFrom => crate::t!("win-link-heard-from"),
+            Self::TalkingTo => crate::t!("win-link-talking-to"),
+            Self::Closed(None) => crate::t!("win-link-closed"),
+            Self::Closed(Some(reason)) => {
+                crate::t!("win-link-closed-because", reason = reason.as_str())
+            }
+        }
     }
 }
 
@@ -304,7 +333,8 @@ impl Traffic {
                 self.tcp = *tcp;
                 self.open(*peer, at, None);
                 if *tcp {
-                    self.push(at, Some(*peer), Call::Socket, &[], format!("at {local}"));
+                    let note = crate::t!("win-traffic-socket-at", local = local.to_string());
+                    self.push(at, Some(*peer), Call::Socket, &[], note);
                     self.push(at, Some(*peer), Call::Connect, &[], peer.to_string());
                 } else {
                     // A UDP socket has no connection: the handouts' client only sends to and
@@ -314,7 +344,7 @@ impl Traffic {
                         Some(*peer),
                         Call::Socket,
                         &[],
-                        format!("SOCK_DGRAM at {local}"),
+                        crate::t!("win-traffic-dgram-socket-at", local = local.to_string()),
                     );
                 }
             }
@@ -345,7 +375,7 @@ impl Traffic {
                     Some(*peer),
                     self.send_call(),
                     bytes,
-                    "dropped by the simulator".into(),
+                    crate::t!("win-traffic-dropped"),
                 );
                 if let Some(row) = self.row_by_seq_mut(seq) {
                     row.dropped = true;
@@ -370,7 +400,7 @@ impl Traffic {
                     self.bulk.remove(&id);
                     if let Some(c) = self.connections.get_mut(&id) {
                         c.open = false;
-                        c.state = format!("closed: {reason}");
+                        c.state = LinkState::Closed(Some(reason.clone()));
                         c.last = at;
                         c.close = None;
                     }
@@ -380,7 +410,7 @@ impl Traffic {
                 self.bulk.clear();
                 for c in self.connections.values_mut().filter(|c| c.open) {
                     c.open = false;
-                    c.state = "closed".into();
+                    c.state = LinkState::Closed(None);
                     c.close = None;
                 }
             }
@@ -449,13 +479,12 @@ impl Traffic {
                 // UDP has no connection to be open: a server hears from a peer, a client
                 // talks to one.
                 state: if self.tcp {
-                    "open"
+                    LinkState::Open
                 } else if self.server {
-                    "heard from"
+                    LinkState::HeardFrom
                 } else {
-                    "talking to"
-                }
-                .into(),
+                    LinkState::TalkingTo
+                },
                 bytes_in: 0,
                 bytes_out: 0,
                 started: at,
@@ -560,21 +589,28 @@ fn bulk_note(tcp: bool, sending: bool, chunks: u64, bytes: u64) -> String {
     let total = crate::units::human_bytes(bytes);
     if sending && chunks > 0 {
         let last = bytes.saturating_sub((chunks - 1) * each);
-        let unit = if tcp { "blocks of" } else { "datagrams of" };
-        format!(
-            "×{} · {unit} {} B · last {} B · {total} in all",
-            thousands(chunks),
-            thousands(each),
-            thousands(last)
+        crate::t!(
+            "win-traffic-bulk-sent",
+            chunks = thousands(chunks),
+            transport = if tcp { "tcp" } else { "udp" },
+            each = thousands(each),
+            last = thousands(last),
+            total = total
         )
     } else if tcp {
-        format!(
-            "{total} in all · {} of {} B",
-            counted(chunks, "block", "blocks"),
-            thousands(each)
+        crate::t!(
+            "win-traffic-bulk-received",
+            total = total,
+            count = chunks,
+            n = thousands(chunks),
+            each = thousands(each)
         )
     } else {
-        format!("×{} · {total} in all", thousands(chunks))
+        crate::t!(
+            "win-traffic-bulk-datagrams",
+            chunks = thousands(chunks),
+            total = total
+        )
     }
 }
 

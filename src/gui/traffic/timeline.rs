@@ -6,7 +6,7 @@ use egui::RichText;
 use super::paint::{Step, call_color, paint_step};
 use super::{Call, Row, Traffic};
 use crate::gui::log_view::clock;
-use crate::protocol::counted;
+use crate::protocol::thousands;
 
 impl Traffic {
     /// The connection the timeline shows: the user's pick, or else the latest.
@@ -21,19 +21,23 @@ impl Traffic {
     pub fn timeline_ui(&mut self, ui: &mut egui::Ui, this_side: &str, height: f32) {
         let shown = self.timeline_connection();
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label("Connection");
+            let label = ui.label(crate::t!("win-traffic-connection"));
             let text = match (
                 self.timeline_pick,
                 shown.and_then(|id| self.connections.get(&id)),
             ) {
-                (_, None) => "none yet".to_owned(),
-                (None, Some(c)) => format!("latest: {}", c.title()),
+                (_, None) => crate::t!("win-timeline-none-yet"),
+                (None, Some(c)) => crate::t!("win-timeline-latest", connection = c.title()),
                 (Some(_), Some(c)) => c.title(),
             };
             egui::ComboBox::from_id_salt("timeline conn")
                 .selected_text(text)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.timeline_pick, None, "latest (follows new ones)");
+                    ui.selectable_value(
+                        &mut self.timeline_pick,
+                        None,
+                        crate::t!("win-timeline-follow-latest"),
+                    );
                     for c in self.connections.values().rev() {
                         ui.selectable_value(&mut self.timeline_pick, Some(c.id), c.title());
                     }
@@ -44,9 +48,12 @@ impl Traffic {
         if self.server && !self.listening.is_empty() {
             let calls: Vec<String> = self.listening.iter().map(step_label).collect();
             ui.label(
-                RichText::new(format!("listening socket: {}", calls.join(" · ")))
-                    .monospace()
-                    .color(call_color(ui.visuals().dark_mode, Call::Listen)),
+                RichText::new(crate::t!(
+                    "win-timeline-listening-socket",
+                    calls = calls.join(" · ")
+                ))
+                .monospace()
+                .color(call_color(ui.visuals().dark_mode, Call::Listen)),
             );
         }
         let steps = self.timeline_steps();
@@ -56,14 +63,11 @@ impl Traffic {
         }
         let peer_name = shown
             .and_then(|id| self.connections.get(&id))
-            .map_or_else(|| "peer".to_owned(), |c| c.peer.to_string());
+            .map_or_else(|| crate::t!("win-timeline-peer"), |c| c.peer.to_string());
         let dark = ui.visuals().dark_mode;
         let row_height = 28.0;
         if self.tcp {
-            ui.label(
-                RichText::new("TCP is a byte stream: one send() may arrive as several recv() calls, or several as one.")
-                    .weak(),
-            );
+            ui.label(RichText::new(crate::t!("win-timeline-stream-note")).weak());
         }
         ui.horizontal(|ui| {
             let w = ui.available_width();
@@ -133,9 +137,10 @@ impl Traffic {
             for (k, g) in rows[i..i + group].iter().enumerate() {
                 let note = if group > 1 && k + 1 == group {
                     let total: usize = rows[i..i + group].iter().map(|x| x.len).sum();
-                    format!(
-                        "{group} receives, {} in all",
-                        counted(total as u64, "byte", "bytes")
+                    crate::t!(
+                        "win-timeline-receives",
+                        receives = group,
+                        bytes = bytes(total as u64)
                     )
                 } else {
                     String::new()
@@ -155,6 +160,11 @@ impl Traffic {
     }
 }
 
+/// "7 bytes", in the window's language.
+fn bytes(n: u64) -> String {
+    crate::t!("win-bytes", count = n, n = thousands(n))
+}
+
 /// A timeline step's text: the call with its argument or byte count.
 fn step_label(r: &Row) -> String {
     match r.call {
@@ -164,7 +174,7 @@ fn step_label(r: &Row) -> String {
             format!("{}() {}", c.name(), r.note)
         }
         c if c.is_send() || c.is_recv() => {
-            format!("{}() {}", c.name(), counted(r.len as u64, "byte", "bytes"))
+            format!("{}() {}", c.name(), bytes(r.len as u64))
         }
         Call::Bind | Call::Connect => format!("{}({})", r.call.name(), r.note),
         Call::Close if !r.note.is_empty() => format!("close(): {}", r.note),
