@@ -968,7 +968,7 @@ fn result_ui(ui: &mut egui::Ui, i: usize, c: &CheckResult) {
             "win-check-result",
             verdict = word,
             id = c.id,
-            title = c.title,
+            title = c.title.as_str(),
             reason = c.reason.as_str()
         )
     } else {
@@ -976,7 +976,7 @@ fn result_ui(ui: &mut egui::Ui, i: usize, c: &CheckResult) {
             "win-check-result-advisory",
             verdict = word,
             id = c.id,
-            title = c.title,
+            title = c.title.as_str(),
             reason = c.reason.as_str()
         )
     };
