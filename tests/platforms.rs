@@ -83,7 +83,9 @@ fn the_linux_binary_runs_on_debian_11_and_grades_on_gradescope_there() {
     let smoke = script("old-linux-smoke.sh", &[&bin], &bin);
     let said = format!("{}{}", smoke.stdout, smoke.stderr);
     if said.contains("debootstrap") && !smoke.success {
-        say(&format!("skipped: a Debian 11 root could not be made: {said}"));
+        say(&format!(
+            "skipped: a Debian 11 root could not be made: {said}"
+        ));
         return;
     }
     assert!(smoke.success, "{said}");
