@@ -55,3 +55,36 @@ err-hint-read-only = That folder is on a read-only disk (a locked USB stick, a C
 err-hint-permission = The system refused access (permissions). To save a download, choose a folder of your own (your Downloads or Documents); to share a file, check that you may read it.
 err-hint-exists = Choose another name, or allow overwriting (--force on the command line).
 err-hint-resolve = Check the spelling of the host name, or use an IP address.
+
+## Local files: downloads and comparisons ($path: a file or folder)
+
+err-not-a-file-name = { $path } is not a file name
+err-no-folder = the folder { $path } does not exist
+err-is-a-folder = { $path } is a folder
+err-cannot-create-in = cannot create a file in { $path }
+err-cannot-save = cannot save { $path }
+err-cannot-write-beside = cannot write beside { $path }
+err-cannot-start-writer = cannot start the download writer
+err-download-stopped = the download of { $path } stopped
+err-writer-gone = the download writer is gone
+err-writer-failed = the download writer failed
+err-cannot-open = cannot open { $path }
+err-cannot-read = cannot read { $path }
+err-cannot-create-pipe = cannot create a pipe
+err-cannot-reopen = cannot open { $path } again
+err-cannot-start-hasher = cannot start the download hasher
+err-download-finished = the download is finished
+err-cannot-read-pipe = cannot read the pipe
+err-cannot-read-back = cannot read back { $path } to hash it
+err-hasher-gone = the hashing thread is gone
+err-hasher-failed = the hashing thread failed
+err-file-shorter = the file is shorter than what was written to it
+# `socklab compare`: where one file has no byte left
+err-end-of-file = end of file
+# $count: the size in bytes (chooses the plural); $size: the same, written with separators
+err-identical = identical ({ $count ->
+        [one] { $size } byte
+       *[other] { $size } bytes
+    })
+# $a, $b: the byte of each file there (0x41 'A'), or err-end-of-file
+err-different = different: first difference at byte { $offset } (line { $line }): { $a } vs { $b }; sizes { $size_a } and { $size_b } bytes

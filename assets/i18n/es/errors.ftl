@@ -54,3 +54,33 @@ err-hint-read-only = Esa carpeta está en un disco de solo lectura (una memoria 
 err-hint-permission = El sistema denegó el acceso (permisos). Para guardar una descarga, elija una carpeta propia (Descargas o Documentos); para compartir un archivo, compruebe que puede leerlo.
 err-hint-exists = Elija otro nombre, o permita sobrescribir (--force en la línea de comandos).
 err-hint-resolve = Compruebe cómo está escrito el nombre del host, o use una dirección IP.
+
+## Archivos locales: descargas y comparaciones
+
+err-not-a-file-name = { $path } no es un nombre de archivo
+err-no-folder = la carpeta { $path } no existe
+err-is-a-folder = { $path } es una carpeta
+err-cannot-create-in = no se puede crear un archivo en { $path }
+err-cannot-save = no se puede guardar { $path }
+err-cannot-write-beside = no se puede escribir junto a { $path }
+err-cannot-start-writer = no se puede iniciar la escritura de la descarga
+err-download-stopped = la descarga de { $path } se detuvo
+err-writer-gone = la escritura de la descarga ya terminó
+err-writer-failed = la escritura de la descarga falló
+err-cannot-open = no se puede abrir { $path }
+err-cannot-read = no se puede leer { $path }
+err-cannot-create-pipe = no se puede crear una tubería
+err-cannot-reopen = no se puede abrir { $path } de nuevo
+err-cannot-start-hasher = no se puede iniciar el cálculo del SHA-256 de la descarga
+err-download-finished = la descarga ya terminó
+err-cannot-read-pipe = no se puede leer la tubería
+err-cannot-read-back = no se puede releer { $path } para calcular su SHA-256
+err-hasher-gone = el hilo del SHA-256 ya terminó
+err-hasher-failed = el hilo del SHA-256 falló
+err-file-shorter = el archivo es más corto de lo que se escribió en él
+err-end-of-file = fin del archivo
+err-identical = idénticos ({ $count ->
+        [one] { $size } byte
+       *[other] { $size } bytes
+    })
+err-different = diferentes: primera diferencia en el byte { $offset } (línea { $line }): { $a } frente a { $b }; tamaños { $size_a } y { $size_b } bytes

@@ -54,3 +54,33 @@ err-hint-read-only = Essa pasta está em um disco somente leitura (um pendrive b
 err-hint-permission = O sistema recusou o acesso (permissões). Para salvar um download, escolha uma pasta sua (Downloads ou Documentos); para compartilhar um arquivo, confira se você pode lê-lo.
 err-hint-exists = Escolha outro nome, ou permita sobrescrever (--force na linha de comando).
 err-hint-resolve = Confira a grafia do nome do host, ou use um endereço IP.
+
+## Arquivos locais: downloads e comparações
+
+err-not-a-file-name = { $path } não é um nome de arquivo
+err-no-folder = a pasta { $path } não existe
+err-is-a-folder = { $path } é uma pasta
+err-cannot-create-in = não foi possível criar um arquivo em { $path }
+err-cannot-save = não foi possível salvar { $path }
+err-cannot-write-beside = não foi possível gravar ao lado de { $path }
+err-cannot-start-writer = não foi possível iniciar a gravação do download
+err-download-stopped = o download de { $path } parou
+err-writer-gone = a gravação do download já terminou
+err-writer-failed = a gravação do download falhou
+err-cannot-open = não foi possível abrir { $path }
+err-cannot-read = não foi possível ler { $path }
+err-cannot-create-pipe = não foi possível criar um pipe
+err-cannot-reopen = não foi possível abrir { $path } de novo
+err-cannot-start-hasher = não foi possível iniciar o cálculo do SHA-256 do download
+err-download-finished = o download já terminou
+err-cannot-read-pipe = não foi possível ler o pipe
+err-cannot-read-back = não foi possível reler { $path } para calcular o SHA-256
+err-hasher-gone = a thread do SHA-256 já terminou
+err-hasher-failed = a thread do SHA-256 falhou
+err-file-shorter = o arquivo é menor do que o que foi gravado nele
+err-end-of-file = fim do arquivo
+err-identical = idênticos ({ $count ->
+        [one] { $size } byte
+       *[other] { $size } bytes
+    })
+err-different = diferentes: primeira diferença no byte { $offset } (linha { $line }): { $a } vs { $b }; tamanhos { $size_a } e { $size_b } bytes

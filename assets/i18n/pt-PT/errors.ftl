@@ -54,3 +54,33 @@ err-hint-read-only = Essa pasta está num disco só de leitura (uma pen USB bloq
 err-hint-permission = O sistema recusou o acesso (permissões). Para guardar uma transferência, escolha uma pasta sua (Transferências ou Documentos); para partilhar um ficheiro, verifique que o pode ler.
 err-hint-exists = Escolha outro nome, ou permita substituir (--force na linha de comandos).
 err-hint-resolve = Verifique a ortografia do nome do anfitrião, ou use um endereço IP.
+
+## Ficheiros locais: transferências e comparações
+
+err-not-a-file-name = { $path } não é um nome de ficheiro
+err-no-folder = a pasta { $path } não existe
+err-is-a-folder = { $path } é uma pasta
+err-cannot-create-in = não é possível criar um ficheiro em { $path }
+err-cannot-save = não é possível guardar { $path }
+err-cannot-write-beside = não é possível escrever junto de { $path }
+err-cannot-start-writer = não é possível iniciar a escrita da transferência
+err-download-stopped = a transferência de { $path } parou
+err-writer-gone = a escrita da transferência já terminou
+err-writer-failed = a escrita da transferência falhou
+err-cannot-open = não é possível abrir { $path }
+err-cannot-read = não é possível ler { $path }
+err-cannot-create-pipe = não é possível criar um pipe
+err-cannot-reopen = não é possível abrir { $path } de novo
+err-cannot-start-hasher = não é possível iniciar o cálculo do SHA-256 da transferência
+err-download-finished = a transferência já terminou
+err-cannot-read-pipe = não é possível ler o pipe
+err-cannot-read-back = não é possível reler { $path } para calcular o SHA-256
+err-hasher-gone = a thread do SHA-256 já terminou
+err-hasher-failed = a thread do SHA-256 falhou
+err-file-shorter = o ficheiro é mais curto do que o que nele foi escrito
+err-end-of-file = fim do ficheiro
+err-identical = idênticos ({ $count ->
+        [one] { $size } byte
+       *[other] { $size } bytes
+    })
+err-different = diferentes: primeira diferença no byte { $offset } (linha { $line }): { $a } vs { $b }; tamanhos { $size_a } e { $size_b } bytes
