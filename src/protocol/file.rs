@@ -28,14 +28,13 @@ pub fn udp_datagram_count(size: u64) -> u64 {
 
 /// Reads a requested name: UTF-8, surrounding whitespace and a trailing newline removed.
 pub fn parse_name(bytes: &[u8]) -> Result<String, String> {
-    let text =
-        std::str::from_utf8(bytes).map_err(|_| "the file name is not valid UTF-8".to_owned())?;
+    let text = std::str::from_utf8(bytes).map_err(|_| crate::t!("proto-name-not-utf8"))?;
     let name = text.trim();
     if name.is_empty() {
-        return Err("an empty file name".into());
+        return Err(crate::t!("proto-name-empty"));
     }
     if name.contains('\0') {
-        return Err("a file name containing a NUL byte".into());
+        return Err(crate::t!("proto-name-nul"));
     }
     Ok(name.to_owned())
 }
@@ -157,18 +156,26 @@ pub fn header_look(first: &[u8]) -> Option<HeaderLook> {
 pub fn header_warning(look: HeaderLook, first: &[u8], tcp: bool) -> String {
     let shown = crate::protocol::escape_bytes(first);
     let what = match look {
-        HeaderLook::Size => "a size header",
-        HeaderLook::Text => "a text header",
+        HeaderLook::Size => crate::t!("proto-size-header"),
+        HeaderLook::Text => crate::t!("proto-text-header"),
     };
+    let count = first.len();
+    let size = crate::protocol::thousands(count as u64);
     if tcp {
-        format!(
-            "the first {} (`{shown}`) arrived on their own and look like {what}: this server may send its own header before the data; they are saved as part of the file",
-            crate::protocol::counted(first.len() as u64, "byte", "bytes")
+        crate::t!(
+            "proto-header-tcp",
+            count = count,
+            size = size,
+            shown = shown,
+            what = what
         )
     } else {
-        format!(
-            "the first datagram ({}, `{shown}`) looks like {what}: this server may use its own protocol, not the handout's 2048-byte chunks",
-            crate::protocol::counted(first.len() as u64, "byte", "bytes")
+        crate::t!(
+            "proto-header-udp",
+            count = count,
+            size = size,
+            shown = shown,
+            what = what
         )
     }
 }
