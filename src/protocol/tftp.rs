@@ -41,18 +41,19 @@ impl ErrorCode {
         }
     }
 
-    /// What the code means, in words.
-    pub fn meaning(self) -> &'static str {
+    /// What the code means, in words of the current language (for logs and the traffic view;
+    /// never sent).
+    pub fn meaning(self) -> String {
         match self {
-            Self::NotDefined => "error",
-            Self::FileNotFound => "file not found",
-            Self::AccessViolation => "access violation",
-            Self::DiskFull => "disk full",
-            Self::IllegalOperation => "illegal TFTP operation",
-            Self::UnknownTid => "unknown transfer ID",
-            Self::FileExists => "file already exists",
-            Self::NoSuchUser => "no such user",
-            Self::OptionRefused => "option negotiation refused",
+            Self::NotDefined => crate::t!("proto-tftp-error-not-defined"),
+            Self::FileNotFound => crate::t!("proto-tftp-error-file-not-found"),
+            Self::AccessViolation => crate::t!("proto-tftp-error-access-violation"),
+            Self::DiskFull => crate::t!("proto-tftp-error-disk-full"),
+            Self::IllegalOperation => crate::t!("proto-tftp-error-illegal-operation"),
+            Self::UnknownTid => crate::t!("proto-tftp-error-unknown-tid"),
+            Self::FileExists => crate::t!("proto-tftp-error-file-exists"),
+            Self::NoSuchUser => crate::t!("proto-tftp-error-no-such-user"),
+            Self::OptionRefused => crate::t!("proto-tftp-error-option-refused"),
         }
     }
 }

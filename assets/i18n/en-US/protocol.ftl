@@ -81,3 +81,26 @@ proto-tftp-opcode = opcode { $opcode } is not TFTP
 proto-tftp-unasked-option = the server agreed to "{ $name }", which was never asked
 proto-tftp-option-not-number = the server's { $name } "{ $value }" is not a number
 proto-tftp-out-of-range = the server's { $name } { $value } is out of range
+
+## A TFTP error code's meaning (RFC 1350, RFC 2347), in a log line after "ERROR 1"
+
+proto-tftp-error-not-defined = error
+proto-tftp-error-file-not-found = file not found
+proto-tftp-error-access-violation = access violation
+proto-tftp-error-disk-full = disk full
+proto-tftp-error-illegal-operation = illegal TFTP operation
+proto-tftp-error-unknown-tid = unknown transfer ID
+proto-tftp-error-file-exists = file already exists
+proto-tftp-error-no-such-user = no such user
+proto-tftp-error-option-refused = option negotiation refused
+
+## Why a file server refuses a name, for its log (the TFTP ERROR packet says it in English)
+
+proto-refused-absolute = refused: an absolute path
+proto-refused-parent = refused: a path with ".."
+proto-refused-missing = no such file
+proto-refused-not-a-file = refused: not a regular file
+proto-refused-link-outside = refused: a link that leads outside the shared folder
+proto-refused-hidden = refused: a hidden name (a part starting with "."), not served unless hidden files are shared (--serve-hidden)
+# $reason: why, from the system
+proto-refused-io = cannot read it: { $reason }

@@ -81,3 +81,25 @@ proto-tftp-opcode = el opcode { $opcode } no es TFTP
 proto-tftp-unasked-option = el servidor aceptó "{ $name }", que nunca se pidió
 proto-tftp-option-not-number = el { $name } "{ $value }" del servidor no es un número
 proto-tftp-out-of-range = el { $name } { $value } del servidor está fuera de rango
+
+## El significado de un código de error TFTP
+
+proto-tftp-error-not-defined = error
+proto-tftp-error-file-not-found = archivo no encontrado
+proto-tftp-error-access-violation = violación de acceso
+proto-tftp-error-disk-full = disco lleno
+proto-tftp-error-illegal-operation = operación TFTP ilegal
+proto-tftp-error-unknown-tid = ID de transferencia desconocido
+proto-tftp-error-file-exists = el archivo ya existe
+proto-tftp-error-no-such-user = no existe el usuario
+proto-tftp-error-option-refused = negociación de opciones rechazada
+
+## Por qué un servidor de archivos rechaza un nombre
+
+proto-refused-absolute = rechazado: una ruta absoluta
+proto-refused-parent = rechazado: una ruta con ".."
+proto-refused-missing = no existe el archivo
+proto-refused-not-a-file = rechazado: no es un archivo normal
+proto-refused-link-outside = rechazado: un enlace que sale de la carpeta compartida
+proto-refused-hidden = rechazado: un nombre oculto (una parte que empieza por "."), solo se sirve si se comparten los archivos ocultos (--serve-hidden)
+proto-refused-io = no se puede leer: { $reason }

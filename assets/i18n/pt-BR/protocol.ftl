@@ -81,3 +81,25 @@ proto-tftp-opcode = o opcode { $opcode } não é TFTP
 proto-tftp-unasked-option = o servidor aceitou "{ $name }", que nunca foi pedido
 proto-tftp-option-not-number = o { $name } "{ $value }" do servidor não é um número
 proto-tftp-out-of-range = o { $name } { $value } do servidor está fora do intervalo
+
+## O significado de um código de erro TFTP
+
+proto-tftp-error-not-defined = erro
+proto-tftp-error-file-not-found = arquivo não encontrado
+proto-tftp-error-access-violation = violação de acesso
+proto-tftp-error-disk-full = disco cheio
+proto-tftp-error-illegal-operation = operação TFTP ilegal
+proto-tftp-error-unknown-tid = ID de transferência desconhecido
+proto-tftp-error-file-exists = o arquivo já existe
+proto-tftp-error-no-such-user = usuário inexistente
+proto-tftp-error-option-refused = negociação de opções recusada
+
+## Por que um servidor de arquivos recusa um nome
+
+proto-refused-absolute = recusado: um caminho absoluto
+proto-refused-parent = recusado: um caminho com ".."
+proto-refused-missing = arquivo não encontrado
+proto-refused-not-a-file = recusado: não é um arquivo comum
+proto-refused-link-outside = recusado: um link que sai da pasta compartilhada
+proto-refused-hidden = recusado: um nome oculto (uma parte que começa com "."), só servido se os arquivos ocultos forem compartilhados (--serve-hidden)
+proto-refused-io = não foi possível lê-lo: { $reason }

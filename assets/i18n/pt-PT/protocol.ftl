@@ -81,3 +81,25 @@ proto-tftp-opcode = o opcode { $opcode } não é TFTP
 proto-tftp-unasked-option = o servidor aceitou "{ $name }", que nunca foi pedido
 proto-tftp-option-not-number = o { $name } "{ $value }" do servidor não é um número
 proto-tftp-out-of-range = o { $name } { $value } do servidor está fora do intervalo
+
+## O significado de um código de erro TFTP
+
+proto-tftp-error-not-defined = erro
+proto-tftp-error-file-not-found = ficheiro não encontrado
+proto-tftp-error-access-violation = violação de acesso
+proto-tftp-error-disk-full = disco cheio
+proto-tftp-error-illegal-operation = operação TFTP ilegal
+proto-tftp-error-unknown-tid = ID de transferência desconhecido
+proto-tftp-error-file-exists = o ficheiro já existe
+proto-tftp-error-no-such-user = utilizador inexistente
+proto-tftp-error-option-refused = negociação de opções recusada
+
+## Porque é que um servidor de ficheiros recusa um nome
+
+proto-refused-absolute = recusado: um caminho absoluto
+proto-refused-parent = recusado: um caminho com ".."
+proto-refused-missing = ficheiro inexistente
+proto-refused-not-a-file = recusado: não é um ficheiro normal
+proto-refused-link-outside = recusado: uma ligação simbólica que sai da pasta partilhada
+proto-refused-hidden = recusado: um nome oculto (uma parte que começa por "."), só servido se os ficheiros ocultos forem partilhados (--serve-hidden)
+proto-refused-io = não é possível lê-lo: { $reason }
