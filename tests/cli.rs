@@ -647,3 +647,39 @@ fn sizes_and_rates_are_written_with_a_decimal_comma_in_portuguese() {
     let rate = rate.expect("a line with the rate");
     assert!(rate.contains("4,0 MiB/s"), "{rate}");
 }
+
+/// A client started on a Portuguese system prints the exchange the handout asks for in
+/// Portuguese; the server it talks to speaks English (each process its own language).
+#[test]
+fn a_client_on_a_portuguese_system_prints_the_exchange_in_portuguese() {
+    let (mut server, _server_lines, port) = start_server("tcp", &[]);
+    let out = wait_output(
+        socklab_with_lang(
+            "pt_PT.UTF-8",
+            &[
+                "tcp-add",
+                "client",
+                &format!("127.0.0.1:{port}"),
+                "--name",
+                "Cliente da Ana",
+                "--number",
+                "42",
+            ],
+        )
+        .spawn()
+        .unwrap(),
+        WAIT,
+    );
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(out.success, "{}", out.stderr);
+    for line in [
+        "Nome do cliente: Cliente da Ana",
+        "Nome do servidor: Server of CLI",
+        "Número do cliente: 42",
+        "Número do servidor: 57",
+        "Soma: 99",
+    ] {
+        assert!(out.stdout.contains(line), "{line:?} in {}", out.stdout);
+    }
+}
