@@ -496,3 +496,64 @@ impl OutputArgs {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, set_here};
+
+    fn progress() -> Progress {
+        Progress {
+            peer: "127.0.0.1:9000".parse().unwrap(),
+            bytes: 3 * 1024 * 1024 / 2,
+            total: None,
+            chunks: 1536,
+            elapsed: Duration::from_millis(2500),
+            retransmits: 0,
+        }
+    }
+
+    #[test]
+    fn the_progress_line_reads_in_the_language_with_its_decimal_separator() {
+        set_here(Some(Lang::EnUs));
+        assert_eq!(
+            progress_line(&progress()),
+            "1.5 MiB  1536 blocks/datagrams  614.4 KiB/s  2.5 s   "
+        );
+        set_here(Some(Lang::PtPt));
+        assert_eq!(
+            progress_line(&progress()),
+            "1,5 MiB  1536 blocos/datagramas  614,4 KiB/s  2,5 s   "
+        );
+        set_here(Some(Lang::Es));
+        assert_eq!(
+            progress_line(&progress()),
+            "1,5 MiB  1536 bloques/datagramas  614,4 KiB/s  2,5 s   "
+        );
+        set_here(None);
+    }
+
+    #[test]
+    fn an_event_line_reads_in_the_language() {
+        let line = |event: &Event| {
+            let mut out = Vec::new();
+            print_human(&mut out, event, true);
+            String::from_utf8(out).unwrap()
+        };
+        let dropped = Event::Dropped {
+            peer: "127.0.0.1:9000".parse().unwrap(),
+            bytes: b"Ana,42".to_vec(),
+        };
+        set_here(Some(Lang::EnUs));
+        assert_eq!(
+            line(&dropped),
+            "x  127.0.0.1:9000 6 bytes \"Ana,42\" dropped by the simulator\n"
+        );
+        set_here(Some(Lang::PtBr));
+        assert_eq!(
+            line(&dropped),
+            "x  127.0.0.1:9000 6 bytes \"Ana,42\" descartados pelo simulador\n"
+        );
+        set_here(None);
+    }
+}
