@@ -12,7 +12,7 @@ impl std::str::FromStr for Seconds {
     fn from_str(text: &str) -> Result<Self, String> {
         match text.trim().parse::<f64>() {
             Ok(v) if v.is_finite() && v > 0.0 => Ok(Self(Duration::from_secs_f64(v))),
-            _ => Err(format!("{text:?} is not a positive number of seconds")),
+            _ => Err(crate::t!("cli-not-seconds", text = format!("{text:?}"))),
         }
     }
 }

@@ -5,29 +5,23 @@ use std::net::SocketAddr;
 
 mod hint;
 
-/// Everything a runner can fail with. The window and the CLI show `to_string()` and [`Error::hint`].
-#[derive(Debug, thiserror::Error)]
+/// Everything a runner can fail with. The window and the CLI show `to_string()` and [`Error::hint`],
+/// both in the current language ([`crate::i18n`]); code decides on the variant and its
+/// [`io::ErrorKind`], never on the text.
+#[derive(Debug)]
 pub enum Error {
     /// Binding the server socket failed.
-    #[error("cannot listen on {addr}: {source}")]
     Bind { addr: SocketAddr, source: io::Error },
     /// The server could not be reached.
-    #[error("cannot connect to {addr}: {source}")]
     Connect { addr: String, source: io::Error },
     /// A UDP datagram was answered with "port unreachable": nothing listens there. (UDP has no
     /// connection to refuse; the system reports the answer on the next receive.)
-    #[error(
-        "nothing is listening at {addr}: the system answered the datagram with \"port unreachable\""
-    )]
     NoUdpServer { addr: String },
     /// A host name did not resolve.
-    #[error("cannot find host {host:?}: {reason}")]
     Resolve { host: String, reason: String },
     /// Any other input/output failure, with what was being done.
-    #[error("{context}: {source}")]
     Io { context: String, source: io::Error },
     /// No answer in time.
-    #[error("no reply from {peer} within {}", seconds(*timeout_millis))]
     Timeout {
         peer: String,
         timeout_millis: u64,
@@ -35,26 +29,109 @@ pub enum Error {
         tcp: bool,
     },
     /// The peer sent something that breaks the exercise's protocol.
-    #[error("{0}")]
     Protocol(String),
     /// A guess server's hints leave no number that fits them all.
-    #[error("the server's hints contradict each other: no number is left between {min} and {max}")]
     Contradiction { min: i64, max: i64 },
     /// A guess server answered nothing to the first guess.
-    #[error("no answer from {peer} to the first guess within {}", seconds(*timeout_millis))]
     FirstGuessUnanswered { peer: String, timeout_millis: u64 },
     /// A TCP server closed the connection without a byte of reply.
-    #[error("the server {peer} closed the connection without replying")]
     ClosedWithoutReply { peer: String },
     /// The user's input (form or command line) cannot be used.
-    #[error("{0}")]
     Input(String),
     /// The download destination exists and overwriting was not allowed.
-    #[error("{} already exists", .0.display())]
     Exists(std::path::PathBuf),
     /// A worker thread panicked; the message is the panic payload.
-    #[error("internal error in worker thread: {0}")]
     Panic(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Self::Bind { addr, source } => {
+                crate::t!("err-bind", addr = addr.to_string(), reason = reason(source))
+            }
+            Self::Connect { addr, source } => {
+                crate::t!("err-connect", addr = addr.as_str(), reason = reason(source))
+            }
+            Self::NoUdpServer { addr } => crate::t!("err-no-udp-server", addr = addr.as_str()),
+            Self::Resolve { host, reason } => crate::t!(
+                "err-resolve",
+                host = format!("{host:?}"),
+                reason = reason.as_str()
+            ),
+            Self::Io { context, source } => format!("{context}: {}", reason(source)),
+            Self::Timeout {
+                peer,
+                timeout_millis,
+                ..
+            } => crate::t!(
+                "err-timeout",
+                peer = peer.as_str(),
+                time = seconds(*timeout_millis)
+            ),
+            Self::Protocol(text) | Self::Input(text) => text.clone(),
+            Self::Contradiction { min, max } => crate::t!(
+                "err-contradiction",
+                min = min.to_string(),
+                max = max.to_string()
+            ),
+            Self::FirstGuessUnanswered {
+                peer,
+                timeout_millis,
+            } => crate::t!(
+                "err-first-guess-unanswered",
+                peer = peer.as_str(),
+                time = seconds(*timeout_millis)
+            ),
+            Self::ClosedWithoutReply { peer } => {
+                crate::t!("err-closed-without-reply", peer = peer.as_str())
+            }
+            Self::Exists(path) => crate::t!("err-exists", path = path.display().to_string()),
+            Self::Panic(message) => crate::t!("err-panic", message = message.as_str()),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Bind { source, .. } | Self::Connect { source, .. } | Self::Io { source, .. } => {
+                Some(source)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Why the system said an input/output operation failed, in the current language: English
+/// shows the system's own text (`Connection refused (os error 111)`); another language says
+/// the common kinds in its own words, and the rest as the system does.
+pub fn reason(source: &io::Error) -> String {
+    if crate::i18n::current() == crate::i18n::Lang::EnUs {
+        return source.to_string();
+    }
+    match source.kind() {
+        io::ErrorKind::AddrInUse => crate::t!("err-os-addr-in-use"),
+        io::ErrorKind::AddrNotAvailable => crate::t!("err-os-addr-not-available"),
+        io::ErrorKind::ConnectionRefused => crate::t!("err-os-connection-refused"),
+        io::ErrorKind::ConnectionReset => crate::t!("err-os-connection-reset"),
+        io::ErrorKind::ConnectionAborted => crate::t!("err-os-connection-aborted"),
+        io::ErrorKind::TimedOut => crate::t!("err-os-timed-out"),
+        io::ErrorKind::HostUnreachable => crate::t!("err-os-host-unreachable"),
+        io::ErrorKind::NetworkUnreachable => crate::t!("err-os-network-unreachable"),
+        io::ErrorKind::NotFound => crate::t!("err-os-not-found"),
+        io::ErrorKind::PermissionDenied => crate::t!("err-os-permission-denied"),
+        io::ErrorKind::AlreadyExists => crate::t!("err-os-already-exists"),
+        io::ErrorKind::IsADirectory => crate::t!("err-os-is-a-directory"),
+        io::ErrorKind::NotADirectory => crate::t!("err-os-not-a-directory"),
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            crate::t!("err-os-storage-full")
+        }
+        io::ErrorKind::ReadOnlyFilesystem => crate::t!("err-os-read-only"),
+        io::ErrorKind::BrokenPipe => crate::t!("err-os-broken-pipe"),
+        _ => source.to_string(),
+    }
 }
 
 impl Error {
@@ -67,13 +144,19 @@ impl Error {
     }
 }
 
-/// A duration in milliseconds as people read it: `5 s`, `2.5 s`, `0.2 s`.
+/// A duration in milliseconds as people read it: `5 s`, `2.5 s`, `0.2 s` (`2,5 s` in a
+/// language that writes a decimal comma).
 pub fn seconds(millis: u64) -> String {
     let tenths = (millis + 50) / 100;
     if tenths.is_multiple_of(10) {
         format!("{} s", tenths / 10)
     } else {
-        format!("{}.{} s", tenths / 10, tenths % 10)
+        format!(
+            "{}{}{} s",
+            tenths / 10,
+            crate::units::decimal_separator(),
+            tenths % 10
+        )
     }
 }
 

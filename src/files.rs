@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
+use crate::t;
 
 #[cfg(target_os = "linux")]
 pub mod splice;
@@ -94,21 +95,24 @@ struct Part {
 impl Part {
     /// Checks the destination and creates the temporary file (see [`Download::create`]).
     fn create(path: &Path, overwrite: bool) -> Result<Self> {
-        let file_name = path
-            .file_name()
-            .ok_or_else(|| Error::Input(format!("{} is not a file name", path.display())))?;
+        let file_name = path.file_name().ok_or_else(|| {
+            Error::Input(t!("err-not-a-file-name", path = path.display().to_string()))
+        })?;
         let parent = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         if !parent.is_dir() {
-            return Err(Error::Input(format!(
-                "the folder {} does not exist",
-                parent.display()
+            return Err(Error::Input(t!(
+                "err-no-folder",
+                path = parent.display().to_string()
             )));
         }
         if path.is_dir() {
-            return Err(Error::Input(format!("{} is a folder", path.display())));
+            return Err(Error::Input(t!(
+                "err-is-a-folder",
+                path = path.display().to_string()
+            )));
         }
         if path.exists() && !overwrite {
             return Err(Error::Exists(path.to_path_buf()));
@@ -123,9 +127,12 @@ impl Part {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
-        let temp = builder
-            .tempfile_in(&parent)
-            .map_err(|e| Error::io(format!("cannot create a file in {}", parent.display()), e))?;
+        let temp = builder.tempfile_in(&parent).map_err(|e| {
+            Error::io(
+                t!("err-cannot-create-in", path = parent.display().to_string()),
+                e,
+            )
+        })?;
         // Held until the file is gone: a later download to the same name tells a live
         // partial file from one a killed run left (see `remove_stale_parts`).
         let _ = temp.as_file().try_lock();
@@ -148,7 +155,10 @@ impl Part {
             if e.error.kind() == io::ErrorKind::AlreadyExists {
                 Error::Exists(path.to_path_buf())
             } else {
-                Error::io(format!("cannot save {}", path.display()), e.error)
+                Error::io(
+                    t!("err-cannot-save", path = path.display().to_string()),
+                    e.error,
+                )
             }
         })
     }
@@ -177,20 +187,20 @@ impl Download {
         let shown = path.display().to_string();
         let writer = std::thread::Builder::new()
             .name("download writer".into())
-            .spawn(move || {
+            .spawn(crate::i18n::inherit(move || {
                 let mut hasher = hasher;
                 for piece in pieces {
-                    temp.as_file_mut()
-                        .write_all(&piece)
-                        .map_err(|e| Error::io(format!("cannot write beside {shown}"), e))?;
+                    temp.as_file_mut().write_all(&piece).map_err(|e| {
+                        Error::io(t!("err-cannot-write-beside", path = shown.as_str()), e)
+                    })?;
                     hasher.update(&piece);
                     // Back as it is (its bytes are overwritten, never read): no clearing.
                     // The receiving side may have stopped taking spares: nothing to do then.
                     let _ = give_back.try_send(piece);
                 }
                 Ok((temp, hasher))
-            })
-            .map_err(|e| Error::io("cannot start the download writer", e))?;
+            }))
+            .map_err(|e| Error::io(t!("err-cannot-start-writer"), e))?;
         Ok(Self {
             path,
             buffer: vec![0; DOWNLOAD_BUFFER_BYTES],
@@ -257,7 +267,10 @@ impl Download {
         if !sent {
             // The writer stopped: its error says why.
             return Err(self.join_writer().err().unwrap_or_else(|| {
-                Error::Input(format!("the download of {} stopped", self.path.display()))
+                Error::Input(t!(
+                    "err-download-stopped",
+                    path = self.path.display().to_string()
+                ))
             }));
         }
         Ok(())
@@ -268,10 +281,10 @@ impl Download {
         let writer = self
             .writer
             .take()
-            .ok_or_else(|| Error::Input("the download writer is gone".into()))?;
+            .ok_or_else(|| Error::Input(t!("err-writer-gone")))?;
         writer
             .join()
-            .map_err(|_| Error::Panic("the download writer failed".into()))?
+            .map_err(|_| Error::Panic(t!("err-writer-failed")))?
     }
 
     /// The final path.
@@ -343,13 +356,17 @@ impl std::fmt::Display for Comparison {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let show = |b: Option<u8>| match b {
             Some(b) => format!("0x{b:02x} {:?}", char::from(b)),
-            None => "end of file".to_owned(),
+            None => t!("err-end-of-file"),
         };
         match self {
             Self::Identical { size } => write!(
                 f,
-                "identical ({})",
-                crate::protocol::counted(*size, "byte", "bytes")
+                "{}",
+                t!(
+                    "err-identical",
+                    count = *size,
+                    size = crate::protocol::thousands(*size)
+                )
             ),
             Self::Differ {
                 offset,
@@ -360,9 +377,16 @@ impl std::fmt::Display for Comparison {
                 size_b,
             } => write!(
                 f,
-                "different: first difference at byte {offset} (line {line}): {} vs {}; sizes {size_a} and {size_b} bytes",
-                show(*byte_a),
-                show(*byte_b)
+                "{}",
+                t!(
+                    "err-different",
+                    offset = offset.to_string(),
+                    line = line.to_string(),
+                    a = show(*byte_a),
+                    b = show(*byte_b),
+                    size_a = size_a.to_string(),
+                    size_b = size_b.to_string()
+                )
             ),
         }
     }
@@ -370,12 +394,14 @@ impl std::fmt::Display for Comparison {
 
 /// Compares two files byte by byte, as `cmp` does.
 pub fn compare_files(a: &Path, b: &Path) -> Result<Comparison> {
-    let open =
-        |p: &Path| File::open(p).map_err(|e| Error::io(format!("cannot open {}", p.display()), e));
+    let open = |p: &Path| {
+        File::open(p)
+            .map_err(|e| Error::io(t!("err-cannot-open", path = p.display().to_string()), e))
+    };
     let size = |f: &File, p: &Path| {
         f.metadata()
             .map(|m| m.len())
-            .map_err(|e| Error::io(format!("cannot read {}", p.display()), e))
+            .map_err(|e| Error::io(t!("err-cannot-read", path = p.display().to_string()), e))
     };
     let (mut fa, mut fb) = (open(a)?, open(b)?);
     let (size_a, size_b) = (size(&fa, a)?, size(&fb, b)?);
@@ -384,9 +410,9 @@ pub fn compare_files(a: &Path, b: &Path) -> Result<Comparison> {
     let (mut offset, mut line) = (0u64, 1u64);
     loop {
         let na = read_full(&mut fa, &mut buf_a)
-            .map_err(|e| Error::io(format!("cannot read {}", a.display()), e))?;
+            .map_err(|e| Error::io(t!("err-cannot-read", path = a.display().to_string()), e))?;
         let nb = read_full(&mut fb, &mut buf_b)
-            .map_err(|e| Error::io(format!("cannot read {}", b.display()), e))?;
+            .map_err(|e| Error::io(t!("err-cannot-read", path = b.display().to_string()), e))?;
         let common = na.min(nb);
         if let Some(i) = (0..common).find(|&i| buf_a[i] != buf_b[i]) {
             line += buf_a[..i].iter().filter(|&&c| c == b'\n').count() as u64;

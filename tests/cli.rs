@@ -436,3 +436,250 @@ fn a_file_server_takes_the_shared_server_flags() {
         let _ = server.wait();
     }
 }
+
+/// socklab as started on a system whose language is `lang` (`LANG` only, as a terminal sets it).
+fn socklab_with_lang(lang: &str, args: &[&str]) -> std::process::Command {
+    let mut command = socklab_command(args);
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang);
+    command
+}
+
+/// With `LANG=pt_PT.UTF-8`, the errors and their hints are in Portuguese: a connection refused,
+/// a file that does not exist, a bad number of seconds, a port already in use.
+#[test]
+fn with_a_portuguese_system_errors_and_hints_are_in_portuguese() {
+    let port = free_port(true).to_string();
+    let out = wait_output(
+        socklab_with_lang(
+            "pt_PT.UTF-8",
+            &[
+                "tcp-add",
+                "client",
+                &format!("127.0.0.1:{port}"),
+                "--name",
+                "Ana",
+                "--number",
+                "5",
+                "--timeout",
+                "2",
+            ],
+        )
+        .spawn()
+        .unwrap(),
+        WAIT,
+    );
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    let said = &out.stderr;
+    assert!(
+        said.starts_with(&format!("erro: não é possível ligar a 127.0.0.1:{port}: ligação recusada (sugestão: Nada está à escuta em 127.0.0.1:{port}. Inicie primeiro o servidor")),
+        "{said}"
+    );
+
+    let missing = tempfile::tempdir().unwrap().path().join("nada.txt");
+    let out = wait_output(
+        socklab_with_lang(
+            "pt_PT.UTF-8",
+            &["compare", missing.to_str().unwrap(), "Cargo.toml"],
+        )
+        .spawn()
+        .unwrap(),
+        WAIT,
+    );
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("erro: não é possível abrir ")
+            && out
+                .stderr
+                .contains("nada.txt: ficheiro ou diretório inexistente"),
+        "{}",
+        out.stderr
+    );
+
+    let out = wait_output(
+        socklab_with_lang(
+            "pt_PT.UTF-8",
+            &[
+                "udp-add",
+                "client",
+                "127.0.0.1:9",
+                "--name",
+                "A",
+                "--number",
+                "5",
+                "--timeout",
+                "0",
+            ],
+        )
+        .spawn()
+        .unwrap(),
+        WAIT,
+    );
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("\"0\" não é um número positivo de segundos"),
+        "{}",
+        out.stderr
+    );
+
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = wait_output(
+        socklab_with_lang(
+            "pt_PT.UTF-8",
+            &["tcp-add", "server", "--bind", "127.0.0.1", "--port", &port],
+        )
+        .spawn()
+        .unwrap(),
+        WAIT,
+    );
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!(
+            "(sugestão: A porta {port} já está em uso, talvez por outro servidor que iniciou."
+        )),
+        "{}",
+        out.stderr
+    );
+}
+
+/// `--lang es` speaks Spanish, whatever the system's language.
+#[test]
+fn with_lang_es_errors_and_hints_are_in_spanish() {
+    let port = free_port(true).to_string();
+    let out = wait_output(
+        socklab_with_lang(
+            "pt_PT.UTF-8",
+            &[
+                "--lang",
+                "es",
+                "tcp-add",
+                "client",
+                &format!("127.0.0.1:{port}"),
+                "--name",
+                "Ana",
+                "--number",
+                "5",
+                "--timeout",
+                "2",
+            ],
+        )
+        .spawn()
+        .unwrap(),
+        WAIT,
+    );
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with(&format!("error: no se puede conectar a 127.0.0.1:{port}: conexión rechazada (pista: Nada escucha en 127.0.0.1:{port}. Inicie primero el servidor")),
+        "{}",
+        out.stderr
+    );
+
+    let out = wait_output(
+        socklab_command(&[
+            "tcp-add",
+            "client",
+            "localhost:1",
+            "--name",
+            "A",
+            "--number",
+            "5",
+            "--format",
+            "xml",
+            "--lang",
+            "es",
+        ])
+        .spawn()
+        .unwrap(),
+        WAIT,
+    );
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("error: formato desconocido \"xml\"; use uno de comma,"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// Sizes and rates take the decimal comma of Portuguese: in the library, and in a server's
+/// line on the command line.
+#[test]
+fn sizes_and_rates_are_written_with_a_decimal_comma_in_portuguese() {
+    use socklab::i18n::{Lang, set_here};
+    set_here(Some(Lang::PtPt));
+    assert_eq!(socklab::units::human_bytes(1024 * 1024 * 3 / 2), "1,5 MiB");
+    assert_eq!(
+        socklab::units::rate(3 * 1024 * 1024, std::time::Duration::from_secs(2)),
+        "1,5 MiB/s"
+    );
+    set_here(Some(Lang::EnUs));
+    assert_eq!(socklab::units::human_bytes(1024 * 1024 * 3 / 2), "1.5 MiB");
+    set_here(None);
+
+    let shared = tempfile::tempdir().unwrap();
+    let mut server = socklab_with_lang(
+        "pt_PT.UTF-8",
+        &[
+            "udp-file",
+            "server",
+            "0",
+            "--bind",
+            "127.0.0.1",
+            "--root",
+            shared.path().to_str().unwrap(),
+            "--rate",
+            "4",
+        ],
+    )
+    .spawn()
+    .expect("run socklab");
+    let lines = stdout_lines(&mut server);
+    let deadline = std::time::Instant::now() + WAIT;
+    let rate =
+        std::iter::from_fn(|| lines.recv_deadline(deadline).ok()).find(|l| l.contains("MiB/s"));
+    let _ = server.kill();
+    let _ = server.wait();
+    let rate = rate.expect("a line with the rate");
+    assert!(rate.contains("4,0 MiB/s"), "{rate}");
+}
+
+/// A client started on a Portuguese system prints the exchange the handout asks for in
+/// Portuguese; the server it talks to speaks English (each process its own language).
+#[test]
+fn a_client_on_a_portuguese_system_prints_the_exchange_in_portuguese() {
+    let (mut server, _server_lines, port) = start_server("tcp", &[]);
+    let out = wait_output(
+        socklab_with_lang(
+            "pt_PT.UTF-8",
+            &[
+                "tcp-add",
+                "client",
+                &format!("127.0.0.1:{port}"),
+                "--name",
+                "Cliente da Ana",
+                "--number",
+                "42",
+            ],
+        )
+        .spawn()
+        .unwrap(),
+        WAIT,
+    );
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(out.success, "{}", out.stderr);
+    for line in [
+        "Nome do cliente: Cliente da Ana",
+        "Nome do servidor: Server of CLI",
+        "Número do cliente: 42",
+        "Número do servidor: 57",
+        "Soma: 99",
+    ] {
+        assert!(out.stdout.contains(line), "{line:?} in {}", out.stdout);
+    }
+}

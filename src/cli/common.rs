@@ -111,9 +111,8 @@ pub(super) use network_of_role;
 
 /// A usage error when simulated network conditions are asked of a TCP exercise.
 pub(super) fn udp_only(exercise: Exercise, network: &NetworkArgs) -> Option<ExitCode> {
-    (exercise.tcp() && network.conditions().is_active()).then(|| {
-        usage_error("the network simulator (--loss, --duplicate, --reorder, --delay, --jitter) impairs UDP datagrams only; TCP repairs loss itself")
-    })
+    (exercise.tcp() && network.conditions().is_active())
+        .then(|| usage_error(&crate::t!("cli-udp-only")))
 }
 
 /// Runs one role of an exercise on a thread named like the subcommand ("tcp-add server"),
@@ -141,7 +140,7 @@ pub(super) fn role_name(exercise: Exercise, role: Role) -> String {
 
 /// The line for bad usage, and its exit code, 2.
 pub(super) fn usage_error(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    eprintln!("{}", crate::t!("cli-error", message = message));
     ExitCode::from(2)
 }
 
@@ -172,7 +171,10 @@ pub(super) fn message_feed<T: Send + 'static>(
             }
         });
     if spawned.is_err() {
-        eprintln!("error: cannot read standard input");
+        eprintln!(
+            "{}",
+            crate::t!("cli-error", message = crate::t!("cli-stdin-failed"))
+        );
     }
     rx
 }

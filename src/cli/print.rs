@@ -19,6 +19,7 @@ use crate::net::event::{AddExchange, Event, GuessReport, Level, Progress, Reply,
 use crate::net::file;
 use crate::net::runner::RunHandle;
 use crate::protocol::escape_bytes;
+use crate::t;
 
 /// Most events written in one batch.
 const PRINT_BATCH: usize = 4096;
@@ -56,7 +57,7 @@ pub(super) fn finish(
     let handle = match handle {
         Ok(h) => h,
         Err(e) => {
-            eprintln!("error: {e}");
+            print_error(&e);
             return ExitCode::from(1);
         }
     };
@@ -82,9 +83,13 @@ fn open_capture(output: &OutputArgs) -> Result<Option<CaptureFile>, String> {
     };
     match Capture::create(path, Default::default()) {
         Ok(c) => Ok(Some((c, path.clone()))),
-        Err(e) => Err(format!(
-            "error: cannot write the capture {}: {e}",
-            path.display()
+        Err(e) => Err(t!(
+            "cli-error",
+            message = t!(
+                "cli-capture-failed",
+                path = path.display().to_string(),
+                reason = crate::error::reason(&e)
+            )
         )),
     }
 }
@@ -168,8 +173,12 @@ impl Printer {
         {
             let _ = self.out.flush();
             eprintln!(
-                "warning: the capture {} stopped: {e}; what was written opens",
-                path.display()
+                "{}",
+                t!(
+                    "cli-capture-stopped",
+                    path = path.display().to_string(),
+                    reason = crate::error::reason(&e)
+                )
             );
             self.capture = None;
         }
@@ -231,7 +240,14 @@ impl Printer {
         drop(out);
         handle.join();
         if let Some((c, path)) = capture {
-            eprintln!("capture: {} packets in {}", c.packets(), path.display());
+            eprintln!(
+                "{}",
+                t!(
+                    "cli-capture-done",
+                    count = c.packets(),
+                    path = path.display().to_string()
+                )
+            );
         }
         code
     }
@@ -251,19 +267,25 @@ fn progress_line(p: &Progress) -> String {
         _ => String::new(),
     };
     format!(
-        "{bar}{}  {} blocks/datagrams  {}  {:.1} s   ",
-        file::human_bytes(p.bytes),
-        p.chunks,
-        file::rate(p.bytes, p.elapsed),
-        p.elapsed.as_secs_f64()
+        "{bar}{}   ",
+        t!(
+            "cli-progress",
+            size = file::human_bytes(p.bytes),
+            count = p.chunks,
+            rate = file::rate(p.bytes, p.elapsed),
+            time = crate::units::decimal(p.elapsed.as_secs_f64(), 1)
+        )
     )
 }
 
 /// One line on stderr: the reason, then the hint in parentheses when there is one.
 pub(super) fn print_error(e: &Error) {
     match e.hint() {
-        Some(hint) => eprintln!("error: {e} (hint: {hint})"),
-        None => eprintln!("error: {e}"),
+        Some(hint) => eprintln!(
+            "{}",
+            t!("cli-error-hint", message = e.to_string(), hint = hint)
+        ),
+        None => eprintln!("{}", t!("cli-error", message = e.to_string())),
     }
 }
 
@@ -271,16 +293,21 @@ pub(super) fn print_error(e: &Error) {
 pub fn print_human(out: &mut impl Write, event: &Event, verbose: bool) {
     let _ = match event {
         Event::Listening { local, tcp } => write_listening(out, *local, *tcp),
-        Event::Accepted { peer, .. } => writeln!(out, "connection from {peer}"),
+        Event::Accepted { peer, .. } => {
+            writeln!(out, "{}", t!("cli-accepted", peer = peer.to_string()))
+        }
         Event::Connected { local, peer, .. } if verbose => {
             writeln!(out, "socket {local} -> {peer}")
         }
         Event::Sent { peer, bytes } if verbose => {
             writeln!(
                 out,
-                "-> {peer} {} bytes \"{}\"",
-                bytes.len(),
-                escape_bytes(bytes)
+                "-> {peer} {}",
+                t!(
+                    "cli-bytes-quoted",
+                    count = bytes.len(),
+                    text = escape_bytes(bytes)
+                )
             )
         }
         Event::Packet {
@@ -292,32 +319,56 @@ pub fn print_human(out: &mut impl Write, event: &Event, verbose: bool) {
         Event::Dropped { peer, bytes } => {
             writeln!(
                 out,
-                "x  {peer} {} bytes \"{}\" dropped by the simulator",
-                bytes.len(),
-                escape_bytes(&bytes[..bytes.len().min(200)])
+                "x  {peer} {}",
+                t!(
+                    "cli-dropped",
+                    count = bytes.len(),
+                    text = escape_bytes(&bytes[..bytes.len().min(200)])
+                )
             )
         }
         Event::Received { peer, bytes } if verbose => {
             writeln!(
                 out,
-                "<- {peer} {} bytes \"{}\"",
-                bytes.len(),
-                escape_bytes(bytes)
+                "<- {peer} {}",
+                t!(
+                    "cli-bytes-quoted",
+                    count = bytes.len(),
+                    text = escape_bytes(bytes)
+                )
             )
         }
-        Event::Closed { peer, reason, .. } if verbose => writeln!(out, "closed {peer}: {reason}"),
+        Event::Closed { peer, reason, .. } if verbose => writeln!(
+            out,
+            "{}",
+            t!(
+                "cli-closed",
+                peer = peer.to_string(),
+                reason = reason.to_string()
+            )
+        ),
         Event::Log { level, peer, text } => {
             let who = peer.map(|p| format!("{p}: ")).unwrap_or_default();
             match level {
                 Level::Info => writeln!(out, "{who}{text}"),
-                Level::Warn => writeln!(out, "warning: {who}{text}"),
-                Level::Error => writeln!(out, "error: {who}{text}"),
+                Level::Warn => writeln!(
+                    out,
+                    "{}",
+                    t!("cli-warning", message = format!("{who}{text}"))
+                ),
+                Level::Error => {
+                    writeln!(out, "{}", t!("cli-error", message = format!("{who}{text}")))
+                }
             }
         }
         Event::Add(x) => write_add(out, x),
         Event::Reply(r) => write_reply(out, r),
         Event::Secret { peer, secret } => {
-            writeln!(out, "{peer}: new game; the secret is {secret}")
+            writeln!(
+                out,
+                "{peer}: {}",
+                t!("cli-new-game", secret = secret.to_string())
+            )
         }
         Event::Guess(g) => write_guess(out, g),
         _ => Ok(()),
@@ -332,37 +383,54 @@ fn write_listening(out: &mut impl Write, local: SocketAddr, tcp: bool) -> std::i
         .collect();
     writeln!(
         out,
-        "listening on {local} ({}); reachable at {}",
-        if tcp { "TCP" } else { "UDP" },
-        reach.join(", ")
+        "{}",
+        t!(
+            "cli-listening",
+            local = local.to_string(),
+            transport = if tcp { "TCP" } else { "UDP" },
+            reach = reach.join(", ")
+        )
     )
 }
 
 /// Both names, both numbers and the sum, as the add handouts ask.
 fn write_add(out: &mut impl Write, x: &AddExchange) -> std::io::Result<()> {
     let check = match x.reported_sum {
-        Some(s) if i128::from(s) == x.sum() => format!(" (the server says {s} ✓)"),
-        Some(s) => format!(" (the server says {s}: wrong)"),
+        Some(s) if i128::from(s) == x.sum() => {
+            format!(" {}", t!("cli-add-sum-right", sum = s.to_string()))
+        }
+        Some(s) => format!(" {}", t!("cli-add-sum-wrong", sum = s.to_string())),
         None => String::new(),
     };
     writeln!(
         out,
-        "Client's name: {}\nServer's name: {}\nClient's number: {}\nServer's number: {}\nSum: {}{check}",
-        x.client_name,
-        x.server_name,
-        x.client_number,
-        x.server_number,
-        x.sum()
+        "{}{check}",
+        t!(
+            "cli-add-exchange",
+            client_name = x.client_name.as_str(),
+            server_name = x.server_name.as_str(),
+            client_number = x.client_number.to_string(),
+            server_number = x.server_number.to_string(),
+            sum = x.sum().to_string()
+        )
     )
 }
 
 /// The message sent, then the reply as it came in, one line per receive.
 fn write_reply(out: &mut impl Write, r: &Reply) -> std::io::Result<()> {
-    let _ = writeln!(out, "Sending {}", escape_bytes(&r.request));
+    let _ = writeln!(
+        out,
+        "{}",
+        t!("cli-sending", text = escape_bytes(&r.request))
+    );
     let mut at = 0;
     for size in &r.segments {
         let end = (at + size).min(r.reply.len());
-        let _ = writeln!(out, "Received: {}", escape_bytes(&r.reply[at..end]));
+        let _ = writeln!(
+            out,
+            "{}",
+            t!("cli-received", text = escape_bytes(&r.reply[at..end]))
+        );
         at = end;
     }
     Ok(())
@@ -372,13 +440,28 @@ fn write_reply(out: &mut impl Write, r: &Reply) -> std::io::Result<()> {
 fn write_guess(out: &mut impl Write, g: &GuessReport) -> std::io::Result<()> {
     let guess = g
         .guess
-        .map_or_else(|| "(not a number)".to_owned(), |n| n.to_string());
+        .map_or_else(|| t!("cli-not-a-number"), |n| n.to_string());
     match g.role {
         crate::net::event::Role::Client => {
-            writeln!(out, "guess {}: {guess} -> {}", g.count, g.reply)
+            writeln!(
+                out,
+                "{} -> {}",
+                t!(
+                    "cli-guess-client",
+                    count = g.count.to_string(),
+                    guess = guess
+                ),
+                g.reply
+            )
         }
         crate::net::event::Role::Server => {
-            writeln!(out, "{}: guess {guess} -> {}", g.peer, g.reply)
+            writeln!(
+                out,
+                "{}: {} -> {}",
+                g.peer,
+                t!("cli-guess-server", guess = guess),
+                g.reply
+            )
         }
     }
 }
@@ -411,5 +494,66 @@ impl OutputArgs {
         } else {
             (reporter, rx)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, set_here};
+
+    fn progress() -> Progress {
+        Progress {
+            peer: "127.0.0.1:9000".parse().unwrap(),
+            bytes: 3 * 1024 * 1024 / 2,
+            total: None,
+            chunks: 1536,
+            elapsed: Duration::from_millis(2500),
+            retransmits: 0,
+        }
+    }
+
+    #[test]
+    fn the_progress_line_reads_in_the_language_with_its_decimal_separator() {
+        set_here(Some(Lang::EnUs));
+        assert_eq!(
+            progress_line(&progress()),
+            "1.5 MiB  1536 blocks/datagrams  614.4 KiB/s  2.5 s   "
+        );
+        set_here(Some(Lang::PtPt));
+        assert_eq!(
+            progress_line(&progress()),
+            "1,5 MiB  1536 blocos/datagramas  614,4 KiB/s  2,5 s   "
+        );
+        set_here(Some(Lang::Es));
+        assert_eq!(
+            progress_line(&progress()),
+            "1,5 MiB  1536 bloques/datagramas  614,4 KiB/s  2,5 s   "
+        );
+        set_here(None);
+    }
+
+    #[test]
+    fn an_event_line_reads_in_the_language() {
+        let line = |event: &Event| {
+            let mut out = Vec::new();
+            print_human(&mut out, event, true);
+            String::from_utf8(out).unwrap()
+        };
+        let dropped = Event::Dropped {
+            peer: "127.0.0.1:9000".parse().unwrap(),
+            bytes: b"Ana,42".to_vec(),
+        };
+        set_here(Some(Lang::EnUs));
+        assert_eq!(
+            line(&dropped),
+            "x  127.0.0.1:9000 6 bytes \"Ana,42\" dropped by the simulator\n"
+        );
+        set_here(Some(Lang::PtBr));
+        assert_eq!(
+            line(&dropped),
+            "x  127.0.0.1:9000 6 bytes \"Ana,42\" descartados pelo simulador\n"
+        );
+        set_here(None);
     }
 }

@@ -105,17 +105,20 @@ impl SpliceDownload {
     /// Continues a download whose first `written` bytes are in the file, hashed into `hasher`.
     pub(super) fn resume(part: Part, hasher: Sha256, written: u64) -> Result<Self> {
         let path = part.path.clone();
-        let pipe = pipe().map_err(|e| Error::io("cannot create a pipe", e))?;
-        let file = part
-            .temp
-            .as_file()
-            .try_clone()
-            .map_err(|e| Error::io(format!("cannot open {} again", path.display()), e))?;
+        let pipe = pipe().map_err(|e| Error::io(crate::t!("err-cannot-create-pipe"), e))?;
+        let file = part.temp.as_file().try_clone().map_err(|e| {
+            Error::io(
+                crate::t!("err-cannot-reopen", path = path.display().to_string()),
+                e,
+            )
+        })?;
         let (to_hasher, lengths) = crossbeam_channel::unbounded::<u64>();
         let hasher = std::thread::Builder::new()
             .name("download hasher".into())
-            .spawn(move || hash_behind(&file, &lengths, hasher, written))
-            .map_err(|e| Error::io("cannot start the download hasher", e))?;
+            .spawn(crate::i18n::inherit(move || {
+                hash_behind(&file, &lengths, hasher, written)
+            }))
+            .map_err(|e| Error::io(crate::t!("err-cannot-start-hasher"), e))?;
         Ok(Self {
             part: Some(part),
             pipe,
@@ -153,7 +156,7 @@ impl SpliceDownload {
         };
         let file = match &self.part {
             Some(part) => part.temp.as_file().as_fd(),
-            None => return Err(Error::Input("the download is finished".into())),
+            None => return Err(Error::Input(crate::t!("err-download-finished"))),
         };
         let mut at = self.written as i64;
         let mut left = n;
@@ -172,7 +175,7 @@ impl SpliceDownload {
                         .0
                         .try_clone()
                         .and_then(|fd| super::read_full(&mut File::from(fd), &mut back))
-                        .map_err(|e| Error::io("cannot read the pipe", e))?;
+                        .map_err(|e| Error::io(crate::t!("err-cannot-read-pipe"), e))?;
                     back.truncate(read);
                     return Ok(Spliced::Unsupported(back));
                 }
@@ -189,7 +192,13 @@ impl SpliceDownload {
     }
 
     fn write_error(&self, e: io::Error) -> Error {
-        Error::io(format!("cannot write beside {}", self.path().display()), e)
+        Error::io(
+            crate::t!(
+                "err-cannot-write-beside",
+                path = self.path().display().to_string()
+            ),
+            e,
+        )
     }
 
     /// Reads back `len` bytes from `offset` of what is written (a first piece short enough to be
@@ -218,11 +227,11 @@ impl SpliceDownload {
     fn take_hashed(&mut self) -> Result<(Part, Sha256)> {
         let hashed = self
             .stop_hasher()
-            .unwrap_or_else(|| Err(io::Error::other("the hashing thread is gone")));
+            .unwrap_or_else(|| Err(io::Error::other(crate::t!("err-hasher-gone"))));
         let part = self
             .part
             .take()
-            .ok_or_else(|| Error::Input("the download is finished".into()))?;
+            .ok_or_else(|| Error::Input(crate::t!("err-download-finished")))?;
         let hasher = hashed.map_err(|e| hash_error(&part.path, e))?;
         Ok((part, hasher))
     }
@@ -230,7 +239,7 @@ impl SpliceDownload {
     fn stop_hasher(&mut self) -> Option<io::Result<Sha256>> {
         self.to_hasher = None;
         let result = self.hasher.take()?.join();
-        Some(result.unwrap_or_else(|_| Err(io::Error::other("the hashing thread failed"))))
+        Some(result.unwrap_or_else(|_| Err(io::Error::other(crate::t!("err-hasher-failed")))))
     }
 
     /// Waits for the hash and renames the file into place; returns its path and SHA-256.
@@ -249,7 +258,10 @@ impl Drop for SpliceDownload {
 }
 
 fn hash_error(path: &Path, e: io::Error) -> Error {
-    Error::io(format!("cannot read back {} to hash it", path.display()), e)
+    Error::io(
+        crate::t!("err-cannot-read-back", path = path.display().to_string()),
+        e,
+    )
 }
 
 /// Hashes `file` from `hashed` (what `hasher` holds already) up to each length it is told is
@@ -272,7 +284,7 @@ fn hash_behind(
             if n == 0 {
                 return Err(io::Error::new(
                     io::ErrorKind::UnexpectedEof,
-                    "the file is shorter than what was written to it",
+                    crate::t!("err-file-shorter"),
                 ));
             }
             hasher.update(&buf[..n]);

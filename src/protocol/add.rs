@@ -135,14 +135,15 @@ impl WireFormat {
             }),
             t if t.contains("{name}") || t.contains("{number}") => {
                 if !(t.contains("{name}") && t.contains("{number}")) {
-                    return Err("a template needs both {name} and {number}".into());
+                    return Err(crate::t!("proto-template-needs-both"));
                 }
                 Self::Template(unescape(t))
             }
             other => {
-                return Err(format!(
-                    "unknown format {other:?}; use one of {} or a template such as '{{name}}: {{number}}\\n'",
-                    FORMAT_NAMES.join(", ")
+                return Err(crate::t!(
+                    "proto-unknown-format",
+                    format = format!("{other:?}"),
+                    names = FORMAT_NAMES.join(", ")
                 ));
             }
         })
@@ -318,11 +319,16 @@ fn starts_utf8(body: &[u8]) -> bool {
 
 /// What the server's log says of bytes it cannot read: their size and first bytes.
 pub fn unknown_binary(body: &[u8]) -> String {
+    crate::t!("proto-unknown-binary", bytes = binary_start(body))
+}
+
+/// The size and first bytes of `body`: `3 bytes, starts with `80 04 95``.
+fn binary_start(body: &[u8]) -> String {
     let first: Vec<String> = body.iter().take(3).map(|b| format!("{b:02x}")).collect();
-    format!(
-        "not a format socklab understands: {} bytes, starts with `{}`",
-        body.len(),
-        first.join(" ")
+    crate::t!(
+        "proto-binary-start",
+        count = body.len(),
+        first = first.join(" ")
     )
 }
 
@@ -345,10 +351,7 @@ fn parse_pickle(body: &[u8]) -> Parsed {
             settled: true,
         },
         pickle::Decoded::Incomplete => Parsed::Incomplete,
-        pickle::Decoded::Invalid(why) => Parsed::Invalid(format!(
-            "{why}; {}",
-            unknown_binary(body).replace("not a format socklab understands: ", "")
-        )),
+        pickle::Decoded::Invalid(why) => Parsed::Invalid(format!("{why}; {}", binary_start(body))),
     }
 }
 
@@ -357,12 +360,14 @@ fn parse_json(body: &[u8]) -> Parsed {
     let value = match stream.next() {
         None => return Parsed::Incomplete,
         Some(Err(e)) if e.is_eof() => return Parsed::Incomplete,
-        Some(Err(e)) => return Parsed::Invalid(format!("not valid JSON: {e}")),
+        Some(Err(e)) => {
+            return Parsed::Invalid(crate::t!("proto-not-json", reason = e.to_string()));
+        }
         Some(Ok(v)) => v,
     };
     let end = stream.byte_offset();
     let serde_json::Value::Object(map) = value else {
-        return Parsed::Invalid("JSON that is not an object".into());
+        return Parsed::Invalid(crate::t!("proto-json-not-object"));
     };
     // The number: the first JSON number, else the first string holding only an integer.
     let fields: Vec<(usize, &String, &serde_json::Value)> = map
@@ -403,10 +408,7 @@ fn parse_json(body: &[u8]) -> Parsed {
         Some((number_index, number_key, number, number_as_string)),
     ) = (name, number)
     else {
-        return Parsed::Invalid(
-            "JSON object without a string field and an integer field (expected e.g. {\"name\": \"...\", \"number\": 42})"
-                .into(),
-        );
+        return Parsed::Invalid(crate::t!("proto-json-without-fields"));
     };
     let (name_key, number_key, name) = (name_key.clone(), number_key.clone(), name.clone());
     let spaced = body[..end].windows(2).any(|w| w == b": ");
@@ -451,14 +453,14 @@ fn parse_length_prefixed(body: &[u8]) -> Parsed {
     let name_len = usize::from(u16::from_be_bytes([body[0], body[1]]));
     let total = 2 + name_len + 4;
     if name_len == 0 {
-        return Parsed::Invalid("binary data starting with a zero byte and no name".into());
+        return Parsed::Invalid(crate::t!("proto-zero-length-name"));
     }
     if body.len() < total {
         return Parsed::Incomplete;
     }
     let name_bytes = &body[2..2 + name_len];
     if name_bytes.contains(&0) {
-        return Parsed::Invalid("length-prefixed name containing NUL bytes".into());
+        return Parsed::Invalid(crate::t!("proto-name-with-nul"));
     }
     let number = i32::from_be_bytes([
         body[2 + name_len],
@@ -551,8 +553,9 @@ fn parse_text(body: &[u8], chunk_ends: &[usize]) -> Parsed {
         return Parsed::Invalid(unknown_binary(body));
     }
     if line.len() > MAX_REQUEST_BYTES {
-        return Parsed::Invalid(format!(
-            "more than {MAX_REQUEST_BYTES} bytes without a number"
+        return Parsed::Invalid(crate::t!(
+            "proto-too-long-without-number",
+            max = MAX_REQUEST_BYTES.to_string()
         ));
     }
     // A number alone in its own read, after a name in an earlier read: sent separately.
@@ -570,7 +573,7 @@ fn parse_text(body: &[u8], chunk_ends: &[usize]) -> Parsed {
                 };
             }
             return if settled {
-                Parsed::Invalid("a line with no number at its end".into())
+                Parsed::Invalid(crate::t!("proto-line-without-number"))
             } else {
                 // Perhaps a name whose number comes in the next read or datagram.
                 Parsed::Incomplete
@@ -586,7 +589,7 @@ fn parse_text(body: &[u8], chunk_ends: &[usize]) -> Parsed {
     let separator = String::from_utf8_lossy(&before[name_end..]).into_owned();
     if name.is_empty() {
         return if settled {
-            Parsed::Invalid("a number with no name before it".into())
+            Parsed::Invalid(crate::t!("proto-number-without-name"))
         } else {
             Parsed::Incomplete
         };

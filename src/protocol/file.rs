@@ -28,14 +28,13 @@ pub fn udp_datagram_count(size: u64) -> u64 {
 
 /// Reads a requested name: UTF-8, surrounding whitespace and a trailing newline removed.
 pub fn parse_name(bytes: &[u8]) -> Result<String, String> {
-    let text =
-        std::str::from_utf8(bytes).map_err(|_| "the file name is not valid UTF-8".to_owned())?;
+    let text = std::str::from_utf8(bytes).map_err(|_| crate::t!("proto-name-not-utf8"))?;
     let name = text.trim();
     if name.is_empty() {
-        return Err("an empty file name".into());
+        return Err(crate::t!("proto-name-empty"));
     }
     if name.contains('\0') {
-        return Err("a file name containing a NUL byte".into());
+        return Err(crate::t!("proto-name-nul"));
     }
     Ok(name.to_owned())
 }
@@ -44,7 +43,7 @@ pub fn parse_name(bytes: &[u8]) -> Result<String, String> {
 #[derive(Debug)]
 pub enum Refusal {
     /// The name tries to leave the shared folder (`..`, an absolute path, a drive).
-    Outside(String),
+    Outside(Escape),
     /// The file does not exist.
     Missing,
     /// The path exists but is not a regular file (a folder, a device).
@@ -58,10 +57,22 @@ pub enum Refusal {
     Io(io::Error),
 }
 
+/// How a name tries to leave the shared folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Escape {
+    /// `/etc/passwd`, `C:\...`, `\\server\share`.
+    Absolute,
+    /// A `..` part.
+    Parent,
+}
+
+/// Said in English, always: a TFTP server sends it to the client in its ERROR packet (the
+/// bytes on the wire do not change with the language). A log line says [`Refusal::describe`].
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Outside(why) => write!(f, "refused: {why}"),
+            Self::Outside(Escape::Absolute) => write!(f, "refused: an absolute path"),
+            Self::Outside(Escape::Parent) => write!(f, "refused: a path with \"..\""),
             Self::Missing => write!(f, "no such file"),
             Self::NotAFile => write!(f, "refused: not a regular file"),
             Self::LinkOutside => write!(f, "refused: a link that leads outside the shared folder"),
@@ -70,6 +81,21 @@ impl std::fmt::Display for Refusal {
                 "refused: a hidden name (a part starting with \".\"), not served unless hidden files are shared (--serve-hidden)"
             ),
             Self::Io(e) => write!(f, "cannot read it: {e}"),
+        }
+    }
+}
+
+impl Refusal {
+    /// Why the request is refused, in the current language, for a server's log.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Outside(Escape::Absolute) => crate::t!("proto-refused-absolute"),
+            Self::Outside(Escape::Parent) => crate::t!("proto-refused-parent"),
+            Self::Missing => crate::t!("proto-refused-missing"),
+            Self::NotAFile => crate::t!("proto-refused-not-a-file"),
+            Self::LinkOutside => crate::t!("proto-refused-link-outside"),
+            Self::Hidden => crate::t!("proto-refused-hidden"),
+            Self::Io(e) => crate::t!("proto-refused-io", reason = crate::error::reason(e)),
         }
     }
 }
@@ -90,14 +116,14 @@ pub fn resolve_in_root(root: &Path, name: &str, serve_hidden: bool) -> Result<Pa
     let normalised = name.replace('\\', "/");
     let relative = Path::new(&normalised);
     if normalised.starts_with('/') || relative.is_absolute() || normalised.contains(':') {
-        return Err(Refusal::Outside("an absolute path".into()));
+        return Err(Refusal::Outside(Escape::Absolute));
     }
     for component in relative.components() {
         match component {
             Component::Normal(_) | Component::CurDir => {}
-            Component::ParentDir => return Err(Refusal::Outside("a path with \"..\"".into())),
+            Component::ParentDir => return Err(Refusal::Outside(Escape::Parent)),
             Component::RootDir | Component::Prefix(_) => {
-                return Err(Refusal::Outside("an absolute path".into()));
+                return Err(Refusal::Outside(Escape::Absolute));
             }
         }
     }
@@ -157,18 +183,26 @@ pub fn header_look(first: &[u8]) -> Option<HeaderLook> {
 pub fn header_warning(look: HeaderLook, first: &[u8], tcp: bool) -> String {
     let shown = crate::protocol::escape_bytes(first);
     let what = match look {
-        HeaderLook::Size => "a size header",
-        HeaderLook::Text => "a text header",
+        HeaderLook::Size => crate::t!("proto-size-header"),
+        HeaderLook::Text => crate::t!("proto-text-header"),
     };
+    let count = first.len();
+    let size = crate::protocol::thousands(count as u64);
     if tcp {
-        format!(
-            "the first {} (`{shown}`) arrived on their own and look like {what}: this server may send its own header before the data; they are saved as part of the file",
-            crate::protocol::counted(first.len() as u64, "byte", "bytes")
+        crate::t!(
+            "proto-header-tcp",
+            count = count,
+            size = size,
+            shown = shown,
+            what = what
         )
     } else {
-        format!(
-            "the first datagram ({}, `{shown}`) looks like {what}: this server may use its own protocol, not the handout's 2048-byte chunks",
-            crate::protocol::counted(first.len() as u64, "byte", "bytes")
+        crate::t!(
+            "proto-header-udp",
+            count = count,
+            size = size,
+            shown = shown,
+            what = what
         )
     }
 }
@@ -325,5 +359,30 @@ mod tests {
                 "the first datagram (3 bytes, `700`) looks like a size header: this server may use its own protocol"
             )
         );
+    }
+
+    #[test]
+    fn a_refusal_goes_on_the_wire_in_english_and_into_the_log_in_the_language() {
+        use crate::i18n::{Lang, set_here};
+        let refusals = [
+            Refusal::Outside(Escape::Absolute),
+            Refusal::Outside(Escape::Parent),
+            Refusal::Missing,
+            Refusal::NotAFile,
+            Refusal::LinkOutside,
+            Refusal::Hidden,
+        ];
+        set_here(Some(Lang::EnUs));
+        for r in &refusals {
+            assert_eq!(r.describe(), r.to_string());
+        }
+        set_here(Some(Lang::PtPt));
+        assert_eq!(Refusal::Missing.to_string(), "no such file");
+        assert_eq!(Refusal::Missing.describe(), "ficheiro inexistente");
+        assert_eq!(
+            Refusal::Outside(Escape::Parent).describe(),
+            "recusado: um caminho com \"..\""
+        );
+        set_here(None);
     }
 }

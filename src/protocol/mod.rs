@@ -16,13 +16,20 @@ pub fn counted(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
-/// A whole number with thousands separated by commas: `1,048,576`.
+/// A whole number with its thousands separated as the current language writes them:
+/// `1,048,576` in English, `1 048 576` in Portuguese of Portugal, `1.048.576` in Portuguese of
+/// Brazil and Spanish.
 pub fn thousands(n: u64) -> String {
+    let separator = match crate::i18n::current() {
+        crate::i18n::Lang::EnUs => ',',
+        crate::i18n::Lang::PtPt => ' ',
+        crate::i18n::Lang::PtBr | crate::i18n::Lang::Es => '.',
+    };
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push(separator);
         }
         out.push(c);
     }
@@ -81,6 +88,19 @@ mod tests {
         assert_eq!(counted(1024, "datagram", "datagrams"), "1,024 datagrams");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_048_576), "1,048,576");
+    }
+
+    #[test]
+    fn thousands_are_separated_as_each_language_writes_them() {
+        use crate::i18n::{Lang, set_here};
+        set_here(Some(Lang::PtPt));
+        assert_eq!(thousands(1_048_576), "1 048 576");
+        set_here(Some(Lang::PtBr));
+        assert_eq!(thousands(1_048_576), "1.048.576");
+        set_here(Some(Lang::Es));
+        assert_eq!(thousands(65_507), "65.507");
+        assert_eq!(thousands(999), "999");
+        set_here(None);
     }
 
     #[test]

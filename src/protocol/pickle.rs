@@ -87,12 +87,10 @@ pub fn decode(body: &[u8]) -> Decoded {
         Ok(Ok(v)) => v,
         Ok(Err(e)) if is_eof(&e) => return Decoded::Incomplete,
         Ok(Err(e)) => {
-            return Decoded::Invalid(format!("a Python pickle socklab cannot read ({e})"));
+            return Decoded::Invalid(crate::t!("proto-pickle-unreadable", reason = e.to_string()));
         }
         Err(_) => {
-            return Decoded::Invalid(
-                "a Python pickle socklab cannot read (its reader stopped on these bytes)".into(),
-            );
+            return Decoded::Invalid(crate::t!("proto-pickle-reader-stopped"));
         }
     };
     let consumed = reader.at;
@@ -151,10 +149,7 @@ fn interpret(value: Value) -> Result<Fields, String> {
             from_sequence(items, |number_first| PickleShape::List { number_first })
         }
         Value::Dict(map) => from_dict(map),
-        other => Err(format!(
-            "a Python pickle of {}, not of a name and a number",
-            kind(&other)
-        )),
+        other => Err(crate::t!("proto-pickle-of-other", kind = kind(&other))),
     }
 }
 
@@ -175,10 +170,10 @@ fn from_sequence(items: Vec<Value>, shape: impl Fn(bool) -> PickleShape) -> Resu
         ([(ti, name)], [(ni, number), (_, sum)]) => {
             Ok((name.clone(), *number, Some(*sum), shape(ni < ti)))
         }
-        _ => Err(format!(
-            "a Python pickle of {} items ({}), not a name and a number",
-            items.len(),
-            items.iter().map(kind).collect::<Vec<_>>().join(", ")
+        _ => Err(crate::t!(
+            "proto-pickle-of-items",
+            count = items.len(),
+            kinds = items.iter().map(kind).collect::<Vec<_>>().join(", ")
         )),
     }
 }
@@ -215,17 +210,13 @@ fn from_dict(map: std::collections::BTreeMap<HashableValue, Value>) -> Result<Fi
                 number_key,
             },
         )),
-        (Some(_), None) if sum.is_some() => {
-            Err("a Python pickle of a dict with a name and a sum but no number of its own".into())
-        }
+        (Some(_), None) if sum.is_some() => Err(crate::t!("proto-pickle-dict-without-number")),
         // An object of a class pickles as its state, often nothing that comes through.
-        _ if map.is_empty() => Err(
-            "a Python pickle of an empty dict or of an object of a class, not a name and a number"
-                .into(),
-        ),
-        _ => Err(format!(
-            "a Python pickle of a dict with keys {}, not a name and a number",
-            map.keys()
+        _ if map.is_empty() => Err(crate::t!("proto-pickle-empty-dict")),
+        _ => Err(crate::t!(
+            "proto-pickle-dict-keys",
+            keys = map
+                .keys()
                 .map(|k| format!("{k:?}"))
                 .collect::<Vec<_>>()
                 .join(", ")
@@ -254,18 +245,19 @@ fn integer(v: &Value) -> Option<i64> {
     }
 }
 
-fn kind(v: &Value) -> &'static str {
+/// A Python value's type, as the messages above name it (`an int`).
+fn kind(v: &Value) -> String {
     match v {
-        Value::None => "None",
-        Value::Bool(_) => "a bool",
-        Value::I64(_) | Value::Int(_) => "an int",
-        Value::F64(_) => "a float",
-        Value::Bytes(_) => "bytes",
-        Value::String(_) => "a str",
-        Value::List(_) => "a list",
-        Value::Tuple(_) => "a tuple",
-        Value::Set(_) | Value::FrozenSet(_) => "a set",
-        Value::Dict(_) => "a dict",
+        Value::None => "None".to_owned(),
+        Value::Bool(_) => crate::t!("proto-py-bool"),
+        Value::I64(_) | Value::Int(_) => crate::t!("proto-py-int"),
+        Value::F64(_) => crate::t!("proto-py-float"),
+        Value::Bytes(_) => "bytes".to_owned(),
+        Value::String(_) => crate::t!("proto-py-str"),
+        Value::List(_) => crate::t!("proto-py-list"),
+        Value::Tuple(_) => crate::t!("proto-py-tuple"),
+        Value::Set(_) | Value::FrozenSet(_) => crate::t!("proto-py-set"),
+        Value::Dict(_) => crate::t!("proto-py-dict"),
     }
 }
 

@@ -394,9 +394,9 @@ fn labelled(text: &str, labels: &[Label]) -> ParsedReply {
             match unlabelled.as_slice() {
                 [n] => *n,
                 [] if sum.is_some() => {
-                    return ParsedReply::Ambiguous(format!(
-                        "the reply gives a sum ({}) but not the server's own number",
-                        sum.unwrap_or_default()
+                    return ParsedReply::Ambiguous(crate::t!(
+                        "proto-reply-sum-without-number",
+                        sum = sum.unwrap_or_default().to_string()
                     ));
                 }
                 [] => return ParsedReply::Incomplete,
@@ -452,10 +452,7 @@ fn several_or(text: &str, why: String) -> ParsedReply {
 
 fn several(text: &str) -> String {
     let numbers: Vec<String> = standalone_ints(text).map(|n| n.to_string()).collect();
-    format!(
-        "the reply holds several numbers ({}) and nothing says which is the server's",
-        numbers.join(", ")
-    )
+    crate::t!("proto-reply-several-numbers", numbers = numbers.join(", "))
 }
 
 /// A name as a server wrote it, without separators around it or a verb at its end.

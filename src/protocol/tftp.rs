@@ -41,18 +41,19 @@ impl ErrorCode {
         }
     }
 
-    /// What the code means, in words.
-    pub fn meaning(self) -> &'static str {
+    /// What the code means, in words of the current language (for logs and the traffic view;
+    /// never sent).
+    pub fn meaning(self) -> String {
         match self {
-            Self::NotDefined => "error",
-            Self::FileNotFound => "file not found",
-            Self::AccessViolation => "access violation",
-            Self::DiskFull => "disk full",
-            Self::IllegalOperation => "illegal TFTP operation",
-            Self::UnknownTid => "unknown transfer ID",
-            Self::FileExists => "file already exists",
-            Self::NoSuchUser => "no such user",
-            Self::OptionRefused => "option negotiation refused",
+            Self::NotDefined => crate::t!("proto-tftp-error-not-defined"),
+            Self::FileNotFound => crate::t!("proto-tftp-error-file-not-found"),
+            Self::AccessViolation => crate::t!("proto-tftp-error-access-violation"),
+            Self::DiskFull => crate::t!("proto-tftp-error-disk-full"),
+            Self::IllegalOperation => crate::t!("proto-tftp-error-illegal-operation"),
+            Self::UnknownTid => crate::t!("proto-tftp-error-unknown-tid"),
+            Self::FileExists => crate::t!("proto-tftp-error-file-exists"),
+            Self::NoSuchUser => crate::t!("proto-tftp-error-no-such-user"),
+            Self::OptionRefused => crate::t!("proto-tftp-error-option-refused"),
         }
     }
 }
@@ -112,21 +113,21 @@ fn strings(bytes: &[u8]) -> Result<Vec<String>, BadPacket> {
         return Ok(Vec::new());
     }
     if bytes.last() != Some(&0) {
-        return Err(bad("a string is not terminated by a zero byte"));
+        return Err(bad(crate::t!("proto-tftp-unterminated")));
     }
     bytes[..bytes.len() - 1]
         .split(|b| *b == 0)
         .map(|s| {
             std::str::from_utf8(s)
                 .map(str::to_owned)
-                .map_err(|_| bad("a string is not text"))
+                .map_err(|_| bad(crate::t!("proto-tftp-not-text")))
         })
         .collect()
 }
 
 fn pairs(items: &[String]) -> Result<Vec<(String, String)>, BadPacket> {
     if !items.len().is_multiple_of(2) {
-        return Err(bad("an option has no value"));
+        return Err(bad(crate::t!("proto-tftp-option-without-value")));
     }
     Ok(items
         .chunks(2)
@@ -137,16 +138,13 @@ fn pairs(items: &[String]) -> Result<Vec<(String, String)>, BadPacket> {
 impl Packet {
     pub fn parse(bytes: &[u8]) -> Result<Self, BadPacket> {
         if bytes.len() < 2 {
-            return Err(bad(format!(
-                "{} bytes: too short for a TFTP packet",
-                bytes.len()
-            )));
+            return Err(bad(crate::t!("proto-tftp-too-short", count = bytes.len())));
         }
         let opcode = u16::from_be_bytes([bytes[0], bytes[1]]);
         let rest = &bytes[2..];
         let number = |rest: &[u8]| -> Result<u16, BadPacket> {
             if rest.len() < 2 {
-                return Err(bad("no block number"));
+                return Err(bad(crate::t!("proto-tftp-no-block")));
             }
             Ok(u16::from_be_bytes([rest[0], rest[1]]))
         };
@@ -154,15 +152,17 @@ impl Packet {
             1 | 2 => {
                 let items = strings(rest)?;
                 if items.len() < 2 {
-                    return Err(bad("a request needs a file name and a mode"));
+                    return Err(bad(crate::t!("proto-tftp-request-fields")));
                 }
                 let mode = match items[1].to_ascii_lowercase().as_str() {
                     "octet" => Mode::Octet,
                     "netascii" => Mode::Netascii,
-                    other => return Err(bad(format!("mode \"{other}\" is not supported"))),
+                    other => {
+                        return Err(bad(crate::t!("proto-tftp-mode", mode = other.to_string())));
+                    }
                 };
                 if items[0].is_empty() {
-                    return Err(bad("the file name is empty"));
+                    return Err(bad(crate::t!("proto-tftp-empty-name")));
                 }
                 Ok(Self::Request {
                     direction: if opcode == 1 {
@@ -195,7 +195,10 @@ impl Packet {
             6 => Ok(Self::Oack {
                 options: pairs(&strings(rest)?)?,
             }),
-            other => Err(bad(format!("opcode {other} is not TFTP"))),
+            other => Err(bad(crate::t!(
+                "proto-tftp-opcode",
+                opcode = other.to_string()
+            ))),
         }
     }
 
@@ -376,25 +379,35 @@ pub fn accept_oack(
     for (name, value) in oack {
         let wanted = asked.iter().find(|(k, _)| k == name);
         let Some((_, asked_value)) = wanted else {
-            return Err(format!(
-                "the server agreed to \"{name}\", which was never asked"
-            ));
+            return Err(crate::t!("proto-tftp-unasked-option", name = name.as_str()));
         };
-        let number = value
-            .parse::<u64>()
-            .map_err(|_| format!("the server's {name} \"{value}\" is not a number"))?;
+        let number = value.parse::<u64>().map_err(|_| {
+            crate::t!(
+                "proto-tftp-option-not-number",
+                name = name.as_str(),
+                value = value.as_str()
+            )
+        })?;
         match name.as_str() {
             "blksize" => {
                 let asked = asked_value.parse::<u64>().unwrap_or(0);
                 if number < MIN_BLKSIZE as u64 || number > asked {
-                    return Err(format!("the server's blksize {number} is out of range"));
+                    return Err(crate::t!(
+                        "proto-tftp-out-of-range",
+                        name = "blksize",
+                        value = number.to_string()
+                    ));
                 }
                 agreed.blksize = number as usize;
             }
             "windowsize" => {
                 let asked = asked_value.parse::<u64>().unwrap_or(0);
                 if number == 0 || number > asked {
-                    return Err(format!("the server's windowsize {number} is out of range"));
+                    return Err(crate::t!(
+                        "proto-tftp-out-of-range",
+                        name = "windowsize",
+                        value = number.to_string()
+                    ));
                 }
                 agreed.windowsize = number as u16;
             }
