@@ -141,6 +141,39 @@ impl Failure {
             send: Some((code, message)),
         }
     }
+
+    /// An ERROR for the peer that says message `id` in English (the words a TFTP peer reads,
+    /// whatever the language here), said in the current language for this side's log.
+    fn said(
+        code: ErrorCode,
+        id: &str,
+        args: &[(
+            &'static str,
+            fluent_templates::fluent_bundle::FluentValue<'_>,
+        )],
+    ) -> Self {
+        let why = crate::i18n::tr_args(id, args);
+        let wire = crate::i18n::lookup_in(crate::i18n::Lang::EnUs, id, args)
+            .unwrap_or_else(|| why.clone());
+        Self {
+            why,
+            send: Some((code, wire)),
+        }
+    }
+}
+
+/// [`Failure::said`] with the arguments of [`crate::t!`]: `tell!(code, "id", name = value)`.
+macro_rules! tell {
+    ($code:expr, $id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        Failure::said(
+            $code,
+            $id,
+            &[$((
+                stringify!($name),
+                fluent_templates::fluent_bundle::FluentValue::from($value),
+            )),*],
+        )
+    };
 }
 
 /// One transfer's socket, its peer and the reporting around them.
@@ -283,7 +316,7 @@ impl<'a> Session<'a> {
         let until = Instant::now() + wait;
         loop {
             if self.stop.is_stopped() {
-                return Err(Failure::tell(ErrorCode::NotDefined, "transfer cancelled"));
+                return Err(tell!(ErrorCode::NotDefined, "net-tftp-transfer-cancelled"));
             }
             if Instant::now() >= until {
                 return Ok(None);
@@ -411,7 +444,11 @@ impl<'a> Session<'a> {
             while pending.len() < window && !read_all {
                 let mut block = vec![0u8; agreed.blksize];
                 let n = crate::files::read_full(&mut &mut *reader, &mut block).map_err(|e| {
-                    Failure::tell(ErrorCode::NotDefined, format!("cannot read the file: {e}"))
+                    tell!(
+                        ErrorCode::NotDefined,
+                        "net-tftp-cannot-read-file",
+                        error = e.to_string()
+                    )
                 })?;
                 block.truncate(n);
                 read_all = n < agreed.blksize;
@@ -474,12 +511,10 @@ impl<'a> Session<'a> {
                 }
                 None => {
                     if progressed.elapsed() >= timeout * MAX_TRIES {
-                        return Err(Failure::tell(
+                        return Err(tell!(
                             ErrorCode::NotDefined,
-                            format!(
-                                "no ACK for {} s: the peer is gone",
-                                (timeout * MAX_TRIES).as_secs()
-                            ),
+                            "net-tftp-no-ack-gone",
+                            secs = (timeout * MAX_TRIES).as_secs().to_string()
                         ));
                     }
                     backoff += 1;
@@ -548,13 +583,12 @@ impl<'a> Session<'a> {
                     let index = block_index(block, expected);
                     if index == expected {
                         if data.len() > agreed.blksize {
-                            return Err(Failure::tell(
+                            return Err(tell!(
                                 ErrorCode::IllegalOperation,
-                                format!(
-                                    "block {block} has {} bytes, more than the agreed {}",
-                                    data.len(),
-                                    agreed.blksize
-                                ),
+                                "net-tftp-block-too-large",
+                                block = block.to_string(),
+                                bytes = data.len().to_string(),
+                                blksize = agreed.blksize.to_string()
                             ));
                         }
                         let last = data.len() < agreed.blksize;
@@ -570,7 +604,11 @@ impl<'a> Session<'a> {
                             });
                         }
                         out.write(&data).map_err(|e| {
-                            Failure::tell(ErrorCode::DiskFull, format!("cannot write: {e}"))
+                            tell!(
+                                ErrorCode::DiskFull,
+                                "net-tftp-cannot-write",
+                                error = e.to_string()
+                            )
                         })?;
                         stats.bytes += data.len() as u64;
                         stats.blocks += 1;
@@ -624,12 +662,11 @@ impl<'a> Session<'a> {
                 None => {
                     tries += 1;
                     if tries >= MAX_TRIES {
-                        return Err(Failure::tell(
+                        return Err(tell!(
                             ErrorCode::NotDefined,
-                            format!(
-                                "no DATA after {MAX_TRIES} tries ({} s each): the peer is gone",
-                                timeout.as_secs()
-                            ),
+                            "net-tftp-no-data-gone",
+                            tries = MAX_TRIES.to_string(),
+                            secs = timeout.as_secs().to_string()
                         ));
                     }
                     stats.retransmits += 1;
@@ -818,9 +855,9 @@ fn serve_request(
             ))
         }
         Direction::Read => serve_read(&mut session, &config.root, &name, mode, &options),
-        Direction::Write if !config.allow_write => Err(Failure::tell(
+        Direction::Write if !config.allow_write => Err(tell!(
             ErrorCode::AccessViolation,
-            "uploads are not allowed on this server (start it with --allow-write)",
+            "net-tftp-uploads-not-allowed"
         )),
         Direction::Write => serve_write(&mut session, &config.root, &name, mode, &options),
     };
@@ -925,23 +962,26 @@ fn serve_read(
 ) -> Served {
     // Hidden names were refused before (unless shared): a link to one is judged here too.
     let path = resolve_in_root(root, name, true).map_err(|refusal| match refusal {
-        Refusal::Missing => Failure::tell(ErrorCode::FileNotFound, format!("\"{name}\" not found")),
+        Refusal::Missing => tell!(ErrorCode::FileNotFound, "net-tftp-not-found", name = name),
         other => Failure::tell(ErrorCode::AccessViolation, other.to_string()),
     })?;
     let file = File::open(&path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Failure::tell(ErrorCode::FileNotFound, format!("\"{name}\" not found"))
+            tell!(ErrorCode::FileNotFound, "net-tftp-not-found", name = name)
         } else {
-            Failure::tell(
+            tell!(
                 ErrorCode::AccessViolation,
-                format!("cannot open \"{name}\": {e}"),
+                "net-tftp-cannot-open-name",
+                name = name,
+                error = e.to_string()
             )
         }
     })?;
     if file.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(Failure::tell(
+        return Err(tell!(
             ErrorCode::FileNotFound,
-            format!("\"{name}\" is a folder"),
+            "net-tftp-is-a-folder",
+            name = name
         ));
     }
     let size = file.metadata().map(|m| m.len()).ok();
@@ -974,15 +1014,12 @@ fn serve_write(
     options: &[(String, String)],
 ) -> Served {
     if mode != Mode::Octet {
-        return Err(Failure::tell(
-            ErrorCode::IllegalOperation,
-            "only octet mode is accepted for uploads",
-        ));
+        return Err(tell!(ErrorCode::IllegalOperation, "net-tftp-octet-only"));
     }
     let path = upload_path(root, name)?;
     let mut out = Download::create(&path, false).map_err(|e| match e {
         Error::Exists(_) => {
-            Failure::tell(ErrorCode::FileExists, format!("\"{name}\" exists already"))
+            tell!(ErrorCode::FileExists, "net-tftp-exists", name = name)
         }
         other => Failure::tell(ErrorCode::AccessViolation, other.to_string()),
     })?;
@@ -1010,19 +1047,17 @@ fn serve_write(
 /// outside it, never over an existing file.
 fn upload_path(root: &Path, name: &str) -> std::result::Result<PathBuf, Failure> {
     match resolve_in_root(root, name, true) {
-        Ok(_) => Err(Failure::tell(
-            ErrorCode::FileExists,
-            format!("\"{name}\" exists already"),
-        )),
+        Ok(_) => Err(tell!(ErrorCode::FileExists, "net-tftp-exists", name = name)),
         Err(Refusal::Missing) => {
             // The name passed the rules (no "..", not absolute); its folder must exist inside
             // the root, links included.
             let normalised = name.replace('\\', "/");
             let relative = Path::new(&normalised);
             let file_name = relative.file_name().ok_or_else(|| {
-                Failure::tell(
+                tell!(
                     ErrorCode::AccessViolation,
-                    format!("\"{name}\" names no file"),
+                    "net-tftp-names-no-file",
+                    name = name
                 )
             })?;
             let root = root
@@ -1032,16 +1067,14 @@ fn upload_path(root: &Path, name: &str) -> std::result::Result<PathBuf, Failure>
                 .join(relative.parent().unwrap_or(Path::new("")))
                 .canonicalize()
                 .map_err(|_| {
-                    Failure::tell(
+                    tell!(
                         ErrorCode::AccessViolation,
-                        format!("no folder for \"{name}\""),
+                        "net-tftp-no-folder-for",
+                        name = name
                     )
                 })?;
             if !folder.starts_with(&root) {
-                return Err(Failure::tell(
-                    ErrorCode::AccessViolation,
-                    "refused: a link that leads outside the shared folder",
-                ));
+                return Err(tell!(ErrorCode::AccessViolation, "net-tftp-link-outside"));
             }
             Ok(folder.join(file_name))
         }
@@ -1251,9 +1284,10 @@ fn client_get(session: &mut Session<'_>, config: &ClientConfig) -> Served {
         }
         data @ Packet::Data { .. } => (Agreed::default(), None, Some(data), rrq.clone()),
         other => {
-            return Err(Failure::tell(
+            return Err(tell!(
                 ErrorCode::IllegalOperation,
-                format!("expected OACK or DATA, got {}", other.describe()),
+                "net-tftp-expected-oack-or-data",
+                packet = other.describe()
             ));
         }
     };
@@ -1368,6 +1402,20 @@ impl<R: Read> Read for Netascii<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_for_the_peer_keeps_the_protocols_english_and_the_log_speaks_the_language() {
+        std::thread::spawn(|| {
+            crate::i18n::set_here(Some(crate::i18n::Lang::PtPt));
+            let failure = tell!(ErrorCode::FileExists, "net-tftp-exists", name = "a.txt");
+            assert_eq!(failure.why, "\"a.txt\" já existe");
+            let (code, wire) = failure.send.unwrap();
+            assert_eq!(code, ErrorCode::FileExists);
+            assert_eq!(wire, "\"a.txt\" exists already");
+        })
+        .join()
+        .unwrap();
+    }
 
     #[test]
     fn netascii_turns_line_ends_into_cr_lf() {

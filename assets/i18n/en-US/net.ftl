@@ -339,3 +339,21 @@ net-capture-cannot-build-datagram = cannot build a UDP datagram: { $error }
 net-tftp-transfer-port = transfer port { $port }: blocks of { $blksize } bytes, window { $window }
 net-tftp-transfer-port-size = transfer port { $port }: blocks of { $blksize } bytes, window { $window }, { $size } bytes
 net-bad-local-address = bad local address
+# Why a transfer failed: the words of the ERROR packet sent to the peer (in English, whatever
+# the language: the peer reads them) and of this side's log
+net-tftp-transfer-cancelled = transfer cancelled
+net-tftp-cannot-read-file = cannot read the file: { $error }
+net-tftp-no-ack-gone = no ACK for { $secs } s: the peer is gone
+net-tftp-block-too-large = block { $block } has { $bytes } bytes, more than the agreed { $blksize }
+net-tftp-cannot-write = cannot write: { $error }
+net-tftp-no-data-gone = no DATA after { $tries } tries ({ $secs } s each): the peer is gone
+net-tftp-uploads-not-allowed = uploads are not allowed on this server (start it with --allow-write)
+net-tftp-not-found = "{ $name }" not found
+net-tftp-cannot-open-name = cannot open "{ $name }": { $error }
+net-tftp-is-a-folder = "{ $name }" is a folder
+net-tftp-octet-only = only octet mode is accepted for uploads
+net-tftp-exists = "{ $name }" exists already
+net-tftp-names-no-file = "{ $name }" names no file
+net-tftp-no-folder-for = no folder for "{ $name }"
+net-tftp-link-outside = refused: a link that leads outside the shared folder
+net-tftp-expected-oack-or-data = expected OACK or DATA, got { $packet }
