@@ -683,3 +683,66 @@ fn a_client_on_a_portuguese_system_prints_the_exchange_in_portuguese() {
         assert!(out.stdout.contains(line), "{line:?} in {}", out.stdout);
     }
 }
+
+#[test]
+fn with_lang_es_a_server_and_its_client_print_their_lines_in_spanish() {
+    let mut server = socklab_command(&[
+        "--lang",
+        "es",
+        "tcp-add",
+        "server",
+        "--bind",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--name",
+        "Servidor de CLI",
+        "--number",
+        "57",
+    ])
+    .spawn()
+    .expect("run socklab");
+    let lines = stdout_lines(&mut server);
+    let note = line_starting(&lines, "escuchando en 127.0.0.1:");
+    assert!(
+        note.contains(": solo este ordenador puede alcanzarlo; otras máquinas usarían "),
+        "{note}"
+    );
+    let rest = line_starting(
+        &lines,
+        "servidor \"Servidor de CLI\" con el número 57 esperando conexiones en 127.0.0.1:",
+    );
+    let addr = format!("127.0.0.1:{rest}");
+    let out = wait_output(
+        socklab_command(&[
+            "tcp-add", "client", &addr, "--name", "Ana", "--number", "0", "--lang", "es",
+        ])
+        .spawn()
+        .unwrap(),
+        WAIT,
+    );
+    assert!(out.success, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "el servidor cerró la conexión sin responder, como hace un servidor del laboratorio cuando el número (0) está fuera de rango"
+        ),
+        "{}",
+        out.stdout
+    );
+    // The server stops itself, saying why, and how many it served.
+    let server = wait_output(server, WAIT);
+    assert_eq!(server.code, Some(0), "{}", server.stderr);
+    // The rest of its output, to its end (the reader's channel closes at the end).
+    let mut rest = Vec::new();
+    while let Ok(line) = lines.recv_timeout(WAIT) {
+        rest.push(line);
+    }
+    let last = rest.last().cloned().unwrap_or_default();
+    assert!(
+        last.starts_with("servidor detenido: 127.0.0.1:")
+            && last.contains(
+                " envió 0, fuera de 1..100 (regla del laboratorio); atendió 0 peticiones"
+            ),
+        "{rest:#?}"
+    );
+}

@@ -532,3 +532,106 @@ fn idle_sessions_end_at_once_when_closed_from_the_window_or_when_the_server_stop
     );
     assert!(outcome(&events).is_ok());
 }
+
+/// One echo over a plain TCP connection, closed by the client.
+fn echo_once(server: &Running, message: &[u8]) {
+    let mut s = TcpStream::connect(server.addr()).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    s.write_all(message).unwrap();
+    let mut got = vec![0u8; message.len()];
+    s.read_exact(&mut got).unwrap();
+    assert_eq!(got, message);
+}
+
+/// Waits until the server has logged `want` lines and closed `closed` connections, or `WAIT`
+/// has passed.
+fn events_until_lines(server: &Running, want: usize, closed: usize) -> Vec<Event> {
+    let mut events = Vec::new();
+    let until = std::time::Instant::now() + WAIT;
+    while (log_texts(&events).len() < want || close_reasons(&events).len() < closed)
+        && std::time::Instant::now() < until
+    {
+        events.extend(server.drain(Duration::from_millis(100)));
+    }
+    events
+}
+
+#[test]
+fn a_server_started_from_a_thread_speaking_portuguese_logs_in_portuguese() {
+    socklab::i18n::set_here(Some(socklab::i18n::Lang::PtPt));
+    let server = start_text_server(true, Service::Echo, &[]);
+    let port = server.port();
+    echo_once(&server, b"hello");
+    // The note, the start line, and the session's two lines (written on its own thread).
+    let mut events = events_until_lines(&server, 4, 1);
+    events.extend(stop(server));
+    let lines = log_texts(&events);
+    assert!(
+        lines[0].starts_with(&format!(
+            "à escuta em 127.0.0.1:{port}: só este computador o alcança; outras máquinas usariam "
+        )),
+        "{lines:#?}"
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "a iniciar o servidor echo em 127.0.0.1:{port}; à espera de mensagens dos clientes"
+        )
+    );
+    assert!(
+        lines[2].starts_with("recebeu 5 bytes de ('127.0.0.1', "),
+        "{lines:#?}"
+    );
+    assert!(
+        lines[3].starts_with("devolveu 5 bytes a ('127.0.0.1', "),
+        "{lines:#?}"
+    );
+    assert_eq!(close_reasons(&events), ["fechada pelo cliente"]);
+    assert_eq!(
+        outcome(&events).as_ref().unwrap().message,
+        "servidor parado; atendeu 1 sessão"
+    );
+    socklab::i18n::set_here(None);
+}
+
+#[test]
+fn a_server_and_a_client_started_from_a_thread_speaking_spanish_log_in_spanish() {
+    socklab::i18n::set_here(Some(socklab::i18n::Lang::Es));
+    let server = start_text_server(false, Service::Upper, &[]);
+    let port = server.port();
+    let client = text_client(
+        false,
+        Service::Upper,
+        server.addr(),
+        vec![b"hola".to_vec(), b"adios".to_vec()],
+        None,
+    );
+    assert_eq!(
+        outcome(&client).as_ref().unwrap().message,
+        "2 mensajes con respuesta; no hay más mensajes"
+    );
+    let mut events = events_until_lines(&server, 6, 0);
+    events.extend(stop(server));
+    let lines = log_texts(&events);
+    assert!(
+        lines[0].starts_with(&format!(
+            "escuchando en 127.0.0.1:{port}: solo este ordenador puede alcanzarlo; otras máquinas usarían "
+        )),
+        "{lines:#?}"
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "iniciando el servidor upper en 127.0.0.1:{port}; esperando mensajes de los clientes"
+        )
+    );
+    assert!(
+        lines[2].starts_with("recibió 4 bytes de ('127.0.0.1', "),
+        "{lines:#?}"
+    );
+    assert_eq!(
+        outcome(&events).as_ref().unwrap().message,
+        "servidor detenido; respondió a 2 datagramas"
+    );
+    socklab::i18n::set_here(None);
+}

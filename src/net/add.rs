@@ -85,13 +85,14 @@ impl Shared {
     fn summary(&self, served: usize) -> Summary {
         let reason = self.stopped_because.lock().ok().and_then(|r| r.clone());
         Summary::new(match reason {
-            Some(reason) => format!(
-                "server stopped: {reason}; served {}",
-                crate::protocol::counted(served as u64, "request", "requests")
+            Some(reason) => crate::t!(
+                "net-server-stopped-because-served",
+                reason = reason,
+                requests = super::counted("net-n-requests", served as u64)
             ),
-            None => format!(
-                "server stopped; served {}",
-                crate::protocol::counted(served as u64, "request", "requests")
+            None => crate::t!(
+                "net-server-stopped-served",
+                requests = super::counted("net-n-requests", served as u64)
             ),
         })
     }
@@ -124,9 +125,12 @@ fn decide(
         reported_sum: None,
     }));
     if !add::in_range(message.number) {
-        let reason = format!(
-            "{peer} sent {}, outside {NUMBER_MIN}..{NUMBER_MAX} (lab rule)",
-            message.number
+        let reason = crate::t!(
+            "net-add-out-of-range",
+            peer = peer.to_string(),
+            number = message.number.to_string(),
+            min = NUMBER_MIN.to_string(),
+            max = NUMBER_MAX.to_string()
         );
         return if config.stop_on_out_of_range {
             Decision::Shutdown(reason)
@@ -143,9 +147,9 @@ fn decide(
     if !clashes.is_empty() {
         reporter.warn(
             Some(peer),
-            format!(
-                "the server name contains {:?}, which this client's format uses as a separator: its parser may misread the reply",
-                clashes.iter().collect::<String>()
+            crate::t!(
+                "net-add-name-clash",
+                chars = format!("{:?}", clashes.iter().collect::<String>())
             ),
         );
     }
@@ -161,9 +165,11 @@ pub fn run_tcp_server(
     let (listener, local) = super::tcp::listen(config.bind, reporter)?;
     reporter.info(
         None,
-        format!(
-            "server \"{}\" with number {} waiting for connections on {local}",
-            config.name, config.number
+        crate::t!(
+            "net-add-waiting-connections",
+            name = config.name.as_str(),
+            number = config.number.to_string(),
+            local = local.to_string()
         ),
     );
     let shared = Arc::new(Shared {
@@ -186,7 +192,10 @@ pub fn run_tcp_server(
             conn_served.fetch_add(n, Ordering::Relaxed);
         },
     );
-    reporter.info(None, format!("listening socket {local} closed"));
+    reporter.info(
+        None,
+        crate::t!("net-listening-socket-closed", local = local.to_string()),
+    );
     Ok(shared.summary(served.load(Ordering::Relaxed)))
 }
 
@@ -206,9 +215,11 @@ fn serve_connection(
     let mut chunk = [0u8; 16 * 1024];
     // The client half-closed: what it sent is all there is, and it may still want replies.
     let mut client_done = false;
+    // The connection ended with the peer's reset.
+    let mut reset = false;
     let reason = loop {
         if stop.is_stopped() {
-            break stop.reason().to_owned();
+            break stop.reason();
         }
         let mut wait = POLL_INTERVAL;
         match add::parse(&buf, &chunk_ends) {
@@ -228,7 +239,8 @@ fn serve_connection(
                     match decide(&shared.config, reporter, peer, &message) {
                         Decision::Reply(parts) => {
                             if let Err(e) = send_parts(&mut stream, reporter, peer, &parts) {
-                                break format!("send failed: {e}");
+                                reset = super::is_reset(&e);
+                                break crate::t!("net-send-failed", error = e.to_string());
                             }
                             answered += 1;
                             continue;
@@ -236,17 +248,20 @@ fn serve_connection(
                         Decision::Shutdown(reason) => {
                             reporter.warn(
                                 Some(peer),
-                                format!("{reason}: no reply; closing the connection and stopping the server"),
+                                crate::t!(
+                                    "net-add-no-reply-closing-stopping",
+                                    reason = reason.as_str()
+                                ),
                             );
                             shared.stop_for(reason);
-                            break "out-of-range number".to_owned();
+                            break crate::t!("net-add-out-of-range-number");
                         }
                         Decision::Refuse(reason) => {
                             reporter.warn(
                                 Some(peer),
-                                format!("{reason}: no reply, connection closed; the server keeps running"),
+                                crate::t!("net-add-no-reply-closed-running", reason = reason),
                             );
-                            break "out-of-range number".to_owned();
+                            break crate::t!("net-add-out-of-range-number");
                         }
                     }
                 }
@@ -260,52 +275,54 @@ fn serve_connection(
                     if !blank {
                         reporter.warn(
                             Some(peer),
-                            format!(
-                                "connection closed in the middle of a request: \"{}\"",
-                                escape_bytes(preview(&buf))
-                            ),
+                            crate::t!("net-closed-mid-request", text = escape_bytes(preview(&buf))),
                         );
                     }
-                    break "closed by the client".to_owned();
+                    break crate::t!("net-closed-by-client");
                 }
                 if !blank && last_data.elapsed() >= PARTIAL_REQUEST_TIMEOUT {
                     reporter.warn(
                         Some(peer),
-                        format!(
-                            "incomplete request after {} s: \"{}\"",
-                            PARTIAL_REQUEST_TIMEOUT.as_secs(),
-                            escape_bytes(&buf)
+                        crate::t!(
+                            "net-incomplete-request-after",
+                            secs = PARTIAL_REQUEST_TIMEOUT.as_secs().to_string(),
+                            text = escape_bytes(&buf)
                         ),
                     );
-                    break "incomplete request".to_owned();
+                    break crate::t!("net-incomplete-request");
                 }
                 if blank && last_data.elapsed() >= CONNECTION_IDLE_TIMEOUT {
-                    break format!("idle for {} s", CONNECTION_IDLE_TIMEOUT.as_secs());
+                    break crate::t!(
+                        "net-idle-for",
+                        secs = CONNECTION_IDLE_TIMEOUT.as_secs().to_string()
+                    );
                 }
             }
             Parsed::Invalid(why) => {
                 reporter.warn(
                     Some(peer),
-                    format!(
-                        "cannot understand the request ({why}): \"{}\"",
-                        escape_bytes(preview(&buf))
+                    crate::t!(
+                        "net-request-unreadable-because",
+                        why = why.to_string(),
+                        text = escape_bytes(preview(&buf))
                     ),
                 );
-                break "unreadable request".to_owned();
+                break crate::t!("net-request-unreadable");
             }
         }
         if buf.len() > MAX_REQUEST_BYTES {
             reporter.warn(
                 Some(peer),
-                format!(
-                    "request larger than {MAX_REQUEST_BYTES} bytes: \"{}…\"",
-                    escape_bytes(preview(&buf))
+                crate::t!(
+                    "net-request-too-large-text",
+                    max = MAX_REQUEST_BYTES.to_string(),
+                    text = escape_bytes(preview(&buf))
                 ),
             );
-            break "request too large".to_owned();
+            break crate::t!("net-request-too-large");
         }
         if let Err(e) = stream.set_read_timeout(Some(wait)) {
-            break format!("socket error: {e}");
+            break crate::t!("net-socket-error", error = e.to_string());
         }
         match stream.read(&mut chunk) {
             Ok(0) => client_done = true,
@@ -319,10 +336,13 @@ fn serve_connection(
                 last_data = Instant::now();
             }
             Err(e) if is_timeout(&e) => {}
-            Err(e) => break format!("receive failed: {e}"),
+            Err(e) => {
+                reset = super::is_reset(&e);
+                break crate::t!("net-receive-failed", error = e.to_string());
+            }
         }
     };
-    let first = super::closer(&stream, client_done, &reason);
+    let first = super::closer(&stream, client_done, reset);
     let _ = stream.shutdown(Shutdown::Both);
     reporter.send(Event::Closed {
         peer,
@@ -366,9 +386,11 @@ pub fn run_udp_server(
     let socket = super::udp::link(socket, &config.conditions, reporter)?;
     reporter.info(
         None,
-        format!(
-            "server \"{}\" with number {} waiting for datagrams on {local}",
-            config.name, config.number
+        crate::t!(
+            "net-add-waiting-datagrams",
+            name = config.name.as_str(),
+            number = config.number.to_string(),
+            local = local.to_string()
         ),
     );
     let shared = Shared {
@@ -391,7 +413,7 @@ pub fn run_udp_server(
             bytes: bytes.to_vec(),
         });
         if n == 0 {
-            reporter.warn(Some(peer), "empty datagram: nothing to add, ignored");
+            reporter.warn(Some(peer), crate::t!("net-add-empty-datagram"));
             continue;
         }
         let (mut buf, mut ends) = match pending.remove(&peer) {
@@ -406,9 +428,10 @@ pub fn run_udp_server(
         if buf.len() > MAX_REQUEST_BYTES {
             reporter.warn(
                 Some(peer),
-                format!(
-                    "request larger than {MAX_REQUEST_BYTES} bytes, ignored: \"{}…\"",
-                    escape_bytes(preview(&buf))
+                crate::t!(
+                    "net-request-too-large-ignored",
+                    max = MAX_REQUEST_BYTES.to_string(),
+                    text = escape_bytes(preview(&buf))
                 ),
             );
             continue;
@@ -420,9 +443,10 @@ pub fn run_udp_server(
                 if buf[consumed..].iter().any(|b| !b.is_ascii_whitespace()) {
                     reporter.warn(
                         Some(peer),
-                        format!(
-                            "ignored {} extra bytes after the request",
-                            buf.len() - consumed
+                        crate::t!(
+                            "net-add-extra-bytes-ignored",
+                            n = (buf.len() - consumed).to_string(),
+                            count = buf.len() - consumed
                         ),
                     );
                 }
@@ -442,53 +466,57 @@ pub fn run_udp_server(
                             );
                         }
                         for part in parts {
-                            super::udp::send(&socket, part, peer, Some(peer), reporter)
-                                .map_err(|e| Error::io(format!("cannot send to {peer}"), e))?;
+                            super::udp::send(&socket, part, peer, Some(peer), reporter).map_err(
+                                |e| {
+                                    Error::io(
+                                        crate::t!("net-cannot-send-to", peer = peer.to_string()),
+                                        e,
+                                    )
+                                },
+                            )?;
                         }
                         served += 1;
                     }
                     Decision::Shutdown(reason) => {
                         reporter.warn(
                             Some(peer),
-                            format!("{reason}: no reply; stopping the server"),
+                            crate::t!("net-add-no-reply-stopping", reason = reason.as_str()),
                         );
                         shared.stop_for(reason);
                     }
                     Decision::Refuse(reason) => {
                         reporter.warn(
                             Some(peer),
-                            format!("{reason}: no reply; the server keeps running"),
+                            crate::t!("net-add-no-reply-running", reason = reason),
                         );
                     }
                 }
             }
             Parsed::Incomplete => {
                 if pending.len() >= MAX_PENDING_PEERS {
-                    reporter.warn(
-                        Some(peer),
-                        "too many half-received requests; dropped this one",
-                    );
+                    reporter.warn(Some(peer), crate::t!("net-add-too-many-pending"));
                 } else {
-                    reporter.info(
-                        Some(peer),
-                        "waiting for the rest of the request (the number?)",
-                    );
+                    reporter.info(Some(peer), crate::t!("net-add-waiting-rest"));
                     pending.insert(peer, (buf, Instant::now()));
                 }
             }
             Parsed::Invalid(why) => {
                 reporter.warn(
                     Some(peer),
-                    format!(
-                        "cannot understand the datagram ({why}), ignored: \"{}\"",
-                        escape_bytes(preview(&buf))
+                    crate::t!(
+                        "net-datagram-unreadable-ignored",
+                        why = why.to_string(),
+                        text = escape_bytes(preview(&buf))
                     ),
                 );
             }
         }
     }
     drop(socket);
-    reporter.info(None, format!("socket {local} closed"));
+    reporter.info(
+        None,
+        crate::t!("net-socket-closed", local = local.to_string()),
+    );
     Ok(shared.summary(served))
 }
 
@@ -508,9 +536,13 @@ fn client_exchange(
     {
         reporter.info(
             Some(peer),
-            format!(
-                "the server sent {}, outside {NUMBER_MIN}..{NUMBER_MAX}: read as the sum ({} - {} = {own})",
-                reply.number, reply.number, config.number
+            crate::t!(
+                "net-add-read-as-sum",
+                number = reply.number.to_string(),
+                min = NUMBER_MIN.to_string(),
+                max = NUMBER_MAX.to_string(),
+                own_number = config.number.to_string(),
+                theirs = own.to_string()
             ),
         );
         reported_sum = Some(reply.number);
@@ -527,24 +559,39 @@ fn client_exchange(
         reported_sum,
     };
     let sum = exchange.sum();
-    let check = match reported_sum {
-        Some(said) if i128::from(said) == sum => format!(" (the server says {said} ✓)"),
-        Some(said) => format!(" (the server says {said}: wrong, it is {sum})"),
-        None => String::new(),
-    };
     if let Some(said) = reported_sum.filter(|s| i128::from(*s) != sum) {
         reporter.warn(
             Some(peer),
-            format!(
-                "the server reports the sum {said}, but {} + {server_number} = {sum}",
-                config.number
+            crate::t!(
+                "net-add-wrong-sum",
+                said = said.to_string(),
+                a = config.number.to_string(),
+                b = server_number.to_string(),
+                sum = sum.to_string()
             ),
         );
     }
-    let summary = Summary::new(format!(
-        "{} + {} = {}{check}",
-        exchange.client_number, exchange.server_number, sum
-    ));
+    let (a, b) = (
+        exchange.client_number.to_string(),
+        exchange.server_number.to_string(),
+    );
+    let summary = Summary::new(match reported_sum {
+        Some(said) if i128::from(said) == sum => crate::t!(
+            "net-add-sum-confirmed",
+            a = a,
+            b = b,
+            sum = sum.to_string(),
+            said = said.to_string()
+        ),
+        Some(said) => crate::t!(
+            "net-add-sum-wrong",
+            a = a,
+            b = b,
+            sum = sum.to_string(),
+            said = said.to_string()
+        ),
+        None => crate::t!("net-add-sum", a = a, b = b, sum = sum.to_string()),
+    });
     reporter.send(Event::Add(exchange));
     summary
 }
@@ -604,18 +651,19 @@ fn judge_reply(
             Verdict::Fail(Error::Protocol(format!("{why}: \"{}\"", shown())))
         }
         ParsedReply::Ambiguous(_) => Verdict::Wait(SETTLE_TIME),
-        ParsedReply::Invalid(why) => Verdict::Fail(Error::Protocol(format!(
-            "cannot understand the reply ({why}): \"{}\"",
-            shown()
+        ParsedReply::Invalid(why) => Verdict::Fail(Error::Protocol(crate::t!(
+            "net-reply-unreadable-because",
+            why = why.to_string(),
+            text = shown()
         ))),
         ParsedReply::Incomplete if buf.iter().all(u8::is_ascii_whitespace) => {
             Verdict::Wait(POLL_INTERVAL)
         }
         ParsedReply::Incomplete if finished || quiet >= REPLY_QUIET => {
-            Verdict::Fail(Error::Protocol(format!(
-                "cannot understand the reply (no number in it after {} of quiet): \"{}\"",
-                crate::error::seconds(quiet.as_millis() as u64),
-                shown()
+            Verdict::Fail(Error::Protocol(crate::t!(
+                "net-add-reply-no-number",
+                quiet = crate::error::seconds(quiet.as_millis() as u64),
+                text = shown()
             )))
         }
         ParsedReply::Incomplete => Verdict::Wait(POLL_INTERVAL),
@@ -631,10 +679,10 @@ pub fn run_tcp_client(
     let mut stream = super::connect(&config.server, config.timeout)?;
     let peer = stream
         .peer_addr()
-        .map_err(|e| Error::io("cannot read the peer address", e))?;
+        .map_err(|e| Error::io(crate::t!("net-cannot-read-peer-address"), e))?;
     let local = stream
         .local_addr()
-        .map_err(|e| Error::io("cannot read the local address", e))?;
+        .map_err(|e| Error::io(crate::t!("net-cannot-read-local-address"), e))?;
     reporter.send(Event::Connected {
         local,
         peer,
@@ -643,7 +691,7 @@ pub fn run_tcp_client(
     let _ = stream.set_nodelay(true);
     let parts = add::encode(&config.format, &config.name, config.number);
     send_parts(&mut stream, reporter, peer, &parts)
-        .map_err(|e| Error::io(format!("cannot send to {peer}"), e))?;
+        .map_err(|e| Error::io(crate::t!("net-cannot-send-to", peer = peer.to_string()), e))?;
 
     let deadline = Instant::now() + config.timeout;
     let mut buf = Vec::new();
@@ -653,7 +701,7 @@ pub fn run_tcp_client(
     let mut server_closed = false;
     let result = loop {
         if stop.is_stopped() {
-            break Err(Error::Input("cancelled".into()));
+            break Err(Error::Input(crate::t!("net-cancelled")));
         }
         let wait = match judge_reply(&buf, &ends, last_data.elapsed(), false, &config) {
             Verdict::Done(reply) => break Ok(client_exchange(&config, peer, &reply, reporter)),
@@ -676,14 +724,14 @@ pub fn run_tcp_client(
                 wait.min(deadline.saturating_duration_since(Instant::now()))
                     .max(Duration::from_millis(1)),
             ))
-            .map_err(|e| Error::io("socket error", e))?;
+            .map_err(|e| Error::io(crate::t!("net-socket-error-context"), e))?;
         match stream.read(&mut chunk) {
             Ok(0) => {
                 server_closed = true;
                 break if buf.is_empty() && !add::in_range(config.number) {
-                    Ok(Summary::new(format!(
-                        "the server closed the connection without replying, as a lab server does when the number ({}) is out of range",
-                        config.number
+                    Ok(Summary::new(crate::t!(
+                        "net-add-closed-out-of-range",
+                        number = config.number.to_string()
                     )))
                 } else if buf.is_empty() {
                     Err(Error::ClosedWithoutReply {
@@ -695,9 +743,9 @@ pub fn run_tcp_client(
                             Ok(client_exchange(&config, peer, &reply, reporter))
                         }
                         Verdict::Fail(e) => Err(e),
-                        Verdict::Wait(_) => Err(Error::Protocol(format!(
-                            "the server closed the connection after an incomplete reply: \"{}\"",
-                            escape_bytes(preview(&buf))
+                        Verdict::Wait(_) => Err(Error::Protocol(crate::t!(
+                            "net-add-closed-incomplete-reply",
+                            text = escape_bytes(preview(&buf))
                         ))),
                     }
                 };
@@ -711,28 +759,34 @@ pub fn run_tcp_client(
                 ends.push(buf.len());
                 last_data = Instant::now();
                 if buf.len() > MAX_REQUEST_BYTES {
-                    break Err(Error::Protocol(format!(
-                        "reply larger than {MAX_REQUEST_BYTES} bytes"
+                    break Err(Error::Protocol(crate::t!(
+                        "net-reply-too-large",
+                        max = MAX_REQUEST_BYTES.to_string()
                     )));
                 }
             }
             Err(e) if is_timeout(&e) => {}
-            Err(e) => break Err(Error::io(format!("receive from {peer} failed"), e)),
+            Err(e) => {
+                break Err(Error::io(
+                    crate::t!("net-receive-from-failed", peer = peer.to_string()),
+                    e,
+                ));
+            }
         }
     };
     let first = if config.reset_on_close {
         super::close_without_time_wait(&mut stream)
     } else {
-        let first = super::closer(&stream, server_closed, "");
+        let first = super::closer(&stream, server_closed, false);
         let _ = stream.shutdown(Shutdown::Both);
         first
     };
     reporter.send(Event::Closed {
         peer,
         reason: if first == super::event::Closer::Us {
-            "closed by the client".into()
+            crate::t!("net-closed-by-client")
         } else {
-            "closed by the server".into()
+            crate::t!("net-closed-by-server")
         },
         first,
     });
@@ -754,7 +808,7 @@ pub fn run_udp_client(
     let socket = super::udp::link(socket, &config.conditions, reporter)?;
     for part in add::encode(&config.format, &config.name, config.number) {
         super::udp::send(&socket, part, peer, None, reporter)
-            .map_err(|e| Error::io(format!("cannot send to {peer}"), e))?;
+            .map_err(|e| Error::io(crate::t!("net-cannot-send-to", peer = peer.to_string()), e))?;
     }
     let expect_reply = add::in_range(config.number);
     let timeout = if expect_reply {
@@ -797,9 +851,9 @@ pub fn run_udp_client(
         let n = match super::udp::recv_reply(&socket, peer, &mut datagram, left, stop) {
             Ok(n) => n,
             Err(Error::Timeout { .. } | Error::NoUdpServer { .. }) if !expect_reply => {
-                return Ok(Summary::new(format!(
-                    "no reply, as expected: a lab server stops without replying when the number ({}) is out of range",
-                    config.number
+                return Ok(Summary::new(crate::t!(
+                    "net-add-no-reply-as-expected",
+                    number = config.number.to_string()
                 )));
             }
             Err(Error::Timeout { .. }) if !buf.is_empty() => {
@@ -809,9 +863,9 @@ pub fn run_udp_client(
                 return match judge_reply(&buf, &ends, last_data.elapsed(), true, &config) {
                     Verdict::Done(reply) => Ok(client_exchange(&config, peer, &reply, reporter)),
                     Verdict::Fail(e) => Err(e),
-                    Verdict::Wait(_) => Err(Error::Protocol(format!(
-                        "cannot understand the reply: \"{}\"",
-                        escape_bytes(preview(&buf))
+                    Verdict::Wait(_) => Err(Error::Protocol(crate::t!(
+                        "net-reply-unreadable",
+                        text = escape_bytes(preview(&buf))
                     ))),
                 };
             }

@@ -29,11 +29,11 @@ impl BindChoice {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Self::AllIpv4 => "All interfaces (0.0.0.0)",
-            Self::Loopback => "This computer only (127.0.0.1)",
-            Self::AllIpv6 => "IPv6, all interfaces (::)",
+            Self::AllIpv4 => crate::t!("net-bind-all-ipv4"),
+            Self::Loopback => crate::t!("net-bind-loopback"),
+            Self::AllIpv6 => crate::t!("net-bind-all-ipv6"),
         }
     }
 }
@@ -55,7 +55,7 @@ pub fn resolve(host_port: &str) -> Result<Vec<SocketAddr>> {
     if addrs.is_empty() {
         return Err(Error::Resolve {
             host: host.to_owned(),
-            reason: "no addresses".into(),
+            reason: crate::t!("net-no-addresses"),
         });
     }
     addrs.sort_by_key(|a| a.is_ipv6());
@@ -65,11 +65,7 @@ pub fn resolve(host_port: &str) -> Result<Vec<SocketAddr>> {
 
 /// Splits `host:port` or `[v6]:port` without resolving.
 pub fn split_host_port(text: &str) -> Result<(&str, u16)> {
-    let bad = || {
-        Error::Input(format!(
-            "{text:?} is not HOST:PORT (examples: localhost:12000, 192.168.1.20:12000, [::1]:12000)"
-        ))
-    };
+    let bad = || Error::Input(crate::t!("net-not-host-port", text = format!("{text:?}")));
     let (host, port) = if let Some(rest) = text.strip_prefix('[') {
         let (host, port) = rest.split_once("]:").ok_or_else(bad)?;
         (host, port)
@@ -85,7 +81,7 @@ pub fn split_host_port(text: &str) -> Result<(&str, u16)> {
     }
     let port = port
         .parse::<u16>()
-        .map_err(|_| Error::Input(format!("{port:?} is not a port number (1-65535)")))?;
+        .map_err(|_| Error::Input(crate::t!("net-not-a-port", port = format!("{port:?}"))))?;
     Ok((host, port))
 }
 
@@ -156,14 +152,15 @@ pub fn loopback_note(local: SocketAddr) -> Option<String> {
         .filter(|a| !a.ip().is_loopback())
         .map(|a| a.to_string())
         .collect();
-    Some(format!(
-        "listening on {local}: only this computer can reach it; other machines would use {} if it listened on all interfaces (0.0.0.0)",
-        if others.is_empty() {
-            "this computer's network address".to_owned()
-        } else {
-            others.join(" or ")
-        }
-    ))
+    Some(if others.is_empty() {
+        crate::t!("net-loopback-note-unknown", local = local.to_string())
+    } else {
+        crate::t!(
+            "net-loopback-note",
+            local = local.to_string(),
+            others = others.join(&format!(" {} ", crate::t!("net-or")))
+        )
+    })
 }
 
 /// The user's name for default names such as "Server of ana".

@@ -143,12 +143,7 @@ impl<W: Write> Capture<W> {
                     env!("CARGO_PKG_VERSION")
                 ))),
                 SectionHeaderOption::OS(Cow::Borrowed(std::env::consts::OS)),
-                SectionHeaderOption::Comment(Cow::Borrowed(
-                    "Rebuilt by socklab from its socket calls, not captured from a network: one \
-                     TCP segment per send/recv (split at 65,495 bytes) acknowledged at once, the \
-                     handshake at connect/accept, FIN or RST at close, one UDP datagram per \
-                     sendto/recvfrom. No real segmentation, retransmissions or kernel timing.",
-                )),
+                SectionHeaderOption::Comment(Cow::Owned(crate::t!("net-capture-section"))),
             ],
         };
         let writer = PcapNgWriter::with_section_header(out, section).map_err(to_io)?;
@@ -224,7 +219,7 @@ impl<W: Write> Capture<W> {
                     local,
                     peer,
                     bytes,
-                    Some("dropped by the simulator: never delivered".into()),
+                    Some(crate::t!("net-capture-dropped")),
                     at,
                 )?;
             }
@@ -441,10 +436,9 @@ impl<W: Write> Capture<W> {
         }
         if cut && !self.payload_cut_said {
             self.payload_cut_said = true;
-            let said = format!(
-                "socklab left out the rest of the payload after the first {} (a capture keeps \
-                 that much); sequence numbers still count every byte",
-                crate::units::human_bytes(self.caps.payload_bytes.min(self.payload))
+            let said = crate::t!(
+                "net-capture-payload-cut",
+                size = crate::units::human_bytes(self.caps.payload_bytes.min(self.payload))
             );
             // The receiver's ACK of everything, carrying the note.
             self.segment(to, from, ack, Some(after), Flags::Ack, &[], Some(said), at)?;
@@ -460,10 +454,9 @@ impl<W: Write> Capture<W> {
             return Ok(());
         }
         self.payload_cut_said = true;
-        let said = format!(
-            "socklab left out the datagrams after the first {} of payload (a capture keeps that \
-             much); this empty datagram stands for them",
-            crate::units::human_bytes(self.payload)
+        let said = crate::t!(
+            "net-capture-datagrams-cut",
+            size = crate::units::human_bytes(self.payload)
         );
         self.datagram(from, to, &[], Some(said), at)
     }
@@ -505,21 +498,17 @@ impl<W: Write> Capture<W> {
         let one = |n: u32| n.wrapping_add(1);
         match first {
             Closer::PeerReset => {
-                let comment = Some("socklab saw the connection reset".to_owned());
+                let comment = Some(crate::t!("net-capture-peer-reset"));
                 self.segment(peer, local, b, None, Flags::Rst, &[], comment, at)
             }
             Closer::OurReset => {
-                let comment =
-                    Some("socklab reset the connection (a close with SO_LINGER 0)".to_owned());
+                let comment = Some(crate::t!("net-capture-our-reset"));
                 self.segment(local, peer, a, Some(b), Flags::Rst, &[], comment, at)
             }
             Closer::PeerThenOurReset => {
                 self.segment(peer, local, b, Some(a), Flags::FinAck, &[], None, at)?;
                 self.segment(local, peer, a, Some(one(b)), Flags::Ack, &[], None, at)?;
-                let comment = Some(
-                    "socklab reset the connection after the peer's FIN (a close with SO_LINGER 0: the peer's end is spared TIME_WAIT)"
-                        .to_owned(),
-                );
+                let comment = Some(crate::t!("net-capture-our-reset-after-fin"));
                 self.segment(local, peer, a, Some(one(b)), Flags::Rst, &[], comment, at)
             }
             Closer::Peer => {
@@ -599,9 +588,9 @@ impl<W: Write> Capture<W> {
                 snaplen: 0,
                 options: vec![
                     InterfaceDescriptionOption::IfName(Cow::Borrowed(name)),
-                    InterfaceDescriptionOption::IfDescription(Cow::Borrowed(
-                        "packets rebuilt from socklab's socket calls",
-                    )),
+                    InterfaceDescriptionOption::IfDescription(Cow::Owned(crate::t!(
+                        "net-capture-interface"
+                    ))),
                     InterfaceDescriptionOption::IfTsResol(9),
                 ],
             })
@@ -623,9 +612,10 @@ impl<W: Write> Capture<W> {
         }
         if self.packets + 1 >= self.caps.packets {
             self.full = true;
-            *comment = Some(format!(
-                "socklab's capture stops here: it keeps at most {} packets",
-                self.caps.packets
+            *comment = Some(crate::t!(
+                "net-capture-full",
+                n = self.caps.packets.to_string(),
+                count = self.caps.packets
             ));
         }
         true
@@ -661,8 +651,12 @@ impl<W: Write> Capture<W> {
             Flags::Rst => step.rst(),
         };
         let mut packet = Vec::with_capacity(step.size(payload.len()));
-        step.write(&mut packet, payload)
-            .map_err(|e| io::Error::other(format!("cannot build a TCP segment: {e}")))?;
+        step.write(&mut packet, payload).map_err(|e| {
+            io::Error::other(crate::t!(
+                "net-capture-cannot-build-segment",
+                error = e.to_string()
+            ))
+        })?;
         self.write(to.is_ipv6(), packet, payload.len(), comment, at)
     }
 
@@ -686,8 +680,12 @@ impl<W: Write> Capture<W> {
         };
         let step = ip.udp(from.port(), to.port());
         let mut packet = Vec::with_capacity(step.size(payload.len()));
-        step.write(&mut packet, payload)
-            .map_err(|e| io::Error::other(format!("cannot build a UDP datagram: {e}")))?;
+        step.write(&mut packet, payload).map_err(|e| {
+            io::Error::other(crate::t!(
+                "net-capture-cannot-build-datagram",
+                error = e.to_string()
+            ))
+        })?;
         self.write(to.is_ipv6(), packet, payload.len(), comment, at)
     }
 
@@ -754,17 +752,17 @@ enum Flags {
 fn fate_comment(fate: &Fate) -> (String, usize) {
     let mut said = Vec::new();
     if fate.duplicated {
-        said.push("sent twice by the simulator".to_owned());
+        said.push(crate::t!("net-capture-sent-twice"));
     }
     if fate.reordered {
-        said.push(format!(
-            "held back {} ms by the simulator",
-            fate.delay.as_millis()
+        said.push(crate::t!(
+            "net-capture-held-back",
+            ms = fate.delay.as_millis().to_string()
         ));
     } else if !fate.delay.is_zero() {
-        said.push(format!(
-            "delayed {} ms by the simulator",
-            fate.delay.as_millis()
+        said.push(crate::t!(
+            "net-capture-delayed",
+            ms = fate.delay.as_millis().to_string()
         ));
     }
     (said.join(", "), if fate.duplicated { 2 } else { 1 })

@@ -105,9 +105,10 @@ pub fn run_tcp_server(
     let (listener, local) = super::tcp::listen(config.bind, reporter)?;
     reporter.info(
         None,
-        format!(
-            "starting up {} server on {local}; waiting to receive messages from clients",
-            config.service.name()
+        crate::t!(
+            "net-echo-starting",
+            service = config.service.name(),
+            local = local.to_string()
         ),
     );
     let sessions = Arc::new(AtomicUsize::new(0));
@@ -126,13 +127,9 @@ pub fn run_tcp_server(
             serve_tcp_session(&conn_config, stream, peer, r, conn_stop);
         },
     );
-    Ok(Summary::new(format!(
-        "server stopped; served {}",
-        crate::protocol::counted(
-            sessions.load(Ordering::Relaxed) as u64,
-            "session",
-            "sessions"
-        )
+    Ok(Summary::new(crate::t!(
+        "net-server-stopped-served",
+        requests = super::counted("net-n-sessions", sessions.load(Ordering::Relaxed) as u64)
     )))
 }
 
@@ -159,27 +156,35 @@ fn serve_tcp_session(
     let mut last = Instant::now();
     let shown = python_address(peer);
     let mut saw_eof = false;
+    // The connection ended with the peer's reset.
+    let mut reset = false;
     let reason = loop {
         if stop.is_stopped() {
-            break stop.reason().to_owned();
+            break stop.reason();
         }
         let read = stream.read(&mut chunk);
         if stop.is_stopped() {
-            break stop.reason().to_owned();
+            break stop.reason();
         }
         let n = match read {
             Ok(0) => {
                 saw_eof = true;
-                break "closed by the client".to_owned();
+                break crate::t!("net-closed-by-client");
             }
             Ok(n) => n,
             Err(e) if is_timeout(&e) => {
                 if last.elapsed() >= CONNECTION_IDLE_TIMEOUT {
-                    break format!("idle for {} s", CONNECTION_IDLE_TIMEOUT.as_secs());
+                    break crate::t!(
+                        "net-idle-for",
+                        secs = CONNECTION_IDLE_TIMEOUT.as_secs().to_string()
+                    );
                 }
                 continue;
             }
-            Err(e) => break format!("receive failed: {e}"),
+            Err(e) => {
+                reset = super::is_reset(&e);
+                break crate::t!("net-receive-failed", error = e.to_string());
+            }
         };
         last = Instant::now();
         let message = &chunk[..n];
@@ -192,13 +197,15 @@ fn serve_tcp_session(
         });
         reporter.info(
             None,
-            format!(
-                "received {} from {shown}",
-                crate::protocol::counted(n as u64, "byte", "bytes")
+            crate::t!(
+                "net-echo-received-from",
+                bytes = super::counted("net-n-bytes", n as u64),
+                peer = shown.as_str()
             ),
         );
         if let Err(e) = written {
-            break format!("send failed: {e}");
+            reset = super::is_reset(&e);
+            break crate::t!("net-send-failed", error = e.to_string());
         }
         let sent = answer.len() as u64;
         reporter.send(Event::Sent {
@@ -207,16 +214,17 @@ fn serve_tcp_session(
         });
         reporter.info(
             None,
-            format!(
-                "sent {} back to {shown}",
-                crate::protocol::counted(sent, "byte", "bytes")
+            crate::t!(
+                "net-echo-sent-back",
+                bytes = super::counted("net-n-bytes", sent),
+                peer = shown.as_str()
             ),
         );
         if config.service == Service::Echo && is_stop_word(message, &config.stop_words) {
-            break "stop word received; closed by the server".to_owned();
+            break crate::t!("net-echo-stop-word-closed");
         }
     };
-    let first = super::closer(&stream, saw_eof, &reason);
+    let first = super::closer(&stream, saw_eof, reset);
     let _ = stream.shutdown(Shutdown::Both);
     reporter.send(Event::Closed {
         peer,
@@ -235,9 +243,10 @@ pub fn run_udp_server(
     let socket = super::udp::link(socket, &config.conditions, reporter)?;
     reporter.info(
         None,
-        format!(
-            "starting up {} server on {local}; waiting to receive messages from clients",
-            config.service.name()
+        crate::t!(
+            "net-echo-starting",
+            service = config.service.name(),
+            local = local.to_string()
         ),
     );
     let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
@@ -253,10 +262,10 @@ pub fn run_udp_server(
         });
         reporter.info(
             None,
-            format!(
-                "received {} from {}",
-                crate::protocol::counted(n as u64, "byte", "bytes"),
-                python_address(peer)
+            crate::t!(
+                "net-echo-received-from",
+                bytes = super::counted("net-n-bytes", n as u64),
+                peer = python_address(peer)
             ),
         );
         let answer = config.service.answer(message);
@@ -264,27 +273,27 @@ pub fn run_udp_server(
             Ok(()) => {
                 reporter.info(
                     None,
-                    format!(
-                        "sent {} back to {}",
-                        crate::protocol::counted(answer.len() as u64, "byte", "bytes"),
-                        python_address(peer)
+                    crate::t!(
+                        "net-echo-sent-back",
+                        bytes = super::counted("net-n-bytes", answer.len() as u64),
+                        peer = python_address(peer)
                     ),
                 );
                 answered += 1;
             }
             // Upper-casing can lengthen a maximum-size datagram past what UDP carries.
-            Err(e) => reporter.warn(Some(peer), format!("cannot answer: {e}")),
+            Err(e) => reporter.warn(
+                Some(peer),
+                crate::t!("net-echo-cannot-answer", error = e.to_string()),
+            ),
         }
         if config.service == Service::Echo && is_stop_word(message, &config.stop_words) {
-            reporter.info(
-                Some(peer),
-                "stop word received (UDP has no connection to close)",
-            );
+            reporter.info(Some(peer), crate::t!("net-echo-stop-word-udp"));
         }
     }
-    Ok(Summary::new(format!(
-        "server stopped; answered {}",
-        crate::protocol::counted(answered as u64, "datagram", "datagrams")
+    Ok(Summary::new(crate::t!(
+        "net-server-stopped-answered",
+        datagrams = super::counted("net-n-datagrams", answered as u64)
     )))
 }
 
@@ -303,7 +312,7 @@ impl Session<'_> {
             let _ = old.shutdown(Shutdown::Both);
             self.reporter.send(Event::Closed {
                 peer: self.peer,
-                reason: "closed by the server".into(),
+                reason: crate::t!("net-closed-by-server"),
                 first: super::event::Closer::Peer,
             });
         }
@@ -311,10 +320,10 @@ impl Session<'_> {
         let _ = stream.set_nodelay(true);
         self.peer = stream
             .peer_addr()
-            .map_err(|e| Error::io("cannot read the peer address", e))?;
+            .map_err(|e| Error::io(crate::t!("net-cannot-read-peer-address"), e))?;
         let local = stream
             .local_addr()
-            .map_err(|e| Error::io("cannot read the local address", e))?;
+            .map_err(|e| Error::io(crate::t!("net-cannot-read-local-address"), e))?;
         self.reporter.send(Event::Connected {
             local,
             peer: self.peer,
@@ -355,9 +364,12 @@ impl Session<'_> {
         let stream = self
             .stream
             .as_mut()
-            .ok_or_else(|| Error::Input("not connected".into()))?;
+            .ok_or_else(|| Error::Input(crate::t!("net-not-connected")))?;
         if let Err(e) = stream.write_all(message) {
-            self.reporter.warn(Some(peer), format!("send failed: {e}"));
+            self.reporter.warn(
+                Some(peer),
+                crate::t!("net-send-failed", error = e.to_string()),
+            );
             return Ok(None);
         }
         self.reporter.send(Event::Sent {
@@ -372,10 +384,10 @@ impl Session<'_> {
         let deadline = Instant::now() + self.config.timeout;
         stream
             .set_read_timeout(Some(POLL_INTERVAL))
-            .map_err(|e| Error::io("socket error", e))?;
+            .map_err(|e| Error::io(crate::t!("net-socket-error-context"), e))?;
         while reply.len() < expected {
             if stop.is_stopped() {
-                return Err(Error::Input("cancelled".into()));
+                return Err(Error::Input(crate::t!("net-cancelled")));
             }
             match stream.read(&mut buf) {
                 Ok(0) => break,
@@ -397,11 +409,18 @@ impl Session<'_> {
                     }
                 }
                 Err(e) if reply.is_empty() => {
-                    self.reporter
-                        .warn(Some(peer), format!("receive failed: {e}"));
+                    self.reporter.warn(
+                        Some(peer),
+                        crate::t!("net-receive-failed", error = e.to_string()),
+                    );
                     return Ok(None);
                 }
-                Err(e) => return Err(Error::io(format!("receive from {peer} failed"), e)),
+                Err(e) => {
+                    return Err(Error::io(
+                        crate::t!("net-receive-from-failed", peer = peer.to_string()),
+                        e,
+                    ));
+                }
             }
         }
         if reply.is_empty() && expected > 0 {
@@ -445,21 +464,21 @@ pub fn run_client(
             Ok(m) => m,
             Err(RecvTimeoutError::Timeout) => {
                 if stop.is_stopped() {
-                    break "disconnected".to_owned();
+                    break crate::t!("net-echo-disconnected");
                 }
                 continue;
             }
-            Err(RecvTimeoutError::Disconnected) => break "no more messages".to_owned(),
+            Err(RecvTimeoutError::Disconnected) => break crate::t!("net-echo-no-more-messages"),
         };
         if message.is_empty() {
-            reporter.warn(None, "an empty message sends nothing over TCP; skipped");
+            reporter.warn(None, crate::t!("net-echo-empty-message-tcp"));
             continue;
         }
         let stop_word = is_stop_word(&message, &config.stop_words);
         if exchanged > 0 && session.closed_by_server() {
             reporter.info(
                 Some(session.peer),
-                "the server closed the connection after the last reply; reconnecting",
+                crate::t!("net-echo-closed-after-reply-reconnecting"),
             );
             session.connect()?;
         }
@@ -467,7 +486,7 @@ pub fn run_client(
         if result.is_none() && !stop_word {
             reporter.info(
                 Some(session.peer),
-                "the server closed the connection; reconnecting",
+                crate::t!("net-echo-closed-reconnecting"),
             );
             session.connect()?;
             result = session.exchange(&message, stop)?;
@@ -484,31 +503,30 @@ pub fn run_client(
             }
             None if stop_word => {}
             None => {
-                return Err(Error::Protocol(
-                    "the server closed the connection without replying, twice".into(),
-                ));
+                return Err(Error::Protocol(crate::t!("net-echo-closed-twice")));
             }
         }
         if stop_word {
-            break "stop word sent".to_owned();
+            break crate::t!("net-echo-stop-word-sent");
         }
     };
     if let Some(stream) = session.stream.take() {
-        let first = super::closer(&stream, false, "");
+        let first = super::closer(&stream, false, false);
         let _ = stream.shutdown(Shutdown::Both);
         reporter.send(Event::Closed {
             peer: session.peer,
             reason: if first == super::event::Closer::Peer {
-                format!("{ended}; closed by the server")
+                crate::t!("net-ended-closed-by-server", ended = ended.as_str())
             } else {
-                format!("{ended}; closed by the client")
+                crate::t!("net-ended-closed-by-client", ended = ended.as_str())
             },
             first,
         });
     }
-    Ok(Summary::new(format!(
-        "{} answered; {ended}",
-        crate::protocol::counted(exchanged as u64, "message", "messages")
+    Ok(Summary::new(crate::t!(
+        "net-echo-answered",
+        messages = super::counted("net-n-messages", exchanged as u64),
+        ended = ended
     )))
 }
 
@@ -528,24 +546,25 @@ pub fn run_udp_client(
             Ok(m) => m,
             Err(RecvTimeoutError::Timeout) => {
                 if stop.is_stopped() {
-                    break "stopped";
+                    break crate::t!("net-echo-stopped");
                 }
                 continue;
             }
-            Err(RecvTimeoutError::Disconnected) => break "no more messages",
+            Err(RecvTimeoutError::Disconnected) => break crate::t!("net-echo-no-more-messages"),
         };
         if message.len() > MAX_DATAGRAM_BYTES {
             reporter.warn(
                 None,
-                format!(
-                    "{} bytes do not fit one UDP datagram (at most {MAX_DATAGRAM_BYTES}); skipped",
-                    message.len()
+                crate::t!(
+                    "net-echo-too-large-for-datagram",
+                    n = message.len().to_string(),
+                    max = MAX_DATAGRAM_BYTES.to_string()
                 ),
             );
             continue;
         }
         super::udp::send(&socket, message.clone(), peer, None, reporter)
-            .map_err(|e| Error::io(format!("cannot send to {peer}"), e))?;
+            .map_err(|e| Error::io(crate::t!("net-cannot-send-to", peer = peer.to_string()), e))?;
         let n = super::udp::recv_reply(&socket, peer, &mut datagram, config.timeout, stop)?;
         let reply = datagram[..n].to_vec();
         reporter.send(Event::Received {
@@ -561,11 +580,12 @@ pub fn run_udp_client(
         }));
         exchanged += 1;
         if is_stop_word(&message, &config.stop_words) {
-            break "stop word sent";
+            break crate::t!("net-echo-stop-word-sent");
         }
     };
-    Ok(Summary::new(format!(
-        "{} answered; {ended}",
-        crate::protocol::counted(exchanged as u64, "message", "messages")
+    Ok(Summary::new(crate::t!(
+        "net-echo-answered",
+        messages = super::counted("net-n-messages", exchanged as u64),
+        ended = ended
     )))
 }

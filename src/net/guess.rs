@@ -7,15 +7,16 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError};
 
+use super::counted;
 use super::event::{Event, GuessReport, Role, Summary};
 use super::runner::{Reporter, StopFlag};
 use super::{MAX_DATAGRAM_BYTES, POLL_INTERVAL};
 use crate::error::{Error, Result};
+use crate::protocol::escape_bytes;
 use crate::protocol::text::{
     Halving, Hint, HintStyle, NOT_A_NUMBER_REPLY, SECRET_MAX, SECRET_MIN, judge, parse_guess,
     read_hint,
 };
-use crate::protocol::{counted, escape_bytes};
 
 /// Port of the guess-the-number forms and CLI.
 pub const DEFAULT_GUESS_PORT: u16 = crate::exercise::GUESS_PORT;
@@ -67,9 +68,11 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
     let socket = super::udp::link(socket, &config.conditions, reporter)?;
     reporter.info(
         None,
-        format!(
-            "guess the number: a secret from {SECRET_MIN} to {SECRET_MAX} per client; replies {}",
-            config.style.label()
+        crate::t!(
+            "net-guess-starting",
+            min = SECRET_MIN.to_string(),
+            max = SECRET_MAX.to_string(),
+            replies = config.style.label()
         ),
     );
     let mut games: HashMap<SocketAddr, Game> = HashMap::new();
@@ -110,7 +113,10 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
             None => {
                 reporter.warn(
                     Some(peer),
-                    format!("not a number: \"{}\"", escape_bytes(&message[..n.min(80)])),
+                    crate::t!(
+                        "net-guess-not-a-number",
+                        text = escape_bytes(&message[..n.min(80)])
+                    ),
                 );
                 (NOT_A_NUMBER_REPLY.to_owned(), false)
             }
@@ -124,7 +130,10 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
             correct,
         }));
         if let Err(e) = super::udp::send(&socket, reply.into_bytes(), peer, Some(peer), reporter) {
-            reporter.warn(Some(peer), format!("cannot reply: {e}"));
+            reporter.warn(
+                Some(peer),
+                crate::t!("net-guess-cannot-reply", error = e.to_string()),
+            );
         }
         if correct {
             solved += 1;
@@ -133,9 +142,9 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
             game.guesses = 0;
             reporter.info(
                 Some(peer),
-                format!(
-                    "guessed in {}; a new game begins",
-                    counted(u64::from(count), "try", "tries")
+                crate::t!(
+                    "net-guess-guessed-new-game",
+                    tries = counted("net-n-tries", u64::from(count))
                 ),
             );
             reporter.send(Event::Secret {
@@ -144,9 +153,9 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
             });
         }
     }
-    Ok(Summary::new(format!(
-        "server stopped; {} won",
-        crate::protocol::counted(solved as u64, "game", "games")
+    Ok(Summary::new(crate::t!(
+        "net-guess-server-stopped",
+        games = counted("net-n-games", solved as u64)
     )))
 }
 
@@ -176,7 +185,7 @@ fn ask(
     stop: &StopFlag,
 ) -> Result<String> {
     super::udp::send(socket, guess.to_vec(), peer, None, reporter)
-        .map_err(|e| Error::io(format!("cannot send to {peer}"), e))?;
+        .map_err(|e| Error::io(crate::t!("net-cannot-send-to", peer = peer.to_string()), e))?;
     let mut buf = vec![0u8; MAX_DATAGRAM_BYTES + 1];
     let n = super::udp::recv_reply(socket, peer, &mut buf, config.timeout, stop)?;
     reporter.send(Event::Received {
@@ -203,16 +212,18 @@ pub fn run_client(
             Ok(g) => g,
             Err(RecvTimeoutError::Timeout) => {
                 if stop.is_stopped() {
-                    return Ok(Summary::new(format!(
-                        "stopped after {}",
-                        counted(u64::from(count), "guess", "guesses")
+                    return Ok(Summary::new(crate::t!(
+                        "net-guess-stopped-after",
+                        guesses = counted("net-n-guesses", u64::from(count))
                     )));
                 }
                 continue;
             }
             Err(RecvTimeoutError::Disconnected) => {
-                return Ok(Summary::new(format!(
-                    "no more guesses after {count}; not found yet"
+                return Ok(Summary::new(crate::t!(
+                    "net-guess-no-more-guesses",
+                    n = count.to_string(),
+                    count = count
                 )));
             }
         };
@@ -240,9 +251,10 @@ pub fn run_client(
             correct,
         }));
         if correct {
-            return Ok(Summary::new(format!(
-                "{reply} after {}",
-                counted(u64::from(count), "guess", "guesses")
+            return Ok(Summary::new(crate::t!(
+                "net-guess-correct-after",
+                reply = reply.as_str(),
+                guesses = counted("net-n-guesses", u64::from(count))
             )));
         }
     }
@@ -262,7 +274,7 @@ pub fn run_auto_client(
             let until = Instant::now() + config.step_delay;
             while Instant::now() < until {
                 if stop.is_stopped() {
-                    return Ok(Summary::new("auto-play stopped"));
+                    return Ok(Summary::new(crate::t!("net-guess-auto-stopped")));
                 }
                 std::thread::sleep(
                     POLL_INTERVAL.min(until.saturating_duration_since(Instant::now())),
@@ -283,8 +295,9 @@ pub fn run_auto_client(
         )
         .map_err(|e| unanswered(e, count))?;
         let hint = read_hint(reply.as_bytes()).ok_or_else(|| {
-            Error::Protocol(format!(
-                "cannot read the reply \"{reply}\" as HIGHER, LOWER or CORRECT"
+            Error::Protocol(crate::t!(
+                "net-guess-reply-unreadable",
+                reply = reply.as_str()
             ))
         })?;
         reporter.send(Event::Guess(GuessReport {
@@ -296,14 +309,18 @@ pub fn run_auto_client(
             correct: hint == Hint::Correct,
         }));
         if hint == Hint::Correct {
-            return Ok(Summary::new(format!(
-                "{reply}: the number is {guess}, found in {}",
-                counted(u64::from(count), "guess", "guesses")
+            return Ok(Summary::new(crate::t!(
+                "net-guess-found",
+                reply = reply.as_str(),
+                number = guess.to_string(),
+                guesses = counted("net-n-guesses", u64::from(count))
             )));
         }
         range.learn(guess, hint);
     }
-    Err(Error::Protocol(format!(
-        "no CORRECT after {MAX_AUTO_GUESSES} guesses"
+    Err(Error::Protocol(crate::t!(
+        "net-guess-no-correct",
+        n = MAX_AUTO_GUESSES.to_string(),
+        count = MAX_AUTO_GUESSES
     )))
 }

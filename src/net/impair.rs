@@ -69,11 +69,15 @@ impl Conditions {
             ("reorder", self.reorder_pct),
         ] {
             if !(0.0..=100.0).contains(&pct) {
-                return Err(format!("{name} must be a percentage, 0 to 100 (got {pct})"));
+                return Err(crate::t!(
+                    "net-sim-not-a-percentage",
+                    name = name,
+                    got = pct.to_string()
+                ));
             }
         }
         if self.delay_ms > 10_000 || self.jitter_ms > 10_000 {
-            return Err("delay and jitter are at most 10,000 ms".into());
+            return Err(crate::t!("net-sim-delay-too-long"));
         }
         Ok(())
     }
@@ -82,25 +86,32 @@ impl Conditions {
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         if self.loss_pct > 0.0 {
-            parts.push(format!("{}% loss", self.loss_pct));
+            parts.push(crate::t!("net-sim-loss", pct = self.loss_pct.to_string()));
         }
         if self.duplicate_pct > 0.0 {
-            parts.push(format!("{}% duplicated", self.duplicate_pct));
+            parts.push(crate::t!(
+                "net-sim-duplicated",
+                pct = self.duplicate_pct.to_string()
+            ));
         }
         if self.reorder_pct > 0.0 {
-            parts.push(format!("{}% reordered", self.reorder_pct));
+            parts.push(crate::t!(
+                "net-sim-reordered",
+                pct = self.reorder_pct.to_string()
+            ));
         }
         if self.delay_ms > 0 || self.jitter_ms > 0 {
-            parts.push(format!(
-                "{} ms ± {} ms delay",
-                self.delay_ms, self.jitter_ms
+            parts.push(crate::t!(
+                "net-sim-delay",
+                delay = self.delay_ms.to_string(),
+                jitter = self.jitter_ms.to_string()
             ));
         }
         if let Some(seed) = self.seed {
-            parts.push(format!("seed {seed}"));
+            parts.push(crate::t!("net-sim-seed", seed = seed.to_string()));
         }
         if self.receive {
-            parts.push("both directions".into());
+            parts.push(crate::t!("net-sim-both-directions"));
         }
         parts.join(", ")
     }
@@ -149,11 +160,13 @@ impl Counters {
 
 impl std::fmt::Display for Counts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} dropped, {} duplicated, {} reordered, {} delayed",
-            self.dropped, self.duplicated, self.reordered, self.delayed
-        )
+        f.write_str(&crate::t!(
+            "net-sim-counts",
+            dropped = self.dropped.to_string(),
+            duplicated = self.duplicated.to_string(),
+            reordered = self.reordered.to_string(),
+            delayed = self.delayed.to_string()
+        ))
     }
 }
 

@@ -50,10 +50,17 @@ pub fn connect(host_port: &str, timeout: Duration) -> Result<TcpStream> {
             Err(e) => last = Some((addr, e)),
         }
     }
-    let (addr, source) = last.ok_or_else(|| Error::Input(format!("{host_port}: no address")))?;
+    let (addr, source) =
+        last.ok_or_else(|| Error::Input(crate::t!("net-no-address", server = host_port)))?;
     Err(Error::Connect {
         addr: if addrs.len() > 1 {
-            format!("{host_port} ({addr} and {} other)", addrs.len() - 1)
+            crate::t!(
+                "net-address-and-others",
+                server = host_port,
+                addr = addr.to_string(),
+                n = (addrs.len() - 1).to_string(),
+                count = addrs.len() - 1
+            )
         } else {
             addr.to_string()
         },
@@ -66,13 +73,13 @@ pub fn udp_client_socket(server: SocketAddr) -> Result<UdpSocket> {
     let local: SocketAddr = if server.is_ipv6() {
         "[::]:0"
             .parse()
-            .map_err(|_| Error::Input("bad local address".into()))?
+            .map_err(|_| Error::Input(crate::t!("net-bad-local-address")))?
     } else {
         "0.0.0.0:0"
             .parse()
-            .map_err(|_| Error::Input("bad local address".into()))?
+            .map_err(|_| Error::Input(crate::t!("net-bad-local-address")))?
     };
-    UdpSocket::bind(local).map_err(|e| Error::io("cannot create UDP socket", e))
+    UdpSocket::bind(local).map_err(|e| Error::io(crate::t!("net-cannot-create-udp-socket"), e))
 }
 
 /// Whether a read error only means "nothing yet" (a timeout on a blocking socket).
@@ -120,10 +127,11 @@ pub fn close_without_time_wait(stream: &mut std::net::TcpStream) -> event::Close
 }
 
 /// Which side closed `stream` first, as this side's calls saw it, when this side is about to
-/// close it: a receive error that says reset is the peer's reset; a receive of 0 bytes
-/// (`saw_eof`), or one that is waiting to be read now, the peer's FIN; else this side's.
-pub fn closer(stream: &std::net::TcpStream, saw_eof: bool, reason: &str) -> event::Closer {
-    if reason.to_lowercase().contains("reset") {
+/// close it: a socket error that was a reset (`reset`, see [`is_reset`]) is the peer's reset;
+/// a receive of 0 bytes (`saw_eof`), or one that is waiting to be read now, the peer's FIN;
+/// else this side's.
+pub fn closer(stream: &std::net::TcpStream, saw_eof: bool, reset: bool) -> event::Closer {
+    if reset {
         return event::Closer::PeerReset;
     }
     if saw_eof || peer_has_closed(stream) {
@@ -131,6 +139,24 @@ pub fn closer(stream: &std::net::TcpStream, saw_eof: bool, reason: &str) -> even
     } else {
         event::Closer::Us
     }
+}
+
+/// Whether a socket error is the peer's reset of the connection.
+pub fn is_reset(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::ConnectionReset
+}
+
+/// `n` things as the catalogue says them ("3 requests", "1,024 bytes"): `id` names a message
+/// with the arguments `n` (the number with its thousands separated) and `count` (the plural).
+pub fn counted(id: &str, n: u64) -> String {
+    use fluent_templates::fluent_bundle::FluentValue;
+    crate::i18n::tr_args(
+        id,
+        &[
+            ("n", FluentValue::from(crate::protocol::thousands(n))),
+            ("count", FluentValue::from(n)),
+        ],
+    )
 }
 
 /// Whether the peer's FIN is waiting to be read on `stream` (nothing else is: a peek).

@@ -177,12 +177,12 @@ where
     let name = name.into();
     let thread = thread::Builder::new()
         .name(name.clone())
-        .spawn(move || {
+        .spawn(crate::i18n::inherit(move || {
             let outcome = catch_unwind(AssertUnwindSafe(|| work(&reporter, &thread_stop)))
                 .unwrap_or_else(|payload| Err(Error::Panic(panic_message(payload.as_ref()))));
             reporter.send(Event::Finished(outcome));
-        })
-        .map_err(|e| Error::io(format!("cannot start thread {name}"), e))?;
+        }))
+        .map_err(|e| Error::io(crate::t!("net-cannot-start-thread", name = name), e))?;
     Ok(RunHandle {
         stop,
         thread: Some(thread),
@@ -197,20 +197,21 @@ where
     let thread_name = name.clone();
     thread::Builder::new()
         .name(name.clone())
-        .spawn(move || {
+        .spawn(crate::i18n::inherit(move || {
             let name = thread_name;
             if let Err(payload) = catch_unwind(AssertUnwindSafe(|| work(&reporter))) {
                 reporter.log(
                     Level::Error,
                     None,
-                    format!(
-                        "internal error in thread {name}: {}; the server keeps running",
-                        panic_message(payload.as_ref())
+                    crate::t!(
+                        "net-thread-panicked",
+                        name = name,
+                        error = panic_message(payload.as_ref())
                     ),
                 );
             }
-        })
-        .map_err(|e| Error::io(format!("cannot start thread {name}"), e))
+        }))
+        .map_err(|e| Error::io(crate::t!("net-cannot-start-thread", name = name), e))
 }
 
 fn panic_message(payload: &(dyn Any + Send)) -> String {
@@ -218,7 +219,7 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
         .downcast_ref::<&str>()
         .map(|s| (*s).to_owned())
         .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".into())
+        .unwrap_or_else(|| crate::t!("net-unknown-panic"))
 }
 
 #[cfg(test)]

@@ -39,11 +39,11 @@ impl StopFlag {
 
     /// Why a connection loop sees this flag set, for its close reason. A connection closed
     /// from the window keeps that reason even when the server stops before its loop notices.
-    pub fn reason(&self) -> &'static str {
+    pub fn reason(&self) -> String {
         if self.own.load(Ordering::SeqCst) || self.ancestors.is_empty() {
-            "closed by the server (from the window)"
+            crate::t!("net-closed-from-window")
         } else {
-            "server stopping"
+            crate::t!("net-server-stopping")
         }
     }
 }

@@ -33,10 +33,10 @@ pub fn listen(bind: SocketAddr, reporter: &Reporter) -> Result<(TcpListener, Soc
     let listener = bind_listener(bind).map_err(|source| Error::Bind { addr: bind, source })?;
     let local = listener
         .local_addr()
-        .map_err(|e| Error::io("cannot read the listening address", e))?;
+        .map_err(|e| Error::io(crate::t!("net-cannot-read-listening-address"), e))?;
     listener
         .set_nonblocking(true)
-        .map_err(|e| Error::io("cannot configure the listening socket", e))?;
+        .map_err(|e| Error::io(crate::t!("net-cannot-configure-listening-socket"), e))?;
     reporter.send(Event::Listening { local, tcp: true });
     if let Some(note) = super::addr::loopback_note(local) {
         reporter.info(None, note);
@@ -100,8 +100,10 @@ pub fn accept_loop<F>(
                 if connections.len() >= max_connections {
                     reporter.warn(
                         Some(peer),
-                        format!(
-                            "refused: already serving {max_connections} connections (the limit)"
+                        crate::t!(
+                            "net-refused-limit",
+                            max = max_connections.to_string(),
+                            count = max_connections
                         ),
                     );
                     continue;
@@ -111,7 +113,7 @@ pub fn accept_loop<F>(
                     reporter.log(
                         Level::Error,
                         Some(peer),
-                        format!("cannot configure the connection: {e}"),
+                        crate::t!("net-cannot-configure-connection", error = e.to_string()),
                     );
                     continue;
                 }
@@ -132,7 +134,7 @@ pub fn accept_loop<F>(
                             reporter.log(
                                 Level::Error,
                                 Some(peer),
-                                format!("cannot configure the connection: {e}"),
+                                crate::t!("net-cannot-configure-connection", error = e.to_string()),
                             );
                             continue;
                         }
@@ -154,7 +156,11 @@ pub fn accept_loop<F>(
             Err(e) if is_timeout(&e) => thread::sleep(POLL_INTERVAL / 2),
             Err(e) => {
                 // Out of file descriptors and the like: say so, and keep serving.
-                reporter.log(Level::Error, None, format!("accept failed: {e}"));
+                reporter.log(
+                    Level::Error,
+                    None,
+                    crate::t!("net-accept-failed", error = e.to_string()),
+                );
                 thread::sleep(POLL_INTERVAL);
             }
         }

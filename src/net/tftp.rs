@@ -141,6 +141,39 @@ impl Failure {
             send: Some((code, message)),
         }
     }
+
+    /// An ERROR for the peer that says message `id` in English (the words a TFTP peer reads,
+    /// whatever the language here), said in the current language for this side's log.
+    fn said(
+        code: ErrorCode,
+        id: &str,
+        args: &[(
+            &'static str,
+            fluent_templates::fluent_bundle::FluentValue<'_>,
+        )],
+    ) -> Self {
+        let why = crate::i18n::tr_args(id, args);
+        let wire = crate::i18n::lookup_in(crate::i18n::Lang::EnUs, id, args)
+            .unwrap_or_else(|| why.clone());
+        Self {
+            why,
+            send: Some((code, wire)),
+        }
+    }
+}
+
+/// [`Failure::said`] with the arguments of [`crate::t!`]: `tell!(code, "id", name = value)`.
+macro_rules! tell {
+    ($code:expr, $id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        Failure::said(
+            $code,
+            $id,
+            &[$((
+                stringify!($name),
+                fluent_templates::fluent_bundle::FluentValue::from($value),
+            )),*],
+        )
+    };
 }
 
 /// One transfer's socket, its peer and the reporting around them.
@@ -181,19 +214,18 @@ impl<'a> Session<'a> {
 
     /// What the simulator did to this transfer, for its last line ("" without one).
     fn simulator_note(&self) -> String {
-        self.link
-            .counts()
-            .map_or(String::new(), |c| format!("; simulator: {c}"))
+        self.link.counts().map_or(String::new(), |c| {
+            crate::t!("net-tftp-simulator-note", simulator = c.to_string())
+        })
     }
 
     /// Sends `packet` through the link; shows it (or its drop) in the log and the timeline
     /// unless `show` is [`Show::Quiet`].
     fn send_as(&self, packet: &Packet, show: Show) -> std::result::Result<(), Failure> {
         let bytes = packet.encode();
-        let fate = self
-            .link
-            .send_to(&bytes, self.peer)
-            .map_err(|e| Failure::local(format!("cannot send: {e}")))?;
+        let fate = self.link.send_to(&bytes, self.peer).map_err(|e| {
+            Failure::local(crate::t!("net-tftp-cannot-send", error = e.to_string()))
+        })?;
         if show == Show::Quiet {
             // Not shown, but a capture has every packet.
             if !fate.is_some_and(|f| f.dropped) {
@@ -220,7 +252,7 @@ impl<'a> Session<'a> {
                     sent: true,
                     bytes: shown,
                     note: if show == Show::Again {
-                        format!("{} · sent again", packet.describe())
+                        crate::t!("net-tftp-sent-again", packet = packet.describe())
                     } else {
                         packet.describe()
                     },
@@ -284,7 +316,7 @@ impl<'a> Session<'a> {
         let until = Instant::now() + wait;
         loop {
             if self.stop.is_stopped() {
-                return Err(Failure::tell(ErrorCode::NotDefined, "transfer cancelled"));
+                return Err(tell!(ErrorCode::NotDefined, "net-tftp-transfer-cancelled"));
             }
             if Instant::now() >= until {
                 return Ok(None);
@@ -292,16 +324,19 @@ impl<'a> Session<'a> {
             match self.link.recv_from(buf) {
                 Ok((n, from)) if from == self.peer => match Packet::parse(&buf[..n]) {
                     Ok(Packet::Error { code, message }) => {
-                        return Err(Failure::local(format!(
-                            "the peer sent ERROR {} ({}): {message}",
-                            code as u16,
-                            code.meaning()
+                        return Err(Failure::local(crate::t!(
+                            "net-tftp-peer-error",
+                            code = (code as u16).to_string(),
+                            meaning = code.meaning(),
+                            message = message
                         )));
                     }
                     Ok(p) => return Ok(Some(p)),
                     Err(e) => {
-                        self.reporter
-                            .warn(Some(from), format!("not a TFTP packet ({e}); ignored"));
+                        self.reporter.warn(
+                            Some(from),
+                            crate::t!("net-tftp-not-a-packet", error = e.to_string()),
+                        );
                     }
                 },
                 Ok((_, from)) => {
@@ -313,7 +348,12 @@ impl<'a> Session<'a> {
                 }
                 Err(e) if is_timeout(&e) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {}
-                Err(e) => return Err(Failure::local(format!("receive failed: {e}"))),
+                Err(e) => {
+                    return Err(Failure::local(crate::t!(
+                        "net-receive-failed",
+                        error = e.to_string()
+                    )));
+                }
             }
         }
     }
@@ -404,7 +444,11 @@ impl<'a> Session<'a> {
             while pending.len() < window && !read_all {
                 let mut block = vec![0u8; agreed.blksize];
                 let n = crate::files::read_full(&mut &mut *reader, &mut block).map_err(|e| {
-                    Failure::tell(ErrorCode::NotDefined, format!("cannot read the file: {e}"))
+                    tell!(
+                        ErrorCode::NotDefined,
+                        "net-tftp-cannot-read-file",
+                        error = e.to_string()
+                    )
                 })?;
                 block.truncate(n);
                 read_all = n < agreed.blksize;
@@ -462,40 +506,45 @@ impl<'a> Session<'a> {
                 Some(other) => {
                     self.reporter.warn(
                         Some(self.peer),
-                        format!("expected an ACK, got {}; ignored", other.describe()),
+                        crate::t!("net-tftp-expected-ack", packet = other.describe()),
                     );
                 }
                 None => {
                     if progressed.elapsed() >= timeout * MAX_TRIES {
-                        return Err(Failure::tell(
+                        return Err(tell!(
                             ErrorCode::NotDefined,
-                            format!(
-                                "no ACK for {} s: the peer is gone",
-                                (timeout * MAX_TRIES).as_secs()
-                            ),
+                            "net-tftp-no-ack-gone",
+                            secs = (timeout * MAX_TRIES).as_secs().to_string()
                         ));
                     }
                     backoff += 1;
                     stats.retransmits += pending.len() as u64;
                     if stats.retransmits <= NOTED {
-                        self.reporter.warn(
-                            Some(self.peer),
-                            format!(
-                                "no ACK for block {} within {} ms: sending {} again{}",
-                                block_number(acked + 1),
-                                self.rto(timeout, backoff - 1).as_millis(),
-                                if pending.len() == 1 {
-                                    "it".to_owned()
-                                } else {
-                                    format!("{} blocks", pending.len())
-                                },
-                                if stats.retransmits == NOTED {
-                                    " (further resends are counted, not listed)"
-                                } else {
-                                    ""
-                                }
-                            ),
-                        );
+                        self.reporter.warn(Some(self.peer), {
+                            let (block, ms, n, count) = (
+                                block_number(acked + 1).to_string(),
+                                self.rto(timeout, backoff - 1).as_millis().to_string(),
+                                pending.len().to_string(),
+                                pending.len(),
+                            );
+                            if stats.retransmits == NOTED {
+                                crate::t!(
+                                    "net-tftp-no-ack-resending-last",
+                                    block = block,
+                                    ms = ms,
+                                    n = n,
+                                    count = count
+                                )
+                            } else {
+                                crate::t!(
+                                    "net-tftp-no-ack-resending",
+                                    block = block,
+                                    ms = ms,
+                                    n = n,
+                                    count = count
+                                )
+                            }
+                        });
                     }
                     clean = false;
                     resend_at = send_from(self, &pending, acked, 0, true, backoff)?;
@@ -534,13 +583,12 @@ impl<'a> Session<'a> {
                     let index = block_index(block, expected);
                     if index == expected {
                         if data.len() > agreed.blksize {
-                            return Err(Failure::tell(
+                            return Err(tell!(
                                 ErrorCode::IllegalOperation,
-                                format!(
-                                    "block {block} has {} bytes, more than the agreed {}",
-                                    data.len(),
-                                    agreed.blksize
-                                ),
+                                "net-tftp-block-too-large",
+                                block = block.to_string(),
+                                bytes = data.len().to_string(),
+                                blksize = agreed.blksize.to_string()
                             ));
                         }
                         let last = data.len() < agreed.blksize;
@@ -556,7 +604,11 @@ impl<'a> Session<'a> {
                             });
                         }
                         out.write(&data).map_err(|e| {
-                            Failure::tell(ErrorCode::DiskFull, format!("cannot write: {e}"))
+                            tell!(
+                                ErrorCode::DiskFull,
+                                "net-tftp-cannot-write",
+                                error = e.to_string()
+                            )
                         })?;
                         stats.bytes += data.len() as u64;
                         stats.blocks += 1;
@@ -604,28 +656,27 @@ impl<'a> Session<'a> {
                 Some(other) => {
                     self.reporter.warn(
                         Some(self.peer),
-                        format!("expected DATA, got {}; ignored", other.describe()),
+                        crate::t!("net-tftp-expected-data", packet = other.describe()),
                     );
                 }
                 None => {
                     tries += 1;
                     if tries >= MAX_TRIES {
-                        return Err(Failure::tell(
+                        return Err(tell!(
                             ErrorCode::NotDefined,
-                            format!(
-                                "no DATA after {MAX_TRIES} tries ({} s each): the peer is gone",
-                                timeout.as_secs()
-                            ),
+                            "net-tftp-no-data-gone",
+                            tries = MAX_TRIES.to_string(),
+                            secs = timeout.as_secs().to_string()
                         ));
                     }
                     stats.retransmits += 1;
                     self.reporter.warn(
                         Some(self.peer),
-                        format!(
-                            "no DATA {} within {} s: sending {} again",
-                            block_number(expected),
-                            timeout.as_secs(),
-                            last_sent.describe()
+                        crate::t!(
+                            "net-tftp-no-data-resending",
+                            block = block_number(expected).to_string(),
+                            secs = timeout.as_secs().to_string(),
+                            packet = last_sent.describe()
                         ),
                     );
                     self.send_as(&last_sent, Show::Again)?;
@@ -687,32 +738,32 @@ fn transfer_socket(like: SocketAddr) -> std::io::Result<UdpSocket> {
 /// Runs the TFTP server until stopped.
 pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) -> Result<Summary> {
     if !config.root.is_dir() {
-        return Err(Error::Input(format!(
-            "the folder {} does not exist",
-            config.root.display()
+        return Err(Error::Input(crate::t!(
+            "net-tftp-no-folder",
+            path = config.root.display().to_string()
         )));
     }
     config.conditions.check().map_err(Error::Input)?;
     let (socket, local) = super::udp::bind_server(config.bind, reporter)?;
     // Requests arrive here unimpaired; each transfer's own socket is impaired.
     let socket = Link::new(socket, None);
-    reporter.info(
-        None,
-        format!(
-            "TFTP server sharing {} on {local}{}{}",
-            config.root.display(),
-            if config.allow_write {
-                "; uploads allowed"
-            } else {
-                "; read only"
-            },
-            if config.conditions.is_active() {
-                format!("; simulated network: {}", config.conditions.describe())
-            } else {
-                String::new()
-            }
-        ),
-    );
+    reporter.info(None, {
+        let (path, local) = (config.root.display().to_string(), local.to_string());
+        let sharing = if config.allow_write {
+            crate::t!("net-tftp-sharing-writable", path = path, local = local)
+        } else {
+            crate::t!("net-tftp-sharing-read-only", path = path, local = local)
+        };
+        if config.conditions.is_active() {
+            crate::t!(
+                "net-tftp-sharing-simulated",
+                sharing = sharing,
+                conditions = config.conditions.describe()
+            )
+        } else {
+            sharing
+        }
+    });
     reporter.send(Event::SharedFiles(crate::files::list_shared(
         &config.root,
         config.serve_hidden,
@@ -728,15 +779,15 @@ pub fn run_server(config: ServerConfig, reporter: &Reporter, stop: &StopFlag) ->
             Ok(other) => {
                 reporter.warn(
                     Some(peer),
-                    format!(
-                        "{} on the server's port: only requests come here; ignored",
-                        other.describe()
-                    ),
+                    crate::t!("net-tftp-not-a-request-port", packet = other.describe()),
                 );
                 continue;
             }
             Err(e) => {
-                reporter.warn(Some(peer), format!("not a TFTP request ({e}); ignored"));
+                reporter.warn(
+                    Some(peer),
+                    crate::t!("net-tftp-not-a-request", error = e.to_string()),
+                );
                 continue;
             }
         };
@@ -785,7 +836,10 @@ fn serve_request(
     let socket = match transfer_socket(peer) {
         Ok(s) => s,
         Err(e) => {
-            reporter.warn(Some(peer), format!("cannot open a transfer socket: {e}"));
+            reporter.warn(
+                Some(peer),
+                crate::t!("net-tftp-cannot-open-socket", error = e.to_string()),
+            );
             return;
         }
     };
@@ -801,9 +855,9 @@ fn serve_request(
             ))
         }
         Direction::Read => serve_read(&mut session, &config.root, &name, mode, &options),
-        Direction::Write if !config.allow_write => Err(Failure::tell(
+        Direction::Write if !config.allow_write => Err(tell!(
             ErrorCode::AccessViolation,
-            "uploads are not allowed on this server (start it with --allow-write)",
+            "net-tftp-uploads-not-allowed"
         )),
         Direction::Write => serve_write(&mut session, &config.root, &name, mode, &options),
     };
@@ -824,22 +878,40 @@ fn serve_request(
                 warning: None,
                 spliced: 0,
             }));
-            reporter.info(
-                Some(peer),
-                format!(
-                    "{} \"{name}\": {} bytes in {} blocks, {} retransmitted, {:.3} s ({}){counts}",
-                    if direction == Direction::Read {
-                        "sent"
-                    } else {
-                        "received"
-                    },
-                    stats.bytes,
-                    stats.blocks,
-                    stats.retransmits,
-                    elapsed.as_secs_f64(),
-                    crate::units::rate(stats.bytes, elapsed)
-                ),
-            );
+            reporter.info(Some(peer), {
+                let (bytes, blocks, retransmits, secs, rate) = (
+                    stats.bytes.to_string(),
+                    stats.blocks.to_string(),
+                    stats.retransmits.to_string(),
+                    format!("{:.3}", elapsed.as_secs_f64()),
+                    crate::units::rate(stats.bytes, elapsed),
+                );
+                if direction == Direction::Read {
+                    crate::t!(
+                        "net-tftp-server-sent",
+                        name = name.as_str(),
+                        bytes = bytes,
+                        blocks = blocks,
+                        count = stats.blocks,
+                        retransmits = retransmits,
+                        secs = secs,
+                        rate = rate,
+                        simulator = counts
+                    )
+                } else {
+                    crate::t!(
+                        "net-tftp-server-received",
+                        name = name.as_str(),
+                        bytes = bytes,
+                        blocks = blocks,
+                        count = stats.blocks,
+                        retransmits = retransmits,
+                        secs = secs,
+                        rate = rate,
+                        simulator = counts
+                    )
+                }
+            });
             session.dally();
         }
         Err(failure) => {
@@ -876,9 +948,7 @@ fn oack_then_ack0(
             return Ok(());
         }
     }
-    Err(Failure::local(
-        "no ACK for the options the server agreed to",
-    ))
+    Err(Failure::local(crate::t!("net-tftp-no-oack-ack")))
 }
 
 type Served = std::result::Result<(PathBuf, Stats, Option<String>), Failure>;
@@ -892,23 +962,26 @@ fn serve_read(
 ) -> Served {
     // Hidden names were refused before (unless shared): a link to one is judged here too.
     let path = resolve_in_root(root, name, true).map_err(|refusal| match refusal {
-        Refusal::Missing => Failure::tell(ErrorCode::FileNotFound, format!("\"{name}\" not found")),
+        Refusal::Missing => tell!(ErrorCode::FileNotFound, "net-tftp-not-found", name = name),
         other => Failure::tell(ErrorCode::AccessViolation, other.to_string()),
     })?;
     let file = File::open(&path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Failure::tell(ErrorCode::FileNotFound, format!("\"{name}\" not found"))
+            tell!(ErrorCode::FileNotFound, "net-tftp-not-found", name = name)
         } else {
-            Failure::tell(
+            tell!(
                 ErrorCode::AccessViolation,
-                format!("cannot open \"{name}\": {e}"),
+                "net-tftp-cannot-open-name",
+                name = name,
+                error = e.to_string()
             )
         }
     })?;
     if file.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(Failure::tell(
+        return Err(tell!(
             ErrorCode::FileNotFound,
-            format!("\"{name}\" is a folder"),
+            "net-tftp-is-a-folder",
+            name = name
         ));
     }
     let size = file.metadata().map(|m| m.len()).ok();
@@ -941,15 +1014,12 @@ fn serve_write(
     options: &[(String, String)],
 ) -> Served {
     if mode != Mode::Octet {
-        return Err(Failure::tell(
-            ErrorCode::IllegalOperation,
-            "only octet mode is accepted for uploads",
-        ));
+        return Err(tell!(ErrorCode::IllegalOperation, "net-tftp-octet-only"));
     }
     let path = upload_path(root, name)?;
     let mut out = Download::create(&path, false).map_err(|e| match e {
         Error::Exists(_) => {
-            Failure::tell(ErrorCode::FileExists, format!("\"{name}\" exists already"))
+            tell!(ErrorCode::FileExists, "net-tftp-exists", name = name)
         }
         other => Failure::tell(ErrorCode::AccessViolation, other.to_string()),
     })?;
@@ -969,7 +1039,7 @@ fn serve_write(
     let stats = session.receive_file(&mut out, agreed, total, None, first)?;
     let (saved, sha) = out
         .finish()
-        .map_err(|e| Failure::local(format!("cannot save: {e}")))?;
+        .map_err(|e| Failure::local(crate::t!("net-tftp-cannot-save", error = e.to_string())))?;
     Ok((saved, stats, Some(sha)))
 }
 
@@ -977,19 +1047,17 @@ fn serve_write(
 /// outside it, never over an existing file.
 fn upload_path(root: &Path, name: &str) -> std::result::Result<PathBuf, Failure> {
     match resolve_in_root(root, name, true) {
-        Ok(_) => Err(Failure::tell(
-            ErrorCode::FileExists,
-            format!("\"{name}\" exists already"),
-        )),
+        Ok(_) => Err(tell!(ErrorCode::FileExists, "net-tftp-exists", name = name)),
         Err(Refusal::Missing) => {
             // The name passed the rules (no "..", not absolute); its folder must exist inside
             // the root, links included.
             let normalised = name.replace('\\', "/");
             let relative = Path::new(&normalised);
             let file_name = relative.file_name().ok_or_else(|| {
-                Failure::tell(
+                tell!(
                     ErrorCode::AccessViolation,
-                    format!("\"{name}\" names no file"),
+                    "net-tftp-names-no-file",
+                    name = name
                 )
             })?;
             let root = root
@@ -999,16 +1067,14 @@ fn upload_path(root: &Path, name: &str) -> std::result::Result<PathBuf, Failure>
                 .join(relative.parent().unwrap_or(Path::new("")))
                 .canonicalize()
                 .map_err(|_| {
-                    Failure::tell(
+                    tell!(
                         ErrorCode::AccessViolation,
-                        format!("no folder for \"{name}\""),
+                        "net-tftp-no-folder-for",
+                        name = name
                     )
                 })?;
             if !folder.starts_with(&root) {
-                return Err(Failure::tell(
-                    ErrorCode::AccessViolation,
-                    "refused: a link that leads outside the shared folder",
-                ));
+                return Err(tell!(ErrorCode::AccessViolation, "net-tftp-link-outside"));
             }
             Ok(folder.join(file_name))
         }
@@ -1019,22 +1085,26 @@ fn upload_path(root: &Path, name: &str) -> std::result::Result<PathBuf, Failure>
 /// Runs one client transfer: a download, or an upload with `put`.
 pub fn run_client(config: ClientConfig, reporter: &Reporter, stop: &StopFlag) -> Result<Summary> {
     if config.blksize < crate::protocol::tftp::MIN_BLKSIZE || config.blksize > MAX_BLKSIZE {
-        return Err(Error::Input(format!(
-            "blksize must be {} to {MAX_BLKSIZE} (got {})",
-            crate::protocol::tftp::MIN_BLKSIZE,
-            config.blksize
+        return Err(Error::Input(crate::t!(
+            "net-tftp-bad-blksize",
+            min = crate::protocol::tftp::MIN_BLKSIZE.to_string(),
+            max = MAX_BLKSIZE.to_string(),
+            got = config.blksize.to_string()
         )));
     }
     if config.windowsize == 0 {
-        return Err(Error::Input("windowsize must be at least 1".into()));
+        return Err(Error::Input(crate::t!("net-tftp-bad-windowsize")));
     }
     let server = *super::addr::resolve(&config.server)?
         .first()
-        .ok_or_else(|| Error::Input(format!("{}: no address", config.server)))?;
-    let socket = transfer_socket(server).map_err(|e| Error::io("cannot create UDP socket", e))?;
+        .ok_or_else(|| {
+            Error::Input(crate::t!("net-no-address", server = config.server.as_str()))
+        })?;
+    let socket = transfer_socket(server)
+        .map_err(|e| Error::io(crate::t!("net-cannot-create-udp-socket"), e))?;
     let local = socket
         .local_addr()
-        .map_err(|e| Error::io("cannot read the local address", e))?;
+        .map_err(|e| Error::io(crate::t!("net-cannot-read-local-address"), e))?;
     reporter.send(Event::Connected {
         local,
         peer: server,
@@ -1065,19 +1135,42 @@ pub fn run_client(config: ClientConfig, reporter: &Reporter, stop: &StopFlag) ->
                 spliced: 0,
             }));
             session.dally();
-            Ok(Summary::new(format!(
-                "{} \"{}\" {} {}: {} bytes in {} blocks, {} retransmitted, {:.3} s ({}){}{counts}",
-                if config.put { "uploaded" } else { "downloaded" },
-                config.remote,
-                if config.put { "from" } else { "to" },
-                path.display(),
-                stats.bytes,
-                stats.blocks,
-                stats.retransmits,
-                elapsed.as_secs_f64(),
+            let (name, path, bytes, blocks, retransmits, secs, rate) = (
+                config.remote.as_str(),
+                path.display().to_string(),
+                stats.bytes.to_string(),
+                stats.blocks.to_string(),
+                stats.retransmits.to_string(),
+                format!("{:.3}", elapsed.as_secs_f64()),
                 crate::units::rate(stats.bytes, elapsed),
-                sha256.map_or(String::new(), |s| format!(", SHA-256 {s}"))
-            )))
+            );
+            Ok(Summary::new(match sha256.filter(|_| !config.put) {
+                Some(sha256) => crate::t!(
+                    "net-tftp-downloaded",
+                    name = name,
+                    path = path,
+                    bytes = bytes,
+                    blocks = blocks,
+                    count = stats.blocks,
+                    retransmits = retransmits,
+                    secs = secs,
+                    rate = rate,
+                    sha256 = sha256,
+                    simulator = counts
+                ),
+                None => crate::t!(
+                    "net-tftp-uploaded",
+                    name = name,
+                    path = path,
+                    bytes = bytes,
+                    blocks = blocks,
+                    count = stats.blocks,
+                    retransmits = retransmits,
+                    secs = secs,
+                    rate = rate,
+                    simulator = counts
+                ),
+            }))
         }
         Err(failure) => {
             session.fail(&failure);
@@ -1120,23 +1213,25 @@ fn request(
         let until = Instant::now() + timeout;
         while Instant::now() < until {
             if session.stop.is_stopped() {
-                return Err(Failure::local("cancelled"));
+                return Err(Failure::local(crate::t!("net-cancelled")));
             }
             match session.link.recv_from(&mut buf) {
                 // The server answers from a new port: the transfer's peer from now on.
                 Ok((n, from)) if from.ip() == server.ip() => {
-                    let packet = Packet::parse(&buf[..n])
-                        .map_err(|e| Failure::local(format!("the server's answer: {e}")))?;
+                    let packet = Packet::parse(&buf[..n]).map_err(|e| {
+                        Failure::local(crate::t!("net-tftp-server-answer", error = e.to_string()))
+                    })?;
                     session.peer = from;
                     if attempt == 0 {
                         session.sample_rtt(sent.elapsed());
                     }
                     session.shown_received(&packet);
                     if let Packet::Error { code, message } = packet {
-                        return Err(Failure::local(format!(
-                            "the server refused: ERROR {} ({}): {message}",
-                            code as u16,
-                            code.meaning()
+                        return Err(Failure::local(crate::t!(
+                            "net-tftp-server-refused",
+                            code = (code as u16).to_string(),
+                            meaning = code.meaning(),
+                            message = message
                         )));
                     }
                     return Ok(packet);
@@ -1144,17 +1239,25 @@ fn request(
                 Ok(_) => {}
                 Err(e) if is_timeout(&e) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {
-                    return Err(Failure::local(format!(
-                        "nothing is listening on {server} (the system refused the request)"
+                    return Err(Failure::local(crate::t!(
+                        "net-tftp-nothing-listening",
+                        server = server.to_string()
                     )));
                 }
-                Err(e) => return Err(Failure::local(format!("receive failed: {e}"))),
+                Err(e) => {
+                    return Err(Failure::local(crate::t!(
+                        "net-receive-failed",
+                        error = e.to_string()
+                    )));
+                }
             }
         }
     }
-    Err(Failure::local(format!(
-        "no answer from {server} after {MAX_TRIES} requests, {} s apart: is a TFTP server running there?",
-        timeout.as_secs()
+    Err(Failure::local(crate::t!(
+        "net-tftp-no-answer",
+        server = server.to_string(),
+        tries = MAX_TRIES.to_string(),
+        secs = timeout.as_secs().to_string()
     )))
 }
 
@@ -1181,32 +1284,50 @@ fn client_get(session: &mut Session<'_>, config: &ClientConfig) -> Served {
         }
         data @ Packet::Data { .. } => (Agreed::default(), None, Some(data), rrq.clone()),
         other => {
-            return Err(Failure::tell(
+            return Err(tell!(
                 ErrorCode::IllegalOperation,
-                format!("expected OACK or DATA, got {}", other.describe()),
+                "net-tftp-expected-oack-or-data",
+                packet = other.describe()
             ));
         }
     };
-    session.reporter.info(
-        Some(session.peer),
-        format!(
-            "transfer port {}: blocks of {} bytes, window {}{}",
-            session.peer.port(),
-            agreed.blksize,
-            agreed.windowsize,
-            total.map_or(String::new(), |t| format!(", {t} bytes"))
-        ),
-    );
+    session.reporter.info(Some(session.peer), {
+        let (port, blksize, window) = (
+            session.peer.port().to_string(),
+            agreed.blksize.to_string(),
+            agreed.windowsize.to_string(),
+        );
+        match total {
+            Some(t) => crate::t!(
+                "net-tftp-transfer-port-size",
+                port = port,
+                blksize = blksize,
+                window = window,
+                size = t.to_string()
+            ),
+            None => crate::t!(
+                "net-tftp-transfer-port",
+                port = port,
+                blksize = blksize,
+                window = window
+            ),
+        }
+    });
     let stats = session.receive_file(&mut out, agreed, total, first, last)?;
     let (path, sha) = out
         .finish()
-        .map_err(|e| Failure::local(format!("cannot save: {e}")))?;
+        .map_err(|e| Failure::local(crate::t!("net-tftp-cannot-save", error = e.to_string())))?;
     Ok((path, stats, Some(sha)))
 }
 
 fn client_put(session: &mut Session<'_>, config: &ClientConfig) -> Served {
-    let file = File::open(&config.local)
-        .map_err(|e| Failure::local(format!("cannot open {}: {e}", config.local.display())))?;
+    let file = File::open(&config.local).map_err(|e| {
+        Failure::local(crate::t!(
+            "net-tftp-cannot-open",
+            path = config.local.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let options = client_options(config, size);
     let wrq = Packet::Request {
@@ -1281,6 +1402,20 @@ impl<R: Read> Read for Netascii<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_for_the_peer_keeps_the_protocols_english_and_the_log_speaks_the_language() {
+        std::thread::spawn(|| {
+            crate::i18n::set_here(Some(crate::i18n::Lang::PtPt));
+            let failure = tell!(ErrorCode::FileExists, "net-tftp-exists", name = "a.txt");
+            assert_eq!(failure.why, "\"a.txt\" já existe");
+            let (code, wire) = failure.send.unwrap();
+            assert_eq!(code, ErrorCode::FileExists);
+            assert_eq!(wire, "\"a.txt\" exists already");
+        })
+        .join()
+        .unwrap();
+    }
 
     #[test]
     fn netascii_turns_line_ends_into_cr_lf() {

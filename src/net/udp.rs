@@ -18,7 +18,7 @@ pub fn link(socket: UdpSocket, conditions: &Conditions, reporter: &Reporter) -> 
     let sim = conditions.is_active().then(|| {
         reporter.info(
             None,
-            format!("simulated network: {}", conditions.describe()),
+            crate::t!("net-simulated-network", conditions = conditions.describe()),
         );
         std::sync::Arc::new(Simulator::new(conditions.clone()))
     });
@@ -96,9 +96,9 @@ impl Transfers {
         for t in self.threads {
             let _ = t.join();
         }
-        super::event::Summary::new(format!(
-            "server stopped; {} started",
-            crate::protocol::counted(self.started, "transfer", "transfers")
+        super::event::Summary::new(crate::t!(
+            "net-server-stopped-started",
+            transfers = super::counted("net-n-transfers", self.started)
         ))
     }
 }
@@ -108,10 +108,10 @@ pub fn bind_server(bind: SocketAddr, reporter: &Reporter) -> Result<(UdpSocket, 
     let socket = UdpSocket::bind(bind).map_err(|source| Error::Bind { addr: bind, source })?;
     let local = socket
         .local_addr()
-        .map_err(|e| Error::io("cannot read the bound address", e))?;
+        .map_err(|e| Error::io(crate::t!("net-cannot-read-bound-address"), e))?;
     socket
         .set_read_timeout(Some(POLL_INTERVAL))
-        .map_err(|e| Error::io("cannot configure the socket", e))?;
+        .map_err(|e| Error::io(crate::t!("net-cannot-configure-socket"), e))?;
     reporter.send(Event::Listening { local, tcp: false });
     if let Some(note) = super::addr::loopback_note(local) {
         reporter.info(None, note);
@@ -127,7 +127,7 @@ pub fn poll_datagram(link: &Link, buf: &mut [u8]) -> Result<Option<(usize, Socke
     match link.recv_from(buf) {
         Ok(got) => Ok(Some(got)),
         Err(e) if is_timeout(&e) || e.kind() == io::ErrorKind::ConnectionReset => Ok(None),
-        Err(e) => Err(Error::io("receive failed", e)),
+        Err(e) => Err(Error::io(crate::t!("net-receive-failed-context"), e)),
     }
 }
 
@@ -136,17 +136,17 @@ pub fn poll_datagram(link: &Link, buf: &mut [u8]) -> Result<Option<(usize, Socke
 pub fn connect_client(server: &str, reporter: &Reporter) -> Result<(UdpSocket, SocketAddr)> {
     let peer = *super::addr::resolve(server)?
         .first()
-        .ok_or_else(|| Error::Input(format!("{server}: no address")))?;
+        .ok_or_else(|| Error::Input(crate::t!("net-no-address", server = server)))?;
     let socket = super::udp_client_socket(peer)?;
     socket
         .connect(peer)
-        .map_err(|e| Error::io(format!("cannot address {peer}"), e))?;
+        .map_err(|e| Error::io(crate::t!("net-cannot-address", peer = peer.to_string()), e))?;
     socket
         .set_read_timeout(Some(POLL_INTERVAL))
-        .map_err(|e| Error::io("socket error", e))?;
+        .map_err(|e| Error::io(crate::t!("net-socket-error-context"), e))?;
     let local = socket
         .local_addr()
-        .map_err(|e| Error::io("cannot read the local address", e))?;
+        .map_err(|e| Error::io(crate::t!("net-cannot-read-local-address"), e))?;
     reporter.send(Event::Connected {
         local,
         peer,
@@ -166,7 +166,7 @@ pub fn recv_reply(
     let deadline = Instant::now() + timeout;
     loop {
         if stop.is_stopped() {
-            return Err(Error::Input("cancelled".into()));
+            return Err(Error::Input(crate::t!("net-cancelled")));
         }
         match socket.recv(buf) {
             Ok(n) => return Ok(n),
@@ -184,7 +184,7 @@ pub fn recv_reply(
                     addr: peer.to_string(),
                 });
             }
-            Err(e) => return Err(Error::io("receive failed", e)),
+            Err(e) => return Err(Error::io(crate::t!("net-receive-failed-context"), e)),
         }
     }
 }

@@ -61,8 +61,9 @@ pub struct ClientConfig {
 /// Splits the handout's `HOST:PORT:REMOTE_NAME` (or `[v6]:PORT:REMOTE_NAME`).
 pub fn split_target(target: &str) -> Result<(String, String)> {
     let bad = || {
-        Error::Input(format!(
-            "{target:?} is not HOST:PORT:REMOTE_NAME (e.g. localhost:9000:notes.txt or [::1]:9000:notes.txt)"
+        Error::Input(crate::t!(
+            "net-file-not-target",
+            text = format!("{target:?}")
         ))
     };
     let (host_end, rest) = if target.starts_with('[') {

@@ -21,10 +21,11 @@ pub(super) fn note_removed_parts(n: usize, path: &Path, reporter: &Reporter) {
     if n > 0 {
         reporter.info(
             None,
-            format!(
-                "removed {n} partial file{} left beside {} by an interrupted download",
-                if n == 1 { "" } else { "s" },
-                path.display()
+            crate::t!(
+                "net-file-removed-parts",
+                n = n.to_string(),
+                count = n,
+                path = path.display().to_string()
             ),
         );
     }
@@ -43,16 +44,12 @@ pub(super) fn destination(local: &Path, remote: &str) -> PathBuf {
     }
 }
 
-/// What a TCP transfer's chunks are called.
-pub(super) const TCP_UNIT: &str = "blocks";
-/// What a UDP transfer's chunks are called.
-pub(super) const UDP_UNIT: &str = "datagrams";
-
 /// How a finished download is reported.
-pub(super) struct Finish<'a> {
+pub(super) struct Finish {
     pub(super) bytes: u64,
     pub(super) chunks: u64,
-    pub(super) unit: &'a str,
+    /// TCP (chunks are blocks) or UDP (datagrams).
+    pub(super) tcp: bool,
     pub(super) started: Instant,
     pub(super) warning: Option<String>,
 }
@@ -62,13 +59,13 @@ pub(super) fn client_done(
     spliced: u64,
     peer: SocketAddr,
     config: &ClientConfig,
-    done: Finish<'_>,
+    done: Finish,
     reporter: &Reporter,
 ) -> Result<Summary> {
     let Finish {
         bytes,
         chunks,
-        unit,
+        tcp,
         started,
         warning,
     } = done;
@@ -82,7 +79,7 @@ pub(super) fn client_done(
         path: path.clone(),
         bytes,
         chunks,
-        tcp: unit == TCP_UNIT,
+        tcp,
         elapsed,
         sha256: Some(sha256.clone()),
         warning: warning.clone(),
@@ -91,20 +88,36 @@ pub(super) fn client_done(
     if let Some(w) = &warning {
         reporter.warn(Some(peer), w.clone());
     }
-    let unit = if chunks == 1 {
-        unit.trim_end_matches('s')
+    let chunks = if tcp {
+        crate::net::counted("net-n-blocks", chunks)
     } else {
-        unit
+        crate::net::counted("net-n-datagrams", chunks)
     };
-    Ok(Summary::new(format!(
-        "saved {} ({}, {} {unit}) in {}, {}; SHA-256 {sha256}{}",
-        path.display(),
-        crate::protocol::counted(bytes, "byte", "bytes"),
-        crate::protocol::thousands(chunks),
+    let (path, bytes, elapsed, rate) = (
+        path.display().to_string(),
+        crate::net::counted("net-n-bytes", bytes),
         seconds(elapsed),
         rate(bytes, elapsed),
-        warning
-            .map(|w| format!("; warning: {w}"))
-            .unwrap_or_default()
-    )))
+    );
+    Ok(Summary::new(match warning {
+        Some(warning) => crate::t!(
+            "net-file-saved-warning",
+            path = path,
+            bytes = bytes,
+            chunks = chunks,
+            elapsed = elapsed,
+            rate = rate,
+            sha256 = sha256,
+            warning = warning
+        ),
+        None => crate::t!(
+            "net-file-saved",
+            path = path,
+            bytes = bytes,
+            chunks = chunks,
+            elapsed = elapsed,
+            rate = rate,
+            sha256 = sha256
+        ),
+    }))
 }

@@ -29,9 +29,9 @@ pub(super) fn check_root(
     stop: &StopFlag,
 ) -> Result<ShareWatch> {
     if !root.is_dir() {
-        return Err(Error::Input(format!(
-            "the shared folder {} does not exist or is not a folder",
-            root.display()
+        return Err(Error::Input(crate::t!(
+            "net-file-no-shared-folder",
+            path = root.display().to_string()
         )));
     }
     let mut last = list_shared(root, hidden);
@@ -85,7 +85,11 @@ pub(super) fn choose_file(
         Err(why) => {
             reporter.warn(
                 Some(peer),
-                format!("bad request \"{}\": {why}", escape_bytes(raw)),
+                crate::t!(
+                    "net-file-bad-request",
+                    text = escape_bytes(raw),
+                    why = why.to_string()
+                ),
             );
             return None;
         }
@@ -95,7 +99,11 @@ pub(super) fn choose_file(
         Err(refusal) => {
             reporter.warn(
                 Some(peer),
-                format!("asked for \"{name}\": {refusal}; sending nothing"),
+                crate::t!(
+                    "net-file-refused",
+                    name = name.as_str(),
+                    refusal = refusal.to_string()
+                ),
             );
             return None;
         }
@@ -105,7 +113,11 @@ pub(super) fn choose_file(
         Err(e) => {
             reporter.warn(
                 Some(peer),
-                format!("asked for \"{name}\": cannot open it: {e}; sending nothing"),
+                crate::t!(
+                    "net-file-cannot-open",
+                    name = name.as_str(),
+                    error = e.to_string()
+                ),
             );
             return None;
         }
@@ -125,7 +137,12 @@ pub(super) fn warn_if_resized(
     if sent != size {
         reporter.warn(
             Some(peer),
-            format!("\"{name}\" changed size while it was sent: it had {size} bytes when the transfer began, {sent} were sent"),
+            crate::t!(
+                "net-file-resized",
+                name = name,
+                size = size.to_string(),
+                sent = sent.to_string()
+            ),
         );
     }
 }

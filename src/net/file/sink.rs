@@ -110,7 +110,7 @@ impl Sink {
                     let mut copy = self
                         .splice
                         .take()
-                        .ok_or_else(|| Error::Input("the download is gone".into()))?
+                        .ok_or_else(|| Error::Input(crate::t!("net-file-download-gone")))?
                         .into_copying()?;
                     copy.write(&back)?;
                     reporter.payload(peer, false, &back);
@@ -129,7 +129,7 @@ impl Sink {
         let copy = self
             .copy
             .as_mut()
-            .ok_or_else(|| Error::Input("the download is gone".into()))?;
+            .ok_or_else(|| Error::Input(crate::t!("net-file-download-gone")))?;
         // Received straight into the piece the writer thread will save and hash.
         let space = copy.space();
         match stream.read(space) {
@@ -151,7 +151,7 @@ impl Sink {
             return splice.finish();
         }
         self.copy
-            .ok_or_else(|| Error::Input("the download is gone".into()))?
+            .ok_or_else(|| Error::Input(crate::t!("net-file-download-gone")))?
             .finish()
     }
 }

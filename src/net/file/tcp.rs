@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use super::config::{ClientConfig, ServerConfig};
-use super::download::{Finish, TCP_UNIT, client_done, destination};
+use super::download::{Finish, client_done, destination};
 use super::progress::{Ticker, progress};
 use super::share::{check_root, choose_file, warn_if_resized};
 use super::sink::{Got, Sink};
@@ -46,7 +46,11 @@ pub fn run_tcp_server(
     let (listener, local) = crate::net::tcp::listen(config.bind, reporter)?;
     reporter.info(
         None,
-        format!("sharing {} on {local}", config.root.display()),
+        crate::t!(
+            "net-file-sharing",
+            path = config.root.display().to_string(),
+            local = local.to_string()
+        ),
     );
     let served = Arc::new(AtomicUsize::new(0));
     let (root, counter) = (config.root.clone(), Arc::clone(&served));
@@ -65,9 +69,9 @@ pub fn run_tcp_server(
             }
         },
     );
-    Ok(Summary::new(format!(
-        "server stopped; sent {}",
-        crate::protocol::counted(served.load(Ordering::Relaxed) as u64, "file", "files")
+    Ok(Summary::new(crate::t!(
+        "net-file-server-stopped",
+        files = crate::net::counted("net-n-files", served.load(Ordering::Relaxed) as u64)
     )))
 }
 
@@ -92,7 +96,10 @@ fn read_name(
         if started.elapsed() >= NAME_TIMEOUT {
             reporter.warn(
                 Some(peer),
-                format!("no file name within {} s; closing", NAME_TIMEOUT.as_secs()),
+                crate::t!(
+                    "net-file-no-name-within",
+                    secs = NAME_TIMEOUT.as_secs().to_string()
+                ),
             );
             return None;
         }
@@ -106,7 +113,7 @@ fn read_name(
         }
         match stream.read(&mut chunk) {
             Ok(0) if buf.is_empty() => {
-                reporter.warn(Some(peer), "closed before sending a file name");
+                reporter.warn(Some(peer), crate::t!("net-file-closed-before-name"));
                 return None;
             }
             Ok(0) => return Some(buf),
@@ -120,14 +127,20 @@ fn read_name(
                 if buf.len() > MAX_NAME_BYTES {
                     reporter.warn(
                         Some(peer),
-                        format!("file name longer than {MAX_NAME_BYTES} bytes; closing"),
+                        crate::t!(
+                            "net-file-name-too-long-closing",
+                            max = MAX_NAME_BYTES.to_string()
+                        ),
                     );
                     return None;
                 }
             }
             Err(e) if is_timeout(&e) => {}
             Err(e) => {
-                reporter.warn(Some(peer), format!("receive failed: {e}"));
+                reporter.warn(
+                    Some(peer),
+                    crate::t!("net-receive-failed", error = e.to_string()),
+                );
                 return None;
             }
         }
@@ -149,23 +162,23 @@ fn serve_tcp_request(
             send_tcp_file(&mut stream, peer, reporter, stop, &name, &path, file, size)
         });
     let (reason, ok) = match sent {
-        Some(Ok(())) => ("file sent; closed by the server", true),
-        Some(Err(())) => ("transfer aborted", false),
-        None => ("closed by the server without sending data", false),
+        Some(Ok(())) => (crate::t!("net-file-sent-closed"), true),
+        Some(Err(())) => (crate::t!("net-file-aborted"), false),
+        None => (crate::t!("net-file-closed-without-data"), false),
     };
     if !ok {
         // A reset, not an orderly close, so that a client can tell "cut short" from "complete".
         let _ = socket2::SockRef::from(&stream).set_linger(Some(Duration::ZERO));
     }
     let first = if ok {
-        crate::net::closer(&stream, false, "")
+        crate::net::closer(&stream, false, false)
     } else {
         crate::net::event::Closer::OurReset
     };
     let _ = stream.shutdown(Shutdown::Both);
     reporter.send(Event::Closed {
         peer,
-        reason: reason.into(),
+        reason,
         first,
     });
     ok
@@ -184,9 +197,13 @@ fn send_tcp_file(
 ) -> std::result::Result<(), ()> {
     reporter.info(
         Some(peer),
-        format!(
-            "sending \"{name}\": {size} bytes in {} blocks of {TCP_BLOCK_BYTES}",
-            block_count(size, TCP_BLOCK_BYTES)
+        crate::t!(
+            "net-file-sending-tcp",
+            name = name,
+            size = size.to_string(),
+            n = block_count(size, TCP_BLOCK_BYTES).to_string(),
+            count = block_count(size, TCP_BLOCK_BYTES),
+            block = TCP_BLOCK_BYTES.to_string()
         ),
     );
     // Short write timeouts, so that a stop is seen within a poll even while the client is not
@@ -206,9 +223,10 @@ fn send_tcp_file(
         if stop.is_stopped() {
             reporter.warn(
                 Some(peer),
-                format!(
-                    "server stopping: \"{name}\" cut short after {} bytes",
-                    sender.sent
+                crate::t!(
+                    "net-file-stopping-cut-short",
+                    name = name,
+                    bytes = sender.sent.to_string()
                 ),
             );
             return Err(());
@@ -226,10 +244,11 @@ fn send_tcp_file(
                 if last_progress.elapsed() >= WRITE_STALL_TIMEOUT {
                     reporter.warn(
                         Some(peer),
-                        format!(
-                            "\"{name}\" cut short after {} bytes: the client accepted no data for {} s",
-                            sender.sent,
-                            WRITE_STALL_TIMEOUT.as_secs()
+                        crate::t!(
+                            "net-file-cut-short-stalled",
+                            name = name,
+                            bytes = sender.sent.to_string(),
+                            secs = WRITE_STALL_TIMEOUT.as_secs().to_string()
                         ),
                     );
                     return Err(());
@@ -238,7 +257,12 @@ fn send_tcp_file(
             Err(e) => {
                 reporter.warn(
                     Some(peer),
-                    format!("\"{name}\" cut short after {} bytes: {e}", sender.sent),
+                    crate::t!(
+                        "net-file-cut-short",
+                        name = name,
+                        bytes = sender.sent.to_string(),
+                        error = e.to_string()
+                    ),
                 );
                 return Err(());
             }
@@ -279,12 +303,14 @@ fn send_tcp_file(
     }));
     reporter.info(
         Some(peer),
-        format!(
-            "sent \"{name}\": {}, {} blocks in {} ({})",
-            crate::protocol::counted(bytes, "byte", "bytes"),
-            crate::protocol::thousands(block_count(bytes, TCP_BLOCK_BYTES)),
-            seconds(elapsed),
-            rate(bytes, elapsed)
+        crate::t!(
+            "net-file-sent-tcp",
+            name = name,
+            bytes = crate::net::counted("net-n-bytes", bytes),
+            n = crate::protocol::thousands(block_count(bytes, TCP_BLOCK_BYTES)),
+            count = block_count(bytes, TCP_BLOCK_BYTES),
+            elapsed = seconds(elapsed),
+            rate = rate(bytes, elapsed)
         ),
     );
     Ok(())
@@ -392,18 +418,21 @@ pub fn run_tcp_client(
     let mut stream = crate::net::connect(&config.server, config.timeout)?;
     let peer = stream
         .peer_addr()
-        .map_err(|e| Error::io("cannot read the peer address", e))?;
+        .map_err(|e| Error::io(crate::t!("net-cannot-read-peer-address"), e))?;
     let local = stream
         .local_addr()
-        .map_err(|e| Error::io("cannot read the local address", e))?;
+        .map_err(|e| Error::io(crate::t!("net-cannot-read-local-address"), e))?;
     reporter.send(Event::Connected {
         local,
         peer,
         tcp: true,
     });
-    stream
-        .write_all(config.remote.as_bytes())
-        .map_err(|e| Error::io(format!("cannot send the file name to {peer}"), e))?;
+    stream.write_all(config.remote.as_bytes()).map_err(|e| {
+        Error::io(
+            crate::t!("net-file-cannot-send-name", peer = peer.to_string()),
+            e,
+        )
+    })?;
     reporter.send(Event::Sent {
         peer,
         bytes: config.remote.as_bytes().to_vec(),
@@ -416,7 +445,7 @@ pub fn run_tcp_client(
     }
     stream
         .set_read_timeout(Some(POLL_INTERVAL))
-        .map_err(|e| Error::io("socket error", e))?;
+        .map_err(|e| Error::io(crate::t!("net-socket-error-context"), e))?;
     let mut bytes = 0u64;
     let mut ticker = Ticker::new();
     let mut last_data = Instant::now();
@@ -424,8 +453,9 @@ pub fn run_tcp_client(
     let mut first: Option<Vec<u8>> = None;
     loop {
         if stop.is_stopped() {
-            return Err(Error::Input(format!(
-                "cancelled after {bytes} bytes; nothing saved"
+            return Err(Error::Input(crate::t!(
+                "net-file-cancelled-after",
+                bytes = bytes.to_string()
             )));
         }
         match sink.receive(&mut stream, peer, reporter, bytes == 0)? {
@@ -454,15 +484,19 @@ pub fn run_tcp_client(
             }
             Got::Socket(e) if is_timeout(&e) => {
                 if last_data.elapsed() >= config.timeout {
-                    return Err(Error::Protocol(format!(
-                        "no data from {peer} for {} s after {bytes} bytes: the server stopped sending, or the network between is down (a cable, the Wi-Fi); nothing saved",
-                        config.timeout.as_secs_f64()
+                    return Err(Error::Protocol(crate::t!(
+                        "net-file-no-data-tcp",
+                        peer = peer.to_string(),
+                        secs = config.timeout.as_secs_f64().to_string(),
+                        bytes = bytes.to_string()
                     )));
                 }
             }
             Got::Socket(e) => {
-                return Err(Error::Protocol(format!(
-                    "the connection was cut after {bytes} bytes ({e}): the server stopped or refused; nothing saved"
+                return Err(Error::Protocol(crate::t!(
+                    "net-file-connection-cut",
+                    bytes = bytes.to_string(),
+                    error = e.to_string()
                 )));
             }
         }
@@ -470,13 +504,13 @@ pub fn run_tcp_client(
     // The server's end of stream came first; this side's close is a reset (above).
     reporter.send(Event::Closed {
         peer,
-        reason: "closed by the server".into(),
+        reason: crate::t!("net-closed-by-server"),
         first: crate::net::event::Closer::PeerThenOurReset,
     });
     if bytes == 0 {
-        return Err(Error::Protocol(format!(
-            "the server sent nothing: the file \"{}\" may not exist there (in this protocol an empty file looks the same); nothing saved",
-            config.remote
+        return Err(Error::Protocol(crate::t!(
+            "net-file-sent-nothing",
+            name = config.remote.as_str()
         )));
     }
     reporter.send(progress(
@@ -494,7 +528,7 @@ pub fn run_tcp_client(
     let done = Finish {
         bytes,
         chunks: block_count(bytes, TCP_BLOCK_BYTES),
-        unit: TCP_UNIT,
+        tcp: true,
         started: ticker.started,
         warning,
     };

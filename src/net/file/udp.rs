@@ -9,7 +9,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use super::config::{ClientConfig, ServerConfig};
-use super::download::{Finish, UDP_UNIT, client_done, destination, note_stale_parts};
+use super::download::{Finish, client_done, destination, note_stale_parts};
 use super::progress::{Ticker, progress};
 use super::share::{check_root, choose_file, warn_if_resized};
 use crate::error::{Error, Result};
@@ -44,10 +44,11 @@ pub fn run_udp_server(
     let socket = Arc::new(socket);
     reporter.info(
         None,
-        format!(
-            "sharing {} on {local}; sending at most {}/s",
-            config.root.display(),
-            human_bytes(config.udp_rate_bytes_per_sec)
+        crate::t!(
+            "net-file-sharing-udp",
+            path = config.root.display().to_string(),
+            local = local.to_string(),
+            rate = human_bytes(config.udp_rate_bytes_per_sec)
         ),
     );
     let mut transfers = crate::net::udp::Transfers::default();
@@ -64,15 +65,15 @@ pub fn run_udp_server(
         if n > MAX_NAME_BYTES {
             reporter.warn(
                 Some(peer),
-                format!("file name longer than {MAX_NAME_BYTES} bytes; ignored"),
+                crate::t!(
+                    "net-file-name-too-long-ignored",
+                    max = MAX_NAME_BYTES.to_string()
+                ),
             );
             continue;
         }
         if transfers.busy(peer) {
-            reporter.warn(
-                Some(peer),
-                "a transfer to this client is already running; request ignored",
-            );
+            reporter.warn(Some(peer), crate::t!("net-file-already-running"));
             continue;
         }
         // Nothing is sent for a refused request: any datagram would read as file data.
@@ -118,9 +119,14 @@ fn send_udp_file(
     let datagrams = crate::protocol::file::udp_datagram_count(size);
     reporter.info(
         Some(peer),
-        format!(
-            "sending \"{name}\": {size} bytes in {datagrams} datagrams (the last shorter than {UDP_CHUNK_BYTES}) at up to {}/s; the lab protocol cannot detect loss: a datagram the client misses leaves a hole it cannot see",
-            human_bytes(rate_bytes_per_sec)
+        crate::t!(
+            "net-file-sending-udp",
+            name = name,
+            size = size.to_string(),
+            n = datagrams.to_string(),
+            count = datagrams,
+            chunk = UDP_CHUNK_BYTES.to_string(),
+            rate = human_bytes(rate_bytes_per_sec)
         ),
     );
     let mut chunk = [0u8; UDP_CHUNK_BYTES];
@@ -131,7 +137,11 @@ fn send_udp_file(
         if stop.is_stopped() {
             reporter.warn(
                 Some(peer),
-                format!("server stopping: \"{name}\" cut short after {bytes} bytes"),
+                crate::t!(
+                    "net-file-stopping-cut-short",
+                    name = name,
+                    bytes = bytes.to_string()
+                ),
             );
             return;
         }
@@ -140,7 +150,7 @@ fn send_udp_file(
             Err(e) => {
                 reporter.warn(
                     Some(peer),
-                    format!("cannot read \"{name}\": {e}; transfer aborted"),
+                    crate::t!("net-file-cannot-read", name = name, error = e.to_string()),
                 );
                 return;
             }
@@ -163,7 +173,12 @@ fn send_udp_file(
             Err(e) => {
                 reporter.warn(
                     Some(peer),
-                    format!("\"{name}\" cut short after {bytes} bytes: {e}"),
+                    crate::t!(
+                        "net-file-cut-short",
+                        name = name,
+                        bytes = bytes.to_string(),
+                        error = e.to_string()
+                    ),
                 );
                 return;
             }
@@ -202,16 +217,27 @@ fn send_udp_file(
     }));
     reporter.info(
         Some(peer),
-        format!(
-            "sent \"{name}\": {} in {} datagrams, {} ({}){}",
-            crate::protocol::counted(bytes, "byte", "bytes"),
-            crate::protocol::thousands(sent),
-            seconds(elapsed),
-            rate(bytes, elapsed),
-            socket.counts().map_or(String::new(), |c| format!(
-                "; simulator so far: {c}: the client cannot tell, the lab protocol has no way to see a loss"
-            ))
-        ),
+        match socket.counts() {
+            Some(c) => crate::t!(
+                "net-file-sent-udp-simulated",
+                name = name,
+                bytes = crate::net::counted("net-n-bytes", bytes),
+                n = crate::protocol::thousands(sent),
+                count = sent,
+                elapsed = seconds(elapsed),
+                rate = rate(bytes, elapsed),
+                simulator = c.to_string()
+            ),
+            None => crate::t!(
+                "net-file-sent-udp",
+                name = name,
+                bytes = crate::net::counted("net-n-bytes", bytes),
+                n = crate::protocol::thousands(sent),
+                count = sent,
+                elapsed = seconds(elapsed),
+                rate = rate(bytes, elapsed)
+            ),
+        },
     );
 }
 
@@ -249,17 +275,17 @@ pub fn run_udp_client(
     // The system may cap the size (Linux: net.core.rmem_max); pacing on the server covers that.
     let _ =
         socket2::SockRef::from(socket.socket()).set_recv_buffer_size(UDP_CLIENT_RECV_BUFFER_BYTES);
-    socket
-        .send(config.remote.as_bytes())
-        .map_err(|e| Error::io(format!("cannot send the file name to {peer}"), e))?;
+    socket.send(config.remote.as_bytes()).map_err(|e| {
+        Error::io(
+            crate::t!("net-file-cannot-send-name", peer = peer.to_string()),
+            e,
+        )
+    })?;
     reporter.send(Event::Sent {
         peer,
         bytes: config.remote.as_bytes().to_vec(),
     });
-    reporter.warn(
-        None,
-        "the UDP lab protocol has no sequence numbers: a lost datagram cannot be detected, only a stalled transfer",
-    );
+    reporter.warn(None, crate::t!("net-file-udp-no-sequence"));
     let mut datagram = vec![0u8; MAX_DATAGRAM_BYTES + 1];
     let (mut bytes, mut chunks) = (0u64, 0u64);
     let mut warning = None;
@@ -269,8 +295,9 @@ pub fn run_udp_client(
     let mut pauses: Vec<Duration> = Vec::new();
     loop {
         if stop.is_stopped() {
-            return Err(Error::Input(format!(
-                "cancelled after {bytes} bytes; nothing saved"
+            return Err(Error::Input(crate::t!(
+                "net-file-cancelled-after",
+                bytes = bytes.to_string()
             )));
         }
         let n = match socket.recv(&mut datagram) {
@@ -279,13 +306,17 @@ pub fn run_udp_client(
                 if last_data.elapsed() >= config.timeout {
                     let secs = config.timeout.as_secs_f64();
                     return Err(if bytes == 0 {
-                        Error::Protocol(format!(
-                            "no data from {peer} for {secs} s: the file \"{}\" may not exist there, or the server is not running; nothing saved",
-                            config.remote
+                        Error::Protocol(crate::t!(
+                            "net-file-no-data-udp",
+                            peer = peer.to_string(),
+                            secs = secs.to_string(),
+                            name = config.remote.as_str()
                         ))
                     } else {
-                        Error::Protocol(format!(
-                            "the transfer stalled after {bytes} bytes (no data for {secs} s): datagrams were lost, the server stopped, or the network between is down; nothing saved"
+                        Error::Protocol(crate::t!(
+                            "net-file-stalled-udp",
+                            bytes = bytes.to_string(),
+                            secs = secs.to_string()
                         ))
                     });
                 }
@@ -296,7 +327,7 @@ pub fn run_udp_client(
                     addr: peer.to_string(),
                 });
             }
-            Err(e) => return Err(Error::io("receive failed", e)),
+            Err(e) => return Err(Error::io(crate::t!("net-receive-failed-context"), e)),
         };
         reporter.payload(peer, false, &datagram[..n]);
         download.write(&datagram[..n])?;
@@ -324,7 +355,7 @@ pub fn run_udp_client(
     let done = Finish {
         bytes,
         chunks,
-        unit: UDP_UNIT,
+        tcp: false,
         started: ticker.started,
         warning,
     };
@@ -347,17 +378,20 @@ pub fn arrival_hint(pauses: &[Duration], bytes: u64, elapsed: Duration) -> Optio
         .count();
     let fills = Duration::from_secs_f64(buffer / pace);
     Some(if risky == 0 {
-        format!(
-            "arrivals: no pause longer than {:.1} ms, the time a default receive buffer (about {DEFAULT_BUFFER_DATAGRAMS} datagrams) takes to fill at {}/s",
-            fills.as_secs_f64() * 1000.0,
-            human_bytes(pace as u64)
+        crate::t!(
+            "net-file-arrivals-calm",
+            ms = format!("{:.1}", fills.as_secs_f64() * 1000.0),
+            buffer = DEFAULT_BUFFER_DATAGRAMS.to_string(),
+            rate = human_bytes(pace as u64)
         )
     } else {
-        format!(
-            "arrivals: {risky} {} longer than {:.1} ms, the time a default receive buffer (about {DEFAULT_BUFFER_DATAGRAMS} datagrams) takes to fill at {}/s: a client with default buffers that paused there could have lost datagrams without knowing",
-            if risky == 1 { "pause" } else { "pauses" },
-            fills.as_secs_f64() * 1000.0,
-            human_bytes(pace as u64)
+        crate::t!(
+            "net-file-arrivals-risky",
+            n = risky.to_string(),
+            count = risky,
+            ms = format!("{:.1}", fills.as_secs_f64() * 1000.0),
+            buffer = DEFAULT_BUFFER_DATAGRAMS.to_string(),
+            rate = human_bytes(pace as u64)
         )
     })
 }
