@@ -703,6 +703,8 @@ fn with_lang_es_a_server_and_its_client_print_their_lines_in_spanish() {
     .spawn()
     .expect("run socklab");
     let lines = stdout_lines(&mut server);
+    let first = line_starting(&lines, "escuchando en 127.0.0.1:");
+    assert!(first.contains(" (TCP); accesible en 127.0.0.1:"), "{first}");
     let note = line_starting(&lines, "escuchando en 127.0.0.1:");
     assert!(
         note.contains(": solo este ordenador puede alcanzarlo; otras máquinas usarían "),

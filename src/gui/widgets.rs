@@ -163,9 +163,10 @@ pub fn labelled_text(ui: &mut egui::Ui, label: &str, text: &mut String) -> egui:
         .labelled_by(label.id)
 }
 
-/// The width a text field gets in the space left on this row.
+/// The width a text field gets in the space left on this row (less the field's frame and the
+/// page's scroll bar, which the row's space still counts).
 pub fn field_width(ui: &egui::Ui) -> f32 {
-    (ui.available_width() - 8.0).clamp(FIELD_MIN_WIDTH, FIELD_MAX_WIDTH)
+    (ui.available_width() - 20.0).clamp(FIELD_MIN_WIDTH, FIELD_MAX_WIDTH)
 }
 
 /// An address shown in monospace with a button that copies it.
@@ -295,7 +296,11 @@ pub fn server_address_row(ui: &mut egui::Ui, text: &mut String) -> egui::Respons
 /// Two rows of a two-column `Grid`: where a server binds, and its port.
 pub fn bind_port_rows(ui: &mut egui::Ui, id_salt: &str, bind: &mut BindChoice, port: &mut u16) {
     let label = ui.label(t!("ex-bind-address"));
+    // As wide as a text field at most: a longer choice (in a longer language) is cut short,
+    // its whole text in the menu.
     egui::ComboBox::from_id_salt(id_salt)
+        .width(field_width(ui))
+        .truncate()
         .selected_text(bind_label(*bind))
         .show_ui(ui, |ui| {
             for choice in BindChoice::ALL {
