@@ -424,6 +424,8 @@ const NOT_WORDS: &[(&str, &str)] = &[
     // The pane heights' saved keys (settings kept from before the window spoke other languages).
     ("src/gui/run_slot.rs", "Server"),
     ("src/gui/run_slot.rs", "Client"),
+    // A unit.
+    ("src/gui/exercises/file/mod.rs", "{} MiB/s"),
     // Names of algorithms and socket types.
     ("src/gui/exercises/file/mod.rs", "SHA-256"),
     ("src/gui/log_view.rs", "SHA-256 {sha}"),
