@@ -2,268 +2,222 @@
 
 ## The add exercise's checks (socklab check tcp-add/udp-add): each verdict's reason
 
-# answers passed: $name and $number the server's reply, $sent the number socklab sent, $format the wire format that worked
-case-add-answered-in = "{ $name }" and { $number } in reply to { $sent } ({ $format })
-case-add-no-reply-in-any-format = no reply socklab could read in any of its formats
-# Why every check after "answers" is skipped
-case-add-never-answered = the server never answered
-case-add-exited-after-first-client = the server exited after its first client
-case-add-second-answered = a second client was answered
-case-add-second-no-reply = a second client got no reply
-# A check skipped over UDP
-case-add-udp-whole = UDP: a datagram arrives whole
-case-add-udp-no-connection = UDP has no connection to hold
-case-add-answered = answered
-case-add-no-reply-beside-silent = no reply while another client stayed connected and silent
-case-add-no-reply-after-malformed = no reply to a normal request after a malformed one
-case-add-exited-on-malformed = the server exited on a malformed request
-# $number the server's number in reply to 150, $sum the sum it makes
-case-add-150-answered = 150 was answered with { $number } (a sum of { $sum })
-case-add-150-not-exited = no reply, but the server did not exit within 3 s
-case-add-150-port-kept = it exited, but its port was not released within 3 s
-case-add-150-stopped = no reply to 150; it exited and released its port
-# $count pieces the request was sent in (2 or more), $got what came back, escaped
-case-add-no-reply-to-pieces = no reply socklab could read to a request sent in { $count ->
-        [one] { $count } piece
-       *[other] { $count } pieces
+case-add-answered-in = "{ $name }" e { $number } em resposta a { $sent } ({ $format })
+case-add-no-reply-in-any-format = nenhuma resposta que o socklab conseguisse ler, em nenhum dos seus formatos
+case-add-never-answered = o servidor nunca respondeu
+case-add-exited-after-first-client = o servidor terminou depois do primeiro cliente
+case-add-second-answered = um segundo cliente teve resposta
+case-add-second-no-reply = um segundo cliente não teve resposta
+case-add-udp-whole = UDP: um datagrama chega inteiro
+case-add-udp-no-connection = UDP não tem ligação que se possa manter aberta
+case-add-answered = respondeu
+case-add-no-reply-beside-silent = sem resposta enquanto outro cliente se mantinha ligado e calado
+case-add-no-reply-after-malformed = sem resposta a um pedido normal depois de um mal formado
+case-add-exited-on-malformed = o servidor terminou com um pedido mal formado
+case-add-150-answered = 150 teve como resposta { $number } (uma soma de { $sum })
+case-add-150-not-exited = sem resposta, mas o servidor não terminou em 3 s
+case-add-150-port-kept = terminou, mas a porta não foi libertada em 3 s
+case-add-150-stopped = sem resposta a 150; terminou e libertou a porta
+case-add-no-reply-to-pieces = nenhuma resposta que o socklab conseguisse ler a um pedido enviado em { $count ->
+        [one] { $count } pedaço
+       *[other] { $count } pedaços
     }: "{ $got }"
-# A system error on socklab's own connection, as the system says it
 case-add-io-error = { $error }
-case-add-own-server-failed = socklab's add server could not start
-case-add-no-format-yet = no format was found before this check
-# sends passed: the client sent $name and $number in $format
-case-add-sent = "{ $name }" and { $number } ({ $format })
-# … and $typed was typed, but it sent the name written in its code
-case-add-sent-own-name = "{ $name }" and { $number } ({ $format }) ("{ $typed }" was typed; it sent the name written in its code)
-case-add-sent-name-in-code = "{ $name }" and { $number } ({ $format }) (its name is written in its code: it asked for none)
-case-add-ended-without-request = the program ended without sending a request socklab could read
-case-add-no-request = no request socklab could read within { $seconds } s
-case-add-no-request-read = no request was read
-# What "exits" waits for after: "still running 5 s after the reply"
-case-add-after-reply = the reply
-case-add-showed-sum = it showed the sum
-# The exit code when a signal ended the program: "exit code none"
-case-add-exit-none = none
-# 150 typed; the program exited with $code and printed nothing after it
-case-add-150-sent-silently = it sent 150 and exited without a word (exit code { $code }): its user cannot tell what happened
-case-add-150-nothing-silently = it sent nothing and exited without a word (exit code { $code }): its user cannot tell what happened
-# $said the last line the program printed after 150 was typed
-case-add-150-sent-said = it sent 150 (socklab's server gave the lab's answer: no reply), and said: "{ $said }"
-case-add-150-refused-said = it refused 150 without sending it, and said: "{ $said }"
-case-add-ended-with-message = it ended with a message
-case-add-never-connected = it never connected
-case-add-no-request-read-short = no request read
-# $sum the sum the program should have shown
-case-add-sum-not-shown = it did not show the sum { $sum } after a reply in two pieces
+case-add-own-server-failed = o servidor add do socklab não conseguiu arrancar
+case-add-no-format-yet = nenhum formato foi encontrado antes desta verificação
+case-add-sent = "{ $name }" e { $number } ({ $format })
+case-add-sent-own-name = "{ $name }" e { $number } ({ $format }) (foi escrito "{ $typed }"; enviou o nome escrito no seu código)
+case-add-sent-name-in-code = "{ $name }" e { $number } ({ $format }) (o nome está escrito no seu código: não pediu nenhum)
+case-add-ended-without-request = o programa terminou sem enviar um pedido que o socklab conseguisse ler
+case-add-no-request = nenhum pedido que o socklab conseguisse ler em { $seconds } s
+case-add-no-request-read = nenhum pedido foi lido
+case-add-after-reply = a resposta
+case-add-showed-sum = mostrou a soma
+case-add-exit-none = nenhum
+case-add-150-sent-silently = enviou 150 e terminou sem dizer nada (código de saída { $code }): quem o usa não percebe o que aconteceu
+case-add-150-nothing-silently = não enviou nada e terminou sem dizer nada (código de saída { $code }): quem o usa não percebe o que aconteceu
+case-add-150-sent-said = enviou 150 (o servidor do socklab deu a resposta do laboratório: nenhuma), e disse: "{ $said }"
+case-add-150-refused-said = recusou 150 sem o enviar, e disse: "{ $said }"
+case-add-ended-with-message = terminou com uma mensagem
+case-add-never-connected = nunca se ligou
+case-add-no-request-read-short = nenhum pedido lido
+case-add-sum-not-shown = não mostrou a soma { $sum } depois de uma resposta em dois pedaços
 
 ## The file exercise's checks (socklab check tcp-file/udp-file): each verdict's reason
 
-# Why socklab's own download could not run or end (inside a longer reason)
-case-file-no-thread = no thread
-case-file-no-end = no end
-# One size of the "sizes" check: $size bytes asked, $got bytes came
-case-file-arrived-different = { $size } B arrived as { $got } B, different
-# "sizes" failed: $wrong what went wrong, size by size, joined by "; "
+case-file-no-thread = sem thread
+case-file-no-end = sem fim
+case-file-arrived-different = { $size } B chegaram como { $got } B, diferentes
 case-file-sizes-wrong = { $wrong }
 case-file-sizes-identical = { $count ->
-        [one] { $count } size, byte-identical
-       *[other] { $count } sizes, each byte-identical
+        [one] { $count } tamanho, idêntico byte a byte
+       *[other] { $count } tamanhos, cada um idêntico byte a byte
     }
-case-file-one-process = one process served every download
-# $starts times the server was started, for $downloads downloads
-case-file-started-again = it was started { $starts ->
-        [one] once
-       *[other] { $starts } times
-    } for { $downloads } downloads: it exits after a transfer
-case-file-exited-on-missing = the server exited on a missing file
-case-file-next-failed-after-missing = the next download failed after a missing file
-case-file-went-on = it went on serving
-case-file-udp-no-connection = UDP has no connection to hold
-case-file-served-beside-silent = a download was served while another client stayed connected and silent
-case-file-download-different = the download arrived different
-# $error why the download failed
-case-file-no-download-beside-silent = no download while another client stayed connected and silent: { $error }
-# A system error on socklab's own socket, as the system says it
+case-file-one-process = um só processo serviu todas as transferências
+case-file-started-again = foi arrancado { $starts ->
+        [one] uma vez
+       *[other] { $starts } vezes
+    } para { $downloads } transferências: termina depois de cada transferência
+case-file-exited-on-missing = o servidor terminou com um ficheiro inexistente
+case-file-next-failed-after-missing = a transferência seguinte falhou depois de um ficheiro inexistente
+case-file-went-on = continuou a servir
+case-file-udp-no-connection = UDP não tem ligação que se possa manter aberta
+case-file-served-beside-silent = uma transferência foi servida enquanto outro cliente se mantinha ligado e calado
+case-file-download-different = o ficheiro transferido chegou diferente
+case-file-no-download-beside-silent = nenhuma transferência enquanto outro cliente se mantinha ligado e calado: { $error }
 case-file-io-error = { $error }
-# $count bytes came before the connection went quiet for $seconds s
-case-file-stayed-open = the connection stayed open { $seconds } s after { $count ->
+case-file-stayed-open = a ligação ficou aberta { $seconds } s depois de { $count ->
         [one] { $count } byte
        *[other] { $count } bytes
-    }: a handout client would wait for ever
-case-file-no-datagram = no datagram came back
+    }: um cliente do enunciado esperaria para sempre
+case-file-no-datagram = nenhum datagrama voltou
 case-file-then-silence = { $count ->
         [one] { $count } byte
        *[other] { $count } bytes
-    } and then silence, with no shorter datagram to end them
-case-file-no-scratch-folder = the server runs in no scratch folder to look out of
-case-file-no-parent = the server's folder has no parent
-# A name asked for that the server sent ($name: ../file or an absolute path)
-case-file-was-sent = "{ $name }" was sent
-case-file-traversal-refused = neither ../name nor an absolute path was sent
-# $sent the names that were sent, joined by "; "
-case-file-traversal-served = { $sent }: any file the server's user can read is served
-case-file-exited-on-empty = the server exited on an empty file
-# How an empty file's transfer ended ($ended below)
-case-file-empty-closed = the connection closed with no data
-case-file-empty-datagram = one empty datagram
+    } e depois silêncio, sem um datagrama mais curto que os terminasse
+case-file-no-scratch-folder = o servidor não corre numa pasta de trabalho de onde se possa espreitar para fora
+case-file-no-parent = a pasta do servidor não tem pasta-mãe
+case-file-was-sent = "{ $name }" foi enviado
+case-file-traversal-refused = nem ../nome nem um caminho absoluto foram enviados
+case-file-traversal-served = { $sent }: qualquer ficheiro que o utilizador do servidor possa ler é servido
+case-file-exited-on-empty = o servidor terminou com um ficheiro vazio
+case-file-empty-closed = a ligação fechou sem dados
+case-file-empty-datagram = um datagrama vazio
 case-file-bytes-for-empty = { $count ->
-        [one] { $count } byte came
-       *[other] { $count } bytes came
-    } for an empty file
-case-file-empty-served-next = { $ended }, and it served the next download
-case-file-empty-next-different = { $ended }, but the next download arrived different
-case-file-empty-next-failed = { $ended }, but the next download failed: { $error }
-# The datagrams of a file: $count of them, the last $last bytes long
+        [one] { $count } byte chegou
+       *[other] { $count } bytes chegaram
+    } para um ficheiro vazio
+case-file-empty-served-next = { $ended }, e serviu a transferência seguinte
+case-file-empty-next-different = { $ended }, mas a transferência seguinte chegou diferente
+case-file-empty-next-failed = { $ended }, mas a transferência seguinte falhou: { $error }
 case-file-datagrams = { $count ->
-        [one] { $count } datagram
-       *[other] { $count } datagrams
-    }, the last { $last ->
+        [one] { $count } datagrama
+       *[other] { $count } datagramas
+    }, o último com { $last ->
         [one] { $last } byte
        *[other] { $last } bytes
     }
 case-file-no-empty-datagram = { $count ->
-        [one] { $count } datagram
-       *[other] { $count } datagrams
-    } of 2048 bytes and no empty one after them: a handout client would wait for ever
-# $sizes the first sizes seen, $file the file's size in bytes
-case-file-datagram-sizes = datagram sizes { $sizes } for a { $file }-byte file
-# One run of the client that did not end well: $size the file's size, $code its exit code
-case-file-run-exit-code = { $size } B: exit code { $code }
-case-file-run-still-running = { $size } B: still running after { $seconds } s
-case-file-saved-different = { $size } B saved as { $got } B, different
-case-file-size-nothing-saved = { $size } B: nothing saved
-case-file-exit-0-every-time = exit code 0 every time
-# $runs the runs that did not end well, joined by "; "
+        [one] { $count } datagrama
+       *[other] { $count } datagramas
+    } de 2048 bytes e nenhum vazio depois: um cliente do enunciado esperaria para sempre
+case-file-datagram-sizes = tamanhos dos datagramas { $sizes } para um ficheiro de { $file } bytes
+case-file-run-exit-code = { $size } B: código de saída { $code }
+case-file-run-still-running = { $size } B: ainda a correr ao fim de { $seconds } s
+case-file-saved-different = { $size } B gravados como { $got } B, diferentes
+case-file-size-nothing-saved = { $size } B: nada gravado
+case-file-exit-0-every-time = código de saída 0 sempre
 case-file-runs-ended-badly = { $runs }
-# The exit code when a signal ended the program: "exit code none"
-case-file-exit-none = none
-case-file-ended-empty-left = it ended without a traceback (an empty file was left)
-case-file-ended-cleanly = it ended without a traceback
-case-file-running-after-empty-datagram = still running { $seconds } s after the empty datagram that ends a { $size }-byte file
-case-file-stopped-at-empty-datagram = it stopped at the empty datagram and saved { $size } bytes, identical
-case-file-exit-nothing-saved = exit code { $code }, nothing saved
-case-file-exit-saved = exit code { $code }, { $count ->
-        [one] { $count } byte saved
-       *[other] { $count } bytes saved
+case-file-exit-none = nenhum
+case-file-ended-empty-left = terminou sem traceback (ficou um ficheiro vazio)
+case-file-ended-cleanly = terminou sem traceback
+case-file-running-after-empty-datagram = ainda a correr { $seconds } s depois do datagrama vazio que termina um ficheiro de { $size } bytes
+case-file-stopped-at-empty-datagram = parou no datagrama vazio e gravou { $size } bytes, idênticos
+case-file-exit-nothing-saved = código de saída { $code }, nada gravado
+case-file-exit-saved = código de saída { $code }, { $count ->
+        [one] { $count } byte gravado
+       *[other] { $count } bytes gravados
     }
-case-file-exit-saved-different = exit code { $code }, { $count ->
-        [one] { $count } byte saved
-       *[other] { $count } bytes saved
-    }, different
-case-file-udp-whole = UDP: a datagram arrives whole
-# $pieces how the file was sent (case-file-pieces-written)
-case-file-pieces-identical = saved identical; { $pieces }
-case-file-pieces-nothing-saved = nothing saved; { $pieces }
-case-file-pieces-different = saved { $count ->
-        [one] { $count } byte
-       *[other] { $count } bytes
-    }, different; { $pieces }
-# $size bytes in writes of $pieces bytes ("1, 700, 3")
-case-file-pieces-written = { $size } bytes written in pieces of { $pieces } bytes
-case-file-cannot-listen = socklab could not listen on port { $port }: { $error }
+case-file-exit-saved-different = código de saída { $code }, { $count ->
+        [one] { $count } byte gravado
+       *[other] { $count } bytes gravados
+    }, diferentes
+case-file-udp-whole = UDP: um datagrama chega inteiro
+case-file-pieces-identical = gravado idêntico; { $pieces }
+case-file-pieces-nothing-saved = nada gravado; { $pieces }
+case-file-pieces-different = { $count ->
+        [one] { $count } byte gravado
+       *[other] { $count } bytes gravados
+    }, diferentes; { $pieces }
+case-file-pieces-written = { $size } bytes escritos em pedaços de { $pieces } bytes
+case-file-cannot-listen = o socklab não conseguiu ficar à escuta na porta { $port }: { $error }
 
 ## The program under test: why it could not run, what was cut from its output
 
-# $command the command (quoted), $reason why it could not run (one of the messages below)
-case-program-cannot-run = cannot run { $command }: { $reason }
-case-program-stopped = the check was stopped
-case-program-no-command = no command given
-# A scratch folder could not be made; $error as the system says it
+case-program-cannot-run = não é possível correr { $command }: { $reason }
+case-program-stopped = a verificação foi parada
+case-program-no-command = nenhum comando dado
 case-program-no-copy = { $error }
-case-program-cannot-copy = cannot copy { $folder }: { $error }
-# The system could not start the program; $error as it says it
+case-program-cannot-copy = não é possível copiar { $folder }: { $error }
 case-program-spawn-failed = { $error }
-# At the end of a program's kept output, when it printed more than socklab keeps
 case-program-output-dropped = [{ $count ->
-        [one] { $count } more byte not kept
-       *[other] { $count } more bytes not kept
+        [one] mais { $count } byte não guardado
+       *[other] mais { $count } bytes não guardados
     }]
-# Why a program was not confined (after "not confined: ")
-case-program-no-plan = no plan
-case-program-launcher-silent = the launcher did not say what it applied
+case-program-no-plan = sem plano
+case-program-launcher-silent = o lançador não disse o que aplicou
 
 ## The build (--build): the "builds" check's reason; $line the build command
 
-case-build-ended = "{ $line }" ended with code 0
-case-build-failed = "{ $line }" failed with code { $code }
-case-build-signal = "{ $line }" was ended by a signal
-case-build-timed-out = "{ $line }" did not end within { $seconds } s: stopped
+case-build-ended = "{ $line }" terminou com código 0
+case-build-failed = "{ $line }" falhou com código { $code }
+case-build-signal = "{ $line }" foi terminado por um sinal
+case-build-timed-out = "{ $line }" não terminou em { $seconds } s: parado
 
 ## A limit that stopped the program (added to a check's reason in brackets)
 
-case-limit-memory = stopped: memory limit { $mib } MiB
-case-limit-cpu = stopped: CPU limit { $seconds } s
-case-limit-file-size = stopped: file size limit { $mib } MiB
-case-limit-processes = stopped: process limit { $count }
-case-limit-open-files = stopped: open files limit { $count }
+case-limit-memory = parado: limite de memória de { $mib } MiB
+case-limit-cpu = parado: limite de CPU de { $seconds } s
+case-limit-file-size = parado: limite de tamanho de ficheiro de { $mib } MiB
+case-limit-processes = parado: limite de { $count } processos
+case-limit-open-files = parado: limite de { $count } ficheiros abertos
 
 ## Confinement: what was applied to the program under test, or why not (reports, the window)
 
-# Why nothing was confined
-case-confine-off-asked = --no-confine: it runs with the user's full rights
-case-confine-no-landlock-system = this system has no Landlock: it runs with the user's full rights
-case-confine-linux-only = confinement runs on Linux only
-# Whom the program ran as
-case-confine-user-own = the user's own
+case-confine-off-asked = --no-confine: corre com todos os direitos do utilizador
+case-confine-no-landlock-system = este sistema não tem Landlock: corre com todos os direitos do utilizador
+case-confine-linux-only = o confinamento só funciona em Linux
+case-confine-user-own = o do próprio utilizador
 case-confine-user-named = { $user } (uid { $uid })
-case-confine-user-checking = the checking user's own (uid { $uid })
-# Why a confined program could not be started
+case-confine-user-checking = o do utilizador que verifica (uid { $uid })
 case-confine-no-passwd = { $error }
-case-confine-no-user = no user { $user } on this system (--as-user NAME)
-case-confine-not-found = { $program }: not found
+case-confine-no-user = não existe o utilizador { $user } neste sistema (--as-user NOME)
+case-confine-not-found = { $program }: não encontrado
 case-confine-no-spec = { $error }
-# $hint the way out: the command line's flags, or the window's box
-case-confine-interpreter-closed = the interpreter { $interpreter } is in { $folder }, which user { $user } cannot enter: use an interpreter every user can run (e.g. /usr/bin/python3), { $hint }
-case-confine-cannot-give = cannot give { $folder } to user { $user }: { $error }
-case-confine-no-launcher = cannot find the socklab program that confines programs under test (or run unconfined)
-# The launcher's own errors, on the terminal after "socklab: "
-case-confine-cannot-exec = cannot run { $program }: { $error }
-case-confine-cannot-confine = cannot confine the program: { $why }
-case-confine-no-spec-given = no confinement given
-# How memory is bounded: $cgroup "cgroup v1" or "cgroup v2", $data MiB per process
-case-confine-memory-and-processes-by-cgroup = resident memory and processes by a { $cgroup }, data segment { $data } MiB per process
-case-confine-memory-by-cgroup = resident memory by a { $cgroup }, data segment { $data } MiB per process
-case-confine-memory-by-data = data segment { $data } MiB per process
-# What could not be applied ("not applied: …")
-case-confine-no-cgroup = resident memory: no cgroup could be made ({ $why }): each process's data segment is bounded instead
-case-confine-cgroup-not-joined = resident memory: the program could not join its cgroup
-case-confine-limit-cpu = the CPU seconds limit
-case-confine-limit-data = the data segment limit
-case-confine-limit-processes = the processes limit
-case-confine-limit-file-size = the file size limit
-case-confine-limit-open-files = the open files limit
-case-confine-limit-core = the core files limit
-case-confine-as-root = it runs as root (--as-user root): the process limit does not bind root
-case-confine-no-landlock-kernel = Landlock: this kernel has none (or it is disabled): files, ports and signals are not confined
-case-confine-no-tcp-rules = TCP ports: Landlock ABI { $abi } has no network rules (ABI 4, Linux 6.7)
-case-confine-no-signal-scope = signals: Landlock ABI { $abi } does not scope them (ABI 6, Linux 6.12)
+case-confine-interpreter-closed = o interpretador { $interpreter } está em { $folder }, onde o utilizador { $user } não pode entrar: use um interpretador que qualquer utilizador possa correr (p. ex. /usr/bin/python3), { $hint }
+case-confine-cannot-give = não é possível dar { $folder } ao utilizador { $user }: { $error }
+case-confine-no-launcher = não foi encontrado o programa socklab que confina os programas em teste (ou corra sem confinamento)
+case-confine-cannot-exec = não é possível correr { $program }: { $error }
+case-confine-cannot-confine = não é possível confinar o programa: { $why }
+case-confine-no-spec-given = nenhum confinamento indicado
+case-confine-memory-and-processes-by-cgroup = memória residente e processos por um { $cgroup }, segmento de dados de { $data } MiB por processo
+case-confine-memory-by-cgroup = memória residente por um { $cgroup }, segmento de dados de { $data } MiB por processo
+case-confine-memory-by-data = segmento de dados de { $data } MiB por processo
+case-confine-no-cgroup = memória residente: não foi possível criar um cgroup ({ $why }): em vez disso, limita-se o segmento de dados de cada processo
+case-confine-cgroup-not-joined = memória residente: o programa não conseguiu entrar no seu cgroup
+case-confine-limit-cpu = o limite de segundos de CPU
+case-confine-limit-data = o limite do segmento de dados
+case-confine-limit-processes = o limite de processos
+case-confine-limit-file-size = o limite de tamanho de ficheiro
+case-confine-limit-open-files = o limite de ficheiros abertos
+case-confine-limit-core = o limite de ficheiros core
+case-confine-as-root = corre como root (--as-user root): o limite de processos não se aplica ao root
+case-confine-no-landlock-kernel = Landlock: este kernel não o tem (ou está desativado): ficheiros, portas e sinais não são confinados
+case-confine-no-tcp-rules = portas TCP: o Landlock ABI { $abi } não tem regras de rede (ABI 4, Linux 6.7)
+case-confine-no-signal-scope = sinais: o Landlock ABI { $abi } não os delimita (ABI 6, Linux 6.12)
 case-confine-landlock-error = Landlock: { $error }
-# The confinement's line in a report and in the window
-case-confine-line-off = not confined: { $why }
-case-confine-line-windows = confined by a Windows Job object; all its processes are ended with each case; files and ports are not confined
-case-confine-line-windows-limits = confined by a Windows Job object: at most { $processes } processes, { $memory } MiB memory, { $cpu } s CPU time; all its processes are ended with each case; files and ports are not confined
-# $abi the kernel's Landlock ABI, $landlock how far it was enforced, $what the parts below (or case-confine-part-nothing), $user whom it ran as
-case-confine-line = confined (Landlock ABI { $abi }, { $landlock }): { $what }; as user { $user }
-case-confine-part-files = files (read-only system folders and interpreter, writes only in its scratch copy)
-case-confine-part-tcp-ports = TCP ports (only the exercise's)
-case-confine-part-signals = signals and abstract UNIX sockets (only its own processes)
-case-confine-part-nothing = nothing by Landlock
-case-confine-landlock-full = fully enforced
-case-confine-landlock-partial = partially enforced
-case-confine-landlock-none = not enforced
-# Added after case-confine-line: the limits; $bound how memory is bounded
-case-confine-line-limits = ; limits: { $cpu } s CPU, { $memory } MiB memory, { $processes } processes, { $files } MiB files, { $open } open files
-case-confine-line-limits-memory = ; limits: { $cpu } s CPU, { $memory } MiB memory ({ $bound }), { $processes } processes, { $files } MiB files, { $open } open files
-# Added last: what could not be applied
-case-confine-line-missing = ; not applied: { $what }
+case-confine-line-off = não confinado: { $why }
+case-confine-line-windows = confinado por um Job object do Windows; todos os seus processos são terminados a cada caso; ficheiros e portas não são confinados
+case-confine-line-windows-limits = confinado por um Job object do Windows: no máximo { $processes } processos, { $memory } MiB de memória, { $cpu } s de tempo de CPU; todos os seus processos são terminados a cada caso; ficheiros e portas não são confinados
+case-confine-line = confinado (Landlock ABI { $abi }, { $landlock }): { $what }; como utilizador { $user }
+case-confine-part-files = ficheiros (pastas do sistema e interpretador só para leitura, escrita só na sua cópia de trabalho)
+case-confine-part-tcp-ports = portas TCP (só a do exercício)
+case-confine-part-signals = sinais e sockets UNIX abstratos (só os seus próprios processos)
+case-confine-part-nothing = nada pelo Landlock
+case-confine-landlock-full = aplicado por completo
+case-confine-landlock-partial = aplicado em parte
+case-confine-landlock-none = não aplicado
+case-confine-line-limits = ; limites: { $cpu } s de CPU, { $memory } MiB de memória, { $processes } processos, { $files } MiB de ficheiros, { $open } ficheiros abertos
+case-confine-line-limits-memory = ; limites: { $cpu } s de CPU, { $memory } MiB de memória ({ $bound }), { $processes } processos, { $files } MiB de ficheiros, { $open } ficheiros abertos
+case-confine-line-missing = ; não aplicado: { $what }
 
 ## cgroups (why none could be made, inside case-confine-no-cgroup)
 
-case-cgroup-no-memory-controller = no cgroup hierarchy with the memory controller is mounted
-case-cgroup-no-group = no group
+case-cgroup-no-memory-controller = não está montada nenhuma hierarquia de cgroups com o controlador de memória
+case-cgroup-no-group = nenhum grupo
 
 ## Ports: who holds one, and a port the system lends to outgoing connections
 
-case-port-held-by-socklab = socklab itself (PID { $pid }: one of its own servers)
-case-port-held-by-another = another program
-case-port-ephemeral-note = note: port { $port } is in this system's range for outgoing connections ({ $low }-{ $high }): any connection may take it for a while, and a student's server then cannot listen there; a port below { $low } (12000, { $first }-{ $last }) avoids that
+case-port-held-by-socklab = o próprio socklab (PID { $pid }: um dos seus servidores)
+case-port-held-by-another = outro programa
+case-port-ephemeral-note = nota: a porta { $port } está na gama deste sistema para ligações de saída ({ $low }-{ $high }): qualquer ligação a pode ocupar durante algum tempo, e o servidor de um aluno não consegue então ficar à escuta nela; uma porta abaixo de { $low } (12000, { $first }-{ $last }) evita isso
