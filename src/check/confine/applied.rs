@@ -152,4 +152,43 @@ mod tests {
             "confined by a Windows Job object: at most 256 processes, 512 MiB memory, 30 s CPU time; all its processes are ended with each case; files and ports are not confined"
         );
     }
+
+    #[test]
+    fn the_line_is_said_in_the_language_of_the_thread_that_shows_it() {
+        use crate::i18n::{Lang, set_here};
+        let applied = Applied {
+            enabled: true,
+            landlock_abi: 6,
+            landlock: "fully enforced".into(),
+            files: true,
+            user: "nobody (uid 65534)".into(),
+            limits: Some(Limits::default()),
+            ..Applied::default()
+        };
+        set_here(Some(Lang::PtPt));
+        let pt = applied.line();
+        let off = Applied::off("x").line();
+        let limit = super::super::limit_hit(&Limits::default(), None, "MemoryError", false);
+        set_here(Some(Lang::Es));
+        let es = applied.line();
+        set_here(None);
+        assert!(
+            pt.starts_with("confinado (Landlock ABI 6, aplicado por completo): ficheiros ("),
+            "{pt}"
+        );
+        assert!(
+            pt.contains("; limites: 30 s de CPU, 512 MiB de memória,"),
+            "{pt}"
+        );
+        assert_eq!(off, "não confinado: x");
+        assert_eq!(
+            limit.as_deref(),
+            Some("parado: limite de memória de 512 MiB")
+        );
+        assert!(es.contains("archivos (carpetas del sistema"), "{es}");
+        assert_eq!(
+            applied.line(),
+            "confined (Landlock ABI 6, fully enforced): files (read-only system folders and interpreter, writes only in its scratch copy); as user nobody (uid 65534); limits: 30 s CPU, 512 MiB memory, 256 processes, 64 MiB files, 256 open files"
+        );
+    }
 }
