@@ -767,7 +767,7 @@ fn a_failing_file_check_says_why_in_spanish_with_a_code_of_its_own() {
     );
     let c = find(&report, "several");
     assert_eq!(c["verdict"], "fail", "{c:#}");
-    assert_eq!(c["reason_code"], "case-file-started-again", "{c:#}");
+    assert_eq!(c["reason_code"], "case-file-exits-after-each", "{c:#}");
     let reason = c["reason"].as_str().unwrap();
     assert!(
         reason.contains("descargas: termina después de cada transferencia"),

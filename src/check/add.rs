@@ -327,7 +327,10 @@ fn out_of_range_stops(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult,
             ),
         ),
         (None, false, _) => (Verdict::Fail, crate::reason!("case-add-150-not-exited")),
-        (None, true, false) => (Verdict::Fail, crate::reason!("case-add-150-port-kept")),
+        (None, true, false) => (
+            Verdict::Fail,
+            crate::reason!("case-add-150-exited-port-kept"),
+        ),
         (None, true, true) => (Verdict::Pass, crate::reason!("case-add-150-stopped")),
     };
     Ok(spec.result(verdict, reason, c.s.program(), Peer::wire(&events)))
@@ -653,11 +656,11 @@ fn out_of_range_input(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult,
     let (verdict, reason): (Verdict, Reason) = match ended_cleanly(code, &out, o.timeout, "") {
         (Verdict::Pass, _) if said.trim().is_empty() && sent => (
             Verdict::Fail,
-            crate::reason!("case-add-150-sent-silently", code = exit),
+            crate::reason!("case-add-150-sent-exited-silently", code = exit),
         ),
         (Verdict::Pass, _) if said.trim().is_empty() => (
             Verdict::Fail,
-            crate::reason!("case-add-150-nothing-silently", code = exit),
+            crate::reason!("case-add-150-nothing-exited-silently", code = exit),
         ),
         (Verdict::Pass, _) if sent => (
             Verdict::Pass,

@@ -199,7 +199,7 @@ fn several(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError
         (
             Verdict::Fail,
             crate::reason!(
-                "case-file-started-again",
+                "case-file-exits-after-each",
                 starts = starts,
                 downloads = SIZES.len()
             ),
@@ -693,7 +693,7 @@ fn exits(c: &mut ClientCase, spec: Spec) -> Result<CheckResult, CheckError> {
     } else {
         (
             Verdict::Fail,
-            crate::reason!("case-file-runs-ended-badly", runs = c.slow.join("; ")),
+            crate::reason!("case-file-exit-codes", runs = c.slow.join("; ")),
         )
     };
     Ok(judged(spec, verdict, c.last.as_mut()))

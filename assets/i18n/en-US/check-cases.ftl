@@ -1,4 +1,5 @@
 # en-US: socklab check: the reasons of the add and file exercises' checks, and what socklab says of the program it runs and confines (its start, its build, its limits, its confinement, the ports it needs)
+# A reason whose id has "exit" in it says how the program ended (or that it did not): no note on its end is added to it.
 
 ## The add exercise's checks (socklab check tcp-add/udp-add): each verdict's reason
 
@@ -20,7 +21,7 @@ case-add-exited-on-malformed = the server exited on a malformed request
 # $number the server's number in reply to 150, $sum the sum it makes
 case-add-150-answered = 150 was answered with { $number } (a sum of { $sum })
 case-add-150-not-exited = no reply, but the server did not exit within 3 s
-case-add-150-port-kept = it exited, but its port was not released within 3 s
+case-add-150-exited-port-kept = it exited, but its port was not released within 3 s
 case-add-150-stopped = no reply to 150; it exited and released its port
 # $count pieces the request was sent in (2 or more), $got what came back, escaped
 case-add-no-reply-to-pieces = no reply socklab could read to a request sent in { $count ->
@@ -45,8 +46,8 @@ case-add-showed-sum = it showed the sum
 # The exit code when a signal ended the program: "exit code none"
 case-add-exit-none = none
 # 150 typed; the program exited with $code and printed nothing after it
-case-add-150-sent-silently = it sent 150 and exited without a word (exit code { $code }): its user cannot tell what happened
-case-add-150-nothing-silently = it sent nothing and exited without a word (exit code { $code }): its user cannot tell what happened
+case-add-150-sent-exited-silently = it sent 150 and exited without a word (exit code { $code }): its user cannot tell what happened
+case-add-150-nothing-exited-silently = it sent nothing and exited without a word (exit code { $code }): its user cannot tell what happened
 # $said the last line the program printed after 150 was typed
 case-add-150-sent-said = it sent 150 (socklab's server gave the lab's answer: no reply), and said: "{ $said }"
 case-add-150-refused-said = it refused 150 without sending it, and said: "{ $said }"
@@ -71,7 +72,7 @@ case-file-sizes-identical = { $count ->
     }
 case-file-one-process = one process served every download
 # $starts times the server was started, for $downloads downloads
-case-file-started-again = it was started { $starts ->
+case-file-exits-after-each = it was started { $starts ->
         [one] once
        *[other] { $starts } times
     } for { $downloads } downloads: it exits after a transfer
@@ -134,7 +135,7 @@ case-file-saved-different = { $size } B saved as { $got } B, different
 case-file-size-nothing-saved = { $size } B: nothing saved
 case-file-exit-0-every-time = exit code 0 every time
 # $runs the runs that did not end well, joined by "; "
-case-file-runs-ended-badly = { $runs }
+case-file-exit-codes = { $runs }
 # The exit code when a signal ended the program: "exit code none"
 case-file-exit-none = none
 case-file-ended-empty-left = it ended without a traceback (an empty file was left)

@@ -16,7 +16,7 @@ case-add-no-reply-after-malformed = sin respuesta a una petición normal despué
 case-add-exited-on-malformed = el servidor terminó con una petición mal formada
 case-add-150-answered = 150 recibió como respuesta { $number } (una suma de { $sum })
 case-add-150-not-exited = sin respuesta, pero el servidor no terminó en 3 s
-case-add-150-port-kept = terminó, pero su puerto no se liberó en 3 s
+case-add-150-exited-port-kept = terminó, pero su puerto no se liberó en 3 s
 case-add-150-stopped = sin respuesta a 150; terminó y liberó su puerto
 case-add-no-reply-to-pieces = ninguna respuesta que socklab pudiera leer a una petición enviada en { $count ->
         [one] { $count } trozo
@@ -34,8 +34,8 @@ case-add-no-request-read = no se leyó ninguna petición
 case-add-after-reply = la respuesta
 case-add-showed-sum = mostró la suma
 case-add-exit-none = ninguno
-case-add-150-sent-silently = envió 150 y terminó sin decir nada (código de salida { $code }): quien lo usa no puede saber qué pasó
-case-add-150-nothing-silently = no envió nada y terminó sin decir nada (código de salida { $code }): quien lo usa no puede saber qué pasó
+case-add-150-sent-exited-silently = envió 150 y terminó sin decir nada (código de salida { $code }): quien lo usa no puede saber qué pasó
+case-add-150-nothing-exited-silently = no envió nada y terminó sin decir nada (código de salida { $code }): quien lo usa no puede saber qué pasó
 case-add-150-sent-said = envió 150 (el servidor de socklab dio la respuesta del laboratorio: ninguna), y dijo: "{ $said }"
 case-add-150-refused-said = rechazó 150 sin enviarlo, y dijo: "{ $said }"
 case-add-ended-with-message = terminó con un mensaje
@@ -54,7 +54,7 @@ case-file-sizes-identical = { $count ->
        *[other] { $count } tamaños, cada uno idéntico byte a byte
     }
 case-file-one-process = un solo proceso sirvió todas las descargas
-case-file-started-again = se arrancó { $starts ->
+case-file-exits-after-each = se arrancó { $starts ->
         [one] una vez
        *[other] { $starts } veces
     } para { $downloads } descargas: termina después de cada transferencia
@@ -107,7 +107,7 @@ case-file-run-still-running = { $size } B: todavía en ejecución después de { 
 case-file-saved-different = { $size } B guardados como { $got } B, distintos
 case-file-size-nothing-saved = { $size } B: nada guardado
 case-file-exit-0-every-time = código de salida 0 todas las veces
-case-file-runs-ended-badly = { $runs }
+case-file-exit-codes = { $runs }
 case-file-exit-none = ninguno
 case-file-ended-empty-left = terminó sin traceback (quedó un archivo vacío)
 case-file-ended-cleanly = terminó sin traceback

@@ -16,7 +16,7 @@ case-add-no-reply-after-malformed = sem resposta a um pedido normal depois de um
 case-add-exited-on-malformed = o servidor terminou com um pedido mal formado
 case-add-150-answered = 150 teve como resposta { $number } (uma soma de { $sum })
 case-add-150-not-exited = sem resposta, mas o servidor não terminou em 3 s
-case-add-150-port-kept = terminou, mas a porta não foi libertada em 3 s
+case-add-150-exited-port-kept = terminou, mas a porta não foi libertada em 3 s
 case-add-150-stopped = sem resposta a 150; terminou e libertou a porta
 case-add-no-reply-to-pieces = nenhuma resposta que o socklab conseguisse ler a um pedido enviado em { $count ->
         [one] { $count } pedaço
@@ -34,8 +34,8 @@ case-add-no-request-read = nenhum pedido foi lido
 case-add-after-reply = a resposta
 case-add-showed-sum = mostrou a soma
 case-add-exit-none = nenhum
-case-add-150-sent-silently = enviou 150 e terminou sem dizer nada (código de saída { $code }): quem o usa não percebe o que aconteceu
-case-add-150-nothing-silently = não enviou nada e terminou sem dizer nada (código de saída { $code }): quem o usa não percebe o que aconteceu
+case-add-150-sent-exited-silently = enviou 150 e terminou sem dizer nada (código de saída { $code }): quem o usa não percebe o que aconteceu
+case-add-150-nothing-exited-silently = não enviou nada e terminou sem dizer nada (código de saída { $code }): quem o usa não percebe o que aconteceu
 case-add-150-sent-said = enviou 150 (o servidor do socklab deu a resposta do laboratório: nenhuma), e disse: "{ $said }"
 case-add-150-refused-said = recusou 150 sem o enviar, e disse: "{ $said }"
 case-add-ended-with-message = terminou com uma mensagem
@@ -54,7 +54,7 @@ case-file-sizes-identical = { $count ->
        *[other] { $count } tamanhos, cada um idêntico byte a byte
     }
 case-file-one-process = um só processo serviu todas as transferências
-case-file-started-again = foi arrancado { $starts ->
+case-file-exits-after-each = foi arrancado { $starts ->
         [one] uma vez
        *[other] { $starts } vezes
     } para { $downloads } transferências: termina depois de cada transferência
@@ -107,7 +107,7 @@ case-file-run-still-running = { $size } B: ainda a correr ao fim de { $seconds }
 case-file-saved-different = { $size } B gravados como { $got } B, diferentes
 case-file-size-nothing-saved = { $size } B: nada gravado
 case-file-exit-0-every-time = código de saída 0 sempre
-case-file-runs-ended-badly = { $runs }
+case-file-exit-codes = { $runs }
 case-file-exit-none = nenhum
 case-file-ended-empty-left = terminou sem traceback (ficou um ficheiro vazio)
 case-file-ended-cleanly = terminou sem traceback
