@@ -786,3 +786,24 @@ fn a_failing_file_check_says_why_in_spanish_with_a_code_of_its_own() {
         );
     }
 }
+
+#[test]
+fn a_failed_build_says_why_in_brazilian_portuguese_with_its_code() {
+    let server = peer("add_server.py");
+    let (_, report) = check_with(
+        "tcp-add",
+        "server",
+        &["--lang", "pt-BR", "--build", "exit 3"],
+        &[&server, "tcp", "{port}"],
+    );
+    let b = find(&report, "builds");
+    assert_eq!(b["verdict"], "fail", "{b:#}");
+    assert_eq!(b["reason_code"], "case-build-failed", "{b:#}");
+    assert_eq!(b["reason"], "\"exit 3\" falhou com código 3", "{b:#}");
+    assert!(
+        report["confinement"]["user"]
+            .as_str()
+            .is_some_and(|u| u.contains("uid")),
+        "{report:#}"
+    );
+}
