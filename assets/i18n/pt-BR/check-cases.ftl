@@ -12,13 +12,13 @@ case-add-udp-whole = UDP: um datagrama chega inteiro
 case-add-udp-no-connection = UDP não tem conexão que se possa manter aberta
 case-add-answered = respondeu
 case-add-no-reply-beside-silent = sem resposta enquanto outro cliente se mantinha conectado e calado
-case-add-no-reply-after-malformed = sem resposta a um pedido normal depois de um mal formado
-case-add-exited-on-malformed = o servidor terminou com um pedido mal formado
+case-add-no-reply-after-malformed = sem resposta a uma requisição normal depois de uma malformada
+case-add-exited-on-malformed = o servidor terminou com uma requisição malformada
 case-add-150-answered = 150 teve como resposta { $number } (uma soma de { $sum })
 case-add-150-not-exited = sem resposta, mas o servidor não terminou em 3 s
 case-add-150-exited-port-kept = terminou, mas a porta não foi liberada em 3 s
 case-add-150-stopped = sem resposta a 150; terminou e liberou a porta
-case-add-no-reply-to-pieces = nenhuma resposta que o socklab conseguisse ler a um pedido enviado em { $count ->
+case-add-no-reply-to-pieces = nenhuma resposta que o socklab conseguisse ler a uma requisição enviada em { $count ->
         [one] { $count } pedaço
        *[other] { $count } pedaços
     }: "{ $got }"
@@ -28,19 +28,19 @@ case-add-no-format-yet = nenhum formato foi encontrado antes desta verificação
 case-add-sent = "{ $name }" e { $number } ({ $format })
 case-add-sent-own-name = "{ $name }" e { $number } ({ $format }) (foi escrito "{ $typed }"; enviou o nome escrito no seu código)
 case-add-sent-name-in-code = "{ $name }" e { $number } ({ $format }) (o nome está escrito no seu código: não pediu nenhum)
-case-add-ended-without-request = o programa terminou sem enviar um pedido que o socklab conseguisse ler
-case-add-no-request = nenhum pedido que o socklab conseguisse ler em { $seconds } s
-case-add-no-request-read = nenhum pedido foi lido
+case-add-ended-without-request = o programa terminou sem enviar uma requisição que o socklab conseguisse ler
+case-add-no-request = nenhuma requisição que o socklab conseguisse ler em { $seconds } s
+case-add-no-request-read = nenhuma requisição foi lida
 case-add-after-reply = a resposta
 case-add-showed-sum = mostrou a soma
 case-add-exit-none = nenhum
 case-add-150-sent-exited-silently = enviou 150 e terminou sem dizer nada (código de saída { $code }): quem o usa não entende o que aconteceu
 case-add-150-nothing-exited-silently = não enviou nada e terminou sem dizer nada (código de saída { $code }): quem o usa não entende o que aconteceu
-case-add-150-sent-said = enviou 150 (o servidor do socklab deu a resposta do laboratório: nenhuma), e disse: "{ $said }"
+case-add-150-sent-said = enviou 150 (o servidor do socklab respondeu como no laboratório: sem resposta), e disse: "{ $said }"
 case-add-150-refused-said = recusou 150 sem o enviar, e disse: "{ $said }"
 case-add-ended-with-message = terminou com uma mensagem
 case-add-never-connected = nunca se conectou
-case-add-no-request-read-short = nenhum pedido lido
+case-add-no-request-read-short = nenhuma requisição lida
 case-add-sum-not-shown = não mostrou a soma { $sum } depois de uma resposta em dois pedaços
 
 ## The file exercise's checks (socklab check tcp-file/udp-file): each verdict's reason
