@@ -749,3 +749,86 @@ fn the_gradescope_autograder_grades_a_java_program_without_a_build() {
         "no build, no builds test: {r:#}"
     );
 }
+
+#[test]
+fn a_failing_add_check_says_why_in_portuguese_with_a_code_of_its_own() {
+    let server = peer("add_server.py");
+    // A server that exits after its first client: `second-client` fails.
+    let (_, report) = check_with(
+        "tcp-add",
+        "server",
+        &["--lang", "pt-PT"],
+        &[&server, "tcp", "{port}", "once"],
+    );
+    let c = find(&report, "second-client");
+    assert_eq!(c["verdict"], "fail", "{c:#}");
+    assert_eq!(
+        c["reason_code"], "case-add-exited-after-first-client",
+        "{c:#}"
+    );
+    let reason = c["reason"].as_str().unwrap();
+    assert!(
+        reason.starts_with("o servidor terminou depois do primeiro cliente"),
+        "{reason}"
+    );
+    // A check that passes says so in Portuguese too, with its code.
+    let a = find(&report, "answers");
+    assert_eq!(a["reason_code"], "case-add-answered-in", "{a:#}");
+    assert!(
+        a["reason"].as_str().unwrap().contains("em resposta a"),
+        "{a:#}"
+    );
+}
+
+#[test]
+fn a_failing_file_check_says_why_in_spanish_with_a_code_of_its_own() {
+    let server = peer("file_server.py");
+    // A server that exits after each transfer: `several` fails.
+    let (_, report) = check_with(
+        "tcp-file",
+        "server",
+        &["--lang", "es"],
+        &[&server, "tcp", "{port}", "once"],
+    );
+    let c = find(&report, "several");
+    assert_eq!(c["verdict"], "fail", "{c:#}");
+    assert_eq!(c["reason_code"], "case-file-exits-after-each", "{c:#}");
+    let reason = c["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("descargas: termina después de cada transferencia"),
+        "{reason}"
+    );
+    // Each download from a server started again: byte-identical, said in Spanish.
+    let s = find(&report, "sizes");
+    if s["verdict"] == "pass" {
+        assert_eq!(s["reason_code"], "case-file-sizes-identical", "{s:#}");
+        assert!(
+            s["reason"]
+                .as_str()
+                .unwrap()
+                .starts_with("9 tamaños, cada uno idéntico byte a byte"),
+            "{s:#}"
+        );
+    }
+}
+
+#[test]
+fn a_failed_build_says_why_in_brazilian_portuguese_with_its_code() {
+    let server = peer("add_server.py");
+    let (_, report) = check_with(
+        "tcp-add",
+        "server",
+        &["--lang", "pt-BR", "--build", "exit 3"],
+        &[&server, "tcp", "{port}"],
+    );
+    let b = find(&report, "builds");
+    assert_eq!(b["verdict"], "fail", "{b:#}");
+    assert_eq!(b["reason_code"], "case-build-failed", "{b:#}");
+    assert_eq!(b["reason"], "\"exit 3\" falhou com código 3", "{b:#}");
+    assert!(
+        report["confinement"]["user"]
+            .as_str()
+            .is_some_and(|u| u.contains("uid")),
+        "{report:#}"
+    );
+}

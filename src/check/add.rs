@@ -10,7 +10,7 @@ use super::case::{
 use super::error::CheckError;
 use super::options::{Options, expand};
 use super::program::{Answers, Program};
-use super::report::{CheckResult, Verdict};
+use super::report::{CheckResult, Reason, Verdict};
 use super::spec::{Case, Check, Spec, Wire, run_table};
 use crate::exercise::Role;
 use crate::net::add::{self as runner, ClientConfig, ServerConfig};
@@ -118,10 +118,15 @@ struct ServerCase<'a> {
     tcp: bool,
     found: Option<(WireFormat, AddExchange)>,
     skipping: Option<&'static str>,
+    /// No format was answered: every later check is skipped.
+    never_answered: bool,
 }
 
 impl Case for ServerCase<'_> {
     fn skipping(&self) -> Option<String> {
+        if self.never_answered {
+            return Some(crate::t!("case-add-never-answered"));
+        }
         self.skipping.map(str::to_owned)
     }
 }
@@ -133,7 +138,7 @@ impl ServerCase<'_> {
         self.found
             .as_ref()
             .map(|(f, _)| f.clone())
-            .ok_or_else(|| CheckError::Peer("no format was found before this check".into()))
+            .ok_or_else(|| CheckError::Peer(crate::t!("case-add-no-format-yet")))
     }
 }
 
@@ -144,6 +149,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
         tcp: o.exercise.tcp(),
         found: None,
         skipping: None,
+        never_answered: false,
     };
     run_table(&server_checks(), &mut case, sink)?;
     Ok(case.found.map(|(f, _)| f.to_string()))
@@ -172,9 +178,12 @@ fn answers_in_some_format(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckRes
         let (events, x) = exchange(o, format.clone(), o.number);
         match x {
             Some(x) => {
-                let reason = format!(
-                    "\"{}\" and {} in reply to {} ({format})",
-                    x.server_name, x.server_number, o.number
+                let reason = crate::reason!(
+                    "case-add-answered-in",
+                    name = x.server_name.clone(),
+                    number = x.server_number,
+                    sent = o.number,
+                    format = format.to_string(),
                 );
                 c.found = Some((format, x));
                 return Ok(spec.result(Verdict::Pass, reason, c.s.program(), Peer::wire(&events)));
@@ -182,10 +191,10 @@ fn answers_in_some_format(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckRes
             None => last_events = events,
         }
     }
-    c.skipping = Some("the server never answered");
+    c.never_answered = true;
     Ok(spec.result(
         Verdict::Fail,
-        "no reply socklab could read in any of its formats",
+        crate::reason!("case-add-no-reply-in-any-format"),
         c.s.program(),
         Peer::wire(&last_events),
     ))
@@ -214,7 +223,8 @@ fn server_shows(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, Check
             p.output()
         })
         .unwrap_or_default();
-    Ok(spec.judged(output_shows(&shown, &wanted), c.s.program()))
+    let (verdict, reason) = output_shows(&shown, &wanted);
+    Ok(spec.result(verdict, reason, c.s.program(), Wire::default()))
 }
 
 /// second-client: the server is still there (a moment after the first reply), and answers.
@@ -225,16 +235,16 @@ fn second_client(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, Chec
     if !alive {
         return Ok(spec.result(
             Verdict::Fail,
-            "the server exited after its first client",
+            crate::reason!("case-add-exited-after-first-client"),
             c.s.program(),
             Wire::default(),
         ));
     }
     let (events, x2) = exchange(c.o, c.format()?, c.o.number);
     let (verdict, reason) = if x2.is_some() {
-        (Verdict::Pass, "a second client was answered")
+        (Verdict::Pass, crate::reason!("case-add-second-answered"))
     } else {
-        (Verdict::Fail, "a second client got no reply")
+        (Verdict::Fail, crate::reason!("case-add-second-no-reply"))
     };
     Ok(spec.result(verdict, reason, c.s.program(), Peer::wire(&events)))
 }
@@ -242,22 +252,22 @@ fn second_client(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, Chec
 /// split-request (TCP): the request in two pieces, 50 ms apart.
 fn split_request(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
     if !c.tcp {
-        return Ok(spec.skip("UDP: a datagram arrives whole"));
+        return Ok(spec.skip(crate::reason!("case-add-udp-whole")));
     }
     let outcome = if c.s.ready()? {
         let pieces = add::encode_in_pieces(&c.format()?, &c.o.name, c.o.number);
         let pieces: Vec<&[u8]> = pieces.iter().map(Vec::as_slice).collect();
         raw_tcp_exchange(c.o, &pieces, Duration::from_millis(50))
     } else {
-        Err(c.s.not_back())
+        Err(c.s.not_back().into())
     };
-    Ok(spec.answered(outcome, c.s.program()))
+    Ok(answered(spec, outcome, c.s.program()))
 }
 
 /// concurrent (TCP): a first client connects and stays silent; a second is answered.
 fn concurrent(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
     if !c.tcp {
-        return Ok(spec.skip("UDP has no connection to hold"));
+        return Ok(spec.skip(crate::reason!("case-add-udp-no-connection")));
     }
     let o = c.o;
     let outcome = if c.s.ready()? {
@@ -266,12 +276,12 @@ fn concurrent(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckEr
         drop(silent);
         match x {
             Some(_) => Ok(Peer::wire(&events)),
-            None => Err("no reply while another client stayed connected and silent".to_owned()),
+            None => Err(crate::reason!("case-add-no-reply-beside-silent")),
         }
     } else {
-        Err(c.s.not_back())
+        Err(c.s.not_back().into())
     };
-    Ok(spec.answered(outcome, c.s.program()))
+    Ok(answered(spec, outcome, c.s.program()))
 }
 
 /// garbage: a malformed request, then a normal client.
@@ -285,15 +295,15 @@ fn garbage(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError
             let (events, x) = exchange(o, c.format()?, o.number);
             match x {
                 Some(_) => Ok(Peer::wire(&events)),
-                None => Err("no reply to a normal request after a malformed one".to_owned()),
+                None => Err(crate::reason!("case-add-no-reply-after-malformed")),
             }
         } else {
-            Err("the server exited on a malformed request".to_owned())
+            Err(crate::reason!("case-add-exited-on-malformed"))
         }
     } else {
-        Err(c.s.not_back())
+        Err(c.s.not_back().into())
     };
-    Ok(spec.answered(outcome, c.s.program()))
+    Ok(answered(spec, outcome, c.s.program()))
 }
 
 /// out-of-range-stops: 150 gets no sum, the program exits and releases its port.
@@ -310,24 +320,18 @@ fn out_of_range_stops(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult,
     let (verdict, reason) = match (x, exited, released) {
         (Some(x), _, _) => (
             Verdict::Fail,
-            format!(
-                "150 was answered with {} (a sum of {})",
-                x.server_number,
-                x.sum()
+            crate::reason!(
+                "case-add-150-answered",
+                number = x.server_number,
+                sum = x.sum().to_string(),
             ),
         ),
-        (None, false, _) => (
-            Verdict::Fail,
-            "no reply, but the server did not exit within 3 s".into(),
-        ),
+        (None, false, _) => (Verdict::Fail, crate::reason!("case-add-150-not-exited")),
         (None, true, false) => (
             Verdict::Fail,
-            "it exited, but its port was not released within 3 s".into(),
+            crate::reason!("case-add-150-exited-port-kept"),
         ),
-        (None, true, true) => (
-            Verdict::Pass,
-            "no reply to 150; it exited and released its port".into(),
-        ),
+        (None, true, true) => (Verdict::Pass, crate::reason!("case-add-150-stopped")),
     };
     Ok(spec.result(verdict, reason, c.s.program(), Peer::wire(&events)))
 }
@@ -337,15 +341,15 @@ fn raw_tcp_exchange(
     o: &Options,
     pieces: &[&[u8]],
     gap: Duration,
-) -> Result<(Vec<u8>, Vec<u8>), String> {
-    let mut conn = Conn(TcpStream::connect((o.host.as_str(), o.port)).map_err(|e| e.to_string())?);
+) -> Result<(Vec<u8>, Vec<u8>), Reason> {
+    let mut conn = Conn(TcpStream::connect((o.host.as_str(), o.port)).map_err(io_reason)?);
     let _ = conn.0.set_read_timeout(Some(Duration::from_millis(100)));
     let mut sent = Vec::new();
     for (i, piece) in pieces.iter().enumerate() {
         if i > 0 {
             std::thread::sleep(gap);
         }
-        conn.0.write_all(piece).map_err(|e| e.to_string())?;
+        conn.0.write_all(piece).map_err(io_reason)?;
         sent.extend_from_slice(piece);
     }
     let until = Instant::now() + o.timeout.min(Duration::from_secs(5));
@@ -361,11 +365,33 @@ fn raw_tcp_exchange(
             return Ok((sent, got));
         }
     }
-    Err(format!(
-        "no reply socklab could read to a request sent in {} pieces: \"{}\"",
-        pieces.len(),
-        crate::protocol::escape_bytes(&got)
+    Err(crate::reason!(
+        "case-add-no-reply-to-pieces",
+        count = pieces.len(),
+        got = crate::protocol::escape_bytes(&got),
     ))
+}
+
+/// A system error (a connection refused, a write that failed) as a check's reason.
+fn io_reason(e: std::io::Error) -> Reason {
+    crate::reason!("case-add-io-error", error = e.to_string())
+}
+
+/// A pass ("answered", with the bytes of the exchange) or a fail with the reason.
+fn answered(
+    spec: Spec,
+    outcome: Result<Wire, Reason>,
+    program: Option<&mut Program>,
+) -> CheckResult {
+    match outcome {
+        Ok(wire) => spec.result(
+            Verdict::Pass,
+            crate::reason!("case-add-answered"),
+            program,
+            wire,
+        ),
+        Err(why) => spec.result(Verdict::Fail, why, program, Wire::default()),
+    }
 }
 
 fn send_garbage(o: &Options, tcp: bool) {
@@ -475,9 +501,7 @@ fn client(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
 fn sends(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
     let o = c.o;
     let Some(mut server) = start_server(o) else {
-        return Err(CheckError::Peer(
-            "socklab's add server could not start".into(),
-        ));
+        return Err(CheckError::Peer(crate::t!("case-add-own-server-failed")));
     };
     let mut program = c.start(o)?;
     let got = server.wait_for(
@@ -493,20 +517,32 @@ fn sends(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> 
         (x.client_name.clone(), x.client_number)
     });
     let reason = match &request {
-        Some(x) => format!(
-            "\"{}\" and {} ({}){}",
-            x.client_name,
-            x.client_number,
-            x.format,
-            name_note(o, &sent_name, &program.typed())
-        ),
-        None if !program.is_running() => {
-            "the program ended without sending a request socklab could read".into()
+        Some(x) => {
+            let args = (x.client_name.clone(), x.client_number, x.format.clone());
+            match name_note(o, &sent_name, &program.typed()) {
+                NameNote::Typed => crate::reason!(
+                    "case-add-sent-own-name",
+                    name = args.0,
+                    number = args.1,
+                    format = args.2,
+                    typed = o.name.clone(),
+                ),
+                NameNote::NoneAsked => crate::reason!(
+                    "case-add-sent-name-in-code",
+                    name = args.0,
+                    number = args.1,
+                    format = args.2,
+                ),
+                NameNote::Same => crate::reason!(
+                    "case-add-sent",
+                    name = args.0,
+                    number = args.1,
+                    format = args.2,
+                ),
+            }
         }
-        None => format!(
-            "no request socklab could read within {} s",
-            o.timeout.as_secs()
-        ),
+        None if !program.is_running() => crate::reason!("case-add-ended-without-request"),
+        None => crate::reason!("case-add-no-request", seconds = o.timeout.as_secs()),
     };
     let (sent, received) = Peer::wire(&server.events);
     let result = spec.result(
@@ -528,41 +564,50 @@ fn sends(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> 
     Ok(result)
 }
 
-/// What the `sends` reason adds when the name sent is not the one typed.
-fn name_note(o: &Options, sent_name: &str, typed: &[String]) -> String {
+/// Whose name a client sent, for the `sends` reason.
+enum NameNote {
+    /// The name typed.
+    Same,
+    /// The name written in its code, though a name was typed.
+    Typed,
+    /// The name written in its code; it asked for none.
+    NoneAsked,
+}
+
+/// Whose name the client sent: the one typed, or one written in its code.
+fn name_note(o: &Options, sent_name: &str, typed: &[String]) -> NameNote {
     if sent_name == o.name {
-        String::new()
+        NameNote::Same
     } else if typed.iter().any(|t| t == &o.name) {
-        format!(
-            " (\"{}\" was typed; it sent the name written in its code)",
-            o.name
-        )
+        NameNote::Typed
     } else {
-        " (its name is written in its code: it asked for none)".to_owned()
+        NameNote::NoneAsked
     }
 }
 
 /// shows: both names, both numbers and the sum in the first run's output.
 fn client_shows(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
     let Some((_, program)) = c.first.as_mut().filter(|_| c.request.is_some()) else {
-        return Ok(spec.skip("no request was read"));
+        return Ok(spec.skip(crate::reason!("case-add-no-request-read")));
     };
     // What it prints after the reply may come late (a client that reads the reply line by
     // line and prints the exchange at the end): as long as `exits` waits, and no longer
     // once it has exited.
     program.wait_output_all(&c.wanted, Duration::from_secs(5));
     let out = program.output();
-    Ok(spec.judged(output_shows(&out, &c.wanted), Some(program)))
+    let (verdict, reason) = output_shows(&out, &c.wanted);
+    Ok(spec.result(verdict, reason, Some(program), Wire::default()))
 }
 
 /// exits: the first run ends with code 0 within 5 s of the reply.
 fn exits(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
     let Some((_, program)) = c.first.as_mut().filter(|_| c.request.is_some()) else {
         c.end_first_run();
-        return Ok(spec.skip("no request was read"));
+        return Ok(spec.skip(crate::reason!("case-add-no-request-read")));
     };
-    let verdict = exit_verdict(program.wait_exit(Duration::from_secs(5)), "the reply");
-    let result = spec.judged(verdict, Some(program));
+    let after = crate::t!("case-add-after-reply");
+    let (verdict, reason) = exit_verdict(program.wait_exit(Duration::from_secs(5)), &after);
+    let result = spec.result(verdict, reason, Some(program), Wire::default());
     c.end_first_run();
     Ok(result)
 }
@@ -571,12 +616,12 @@ fn exits(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> 
 fn reply_in_pieces(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
     c.end_first_run();
     if !c.tcp {
-        return Ok(spec.skip("UDP: a datagram arrives whole"));
+        return Ok(spec.skip(crate::reason!("case-add-udp-whole")));
     }
     Ok(match pieces_server(c.o, &c.command, &c.wanted) {
         Ok(mut p) => spec.result(
             Verdict::Pass,
-            "it showed the sum",
+            crate::reason!("case-add-showed-sum"),
             Some(&mut p),
             Wire::default(),
         ),
@@ -604,30 +649,30 @@ fn out_of_range_input(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult,
         |e| matches!(e, Event::Add(x) if x.role == EventRole::Server && x.client_number == 150),
     );
     wait_released(o.port, c.tcp, Duration::from_secs(2));
-    let verdict = match ended_cleanly(code, &out, o.timeout, "") {
+    let exit = code
+        .flatten()
+        .map_or_else(|| crate::t!("case-add-exit-none"), |c| c.to_string());
+    let last = said.trim().lines().last().unwrap_or("").trim().to_owned();
+    let (verdict, reason): (Verdict, Reason) = match ended_cleanly(code, &out, o.timeout, "") {
+        (Verdict::Pass, _) if said.trim().is_empty() && sent => (
+            Verdict::Fail,
+            crate::reason!("case-add-150-sent-exited-silently", code = exit),
+        ),
         (Verdict::Pass, _) if said.trim().is_empty() => (
             Verdict::Fail,
-            format!(
-                "it {} and exited without a word (exit code {}): its user cannot tell what happened",
-                if sent { "sent 150" } else { "sent nothing" },
-                code.flatten().map_or("none".into(), |c| c.to_string())
-            ),
+            crate::reason!("case-add-150-nothing-exited-silently", code = exit),
+        ),
+        (Verdict::Pass, _) if sent => (
+            Verdict::Pass,
+            crate::reason!("case-add-150-sent-said", said = last),
         ),
         (Verdict::Pass, _) => (
             Verdict::Pass,
-            format!(
-                "{}, and said: \"{}\"",
-                if sent {
-                    "it sent 150 (socklab's server gave the lab's answer: no reply)"
-                } else {
-                    "it refused 150 without sending it"
-                },
-                said.trim().lines().last().unwrap_or("").trim()
-            ),
+            crate::reason!("case-add-150-refused-said", said = last),
         ),
-        other => other,
+        (verdict, reason) => (verdict, reason.into()),
     };
-    Ok(spec.judged(verdict, Some(&mut program)))
+    Ok(spec.result(verdict, reason, Some(&mut program), Wire::default()))
 }
 
 /// no-server: nothing listens. A UDP client hears nothing until its own timeout (often 5 s):
@@ -637,8 +682,12 @@ fn no_server(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckErr
     let patience = c.o.timeout + Duration::from_secs(3);
     let code = program.wait_exit(patience);
     let out = program.output();
-    let verdict = ended_cleanly(code, &out, patience, "it ended with a message");
-    Ok(spec.judged(verdict, Some(&mut program)))
+    let (verdict, reason): (Verdict, Reason) = match ended_cleanly(code, &out, patience, "") {
+        // How it ended, when it ended well, is said here.
+        (Verdict::Pass, _) => (Verdict::Pass, crate::reason!("case-add-ended-with-message")),
+        (verdict, reason) => (verdict, reason.into()),
+    };
+    Ok(spec.result(verdict, reason, Some(&mut program), Wire::default()))
 }
 
 /// Serves the program once, replying in the request's format in two sends 100 ms apart; Ok if
@@ -647,15 +696,18 @@ fn pieces_server(
     o: &Options,
     command: &[String],
     wanted: &[String],
-) -> Result<Program, Box<(String, Option<Program>)>> {
+) -> Result<Program, Box<(Reason, Option<Program>)>> {
     let listener =
-        TcpListener::bind(("127.0.0.1", o.port)).map_err(|e| Box::new((e.to_string(), None)))?;
+        TcpListener::bind(("127.0.0.1", o.port)).map_err(|e| Box::new((io_reason(e), None)))?;
     let _ = listener.set_nonblocking(true);
     let mut program = Program::start(command, answers(o, &[], &["{name}", "{number}"]), o)
-        .map_err(|e| Box::new((e.to_string(), None)))?;
+        .map_err(|e| Box::new((e.reason(), None)))?;
     let until = Instant::now() + o.timeout;
     let Some(mut conn) = super::case::accept_from(&listener, &mut program, o.timeout) else {
-        return Err(Box::new(("it never connected".into(), Some(program))));
+        return Err(Box::new((
+            crate::reason!("case-add-never-connected"),
+            Some(program),
+        )));
     };
     let _ = conn.set_read_timeout(Some(Duration::from_millis(100)));
     let mut buf = Vec::new();
@@ -675,7 +727,10 @@ fn pieces_server(
         }
     };
     let Some(format) = format else {
-        return Err(Box::new(("no request read".into(), Some(program))));
+        return Err(Box::new((
+            crate::reason!("case-add-no-request-read-short"),
+            Some(program),
+        )));
     };
     let reply = add::encode(&format, SERVER_NAME, SERVER_NUMBER).concat();
     let half = reply.len() / 2;
@@ -687,7 +742,7 @@ fn pieces_server(
         Ok(program)
     } else {
         Err(Box::new((
-            format!("it did not show the sum {sum} after a reply in two pieces"),
+            crate::reason!("case-add-sum-not-shown", sum = sum.clone()),
             Some(program),
         )))
     }

@@ -93,7 +93,7 @@ impl Cgroup {
             let memory = all
                 .iter()
                 .find(|m| !m.v2 && has(m, "memory"))
-                .ok_or("no cgroup hierarchy with the memory controller is mounted")?;
+                .ok_or_else(|| crate::t!("case-cgroup-no-memory-controller"))?;
             let dir = memory.path.join(&name);
             std::fs::create_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             let mut group = Self {
@@ -113,7 +113,10 @@ impl Cgroup {
 
     fn limit(&self, memory_bytes: u64, processes: u64) -> Result<(), String> {
         let bytes = memory_bytes.to_string();
-        let first = self.dirs.first().ok_or("no group")?;
+        let first = self
+            .dirs
+            .first()
+            .ok_or_else(|| crate::t!("case-cgroup-no-group"))?;
         if self.v2 {
             write(&first.join("memory.max"), &bytes)?;
             let swap = first.join("memory.swap.max");

@@ -42,7 +42,7 @@ pub fn plan(
     bind: Option<u16>,
     connect: Option<u16>,
     status_dir: &Path,
-) -> Result<Plan, String> {
+) -> Result<Plan, crate::check::report::Reason> {
     let plain = |why: &str| Plan {
         command: command.to_vec(),
         env: Vec::new(),
@@ -53,7 +53,7 @@ pub fn plan(
         cgroup: None,
     };
     if !confine.enabled {
-        return Ok(plain("--no-confine: it runs with the user's full rights"));
+        return Ok(plain(&crate::t!("case-confine-off-asked")));
     }
     #[cfg(not(target_os = "linux"))]
     {
@@ -63,16 +63,14 @@ pub fn plan(
             off: Some(Applied {
                 enabled: true,
                 landlock: WINDOWS_JOB.into(),
-                user: "the user's own".into(),
+                user: crate::t!("case-confine-user-own"),
                 limits: Some(confine.limits),
                 ..Applied::default()
             }),
             ..plain("")
         });
         #[cfg(not(windows))]
-        return Ok(plain(
-            "this system has no Landlock: it runs with the user's full rights",
-        ));
+        return Ok(plain(&crate::t!("case-confine-no-landlock-system")));
     }
     #[cfg(target_os = "linux")]
     linux::plan(
@@ -88,7 +86,7 @@ pub fn launch() -> i32 {
     }
     #[cfg(not(target_os = "linux"))]
     {
-        eprintln!("socklab: confinement runs on Linux only");
+        eprintln!("socklab: {}", crate::t!("case-confine-linux-only"));
         126
     }
 }

@@ -8,8 +8,8 @@ use super::case::{Peer, Subject, ended_cleanly};
 use super::error::CheckError;
 use super::options::{Options, expand};
 use super::program::{Answers, Program};
-use super::report::{CheckResult, Verdict};
-use super::spec::{Case, Check, Spec, run_table};
+use super::report::{CheckResult, Reason, Verdict};
+use super::spec::{Case, Check, Spec, Wire, run_table};
 use crate::exercise::Role;
 use crate::net::event::Event;
 use crate::net::file::{self as runner, ClientConfig, ServerConfig};
@@ -54,12 +54,12 @@ fn download(o: &Options, remote: &str, local: &Path) -> Result<Vec<u8>, String> 
             runner::run_udp_client(config, r, s)
         }
     })
-    .ok_or("no thread")?;
+    .ok_or_else(|| crate::t!("case-file-no-thread"))?;
     let events = peer.finish(o.timeout + Duration::from_secs(2));
     match events.last() {
         Some(Event::Finished(Ok(_))) => std::fs::read(local).map_err(|e| e.to_string()),
         Some(Event::Finished(Err(e))) => Err(e.to_string()),
-        _ => Err("no end".into()),
+        _ => Err(crate::t!("case-file-no-end")),
     }
 }
 
@@ -174,36 +174,38 @@ fn sizes_arrive(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, Check
     let mut wrong = Vec::new();
     for size in SIZES {
         if !c.ready()? {
-            wrong.push(format!("{size} B: {}", c.s.not_back()));
+            wrong.push(format!("{size} B: {}", Reason::from(c.s.not_back()).text));
             continue;
         }
         match download(c.o, &name(size), &c.saved(&name(size))) {
             Ok(bytes) if bytes == content(size) => {}
-            Ok(bytes) => wrong.push(format!("{size} B arrived as {} B, different", bytes.len())),
+            Ok(bytes) => wrong.push(crate::t!(
+                "case-file-arrived-different",
+                size = size,
+                got = bytes.len()
+            )),
             Err(e) => wrong.push(format!("{size} B: {e}")),
         }
     }
-    Ok(spec.judged(sizes_verdict(&wrong), c.s.program()))
+    Ok(judged(spec, sizes_verdict(&wrong), c.s.program()))
 }
 
 /// several: the downloads of `sizes` were served by the process started first.
 fn several(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
     let starts = c.s.starts;
     let verdict = if starts <= 1 {
-        (
-            Verdict::Pass,
-            "one process served every download".to_owned(),
-        )
+        (Verdict::Pass, crate::reason!("case-file-one-process"))
     } else {
         (
             Verdict::Fail,
-            format!(
-                "it was started {starts} times for {} downloads: it exits after a transfer",
-                SIZES.len()
+            crate::reason!(
+                "case-file-exits-after-each",
+                starts = starts,
+                downloads = SIZES.len()
             ),
         )
     };
-    Ok(spec.judged(verdict, c.s.program()))
+    Ok(judged(spec, verdict, c.s.program()))
 }
 
 /// missing: a name that is not there, then a normal download.
@@ -216,17 +218,17 @@ fn missing_name(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, Check
             && download(c.o, &name(1025), &c.saved("after")).is_ok_and(|b| b == content(1025));
         match (alive, next) {
             (true, true) => Ok(()),
-            (false, _) => Err("the server exited on a missing file".to_owned()),
-            (true, false) => Err("the next download failed after a missing file".to_owned()),
+            (false, _) => Err(crate::reason!("case-file-exited-on-missing")),
+            (true, false) => Err(crate::reason!("case-file-next-failed-after-missing")),
         }
     } else {
-        Err(c.s.not_back())
+        Err(c.s.not_back().into())
     };
     let verdict = match missing {
-        Ok(()) => (Verdict::Pass, "it went on serving".to_owned()),
+        Ok(()) => (Verdict::Pass, crate::reason!("case-file-went-on")),
         Err(why) => (Verdict::Fail, why),
     };
-    Ok(spec.judged(verdict, c.s.program()))
+    Ok(judged(spec, verdict, c.s.program()))
 }
 
 /// traversal: a file beside the server's folder and one elsewhere must not arrive.
@@ -234,7 +236,7 @@ fn traversal(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckErr
     let outcome = if c.ready()? {
         traversal_probe(c.o, &c.s)
     } else {
-        Err(c.s.not_back())
+        Err(c.s.not_back().into())
     };
     Ok(outcome_result(spec, outcome, &mut c.s))
 }
@@ -244,7 +246,7 @@ fn empty_file(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckEr
     let outcome = if c.ready()? {
         empty_file_probe(c.o, &mut c.s, c.out.path())
     } else {
-        Err(c.s.not_back())
+        Err(c.s.not_back().into())
     };
     Ok(outcome_result(spec, outcome, &mut c.s))
 }
@@ -252,7 +254,7 @@ fn empty_file(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckEr
 /// concurrent (TCP): a first client connects and stays silent; a second downloads.
 fn concurrent(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
     if !c.tcp {
-        return Ok(spec.skip("UDP has no connection to hold"));
+        return Ok(spec.skip(crate::reason!("case-file-udp-no-connection")));
     }
     let o = c.o;
     let outcome = if c.ready()? {
@@ -260,16 +262,17 @@ fn concurrent(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckEr
         let got = download(o, &name(1025), &c.saved("concurrent"));
         drop(silent);
         match got {
-            Ok(bytes) if bytes == content(1025) => Ok(
-                "a download was served while another client stayed connected and silent".to_owned(),
-            ),
-            Ok(_) => Err("the download arrived different".to_owned()),
-            Err(e) => Err(format!(
-                "no download while another client stayed connected and silent: {e}"
+            Ok(bytes) if bytes == content(1025) => {
+                Ok(crate::reason!("case-file-served-beside-silent"))
+            }
+            Ok(_) => Err(crate::reason!("case-file-download-different")),
+            Err(e) => Err(crate::reason!(
+                "case-file-no-download-beside-silent",
+                error = e
             )),
         }
     } else {
-        Err(c.s.not_back())
+        Err(c.s.not_back().into())
     };
     Ok(outcome_result(spec, outcome, &mut c.s))
 }
@@ -293,43 +296,53 @@ fn datagrams_of(
     let sizes = if c.ready()? {
         datagrams(c.o, &name(size))
     } else {
-        Err(c.s.not_back())
+        Err(c.s.not_back().into())
     };
     let verdict = match sizes {
         Ok(sizes) => judge_chunks(&sizes, size),
         Err(e) => (Verdict::Fail, e),
     };
-    Ok(spec.judged(verdict, c.s.program()))
+    Ok(judged(spec, verdict, c.s.program()))
 }
 
 /// An advisory check's result: what passed, or why it failed.
-fn outcome_result(spec: Spec, outcome: Result<String, String>, s: &mut Subject<'_>) -> CheckResult {
+fn outcome_result(spec: Spec, outcome: Result<Reason, Reason>, s: &mut Subject<'_>) -> CheckResult {
     let verdict = match outcome {
         Ok(why) => (Verdict::Pass, why),
         Err(why) => (Verdict::Fail, why),
     };
-    spec.judged(verdict, s.program())
+    judged(spec, verdict, s.program())
+}
+
+/// A pass or a fail with the program's output and no bytes on the wire.
+fn judged(
+    spec: Spec,
+    (verdict, reason): (Verdict, impl Into<Reason>),
+    program: Option<&mut Program>,
+) -> CheckResult {
+    spec.result(verdict, reason, program, Wire::default())
+}
+
+/// A system error (a refused connection, a socket that would not bind) as a check's reason.
+fn io_reason(e: impl std::fmt::Display) -> Reason {
+    crate::reason!("case-file-io-error", error = e.to_string())
 }
 
 /// Asks for `request` with a bare socket and returns every byte that comes back: to the end
 /// of the connection (TCP), or to the first datagram shorter than 2048 bytes (UDP); `Err` when
 /// nothing ended the answer within 3 s.
-fn fetch_raw(o: &Options, request: &str) -> Result<Vec<u8>, String> {
+fn fetch_raw(o: &Options, request: &str) -> Result<Vec<u8>, Reason> {
     use std::io::{Read, Write};
     let wait = Duration::from_secs(3);
     let to: SocketAddr = format!("{}:{}", o.host, o.port)
         .parse()
-        .map_err(|e| format!("{e}"))?;
+        .map_err(io_reason)?;
     let mut got = Vec::new();
     if o.exercise.tcp() {
-        let stream = std::net::TcpStream::connect_timeout(&to, wait).map_err(|e| e.to_string())?;
+        let stream = std::net::TcpStream::connect_timeout(&to, wait).map_err(io_reason)?;
         let mut conn = super::case::Conn(stream);
-        conn.0
-            .set_read_timeout(Some(wait))
-            .map_err(|e| e.to_string())?;
-        conn.0
-            .write_all(request.as_bytes())
-            .map_err(|e| e.to_string())?;
+        conn.0.set_read_timeout(Some(wait)).map_err(io_reason)?;
+        conn.0.write_all(request.as_bytes()).map_err(io_reason)?;
         let mut buf = [0u8; 8192];
         loop {
             match conn.0.read(&mut buf) {
@@ -338,10 +351,10 @@ fn fetch_raw(o: &Options, request: &str) -> Result<Vec<u8>, String> {
                 // A refusal by reset is an end too.
                 Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => return Ok(got),
                 Err(_) => {
-                    return Err(format!(
-                        "the connection stayed open {} s after {} bytes: a handout client would wait for ever",
-                        wait.as_secs(),
-                        got.len()
+                    return Err(crate::reason!(
+                        "case-file-stayed-open",
+                        seconds = wait.as_secs(),
+                        count = got.len()
                     ));
                 }
             }
@@ -350,12 +363,9 @@ fn fetch_raw(o: &Options, request: &str) -> Result<Vec<u8>, String> {
     let (answer, ended) = udp_answer(o, request)?;
     let got: Vec<u8> = answer.concat();
     if answer.is_empty() {
-        Err("no datagram came back".to_owned())
+        Err(crate::reason!("case-file-no-datagram"))
     } else if !ended {
-        Err(format!(
-            "{} bytes and then silence, with no shorter datagram to end them",
-            got.len()
-        ))
+        Err(crate::reason!("case-file-then-silence", count = got.len()))
     } else {
         Ok(got)
     }
@@ -363,9 +373,9 @@ fn fetch_raw(o: &Options, request: &str) -> Result<Vec<u8>, String> {
 
 /// `traversal`: a file beside the server's folder asked for as `../name`, and a file elsewhere
 /// asked for by its absolute path; neither may arrive.
-fn traversal_probe(o: &Options, s: &Subject<'_>) -> Result<String, String> {
+fn traversal_probe(o: &Options, s: &Subject<'_>) -> Result<Reason, Reason> {
     let Some(dir) = s.program.as_ref().and_then(Program::workdir) else {
-        return Err("the server runs in no scratch folder to look out of".to_owned());
+        return Err(crate::reason!("case-file-no-scratch-folder"));
     };
     let secret = |tag: &str| format!("socklab traversal probe {tag} {}\n", std::process::id());
     let beside_name = format!(
@@ -379,10 +389,10 @@ fn traversal_probe(o: &Options, s: &Subject<'_>) -> Result<String, String> {
     let elsewhere = dir
         .parent()
         .map(|p| p.join("elsewhere"))
-        .ok_or("the server's folder has no parent")?;
-    std::fs::create_dir_all(&elsewhere).map_err(|e| e.to_string())?;
+        .ok_or_else(|| crate::reason!("case-file-no-parent"))?;
+    std::fs::create_dir_all(&elsewhere).map_err(io_reason)?;
     let absolute = elsewhere.join("socklab-absolute.txt");
-    std::fs::write(&absolute, secret("absolute")).map_err(|e| e.to_string())?;
+    std::fs::write(&absolute, secret("absolute")).map_err(io_reason)?;
     let mut leaks = Vec::new();
     if let Some(beside) = &beside
         && std::fs::write(beside, secret("beside")).is_ok()
@@ -391,69 +401,80 @@ fn traversal_probe(o: &Options, s: &Subject<'_>) -> Result<String, String> {
         let got = fetch_raw(o, &asked);
         let _ = std::fs::remove_file(beside);
         if got.is_ok_and(|b| b == secret("beside").as_bytes()) {
-            leaks.push(format!("\"{asked}\" was sent"));
+            leaks.push(crate::t!("case-file-was-sent", name = asked.clone()));
         }
     }
     let asked = absolute.display().to_string();
     if fetch_raw(o, &asked).is_ok_and(|b| b == secret("absolute").as_bytes()) {
-        leaks.push(format!("\"{asked}\" was sent"));
+        leaks.push(crate::t!("case-file-was-sent", name = asked.clone()));
     }
     if leaks.is_empty() {
-        Ok("neither ../name nor an absolute path was sent".to_owned())
+        Ok(crate::reason!("case-file-traversal-refused"))
     } else {
-        Err(format!(
-            "{}: any file the server's user can read is served",
-            leaks.join("; ")
+        Err(crate::reason!(
+            "case-file-traversal-served",
+            sent = leaks.join("; ")
         ))
     }
 }
 
 /// `empty-file`: a 0-byte file ends at once (TCP: the connection closes; UDP: one empty
 /// datagram), and the next download works.
-fn empty_file_probe(o: &Options, s: &mut Subject<'_>, out: &Path) -> Result<String, String> {
+fn empty_file_probe(o: &Options, s: &mut Subject<'_>, out: &Path) -> Result<Reason, Reason> {
     let got = fetch_raw(o, &name(0));
     std::thread::sleep(Duration::from_millis(200));
     if !s.program.as_mut().is_some_and(Program::is_running) {
-        return Err("the server exited on an empty file".to_owned());
+        return Err(crate::reason!("case-file-exited-on-empty"));
     }
     let ended = match got {
         Ok(bytes) if bytes.is_empty() => {
             if o.exercise.tcp() {
-                "the connection closed with no data"
+                crate::t!("case-file-empty-closed")
             } else {
-                "one empty datagram"
+                crate::t!("case-file-empty-datagram")
             }
         }
-        Ok(bytes) => return Err(format!("{} bytes came for an empty file", bytes.len())),
+        Ok(bytes) => {
+            return Err(crate::reason!(
+                "case-file-bytes-for-empty",
+                count = bytes.len()
+            ));
+        }
         Err(e) => return Err(e),
     };
     match download(o, &name(1025), &out.join("after-empty")) {
         Ok(bytes) if bytes == content(1025) => {
-            Ok(format!("{ended}, and it served the next download"))
+            Ok(crate::reason!("case-file-empty-served-next", ended = ended))
         }
-        Ok(_) => Err(format!("{ended}, but the next download arrived different")),
-        Err(e) => Err(format!("{ended}, but the next download failed: {e}")),
+        Ok(_) => Err(crate::reason!(
+            "case-file-empty-next-different",
+            ended = ended
+        )),
+        Err(e) => Err(crate::reason!(
+            "case-file-empty-next-failed",
+            ended = ended,
+            error = e
+        )),
     }
 }
 
 /// The sizes of the datagrams that answer a request for `remote`, up to the first shorter than
 /// 2048 bytes, or to 1.5 s of silence.
-fn datagrams(o: &Options, remote: &str) -> Result<Vec<usize>, String> {
+fn datagrams(o: &Options, remote: &str) -> Result<Vec<usize>, Reason> {
     let (answer, _) = udp_answer(o, remote)?;
     Ok(answer.iter().map(Vec::len).collect())
 }
 
 /// The datagrams that answer `request` sent from a fresh socket: up to the first shorter than
 /// 2048 bytes (then `true`), or to 1.5 s of silence or the case's timeout.
-fn udp_answer(o: &Options, request: &str) -> Result<(Vec<Vec<u8>>, bool), String> {
-    let sock = UdpSocket::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+fn udp_answer(o: &Options, request: &str) -> Result<(Vec<Vec<u8>>, bool), Reason> {
+    let sock = UdpSocket::bind("127.0.0.1:0").map_err(io_reason)?;
     let to: SocketAddr = format!("{}:{}", o.host, o.port)
         .parse()
-        .map_err(|e| format!("{e}"))?;
+        .map_err(io_reason)?;
     sock.set_read_timeout(Some(Duration::from_millis(1500)))
-        .map_err(|e| e.to_string())?;
-    sock.send_to(request.as_bytes(), to)
-        .map_err(|e| e.to_string())?;
+        .map_err(io_reason)?;
+    sock.send_to(request.as_bytes(), to).map_err(io_reason)?;
     let mut answer = Vec::new();
     let mut buf = vec![0u8; 65_536];
     let until = Instant::now() + o.timeout;
@@ -471,7 +492,7 @@ fn udp_answer(o: &Options, request: &str) -> Result<(Vec<Vec<u8>>, bool), String
     Ok((answer, false))
 }
 
-fn judge_chunks(sizes: &[usize], file: usize) -> (Verdict, String) {
+fn judge_chunks(sizes: &[usize], file: usize) -> (Verdict, Reason) {
     let full = file / UDP_CHUNK_BYTES;
     let last = file % UDP_CHUNK_BYTES;
     let wanted: Vec<usize> = std::iter::repeat_n(UDP_CHUNK_BYTES, full)
@@ -480,37 +501,39 @@ fn judge_chunks(sizes: &[usize], file: usize) -> (Verdict, String) {
     if sizes == wanted {
         return (
             Verdict::Pass,
-            format!("{} datagrams, the last {last} bytes", sizes.len()),
+            crate::reason!("case-file-datagrams", count = sizes.len(), last = last),
         );
     }
     if last == 0 && sizes == &wanted[..full] {
         return (
             Verdict::Fail,
-            format!(
-                "{full} datagrams of 2048 bytes and no empty one after them: a handout client would wait for ever"
-            ),
+            crate::reason!("case-file-no-empty-datagram", count = full),
         );
     }
     let shown: Vec<String> = sizes.iter().take(6).map(|n| n.to_string()).collect();
+    let shown = format!(
+        "{}{}",
+        shown.join(", "),
+        if sizes.len() > 6 { ", …" } else { "" }
+    );
     (
         Verdict::Fail,
-        format!(
-            "datagram sizes {}{} for a {file}-byte file",
-            shown.join(", "),
-            if sizes.len() > 6 { ", …" } else { "" }
-        ),
+        crate::reason!("case-file-datagram-sizes", sizes = shown, file = file),
     )
 }
 
 /// The `sizes` verdict from what went wrong, size by size.
-fn sizes_verdict(wrong: &[String]) -> (Verdict, String) {
+fn sizes_verdict(wrong: &[String]) -> (Verdict, Reason) {
     if wrong.is_empty() {
         (
             Verdict::Pass,
-            format!("{} sizes, each byte-identical", SIZES.len()),
+            crate::reason!("case-file-sizes-identical", count = SIZES.len()),
         )
     } else {
-        (Verdict::Fail, wrong.join("; "))
+        (
+            Verdict::Fail,
+            crate::reason!("case-file-sizes-wrong", wrong = wrong.join("; ")),
+        )
     }
 }
 
@@ -637,34 +660,43 @@ fn sizes_saved(c: &mut ClientCase, spec: Spec) -> Result<CheckResult, CheckError
         let mut program = c.start(&name(size), &local)?;
         match program.wait_exit(c.o.timeout) {
             Some(Some(0)) => {}
-            Some(code) => c.slow.push(format!(
-                "{size} B: exit code {}",
-                code.map_or("none".into(), |c| c.to_string())
+            Some(code) => c.slow.push(crate::t!(
+                "case-file-run-exit-code",
+                size = size,
+                code = exit_code_shown(code)
             )),
-            None => c.slow.push(format!(
-                "{size} B: still running after {} s",
-                c.o.timeout.as_secs()
+            None => c.slow.push(crate::t!(
+                "case-file-run-still-running",
+                size = size,
+                seconds = c.o.timeout.as_secs()
             )),
         }
         program.kill();
         match std::fs::read(&local) {
             Ok(bytes) if bytes == content(size) => {}
-            Ok(bytes) => wrong.push(format!("{size} B saved as {} B, different", bytes.len())),
-            Err(_) => wrong.push(format!("{size} B: nothing saved")),
+            Ok(bytes) => wrong.push(crate::t!(
+                "case-file-saved-different",
+                size = size,
+                got = bytes.len()
+            )),
+            Err(_) => wrong.push(crate::t!("case-file-size-nothing-saved", size = size)),
         }
         c.last = Some(program);
     }
-    Ok(spec.judged(sizes_verdict(&wrong), c.last.as_mut()))
+    Ok(judged(spec, sizes_verdict(&wrong), c.last.as_mut()))
 }
 
 /// exits: every run of `sizes` ended with code 0 within the case's timeout.
 fn exits(c: &mut ClientCase, spec: Spec) -> Result<CheckResult, CheckError> {
     let verdict = if c.slow.is_empty() {
-        (Verdict::Pass, "exit code 0 every time".to_owned())
+        (Verdict::Pass, crate::reason!("case-file-exit-0-every-time"))
     } else {
-        (Verdict::Fail, c.slow.join("; "))
+        (
+            Verdict::Fail,
+            crate::reason!("case-file-exit-codes", runs = c.slow.join("; ")),
+        )
     };
-    Ok(spec.judged(verdict, c.last.as_mut()))
+    Ok(judged(spec, verdict, c.last.as_mut()))
 }
 
 /// missing: a name the server does not have; the program ends with a message, not a
@@ -674,13 +706,15 @@ fn missing_file(c: &mut ClientCase, spec: Spec) -> Result<CheckResult, CheckErro
     let mut program = c.start("socklab-missing.bin", &local)?;
     let patience = c.o.timeout + Duration::from_secs(3);
     let code = program.wait_exit(patience);
-    let ended = if local.exists() {
-        "it ended without a traceback (an empty file was left)"
-    } else {
-        "it ended without a traceback"
+    let verdict: (Verdict, Reason) = match ended_cleanly(code, &program.output(), patience, "") {
+        // How it ended, when it ended well, is said here.
+        (Verdict::Pass, _) if local.exists() => {
+            (Verdict::Pass, crate::reason!("case-file-ended-empty-left"))
+        }
+        (Verdict::Pass, _) => (Verdict::Pass, crate::reason!("case-file-ended-cleanly")),
+        (verdict, reason) => (verdict, reason.into()),
     };
-    let verdict = ended_cleanly(code, &program.output(), patience, ended);
-    Ok(spec.judged(verdict, Some(&mut program)))
+    Ok(judged(spec, verdict, Some(&mut program)))
 }
 
 /// exact-multiple (UDP): a 4,096-byte file ends with an empty datagram; the client must take
@@ -694,36 +728,40 @@ fn exact_multiple_saved(c: &mut ClientCase, spec: Spec) -> Result<CheckResult, C
     let verdict = match (code, saved) {
         (None, _) => (
             Verdict::Fail,
-            format!(
-                "still running {} s after the empty datagram that ends a {size}-byte file",
-                c.o.timeout.as_secs()
+            crate::reason!(
+                "case-file-running-after-empty-datagram",
+                seconds = c.o.timeout.as_secs(),
+                size = size
             ),
         ),
         (Some(Some(0)), Some(b)) if b == content(size) => (
             Verdict::Pass,
-            format!("it stopped at the empty datagram and saved {size} bytes, identical"),
+            crate::reason!("case-file-stopped-at-empty-datagram", size = size),
         ),
-        (Some(code), saved) => (
-            Verdict::Fail,
-            format!(
-                "exit code {}, {}",
-                code.map_or("none".into(), |c| c.to_string()),
-                saved.map_or("nothing saved".to_owned(), |b| if b == content(size) {
-                    format!("{size} bytes saved")
-                } else {
-                    format!("{} bytes saved, different", b.len())
-                })
-            ),
-        ),
+        (Some(code), saved) => {
+            let code = exit_code_shown(code);
+            let reason = match saved {
+                None => crate::reason!("case-file-exit-nothing-saved", code = code),
+                Some(b) if b == content(size) => {
+                    crate::reason!("case-file-exit-saved", code = code, count = size)
+                }
+                Some(b) => crate::reason!(
+                    "case-file-exit-saved-different",
+                    code = code,
+                    count = b.len()
+                ),
+            };
+            (Verdict::Fail, reason)
+        }
     };
-    Ok(spec.judged(verdict, Some(&mut program)))
+    Ok(judged(spec, verdict, Some(&mut program)))
 }
 
 /// pieces (TCP): socklab's server stopped, socklab serves the file in odd-sized pieces itself.
 fn pieces_saved(c: &mut ClientCase, spec: Spec) -> Result<CheckResult, CheckError> {
     c.stop_server();
     if !c.tcp {
-        return Ok(spec.skip("UDP: a datagram arrives whole"));
+        return Ok(spec.skip(crate::reason!("case-file-udp-whole")));
     }
     let local = c.out.path().join("pieces.bin");
     let mut program = match pieces(&c.o, &local) {
@@ -732,21 +770,22 @@ fn pieces_saved(c: &mut ClientCase, spec: Spec) -> Result<CheckResult, CheckErro
     };
     let saved = std::fs::read(&local).ok();
     let verdict = if saved.as_deref() == Some(&content(PIECES_FILE)[..]) {
-        (Verdict::Pass, format!("saved identical; {}", pieces_said()))
-    } else {
         (
-            Verdict::Fail,
-            format!(
-                "{}; {}",
-                saved.map_or("nothing saved".to_owned(), |b| format!(
-                    "saved {} bytes, different",
-                    b.len()
-                )),
-                pieces_said()
-            ),
+            Verdict::Pass,
+            crate::reason!("case-file-pieces-identical", pieces = pieces_said()),
         )
+    } else {
+        let reason = match saved {
+            None => crate::reason!("case-file-pieces-nothing-saved", pieces = pieces_said()),
+            Some(b) => crate::reason!(
+                "case-file-pieces-different",
+                count = b.len(),
+                pieces = pieces_said()
+            ),
+        };
+        (Verdict::Fail, reason)
     };
-    Ok(spec.judged(verdict, Some(&mut program)))
+    Ok(judged(spec, verdict, Some(&mut program)))
 }
 
 /// The file `pieces` sends, and the writes it is sent in (30 ms apart, so that each arrives on
@@ -756,21 +795,32 @@ const PIECES: [usize; 7] = [1, 700, 3, 1500, 1023, 1025, 748];
 
 fn pieces_said() -> String {
     let sizes: Vec<String> = PIECES.iter().map(ToString::to_string).collect();
-    format!(
-        "{PIECES_FILE} bytes written in pieces of {} bytes",
-        sizes.join(", ")
+    crate::t!(
+        "case-file-pieces-written",
+        size = PIECES_FILE,
+        pieces = sizes.join(", ")
     )
+}
+
+/// An exit code as a reason says it ("none" when a signal ended the program).
+fn exit_code_shown(code: Option<i32>) -> String {
+    code.map_or_else(|| crate::t!("case-file-exit-none"), |c| c.to_string())
 }
 
 /// Serves one download of a file in odd-sized writes to the program under test, which is
 /// started with `local` as where to save; the program once it has ended.
-fn pieces(o: &Options, local: &Path) -> Result<Program, String> {
+fn pieces(o: &Options, local: &Path) -> Result<Program, Reason> {
     use std::io::{Read, Write};
-    let listener = std::net::TcpListener::bind(("127.0.0.1", o.port))
-        .map_err(|e| format!("socklab could not listen on port {}: {e}", o.port))?;
-    listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+    let listener = std::net::TcpListener::bind(("127.0.0.1", o.port)).map_err(|e| {
+        crate::reason!(
+            "case-file-cannot-listen",
+            port = o.port,
+            error = e.to_string()
+        )
+    })?;
+    listener.set_nonblocking(true).map_err(io_reason)?;
     let command = download_command(o, &name(PIECES_FILE), local);
-    let mut p = Program::start(&command, Answers::default(), o).map_err(|e| e.to_string())?;
+    let mut p = Program::start(&command, Answers::default(), o).map_err(|e| e.reason())?;
     if let Some(mut stream) = super::case::accept_from(&listener, &mut p, o.timeout) {
         let _ = stream.set_nodelay(true);
         let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));

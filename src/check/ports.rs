@@ -29,11 +29,11 @@ impl fmt::Display for Holder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.pid, &self.program) {
             (Some(pid), _) if pid == std::process::id() => {
-                write!(f, "socklab itself (PID {pid}: one of its own servers)")
+                f.write_str(&crate::t!("case-port-held-by-socklab", pid = pid))
             }
             (Some(pid), Some(name)) => write!(f, "PID {pid} ({name})"),
             (Some(pid), None) => write!(f, "PID {pid}"),
-            (None, _) => f.write_str("another program"),
+            (None, _) => f.write_str(&crate::t!("case-port-held-by-another")),
         }
     }
 }
@@ -344,10 +344,13 @@ pub fn ephemeral_range() -> (u16, u16) {
 pub fn ephemeral_note(port: u16) -> Option<String> {
     let (low, high) = ephemeral_range();
     (low..=high).contains(&port).then(|| {
-        format!(
-            "note: port {port} is in this system's range for outgoing connections ({low}-{high}): any connection may take it for a while, and a student's server then cannot listen there; a port below {low} (12000, {}-{}) avoids that",
-            JOB_PORTS.start,
-            JOB_PORTS.end - 1
+        crate::t!(
+            "case-port-ephemeral-note",
+            port = port,
+            low = low,
+            high = high,
+            first = JOB_PORTS.start,
+            last = JOB_PORTS.end - 1
         )
     })
 }

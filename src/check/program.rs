@@ -3,6 +3,7 @@
 //! words; the whole group is killed when it is dropped, so no process is left behind.
 
 pub use super::options::Tap;
+use super::report::Reason;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -124,7 +125,7 @@ pub struct Program {
 /// What a build (`--build`) did, and the folder it made.
 pub struct Build {
     pub ok: bool,
-    pub reason: String,
+    pub reason: Reason,
     /// What the build printed (the compiler's messages).
     pub output: String,
     pub code: Option<i32>,
@@ -142,12 +143,30 @@ pub struct Typed {
     printed: usize,
 }
 
-/// Why a program could not be run.
-#[derive(Debug, thiserror::Error)]
-#[error("cannot run {command:?}: {reason}")]
+/// Why a program could not be run: the command, and why (its code names the cause).
+#[derive(Debug)]
 pub struct StartError {
     pub command: String,
-    pub reason: String,
+    pub reason: Reason,
+}
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::t!(
+            "case-program-cannot-run",
+            command = format!("{:?}", self.command),
+            reason = self.reason.text.clone()
+        ))
+    }
+}
+
+impl std::error::Error for StartError {}
+
+impl StartError {
+    /// As a check's reason: the whole sentence, with the code of its cause.
+    pub fn reason(&self) -> Reason {
+        Reason::new(self.reason.code, self.to_string())
+    }
 }
 
 impl Program {
@@ -161,20 +180,26 @@ impl Program {
         answers: Answers,
         options: &super::options::Options,
     ) -> Result<Self, StartError> {
-        let fail = |reason: String| StartError {
+        let fail = |reason: Reason| StartError {
             command: command.join(" "),
             reason,
         };
         if options.cancel.is_stopped() {
-            return Err(fail("the check was stopped".into()));
+            return Err(fail(crate::reason!("case-program-stopped")));
         }
         if command.is_empty() {
-            return Err(fail("no command given".into()));
+            return Err(fail(crate::reason!("case-program-no-command")));
         }
         let mut full = command.to_vec();
         let (scratch, work) =
-            scratch_copy(&mut full, options.file.as_deref(), options.built.as_deref())
-                .map_err(|e| fail(e.to_string()))?;
+            scratch_copy(&mut full, options.file.as_deref(), options.built.as_deref()).map_err(
+                |e| {
+                    fail(crate::reason!(
+                        "case-program-no-copy",
+                        error = e.to_string()
+                    ))
+                },
+            )?;
         let (bind, connect) = match options.role {
             crate::exercise::Role::Server => (Some(options.port), None),
             crate::exercise::Role::Client => (None, Some(options.port)),
@@ -195,19 +220,29 @@ impl Program {
     /// a copy of the submission's folder, confined as its program will be (no port at all),
     /// for at most `options.build_timeout`; the copy is kept for the program's runs.
     pub fn build(line: &str, options: &super::options::Options) -> Result<Build, StartError> {
-        let fail = |reason: String| StartError {
+        let fail = |reason: Reason| StartError {
             command: line.to_owned(),
             reason,
         };
         let command = super::options::expand(&options.command, options, &[]);
         let folder = submission_folder(&command, options.file.as_deref(), true)
             .unwrap_or_else(|| PathBuf::from("."));
-        let scratch = tempfile::tempdir().map_err(|e| fail(e.to_string()))?;
+        let scratch = tempfile::tempdir().map_err(|e| {
+            fail(crate::reason!(
+                "case-program-no-copy",
+                error = e.to_string()
+            ))
+        })?;
         let root = scratch.path().to_path_buf();
         let work = root.join("work");
         let mut budget = MAX_COPY_BYTES;
-        copy_tree(&folder, &work, &mut budget, 0)
-            .map_err(|e| fail(format!("cannot copy {}: {e}", folder.display())))?;
+        copy_tree(&folder, &work, &mut budget, 0).map_err(|e| {
+            fail(crate::reason!(
+                "case-program-cannot-copy",
+                folder = folder.display().to_string(),
+                error = e.to_string()
+            ))
+        })?;
         let line = build_line(line, options, &folder);
         let shell = shell_for(&line);
         let mut program = Self::spawn(
@@ -250,7 +285,7 @@ impl Program {
         (bind, connect): (Option<u16>, Option<u16>),
         env: &[(String, String)],
     ) -> Result<Self, StartError> {
-        let fail = |reason: String| StartError {
+        let fail = |reason: Reason| StartError {
             command: shown.join(" "),
             reason,
         };
@@ -261,13 +296,18 @@ impl Program {
         let (run, run_args) = plan
             .command
             .split_first()
-            .ok_or_else(|| fail("no command given".into()))?;
+            .ok_or_else(|| fail(crate::reason!("case-program-no-command")))?;
         // Every process it starts carries this mark, so that those which leave its process
         // tree (a daemon) are found and killed with it.
         let marker = format!("{}-{}", std::process::id(), rand::random::<u64>());
         let mut cmd = child_command((run, run_args), &marker, [env, &plan.env], &work);
         adopt_orphans();
-        let mut child = cmd.spawn().map_err(|e| fail(e.to_string()))?;
+        let mut child = cmd.spawn().map_err(|e| {
+            fail(crate::reason!(
+                "case-program-spawn-failed",
+                error = e.to_string()
+            ))
+        })?;
         let started = Instant::now();
         mark_live(child.id());
         let applied = applied_to(&plan, &mut child);
@@ -363,7 +403,8 @@ impl Program {
             .map(|o| {
                 let mut text = String::from_utf8_lossy(&o.text).into_owned();
                 if o.dropped > 0 {
-                    text.push_str(&format!("\n[{} more bytes not kept]", o.dropped));
+                    text.push('\n');
+                    text.push_str(&crate::t!("case-program-output-dropped", count = o.dropped));
                 }
                 text
             })
@@ -560,8 +601,9 @@ fn plan_run(
     root: &Path,
     (bind, connect): (Option<u16>, Option<u16>),
     options: &super::options::Options,
-) -> Result<(tempfile::TempDir, super::confine::Plan), String> {
-    let private = tempfile::tempdir().map_err(|e| e.to_string())?;
+) -> Result<(tempfile::TempDir, super::confine::Plan), Reason> {
+    let private = tempfile::tempdir()
+        .map_err(|e| crate::reason!("case-program-no-copy", error = e.to_string()))?;
     let plan = super::confine::plan(
         &options.confine,
         full,
@@ -589,7 +631,7 @@ fn applied_to(plan: &super::confine::Plan, child: &mut Child) -> super::confine:
     match (&plan.off, &plan.status) {
         (Some(off), _) => off.clone(),
         (None, Some(status)) => read_status(status, child),
-        (None, None) => super::confine::Applied::off("no plan"),
+        (None, None) => super::confine::Applied::off(&crate::t!("case-program-no-plan")),
     }
 }
 
@@ -724,23 +766,26 @@ fn build_verdict(
     limit: Option<String>,
     output: &str,
     timeout: Duration,
-) -> (bool, String) {
-    let (ok, reason) = match code {
-        Some(Some(0)) => (true, format!("\"{line}\" ended with code 0")),
-        Some(Some(c)) => (false, format!("\"{line}\" failed with code {c}")),
-        Some(None) => (false, format!("\"{line}\" was ended by a signal")),
+) -> (bool, Reason) {
+    let (ok, mut reason) = match code {
+        Some(Some(0)) => (true, crate::reason!("case-build-ended", line = line)),
+        Some(Some(c)) => (
+            false,
+            crate::reason!("case-build-failed", line = line, code = c),
+        ),
+        Some(None) => (false, crate::reason!("case-build-signal", line = line)),
         None => (
             false,
-            format!(
-                "\"{line}\" did not end within {} s: stopped",
-                timeout.as_secs()
+            crate::reason!(
+                "case-build-timed-out",
+                line = line,
+                seconds = timeout.as_secs()
             ),
         ),
     };
-    let mut reason = match limit {
-        Some(l) if code.is_some() => format!("{reason} ({l})"),
-        _ => reason,
-    };
+    if let Some(l) = limit.filter(|_| code.is_some()) {
+        reason.text = format!("{} ({l})", reason.text);
+    }
     if !ok {
         let errors: Vec<&str> = output
             .lines()
@@ -749,8 +794,8 @@ fn build_verdict(
             .take(3)
             .collect();
         if !errors.is_empty() {
-            reason.push_str(": ");
-            reason.push_str(&errors.join(" | "));
+            reason.text.push_str(": ");
+            reason.text.push_str(&errors.join(" | "));
         }
     }
     (ok, reason)
@@ -1169,7 +1214,7 @@ fn read_status(status: &Path, child: &mut Child) -> super::confine::Applied {
             return applied;
         }
         if Instant::now() >= until || child.try_wait().ok().flatten().is_some() {
-            return super::confine::Applied::off("the launcher did not say what it applied");
+            return super::confine::Applied::off(&crate::t!("case-program-launcher-silent"));
         }
         thread::sleep(Duration::from_millis(10));
     }

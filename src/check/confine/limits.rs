@@ -35,15 +35,15 @@ impl Default for Limits {
 /// whether the kernel killed it for its memory (`oom`).
 pub fn limit_hit(limits: &Limits, signal: Option<i32>, output: &str, oom: bool) -> Option<String> {
     if oom {
-        return Some(format!("stopped: memory limit {} MiB", limits.memory_mib));
+        return Some(crate::t!("case-limit-memory", mib = limits.memory_mib));
     }
     #[cfg(unix)]
     {
         if signal == Some(libc::SIGXCPU) {
-            return Some(format!("stopped: CPU limit {} s", limits.cpu_seconds));
+            return Some(crate::t!("case-limit-cpu", seconds = limits.cpu_seconds));
         }
         if signal == Some(libc::SIGXFSZ) || output.contains("File too large") {
-            return Some(format!("stopped: file size limit {} MiB", limits.file_mib));
+            return Some(crate::t!("case-limit-file-size", mib = limits.file_mib));
         }
     }
     #[cfg(not(unix))]
@@ -52,15 +52,18 @@ pub fn limit_hit(limits: &Limits, signal: Option<i32>, output: &str, oom: bool) 
         || output.contains("Cannot allocate memory")
         || output.contains("OutOfMemoryError")
     {
-        return Some(format!("stopped: memory limit {} MiB", limits.memory_mib));
+        return Some(crate::t!("case-limit-memory", mib = limits.memory_mib));
     }
     if output.contains("Resource temporarily unavailable")
         || output.contains("can't start new thread")
     {
-        return Some(format!("stopped: process limit {}", limits.processes));
+        return Some(crate::t!("case-limit-processes", count = limits.processes));
     }
     if output.contains("Too many open files") {
-        return Some(format!("stopped: open files limit {}", limits.open_files));
+        return Some(crate::t!(
+            "case-limit-open-files",
+            count = limits.open_files
+        ));
     }
     None
 }

@@ -14,6 +14,7 @@ use landlock::{
 use super::applied::Applied;
 use super::spec::{Confine, NOT_RUNNABLE_HINT, Plan, SPEC_ENV, Spec};
 use crate::check::cgroup::Cgroup;
+use crate::check::report::Reason;
 
 /// System folders a program reads and executes from.
 const SYSTEM: &[&str] = &[
@@ -93,8 +94,9 @@ fn python_install(program: &Path) -> Option<(PathBuf, Vec<PathBuf>)> {
 }
 
 /// The user a program runs as when socklab is root.
-fn user(name: &str) -> Result<(u32, u32), String> {
-    let passwd = std::fs::read_to_string("/etc/passwd").map_err(|e| e.to_string())?;
+fn user(name: &str) -> Result<(u32, u32), Reason> {
+    let passwd = std::fs::read_to_string("/etc/passwd")
+        .map_err(|e| crate::reason!("case-confine-no-passwd", error = e.to_string()))?;
     passwd
         .lines()
         .find_map(|l| {
@@ -103,7 +105,7 @@ fn user(name: &str) -> Result<(u32, u32), String> {
                 .then(|| Some((f.get(2)?.parse().ok()?, f.get(3)?.parse().ok()?)))
                 .flatten()
         })
-        .ok_or_else(|| format!("no user {name:?} on this system (--as-user NAME)"))
+        .ok_or_else(|| crate::reason!("case-confine-no-user", user = format!("{name:?}")))
 }
 
 /// The first folder on the way to `path` that `uid`/`gid` cannot enter, if any.
@@ -150,11 +152,12 @@ pub fn plan(
     bind: Option<u16>,
     connect: Option<u16>,
     status_dir: &Path,
-) -> Result<Plan, String> {
+) -> Result<Plan, Reason> {
     let (program, args) = command
         .split_first()
-        .ok_or_else(|| "no command given".to_owned())?;
-    let resolved = which(program).ok_or_else(|| format!("{program}: not found"))?;
+        .ok_or_else(|| crate::reason!("case-program-no-command"))?;
+    let resolved = which(program)
+        .ok_or_else(|| crate::reason!("case-confine-not-found", program = program.clone()))?;
     let (exe, read) = readable(&resolved);
     let user = run_as(confine, &exe, scratch, writable)?;
     let status = status_dir.join(format!(
@@ -167,6 +170,7 @@ pub fn plan(
         data_mib: 0,
         memory: String::new(),
         pids_by_cgroup: false,
+        lang: crate::i18n::current(),
         read,
         devices: DEVICES
             .iter()
@@ -185,7 +189,8 @@ pub fn plan(
         args: args.to_vec(),
     };
     let (cgroup, env_note) = bound_memory(&mut spec, confine);
-    let json = serde_json::to_string(&spec).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string(&spec)
+        .map_err(|e| crate::reason!("case-confine-no-spec", error = e.to_string()))?;
     let me = launcher(confine)?;
     let home = scratch.join("work").display().to_string();
     Ok(Plan {
@@ -246,7 +251,7 @@ fn run_as(
     exe: &Path,
     scratch: &Path,
     writable: &[PathBuf],
-) -> Result<Option<(u32, u32, String)>, String> {
+) -> Result<Option<(u32, u32, String)>, Reason> {
     // SAFETY: geteuid has no preconditions and touches no memory.
     let root = unsafe { libc::geteuid() } == 0;
     if !root {
@@ -256,16 +261,23 @@ fn run_as(
     let (uid, gid) = user(&name)?;
     if uid != 0 {
         if let Some(closed) = closed_to(exe, uid, gid) {
-            return Err(format!(
-                "the interpreter {} is in {}, which user {name} cannot enter: use an interpreter every user can run (e.g. /usr/bin/python3), {}",
-                exe.display(),
-                closed.display(),
-                NOT_RUNNABLE_HINT
+            return Err(crate::reason!(
+                "case-confine-interpreter-closed",
+                interpreter = exe.display().to_string(),
+                folder = closed.display().to_string(),
+                user = name.clone(),
+                hint = NOT_RUNNABLE_HINT
             ));
         }
         for dir in std::iter::once(scratch).chain(writable.iter().map(PathBuf::as_path)) {
-            chown_all(dir, uid, gid)
-                .map_err(|e| format!("cannot give {} to user {name}: {e}", dir.display()))?;
+            chown_all(dir, uid, gid).map_err(|e| {
+                crate::reason!(
+                    "case-confine-cannot-give",
+                    folder = dir.display().to_string(),
+                    user = name.clone(),
+                    error = e.to_string()
+                )
+            })?;
         }
     }
     Ok(Some((uid, gid, name)))
@@ -290,29 +302,32 @@ fn bound_memory(spec: &mut Spec, confine: &Confine) -> (Option<Cgroup>, Vec<(Str
     spec.cgroup = cgroup.as_ref().map(|g| g.join_files()).unwrap_or_default();
     if let Some(g) = &cgroup {
         spec.pids_by_cgroup = g.bounds_processes();
-        spec.memory = format!(
-            "resident memory{} by a {}, data segment {} MiB per process",
-            if g.bounds_processes() {
-                " and processes"
-            } else {
-                ""
-            },
-            g.version(),
-            spec.data_mib
-        );
+        spec.memory = if g.bounds_processes() {
+            crate::t!(
+                "case-confine-memory-and-processes-by-cgroup",
+                cgroup = g.version(),
+                data = spec.data_mib
+            )
+        } else {
+            crate::t!(
+                "case-confine-memory-by-cgroup",
+                cgroup = g.version(),
+                data = spec.data_mib
+            )
+        };
     }
     let mut env_note = Vec::new();
     if let Some(why) = no_cgroup {
         env_note.push((
             NO_CGROUP_ENV.to_owned(),
-            format!("resident memory: no cgroup could be made ({why}): each process's data segment is bounded instead"),
+            crate::t!("case-confine-no-cgroup", why = why),
         ));
     }
     (cgroup, env_note)
 }
 
 /// The socklab program that confines: the one configured, or this very one when it is socklab.
-fn launcher(confine: &Confine) -> Result<PathBuf, String> {
+fn launcher(confine: &Confine) -> Result<PathBuf, Reason> {
     match &confine.launcher {
         Some(l) => Ok(l.clone()),
         None => std::env::current_exe()
@@ -321,9 +336,7 @@ fn launcher(confine: &Confine) -> Result<PathBuf, String> {
                 exe.file_stem()
                     .is_some_and(|s| s.to_string_lossy().starts_with("socklab"))
             })
-            .ok_or_else(|| {
-                "cannot find the socklab program that confines programs under test (or run unconfined)".to_owned()
-            }),
+            .ok_or_else(|| crate::reason!("case-confine-no-launcher")),
     }
 }
 
@@ -380,6 +393,8 @@ pub fn launch() -> i32 {
         Ok(s) => s,
         Err(why) => return fail(why),
     };
+    // It speaks the language of the check that started it.
+    crate::i18n::set(spec.lang);
     // The status file is opened while the launcher may still write there; written to
     // once the restrictions are in place.
     let mut status = match std::fs::File::create(&spec.status) {
@@ -409,20 +424,30 @@ pub fn launch() -> i32 {
     let e = std::process::Command::new(&spec.program)
         .args(&spec.args)
         .exec();
-    eprintln!("socklab: cannot run {}: {e}", spec.program);
+    eprintln!(
+        "socklab: {}",
+        crate::t!(
+            "case-confine-cannot-exec",
+            program = spec.program.clone(),
+            error = e.to_string()
+        )
+    );
     127
 }
 
 /// Says why the launcher cannot confine the program; the exit code to use.
 fn fail(why: String) -> i32 {
-    eprintln!("socklab: cannot confine the program: {why}");
+    eprintln!(
+        "socklab: {}",
+        crate::t!("case-confine-cannot-confine", why = why)
+    );
     126
 }
 
 /// The launcher's [`Spec`], taken out of the environment (the program does not inherit it).
 fn take_spec() -> Result<Spec, String> {
     let Some(json) = std::env::var_os(SPEC_ENV) else {
-        return Err("no confinement given".into());
+        return Err(crate::t!("case-confine-no-spec-given"));
     };
     // SAFETY: the launcher is single-threaded here: nothing reads the environment at once.
     unsafe { std::env::remove_var(SPEC_ENV) };
@@ -443,9 +468,9 @@ fn join_cgroup(spec: &Spec, applied: &mut Applied) -> bool {
         } else if !spec.cgroup.is_empty() {
             applied
                 .missing
-                .push("resident memory: the program could not join its cgroup".into());
+                .push(crate::t!("case-confine-cgroup-not-joined"));
         }
-        format!("data segment {} MiB per process", spec.data_mib)
+        crate::t!("case-confine-memory-by-data", data = spec.data_mib)
     };
     // SAFETY: the launcher is single-threaded here.
     unsafe { std::env::remove_var(NO_CGROUP_ENV) };
@@ -465,35 +490,40 @@ fn set_limits(spec: &Spec, uid_now: u32, by_cgroup: bool, applied: &mut Applied)
             libc::RLIMIT_CPU,
             l.cpu_seconds,
             l.cpu_seconds + 1,
-            "CPU seconds",
+            "case-confine-limit-cpu",
         ),
         (
             libc::RLIMIT_DATA,
             spec.data_mib * mib,
             spec.data_mib * mib,
-            "data segment",
+            "case-confine-limit-data",
         ),
-        (libc::RLIMIT_NPROC, processes, processes, "processes"),
+        (
+            libc::RLIMIT_NPROC,
+            processes,
+            processes,
+            "case-confine-limit-processes",
+        ),
         (
             libc::RLIMIT_FSIZE,
             l.file_mib * mib,
             l.file_mib * mib,
-            "file size",
+            "case-confine-limit-file-size",
         ),
         (
             libc::RLIMIT_NOFILE,
             l.open_files,
             l.open_files,
-            "open files",
+            "case-confine-limit-open-files",
         ),
-        (libc::RLIMIT_CORE, 0, 0, "core files"),
+        (libc::RLIMIT_CORE, 0, 0, "case-confine-limit-core"),
     ];
     for (resource, soft, hard, what) in limits {
         if resource == libc::RLIMIT_NPROC && by_cgroup {
             continue;
         }
         if !set_limit(resource, soft, hard) {
-            applied.missing.push(format!("the {what} limit"));
+            applied.missing.push(crate::i18n::tr(what));
         }
     }
 }
@@ -512,19 +542,17 @@ fn become_user(spec: &Spec, applied: &mut Applied) -> Result<(), String> {
                     && libc::getuid() == *uid
             };
             if !ok {
-                return Err(format!("cannot become user {name}"));
+                return Err(crate::t!("case-confine-cannot-become", user = name.clone()));
             }
-            applied.user = format!("{name} (uid {uid})");
+            applied.user = crate::t!("case-confine-user-named", user = name.clone(), uid = *uid);
             if *uid == 0 {
-                applied.missing.push(
-                    "it runs as root (--as-user root): the process limit does not bind root".into(),
-                );
+                applied.missing.push(crate::t!("case-confine-as-root"));
             }
         }
         None => {
             // SAFETY: getuid has no preconditions.
             let uid = unsafe { libc::getuid() };
-            applied.user = format!("the checking user's own (uid {uid})");
+            applied.user = crate::t!("case-confine-user-checking", uid = uid);
         }
     }
     Ok(())
@@ -578,25 +606,28 @@ fn report_landlock(ruleset: Result<RestrictionStatus, RulesetError>, applied: &m
             applied.tcp_ports = on && kernel >= 4;
             applied.signals = on && kernel >= 6;
             if kernel == 0 {
-                applied.missing.push(
-                    "Landlock: this kernel has none (or it is disabled): files, ports and signals are not confined".into(),
-                );
+                applied
+                    .missing
+                    .push(crate::t!("case-confine-no-landlock-kernel"));
             } else {
                 if kernel < 4 {
-                    applied.missing.push(format!(
-                        "TCP ports: Landlock ABI {kernel} has no network rules (ABI 4, Linux 6.7)"
-                    ));
+                    applied
+                        .missing
+                        .push(crate::t!("case-confine-no-tcp-rules", abi = kernel));
                 }
                 if kernel < 6 {
-                    applied.missing.push(format!(
-                        "signals: Landlock ABI {kernel} does not scope them (ABI 6, Linux 6.12)"
-                    ));
+                    applied
+                        .missing
+                        .push(crate::t!("case-confine-no-signal-scope", abi = kernel));
                 }
             }
         }
         Err(e) => {
             applied.landlock = "not enforced".into();
-            applied.missing.push(format!("Landlock: {e}"));
+            applied.missing.push(crate::t!(
+                "case-confine-landlock-error",
+                error = e.to_string()
+            ));
         }
     }
 }

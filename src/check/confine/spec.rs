@@ -63,6 +63,9 @@ pub struct Spec {
     /// Whether the cgroup bounds the program's processes too.
     #[serde(default)]
     pub pids_by_cgroup: bool,
+    /// The language the launcher says what it applied in (the check's).
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
 }
 
 /// The command line's way out when the program's user cannot run the interpreter (the window
