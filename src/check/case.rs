@@ -42,14 +42,13 @@ pub(super) fn save_case_capture(dir: &std::path::Path, id: &str) -> Result<(), S
         return Ok(());
     }
     let path = dir.join(format!("{id}.pcapng"));
-    crate::files::write_atomically(&path, capture.get_ref())
-        .map_err(|e| {
-            crate::t!(
-                "check-cannot-write-capture",
-                path = path.display().to_string(),
-                error = e.to_string()
-            )
-        })
+    crate::files::write_atomically(&path, capture.get_ref()).map_err(|e| {
+        crate::t!(
+            "check-cannot-write-capture",
+            path = path.display().to_string(),
+            error = e.to_string()
+        )
+    })
 }
 
 /// Whether something listens on `port` (TCP) or has it bound (UDP), read from the system's
@@ -168,11 +167,7 @@ impl<'a> Subject<'a> {
             .as_ref()
             .is_some_and(|p| addr_in_use(&p.output()));
         if in_use && left > 0 {
-            crate::reason!(
-                "check-not-back-time-wait",
-                count = left as u64,
-                port = port
-            )
+            crate::reason!("check-not-back-time-wait", count = left as u64, port = port)
         } else {
             let exited = self.program.as_mut().is_some_and(|p| !p.is_running());
             if exited {

@@ -423,7 +423,11 @@ fn submissions(
     if jobs > 1 && !options.command.iter().any(|a| a.contains("{port}")) {
         eprintln!(
             "{}",
-            crate::t!("check-jobs-no-port", jobs = jobs as u64, port = options.port)
+            crate::t!(
+                "check-jobs-no-port",
+                jobs = jobs as u64,
+                port = options.port
+            )
         );
         jobs = 1;
     }

@@ -9,13 +9,13 @@ use super::error::CheckError;
 use super::options::{Options, expand};
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Reason, Verdict};
-use crate::reason;
 use super::spec::{Case, Check, Spec, run_table};
 use crate::exercise::{Exercise, Role};
 use crate::net::echo::{self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, Service};
 use crate::net::event::Event;
 use crate::protocol::escape_bytes;
 use crate::protocol::text::{DEFAULT_STOP_WORDS, upper};
+use crate::reason;
 
 /// What socklab sends to a server, and types into a client.
 const MESSAGE: &str = "hello from socklab";
@@ -338,7 +338,10 @@ fn second_client(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, Chec
     let (verdict, reason) = if answered {
         (Verdict::Pass, reason!("check-echo-second-client-answered"))
     } else if !alive {
-        (Verdict::Fail, reason!("check-echo-exited-after-first-client"))
+        (
+            Verdict::Fail,
+            reason!("check-echo-exited-after-first-client"),
+        )
     } else {
         (
             Verdict::Fail,

@@ -8,12 +8,12 @@ use super::error::CheckError;
 use super::options::{Options, expand};
 use super::program::{Answers, Program};
 use super::report::{CheckResult, Reason, Verdict};
-use crate::reason;
 use super::spec::{Case, Check, Spec, Wire, run_table};
 use crate::exercise::Role;
 use crate::net::event::{Event, GuessReport, Role as EventRole};
 use crate::net::guess::{self as runner, ClientConfig, ServerConfig};
 use crate::protocol::text::{HintStyle, read_hint};
+use crate::reason;
 
 /// The secret socklab's server keeps when it plays the server.
 const SECRET: i64 = 37;

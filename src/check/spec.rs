@@ -164,7 +164,12 @@ fn explained(code: &str, reason: String, verdict: Verdict, p: &mut Program) -> S
     match (exit, last.is_empty()) {
         (Some(c), true) => crate::t!("check-had-exited", reason = reason, code = c),
         (Some(c), false) => {
-            crate::t!("check-had-exited-said", reason = reason, code = c, last = last)
+            crate::t!(
+                "check-had-exited-said",
+                reason = reason,
+                code = c,
+                last = last
+            )
         }
         (None, true) => crate::t!("check-had-exited-signal", reason = reason),
         (None, false) => crate::t!("check-had-exited-signal-said", reason = reason, last = last),

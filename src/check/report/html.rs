@@ -254,7 +254,11 @@ fn pass_rates(out: &mut String, class: &Class<'_>) {
             xml_escape(&if *required {
                 crate::t!("check-class-rate", passed = p as u64, total = t as u64)
             } else {
-                crate::t!("check-class-rate-advisory", passed = p as u64, total = t as u64)
+                crate::t!(
+                    "check-class-rate-advisory",
+                    passed = p as u64,
+                    total = t as u64
+                )
             }),
         );
     }

@@ -153,9 +153,75 @@ fn evidence(out: &mut String, c: &super::model::CheckResult) {
         );
     }
     if let Some(code) = e.exit_code {
-        let _ = writeln!(out, "- {}", crate::t!("check-evidence-exit-code", code = code));
+        let _ = writeln!(
+            out,
+            "- {}",
+            crate::t!("check-evidence-exit-code", code = code)
+        );
     }
     if !e.stdout.trim().is_empty() {
         let _ = writeln!(out, "\n```\n{}\n```", e.stdout.trim_end());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::class::{sample_class, sample_rows};
+    use super::*;
+    use crate::i18n::{Lang, set_here};
+
+    /// The English words of the Markdown report's frame: none is left in another language.
+    const ENGLISH: [&str; 12] = [
+        "Program:",
+        "Format:",
+        "Result: score",
+        "| check |",
+        "| required |",
+        "| verdict |",
+        "| reason |",
+        "| submission |",
+        "required checks",
+        "could not run",
+        "advisory",
+        "- sent:",
+    ];
+
+    #[test]
+    fn a_report_in_portuguese_has_no_english_heading_left() {
+        let rows = sample_rows();
+        set_here(Some(Lang::PtPt));
+        let singles: Vec<String> = rows
+            .iter()
+            .filter_map(|(_, r, _)| r.as_ref())
+            .map(|r| Markdown.single(r))
+            .collect();
+        let class = Markdown.class(&sample_class(&rows)).unwrap_or_default();
+        set_here(None);
+        for page in singles.iter().chain([&class]) {
+            for english in ENGLISH {
+                assert!(!page.contains(english), "{english:?} in:\n{page}");
+            }
+        }
+        let first = &singles[0];
+        for said in [
+            "Programa: `",
+            "Formato: text",
+            "Resultado: nota 100 %: 2 de 2 verificações obrigatórias passaram; indicativas 0 de 0",
+            "| verificação | obrigatória | veredicto | motivo |",
+            "| sim | **passou** |",
+            "| indicativa | **saltada** |",
+            "- enviado: `3 & 4 <x>",
+            "- escrito: `Ana` aos 0,6 s, `7|8` aos 1,2 s",
+            "- código de saída: 0",
+        ] {
+            assert!(first.contains(said), "{said:?} not in:\n{first}");
+        }
+        assert!(class.contains("| entrega | nota |"), "{class}");
+        assert!(class.contains("não foi possível executar: "), "{class}");
+        assert!(class.contains(" extra (ind.) |"), "{class}");
+        // The same report in English, as ever.
+        let english = Markdown.single(rows[0].1.as_ref().expect("a report"));
+        assert!(english.contains("Result: score 100%: 2 of 2 required checks passed"));
+        assert!(english.contains("- typed: `Ana` at 0.6 s, `7|8` at 1.2 s"));
     }
 }

@@ -174,10 +174,8 @@ pub type Weights = std::collections::BTreeMap<String, f64>;
 /// a line; `#` starts a comment. JSON (`{"listens": 2, …}`) is read too.
 pub fn parse_weights(text: &str) -> Result<Weights, String> {
     if text.trim_start().starts_with('{') {
-        let map: std::collections::BTreeMap<String, f64> =
-            serde_json::from_str(text).map_err(|e| {
-                crate::t!("check-weights-not-json", error = e.to_string())
-            })?;
+        let map: std::collections::BTreeMap<String, f64> = serde_json::from_str(text)
+            .map_err(|e| crate::t!("check-weights-not-json", error = e.to_string()))?;
         return check_weights(map);
     }
     let mut map = Weights::new();
@@ -355,7 +353,11 @@ pub fn plain_evidence(c: &CheckResult) -> String {
         );
     }
     if let Some(code) = e.exit_code {
-        let _ = writeln!(out, "{}", crate::t!("check-evidence-exit-code", code = code));
+        let _ = writeln!(
+            out,
+            "{}",
+            crate::t!("check-evidence-exit-code", code = code)
+        );
     }
     if !e.stdout.trim().is_empty() {
         let _ = writeln!(
