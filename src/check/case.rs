@@ -51,6 +51,21 @@ pub(super) fn save_case_capture(dir: &std::path::Path, id: &str) -> Result<(), S
     })
 }
 
+/// "the server never listened" in the current language, kept for the process (at most one
+/// text per language): the skip of a case whose skip is a `&'static str`.
+fn never_listened_text() -> &'static str {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    static SAID: LazyLock<Mutex<HashMap<crate::i18n::Lang, &'static str>>> =
+        LazyLock::new(Mutex::default);
+    let lang = crate::i18n::current();
+    let Ok(mut said) = SAID.lock() else {
+        return "the server never listened";
+    };
+    said.entry(lang)
+        .or_insert_with(|| Box::leak(crate::t!("check-never-listened").into_boxed_str()))
+}
+
 /// Whether something listens on `port` (TCP) or has it bound (UDP), read from the system's
 /// socket table where there is one (Linux), so that a server that serves one client is never
 /// spent on a probe. Elsewhere a bind of the port is tried and released at once.
@@ -189,7 +204,7 @@ impl<'a> Subject<'a> {
     ) -> Result<CheckResult, CheckError> {
         let (listening, result) = self.listens()?;
         if !listening {
-            *skipping = Some("the server never listened");
+            *skipping = Some(never_listened_text());
         }
         Ok(result)
     }

@@ -220,3 +220,26 @@ pub fn run_table<C: Case>(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whether_a_reason_says_how_the_program_ended_is_read_from_its_code() {
+        // In any language: the code says it, whatever the text.
+        assert!(tells_how_it_ended("check-exit-code", "código de saída 1"));
+        assert!(tells_how_it_ended(
+            "check-echo-exited-after-first-client",
+            "el servidor terminó tras su primer cliente"
+        ));
+        assert!(!tells_how_it_ended("check-echo-got", "got \"exit\""));
+        assert!(!tells_how_it_ended("check-traceback", "a traceback"));
+        // A reason with no code of its own yet is read as before.
+        assert!(tells_how_it_ended(
+            Reason::OTHER,
+            "the server exited on a missing file"
+        ));
+        assert!(!tells_how_it_ended(Reason::OTHER, "got \"\""));
+    }
+}
