@@ -177,21 +177,21 @@ check-not-back-time-wait = o servidor não conseguiu iniciar de novo: { $count -
 check-not-back-exited = o servidor não voltou: { $why }
 check-not-back = o servidor não voltou
 # Every later check is skipped for this.
-check-never-listened = o servidor nunca ficou escutando
+check-never-listened = o servidor nunca começou a escutar
 check-listens = está escutando na porta { $port }
 # $why is why it did not listen; $sockets how many sockets the system's table lists on $port.
 check-port-still-held = { $why }; a porta { $port } ainda está ocupada por outro socket ({ $sockets } na tabela do sistema), o que pode não ser culpa do programa
-check-nothing-listened = ninguém ficou escutando na porta { $port } em 5 s
+check-nothing-listened = ninguém escutou na porta { $port } em 5 s
 # $code is the exit code; $last the last line the program printed.
-check-exited-before-listening = o programa terminou (código { $code }) antes de ficar escutando na porta { $port }
-check-exited-before-listening-said = o programa terminou (código { $code }) antes de ficar escutando na porta { $port }: { $last }
-check-signal-exited-before-listening = o programa terminou (sem código: por um sinal) antes de ficar escutando na porta { $port }
-check-signal-exited-before-listening-said = o programa terminou (sem código: por um sinal) antes de ficar escutando na porta { $port }: { $last }
+check-exited-before-listening = o programa terminou (código { $code }) antes de escutar na porta { $port }
+check-exited-before-listening-said = o programa terminou (código { $code }) antes de escutar na porta { $port }: { $last }
+check-signal-exited-before-listening = o programa terminou (sem código: por um sinal) antes de escutar na porta { $port }
+check-signal-exited-before-listening-said = o programa terminou (sem código: por um sinal) antes de escutar na porta { $port }: { $last }
 # $wanted: what the program printed, each in quotes, separated by commas.
 check-output-shows = a saída mostra { $wanted }
 check-output-lacks = a saída não mostra { $missing }
 check-traceback = um traceback
-check-still-running = ainda rodando ao fim de { $seconds } s
+check-still-running = ainda rodando após { $seconds } s
 check-exit-code-0 = código de saída 0
 check-exit-code = código de saída { $code }
 check-ended-by-signal = terminado por um sinal
@@ -208,8 +208,8 @@ check-cannot-write-capture = não foi possível escrever a captura { $path }: { 
 check-echo-came-back = "{ $message }" voltou como "{ $got }"
 check-echo-came-back-line = "{ $message }" voltou como "{ $got }" depois que o socklab terminou a linha com "\n", como a envia um cliente que lê linhas (readLine(), fgets()); todas as mensagens seguintes são enviadas também como linhas
 # $count NUL bytes followed the answer.
-check-echo-came-back-padded = "{ $message }" voltou como "{ $got }" e { $count } bytes NUL: o preenchimento de o buffer inteiro, enviado depois da resposta (correto; um cliente que imprime a resposta mostra também o preenchimento)
-check-echo-came-back-padded-line = "{ $message }" voltou como "{ $got }" e { $count } bytes NUL depois que o socklab terminou a linha com "\n", como a envia um cliente que lê linhas (readLine(), fgets()); todas as mensagens seguintes são enviadas também como linhas: o preenchimento de o buffer inteiro, enviado depois da resposta (correto; um cliente que imprime a resposta mostra também o preenchimento)
+check-echo-came-back-padded = "{ $message }" voltou como "{ $got }" e { $count } bytes NUL: o preenchimento do buffer inteiro, enviado depois da resposta (correto; um cliente que imprime a resposta mostra também o preenchimento)
+check-echo-came-back-padded-line = "{ $message }" voltou como "{ $got }" e { $count } bytes NUL depois que o socklab terminou a linha com "\n", como a envia um cliente que lê linhas (readLine(), fgets()); todas as mensagens seguintes são enviadas também como linhas: o preenchimento do buffer inteiro, enviado depois da resposta (correto; um cliente que imprime a resposta mostra também o preenchimento)
 check-echo-nothing-back-newline = nada voltou em 2 s, nem em 2 s depois de uma quebra de linha
 check-echo-nothing-back = nada voltou em 2 s
 check-echo-expected = esperava "{ $expected }", chegou "{ $got }"
@@ -236,7 +236,7 @@ check-echo-cookbook-datagrams = voltaram { $count ->
 check-echo-no-echo-while-connected = nenhum eco enquanto outro cliente estava conectado
 # A client under test: $message is the line socklab typed, $want what it should print.
 check-echo-sent-printed = enviou "{ $message }", imprimiu "{ $want }"
-check-echo-sent-still-waiting = enviou "{ $message }" mas não imprimiu "{ $want }": ainda está esperando, por exemplo de uma quebra de linha que a resposta não tem (o socklab devolve exatamente os bytes que recebeu)
+check-echo-sent-still-waiting = enviou "{ $message }" mas não imprimiu "{ $want }": ainda está esperando, por exemplo, uma quebra de linha que a resposta não tem (o socklab devolve exatamente os bytes que recebeu)
 check-echo-sent-not-printed = enviou "{ $message }" mas não imprimiu "{ $want }"
 check-echo-server-got-nothing = o servidor do socklab não recebeu "{ $message }" em { $seconds } s
 # What a client should end after (check-still-running-after's $after).
@@ -293,7 +293,7 @@ check-one-of = um de { $graded }
 check-stopped = parado: o programa em teste foi encerrado
 check-cannot-write = não foi possível escrever { $path }: { $error }
 # --each: $done of $total files checked, $running being checked now.
-check-progress = { $done }/{ $total } verificados, { $running } em curso
+check-progress = { $done }/{ $total } verificados, { $running } em andamento
 check-stopped-files = parado: { $done } de { $total } arquivos verificados
 check-bad-pattern = padrão inválido { $pattern }: { $error }
 check-no-file-matches = nenhum arquivo corresponde a { $pattern }
