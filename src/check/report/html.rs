@@ -30,10 +30,10 @@ impl ReportFormat for Html {
         ));
         format!(
             "<!doctype html><meta charset=\"utf-8\"><title>{heading}</title>\
-             <style>body{{font-family:sans-serif;margin:2em}}td{{padding:4px 8px;vertical-align:top}}\
-             tr.pass b{{color:#070}}tr.fail b{{color:#b00}}tr.skip b{{color:#777}}</style>\
+             <style>{style}</style>\
              <h1>{heading}</h1><p>{program}<br>{confinement}{summary}</p><table><tr><th>{check}</th><th>{required}</th>\
              <th>{verdict}</th><th>{reason}</th></tr>{rows}</table>",
+            style = PAGE_STYLE.trim_end(),
             program = crate::t!(
                 "check-report-program",
                 command = format!("<code>{}</code>", esc(&r.command))
@@ -56,7 +56,7 @@ impl ReportFormat for Html {
         class_table(&mut out, class);
         pass_rates(&mut out, class);
         class_evidence(&mut out, class);
-        out.push_str(OPEN_TARGET);
+        let _ = writeln!(out, "<script>{}</script></html>", OPEN_TARGET.trim_end());
         Some(out)
     }
 }
@@ -138,24 +138,10 @@ fn class_head(class: &Class<'_>) -> String {
         "<!doctype html><html lang=\"{lang}\"><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
 <title>{heading}</title>\
-<style>\
-body{{font-family:system-ui,sans-serif;margin:1.5em;color:#222}}\
-h1{{font-size:1.4em}}h2{{font-size:1.15em;margin-top:1.6em}}\
-table{{border-collapse:collapse}}th,td{{padding:4px 8px;border:1px solid #ddd;text-align:center}}\
-th.check{{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal;font-family:monospace}}\
-th.adv{{color:#666;font-style:italic}}td.name{{text-align:left;font-family:monospace}}\
-td.pass{{background:#c8ecc8}}td.fail{{background:#f6c4c4}}td.skip{{background:#eee;color:#777}}\
-td.fail.adv{{background:#fbe6c8}}td.error{{background:#f6c4c4;text-align:left}}td.score{{font-weight:bold}}\
-td a{{color:inherit;text-decoration:none;display:block}}\
-.bar{{display:flex;align-items:center;gap:.5em;margin:2px 0}}\
-.bar code{{width:12em;text-align:right}}.bar .track{{width:24em;background:#eee;height:1em}}\
-.bar .fill{{background:#3a8f3a;height:1em}}.bar .adv{{background:#8aa8c8}}\
-details{{margin:.4em 0;border:1px solid #ddd;padding:.3em .6em}}summary{{cursor:pointer}}\
-pre{{background:#f7f7f7;padding:.5em;overflow:auto;max-height:20em}}\
-.v-pass{{color:#070}}.v-fail{{color:#b00}}.v-skip{{color:#777}}\
-</style>\
+<style>{style}</style>\
 <h1>{heading}</h1>\
 <p>{command}<br>{mean}</p>",
+        style = CLASS_STYLE.trim_end(),
         command = crate::t!(
             "check-class-command",
             command = format!("<code>{}</code>", xml_escape(&class.command))
@@ -180,7 +166,7 @@ fn class_table(out: &mut String, class: &Class<'_>) {
         let _ = write!(
             out,
             "<th class=\"check{}\" title=\"{}\">{}</th>",
-            if *required { "" } else { " adv" },
+            adv_class(*required),
             xml_escape(title),
             xml_escape(id)
         );
@@ -226,7 +212,7 @@ fn cell(i: usize, c: Option<&CheckResult>) -> String {
         "<td class=\"{v}{adv}\" title=\"{reason}\"><a href=\"#s{i}-{id}\">{shown}</a></td>",
         v = c.verdict.word(),
         shown = xml_escape(&c.verdict.shown()),
-        adv = if c.required { "" } else { " adv" },
+        adv = adv_class(c.required),
         reason = xml_escape(&c.reason),
         id = c.id,
     )
@@ -250,7 +236,7 @@ fn pass_rates(out: &mut String, class: &Class<'_>) {
             out,
             "<div class=\"bar\"><code>{}</code><div class=\"track\"><div class=\"fill{}\" style=\"width:{pct:.1}%\"></div></div><span>{}</span></div>",
             xml_escape(id),
-            if *required { "" } else { " adv" },
+            adv_class(*required),
             xml_escape(&if *required {
                 crate::t!("check-class-rate", passed = p as u64, total = t as u64)
             } else {
@@ -297,7 +283,24 @@ fn class_evidence(out: &mut String, class: &Class<'_>) {
     }
 }
 
+/// The CSS class that sets an advisory check's cells and bars apart (paler, in italics).
+const ADVISORY_CLASS: &str = "adv";
+
+/// What a check's cell, header or bar adds to its CSS classes: `" adv"` for an advisory
+/// check, nothing for a required one.
+fn adv_class(required: bool) -> String {
+    if required {
+        String::new()
+    } else {
+        format!(" {ADVISORY_CLASS}")
+    }
+}
+
 /// A link to a submission or a cell opens its evidence (and the submission around it).
-const OPEN_TARGET: &str = "<script>function openTarget(){var e=document.getElementById(location.hash.slice(1));\
-for(;e;e=e.parentElement){if(e.tagName==='DETAILS')e.open=true;}}\
-window.addEventListener('hashchange',openTarget);openTarget();</script></html>\n";
+const OPEN_TARGET: &str = include_str!("open_target.js");
+
+/// The single report's style sheet.
+const PAGE_STYLE: &str = include_str!("page.css");
+
+/// The class page's style sheet.
+const CLASS_STYLE: &str = include_str!("class.css");
