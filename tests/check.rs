@@ -652,3 +652,168 @@ fn spanish_add_programs_pass_in_both_roles() {
         assert_eq!(code, Some(0), "{report:#}");
     }
 }
+
+/// `--lang pt-PT` writes every report in Portuguese: the page (Markdown and HTML), Gradescope's
+/// results.json (its keys and scores as ever) and the JSON report (its ids, verdict codes and
+/// reasons' codes as ever, its texts in Portuguese).
+#[test]
+fn a_check_run_in_portuguese_writes_its_reports_in_portuguese() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("relatorio.md");
+    let html = dir.path().join("relatorio.html");
+    let results = dir.path().join("results.json");
+    let upper = peer("upper.py");
+    let command = [upper.as_str(), "server", "tcp", "{port}"];
+    let (md_arg, results_arg) = (md.display().to_string(), results.display().to_string());
+    let (code, report) = check_with(
+        "tcp-upper",
+        "server",
+        &[
+            "--lang",
+            "pt-PT",
+            "--report",
+            &md_arg,
+            "--gradescope",
+            &results_arg,
+        ],
+        &command,
+    );
+    assert_eq!(code, Some(0), "{report:#}");
+    let listens = find(&report, "listens");
+    assert_eq!(listens["verdict"], "pass", "{listens:#}");
+    assert_eq!(listens["reason_code"], "check-listens", "{listens:#}");
+    assert_eq!(
+        listens["title"], "fica à escuta até 5 s depois de arrancar",
+        "{listens:#}"
+    );
+    let reason = listens["reason"].as_str().unwrap_or_default();
+    assert!(reason.starts_with("está à escuta na porta "), "{reason}");
+    let upper_check = find(&report, "upper");
+    assert_ne!(upper_check["reason_code"], "other", "{upper_check:#}");
+
+    let page = std::fs::read_to_string(&md).unwrap();
+    for said in [
+        "# socklab check: tcp-upper server",
+        "Programa: `",
+        "Resultado: nota 100 %: 3 de 3 verificações obrigatórias passaram",
+        "| verificação | obrigatória | veredicto | motivo |",
+        "| `listens` fica à escuta até 5 s depois de arrancar | sim | **passou** |",
+    ] {
+        assert!(page.contains(said), "{said:?} not in:\n{page}");
+    }
+    for english in [
+        "Program:",
+        "Result:",
+        "| check |",
+        "**pass**",
+        "required checks",
+    ] {
+        assert!(!page.contains(english), "{english:?} in:\n{page}");
+    }
+
+    let grades: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&results).unwrap()).unwrap();
+    assert_eq!(grades["score"], 3.0, "{grades:#}");
+    assert_eq!(grades["max_score"], 3.0, "{grades:#}");
+    let output = grades["output"].as_str().unwrap_or_default();
+    assert!(
+        output.starts_with("socklab check tcp-upper server: nota 100 %: 3 de 3"),
+        "{output}"
+    );
+    let tests = grades["tests"].as_array().unwrap();
+    assert_eq!(tests.len(), 3, "{grades:#}");
+    for t in tests {
+        for key in [
+            "name",
+            "score",
+            "max_score",
+            "status",
+            "output",
+            "visibility",
+        ] {
+            assert!(t.get(key).is_some(), "{key} missing in {t:#}");
+        }
+        assert_eq!(t["status"], "passed", "{t:#}");
+        assert_eq!(t["score"], 1.0, "{t:#}");
+        assert!(
+            t["output"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("passou: "),
+            "{t:#}"
+        );
+    }
+    assert_eq!(
+        tests[0]["name"],
+        "listens fica à escuta até 5 s depois de arrancar: passou"
+    );
+
+    let html_arg = html.display().to_string();
+    let (code, _) = check_with(
+        "tcp-upper",
+        "server",
+        &["--lang", "pt-PT", "--report", &html_arg],
+        &command,
+    );
+    assert_eq!(code, Some(0));
+    let page = std::fs::read_to_string(&html).unwrap();
+    for said in [
+        "<h1>socklab check: tcp-upper server</h1>",
+        "<th>verificação</th><th>obrigatória</th>",
+        "fica à escuta até 5 s depois de arrancar</td><td>sim</td><td><b>passou</b>",
+        "<summary>evidências</summary>",
+        "3 de 3 verificações obrigatórias passaram",
+    ] {
+        assert!(page.contains(said), "{said:?} not in:\n{page}");
+    }
+    for english in ["Program:", "<th>check</th>", "<b>pass</b>", ">evidence<"] {
+        assert!(!page.contains(english), "{english:?} in:\n{page}");
+    }
+}
+
+/// `--lang es` prints the terminal's lines and counts in Spanish.
+#[test]
+fn a_check_run_in_spanish_prints_its_lines_in_spanish() {
+    let port = check_port(true).to_string();
+    let py = python();
+    let upper = peer("upper.py");
+    let command = socklab_command(&[
+        "--lang",
+        "es",
+        "check",
+        "tcp-upper",
+        "server",
+        "--port",
+        &port,
+        "--timeout",
+        "4",
+        "--",
+        &py,
+        &upper,
+        "server",
+        "tcp",
+        "{port}",
+    ]);
+    let checked = run_check(command, std::time::Duration::from_secs(120));
+    assert_eq!(
+        checked.code,
+        Some(0),
+        "{}\n{}",
+        checked.stdout,
+        checked.stderr
+    );
+    let out = checked.stdout;
+    let line = format!(
+        "BIEN {:<20} escucha a más tardar 5 s después de arrancar: escucha en el puerto ",
+        "listens"
+    );
+    for said in [
+        line.as_str(),
+        "3 superadas, 0 fallidas (nota 100 %: 3 de 3 comprobaciones obligatorias superadas; orientativas 0 de 0)",
+    ] {
+        assert!(out.contains(said), "{said:?} not in:\n{out}");
+    }
+    for english in ["PASS", "passed", "required checks"] {
+        assert!(!out.contains(english), "{english:?} in:\n{out}");
+    }
+}

@@ -9,7 +9,7 @@ use crossbeam_channel::Receiver;
 use super::error::CheckError;
 use super::options::{Options, expand};
 use super::program::{Answers, Program};
-use super::report::{CheckResult, Verdict};
+use super::report::{CheckResult, Reason, Verdict};
 use super::{ports, spec};
 use crate::exercise::Exercise;
 use crate::net::event::{Event, Stamped};
@@ -42,8 +42,28 @@ pub(super) fn save_case_capture(dir: &std::path::Path, id: &str) -> Result<(), S
         return Ok(());
     }
     let path = dir.join(format!("{id}.pcapng"));
-    crate::files::write_atomically(&path, capture.get_ref())
-        .map_err(|e| format!("cannot write the capture {}: {e}", path.display()))
+    crate::files::write_atomically(&path, capture.get_ref()).map_err(|e| {
+        crate::t!(
+            "check-cannot-write-capture",
+            path = path.display().to_string(),
+            error = e.to_string()
+        )
+    })
+}
+
+/// "the server never listened" in the current language, kept for the process (at most one
+/// text per language): the skip of a case whose skip is a `&'static str`.
+fn never_listened_text() -> &'static str {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    static SAID: LazyLock<Mutex<HashMap<crate::i18n::Lang, &'static str>>> =
+        LazyLock::new(Mutex::default);
+    let lang = crate::i18n::current();
+    let Ok(mut said) = SAID.lock() else {
+        return "the server never listened";
+    };
+    said.entry(lang)
+        .or_insert_with(|| Box::leak(crate::t!("check-never-listened").into_boxed_str()))
 }
 
 /// Whether something listens on `port` (TCP) or has it bound (UDP), read from the system's
@@ -146,6 +166,11 @@ impl<'a> Subject<'a> {
     /// program's doing, or socklab's own previous connection still holding the port (a lab
     /// server without SO_REUSEADDR cannot bind a port with a connection in TIME_WAIT).
     pub fn not_back(&mut self) -> String {
+        self.not_back_reason().text
+    }
+
+    /// [`Self::not_back`] with its stable code.
+    pub fn not_back_reason(&mut self) -> Reason {
         let port = self.o.port;
         let left = if self.o.exercise.tcp() {
             ports::time_waits(port)
@@ -157,18 +182,16 @@ impl<'a> Subject<'a> {
             .as_ref()
             .is_some_and(|p| addr_in_use(&p.output()));
         if in_use && left > 0 {
-            format!(
-                "the server could not start again: {left} earlier connection(s) of socklab's still hold port {port} in TIME_WAIT, and it does not set SO_REUSEADDR (socklab's doing, not the program's)"
-            )
+            crate::reason!("check-not-back-time-wait", count = left as u64, port = port)
         } else {
             let exited = self.program.as_mut().is_some_and(|p| !p.is_running());
             if exited {
-                format!(
-                    "the server did not come back: {}",
-                    not_listening(self.program.as_mut(), port)
+                crate::reason!(
+                    "check-not-back-exited",
+                    why = not_listening(self.program.as_mut(), port)
                 )
             } else {
-                "the server did not come back".to_owned()
+                crate::reason!("check-not-back")
             }
         }
     }
@@ -181,7 +204,20 @@ impl<'a> Subject<'a> {
     ) -> Result<CheckResult, CheckError> {
         let (listening, result) = self.listens()?;
         if !listening {
-            *skipping = Some("the server never listened");
+            *skipping = Some(never_listened_text());
+        }
+        Ok(result)
+    }
+
+    /// [`Self::listens_or_skip`] for a case whose skip is a [`Reason`] (said in the run's
+    /// language, with its code).
+    pub fn listens_or_skip_reason(
+        &mut self,
+        skipping: &mut Option<Reason>,
+    ) -> Result<CheckResult, CheckError> {
+        let (listening, result) = self.listens()?;
+        if !listening {
+            *skipping = Some(crate::reason!("check-never-listened"));
         }
         Ok(result)
     }
@@ -192,20 +228,27 @@ impl<'a> Subject<'a> {
         let up = self.ready()?;
         let port = self.o.port;
         let reason = if up {
-            format!("it listens on port {port}")
+            crate::reason!("check-listens", port = port)
         } else {
-            let mut why = not_listening(self.program(), port);
+            let why = why_not_listening(self.program(), port);
             let refused = self
                 .program
                 .as_ref()
                 .is_some_and(|p| addr_in_use(&p.output()));
             if refused && self.o.exercise.tcp() && !ports::tcp_bindable(port) {
-                why.push_str(&format!(
-                    "; port {port} is still held by another socket ({} in the system's table), which may not be the program's doing",
-                    ports::tcp_sockets_on(port)
-                ));
+                // The cause stays the reason's code; the text says what else holds the port.
+                Reason::new(
+                    why.code,
+                    crate::t!(
+                        "check-port-still-held",
+                        why = why.text,
+                        port = port,
+                        sockets = ports::tcp_sockets_on(port).to_string()
+                    ),
+                )
+            } else {
+                why
             }
-            why
         };
         let verdict = if up { Verdict::Pass } else { Verdict::Fail };
         let r = LISTENS.result(verdict, reason, self.program(), spec::Wire::default());
@@ -214,7 +257,7 @@ impl<'a> Subject<'a> {
 }
 
 /// Whether `output` shows every one of `wanted`, and the reason either way.
-pub fn output_shows(output: &str, wanted: &[String]) -> (Verdict, String) {
+pub fn output_shows(output: &str, wanted: &[String]) -> (Verdict, Reason) {
     let missing: Vec<String> = wanted
         .iter()
         .filter(|w| !output.contains(w.as_str()))
@@ -223,12 +266,12 @@ pub fn output_shows(output: &str, wanted: &[String]) -> (Verdict, String) {
     if missing.is_empty() {
         (
             Verdict::Pass,
-            format!("its output shows {}", wanted.join(", ")),
+            crate::reason!("check-output-shows", wanted = wanted.join(", ")),
         )
     } else {
         (
             Verdict::Fail,
-            format!("its output lacks {}", missing.join(", ")),
+            crate::reason!("check-output-lacks", missing = missing.join(", ")),
         )
     }
 }
@@ -241,25 +284,40 @@ pub fn ended_cleanly(
     waited: Duration,
     ended: &str,
 ) -> (Verdict, String) {
+    let (verdict, reason) = ended_cleanly_reason(code, output, waited, ended.into());
+    (verdict, reason.text)
+}
+
+/// [`ended_cleanly`] with the reason's stable code; `ended` is the reason of a pass.
+pub fn ended_cleanly_reason(
+    code: Option<Option<i32>>,
+    output: &str,
+    waited: Duration,
+    ended: Reason,
+) -> (Verdict, Reason) {
     if crashed(output) {
-        (Verdict::Fail, "a traceback".to_owned())
+        (Verdict::Fail, crate::reason!("check-traceback"))
     } else if code.is_none() {
         (
             Verdict::Fail,
-            format!("still running after {} s", waited.as_secs()),
+            crate::reason!("check-still-running", seconds = waited.as_secs()),
         )
     } else {
-        (Verdict::Pass, ended.to_owned())
+        (Verdict::Pass, ended)
     }
 }
 
-/// An `exits` verdict from how the program ended (`wait_exit`), `after` what.
-pub fn exit_verdict(code: Option<Option<i32>>, after: &str) -> (Verdict, String) {
+/// An `exits` verdict from how the program ended (`wait_exit`), `after` what (said in the
+/// run's language: "the reply", "\"stop\"").
+pub fn exit_verdict(code: Option<Option<i32>>, after: &str) -> (Verdict, Reason) {
     match code {
-        Some(Some(0)) => (Verdict::Pass, "exit code 0".to_owned()),
-        Some(Some(c)) => (Verdict::Fail, format!("exit code {c}")),
-        Some(None) => (Verdict::Fail, "ended by a signal".to_owned()),
-        None => (Verdict::Fail, format!("still running 5 s after {after}")),
+        Some(Some(0)) => (Verdict::Pass, crate::reason!("check-exit-code-0")),
+        Some(Some(c)) => (Verdict::Fail, crate::reason!("check-exit-code", code = c)),
+        Some(None) => (Verdict::Fail, crate::reason!("check-ended-by-signal")),
+        None => (
+            Verdict::Fail,
+            crate::reason!("check-still-running-after", after = after),
+        ),
     }
 }
 
@@ -330,8 +388,9 @@ impl Peer {
             + Send
             + 'static,
     {
-        let mut peer = Self::start(name, work)
-            .ok_or_else(|| CheckError::Peer(format!("socklab's {name} could not start")))?;
+        let mut peer = Self::start(name, work).ok_or_else(|| {
+            CheckError::Peer(crate::t!("check-peer-could-not-start", name = name))
+        })?;
         peer.wait_for(Duration::from_secs(2), |e| {
             matches!(e, Event::Listening { .. } | Event::Finished(_))
         });
@@ -414,30 +473,39 @@ pub fn answers(options: &Options, messages: &[&str], default_fallback: &[&str]) 
 /// Why a server did not listen: it exited (with what code, and the last line it printed), or
 /// it is still running without listening.
 pub fn not_listening(program: Option<&mut Program>, port: u16) -> String {
-    match program {
-        Some(p) => match p.exit_code() {
-            Some(code) => {
-                let out = p.output();
-                let last = out
-                    .trim_end()
-                    .lines()
-                    .last()
-                    .unwrap_or("")
-                    .trim()
-                    .to_owned();
-                format!(
-                    "the program exited (code {}) before listening on port {port}{}",
-                    code.map_or_else(|| "none: a signal".to_owned(), |c| c.to_string()),
-                    if last.is_empty() {
-                        String::new()
-                    } else {
-                        format!(": {last}")
-                    }
-                )
-            }
-            None => format!("nothing listened on port {port} within 5 s"),
-        },
-        None => format!("nothing listened on port {port} within 5 s"),
+    why_not_listening(program, port).text
+}
+
+/// [`not_listening`] with the reason's stable code.
+pub fn why_not_listening(program: Option<&mut Program>, port: u16) -> Reason {
+    let Some(p) = program else {
+        return crate::reason!("check-nothing-listened", port = port);
+    };
+    let Some(code) = p.exit_code() else {
+        return crate::reason!("check-nothing-listened", port = port);
+    };
+    let out = p.output();
+    let last = out
+        .trim_end()
+        .lines()
+        .last()
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    match (code, last.is_empty()) {
+        (Some(c), true) => crate::reason!("check-exited-before-listening", code = c, port = port),
+        (Some(c), false) => crate::reason!(
+            "check-exited-before-listening-said",
+            code = c,
+            port = port,
+            last = last
+        ),
+        (None, true) => crate::reason!("check-signal-exited-before-listening", port = port),
+        (None, false) => crate::reason!(
+            "check-signal-exited-before-listening-said",
+            port = port,
+            last = last
+        ),
     }
 }
 

@@ -18,7 +18,7 @@ use crate::exercise::{Exercise, Role};
 use crate::protocol::add::WireFormat;
 
 fn usage(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    eprintln!("{}", crate::t!("check-error", message = message));
     ExitCode::from(2)
 }
 
@@ -26,7 +26,7 @@ fn usage(message: &str) -> ExitCode {
 fn graded(name: &str) -> Result<Exercise, String> {
     Exercise::from_name(name)
         .filter(|e| e.info().checked)
-        .ok_or_else(|| format!("one of {}", super::error::graded_names()))
+        .ok_or_else(|| crate::t!("check-one-of", graded = super::error::graded_names()))
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
@@ -233,7 +233,7 @@ fn stop_on_signal(cancel: &crate::net::runner::StopFlag) {
                             return;
                         }
                     }
-                    eprintln!("stopped: the program under test was killed");
+                    eprintln!("{}", crate::t!("check-stopped"));
                     std::process::exit(130);
                 }
                 std::thread::sleep(std::time::Duration::from_millis(50));
@@ -254,12 +254,12 @@ fn one(options: &Options, args: &CheckArgs) -> ExitCode {
     let report = match super::run(options, &mut progress) {
         // Stopped by a signal: the programs were killed as the check unwound.
         _ if options.cancel.is_stopped() => {
-            eprintln!("stopped: the program under test was killed");
+            eprintln!("{}", crate::t!("check-stopped"));
             return ExitCode::from(130);
         }
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", crate::t!("check-error", message = e.to_string()));
             return ExitCode::from(2);
         }
     };
@@ -296,7 +296,12 @@ fn write_outputs(args: &CheckArgs, text: impl Fn(&dyn ReportFormat) -> Option<St
     for (path, format) in outputs(args) {
         let Some(text) = text(format) else { continue };
         if let Err(e) = crate::files::write_atomically(path, &text) {
-            eprintln!("error: cannot write {}: {e}", path.display());
+            let why = crate::t!(
+                "check-cannot-write",
+                path = path.display().to_string(),
+                error = e.to_string()
+            );
+            eprintln!("{}", crate::t!("check-error", message = why));
             return false;
         }
     }
@@ -326,9 +331,15 @@ fn progress_bar(done: usize, total: usize, running: usize) -> String {
     const WIDTH: usize = 30;
     let filled = (done * WIDTH).checked_div(total).unwrap_or(0);
     format!(
-        "\r[{}{}] {done}/{total} checked, {running} running ",
+        "\r[{}{}] {} ",
         "#".repeat(filled),
-        "-".repeat(WIDTH - filled)
+        "-".repeat(WIDTH - filled),
+        crate::t!(
+            "check-progress",
+            done = done as u64,
+            total = total as u64,
+            running = running as u64
+        )
     )
 }
 
@@ -356,10 +367,17 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
         .flatten()
         .collect();
     if options.cancel.is_stopped() {
-        eprintln!("stopped: {} of {total} files checked", rows.len());
+        eprintln!(
+            "{}",
+            crate::t!(
+                "check-stopped-files",
+                done = rows.len() as u64,
+                total = total as u64
+            )
+        );
     }
     if let Some(e) = failed_write {
-        eprintln!("error: {e}");
+        eprintln!("{}", crate::t!("check-error", message = e));
         return ExitCode::from(2);
     }
     let class = super::class::of(&rows, options);
@@ -387,16 +405,29 @@ fn submissions(
 ) -> Result<(Vec<PathBuf>, usize), ExitCode> {
     let files: Vec<PathBuf> = match glob::glob(pattern) {
         Ok(paths) => paths.flatten().filter(|p| p.is_file()).collect(),
-        Err(e) => return Err(usage(&format!("bad pattern {pattern:?}: {e}"))),
+        Err(e) => {
+            return Err(usage(&crate::t!(
+                "check-bad-pattern",
+                pattern = format!("{pattern:?}"),
+                error = e.to_string()
+            )));
+        }
     };
     if files.is_empty() {
-        return Err(usage(&format!("no file matches {pattern:?}")));
+        return Err(usage(&crate::t!(
+            "check-no-file-matches",
+            pattern = format!("{pattern:?}")
+        )));
     }
     let mut jobs = args.jobs.max(1);
     if jobs > 1 && !options.command.iter().any(|a| a.contains("{port}")) {
         eprintln!(
-            "--jobs {jobs}: COMMAND has no {{port}}, so every submission would need port {}; checking one at a time",
-            options.port
+            "{}",
+            crate::t!(
+                "check-jobs-no-port",
+                jobs = jobs as u64,
+                port = options.port
+            )
         );
         jobs = 1;
     }
@@ -516,7 +547,11 @@ impl<'a> Jobs<'a> {
                     (file.display().to_string(), Some(r), String::new())
                 }
                 Err(e) => {
-                    self.say(format!("        {}: could not run: {e}", file.display()));
+                    self.say(format!(
+                        "        {}: {}",
+                        file.display(),
+                        crate::t!("check-could-not-run", error = e.to_string())
+                    ));
                     (file.display().to_string(), None, e.to_string())
                 }
             };
@@ -537,7 +572,11 @@ impl<'a> Jobs<'a> {
             && let Err(e) = crate::files::write_atomically(path, super::class::csv_sheet(&graded))
             && let Ok(mut f) = self.failed_write.lock()
         {
-            *f = Some(format!("cannot write {}: {e}", path.display()));
+            *f = Some(crate::t!(
+                "check-cannot-write",
+                path = path.display().to_string(),
+                error = e.to_string()
+            ));
         }
     }
 }

@@ -8,13 +8,14 @@ use super::case::{Peer, Subject, answers, exit_verdict};
 use super::error::CheckError;
 use super::options::{Options, expand};
 use super::program::{Answers, Program};
-use super::report::{CheckResult, Verdict};
+use super::report::{CheckResult, Reason, Verdict};
 use super::spec::{Case, Check, Spec, run_table};
 use crate::exercise::{Exercise, Role};
 use crate::net::echo::{self, COOKBOOK_MESSAGE, COOKBOOK_SEGMENT_BYTES, Service};
 use crate::net::event::Event;
 use crate::protocol::escape_bytes;
 use crate::protocol::text::{DEFAULT_STOP_WORDS, upper};
+use crate::reason;
 
 /// What socklab sends to a server, and types into a client.
 const MESSAGE: &str = "hello from socklab";
@@ -173,12 +174,12 @@ struct ServerCase<'a> {
     lines: bool,
     /// The first message got the right answer.
     right: bool,
-    skipping: Option<&'static str>,
+    skipping: Option<Reason>,
 }
 
 impl Case for ServerCase<'_> {
-    fn skipping(&self) -> Option<String> {
-        self.skipping.map(str::to_owned)
+    fn skip_reason(&self) -> Option<Reason> {
+        self.skipping.clone()
     }
 }
 
@@ -207,7 +208,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
 
 /// listens: the program started and listens on the port.
 fn listens(c: &mut ServerCase<'_>, _: Spec) -> Result<CheckResult, CheckError> {
-    c.s.listens_or_skip(&mut c.skipping)
+    c.s.listens_or_skip_reason(&mut c.skipping)
 }
 
 /// echoes / upper: one message with no newline. A TCP server that reads lines (Java's
@@ -255,38 +256,52 @@ fn first_exchange(conn: &mut Conn, message: &[u8], want: usize, tcp: bool) -> (V
     (got, true)
 }
 
-/// The reason of the first answer's verdict.
-fn first_reason(got: &[u8], want: &[u8], right: bool, padding: usize, lines: bool) -> String {
-    let mut reason = if right && padding > 0 {
-        format!(
-            "\"{}\" came back as \"{}\" and {padding} NUL bytes",
-            MESSAGE,
-            escape_bytes(&got[..got.len() - padding])
-        )
-    } else if right {
-        format!("\"{}\" came back as \"{}\"", MESSAGE, escape_bytes(got))
-    } else if got.is_empty() && lines {
-        "nothing came back within 2 s, nor within 2 s of a newline".to_owned()
-    } else if got.is_empty() {
-        "nothing came back within 2 s".to_owned()
-    } else {
-        format!(
-            "expected \"{}\", got \"{}\"",
-            escape_bytes(want),
-            escape_bytes(got)
-        )
-    };
-    if lines && !got.is_empty() {
-        reason.push_str(
-            " once socklab ended its line with \"\\n\", as a line-reading client (readLine(), fgets()) sends it; every later message is sent as a line too",
-        );
-    }
+/// The reason of the first answer's verdict: what came back, and whether only once the line
+/// was ended (`lines`), and whether with NUL padding after it.
+fn first_reason(got: &[u8], want: &[u8], right: bool, padding: usize, lines: bool) -> Reason {
+    let line = lines && !got.is_empty();
     if right && padding > 0 {
-        reason.push_str(
-            ": the padding of its whole buffer, sent after the answer (correct; a client that prints the reply shows the padding too)",
-        );
+        let back = escape_bytes(&got[..got.len() - padding]);
+        let nuls = padding as u64;
+        if line {
+            reason!(
+                "check-echo-came-back-padded-line",
+                message = MESSAGE,
+                got = back,
+                count = nuls
+            )
+        } else {
+            reason!(
+                "check-echo-came-back-padded",
+                message = MESSAGE,
+                got = back,
+                count = nuls
+            )
+        }
+    } else if right {
+        let back = escape_bytes(got);
+        if line {
+            reason!("check-echo-came-back-line", message = MESSAGE, got = back)
+        } else {
+            reason!("check-echo-came-back", message = MESSAGE, got = back)
+        }
+    } else if got.is_empty() && lines {
+        reason!("check-echo-nothing-back-newline")
+    } else if got.is_empty() {
+        reason!("check-echo-nothing-back")
+    } else if line {
+        reason!(
+            "check-echo-expected-line",
+            expected = escape_bytes(want),
+            got = escape_bytes(got)
+        )
+    } else {
+        reason!(
+            "check-echo-expected",
+            expected = escape_bytes(want),
+            got = escape_bytes(got)
+        )
     }
-    reason
 }
 
 /// second-client: the same program answers the next client (a server that exits after its
@@ -298,9 +313,7 @@ fn second_client(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, Chec
         } else {
             UPPER.id
         };
-        return Ok(spec.skip(format!(
-            "the first client got no right answer ({main} failed)"
-        )));
+        return Ok(spec.skip(reason!("check-echo-first-client-wrong", check = main)));
     }
     let alive =
         c.s.program()
@@ -323,16 +336,19 @@ fn second_client(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, Chec
     let want_plain = plain_answer(&want_again, c.lines).0.to_vec();
     let answered = alive && got_again == want_plain;
     let (verdict, reason) = if answered {
-        (Verdict::Pass, "a second client was answered".to_owned())
+        (Verdict::Pass, reason!("check-echo-second-client-answered"))
     } else if !alive {
         (
             Verdict::Fail,
-            "the server exited after its first client".to_owned(),
+            reason!("check-echo-exited-after-first-client"),
         )
     } else {
         (
             Verdict::Fail,
-            format!("a second client got \"{}\"", escape_bytes(&got_again)),
+            reason!(
+                "check-echo-second-client-got",
+                got = escape_bytes(&got_again)
+            ),
         )
     };
     Ok(spec.result(verdict, reason, c.s.program(), (again, got_again)))
@@ -341,7 +357,7 @@ fn second_client(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, Chec
 /// session (TCP): three messages on one connection.
 fn session(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
     if !c.s.ready()? {
-        return Ok(spec.skip(c.s.not_back()));
+        return Ok(spec.skip(c.s.not_back_reason()));
     }
     let messages = ["one", "two two", "three three three"];
     let mut replies = Vec::new();
@@ -358,9 +374,12 @@ fn session(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError
     }
     let all: Vec<u8> = messages.iter().flat_map(|m| c.form(m.as_bytes())).collect();
     let (verdict, reason) = if replies == all {
-        (Verdict::Pass, "three messages, three echoes".to_owned())
+        (Verdict::Pass, reason!("check-echo-session-echoed"))
     } else {
-        (Verdict::Fail, format!("got \"{}\"", escape_bytes(&replies)))
+        (
+            Verdict::Fail,
+            reason!("check-echo-got", got = escape_bytes(&replies)),
+        )
     };
     let mut checked = spec.result(verdict, reason, c.s.program(), (sent, replies));
     // Three sends, each answered before the next: shown apart in the evidence.
@@ -371,7 +390,7 @@ fn session(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError
 /// stop-word: ends that session; the server goes on.
 fn stop_word(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
     if !c.s.ready()? {
-        return Ok(spec.skip(c.s.not_back()));
+        return Ok(spec.skip(c.s.not_back_reason()));
     }
     let word = DEFAULT_STOP_WORDS[0];
     let mut closed = !c.tcp;
@@ -395,14 +414,17 @@ fn stop_word(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckErr
     let (verdict, reason) = match (closed, alive, next) {
         (true, true, true) => (
             Verdict::Pass,
-            format!("\"{word}\" ended the session; the next client was answered"),
+            reason!("check-echo-stop-word-ended", word = word),
         ),
         (false, _, _) => (
             Verdict::Fail,
-            format!("\"{word}\" did not end the session within 2 s"),
+            reason!("check-echo-stop-word-not-ended", word = word),
         ),
-        (true, false, _) => (Verdict::Fail, format!("the server exited on \"{word}\"")),
-        (true, true, false) => (Verdict::Fail, "the next client was not answered".to_owned()),
+        (true, false, _) => (
+            Verdict::Fail,
+            reason!("check-echo-exited-on-stop-word", word = word),
+        ),
+        (true, true, false) => (Verdict::Fail, reason!("check-echo-next-not-answered")),
     };
     let sent = c.form(word.as_bytes());
     Ok(spec.result(verdict, reason, c.s.program(), (sent, Vec::new())))
@@ -412,7 +434,7 @@ fn stop_word(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckErr
 /// datagram.
 fn cookbook(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
     if !c.s.ready()? {
-        return Ok(spec.skip(c.s.not_back()));
+        return Ok(spec.skip(c.s.not_back_reason()));
     }
     let tcp = c.tcp;
     let m = c.form(COOKBOOK_MESSAGE.as_bytes());
@@ -432,19 +454,20 @@ fn cookbook(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckErro
     let whole = got == m && (tcp || datagrams == 1);
     let reason = if whole {
         if tcp {
-            "33 bytes back".to_owned()
+            reason!("check-echo-cookbook-back")
         } else {
-            "33 bytes back in one datagram".to_owned()
+            reason!("check-echo-cookbook-back-datagram")
         }
     } else if !tcp && datagrams > 1 {
-        format!(
-            "{datagrams} datagrams came back (\"{}\"): a reply in one recvfrom() gets only the first",
-            escape_bytes(&got)
+        reason!(
+            "check-echo-cookbook-datagrams",
+            count = datagrams as u64,
+            got = escape_bytes(&got)
         )
     } else if got.is_empty() {
-        "nothing came back within 2 s".to_owned()
+        reason!("check-echo-nothing-back")
     } else {
-        format!("got \"{}\"", escape_bytes(&got))
+        reason!("check-echo-got", got = escape_bytes(&got))
     };
     let verdict = if whole { Verdict::Pass } else { Verdict::Fail };
     Ok(spec.result(verdict, reason, c.s.program(), (m, got)))
@@ -453,7 +476,7 @@ fn cookbook(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckErro
 /// concurrent (TCP): answered while another client stays connected and silent.
 fn concurrent(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
     if !c.s.ready()? {
-        return Ok(spec.skip(c.s.not_back()));
+        return Ok(spec.skip(c.s.not_back_reason()));
     }
     let silent = Conn::open(c.o);
     let second = c.form(b"second");
@@ -465,9 +488,9 @@ fn concurrent(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckEr
         .unwrap_or_default();
     drop(silent);
     let (verdict, reason) = if got == second {
-        (Verdict::Pass, "answered")
+        (Verdict::Pass, reason!("check-answered"))
     } else {
-        (Verdict::Fail, "no echo while another client was connected")
+        (Verdict::Fail, reason!("check-echo-no-echo-while-connected"))
     };
     Ok(spec.result(verdict, reason, c.s.program(), (second, got)))
 }
@@ -557,14 +580,25 @@ fn sends_and_shows(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, Ch
     let program = &mut c.program;
     let shown = got && program.wait_output(&want, Duration::from_secs(2));
     let reason = match (got, shown) {
-        (true, true) => format!("sent \"{MESSAGE}\", printed \"{want}\""),
-        (true, false) if program.is_running() => format!(
-            "sent \"{MESSAGE}\" but did not print \"{want}\": it is still waiting, e.g. for a newline the reply does not have (socklab sends back exactly the bytes it got)"
+        (true, true) => reason!(
+            "check-echo-sent-printed",
+            message = MESSAGE,
+            want = want.as_str()
         ),
-        (true, false) => format!("sent \"{MESSAGE}\" but did not print \"{want}\""),
-        _ => format!(
-            "socklab's server got no \"{MESSAGE}\" within {} s",
-            c.o.timeout.as_secs()
+        (true, false) if program.is_running() => reason!(
+            "check-echo-sent-still-waiting",
+            message = MESSAGE,
+            want = want.as_str()
+        ),
+        (true, false) => reason!(
+            "check-echo-sent-not-printed",
+            message = MESSAGE,
+            want = want.as_str()
+        ),
+        _ => reason!(
+            "check-echo-server-got-nothing",
+            message = MESSAGE,
+            seconds = c.o.timeout.as_secs()
         ),
     };
     let (received, sent) = Peer::wire(&c.server.events);
@@ -574,6 +608,9 @@ fn sends_and_shows(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, Ch
 
 /// stop-word: "stop" typed, the program ends with code 0.
 fn client_stop_word(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
-    let verdict = exit_verdict(c.program.wait_exit(Duration::from_secs(5)), "\"stop\"");
+    let verdict = exit_verdict(
+        c.program.wait_exit(Duration::from_secs(5)),
+        &crate::t!("check-echo-after-stop"),
+    );
     Ok(spec.judged(verdict, Some(&mut c.program)))
 }

@@ -13,10 +13,10 @@ pub enum CheckError {
     Peer(String),
     /// Something already holds the port the check needs: it would be graded, or socklab could
     /// not play its side.
-    #[error("port {port} is already in use by {holder}: stop it first, or check on another port")]
+    #[error("{}", crate::t!("check-port-busy", port = *port, holder = holder.to_string()))]
     PortBusy { port: u16, holder: ports::Holder },
     /// An exercise with no checks (beyond the handouts: no student writes it).
-    #[error("socklab check does not grade {}: it grades {}", .0.name(), graded_names())]
+    #[error("{}", crate::t!("check-not-graded", exercise = .0.name(), graded = graded_names()))]
     NotGraded(Exercise),
 }
 

@@ -7,12 +7,13 @@ use super::case::{Peer, Subject, answers, exit_verdict};
 use super::error::CheckError;
 use super::options::{Options, expand};
 use super::program::{Answers, Program};
-use super::report::{CheckResult, Verdict};
+use super::report::{CheckResult, Reason, Verdict};
 use super::spec::{Case, Check, Spec, Wire, run_table};
 use crate::exercise::Role;
 use crate::net::event::{Event, GuessReport, Role as EventRole};
 use crate::net::guess::{self as runner, ClientConfig, ServerConfig};
 use crate::protocol::text::{HintStyle, read_hint};
+use crate::reason;
 
 /// The secret socklab's server keeps when it plays the server.
 const SECRET: i64 = 37;
@@ -47,12 +48,12 @@ struct ServerCase<'a> {
     o: &'a Options,
     s: Subject<'a>,
     game: Option<Game>,
-    skipping: Option<&'static str>,
+    skipping: Option<Reason>,
 }
 
 impl Case for ServerCase<'_> {
-    fn skipping(&self) -> Option<String> {
-        self.skipping.map(str::to_owned)
+    fn skip_reason(&self) -> Option<Reason> {
+        self.skipping.clone()
     }
 }
 
@@ -60,7 +61,7 @@ impl Case for ServerCase<'_> {
 /// correct.
 struct Game {
     events: Vec<Event>,
-    /// Why it ended without winning, when it did.
+    /// Why it ended without winning, when it did (socklab's client's own error).
     failure: Option<String>,
     /// It ended because the server's hints contradicted each other.
     contradicted: bool,
@@ -111,7 +112,7 @@ impl Game {
 /// The game `answers` played (it runs before every check that judges it).
 fn played(game: &Option<Game>) -> Result<&Game, CheckError> {
     game.as_ref()
-        .ok_or_else(|| CheckError::Peer("no game was played before this check".into()))
+        .ok_or_else(|| CheckError::Peer(crate::t!("check-guess-no-game")))
 }
 
 fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckError> {
@@ -126,7 +127,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<(), CheckErr
 
 /// listens: the program started and listens on the port.
 fn listens(c: &mut ServerCase<'_>, _: Spec) -> Result<CheckResult, CheckError> {
-    c.s.listens_or_skip(&mut c.skipping)
+    c.s.listens_or_skip_reason(&mut c.skipping)
 }
 
 /// answers: socklab plays a game; its first guess got a reply read as a hint.
@@ -139,11 +140,12 @@ fn answers_guesses(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, Ch
         Verdict::Pass
     };
     let reason = match guesses.first() {
-        Some(g) => format!("{} got \"{}\"", g.guess.unwrap_or_default(), g.reply),
-        None => game
-            .failure
-            .clone()
-            .unwrap_or_else(|| "no reply read as a hint".into()),
+        Some(g) => reason!(
+            "check-guess-got",
+            guess = g.guess.unwrap_or_default(),
+            reply = g.reply.as_str()
+        ),
+        None => game_failure(game).unwrap_or_else(|| reason!("check-guess-no-hint")),
     };
     Ok(spec.result(verdict, reason, c.s.program(), game.wire()))
 }
@@ -159,9 +161,9 @@ fn consistent(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckEr
         Verdict::Fail
     };
     let reason = match contradiction {
-        Some(failure) => failure.clone(),
-        None if answered => "every answer fits one secret".to_owned(),
-        None => "no answers to judge".to_owned(),
+        Some(failure) => reason!("check-guess-failure", error = failure.as_str()),
+        None if answered => reason!("check-guess-consistent"),
+        None => reason!("check-guess-no-answers"),
     };
     Ok(spec.result(verdict, reason, c.s.program(), game.wire()))
 }
@@ -177,15 +179,12 @@ fn wins(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
         Verdict::Fail
     };
     let reason = match won {
-        Some(g) => format!(
-            "CORRECT at {} after {} guesses",
-            g.guess.unwrap_or_default(),
-            g.count
+        Some(g) => reason!(
+            "check-guess-correct-at",
+            guess = g.guess.unwrap_or_default(),
+            count = g.count
         ),
-        None => game
-            .failure
-            .clone()
-            .unwrap_or_else(|| "never CORRECT".into()),
+        None => game_failure(game).unwrap_or_else(|| reason!("check-guess-never-correct")),
     };
     Ok(spec.result(verdict, reason, c.s.program(), game.wire()))
 }
@@ -200,36 +199,48 @@ fn not_a_number(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, Check
         Verdict::Fail
     };
     let reason = match (outcome, alive) {
-        (_, false) => "the server exited".to_owned(),
+        (_, false) => reason!("check-guess-server-exited"),
         (Ok(r), true) | (Err(r), true) => r,
     };
     Ok(spec.judged((verdict, reason), c.s.program()))
 }
 
+/// Why socklab's own side of a game ended without winning, as a reason.
+fn game_failure(game: &Game) -> Option<Reason> {
+    game.failure
+        .as_ref()
+        .map(|f| reason!("check-guess-failure", error = f.as_str()))
+}
+
+/// A socket error of socklab's own, as a reason.
+fn socket_error(e: impl std::fmt::Display) -> Reason {
+    reason!("check-guess-socket-error", error = e.to_string())
+}
+
 /// Sends "abc", then 50, from a fresh socket: what came back, or why 50 got no hint.
-fn word_then_number(o: &Options) -> Result<String, String> {
-    let sock = UdpSocket::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+fn word_then_number(o: &Options) -> Result<Reason, Reason> {
+    let sock = UdpSocket::bind("127.0.0.1:0").map_err(socket_error)?;
     let to: SocketAddr = format!("{}:{}", o.host, o.port)
         .parse()
-        .map_err(|e| format!("{e}"))?;
+        .map_err(socket_error)?;
     sock.set_read_timeout(Some(Duration::from_secs(2)))
-        .map_err(|e| e.to_string())?;
-    sock.send_to(b"abc", to).map_err(|e| e.to_string())?;
+        .map_err(socket_error)?;
+    sock.send_to(b"abc", to).map_err(socket_error)?;
     let mut buf = [0u8; 2048];
     let first = sock
         .recv(&mut buf)
         .ok()
         .map(|n| String::from_utf8_lossy(&buf[..n]).into_owned());
-    sock.send_to(b"50", to).map_err(|e| e.to_string())?;
+    sock.send_to(b"50", to).map_err(socket_error)?;
     let n = sock
         .recv(&mut buf)
-        .map_err(|_| "no answer to 50 after \"abc\"".to_owned())?;
+        .map_err(|_| reason!("check-guess-no-answer-to-50"))?;
     match read_hint(&buf[..n]) {
         Some(_) => Ok(match first {
-            Some(reply) => format!("\"abc\" got \"{}\"; 50 then got an answer", reply.trim()),
-            None => "\"abc\" got no reply; 50 then got an answer".to_owned(),
+            Some(reply) => reason!("check-guess-word-got", reply = reply.trim()),
+            None => reason!("check-guess-word-no-reply"),
         }),
-        None => Err("50 got no hint after \"abc\"".to_owned()),
+        None => Err(reason!("check-guess-50-no-hint")),
     }
 }
 
@@ -303,11 +314,16 @@ fn plays(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> 
         .filter(|e| matches!(e, Event::Guess(_)))
         .count();
     let reason = if won {
-        format!("CORRECT ({SECRET}) after {guesses} guesses typed from its hints")
+        reason!(
+            "check-guess-played",
+            secret = SECRET,
+            count = guesses as u64
+        )
     } else {
-        format!(
-            "no CORRECT after {guesses} guesses (typed: {:?})",
-            program.typed()
+        reason!(
+            "check-guess-no-correct",
+            count = guesses as u64,
+            typed = format!("{:?}", program.typed())
         )
     };
     c.won = won;
@@ -323,7 +339,7 @@ fn exits(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> 
         Some(program) if c.won => {
             exit_verdict(program.wait_exit(Duration::from_secs(5)), "CORRECT")
         }
-        _ => (Verdict::Fail, "never won".to_owned()),
+        _ => (Verdict::Fail, reason!("check-guess-never-won")),
     };
     let result = spec.judged(verdict, c.program.as_mut());
     c.end();

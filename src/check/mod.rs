@@ -60,9 +60,10 @@ pub fn run(
     port_is_free(&options)?;
     if let Some(dir) = &options.pcap {
         std::fs::create_dir_all(dir).map_err(|e| {
-            CheckError::Peer(format!(
-                "cannot make the capture folder {}: {e}",
-                dir.display()
+            CheckError::Peer(crate::t!(
+                "check-cannot-make-capture-folder",
+                path = dir.display().to_string(),
+                error = e.to_string()
             ))
         })?;
         CASE_CAPTURE.with(|c| *c.borrow_mut() = new_case_capture());

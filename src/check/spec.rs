@@ -64,7 +64,7 @@ impl Spec {
                     // A program that is going down (a crash the failure made) is seen gone.
                     let _ = p.wait_exit(Duration::from_millis(200));
                 }
-                reason = explained(reason, verdict, p);
+                reason = explained(code, reason, verdict, p);
                 let typed = p
                     .typed_lines()
                     .into_iter()
@@ -96,7 +96,7 @@ impl Spec {
     /// A pass or a fail with the program's output and no bytes on the wire.
     pub fn judged(
         self,
-        (verdict, reason): (Verdict, String),
+        (verdict, reason): (Verdict, impl Into<Reason>),
         program: Option<&mut Program>,
     ) -> CheckResult {
         self.result(verdict, reason, program, Wire::default())
@@ -110,11 +110,16 @@ impl Spec {
     /// A pass ("answered", with the bytes of the exchange) or a fail with the reason.
     pub fn answered(
         self,
-        outcome: Result<Wire, String>,
+        outcome: Result<Wire, impl Into<Reason>>,
         program: Option<&mut Program>,
     ) -> CheckResult {
         match outcome {
-            Ok(wire) => self.result(Verdict::Pass, "answered", program, wire),
+            Ok(wire) => self.result(
+                Verdict::Pass,
+                crate::reason!("check-answered"),
+                program,
+                wire,
+            ),
             Err(why) => self.result(Verdict::Fail, why, program, Wire::default()),
         }
     }
@@ -130,30 +135,45 @@ impl CheckResult {
     }
 }
 
-/// `reason` with what the program's state adds to it: a limit it ran into, or, for a failure
-/// of a program that had crashed, how it ended and the last line it printed (not only what was
-/// missing, "got \"\"").
-fn explained(reason: String, verdict: Verdict, p: &mut Program) -> String {
+/// Whether a reason with stable code `code` already says how the program ended (or that it
+/// had not): every such reason's message id has `exit` in it (`check-exit-code`,
+/// `check-server-exited-on-stop-word`). A reason that has no code of its own yet
+/// ([`Reason::OTHER`], still an English literal) is read as before.
+pub fn tells_how_it_ended(code: &str, text: &str) -> bool {
+    if code == Reason::OTHER {
+        return text.contains("exit");
+    }
+    code.contains("exit")
+}
+
+/// `reason` (whose code is `code`) with what the program's state adds to it: a limit it ran
+/// into, or, for a failure of a program that had crashed, how it ended and the last line it
+/// printed (not only what was missing, "got \"\"").
+fn explained(code: &str, reason: String, verdict: Verdict, p: &mut Program) -> String {
     if let Some(limit) = p.limit_note() {
         return format!("{reason} ({limit})");
     }
-    if verdict != Verdict::Fail || reason.contains("exit") {
+    if verdict != Verdict::Fail || tells_how_it_ended(code, &reason) {
         return reason;
     }
-    let Some(code) = p.exit_code() else {
+    let Some(exit) = p.exit_code() else {
         return reason;
     };
     let out = p.output();
     let last = out.trim_end().lines().last().unwrap_or("").trim();
-    format!(
-        "{reason}; the program had exited ({}){}",
-        code.map_or_else(|| "a signal".to_owned(), |c| format!("code {c}")),
-        if last.is_empty() {
-            String::new()
-        } else {
-            format!(": {last}")
+    match (exit, last.is_empty()) {
+        (Some(c), true) => crate::t!("check-had-exited", reason = reason, code = c),
+        (Some(c), false) => {
+            crate::t!(
+                "check-had-exited-said",
+                reason = reason,
+                code = c,
+                last = last
+            )
         }
-    )
+        (None, true) => crate::t!("check-had-exited-signal", reason = reason),
+        (None, false) => crate::t!("check-had-exited-signal-said", reason = reason, last = last),
+    }
 }
 
 /// One row of an exercise's table: the check and the function that decides it over the case
@@ -176,6 +196,12 @@ pub trait Case {
     fn skipping(&self) -> Option<String> {
         None
     }
+
+    /// [`Self::skipping`] with its stable code: a case that knows its reason's code says it
+    /// here; by default the text of `skipping`, with the code [`Reason::OTHER`].
+    fn skip_reason(&self) -> Option<Reason> {
+        self.skipping().map(Reason::from)
+    }
 }
 
 /// Runs each check of `table` over `case` in order, and gives `sink` each result as it is
@@ -186,11 +212,34 @@ pub fn run_table<C: Case>(
     sink: &mut dyn FnMut(CheckResult),
 ) -> Result<(), CheckError> {
     for check in table {
-        let result = match case.skipping() {
+        let result = match case.skip_reason() {
             Some(why) => check.spec.skip(why),
             None => (check.run)(case, check.spec)?,
         };
         sink(result);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whether_a_reason_says_how_the_program_ended_is_read_from_its_code() {
+        // In any language: the code says it, whatever the text.
+        assert!(tells_how_it_ended("check-exit-code", "código de saída 1"));
+        assert!(tells_how_it_ended(
+            "check-echo-exited-after-first-client",
+            "el servidor terminó tras su primer cliente"
+        ));
+        assert!(!tells_how_it_ended("check-echo-got", "got \"exit\""));
+        assert!(!tells_how_it_ended("check-traceback", "a traceback"));
+        // A reason with no code of its own yet is read as before.
+        assert!(tells_how_it_ended(
+            Reason::OTHER,
+            "the server exited on a missing file"
+        ));
+        assert!(!tells_how_it_ended(Reason::OTHER, "got \"\""));
+    }
 }

@@ -69,97 +69,104 @@ pub fn pass_rate(rows: &[Row], id: &str) -> (usize, usize) {
         })
 }
 
-/// A class of four for the formats' tests: a full pass, a failure that stopped early, one
-/// that could not be run, and one with weights and an extra advisory check; names, reasons
-/// and evidence hold characters XML and Markdown treat specially.
 #[cfg(test)]
-pub fn sample_rows() -> Vec<Row> {
-    use super::model::{CheckResult, Evidence};
-    let evidence = Evidence {
-        sent: b"3 & 4 <x> \"q\" 'a'\x01\n".to_vec(),
-        received: b"7\r\n".to_vec(),
-        stdout: "Result: 7\nbye <now> & \"then\"\n\n".into(),
-        stderr: "warn\n".into(),
-        exit_code: Some(0),
-        sent_parts: vec![5, 16],
-        typed: vec![("Ana".into(), 600), ("7|8".into(), 1234)],
-    };
-    let check =
-        |id, title: &str, required, verdict, reason: &str, evidence: &Evidence| CheckResult {
-            id,
-            title: title.to_owned(),
-            required,
-            verdict,
-            reason: reason.into(),
-            reason_code: super::Reason::OTHER,
-            evidence: evidence.clone(),
-        };
-    let report = |n: usize| {
-        let adds = if n == 0 { Verdict::Pass } else { Verdict::Fail };
-        let mut checks = vec![
-            check(
-                "listens",
-                "listens",
-                true,
-                Verdict::Pass,
-                "accepted",
-                &Evidence::default(),
-            ),
-            check(
-                "adds",
-                "adds",
-                true,
-                adds,
-                "got \"8\" <wrong> & |\u{7}",
-                &evidence,
-            ),
-            check(
-                "fuzz",
-                "bad input",
-                false,
-                Verdict::Skip,
-                "needs adds",
-                &evidence,
-            ),
-        ];
-        match n {
-            1 => checks.truncate(2),
-            2 => checks.push(check("extra", "<b>", false, Verdict::Fail, "no", &evidence)),
-            _ => {}
-        }
-        Report {
-            exercise: "tcp-add".into(),
-            role: "server".into(),
-            command: "python3 sub/TCP server.py {port} & \"x\"".into(),
-            format: (n == 0).then(|| "text".into()),
-            checks,
-            weights: (n == 2).then(|| [("adds".into(), 3.0), ("extra".into(), 1.5)].into()),
-            confinement: None,
-        }
-    };
-    vec![
-        ("subs/ana/a.py".into(), Some(report(0)), String::new()),
-        (
-            "subs/bob & \"co\"/a.py".into(),
-            Some(report(1)),
-            String::new(),
-        ),
-        (
-            "subs/carl/a.py".into(),
-            None,
-            "cannot start <it> | & \"x\"".into(),
-        ),
-        ("subs/dana/a.py".into(), Some(report(2)), String::new()),
-    ]
-}
+pub use tests::{sample_class, sample_rows};
 
-/// [`sample_rows`] as a class.
+/// The class the formats' tests share (test data speaks to developers).
 #[cfg(test)]
-pub fn sample_class(rows: &[Row]) -> Class<'_> {
-    Class {
-        exercise: "tcp-add",
-        role: "server",
-        command: "python3 {file} {port}".into(),
-        rows,
+mod tests {
+    use super::*;
+
+    /// A class of four for the formats' tests: a full pass, a failure that stopped early, one
+    /// that could not be run, and one with weights and an extra advisory check; names, reasons
+    /// and evidence hold characters XML and Markdown treat specially.
+    pub fn sample_rows() -> Vec<Row> {
+        use super::super::model::{CheckResult, Evidence};
+        let evidence = Evidence {
+            sent: b"3 & 4 <x> \"q\" 'a'\x01\n".to_vec(),
+            received: b"7\r\n".to_vec(),
+            stdout: "Result: 7\nbye <now> & \"then\"\n\n".into(),
+            stderr: "warn\n".into(),
+            exit_code: Some(0),
+            sent_parts: vec![5, 16],
+            typed: vec![("Ana".into(), 600), ("7|8".into(), 1234)],
+        };
+        let check =
+            |id, title: &str, required, verdict, reason: &str, evidence: &Evidence| CheckResult {
+                id,
+                title: title.to_owned(),
+                required,
+                verdict,
+                reason: reason.into(),
+                reason_code: super::super::Reason::OTHER,
+                evidence: evidence.clone(),
+            };
+        let report = |n: usize| {
+            let adds = if n == 0 { Verdict::Pass } else { Verdict::Fail };
+            let mut checks = vec![
+                check(
+                    "listens",
+                    "listens",
+                    true,
+                    Verdict::Pass,
+                    "accepted",
+                    &Evidence::default(),
+                ),
+                check(
+                    "adds",
+                    "adds",
+                    true,
+                    adds,
+                    "got \"8\" <wrong> & |\u{7}",
+                    &evidence,
+                ),
+                check(
+                    "fuzz",
+                    "bad input",
+                    false,
+                    Verdict::Skip,
+                    "needs adds",
+                    &evidence,
+                ),
+            ];
+            match n {
+                1 => checks.truncate(2),
+                2 => checks.push(check("extra", "<b>", false, Verdict::Fail, "no", &evidence)),
+                _ => {}
+            }
+            Report {
+                exercise: "tcp-add".into(),
+                role: "server".into(),
+                command: "python3 sub/TCP server.py {port} & \"x\"".into(),
+                format: (n == 0).then(|| "text".into()),
+                checks,
+                weights: (n == 2).then(|| [("adds".into(), 3.0), ("extra".into(), 1.5)].into()),
+                confinement: None,
+            }
+        };
+        vec![
+            ("subs/ana/a.py".into(), Some(report(0)), String::new()),
+            (
+                "subs/bob & \"co\"/a.py".into(),
+                Some(report(1)),
+                String::new(),
+            ),
+            (
+                "subs/carl/a.py".into(),
+                None,
+                "cannot start <it> | & \"x\"".into(),
+            ),
+            ("subs/dana/a.py".into(), Some(report(2)), String::new()),
+        ]
+    }
+
+    /// [`sample_rows`] as a class.
+    pub fn sample_class(rows: &[Row]) -> Class<'_> {
+        Class {
+            exercise: "tcp-add",
+            role: "server",
+            command: "python3 {file} {port}".into(),
+            rows,
+        }
     }
 }

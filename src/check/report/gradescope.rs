@@ -38,9 +38,23 @@ pub fn value(r: &Report) -> serde_json::Value {
         .iter()
         .map(|c| {
             let p = r.points(c);
+            let name = if c.required {
+                crate::t!(
+                    "check-gradescope-name",
+                    id = c.id,
+                    title = c.title.as_str(),
+                    verdict = c.verdict.shown()
+                )
+            } else {
+                crate::t!(
+                    "check-gradescope-name-advisory",
+                    id = c.id,
+                    title = c.title.as_str(),
+                    verdict = c.verdict.shown()
+                )
+            };
             json!({
-                "name": format!("{} {}: {}{}", c.id, c.title,
-                    c.verdict.word(), if c.required { "" } else { " (advisory)" }),
+                "name": name,
                 "score": if c.verdict == Verdict::Pass { p } else { 0.0 },
                 "max_score": p,
                 "status": if c.verdict == Verdict::Pass { "passed" } else { "failed" },
@@ -52,7 +66,12 @@ pub fn value(r: &Report) -> serde_json::Value {
     json!({
         "score": got,
         "max_score": max,
-        "output": format!("socklab check {} {}: {}", r.exercise, r.role, r.summary()),
+        "output": crate::t!(
+            "check-gradescope-output",
+            exercise = r.exercise.as_str(),
+            role = r.role.as_str(),
+            summary = r.summary()
+        ),
         "stdout_visibility": "visible",
         "visibility": "visible",
         "tests": tests,

@@ -23,15 +23,25 @@ impl ReportFormat for Html {
 
     fn single(&self, r: &Report) -> String {
         let rows: String = r.checks.iter().map(check_row).collect();
+        let heading = esc(&crate::t!(
+            "check-report-heading",
+            exercise = r.exercise.as_str(),
+            role = r.role.as_str()
+        ));
         format!(
-            "<!doctype html><meta charset=\"utf-8\"><title>socklab check: {ex} {role}</title>\
-             <style>body{{font-family:sans-serif;margin:2em}}td{{padding:4px 8px;vertical-align:top}}\
-             tr.pass b{{color:#070}}tr.fail b{{color:#b00}}tr.skip b{{color:#777}}</style>\
-             <h1>socklab check: {ex} {role}</h1><p>Program: <code>{cmd}</code><br>{confinement}{summary}</p><table><tr><th>check</th><th>required</th>\
-             <th>verdict</th><th>reason</th></tr>{rows}</table>",
-            ex = esc(&r.exercise),
-            role = esc(&r.role),
-            cmd = esc(&r.command),
+            "<!doctype html><meta charset=\"utf-8\"><title>{heading}</title>\
+             <style>{style}</style>\
+             <h1>{heading}</h1><p>{program}<br>{confinement}{summary}</p><table><tr><th>{check}</th><th>{required}</th>\
+             <th>{verdict}</th><th>{reason}</th></tr>{rows}</table>",
+            style = PAGE_STYLE.trim_end(),
+            program = crate::t!(
+                "check-report-program",
+                command = format!("<code>{}</code>", esc(&r.command))
+            ),
+            check = esc(&crate::t!("check-column-check")),
+            required = esc(&crate::t!("check-column-required")),
+            verdict = esc(&crate::t!("check-column-verdict")),
+            reason = esc(&crate::t!("check-column-reason")),
             summary = esc(&r.summary()),
             confinement = r.confinement.as_ref().map_or(String::new(), |c| format!(
                 "<span style=\"color:{}\">{}</span><br>",
@@ -46,7 +56,7 @@ impl ReportFormat for Html {
         class_table(&mut out, class);
         pass_rates(&mut out, class);
         class_evidence(&mut out, class);
-        out.push_str(OPEN_TARGET);
+        let _ = writeln!(out, "<script>{}</script></html>", OPEN_TARGET.trim_end());
         Some(out)
     }
 }
@@ -62,23 +72,41 @@ fn esc(s: &str) -> String {
 fn check_row(c: &CheckResult) -> String {
     let e = &c.evidence;
     format!(
-        "<tr class=\"{v}\"><td><code>{id}</code> {title}</td><td>{req}</td><td><b>{v}</b></td><td>{reason}<details><summary>evidence</summary><p>sent: {sent}</p><p>received: <code>{recv}</code></p>{typed}<pre>{out}</pre></details></td></tr>",
+        "<tr class=\"{v}\"><td><code>{id}</code> {title}</td><td>{req}</td><td><b>{shown}</b></td><td>{reason}<details><summary>{evidence}</summary><p>{sent}</p><p>{recv}</p>{typed}<pre>{out}</pre></details></td></tr>",
         v = c.verdict.word(),
+        shown = esc(&c.verdict.shown()),
         id = c.id,
         title = esc(&c.title),
-        req = if c.required { "yes" } else { "advisory" },
+        req = esc(&if c.required {
+            crate::t!("check-required-yes")
+        } else {
+            crate::t!("check-advisory")
+        }),
         reason = esc(&c.reason),
-        sent = e
-            .sent_pieces()
-            .iter()
-            .map(|p| format!("<code>{}</code>", esc(p)))
-            .collect::<Vec<_>>()
-            .join(" · "),
-        recv = esc(&escape_bytes(&e.received)),
+        evidence = esc(&crate::t!("check-evidence")),
+        sent = crate::t!(
+            "check-evidence-sent",
+            sent = e
+                .sent_pieces()
+                .iter()
+                .map(|p| format!("<code>{}</code>", esc(p)))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        ),
+        recv = crate::t!(
+            "check-evidence-received",
+            received = format!("<code>{}</code>", esc(&escape_bytes(&e.received)))
+        ),
         typed = if e.typed.is_empty() {
             String::new()
         } else {
-            format!("<p>typed: {}</p>", esc(&e.typed_shown("\"", "\"")))
+            format!(
+                "<p>{}</p>",
+                esc(&crate::t!(
+                    "check-evidence-typed",
+                    typed = e.typed_shown("\"", "\"")
+                ))
+            )
         },
         out = esc(&e.stdout),
     )
@@ -96,45 +124,49 @@ fn class_head(class: &Class<'_>) -> String {
     } else {
         reports.iter().map(|r| r.score()).sum::<f64>() / reports.len() as f64
     };
+    let heading = xml_escape(&crate::t!(
+        "check-class-heading",
+        exercise = class.exercise,
+        role = class.role,
+        count = class.rows.len() as u64
+    ));
+    let lang = match crate::i18n::current() {
+        crate::i18n::Lang::EnUs => "en",
+        other => other.tag(),
+    };
     format!(
-        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">\
+        "<!doctype html><html lang=\"{lang}\"><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>socklab check: {ex} {role}, a class of {n}</title>\
-<style>\
-body{{font-family:system-ui,sans-serif;margin:1.5em;color:#222}}\
-h1{{font-size:1.4em}}h2{{font-size:1.15em;margin-top:1.6em}}\
-table{{border-collapse:collapse}}th,td{{padding:4px 8px;border:1px solid #ddd;text-align:center}}\
-th.check{{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal;font-family:monospace}}\
-th.adv{{color:#666;font-style:italic}}td.name{{text-align:left;font-family:monospace}}\
-td.pass{{background:#c8ecc8}}td.fail{{background:#f6c4c4}}td.skip{{background:#eee;color:#777}}\
-td.fail.adv{{background:#fbe6c8}}td.error{{background:#f6c4c4;text-align:left}}td.score{{font-weight:bold}}\
-td a{{color:inherit;text-decoration:none;display:block}}\
-.bar{{display:flex;align-items:center;gap:.5em;margin:2px 0}}\
-.bar code{{width:12em;text-align:right}}.bar .track{{width:24em;background:#eee;height:1em}}\
-.bar .fill{{background:#3a8f3a;height:1em}}.bar .adv{{background:#8aa8c8}}\
-details{{margin:.4em 0;border:1px solid #ddd;padding:.3em .6em}}summary{{cursor:pointer}}\
-pre{{background:#f7f7f7;padding:.5em;overflow:auto;max-height:20em}}\
-.v-pass{{color:#070}}.v-fail{{color:#b00}}.v-skip{{color:#777}}\
-</style>\
-<h1>socklab check: {ex} {role}, a class of {n}</h1>\
-<p>Command: <code>{cmd}</code><br>Mean score {mean:.1}% (the share of required checks passed; \
-advisory checks, in italics and a paler colour, never lower it). Click a cell or a name for the evidence.</p>",
-        ex = xml_escape(class.exercise),
-        role = xml_escape(class.role),
-        n = class.rows.len(),
-        cmd = xml_escape(&class.command),
+<title>{heading}</title>\
+<style>{style}</style>\
+<h1>{heading}</h1>\
+<p>{command}<br>{mean}</p>",
+        style = CLASS_STYLE.trim_end(),
+        command = crate::t!(
+            "check-class-command",
+            command = format!("<code>{}</code>", xml_escape(&class.command))
+        ),
+        mean = xml_escape(&crate::t!(
+            "check-class-mean",
+            mean = super::model::decimal_mark(format!("{mean:.1}"))
+        )),
     )
 }
 
 /// The class's table: a row per submission, a cell per check, each a link to its evidence.
 fn class_table(out: &mut String, class: &Class<'_>) {
     let ids = check_ids(class.rows);
-    out.push_str("<table><tr><th>submission</th><th>score</th>");
+    let _ = write!(
+        out,
+        "<table><tr><th>{}</th><th>{}</th>",
+        xml_escape(&crate::t!("check-column-submission")),
+        xml_escape(&crate::t!("check-column-score"))
+    );
     for (id, title, required) in &ids {
         let _ = write!(
             out,
             "<th class=\"check{}\" title=\"{}\">{}</th>",
-            if *required { "" } else { " adv" },
+            adv_class(*required),
             xml_escape(title),
             xml_escape(id)
         );
@@ -148,7 +180,11 @@ fn class_table(out: &mut String, class: &Class<'_>) {
         );
         match r {
             Some(r) => {
-                let _ = write!(out, "<td class=\"score\">{}%</td>", r.score());
+                let _ = write!(
+                    out,
+                    "<td class=\"score\">{}%</td>",
+                    super::model::decimal(r.score())
+                );
                 for (id, _, _) in &ids {
                     out.push_str(&cell(i, r.checks.iter().find(|c| c.id == *id)));
                 }
@@ -156,9 +192,9 @@ fn class_table(out: &mut String, class: &Class<'_>) {
             None => {
                 let _ = write!(
                     out,
-                    "<td class=\"score\">–</td><td class=\"error\" colspan=\"{}\">could not run: {}</td>",
+                    "<td class=\"score\">–</td><td class=\"error\" colspan=\"{}\">{}</td>",
                     ids.len().max(1),
-                    xml_escape(err)
+                    xml_escape(&crate::t!("check-could-not-run", error = err.as_str()))
                 );
             }
         }
@@ -173,9 +209,10 @@ fn cell(i: usize, c: Option<&CheckResult>) -> String {
         return "<td></td>".into();
     };
     format!(
-        "<td class=\"{v}{adv}\" title=\"{reason}\"><a href=\"#s{i}-{id}\">{v}</a></td>",
+        "<td class=\"{v}{adv}\" title=\"{reason}\"><a href=\"#s{i}-{id}\">{shown}</a></td>",
         v = c.verdict.word(),
-        adv = if c.required { "" } else { " adv" },
+        shown = xml_escape(&c.verdict.shown()),
+        adv = adv_class(c.required),
         reason = xml_escape(&c.reason),
         id = c.id,
     )
@@ -183,7 +220,11 @@ fn cell(i: usize, c: Option<&CheckResult>) -> String {
 
 /// The pass rate of each check, as a bar.
 fn pass_rates(out: &mut String, class: &Class<'_>) {
-    out.push_str("<h2>Pass rate of each check</h2>");
+    let _ = write!(
+        out,
+        "<h2>{}</h2>",
+        xml_escape(&crate::t!("check-class-pass-rates"))
+    );
     for (id, _, required) in &check_ids(class.rows) {
         let (p, t) = pass_rate(class.rows, id);
         let pct = if t == 0 {
@@ -193,33 +234,46 @@ fn pass_rates(out: &mut String, class: &Class<'_>) {
         };
         let _ = write!(
             out,
-            "<div class=\"bar\"><code>{}</code><div class=\"track\"><div class=\"fill{}\" style=\"width:{pct:.1}%\"></div></div><span>{p} of {t}{}</span></div>",
+            "<div class=\"bar\"><code>{}</code><div class=\"track\"><div class=\"fill{}\" style=\"width:{pct:.1}%\"></div></div><span>{}</span></div>",
             xml_escape(id),
-            if *required { "" } else { " adv" },
-            if *required { "" } else { " (advisory)" },
+            adv_class(*required),
+            xml_escape(&if *required {
+                crate::t!("check-class-rate", passed = p as u64, total = t as u64)
+            } else {
+                crate::t!(
+                    "check-class-rate-advisory",
+                    passed = p as u64,
+                    total = t as u64
+                )
+            }),
         );
     }
 }
 
 /// Each submission's evidence, folded: its summary, then each check's.
 fn class_evidence(out: &mut String, class: &Class<'_>) {
-    out.push_str("<h2>Evidence</h2>");
+    let _ = write!(
+        out,
+        "<h2>{}</h2>",
+        xml_escape(&crate::t!("check-class-evidence"))
+    );
     for (i, ((_, r, err), name)) in class.rows.iter().zip(&class.short_names()).enumerate() {
         let _ = write!(
             out,
             "<details id=\"s{i}\"><summary><code>{}</code>: {}</summary>",
             xml_escape(name),
             r.as_ref().map_or_else(
-                || format!("could not run: {}", xml_escape(err)),
+                || xml_escape(&crate::t!("check-could-not-run", error = err.as_str())),
                 |r| xml_escape(&r.summary())
             )
         );
         for c in r.iter().flat_map(|r| &r.checks) {
             let _ = write!(
                 out,
-                "<details id=\"s{i}-{id}\"><summary><b class=\"v-{v}\">{v}</b> <code>{id}</code> {title}: {reason}</summary><pre>{ev}</pre></details>",
+                "<details id=\"s{i}-{id}\"><summary><b class=\"v-{v}\">{shown}</b> <code>{id}</code> {title}: {reason}</summary><pre>{ev}</pre></details>",
                 id = xml_escape(c.id),
                 v = c.verdict.word(),
+                shown = xml_escape(&c.verdict.shown()),
                 title = xml_escape(&c.title),
                 reason = xml_escape(&c.reason),
                 ev = xml_escape(&plain_evidence(c)),
@@ -229,7 +283,24 @@ fn class_evidence(out: &mut String, class: &Class<'_>) {
     }
 }
 
+/// The CSS class that sets an advisory check's cells and bars apart (paler, in italics).
+const ADVISORY_CLASS: &str = "adv";
+
+/// What a check's cell, header or bar adds to its CSS classes: `" adv"` for an advisory
+/// check, nothing for a required one.
+fn adv_class(required: bool) -> String {
+    if required {
+        String::new()
+    } else {
+        format!(" {ADVISORY_CLASS}")
+    }
+}
+
 /// A link to a submission or a cell opens its evidence (and the submission around it).
-const OPEN_TARGET: &str = "<script>function openTarget(){var e=document.getElementById(location.hash.slice(1));\
-for(;e;e=e.parentElement){if(e.tagName==='DETAILS')e.open=true;}}\
-window.addEventListener('hashchange',openTarget);openTarget();</script></html>\n";
+const OPEN_TARGET: &str = include_str!("open_target.js");
+
+/// The single report's style sheet.
+const PAGE_STYLE: &str = include_str!("page.css");
+
+/// The class page's style sheet.
+const CLASS_STYLE: &str = include_str!("class.css");

@@ -59,7 +59,8 @@ impl ReportFormat for Junit {
 
 /// What a report's suite is called: `socklab check tcp-add server`.
 fn suite_name(r: &Report) -> String {
-    format!("socklab check {} {}", r.exercise, r.role)
+    // The command line that ran it: the same in every language.
+    ["socklab", "check", &r.exercise, &r.role].join(" ")
 }
 
 /// The report's `<testsuite>`, called `name`: its counts, its score and command, and a case

@@ -132,6 +132,69 @@ mod tests {
     }
 
     #[test]
+    fn the_html_pages_junit_gradescope_and_the_terminal_speak_the_run_s_language() {
+        use crate::i18n::{Lang, set_here};
+        let rows = class::sample_rows();
+        let class = class::sample_class(&rows);
+        let Some(report) = rows[1].1.as_ref() else {
+            panic!("no report in the sample's second row");
+        };
+        set_here(Some(Lang::PtPt));
+        let page = Html.class(&class).unwrap_or_default();
+        let single = Html.single(report);
+        let junit = Junit.single(report);
+        let grades = Gradescope.single(report);
+        let terminal = Text.single(report);
+        let advisory = rows[3]
+            .1
+            .as_ref()
+            .map(|r| Text.single(r))
+            .unwrap_or_default();
+        set_here(None);
+        for english in [
+            "Pass rate",
+            "could not run",
+            "<h2>Evidence",
+            "Mean score",
+            "a class of",
+            ">submission<",
+            "(advisory)",
+        ] {
+            assert!(!page.contains(english), "{english:?} in:\n{page}");
+        }
+        assert!(page.starts_with("<!doctype html><html lang=\"pt-PT\">"));
+        assert!(page.contains("uma turma de 4 entregas"), "{page}");
+        assert!(page.contains("Nota média 50,0 %"), "{page}");
+        assert!(page.contains("<span>0 de 1 (indicativa)</span>"), "{page}");
+        assert!(single.contains("<th>verificação</th>"), "{single}");
+        // JUnit: its attributes are codes as ever, its texts Portuguese.
+        assert!(
+            junit.contains("classname=\"tcp-add.server.required\""),
+            "{junit}"
+        );
+        assert!(junit.contains("falhou: got"), "{junit}");
+        assert!(
+            junit.contains("escrito: &quot;Ana&quot; aos 0,6 s"),
+            "{junit}"
+        );
+        assert!(
+            grades.contains("\"name\": \"adds adds: falhou\""),
+            "{grades}"
+        );
+        assert!(grades.contains("\"status\": \"failed\""), "{grades}");
+        assert!(terminal.contains("FALHOU adds "), "{terminal}");
+        assert!(
+            terminal.contains("1 passou, 1 falhou (nota 50 %: 1 de 2 verificações obrigatórias passaram; indicativas 0 de 0); falhou uma verificação obrigatória"),
+            "{terminal}"
+        );
+        assert!(
+            advisory.contains("(pontos do ficheiro de pesos)"),
+            "{advisory}"
+        );
+        assert!(advisory.contains(" <b> (indicativa): no"), "{advisory}");
+    }
+
+    #[test]
     fn messages_sent_apart_are_shown_apart() {
         let e = Evidence {
             sent: b"onetwo twothree three three".to_vec(),

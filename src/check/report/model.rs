@@ -13,6 +13,8 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The verdict's stable code ("pass", "fail", "skip"): the same in every language, as
+    /// JSON, CSV, JUnit's attributes and HTML's classes write it.
     pub fn word(self) -> &'static str {
         match self {
             Self::Pass => "pass",
@@ -20,6 +22,36 @@ impl Verdict {
             Self::Skip => "skip",
         }
     }
+
+    /// The verdict for people, in the current language ("pass" in English, "passou" in
+    /// Portuguese).
+    pub fn shown(self) -> String {
+        match self {
+            Self::Pass => crate::t!("check-verdict-pass"),
+            Self::Fail => crate::t!("check-verdict-fail"),
+            Self::Skip => crate::t!("check-verdict-skip"),
+        }
+    }
+}
+
+/// `x` as a person reads it in the current language: Rust's shortest form ("66.7", "100"),
+/// with a decimal comma in Portuguese and Spanish ("66,7").
+pub fn decimal(x: f64) -> String {
+    decimal_mark(x.to_string())
+}
+
+/// A number written with a decimal point (`"66.7"`), with the current language's decimal
+/// mark instead (`"66,7"` in Portuguese and Spanish).
+pub fn decimal_mark(plain: String) -> String {
+    match crate::i18n::current() {
+        crate::i18n::Lang::EnUs => plain,
+        _ => plain.replace('.', ","),
+    }
+}
+
+/// `ms` milliseconds as seconds with one decimal, as a person reads them ("0.6", "1,2").
+pub fn seconds_shown(ms: u64) -> String {
+    decimal_mark(format!("{}.{}", ms / 1000, ms % 1000 / 100))
 }
 
 /// What was seen: the bytes on the wire and what the program printed and did.
@@ -42,11 +74,10 @@ impl Evidence {
         self.typed
             .iter()
             .map(|(line, ms)| {
-                format!(
-                    "{open}{}{close} at {}.{} s",
-                    escape_bytes(line.as_bytes()),
-                    ms / 1000,
-                    ms % 1000 / 100
+                crate::t!(
+                    "check-typed-at",
+                    line = format!("{open}{}{close}", escape_bytes(line.as_bytes())),
+                    seconds = seconds_shown(*ms)
                 )
             })
             .collect::<Vec<_>>()
@@ -143,8 +174,8 @@ pub type Weights = std::collections::BTreeMap<String, f64>;
 /// a line; `#` starts a comment. JSON (`{"listens": 2, …}`) is read too.
 pub fn parse_weights(text: &str) -> Result<Weights, String> {
     if text.trim_start().starts_with('{') {
-        let map: std::collections::BTreeMap<String, f64> =
-            serde_json::from_str(text).map_err(|e| format!("not a JSON object of points: {e}"))?;
+        let map: std::collections::BTreeMap<String, f64> = serde_json::from_str(text)
+            .map_err(|e| crate::t!("check-weights-not-json", error = e.to_string()))?;
         return check_weights(map);
     }
     let mut map = Weights::new();
@@ -157,14 +188,15 @@ pub fn parse_weights(text: &str) -> Result<Weights, String> {
             .split(|c: char| c == ',' || c == '=' || c == ':' || c.is_whitespace())
             .filter(|p| !p.is_empty());
         let (Some(id), Some(points), None) = (parts.next(), parts.next(), parts.next()) else {
-            return Err(format!(
-                "line {}: \"{line}\" is not `check-id points`",
-                n + 1
+            return Err(crate::t!(
+                "check-weights-bad-line",
+                line = n + 1,
+                text = line
             ));
         };
         let points: f64 = points
             .parse()
-            .map_err(|_| format!("line {}: \"{points}\" is not a number of points", n + 1))?;
+            .map_err(|_| crate::t!("check-weights-bad-points", line = n + 1, points = points))?;
         map.insert(id.to_owned(), points);
     }
     check_weights(map)
@@ -172,10 +204,14 @@ pub fn parse_weights(text: &str) -> Result<Weights, String> {
 
 fn check_weights(map: Weights) -> Result<Weights, String> {
     if let Some((id, p)) = map.iter().find(|(_, p)| !p.is_finite() || **p < 0.0) {
-        return Err(format!("{id}: {p} points (points are 0 or more)"));
+        return Err(crate::t!(
+            "check-weights-negative",
+            id = id.as_str(),
+            points = p.to_string()
+        ));
     }
     if map.values().sum::<f64>() <= 0.0 {
-        return Err("no check is worth any points".into());
+        return Err(crate::t!("check-weights-none"));
     }
     Ok(map)
 }
@@ -266,36 +302,70 @@ impl Report {
     pub fn summary(&self) -> String {
         let (rp, rt) = self.tally(true);
         let (ap, at) = self.tally(false);
-        format!(
-            "score {}%: {rp} of {rt} required checks passed{}; advisory {ap} of {at}",
-            self.score(),
-            if self.weights.is_some() {
-                " (points from the weights file)"
-            } else {
-                ""
-            }
-        )
+        let score = decimal(self.score());
+        let (rp, rt, ap, at) = (rp as u64, rt as u64, ap as u64, at as u64);
+        if self.weights.is_some() {
+            crate::t!(
+                "check-summary-weighted",
+                score = score,
+                passed = rp,
+                total = rt,
+                advisory_passed = ap,
+                advisory_total = at
+            )
+        } else {
+            crate::t!(
+                "check-summary",
+                score = score,
+                passed = rp,
+                total = rt,
+                advisory_passed = ap,
+                advisory_total = at
+            )
+        }
     }
 }
 
 /// A check's reason and evidence as plain text (Gradescope's output, JUnit's system-out).
 pub fn plain_evidence(c: &CheckResult) -> String {
     let e = &c.evidence;
-    let mut out = format!("{}: {}\n", c.verdict.word(), c.reason);
+    let mut out = format!("{}: {}\n", c.verdict.shown(), c.reason);
     if !e.sent.is_empty() {
-        let _ = writeln!(out, "sent: {}", e.sent_shown("\"", "\""));
+        let _ = writeln!(
+            out,
+            "{}",
+            crate::t!("check-evidence-sent", sent = e.sent_shown("\"", "\""))
+        );
     }
     if !e.received.is_empty() {
-        let _ = writeln!(out, "received: \"{}\"", escape_bytes(&e.received));
+        let received = format!("\"{}\"", escape_bytes(&e.received));
+        let _ = writeln!(
+            out,
+            "{}",
+            crate::t!("check-evidence-received", received = received)
+        );
     }
     if !e.typed.is_empty() {
-        let _ = writeln!(out, "typed: {}", e.typed_shown("\"", "\""));
+        let _ = writeln!(
+            out,
+            "{}",
+            crate::t!("check-evidence-typed", typed = e.typed_shown("\"", "\""))
+        );
     }
     if let Some(code) = e.exit_code {
-        let _ = writeln!(out, "exit code: {code}");
+        let _ = writeln!(
+            out,
+            "{}",
+            crate::t!("check-evidence-exit-code", code = code)
+        );
     }
     if !e.stdout.trim().is_empty() {
-        let _ = writeln!(out, "the program's output:\n{}", e.stdout.trim_end());
+        let _ = writeln!(
+            out,
+            "{}\n{}",
+            crate::t!("check-evidence-output"),
+            e.stdout.trim_end()
+        );
     }
     out
 }

@@ -31,35 +31,54 @@ impl ReportFormat for Text {
 /// One line per check.
 pub fn line(c: &CheckResult) -> String {
     let mark = match c.verdict {
-        Verdict::Pass => "PASS",
-        Verdict::Fail => "FAIL",
-        Verdict::Skip => "skip",
+        Verdict::Pass => crate::t!("check-mark-pass"),
+        Verdict::Fail => crate::t!("check-mark-fail"),
+        Verdict::Skip => crate::t!("check-mark-skip"),
     };
-    format!(
-        "{mark} {:<20} {}{}: {}",
-        c.id,
-        c.title,
-        if c.required { "" } else { " (advisory)" },
-        c.reason
-    )
+    let id = format!("{:<20}", c.id);
+    let (title, reason) = (c.title.as_str(), c.reason.as_str());
+    if c.required {
+        crate::t!(
+            "check-text-line",
+            mark = mark,
+            id = id,
+            title = title,
+            reason = reason
+        )
+    } else {
+        crate::t!(
+            "check-text-line-advisory",
+            mark = mark,
+            id = id,
+            title = title,
+            reason = reason
+        )
+    }
 }
 
 /// What follows the last check's line: the counts and the score, and how the program was
 /// confined.
 pub fn tail(r: &Report) -> String {
-    let mut out = format!(
-        "{} passed, {} failed ({}){}\n",
-        r.passed(),
-        r.failed(),
-        r.summary(),
-        if r.required_passed() {
-            ""
-        } else {
-            "; a required check failed"
-        }
-    );
+    let (passed, failed) = (r.passed() as u64, r.failed() as u64);
+    let mut out = if r.required_passed() {
+        crate::t!(
+            "check-text-tail",
+            passed = passed,
+            failed = failed,
+            summary = r.summary()
+        )
+    } else {
+        crate::t!(
+            "check-text-tail-required-failed",
+            passed = passed,
+            failed = failed,
+            summary = r.summary()
+        )
+    };
+    out.push('\n');
     if let Some(c) = &r.confinement {
-        out.push_str(&format!("confinement: {}\n", c.line()));
+        out.push_str(&crate::t!("check-text-confinement", confinement = c.line()));
+        out.push('\n');
     }
     out
 }

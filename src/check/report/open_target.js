@@ -1,0 +1,1 @@
+function openTarget(){var e=document.getElementById(location.hash.slice(1));for(;e;e=e.parentElement){if(e.tagName==='DETAILS')e.open=true;}}window.addEventListener('hashchange',openTarget);openTarget();
