@@ -5,7 +5,7 @@ use std::net::{SocketAddr, TcpListener, TcpStream, UdpSocket};
 use std::time::{Duration, Instant};
 
 use super::case::{
-    Conn, Peer, Subject, answers, ended_cleanly, exit_verdict, output_shows, wait_released,
+    Conn, Peer, Subject, answers, ended_cleanly_reason, exit_verdict, output_shows, wait_released,
 };
 use super::error::CheckError;
 use super::options::{Options, expand};
@@ -117,17 +117,17 @@ struct ServerCase<'a> {
     s: Subject<'a>,
     tcp: bool,
     found: Option<(WireFormat, AddExchange)>,
-    skipping: Option<&'static str>,
+    skipping: Option<Reason>,
     /// No format was answered: every later check is skipped.
     never_answered: bool,
 }
 
 impl Case for ServerCase<'_> {
-    fn skipping(&self) -> Option<String> {
+    fn skip_reason(&self) -> Option<Reason> {
         if self.never_answered {
-            return Some(crate::t!("case-add-never-answered"));
+            return Some(crate::reason!("case-add-never-answered"));
         }
-        self.skipping.map(str::to_owned)
+        self.skipping.clone()
     }
 }
 
@@ -157,7 +157,7 @@ fn server(o: &Options, sink: &mut dyn FnMut(CheckResult)) -> Result<Option<Strin
 
 /// listens: the program started and listens on the port.
 fn listens(c: &mut ServerCase<'_>, _: Spec) -> Result<CheckResult, CheckError> {
-    c.s.listens_or_skip(&mut c.skipping)
+    c.s.listens_or_skip_reason(&mut c.skipping)
 }
 
 /// answers: the given format, or each in turn until one is answered.
@@ -259,7 +259,7 @@ fn split_request(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, Chec
         let pieces: Vec<&[u8]> = pieces.iter().map(Vec::as_slice).collect();
         raw_tcp_exchange(c.o, &pieces, Duration::from_millis(50))
     } else {
-        Err(c.s.not_back().into())
+        Err(c.s.not_back_reason())
     };
     Ok(answered(spec, outcome, c.s.program()))
 }
@@ -279,7 +279,7 @@ fn concurrent(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckEr
             None => Err(crate::reason!("case-add-no-reply-beside-silent")),
         }
     } else {
-        Err(c.s.not_back().into())
+        Err(c.s.not_back_reason())
     };
     Ok(answered(spec, outcome, c.s.program()))
 }
@@ -301,7 +301,7 @@ fn garbage(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError
             Err(crate::reason!("case-add-exited-on-malformed"))
         }
     } else {
-        Err(c.s.not_back().into())
+        Err(c.s.not_back_reason())
     };
     Ok(answered(spec, outcome, c.s.program()))
 }
@@ -309,7 +309,7 @@ fn garbage(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError
 /// out-of-range-stops: 150 gets no sum, the program exits and releases its port.
 fn out_of_range_stops(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckError> {
     if !c.s.ready()? {
-        return Ok(spec.skip(c.s.not_back()));
+        return Ok(spec.skip(c.s.not_back_reason()));
     }
     let (events, x) = exchange(c.o, c.format()?, 150);
     let exited =
@@ -653,25 +653,26 @@ fn out_of_range_input(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult,
         .flatten()
         .map_or_else(|| crate::t!("case-add-exit-none"), |c| c.to_string());
     let last = said.trim().lines().last().unwrap_or("").trim().to_owned();
-    let (verdict, reason): (Verdict, Reason) = match ended_cleanly(code, &out, o.timeout, "") {
-        (Verdict::Pass, _) if said.trim().is_empty() && sent => (
-            Verdict::Fail,
-            crate::reason!("case-add-150-sent-exited-silently", code = exit),
-        ),
-        (Verdict::Pass, _) if said.trim().is_empty() => (
-            Verdict::Fail,
-            crate::reason!("case-add-150-nothing-exited-silently", code = exit),
-        ),
-        (Verdict::Pass, _) if sent => (
-            Verdict::Pass,
-            crate::reason!("case-add-150-sent-said", said = last),
-        ),
-        (Verdict::Pass, _) => (
-            Verdict::Pass,
-            crate::reason!("case-add-150-refused-said", said = last),
-        ),
-        (verdict, reason) => (verdict, reason.into()),
-    };
+    let (verdict, reason): (Verdict, Reason) =
+        match ended_cleanly_reason(code, &out, o.timeout, Reason::from("")) {
+            (Verdict::Pass, _) if said.trim().is_empty() && sent => (
+                Verdict::Fail,
+                crate::reason!("case-add-150-sent-exited-silently", code = exit),
+            ),
+            (Verdict::Pass, _) if said.trim().is_empty() => (
+                Verdict::Fail,
+                crate::reason!("case-add-150-nothing-exited-silently", code = exit),
+            ),
+            (Verdict::Pass, _) if sent => (
+                Verdict::Pass,
+                crate::reason!("case-add-150-sent-said", said = last),
+            ),
+            (Verdict::Pass, _) => (
+                Verdict::Pass,
+                crate::reason!("case-add-150-refused-said", said = last),
+            ),
+            (verdict, reason) => (verdict, reason),
+        };
     Ok(spec.result(verdict, reason, Some(&mut program), Wire::default()))
 }
 
@@ -682,11 +683,12 @@ fn no_server(c: &mut ClientCase<'_>, spec: Spec) -> Result<CheckResult, CheckErr
     let patience = c.o.timeout + Duration::from_secs(3);
     let code = program.wait_exit(patience);
     let out = program.output();
-    let (verdict, reason): (Verdict, Reason) = match ended_cleanly(code, &out, patience, "") {
-        // How it ended, when it ended well, is said here.
-        (Verdict::Pass, _) => (Verdict::Pass, crate::reason!("case-add-ended-with-message")),
-        (verdict, reason) => (verdict, reason.into()),
-    };
+    let (verdict, reason): (Verdict, Reason) =
+        match ended_cleanly_reason(code, &out, patience, Reason::from("")) {
+            // How it ended, when it ended well, is said here.
+            (Verdict::Pass, _) => (Verdict::Pass, crate::reason!("case-add-ended-with-message")),
+            (verdict, reason) => (verdict, reason),
+        };
     Ok(spec.result(verdict, reason, Some(&mut program), Wire::default()))
 }
 

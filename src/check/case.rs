@@ -51,21 +51,6 @@ pub(super) fn save_case_capture(dir: &std::path::Path, id: &str) -> Result<(), S
     })
 }
 
-/// "the server never listened" in the current language, kept for the process (at most one
-/// text per language): the skip of a case whose skip is a `&'static str`.
-fn never_listened_text() -> &'static str {
-    use std::collections::HashMap;
-    use std::sync::{LazyLock, Mutex};
-    static SAID: LazyLock<Mutex<HashMap<crate::i18n::Lang, &'static str>>> =
-        LazyLock::new(Mutex::default);
-    let lang = crate::i18n::current();
-    let Ok(mut said) = SAID.lock() else {
-        return "the server never listened";
-    };
-    said.entry(lang)
-        .or_insert_with(|| Box::leak(crate::t!("check-never-listened").into_boxed_str()))
-}
-
 /// Whether something listens on `port` (TCP) or has it bound (UDP), read from the system's
 /// socket table where there is one (Linux), so that a server that serves one client is never
 /// spent on a probe. Elsewhere a bind of the port is tried and released at once.
@@ -165,11 +150,6 @@ impl<'a> Subject<'a> {
     /// Why the server is not there for the next case, after [`Self::ready`] said so: the
     /// program's doing, or socklab's own previous connection still holding the port (a lab
     /// server without SO_REUSEADDR cannot bind a port with a connection in TIME_WAIT).
-    pub fn not_back(&mut self) -> String {
-        self.not_back_reason().text
-    }
-
-    /// [`Self::not_back`] with its stable code.
     pub fn not_back_reason(&mut self) -> Reason {
         let port = self.o.port;
         let left = if self.o.exercise.tcp() {
@@ -196,21 +176,8 @@ impl<'a> Subject<'a> {
         }
     }
 
-    /// The `listens` check, and when the program never listened, `skipping` set so that every
-    /// later check of the table is skipped for that reason.
-    pub fn listens_or_skip(
-        &mut self,
-        skipping: &mut Option<&'static str>,
-    ) -> Result<CheckResult, CheckError> {
-        let (listening, result) = self.listens()?;
-        if !listening {
-            *skipping = Some(never_listened_text());
-        }
-        Ok(result)
-    }
-
-    /// [`Self::listens_or_skip`] for a case whose skip is a [`Reason`] (said in the run's
-    /// language, with its code).
+    /// The `listens` check, and when the program never listened, `skipping` set (said in the
+    /// run's language, with its code) so that every later check of the table is skipped.
     pub fn listens_or_skip_reason(
         &mut self,
         skipping: &mut Option<Reason>,
@@ -278,17 +245,7 @@ pub fn output_shows(output: &str, wanted: &[String]) -> (Verdict, Reason) {
 
 /// An advisory verdict on how a program ended: within the wait (`code` from `wait_exit`), and
 /// without a traceback in its `output`; `ended` says how it ended when it did.
-pub fn ended_cleanly(
-    code: Option<Option<i32>>,
-    output: &str,
-    waited: Duration,
-    ended: &str,
-) -> (Verdict, String) {
-    let (verdict, reason) = ended_cleanly_reason(code, output, waited, ended.into());
-    (verdict, reason.text)
-}
-
-/// [`ended_cleanly`] with the reason's stable code; `ended` is the reason of a pass.
+/// `ended` is the reason of a pass.
 pub fn ended_cleanly_reason(
     code: Option<Option<i32>>,
     output: &str,

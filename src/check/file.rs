@@ -4,7 +4,7 @@ use std::net::{SocketAddr, UdpSocket};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::case::{Peer, Subject, ended_cleanly};
+use super::case::{Peer, Subject, ended_cleanly_reason};
 use super::error::CheckError;
 use super::options::{Options, expand};
 use super::program::{Answers, Program};
@@ -124,12 +124,12 @@ struct ServerCase<'a> {
     /// at the end).
     out: tempfile::TempDir,
     s: Subject<'a>,
-    skipping: Option<&'static str>,
+    skipping: Option<Reason>,
 }
 
 impl Case for ServerCase<'_> {
-    fn skipping(&self) -> Option<String> {
-        self.skipping.map(str::to_owned)
+    fn skip_reason(&self) -> Option<Reason> {
+        self.skipping.clone()
     }
 }
 
@@ -163,7 +163,7 @@ fn temp_dir() -> Result<tempfile::TempDir, CheckError> {
 /// listens: the program started and listens on the port; the files it will be asked for are
 /// put beside it.
 fn listens(c: &mut ServerCase<'_>, _: Spec) -> Result<CheckResult, CheckError> {
-    let result = c.s.listens_or_skip(&mut c.skipping)?;
+    let result = c.s.listens_or_skip_reason(&mut c.skipping)?;
     put_files(&c.s);
     Ok(result)
 }
@@ -174,7 +174,7 @@ fn sizes_arrive(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, Check
     let mut wrong = Vec::new();
     for size in SIZES {
         if !c.ready()? {
-            wrong.push(format!("{size} B: {}", Reason::from(c.s.not_back()).text));
+            wrong.push(format!("{size} B: {}", c.s.not_back_reason().text));
             continue;
         }
         match download(c.o, &name(size), &c.saved(&name(size))) {
@@ -222,7 +222,7 @@ fn missing_name(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, Check
             (true, false) => Err(crate::reason!("case-file-next-failed-after-missing")),
         }
     } else {
-        Err(c.s.not_back().into())
+        Err(c.s.not_back_reason())
     };
     let verdict = match missing {
         Ok(()) => (Verdict::Pass, crate::reason!("case-file-went-on")),
@@ -236,7 +236,7 @@ fn traversal(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckErr
     let outcome = if c.ready()? {
         traversal_probe(c.o, &c.s)
     } else {
-        Err(c.s.not_back().into())
+        Err(c.s.not_back_reason())
     };
     Ok(outcome_result(spec, outcome, &mut c.s))
 }
@@ -246,7 +246,7 @@ fn empty_file(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckEr
     let outcome = if c.ready()? {
         empty_file_probe(c.o, &mut c.s, c.out.path())
     } else {
-        Err(c.s.not_back().into())
+        Err(c.s.not_back_reason())
     };
     Ok(outcome_result(spec, outcome, &mut c.s))
 }
@@ -272,7 +272,7 @@ fn concurrent(c: &mut ServerCase<'_>, spec: Spec) -> Result<CheckResult, CheckEr
             )),
         }
     } else {
-        Err(c.s.not_back().into())
+        Err(c.s.not_back_reason())
     };
     Ok(outcome_result(spec, outcome, &mut c.s))
 }
@@ -296,7 +296,7 @@ fn datagrams_of(
     let sizes = if c.ready()? {
         datagrams(c.o, &name(size))
     } else {
-        Err(c.s.not_back().into())
+        Err(c.s.not_back_reason())
     };
     let verdict = match sizes {
         Ok(sizes) => judge_chunks(&sizes, size),
@@ -706,14 +706,15 @@ fn missing_file(c: &mut ClientCase, spec: Spec) -> Result<CheckResult, CheckErro
     let mut program = c.start("socklab-missing.bin", &local)?;
     let patience = c.o.timeout + Duration::from_secs(3);
     let code = program.wait_exit(patience);
-    let verdict: (Verdict, Reason) = match ended_cleanly(code, &program.output(), patience, "") {
-        // How it ended, when it ended well, is said here.
-        (Verdict::Pass, _) if local.exists() => {
-            (Verdict::Pass, crate::reason!("case-file-ended-empty-left"))
-        }
-        (Verdict::Pass, _) => (Verdict::Pass, crate::reason!("case-file-ended-cleanly")),
-        (verdict, reason) => (verdict, reason.into()),
-    };
+    let verdict: (Verdict, Reason) =
+        match ended_cleanly_reason(code, &program.output(), patience, Reason::from("")) {
+            // How it ended, when it ended well, is said here.
+            (Verdict::Pass, _) if local.exists() => {
+                (Verdict::Pass, crate::reason!("case-file-ended-empty-left"))
+            }
+            (Verdict::Pass, _) => (Verdict::Pass, crate::reason!("case-file-ended-cleanly")),
+            (verdict, reason) => (verdict, reason),
+        };
     Ok(judged(spec, verdict, Some(&mut program)))
 }
 

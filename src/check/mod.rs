@@ -31,8 +31,8 @@ use self::case::{CASE_CAPTURE, new_case_capture, save_case_capture, settled_hold
 use self::report::{CheckResult, Report, Verdict};
 
 pub use self::case::{
-    Conn, LISTENS, Peer, Subject, accept_from, answers, crashed, ended_cleanly, exit_verdict,
-    is_listening, not_listening, output_shows, wait_listening, wait_released,
+    Conn, LISTENS, Peer, Subject, accept_from, answers, crashed, ended_cleanly_reason,
+    exit_verdict, is_listening, not_listening, output_shows, wait_listening, wait_released,
 };
 pub use self::error::{CheckError, graded_names};
 pub use self::options::{Built, DEFAULT_BUILD_TIMEOUT, Options, Tap, expand};
