@@ -424,6 +424,8 @@ const NOT_WORDS: &[(&str, &str)] = &[
     // The pane heights' saved keys (settings kept from before the window spoke other languages).
     ("src/gui/run_slot.rs", "Server"),
     ("src/gui/run_slot.rs", "Client"),
+    // The command a GitHub Classroom test ran, as its `test_code`.
+    ("src/check/report/classroom.rs", "socklab check {} {}"),
     // A unit.
     ("src/gui/exercises/file/mod.rs", "{} MiB/s"),
     // Names of algorithms and socket types.

@@ -417,6 +417,10 @@ fn the_gradescope_autograder_writes_results_for_a_submission() {
     assert_eq!(r["score"], r["max_score"], "{r:#}");
     assert_eq!(r["max_score"], 5.0, "{r:#}");
     assert!(r["tests"].as_array().unwrap().len() >= 5, "{r:#}");
+    assert!(
+        r["execution_time"].as_f64().is_some_and(|s| s >= 0.0),
+        "{r:#}"
+    );
 
     // The course's language in socklab.conf: the same score, the tests named in Portuguese.
     let conf = std::fs::read_to_string(source.join("socklab.conf")).unwrap();
@@ -830,5 +834,181 @@ fn a_failed_build_says_why_in_brazilian_portuguese_with_its_code() {
             .as_str()
             .is_some_and(|u| u.contains("uid")),
         "{report:#}"
+    );
+}
+
+/// A check of a Python echo server that echoes only once the client has closed its side (so
+/// `echoes` fails), writing PrairieLearn's and GitHub Classroom's files into `dir`.
+fn graded_for_the_platforms(dir: &Path) -> (Value, Value) {
+    let prairielearn = dir.join("results.json");
+    let classroom = dir.join("classroom.json");
+    let port = check_port(true).to_string();
+    let out = wait_output(
+        socklab_command(&[])
+            .args([
+                "check",
+                "tcp-echo",
+                "server",
+                "--port",
+                &port,
+                "--prairielearn",
+            ])
+            .arg(&prairielearn)
+            .arg("--github-classroom")
+            .arg(&classroom)
+            .args([
+                "--",
+                &python(),
+                &peer("echo_server.py"),
+                "tcp",
+                "{port}",
+                "eof",
+            ])
+            .spawn()
+            .unwrap(),
+        Duration::from_secs(120),
+    );
+    assert_eq!(out.code, Some(1), "{}{}", out.stdout, out.stderr);
+    let read =
+        |p: &Path| -> Value { serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap() };
+    (read(&prairielearn), read(&classroom))
+}
+
+#[test]
+fn prairielearn_and_github_classroom_get_the_results_their_graders_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pl, gh) = graded_for_the_platforms(dir.path());
+
+    // PrairieLearn's external grader results: gradable, a score from 0 to 1, tests with
+    // points and max_points, every test's points within its maximum.
+    assert_eq!(pl["gradable"], true, "{pl:#}");
+    let score = pl["score"].as_f64().unwrap();
+    assert!(score > 0.0 && score < 1.0, "{pl:#}");
+    let tests = pl["tests"].as_array().unwrap();
+    let (mut got, mut max) = (0.0, 0.0);
+    for t in tests {
+        for key in ["name", "description", "message", "output"] {
+            assert!(t[key].is_string(), "{key} in {t:#}");
+        }
+        let (p, m) = (
+            t["points"].as_f64().unwrap(),
+            t["max_points"].as_f64().unwrap(),
+        );
+        assert!((0.0..=m).contains(&p), "{t:#}");
+        got += p;
+        max += m;
+    }
+    assert!((score - got / max).abs() < 1e-9, "{pl:#}");
+    let echoes = tests.iter().find(|t| t["name"] == "echoes").unwrap();
+    assert_eq!(echoes["points"], 0.0, "{echoes:#}");
+    assert!(
+        pl["message"]
+            .as_str()
+            .unwrap()
+            .contains("required checks passed")
+    );
+
+    // GitHub Classroom's reporter: a step output holds the file base64-encoded; the reporter
+    // decodes it and gives Classroom the sum of the tests' scores out of max_score.
+    assert_eq!(gh["version"], 1, "{gh:#}");
+    assert_eq!(gh["status"], "fail", "{gh:#}");
+    let max_score = gh["max_score"].as_f64().unwrap();
+    let tests = gh["tests"].as_array().unwrap();
+    for t in tests {
+        assert!(
+            ["pass", "fail"].contains(&t["status"].as_str().unwrap()),
+            "{t:#}"
+        );
+        assert!(t["score"].is_number() && t["name"].is_string(), "{t:#}");
+        assert_eq!(t["line_no"], 0, "{t:#}");
+    }
+    let sum: f64 = tests.iter().map(|t| t["score"].as_f64().unwrap()).sum();
+    assert!((sum / max_score - score).abs() < 1e-9, "{gh:#}");
+    let Some(node) = which("node") else {
+        say("skipped: decoding the GitHub Classroom result as its reporter does (no node)");
+        return;
+    };
+    // As the reporter (Node) reads it: base64 from the environment, then its points notice.
+    // The workflow's step writes `result=$(base64 -w0 classroom.json)`.
+    let encoded = Command::new("base64")
+        .arg("-w0")
+        .arg(dir.path().join("classroom.json"))
+        .output()
+        .unwrap();
+    assert!(encoded.status.success());
+    let encoded = String::from_utf8(encoded.stdout).unwrap();
+    let script = "const r = JSON.parse(Buffer.from(process.env.SOCKLAB_RESULTS, 'base64')\
+        .toString('utf-8')); let total = 0; let max = 0;\
+        if (r.max_score) { max += r.max_score; r.tests.forEach(({score}) => { total += score; }); }\
+        console.log(`Points ${total}/${max}`);";
+    let out = Command::new(node)
+        .args(["-e", script])
+        .env("SOCKLAB_RESULTS", encoded)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(said.trim(), format!("Points {sum}/{max_score}"), "{said}");
+}
+
+#[test]
+fn the_prairielearn_grader_writes_results_for_a_submission() {
+    // PrairieLearn's layout in a temporary folder: student/ (the submission), results/ made
+    // by the grader.
+    let grade = tempfile::tempdir().unwrap();
+    let student = grade.path().join("student");
+    std::fs::create_dir_all(&student).unwrap();
+    std::fs::copy(peer("echo_server.py"), student.join("TCPserver.py")).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs/prairielearn/serverFilesCourse/socklab/run.sh");
+    let run = || {
+        wait_output(
+            Command::new("bash")
+                .arg(&script)
+                .env("GRADE", grade.path())
+                .env("SOCKLAB", env!("CARGO_BIN_EXE_socklab"))
+                .env("PYTHON", python())
+                .env("EXTRA", format!("--port {}", check_port(true)))
+                .env("REPORT_LANG", "es")
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap(),
+            Duration::from_secs(120),
+        )
+    };
+    let out = run();
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    let results = grade.path().join("results/results.json");
+    let r: Value = serde_json::from_str(&std::fs::read_to_string(&results).unwrap()).unwrap();
+    assert_eq!(
+        (r["gradable"].clone(), r["score"].clone()),
+        (true.into(), 1.0.into()),
+        "{r:#}"
+    );
+    let listens = r["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "listens")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        listens["description"], "escucha a más tardar 5 s después de arrancar",
+        "{r:#}"
+    );
+
+    // No program in the submission: not gradable, saying why (no attempt used).
+    std::fs::remove_file(student.join("TCPserver.py")).unwrap();
+    let out = run();
+    assert_eq!(out.code, Some(0));
+    let r: Value = serde_json::from_str(&std::fs::read_to_string(&results).unwrap()).unwrap();
+    assert_eq!(r["gradable"], false, "{r:#}");
+    assert!(
+        r["format_errors"][0]
+            .as_str()
+            .unwrap()
+            .contains("TCPserver.py"),
+        "{r:#}"
     );
 }

@@ -151,6 +151,14 @@ pub struct CheckArgs {
     /// Also write Gradescope's results.json to FILE.
     #[arg(long, value_name = "FILE", conflicts_with = "each")]
     pub gradescope: Option<std::path::PathBuf>,
+    /// Also write PrairieLearn's external grader results.json to FILE
+    /// (/grade/results/results.json in its container).
+    #[arg(long, value_name = "FILE", conflicts_with = "each")]
+    pub prairielearn: Option<std::path::PathBuf>,
+    /// Also write GitHub Classroom's autograding result to FILE (the JSON its grading reporter
+    /// reads, base64-encoded, from a step's `result` output).
+    #[arg(long, value_name = "FILE", conflicts_with = "each")]
+    pub github_classroom: Option<std::path::PathBuf>,
     /// Keep one pcapng capture per case in DIR, named by check id (`listens.pcapng`, …):
     /// what socklab's own side sent and received, for Wireshark. With --each, a folder per
     /// submission inside DIR.
@@ -280,14 +288,26 @@ fn one(options: &Options, args: &CheckArgs) -> ExitCode {
 }
 
 /// The files a check run can write besides its printed output (`--report`, `--gradescope`,
-/// `--junit`), each with its format.
+/// `--prairielearn`, `--github-classroom`, `--junit`), each with its format.
 fn outputs(args: &CheckArgs) -> impl Iterator<Item = (&Path, &'static dyn ReportFormat)> {
     let page = args.report.as_deref().map(|p| (p, report::page_for(p)));
-    let gradescope: Option<(&Path, &'static dyn ReportFormat)> =
-        args.gradescope.as_deref().map(|p| (p, &Gradescope as _));
-    let junit: Option<(&Path, &'static dyn ReportFormat)> =
-        args.junit.as_deref().map(|p| (p, &Junit as _));
-    [page, gradescope, junit].into_iter().flatten()
+    [
+        page,
+        with(&args.gradescope, &Gradescope),
+        with(&args.prairielearn, &report::PrairieLearn),
+        with(&args.github_classroom, &report::GithubClassroom),
+        with(&args.junit, &Junit),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// `path`, if given, with `format`.
+fn with<'a>(
+    path: &'a Option<std::path::PathBuf>,
+    format: &'static dyn ReportFormat,
+) -> Option<(&'a Path, &'static dyn ReportFormat)> {
+    path.as_deref().map(|p| (p, format))
 }
 
 /// Writes each of the [`outputs`] that `text` gives a text for, atomically; false (having

@@ -48,6 +48,7 @@ pub fn run(
         applied: std::sync::Arc::default(),
         ..options.clone()
     };
+    let started = std::time::Instant::now();
     let mut report = Report {
         exercise: options.exercise.name().to_owned(),
         role: options.role.name().to_owned(),
@@ -56,6 +57,7 @@ pub fn run(
         checks: Vec::new(),
         weights: options.weights.clone(),
         confinement: None,
+        elapsed: std::time::Duration::ZERO,
     };
     port_is_free(&options)?;
     if let Some(dir) = &options.pcap {
@@ -77,6 +79,7 @@ pub fn run(
         report.checks.push(checked);
         if !ok {
             report.confinement = Some(b.applied);
+            report.elapsed = started.elapsed();
             return Ok(report);
         }
         options.built = Some(std::sync::Arc::new(b.built));
@@ -114,6 +117,7 @@ pub fn run(
     }
     report.format = format;
     report.confinement = options.applied.lock().ok().and_then(|a| a.clone());
+    report.elapsed = started.elapsed();
     Ok(report)
 }
 

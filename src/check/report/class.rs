@@ -142,6 +142,7 @@ mod tests {
                 checks,
                 weights: (n == 2).then(|| [("adds".into(), 3.0), ("extra".into(), 1.5)].into()),
                 confinement: None,
+                elapsed: std::time::Duration::from_millis(2400),
             }
         };
         vec![

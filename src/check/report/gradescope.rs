@@ -72,6 +72,7 @@ pub fn value(r: &Report) -> serde_json::Value {
             role = r.role.as_str(),
             summary = r.summary()
         ),
+        "execution_time": r.elapsed.as_secs_f64().round(),
         "stdout_visibility": "visible",
         "visibility": "visible",
         "tests": tests,

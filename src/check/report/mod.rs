@@ -1,10 +1,11 @@
 //! A check's verdicts with their evidence, and the formats a report is written in: one
-//! [`ReportFormat`] each (Markdown, HTML, JUnit XML, JSON, Gradescope's `results.json`, the
-//! terminal's text), listed in [`FORMATS`].
+//! [`ReportFormat`] each (Markdown, HTML, JUnit XML, JSON, Gradescope's and PrairieLearn's
+//! `results.json`, GitHub Classroom's result, the terminal's text), listed in [`FORMATS`].
 
 use std::path::Path;
 
 pub mod class;
+mod classroom;
 pub mod format;
 mod gradescope;
 mod html;
@@ -12,9 +13,11 @@ mod json;
 mod junit;
 mod markdown;
 pub mod model;
+mod prairielearn;
 pub mod text;
 
 pub use class::{Class, Row};
+pub use classroom::GithubClassroom;
 pub use format::ReportFormat;
 pub use gradescope::Gradescope;
 pub use html::Html;
@@ -25,10 +28,20 @@ pub use model::{
     CheckResult, Evidence, Reason, Report, Verdict, Weights, csv_field, parse_weights,
     plain_evidence, xml_escape,
 };
+pub use prairielearn::PrairieLearn;
 pub use text::Text;
 
 /// Every format.
-pub const FORMATS: [&dyn ReportFormat; 6] = [&Markdown, &Html, &Junit, &Json, &Gradescope, &Text];
+pub const FORMATS: [&dyn ReportFormat; 8] = [
+    &Markdown,
+    &Html,
+    &Junit,
+    &Json,
+    &Gradescope,
+    &PrairieLearn,
+    &GithubClassroom,
+    &Text,
+];
 
 /// The format a file named `path` means: the first in [`FORMATS`] one of whose extensions
 /// its name ends in (any case).
@@ -102,7 +115,7 @@ mod tests {
     }
 
     #[test]
-    fn the_pages_junit_and_json_have_a_class_form_and_gradescope_and_text_none() {
+    fn the_pages_junit_and_json_have_a_class_form_and_the_graders_and_text_none() {
         let rows = class::sample_rows();
         let class = class::sample_class(&rows);
         let with: Vec<&str> = FORMATS

@@ -230,6 +230,8 @@ pub struct Report {
     pub weights: Option<Weights>,
     /// How the program under test was confined (None: no program was started).
     pub confinement: Option<crate::check::confine::Applied>,
+    /// How long the run took, from its start to its last check.
+    pub elapsed: std::time::Duration,
 }
 
 impl Report {
