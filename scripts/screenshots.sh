@@ -179,7 +179,16 @@ scene network-conditions "(exercise:UdpEcho,udp_echo:(network:(conditions:(loss_
 # The same at projector size (150%), the section open at the bottom of the page.
 scene network-conditions-zoom150 "(exercise:UdpEcho,zoom:1.5,udp_echo:(network:(conditions:(loss_pct:40.0,duplicate_pct:5.0),fixed_seed:true,seed:5)))" \
   key:F5 sleep:0.8 wheel:25 sleep:0.5 330,685 sleep:0.3 wheel:25 sleep:0.5
-# The window in Portuguese of Portugal (the Language menu's choice, kept with the settings) and
-# in Spanish at 200%: the side panel and the exercise's header are translated so far.
-scene language-pt-pt '(exercise:TcpAdd,language:Some(PtPt))'
+# The window in Portuguese of Portugal (the Language menu's choice, kept with the settings): the
+# add exercise with the server started (F5) and the client's request sent, at 100% and 200%.
+scene add-tcp-pt-pt '(exercise:TcpAdd,language:Some(PtPt))' key:F5 sleep:1 key:ctrl+2 key:Return sleep:1.5
+scene add-tcp-pt-pt-zoom200 '(exercise:TcpAdd,zoom:2.0,language:Some(PtPt))' key:F5 sleep:1 key:ctrl+2 \
+  key:Return sleep:1.5
+# A check in Portuguese: the echo server above checked from the window, its checklist and an
+# evidence, at 100% and 200%.
+scene check-echo-server-pt-pt "(exercise:TcpEcho,language:Some(PtPt),checks:{${q}tcp-echo${q}:(program:${q}$home/lab/EchoServer.py${q},interpreter:${q}$py${q},args:${q}tcp {port}${q})})" \
+  310,618 sleep:0.5 wheel:15 sleep:0.3 284,742 sleep:6 wheel:15 sleep:0.5
+scene check-echo-server-pt-pt-zoom200 "(exercise:TcpEcho,zoom:2.0,language:Some(PtPt),checks:{${q}tcp-echo${q}:(program:${q}$home/lab/EchoServer.py${q},interpreter:${q}$py${q},args:${q}tcp {port}${q})})" \
+  wheel:30 sleep:0.5 505,724 sleep:0.5 wheel:40 sleep:0.5 448,724 sleep:7 wheel:40 sleep:0.5 600,402 sleep:0.5
+# In Spanish at 200%.
 scene language-es-zoom200 '(exercise:UdpGuess,zoom:2.0,language:Some(Es))'
