@@ -829,7 +829,7 @@ impl Throughput {
         painter.text(
             rect.left_top() + egui::vec2(4.0, 1.0),
             egui::Align2::LEFT_TOP,
-            format!("{} MiB/s", crate::units::decimal(peak.into(), 1)),
+            format!("{} MiB/s", crate::units::decimal(peak, 1)),
             font.clone(),
             visuals.weak_text_color(),
         );
