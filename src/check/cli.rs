@@ -12,7 +12,7 @@ use clap::Args;
 
 use super::class::Row;
 use super::options::Options;
-use super::report::{self, Gradescope, Json, Junit, ReportFormat, parse_weights, text};
+use super::report::{self, Gradescope, Json, Junit, ReportFormat, parse_weights_file, text};
 use crate::args::Seconds;
 use crate::exercise::{Exercise, Role};
 use crate::protocol::add::WireFormat;
@@ -36,13 +36,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
         Some(Ok(f)) => Some(f),
         None => None,
     };
-    let weights = match &args.weights {
-        None => None,
+    let (weights, visibility) = match &args.weights {
+        None => (None, report::Visibility::new()),
         Some(path) => match std::fs::read_to_string(path)
             .map_err(|e| e.to_string())
-            .and_then(|t| parse_weights(&t))
+            .and_then(|t| parse_weights_file(&t))
         {
-            Ok(w) => Some(w),
+            Ok((w, v)) => (Some(w), v),
             Err(e) => return usage(&format!("--weights {}: {e}", path.display())),
         },
     };
@@ -61,6 +61,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         cancel: crate::net::runner::StopFlag::new(),
         tap: None,
         weights,
+        visibility,
         confine: super::confine::Confine {
             enabled: !args.no_confine,
             limits: super::confine::Limits {

@@ -57,6 +57,7 @@ pub fn run(
         checks: Vec::new(),
         weights: options.weights.clone(),
         confinement: None,
+        visibility: options.visibility.clone(),
         elapsed: std::time::Duration::ZERO,
     };
     port_is_free(&options)?;

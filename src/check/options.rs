@@ -36,6 +36,8 @@ pub struct Options {
     pub tap: Option<Tap>,
     /// The instructor's points per check (None: required checks one point each).
     pub weights: Option<report::Weights>,
+    /// Who sees each check on Gradescope (`hidden`, `after_due_date`, ...; visible if not named).
+    pub visibility: report::Visibility,
     /// How the programs under test are confined.
     pub confine: confine::Confine,
     /// What confinement the first program of the run got (filled in as it starts).

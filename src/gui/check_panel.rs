@@ -347,6 +347,7 @@ impl CheckPanel {
             cancel,
             tap: None,
             weights: None,
+            visibility: check::report::Visibility::new(),
             confine: check::confine::Confine {
                 enabled: self.confine,
                 launcher: self.launcher.clone(),

@@ -242,6 +242,7 @@ pub fn check_options(
         cancel: socklab::net::runner::StopFlag::new(),
         tap: None,
         weights: None,
+        visibility: Default::default(),
         confine: socklab::check::confine::Confine {
             launcher: Some(env!("CARGO_BIN_EXE_socklab").into()),
             ..Default::default()

@@ -77,8 +77,9 @@ check-evidence-output = the program's output:
 ## A weights file (--weights) that cannot be read. $line is a line number.
 
 check-weights-not-json = not a JSON object of points: { $error }
-check-weights-bad-line = line { $line }: "{ $text }" is not `check-id points`
+check-weights-bad-line = line { $line }: "{ $text }" is not `check-id points [visibility]`
 check-weights-bad-points = line { $line }: "{ $points }" is not a number of points
+check-weights-bad-visibility = line { $line }: "{ $visibility }" is not a visibility (hidden, after_due_date, after_published or visible)
 check-weights-negative = { $id }: { $points } points (points are 0 or more)
 check-weights-none = no check is worth any points
 

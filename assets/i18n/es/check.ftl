@@ -83,8 +83,9 @@ check-evidence-output = la salida del programa:
 ## A weights file (--weights) that cannot be read. $line is a line number.
 
 check-weights-not-json = no es un objeto JSON de puntos: { $error }
-check-weights-bad-line = línea { $line }: "{ $text }" no es `id-de-comprobación puntos`
+check-weights-bad-line = línea { $line }: "{ $text }" no es `id-de-comprobación puntos [visibilidad]`
 check-weights-bad-points = línea { $line }: "{ $points }" no es un número de puntos
+check-weights-bad-visibility = línea { $line }: "{ $visibility }" no es una visibilidad (hidden, after_due_date, after_published o visible)
 check-weights-negative = { $id }: { $points } puntos (los puntos son 0 o más)
 check-weights-none = ninguna comprobación vale puntos
 

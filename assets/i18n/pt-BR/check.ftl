@@ -83,8 +83,9 @@ check-evidence-output = a saída do programa:
 ## A weights file (--weights) that cannot be read. $line is a line number.
 
 check-weights-not-json = não é um objeto JSON de pontos: { $error }
-check-weights-bad-line = linha { $line }: "{ $text }" não é `id-da-verificação pontos`
+check-weights-bad-line = linha { $line }: "{ $text }" não é `id-da-verificação pontos [visibilidade]`
 check-weights-bad-points = linha { $line }: "{ $points }" não é um número de pontos
+check-weights-bad-visibility = linha { $line }: "{ $visibility }" não é uma visibilidade (hidden, after_due_date, after_published ou visible)
 check-weights-negative = { $id }: { $points } pontos (os pontos são 0 ou mais)
 check-weights-none = nenhuma verificação vale pontos
 

@@ -25,8 +25,8 @@ pub use json::Json;
 pub use junit::Junit;
 pub use markdown::Markdown;
 pub use model::{
-    CheckResult, Evidence, Reason, Report, Verdict, Weights, csv_field, parse_weights,
-    plain_evidence, xml_escape,
+    CheckResult, Evidence, Reason, Report, VISIBILITIES, Verdict, Visibility, Weights, csv_field,
+    parse_weights, parse_weights_file, plain_evidence, xml_escape,
 };
 pub use prairielearn::PrairieLearn;
 pub use text::Text;

@@ -170,13 +170,27 @@ pub struct CheckResult {
 /// nothing.
 pub type Weights = std::collections::BTreeMap<String, f64>;
 
+/// Who sees a check's result on Gradescope, per check id (`hidden`, `after_due_date`,
+/// `after_published`; `visible` when not named), from the weights file.
+pub type Visibility = std::collections::BTreeMap<String, String>;
+
+/// Gradescope's visibilities, as its results.json spells them.
+pub const VISIBILITIES: [&str; 4] = ["hidden", "after_due_date", "after_published", "visible"];
+
 /// Reads a weights file: one `check-id points` (or `check-id,points`, or `check-id = points`)
 /// a line; `#` starts a comment. JSON (`{"listens": 2, …}`) is read too.
 pub fn parse_weights(text: &str) -> Result<Weights, String> {
+    parse_weights_file(text).map(|(weights, _)| weights)
+}
+
+/// [`parse_weights`], each line also taking who sees the check on Gradescope after its points
+/// (`second-client 2 hidden`, `concurrent 1 after_due_date`).
+pub fn parse_weights_file(text: &str) -> Result<(Weights, Visibility), String> {
+    let mut seen = Visibility::new();
     if text.trim_start().starts_with('{') {
         let map: std::collections::BTreeMap<String, f64> = serde_json::from_str(text)
             .map_err(|e| crate::t!("check-weights-not-json", error = e.to_string()))?;
-        return check_weights(map);
+        return Ok((check_weights(map)?, seen));
     }
     let mut map = Weights::new();
     for (n, line) in text.lines().enumerate() {
@@ -187,7 +201,9 @@ pub fn parse_weights(text: &str) -> Result<Weights, String> {
         let mut parts = line
             .split(|c: char| c == ',' || c == '=' || c == ':' || c.is_whitespace())
             .filter(|p| !p.is_empty());
-        let (Some(id), Some(points), None) = (parts.next(), parts.next(), parts.next()) else {
+        let (Some(id), Some(points), visibility, None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
             return Err(crate::t!(
                 "check-weights-bad-line",
                 line = n + 1,
@@ -197,9 +213,19 @@ pub fn parse_weights(text: &str) -> Result<Weights, String> {
         let points: f64 = points
             .parse()
             .map_err(|_| crate::t!("check-weights-bad-points", line = n + 1, points = points))?;
+        if let Some(v) = visibility {
+            if !VISIBILITIES.contains(&v) {
+                return Err(crate::t!(
+                    "check-weights-bad-visibility",
+                    line = n + 1,
+                    visibility = v
+                ));
+            }
+            seen.insert(id.to_owned(), v.to_owned());
+        }
         map.insert(id.to_owned(), points);
     }
-    check_weights(map)
+    Ok((check_weights(map)?, seen))
 }
 
 fn check_weights(map: Weights) -> Result<Weights, String> {
@@ -230,6 +256,8 @@ pub struct Report {
     pub weights: Option<Weights>,
     /// How the program under test was confined (None: no program was started).
     pub confinement: Option<crate::check::confine::Applied>,
+    /// Who sees each check on Gradescope (the weights file's third column).
+    pub visibility: Visibility,
     /// How long the run took, from its start to its last check.
     pub elapsed: std::time::Duration,
 }
