@@ -1012,3 +1012,112 @@ fn the_prairielearn_grader_writes_results_for_a_submission() {
         "{r:#}"
     );
 }
+
+#[test]
+fn a_class_goes_into_canvas_and_moodle_by_the_student_id_in_each_path() {
+    let class = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(peer("add_server.py")).unwrap();
+    let once = source.replace(
+        "mistake = sys.argv[3] if len(sys.argv) > 3 else \"\"",
+        "mistake = \"once\"",
+    );
+    assert_ne!(once, source);
+    for (student, body) in [
+        ("ana.silva", source.as_str()),
+        ("carla", once.as_str()),
+        ("duarte", "this is not python\n"),
+    ] {
+        let folder = class.path().join("submissions").join(student).join("lab2");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("TCPserver.py"), body).unwrap();
+    }
+    // One more outside the submissions folder: no student id in its path.
+    std::fs::create_dir_all(class.path().join("late/eva/lab2")).unwrap();
+    std::fs::write(class.path().join("late/eva/lab2/TCPserver.py"), &source).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let (canvas, moodle, csv) = (
+        out_dir.path().join("canvas.csv"),
+        out_dir.path().join("moodle.csv"),
+        out_dir.path().join("grades.csv"),
+    );
+    let port = check_port(true).to_string();
+    let out = wait_output(
+        socklab_command(&[])
+            .args([
+                "check",
+                "tcp-add",
+                "server",
+                "--port",
+                &port,
+                "--timeout",
+                "4",
+            ])
+            .arg("--each")
+            .arg(format!("{}/*/*/lab2/TCPserver.py", class.path().display()))
+            .args([
+                "--jobs",
+                "2",
+                "--student-from",
+                r"submissions/(?P<id>[^/]+)/",
+            ])
+            .arg("--gradebook")
+            .arg("canvas")
+            .arg(&canvas)
+            .arg("--gradebook")
+            .arg("moodle")
+            .arg(&moodle)
+            .args(["--assignment", "Lab 2 (TCP add server)", "--csv"])
+            .arg(&csv)
+            .args(["--", &python(), "{file}", "tcp", "{port}"])
+            .spawn()
+            .unwrap(),
+        Duration::from_secs(240),
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("no student id in ") && out.stderr.contains("late"),
+        "{}",
+        out.stderr
+    );
+    let lines = |p: &Path| -> Vec<String> {
+        let mut l: Vec<String> = std::fs::read_to_string(p)
+            .unwrap()
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        // The header (and Canvas's Points Possible row) first, then the students in order.
+        let head = if p == canvas.as_path() { 2 } else { 1 };
+        l[head..].sort();
+        l
+    };
+    // Canvas: its student columns, the assignment's column by name, points possible, each
+    // student matched by SIS Login ID; one who could not be checked gets no mark.
+    assert_eq!(
+        lines(&canvas),
+        [
+            "Student,ID,SIS User ID,SIS Login ID,Section,Lab 2 (TCP add server)",
+            "Points Possible,,,,,5",
+            "ana.silva,,,ana.silva,,5",
+            "carla,,,carla,,4",
+            "duarte,,,duarte,,0",
+        ],
+        "{}",
+        out.stderr
+    );
+    // Moodle: a username to map, the grade, the summary as feedback.
+    let moodle = lines(&moodle);
+    assert_eq!(moodle[0], "Username,Lab 2 (TCP add server),Feedback");
+    assert!(
+        moodle[1].starts_with("ana.silva,5,score 100%: 5 of 5 required"),
+        "{moodle:#?}"
+    );
+    assert!(moodle[2].starts_with("carla,4,"), "{moodle:#?}");
+    // The class sheet names each file's student.
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    assert!(csv.starts_with("file,student,passed,"), "{csv}");
+    assert!(
+        csv.lines()
+            .any(|l| l.contains("/carla/lab2/") && l.contains(",carla,")),
+        "{csv}"
+    );
+}

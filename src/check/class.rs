@@ -1,6 +1,7 @@
 //! A class's results from `--each`: its rows (see [`super::report::class`]), the class forms
 //! of the report formats, and its CSV sheet.
 
+use super::gradebook::StudentFrom;
 use super::options::Options;
 use super::report::class::check_ids;
 pub use super::report::class::{Class, Row, short_names, short_paths};
@@ -18,14 +19,21 @@ pub fn of<'a>(rows: &'a [Row], o: &'a Options) -> Class<'a> {
 
 /// The class's sheet: one row per file; a column per check id, in the order the checks first
 /// appear (a submission that stopped early has fewer checks than one that ran them all).
-pub fn csv_sheet(rows: &[Row]) -> String {
+pub fn csv_sheet(rows: &[Row], student: Option<&StudentFrom>) -> String {
     let ids: Vec<&str> = check_ids(rows).into_iter().map(|(id, _, _)| id).collect();
     let mut csv = format!(
-        "file,passed,failed,score,required_passed,required_total,advisory_passed,advisory_total,{}\n",
+        "file,{}passed,failed,score,required_passed,required_total,advisory_passed,advisory_total,{}\n",
+        if student.is_some() { "student," } else { "" },
         ids.join(",")
     );
     for (file, r, err) in rows {
-        let line = match r {
+        // The file, and with --student-from the student's id (empty when not found).
+        let mut line = csv_field(file);
+        if let Some(s) = student {
+            line.push(',');
+            line.push_str(&csv_field(&s.id(file).unwrap_or_default()));
+        }
+        match r {
             Some(r) => {
                 let verdicts: Vec<&str> = ids
                     .iter()
@@ -36,9 +44,8 @@ pub fn csv_sheet(rows: &[Row]) -> String {
                             .map_or("", |c| c.verdict.word())
                     })
                     .collect();
-                format!(
-                    "{},{},{},{},{},{},{},{},{}",
-                    csv_field(file),
+                line.push_str(&format!(
+                    ",{},{},{},{},{},{},{},{}",
                     r.passed(),
                     r.failed(),
                     r.score(),
@@ -47,10 +54,10 @@ pub fn csv_sheet(rows: &[Row]) -> String {
                     r.tally(false).0,
                     r.tally(false).1,
                     verdicts.join(",")
-                )
+                ));
             }
-            None => format!("{},,,,,,,,{}", csv_field(file), csv_field(err)),
-        };
+            None => line.push_str(&format!(",,,,,,,,{}", csv_field(err))),
+        }
         csv.push_str(&line);
         csv.push('\n');
     }

@@ -11,6 +11,7 @@ use std::time::Duration;
 use clap::Args;
 
 use super::class::Row;
+use super::gradebook::{Gradebook, StudentFrom};
 use super::options::Options;
 use super::report::{self, Gradescope, Json, Junit, ReportFormat, parse_weights_file, text};
 use crate::args::Seconds;
@@ -141,6 +142,19 @@ pub struct CheckArgs {
     /// With --each: one row per file (file, passed, failed, score, then each check).
     #[arg(long, value_name = "FILE", requires = "each")]
     pub csv: Option<std::path::PathBuf>,
+    /// With --each: the student's id from each submission's path, a regular expression whose
+    /// group `id` (or first group) is the id, e.g. 'submissions/(?P<id>[^/]+)/'; the CSV gains a
+    /// `student` column.
+    #[arg(long, value_name = "REGEX", requires = "each")]
+    pub student_from: Option<String>,
+    /// With --student-from: also write the CSV a gradebook imports, SYSTEM `canvas` or `moodle`
+    /// (may be given once for each).
+    #[arg(long, num_args = 2, value_names = ["SYSTEM", "FILE"], action = clap::ArgAction::Append,
+        requires = "student_from")]
+    pub gradebook: Vec<String>,
+    /// The assignment's column in a gradebook [default: socklab EXERCISE ROLE].
+    #[arg(long, value_name = "NAME", requires = "gradebook")]
+    pub assignment: Option<String>,
     /// With --each: check N submissions at once, each on a free port of its own (COMMAND
     /// must take {port}; without it, one at a time).
     #[arg(long, value_name = "N", default_value_t = 1, requires = "each")]
@@ -365,11 +379,16 @@ fn progress_bar(done: usize, total: usize, running: usize) -> String {
 }
 
 fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
+    let (student, books) = match gradebooks(args) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
     let (files, jobs) = match submissions(options, pattern, args) {
         Ok(found) => found,
         Err(code) => return code,
     };
-    let run = Jobs::new(options, args, files, jobs);
+    let mut run = Jobs::new(options, args, files, jobs);
+    run.student = student;
     std::thread::scope(|scope| {
         for _ in 0..jobs {
             scope.spawn(|| run.work());
@@ -410,11 +429,82 @@ fn each(options: &Options, pattern: &str, args: &CheckArgs) -> ExitCode {
     if !write_outputs(args, |format| format.class(&class)) {
         return ExitCode::from(2);
     }
+    if let Some(student) = &run.student
+        && !write_gradebooks(&books, &rows, student, options, args)
+    {
+        return ExitCode::from(2);
+    }
     let _ = std::io::stdout().flush();
     if options.cancel.is_stopped() {
         return ExitCode::from(130);
     }
     ExitCode::SUCCESS
+}
+
+/// `--student-from`'s expression and `--gradebook`'s files, or the usage error they make.
+#[allow(clippy::type_complexity)]
+fn gradebooks(
+    args: &CheckArgs,
+) -> Result<(Option<StudentFrom>, Vec<(Gradebook, PathBuf)>), ExitCode> {
+    let student = match &args.student_from {
+        None => None,
+        Some(pattern) => match StudentFrom::new(pattern) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                return Err(usage(&crate::t!(
+                    "check-bad-student-from",
+                    pattern = format!("{pattern:?}"),
+                    error = e
+                )));
+            }
+        },
+    };
+    let mut books = Vec::new();
+    for pair in args.gradebook.chunks(2) {
+        let [system, file] = pair else { continue };
+        let Some(book) = Gradebook::named(system) else {
+            return Err(usage(&crate::t!(
+                "check-bad-gradebook",
+                system = format!("{system:?}")
+            )));
+        };
+        books.push((book, PathBuf::from(file)));
+    }
+    Ok((student, books))
+}
+
+/// Writes each gradebook's CSV, saying which submissions had no student id; false (having
+/// said why) when one cannot be written.
+fn write_gradebooks(
+    books: &[(Gradebook, PathBuf)],
+    rows: &[Row],
+    student: &StudentFrom,
+    options: &Options,
+    args: &CheckArgs,
+) -> bool {
+    let assignment = args.assignment.clone().unwrap_or_else(|| {
+        format!(
+            "socklab {} {}",
+            options.exercise.name(),
+            options.role.name()
+        )
+    });
+    for (book, path) in books {
+        let (sheet, missing) = super::gradebook::sheet(*book, rows, student, &assignment);
+        for file in &missing {
+            eprintln!("{}", crate::t!("check-no-student-id", file = file.as_str()));
+        }
+        if let Err(e) = crate::files::write_atomically(path, sheet) {
+            let why = crate::t!(
+                "check-cannot-write",
+                path = path.display().to_string(),
+                error = e.to_string()
+            );
+            eprintln!("{}", crate::t!("check-error", message = why));
+            return false;
+        }
+    }
+    true
 }
 
 /// The files `--each`'s pattern matches, and how many to check at once (one when COMMAND has
@@ -476,6 +566,8 @@ struct Jobs<'a> {
     taken: Mutex<BTreeSet<u16>>,
     /// Why the sheet could not be written.
     failed_write: Mutex<Option<String>>,
+    /// How a submission's path names its student (`--student-from`).
+    student: Option<StudentFrom>,
 }
 
 impl<'a> Jobs<'a> {
@@ -502,6 +594,7 @@ impl<'a> Jobs<'a> {
             running: AtomicUsize::new(0),
             taken: Mutex::new(BTreeSet::new()),
             failed_write: Mutex::new(None),
+            student: None,
         }
     }
 
@@ -590,7 +683,10 @@ impl<'a> Jobs<'a> {
         all[i] = Some(row);
         let graded: Vec<Row> = all.iter().flatten().cloned().collect();
         if let Some(path) = &self.args.csv
-            && let Err(e) = crate::files::write_atomically(path, super::class::csv_sheet(&graded))
+            && let Err(e) = crate::files::write_atomically(
+                path,
+                super::class::csv_sheet(&graded, self.student.as_ref()),
+            )
             && let Ok(mut f) = self.failed_write.lock()
         {
             *f = Some(crate::t!(

@@ -18,6 +18,7 @@ pub mod confine;
 pub mod echo;
 pub mod error;
 pub mod file;
+pub mod gradebook;
 pub mod guess;
 pub mod options;
 pub mod ports;

@@ -263,3 +263,10 @@ check-stopped-files = stopped: { $done } of { $total } files checked
 check-bad-pattern = bad pattern { $pattern }: { $error }
 check-no-file-matches = no file matches { $pattern }
 check-jobs-no-port = --jobs { $jobs }: COMMAND has no {"{"}port{"}"}, so every submission would need port { $port }; checking one at a time
+
+## Gradebooks (--student-from, --gradebook)
+
+check-bad-student-from = --student-from { $pattern } is not a regular expression: { $error }
+check-bad-gradebook = --gradebook { $system }: socklab writes for canvas or moodle
+# A submission whose path the --student-from expression finds no id in: left out of the gradebook.
+check-no-student-id = warning: no student id in { $file } (--student-from): left out of the gradebook

@@ -299,3 +299,9 @@ check-stopped-files = detenido: { $done } de { $total } archivos comprobados
 check-bad-pattern = patrón no válido { $pattern }: { $error }
 check-no-file-matches = ningún archivo coincide con { $pattern }
 check-jobs-no-port = --jobs { $jobs }: COMMAND no tiene {"{"}port{"}"}, así que todas las entregas necesitarían el puerto { $port }; se comprobarán de una en una
+
+## Gradebooks (--student-from, --gradebook)
+
+check-bad-student-from = --student-from { $pattern } no es una expresión regular: { $error }
+check-bad-gradebook = --gradebook { $system }: socklab escribe para canvas o moodle
+check-no-student-id = aviso: ningún identificador de estudiante en { $file } (--student-from): queda fuera del libro de calificaciones

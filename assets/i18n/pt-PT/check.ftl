@@ -299,3 +299,9 @@ check-stopped-files = parado: { $done } de { $total } ficheiros verificados
 check-bad-pattern = padrão inválido { $pattern }: { $error }
 check-no-file-matches = nenhum ficheiro corresponde a { $pattern }
 check-jobs-no-port = --jobs { $jobs }: COMMAND não tem {"{"}port{"}"}, por isso todas as entregas precisariam da porta { $port }; a verificar uma de cada vez
+
+## Gradebooks (--student-from, --gradebook)
+
+check-bad-student-from = --student-from { $pattern } não é uma expressão regular: { $error }
+check-bad-gradebook = --gradebook { $system }: o socklab escreve para canvas ou moodle
+check-no-student-id = aviso: nenhum identificador de aluno em { $file } (--student-from): fica fora da pauta

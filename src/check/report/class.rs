@@ -142,9 +142,11 @@ mod tests {
                 checks,
                 weights: (n == 2).then(|| [("adds".into(), 3.0), ("extra".into(), 1.5)].into()),
                 confinement: None,
-                visibility: (n == 2)
-                    .then(|| [("extra".into(), "hidden".into())].into())
-                    .unwrap_or_default(),
+                visibility: if n == 2 {
+                    [("extra".into(), "hidden".into())].into()
+                } else {
+                    Default::default()
+                },
                 elapsed: std::time::Duration::from_millis(2400),
             }
         };
