@@ -4,11 +4,14 @@
 # echo server (as nobody, confined as far as the kernel allows). Run as root. Makes the root with
 # debootstrap from Debian's archive when ROOT has none (about half a minute), and installs
 # python3 in it for the check.
-# Usage: scripts/old-linux-smoke.sh BINARY [ROOT]   (ROOT defaults to /tmp/socklab-bullseye)
+# Usage: scripts/old-linux-smoke.sh BINARY [ROOT] [DEB]   (ROOT defaults to /tmp/socklab-bullseye)
+# With DEB (scripts/build-linux.sh --deb's package), it is then installed in the root with apt
+# (its dependencies from Debian's archive), run from /usr/bin, and removed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:?usage: scripts/old-linux-smoke.sh BINARY [ROOT]}
 root=${2:-/tmp/socklab-bullseye}
+deb=${3:-}
 if [ "$(id -u)" != 0 ]; then
   echo "skipped: making and entering a root needs root"
   exit 0
@@ -73,3 +76,14 @@ chroot "$root" env HOME=/tmp xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   echo "the window ran for 5 s (X window $win)"
 '
 cp "$root/tmp/window.png" "${root%/}-window.png" && echo "screenshot: ${root%/}-window.png"
+
+# The Debian package of this binary, installed as a user would on Debian 11.
+if [ -n "$deb" ]; then
+  cp "$deb" "$root/tmp/socklab.deb"
+  chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ./tmp/socklab.deb >/dev/null 2>&1 ||
+    chroot "$root" bash -c 'cd / && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq /tmp/socklab.deb' >/dev/null
+  echo "installed from the package: $(chroot "$root" /usr/bin/socklab --version) ($(chroot "$root" dpkg-query -W -f='${Package} ${Version}' socklab))"
+  [ -f "$root/usr/share/applications/socklab.desktop" ] && echo "the package's menu entry is installed"
+  chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq socklab >/dev/null
+  [ ! -e "$root/usr/bin/socklab" ] && echo "the package removes cleanly"
+fi

@@ -79,8 +79,23 @@ fn the_linux_binary_runs_on_debian_11_and_grades_on_gradescope_there() {
         say("skipped: no debootstrap");
         return;
     }
+    // The package scripts/build-linux.sh --deb made of this binary, if it has.
+    let deb = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("target/debian"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "deb"))
+        .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok());
+    let root = PathBuf::from("/tmp/socklab-bullseye");
+    let mut args: Vec<&Path> = vec![&bin, &root];
+    if let Some(deb) = &deb {
+        args.push(deb);
+    } else {
+        say("not tried: the Debian package in Debian 11 (scripts/build-linux.sh --deb makes it)");
+    }
     // One after the other: both fetch from Debian's archive.
-    let smoke = script("old-linux-smoke.sh", &[&bin], &bin);
+    let smoke = script("old-linux-smoke.sh", &args, &bin);
     let said = format!("{}{}", smoke.stdout, smoke.stderr);
     if said.contains("debootstrap") && !smoke.success {
         say(&format!(
@@ -97,6 +112,15 @@ fn the_linux_binary_runs_on_debian_11_and_grades_on_gradescope_there() {
         "the window ran for 5 s",
     ] {
         assert!(said.contains(line), "no {line:?} in:\n{said}");
+    }
+    if deb.is_some() {
+        for line in [
+            "installed from the package: socklab ",
+            "the package's menu entry is installed",
+            "the package removes cleanly",
+        ] {
+            assert!(said.contains(line), "no {line:?} in:\n{said}");
+        }
     }
 
     let gradescope = script("gradescope-e2e.sh", &[], &bin);
