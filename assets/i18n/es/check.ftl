@@ -281,7 +281,7 @@ check-guess-no-game = no se jugó ninguna partida antes de esta comprobación
 
 check-cannot-make-capture-folder = no se pudo crear la carpeta de capturas { $path }: { $error }
 # $holder names what holds the port (a program and its process id).
-check-port-busy = el puerto { $port } ya lo usa { $holder }: deténlo primero, o comprueba en otro puerto
+check-port-busy = el puerto { $port } ya lo usa { $holder }: deténgalo primero, o compruebe en otro puerto
 # $graded lists the exercises socklab check grades.
 check-not-graded = socklab check no evalúa { $exercise }: evalúa { $graded }
 
