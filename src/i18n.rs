@@ -191,10 +191,10 @@ pub fn lookup_in(lang: Lang, id: &str, args: &[(&'static str, FluentValue<'_>)])
 /// A message in the current language: `t!("theme")`, `t!("rows-shown", shown = 3, total = 10)`.
 #[macro_export]
 macro_rules! t {
-    ($id:literal) => {
+    ($id:expr) => {
         $crate::i18n::tr($id)
     };
-    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+    ($id:expr, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::i18n::tr_args(
             $id,
             &[$((stringify!($name), ::fluent_templates::fluent_bundle::FluentValue::from($value))),+],

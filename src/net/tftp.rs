@@ -886,31 +886,22 @@ fn serve_request(
                     format!("{:.3}", elapsed.as_secs_f64()),
                     crate::units::rate(stats.bytes, elapsed),
                 );
-                if direction == Direction::Read {
-                    crate::t!(
-                        "net-tftp-server-sent",
-                        name = name.as_str(),
-                        bytes = bytes,
-                        blocks = blocks,
-                        count = stats.blocks,
-                        retransmits = retransmits,
-                        secs = secs,
-                        rate = rate,
-                        simulator = counts
-                    )
+                let id = if direction == Direction::Read {
+                    "net-tftp-server-sent"
                 } else {
-                    crate::t!(
-                        "net-tftp-server-received",
-                        name = name.as_str(),
-                        bytes = bytes,
-                        blocks = blocks,
-                        count = stats.blocks,
-                        retransmits = retransmits,
-                        secs = secs,
-                        rate = rate,
-                        simulator = counts
-                    )
-                }
+                    "net-tftp-server-received"
+                };
+                crate::t!(
+                    id,
+                    name = name.as_str(),
+                    bytes = bytes,
+                    blocks = blocks,
+                    count = stats.blocks,
+                    retransmits = retransmits,
+                    secs = secs,
+                    rate = rate,
+                    simulator = counts
+                )
             });
             session.dally();
         }

@@ -4,7 +4,6 @@
 
 use serde_json::json;
 
-use super::class::Class;
 use super::format::ReportFormat;
 use super::model::{Report, Verdict, plain_evidence};
 
@@ -19,17 +18,8 @@ impl ReportFormat for GithubClassroom {
         "github-classroom"
     }
 
-    /// None of its own: `.json` means [`super::Json`].
-    fn extensions(&self) -> &'static [&'static str] {
-        &[]
-    }
-
     fn single(&self, r: &Report) -> String {
         format!("{}\n", value(r))
-    }
-
-    fn class(&self, _: &Class<'_>) -> Option<String> {
-        None
     }
 }
 

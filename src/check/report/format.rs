@@ -7,10 +7,16 @@ use super::model::Report;
 pub trait ReportFormat: Sync {
     /// The format's name: `markdown`, `html`, `junit`, `json`, `gradescope`, `text`.
     fn id(&self) -> &'static str;
-    /// The endings of the file names that mean this format, lower case, without the dot.
-    fn extensions(&self) -> &'static [&'static str];
+    /// The endings of the file names that mean this format, lower case, without the dot (none:
+    /// a file named by its own option, as `results.json`).
+    fn extensions(&self) -> &'static [&'static str] {
+        &[]
+    }
     /// One check run's report, as its file holds it.
     fn single(&self, r: &Report) -> String;
-    /// A class's report (`--each`): None when the format has none.
-    fn class(&self, class: &Class<'_>) -> Option<String>;
+    /// A class's report (`--each`): None when the format has none (a grader grades one
+    /// submission).
+    fn class(&self, _class: &Class<'_>) -> Option<String> {
+        None
+    }
 }

@@ -2,7 +2,6 @@
 
 use serde_json::json;
 
-use super::class::Class;
 use super::format::ReportFormat;
 use super::model::{Report, Verdict, plain_evidence};
 
@@ -16,17 +15,8 @@ impl ReportFormat for PrairieLearn {
         "prairielearn"
     }
 
-    /// None of its own: the file is `results.json`, and `.json` means [`super::Json`].
-    fn extensions(&self) -> &'static [&'static str] {
-        &[]
-    }
-
     fn single(&self, r: &Report) -> String {
         format!("{:#}\n", value(r))
-    }
-
-    fn class(&self, _: &Class<'_>) -> Option<String> {
-        None
     }
 }
 
