@@ -24,6 +24,13 @@ use crate::t;
 /// Most events written in one batch.
 const PRINT_BATCH: usize = 4096;
 
+/// Events queued for the printer at most; a runner's threads then wait for it, as a program's
+/// `print()` waits for its terminal. One batch: the queue's slots are allocated when it is
+/// made (about 0.7 MiB), and what the events hold beside them is at most a few hundred bytes
+/// each (an echo exchange is four events). Unbounded, a class of a thousand echo clients
+/// queued 193,000 events (about 60 MiB) behind the printer (docs/benchmarks.md).
+const EVENT_QUEUE: usize = PRINT_BATCH;
+
 /// How long a busy printer lets events gather before the next batch (a line can show about this
 /// much later).
 const PRINT_GATHER: Duration = Duration::from_millis(10);
@@ -126,6 +133,8 @@ impl Printer {
     /// class of clients) events come faster than one write each, and a printer woken for every
     /// event takes the CPU the connections need; a busy printer lets the next batch gather.
     fn print_until_finished(&mut self, rx: &Receiver<Stamped>, handle: &RunHandle) {
+        // Taken as promptly as the sessions whose events it prints (net::sched).
+        crate::net::sched::short_slice();
         let mut waiting = next_event(rx, handle);
         while let Some(first) = waiting.take() {
             let (batch, done) = self.print_batch(first, rx);
@@ -485,7 +494,12 @@ pub struct OutputArgs {
 impl OutputArgs {
     /// A reporter for a runner, that also reports bulk payload when a capture is asked for.
     pub(super) fn reporter(&self) -> (Reporter, Receiver<Stamped>) {
-        let (reporter, rx) = Reporter::channel(None);
+        let (reporter, rx) = Reporter::bounded(None, EVENT_QUEUE);
+        let reporter = if self.verbose || self.json || self.pcap.is_some() {
+            reporter
+        } else {
+            reporter.without_traffic()
+        };
         if self.pcap.is_some() {
             (
                 reporter.with_payload(crate::net::capture::DEFAULT_PAYLOAD_CAP),

@@ -208,11 +208,12 @@ fn serve_connection(
     stop: &StopFlag,
 ) -> usize {
     let _ = stream.set_nodelay(true);
+    super::sched::short_slice();
     let mut buf: Vec<u8> = Vec::new();
     let mut chunk_ends: Vec<usize> = Vec::new();
     let mut last_data = Instant::now();
     let mut answered = 0;
-    let mut chunk = [0u8; 16 * 1024];
+    let mut chunk = super::tcp::ReadBuffer::new(16 * 1024);
     // The client half-closed: what it sent is all there is, and it may still want replies.
     let mut client_done = false;
     // The connection ended with the peer's reset.
@@ -324,14 +325,15 @@ fn serve_connection(
         if let Err(e) = stream.set_read_timeout(Some(wait)) {
             break crate::t!("net-socket-error", error = e.to_string());
         }
-        match stream.read(&mut chunk) {
+        match chunk.read_from(&mut stream) {
             Ok(0) => client_done = true,
             Ok(n) => {
+                let got = chunk.filled(n);
                 reporter.send(Event::Received {
                     peer,
-                    bytes: chunk[..n].to_vec(),
+                    bytes: got.to_vec(),
                 });
-                buf.extend_from_slice(&chunk[..n]);
+                buf.extend_from_slice(got);
                 chunk_ends.push(buf.len());
                 last_data = Instant::now();
             }

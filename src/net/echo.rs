@@ -150,9 +150,10 @@ fn serve_tcp_session(
     stop: &StopFlag,
 ) {
     let _ = stream.set_nodelay(true);
+    super::sched::short_slice();
     let _ = stream.set_read_timeout(Some(SESSION_READ_WAIT));
     let _ = stream.set_write_timeout(Some(CONNECTION_IDLE_TIMEOUT));
-    let mut chunk = vec![0u8; TCP_READ_BYTES];
+    let mut chunk = super::tcp::ReadBuffer::new(TCP_READ_BYTES);
     let mut last = Instant::now();
     let shown = python_address(peer);
     let mut saw_eof = false;
@@ -162,7 +163,7 @@ fn serve_tcp_session(
         if stop.is_stopped() {
             break stop.reason();
         }
-        let read = stream.read(&mut chunk);
+        let read = chunk.read_from(&mut stream);
         if stop.is_stopped() {
             break stop.reason();
         }
@@ -187,14 +188,16 @@ fn serve_tcp_session(
             }
         };
         last = Instant::now();
-        let message = &chunk[..n];
+        let message = chunk.filled(n);
         let answer = config.service.answer(message);
         // The answer goes out first: reporting it costs the client's round trip nothing then.
         let written = stream.write_all(&answer);
-        reporter.send(Event::Received {
-            peer,
-            bytes: message.to_vec(),
-        });
+        if reporter.wants_traffic() {
+            reporter.send(Event::Received {
+                peer,
+                bytes: message.to_vec(),
+            });
+        }
         reporter.info(
             None,
             crate::t!(

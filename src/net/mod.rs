@@ -13,6 +13,7 @@ pub mod file;
 pub mod guess;
 pub mod impair;
 pub mod runner;
+pub mod sched;
 pub mod stop;
 pub mod tcp;
 pub mod tftp;
@@ -149,7 +150,7 @@ pub fn is_reset(e: &io::Error) -> bool {
 /// `n` things as the catalogue says them ("3 requests", "1,024 bytes"): `id` names a message
 /// with the arguments `n` (the number with its thousands separated) and `count` (the plural).
 pub fn counted(id: &str, n: u64) -> String {
-    use fluent_templates::fluent_bundle::FluentValue;
+    use fluent_bundle::FluentValue;
     crate::i18n::tr_args(
         id,
         &[

@@ -29,18 +29,36 @@ pub struct Reporter {
     started: Instant,
     /// Bulk payload bytes a capture still wants; None: no capture, no `Payload` events.
     payload: Option<Arc<AtomicU64>>,
+    /// Whether the view shows each `send`'s and `recv`'s bytes (`Sent`, `Received`).
+    traffic: bool,
 }
 
 impl Reporter {
-    /// A reporter and the receiver a view drains.
+    /// A reporter and the receiver a view drains, without a bound: for a view that cannot
+    /// promise to drain at every moment (a window that is not drawn while minimised), whose
+    /// runner must not wait for it.
     pub fn channel(wake: Option<Waker>) -> (Self, Receiver<Stamped>) {
-        let (tx, rx) = crossbeam_channel::unbounded();
+        Self::with_sender(crossbeam_channel::unbounded(), wake)
+    }
+
+    /// A reporter whose events wait for the view when `capacity` of them are queued: the
+    /// runner's threads slow to the pace of a view that always drains (a printer), as a
+    /// program's `print()` waits for its terminal, instead of queueing without end.
+    pub fn bounded(wake: Option<Waker>, capacity: usize) -> (Self, Receiver<Stamped>) {
+        Self::with_sender(crossbeam_channel::bounded(capacity.max(1)), wake)
+    }
+
+    fn with_sender(
+        (tx, rx): (Sender<Stamped>, Receiver<Stamped>),
+        wake: Option<Waker>,
+    ) -> (Self, Receiver<Stamped>) {
         (
             Self {
                 tx,
                 wake,
                 started: Instant::now(),
                 payload: None,
+                traffic: true,
             },
             rx,
         )
@@ -51,6 +69,19 @@ impl Reporter {
     pub fn with_payload(mut self, cap: u64) -> Self {
         self.payload = Some(Arc::new(AtomicU64::new(cap)));
         self
+    }
+
+    /// Leaves out the `Sent` and `Received` events, for a view that shows neither (the command
+    /// line without --verbose, --json or a capture): an echo exchange is then two events
+    /// instead of four, and its bytes are not copied.
+    pub fn without_traffic(mut self) -> Self {
+        self.traffic = false;
+        self
+    }
+
+    /// Whether the view wants `Sent` and `Received` events (runners may skip making them).
+    pub fn wants_traffic(&self) -> bool {
+        self.traffic
     }
 
     /// Whether a capture wants the bytes of bulk transfers.
@@ -102,6 +133,9 @@ impl Reporter {
     /// Sends without waking the view: for what only a capture reads (bulk payload), which the
     /// view takes with the next event that wakes it (progress comes every 100 ms).
     fn send_unwoken(&self, event: Event) {
+        if !self.traffic && matches!(event, Event::Sent { .. } | Event::Received { .. }) {
+            return;
+        }
         let stamped = Stamped {
             at: SystemTime::now(),
             elapsed: self.started.elapsed(),
@@ -189,13 +223,44 @@ where
     })
 }
 
+/// The stack of a thread that serves one TCP connection. A session's deepest path (a reply
+/// formatted in any language, a capture, a panic's message) uses about 24 KiB of it (measured
+/// by `tests/echo.rs`); the default, 2 MiB, would reserve 2 GiB of address space for a class
+/// of a thousand. Only the pages a thread touches take memory either way.
+pub const SESSION_STACK_BYTES: usize = 256 * 1024;
+
 /// Starts a helper thread (one connection, say); a panic in it becomes an error log line.
 pub fn spawn_child<F>(name: String, reporter: Reporter, work: F) -> Result<JoinHandle<()>>
 where
     F: FnOnce(&Reporter) + Send + 'static,
 {
+    spawn_helper(thread::Builder::new(), name, reporter, work)
+}
+
+/// [`spawn_child`] for a thread serving one TCP connection, on a [`SESSION_STACK_BYTES`] stack.
+pub fn spawn_session<F>(name: String, reporter: Reporter, work: F) -> Result<JoinHandle<()>>
+where
+    F: FnOnce(&Reporter) + Send + 'static,
+{
+    spawn_helper(
+        thread::Builder::new().stack_size(SESSION_STACK_BYTES),
+        name,
+        reporter,
+        work,
+    )
+}
+
+fn spawn_helper<F>(
+    builder: thread::Builder,
+    name: String,
+    reporter: Reporter,
+    work: F,
+) -> Result<JoinHandle<()>>
+where
+    F: FnOnce(&Reporter) + Send + 'static,
+{
     let thread_name = name.clone();
-    thread::Builder::new()
+    builder
         .name(name.clone())
         .spawn(crate::i18n::inherit(move || {
             let name = thread_name;
@@ -237,6 +302,48 @@ mod tests {
             other => panic!("unexpected {other:?}"),
         }
         handle.join();
+    }
+
+    #[test]
+    fn a_bounded_reporter_waits_for_its_view_and_loses_nothing() {
+        let (reporter, rx) = Reporter::bounded(None, 2);
+        let sender = std::thread::spawn(move || {
+            for i in 0..5 {
+                reporter.info(None, format!("line {i}"));
+            }
+        });
+        // Two queued, the third waits for the view: the sender cannot finish yet.
+        std::thread::sleep(Duration::from_millis(200));
+        assert!(
+            !sender.is_finished(),
+            "the sender did not wait for the view"
+        );
+        assert_eq!(rx.len(), 2);
+        let texts: Vec<String> = (0..5)
+            .map(
+                |_| match rx.recv_timeout(Duration::from_secs(5)).map(|s| s.event) {
+                    Ok(Event::Log { text, .. }) => text,
+                    other => panic!("unexpected {other:?}"),
+                },
+            )
+            .collect();
+        sender.join().expect("the sender ends once drained");
+        assert_eq!(texts, ["line 0", "line 1", "line 2", "line 3", "line 4"]);
+    }
+
+    #[test]
+    fn a_session_stack_holds_a_backtrace() {
+        // The deepest thing a session's thread can do: a panic's message with its backtrace
+        // (RUST_BACKTRACE=1), which reads the program's symbols on that thread's stack.
+        let (reporter, _rx) = Reporter::channel(None);
+        let thread = spawn_session("deep".into(), reporter, |_| {
+            let trace = std::backtrace::Backtrace::force_capture().to_string();
+            assert!(!trace.is_empty());
+        })
+        .expect("a session thread");
+        thread
+            .join()
+            .expect("the backtrace fit the session's stack");
     }
 
     #[test]

@@ -103,8 +103,10 @@ impl Transfers {
     }
 }
 
-/// Binds a server socket that wakes every [`POLL_INTERVAL`], and reports `Listening`.
+/// Binds a server socket that wakes every [`POLL_INTERVAL`], and reports `Listening`. The
+/// calling thread, which serves the socket, asks for a short slice ([`super::sched`]).
 pub fn bind_server(bind: SocketAddr, reporter: &Reporter) -> Result<(UdpSocket, SocketAddr)> {
+    super::sched::short_slice();
     let socket = UdpSocket::bind(bind).map_err(|source| Error::Bind { addr: bind, source })?;
     let local = socket
         .local_addr()
