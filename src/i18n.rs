@@ -6,24 +6,97 @@
 //! one of its own (the window's Language menu, [`set_here`]); [`current`] says which. Text is made from a message id and its arguments at
 //! the edge ([`tr`], [`tr_args`], the [`t!`](crate::t) macro); nothing decides on the text.
 
-use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::HashMap;
-use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::{LazyLock, OnceLock};
 
-use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader};
+use fluent_bundle::{FluentArgs, FluentResource};
+use unic_langid::LanguageIdentifier;
+
+/// A message's argument (a number or a text), as [`t!`](crate::t) makes them.
+pub use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
-fluent_templates::static_loader! {
-    static LOCALES = {
-        locales: "./assets/i18n",
-        fallback_language: "en-US",
+/// The catalogue files of every language (`assets/i18n/<tag>/<name>.ftl`), built into the
+/// binary; `tests/i18n.rs` finds each file of the folders here.
+pub const FILES: [&str; 9] = [
+    "socklab",
+    "exercises",
+    "window",
+    "check",
+    "check-cases",
+    "net",
+    "cli",
+    "errors",
+    "protocol",
+];
+
+/// The text of `FILES` for one language folder, in that order.
+macro_rules! catalogue_texts {
+    ($tag:literal) => {
+        [
+            include_str!(concat!("../assets/i18n/", $tag, "/socklab.ftl")),
+            include_str!(concat!("../assets/i18n/", $tag, "/exercises.ftl")),
+            include_str!(concat!("../assets/i18n/", $tag, "/window.ftl")),
+            include_str!(concat!("../assets/i18n/", $tag, "/check.ftl")),
+            include_str!(concat!("../assets/i18n/", $tag, "/check-cases.ftl")),
+            include_str!(concat!("../assets/i18n/", $tag, "/net.ftl")),
+            include_str!(concat!("../assets/i18n/", $tag, "/cli.ftl")),
+            include_str!(concat!("../assets/i18n/", $tag, "/errors.ftl")),
+            include_str!(concat!("../assets/i18n/", $tag, "/protocol.ftl")),
+        ]
+    };
+}
+
+/// One language's messages, parsed the first time that language is spoken: a process that
+/// speaks English holds only English (the four catalogues took 4.2 MiB of memory together).
+type Bundle = fluent_bundle::concurrent::FluentBundle<FluentResource>;
+
+static BUNDLES: [OnceLock<Bundle>; 4] = [const { OnceLock::new() }; 4];
+
+/// The catalogue of `lang`, parsed on first use.
+fn bundle(lang: Lang) -> &'static Bundle {
+    let i = lang.index();
+    BUNDLES[i].get_or_init(|| {
+        let texts = match lang {
+            Lang::EnUs => catalogue_texts!("en-US"),
+            Lang::PtPt => catalogue_texts!("pt-PT"),
+            Lang::PtBr => catalogue_texts!("pt-BR"),
+            Lang::Es => catalogue_texts!("es"),
+        };
+        let mut bundle = Bundle::new_concurrent(vec![lang.id().clone()]);
         // No Unicode isolation marks around arguments: they show as boxes in some fonts and
         // end up in terminals and report files.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
+        bundle.set_use_isolating(false);
+        for text in texts {
+            // The catalogue tests parse every file without an error; a message a broken
+            // file loses is said in English.
+            let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
+            bundle.add_resource_overriding(resource);
+        }
+        bundle
+    })
+}
+
+/// Message `id` of `lang`'s catalogue with `args`; None when the catalogue lacks it or
+/// cannot say it with them.
+fn format_in(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+    let bundle = bundle(lang);
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, args, &mut errors);
+    errors.is_empty().then(|| text.into_owned())
+}
+
+/// Message `id` in `lang`, else in English, else its id in a sentence that says so.
+fn format_or_english(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+    format_in(lang, id, args)
+        .or_else(|| {
+            (lang != Lang::EnUs)
+                .then(|| format_in(Lang::EnUs, id, args))
+                .flatten()
+        })
+        .unwrap_or_else(|| format!("Unknown localization key: {id:?}"))
 }
 
 /// A language socklab speaks.
@@ -107,14 +180,18 @@ impl Lang {
         }
     }
 
-    /// Its identifier, parsed once for the process (every message looks it up).
+    /// Its identifier (the catalogue's plural rules and number forms).
     fn id(self) -> &'static LanguageIdentifier {
         static IDS: LazyLock<[LanguageIdentifier; 4]> = LazyLock::new(|| {
             // The four tags are valid BCP 47; the fallback is never taken.
             Lang::ALL.map(|l| l.tag().parse().unwrap_or_default())
         });
-        let i = Lang::ALL.iter().position(|l| *l == self).unwrap_or(0);
-        &IDS[i]
+        &IDS[self.index()]
+    }
+
+    /// Its place in [`Lang::ALL`].
+    fn index(self) -> usize {
+        Lang::ALL.iter().position(|l| *l == self).unwrap_or(0)
     }
 }
 
@@ -168,24 +245,21 @@ pub fn current() -> Lang {
 
 /// The message `id` in the current language.
 pub fn tr(id: &str) -> String {
-    LOCALES.lookup(current().id(), id)
+    format_or_english(current(), id, None)
 }
 
 /// The message `id` in the current language, with its arguments (numbers choose the plural
 /// form the language's rules give them).
 pub fn tr_args(id: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
-    let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
-        .iter()
-        .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
-        .collect();
-    LOCALES.lookup_with_args(current().id(), id, &map)
+    let args: FluentArgs<'_> = args.iter().map(|(k, v)| (*k, v.clone())).collect();
+    format_or_english(current(), id, Some(&args))
 }
 
 /// The message `id` in `lang` with `args`, or None when that catalogue lacks it or cannot
 /// say it with them (English is not asked).
 pub fn lookup_in(lang: Lang, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> Option<String> {
-    let map: HashMap<&str, FluentValue<'_>> = args.iter().map(|(k, v)| (*k, v.clone())).collect();
-    LOCALES.lookup_no_default_fallback(lang.id(), id, Some(&map))
+    let args: FluentArgs<'_> = args.iter().map(|(k, v)| (*k, v.clone())).collect();
+    format_in(lang, id, Some(&args))
 }
 
 /// A message in the current language: `t!("theme")`, `t!("rows-shown", shown = 3, total = 10)`.
@@ -197,7 +271,7 @@ macro_rules! t {
     ($id:expr, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::i18n::tr_args(
             $id,
-            &[$((stringify!($name), ::fluent_templates::fluent_bundle::FluentValue::from($value))),+],
+            &[$((stringify!($name), $crate::i18n::FluentValue::from($value))),+],
         )
     };
 }

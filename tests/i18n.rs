@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use fluent_templates::fluent_bundle::{FluentResource, FluentValue};
+use fluent_bundle::{FluentResource, FluentValue};
 use socklab::i18n::{self, Lang};
 
 /// The catalogue files of a language: one per part of socklab (`socklab.ftl` the window's frame,
@@ -49,6 +49,26 @@ fn ids(text: &str) -> BTreeSet<String> {
             .then(|| id.to_owned())
         })
         .collect()
+}
+
+#[test]
+fn the_binary_holds_every_catalogue_file() {
+    // src/i18n.rs builds in the files it names: a file added to a folder must be named there.
+    for lang in Lang::ALL {
+        let mut on_disk: Vec<String> = files(lang)
+            .into_iter()
+            .map(|(name, _)| name.trim_end_matches(".ftl").to_owned())
+            .collect();
+        let mut named: Vec<String> = i18n::FILES.iter().map(|f| (*f).to_owned()).collect();
+        on_disk.sort();
+        named.sort();
+        assert_eq!(
+            on_disk,
+            named,
+            "{}: the files src/i18n.rs names",
+            lang.tag()
+        );
+    }
 }
 
 #[test]

@@ -147,10 +147,7 @@ impl Failure {
     fn said(
         code: ErrorCode,
         id: &str,
-        args: &[(
-            &'static str,
-            fluent_templates::fluent_bundle::FluentValue<'_>,
-        )],
+        args: &[(&'static str, fluent_bundle::FluentValue<'_>)],
     ) -> Self {
         let why = crate::i18n::tr_args(id, args);
         let wire = crate::i18n::lookup_in(crate::i18n::Lang::EnUs, id, args)
@@ -170,7 +167,7 @@ macro_rules! tell {
             $id,
             &[$((
                 stringify!($name),
-                fluent_templates::fluent_bundle::FluentValue::from($value),
+                fluent_bundle::FluentValue::from($value),
             )),*],
         )
     };
