@@ -30,14 +30,25 @@ fn check(mode: &str, arg: &str, extra: &[&str]) -> Value {
 
 /// [`check`], and the word only this run's processes have on their command line.
 fn check_tagged(mode: &str, arg: &str, extra: &[&str]) -> (Value, String) {
+    check_tagged_within(4, mode, arg, extra)
+}
+
+/// [`check_tagged`] with `--timeout TIMEOUT_SECS`.
+fn check_tagged_within(
+    timeout_secs: u32,
+    mode: &str,
+    arg: &str,
+    extra: &[&str],
+) -> (Value, String) {
     let script = hostile();
     // The last word tells this run's processes from those of the tests beside it.
     let tag = format!("tag-{}-{}", std::process::id(), rand::random::<u64>());
     let arg = if arg.is_empty() { "-" } else { arg };
-    let checked = check_on(
+    let checked = check_on_within(
         check_port(true),
         "tcp-echo",
         "server",
+        timeout_secs,
         extra,
         &[&script, "{port}", mode, arg, &tag],
     );
@@ -204,7 +215,10 @@ fn the_cpu_limit_stops_a_spinner() {
     let _one = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let report = check("spin", "", &["--cpu-seconds", "2"]);
+    // The limit counts CPU time, the check's wait counts wall time: on a machine whose cores
+    // are busy the spinner may get its 2 s of CPU only after many seconds, so the wait is long
+    // enough for any load (the limit ends the run as soon as the spinner reaches it).
+    let report = check_tagged_within(60, "spin", "", &["--cpu-seconds", "2"]).0;
     let listens = &report["checks"][0];
     assert_eq!(listens["verdict"], "fail", "{listens:#}");
     assert!(

@@ -426,6 +426,12 @@ mod tests {
         let _ = c.read(&mut [0u8; 1]);
         drop(c);
         drop(l);
+        // The client's FIN reaches the server's side in the kernel's own time (a softirq that
+        // may run after `close` returns): wait for the TIME_WAIT rather than race it.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while time_waits(port) == 0 && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
         assert_eq!(time_waits(port), 1);
         let plain = |p: u16| {
             let s =

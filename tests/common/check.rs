@@ -93,10 +93,22 @@ pub fn check_on(
     extra: &[&str],
     command: &[&str],
 ) -> Checked {
+    check_on_within(port, exercise, role, 4, extra, command)
+}
+
+/// [`check_on`] with `--timeout TIMEOUT_SECS`.
+pub fn check_on_within(
+    port: u16,
+    exercise: &str,
+    role: &str,
+    timeout_secs: u32,
+    extra: &[&str],
+    command: &[&str],
+) -> Checked {
     let py = python();
     let mut full = vec![py.as_str()];
     full.extend(command);
-    let args = check_args(exercise, role, port, 4, extra, &full);
+    let args = check_args(exercise, role, port, timeout_secs, extra, &full);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     run_check(socklab_command(&args), Duration::from_secs(120))
 }
