@@ -271,12 +271,16 @@ fn tcp_load(server: &Server) -> TcpResult {
         .collect();
     start.wait();
     let began = Instant::now();
-    let mut latencies: Vec<f64> = clients
+    let per_client: Vec<Vec<f64>> = clients
         .into_iter()
-        .flat_map(|c| c.join().unwrap_or_default())
+        .map(|c| c.join().unwrap_or_default())
         .collect();
     let seconds = began.elapsed().as_secs_f64();
     done.store(true, Ordering::Relaxed);
+    if std::env::var_os("LOAD_FIRSTS").is_some() {
+        say_firsts(&per_client);
+    }
+    let mut latencies: Vec<f64> = per_client.into_iter().flatten().collect();
     latencies.sort_by(f64::total_cmp);
     let pick = |q: f64| {
         latencies
@@ -293,6 +297,35 @@ fn tcp_load(server: &Server) -> TcpResult {
         mean_ms: latencies.iter().sum::<f64>() / latencies.len().max(1) as f64,
         rss_mib: rss.join().unwrap_or(f64::NAN),
     }
+}
+
+/// With `LOAD_FIRSTS`: each client's first round trip (which waits for the server to take
+/// the connection and start its session) apart from the others, one line a round on stderr.
+fn say_firsts(per_client: &[Vec<f64>]) {
+    let mut firsts: Vec<f64> = per_client
+        .iter()
+        .filter_map(|l| l.first().copied())
+        .collect();
+    let mut rest: Vec<f64> = per_client
+        .iter()
+        .flat_map(|l| l.iter().skip(1).copied())
+        .collect();
+    firsts.sort_by(f64::total_cmp);
+    rest.sort_by(f64::total_cmp);
+    let at = |v: &[f64], q: f64| {
+        v.get(((v.len() as f64 * q) as usize).min(v.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(f64::NAN)
+    };
+    eprintln!(
+        "  first round trips: p50 {:.2} ms, p99 {:.2}, max {:.2}; the others: p50 {:.2}, p99 {:.2}, max {:.2}",
+        at(&firsts, 0.5),
+        at(&firsts, 0.99),
+        firsts.last().copied().unwrap_or(f64::NAN),
+        at(&rest, 0.5),
+        at(&rest, 0.99),
+        rest.last().copied().unwrap_or(f64::NAN)
+    );
 }
 
 /// Sends DATAGRAMS with at most UDP_WINDOW unanswered; returns (seconds, answered, RSS).
