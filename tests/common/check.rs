@@ -135,8 +135,20 @@ pub fn check_with(
 /// `socklab check EXERCISE ROLE --port (a free one) --timeout 6 --json EXTRA… -- COMMAND…` run
 /// in `dir` (the submission's folder, as an instructor types it), at most 240 s; the report.
 pub fn check_in(dir: &Path, exercise: &str, role: &str, extra: &[&str], command: &[&str]) -> Value {
+    check_in_within(dir, exercise, role, 6, extra, command)
+}
+
+/// [`check_in`] with `--timeout TIMEOUT_SECS`.
+pub fn check_in_within(
+    dir: &Path,
+    exercise: &str,
+    role: &str,
+    timeout_secs: u32,
+    extra: &[&str],
+    command: &[&str],
+) -> Value {
     let port = check_port(exercise.starts_with("tcp"));
-    let args = check_args(exercise, role, port, 6, extra, command);
+    let args = check_args(exercise, role, port, timeout_secs, extra, command);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let mut cmd = socklab_command(&args);
     cmd.current_dir(dir);
