@@ -98,7 +98,7 @@ done
 port=$(free_port tcp)
 out=$(exe check tcp-add server --port "$port" --timeout 4 -- ./socklab.exe tcp-add server --bind 127.0.0.1 --port '{port}')
 name="check under Wine: socklab.exe checks socklab.exe's TCP add server in a Job object"
-if [[ $out == *"score 100%"* && $out == *"confined by a Windows Job object: at most 64 processes"* ]]; then
+if [[ $out == *"score 100%"* && $out == *"confined by a Windows Job object: at most 256 processes"* ]]; then
   report "$name" yes
 else
   report "$name" no "$out"
