@@ -352,6 +352,30 @@ fn raw_tcp(addr: &str, bytes: &[u8]) -> Vec<u8> {
 }
 
 #[test]
+fn a_name_line_and_a_number_line_written_apart_are_one_request() {
+    // A student's client that writes `Ana\n`, then (the machine busy, or a prompt in between)
+    // `37\n`: the server takes the connection at once and reads the first line alone; it must
+    // wait for the second instead of calling the first unreadable.
+    let server = start_server(true, true);
+    let mut s = TcpStream::connect(server.addr()).unwrap();
+    s.set_read_timeout(Some(WAIT)).unwrap();
+    s.write_all(b"Ana\n").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    s.write_all(b"37\n").unwrap();
+    let mut reply = [0u8; 64];
+    let n = s.read(&mut reply).unwrap_or(0);
+    assert!(n > 0, "no reply: the server closed after the name line");
+    let events = stop_server(server);
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::Add(x) if x.client_name == "Ana" && x.client_number == 37)),
+        "{:#?}",
+        log_texts(&events)
+    );
+}
+
+#[test]
 fn garbage_closes_only_its_own_tcp_connection() {
     let server = start_server(true, true);
     let addr = server.addr();

@@ -30,6 +30,12 @@ pub const SETTLE_TIME: Duration = Duration::from_millis(40);
 /// come, half a JSON object) before it gives up on it.
 pub const PARTIAL_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// How long a request that cannot be read yet may still grow before the server calls it
+/// unreadable and closes: a client may send its name line and its number line in two writes
+/// (`Ana\n`, then `37\n`), and a server that takes the first the moment it comes must not
+/// judge it alone; a busy machine may put the second write off by many milliseconds.
+pub const UNREADABLE_SETTLE: Duration = Duration::from_secs(1);
+
 /// Pause between the two messages of the `split` format, so that they arrive in two `recv()`s.
 pub const SPLIT_GAP: Duration = Duration::from_millis(50);
 
@@ -298,6 +304,16 @@ fn serve_connection(
                         secs = CONNECTION_IDLE_TIMEOUT.as_secs().to_string()
                     );
                 }
+            }
+            Parsed::Invalid(_)
+                if !client_done
+                    && buf.len() <= MAX_REQUEST_BYTES
+                    && last_data.elapsed() < UNREADABLE_SETTLE =>
+            {
+                // Perhaps only its first part: wait a little for the rest.
+                wait = UNREADABLE_SETTLE
+                    .saturating_sub(last_data.elapsed())
+                    .clamp(Duration::from_millis(1), POLL_INTERVAL);
             }
             Parsed::Invalid(why) => {
                 reporter.warn(
