@@ -748,3 +748,39 @@ fn with_lang_es_a_server_and_its_client_print_their_lines_in_spanish() {
         "{rest:#?}"
     );
 }
+
+/// An echo server's lines about each message are said by the command line's printer in the
+/// language it was given (the session only names the message and its numbers).
+#[test]
+fn with_lang_es_an_echo_server_says_what_it_received_and_sent_back_in_spanish() {
+    use std::io::{Read, Write};
+    let mut server = socklab_command(&[
+        "--lang",
+        "es",
+        "tcp-echo",
+        "server",
+        "--bind",
+        "127.0.0.1",
+        "--port",
+        "0",
+    ])
+    .spawn()
+    .expect("run socklab");
+    let lines = stdout_lines(&mut server);
+    let rest = line_starting(&lines, "escuchando en 127.0.0.1:");
+    let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let mut s = std::net::TcpStream::connect(format!("127.0.0.1:{port}")).unwrap();
+    s.set_read_timeout(Some(WAIT)).unwrap();
+    s.write_all(b"hola").unwrap();
+    let mut reply = [0u8; 4];
+    s.read_exact(&mut reply).unwrap();
+    assert_eq!(&reply, b"hola");
+    // The peer as the handout's Python prints it: ('127.0.0.1', 45358).
+    let me = format!("('127.0.0.1', {})", s.local_addr().unwrap().port());
+    let received = line_starting(&lines, "recibió 4 bytes de ");
+    let sent = line_starting(&lines, "devolvió 4 bytes a ");
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(received.contains(&me), "{received}");
+    assert!(sent.contains(&me), "{sent}");
+}

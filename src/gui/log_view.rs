@@ -179,7 +179,7 @@ impl LogView {
                     Level::Warn => LineKind::Warn,
                     Level::Error => LineKind::Error,
                 };
-                self.push(line(kind, *peer, text.clone()));
+                self.push(line(kind, *peer, text.to_string()));
             }
             Event::Add(x) => {
                 // The sum first, then whose numbers: what matters is in view in a narrow pane.

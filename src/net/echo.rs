@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError};
 
-use super::event::{Event, Reply, Summary};
+use super::event::{Arg, Event, LogText, Reply, Summary};
 use super::runner::{Reporter, RunFn, StopFlag};
 use super::{CONNECTION_IDLE_TIMEOUT, MAX_DATAGRAM_BYTES, POLL_INTERVAL, is_timeout};
 use crate::error::{Error, Result};
@@ -200,10 +200,12 @@ fn serve_tcp_session(
         }
         reporter.info(
             None,
-            crate::t!(
+            LogText::later(
                 "net-echo-received-from",
-                bytes = super::counted("net-n-bytes", n as u64),
-                peer = shown.as_str()
+                vec![
+                    ("bytes", Arg::Counted("net-n-bytes", n as u64)),
+                    ("peer", Arg::Text(shown.clone())),
+                ],
             ),
         );
         if let Err(e) = written {
@@ -217,10 +219,12 @@ fn serve_tcp_session(
         });
         reporter.info(
             None,
-            crate::t!(
+            LogText::later(
                 "net-echo-sent-back",
-                bytes = super::counted("net-n-bytes", sent),
-                peer = shown.as_str()
+                vec![
+                    ("bytes", Arg::Counted("net-n-bytes", sent)),
+                    ("peer", Arg::Text(shown.clone())),
+                ],
             ),
         );
         if config.service == Service::Echo && is_stop_word(message, &config.stop_words) {

@@ -116,6 +116,75 @@ pub struct GuessReport {
     pub correct: bool,
 }
 
+/// The words of a log line: made by the runner, or a catalogue message that the view says
+/// when it shows the line. A session answering a class formats nothing then: the formatting
+/// (and the stack it takes, a page a thread) is the view's, once per line shown.
+#[derive(Clone, Debug)]
+pub enum LogText {
+    Ready(String),
+    Later(Message),
+}
+
+/// A catalogue message and its arguments, said later (see [`LogText`]).
+#[derive(Clone, Debug)]
+pub struct Message {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// An argument of a [`Message`].
+#[derive(Clone, Debug)]
+pub enum Arg {
+    Text(String),
+    /// `n` things, as [`super::counted`] says them with the message `id`.
+    Counted(&'static str, u64),
+}
+
+impl LogText {
+    /// A message said when shown, in the language of the thread that shows it.
+    pub fn later(id: &'static str, args: Vec<(&'static str, Arg)>) -> Self {
+        Self::Later(Message { id, args })
+    }
+}
+
+impl std::fmt::Display for LogText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Ready(text) => f.write_str(text),
+            Self::Later(m) => {
+                let said: Vec<(&'static str, String)> = m
+                    .args
+                    .iter()
+                    .map(|(name, arg)| {
+                        let value = match arg {
+                            Arg::Text(t) => t.clone(),
+                            Arg::Counted(id, n) => super::counted(id, *n),
+                        };
+                        (*name, value)
+                    })
+                    .collect();
+                let args: Vec<(&'static str, crate::i18n::FluentValue<'_>)> = said
+                    .iter()
+                    .map(|(name, v)| (*name, crate::i18n::FluentValue::from(v.as_str())))
+                    .collect();
+                f.write_str(&crate::i18n::tr_args(m.id, &args))
+            }
+        }
+    }
+}
+
+impl From<String> for LogText {
+    fn from(text: String) -> Self {
+        Self::Ready(text)
+    }
+}
+
+impl From<&str> for LogText {
+    fn from(text: &str) -> Self {
+        Self::Ready(text.to_owned())
+    }
+}
+
 /// How a runner ended well.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
@@ -190,7 +259,7 @@ pub enum Event {
     Log {
         level: Level,
         peer: Option<SocketAddr>,
-        text: String,
+        text: LogText,
     },
     /// An "add two numbers" exchange completed.
     Add(AddExchange),
@@ -338,7 +407,7 @@ impl Stamped {
                 "event": "log",
                 "level": format!("{level:?}").to_lowercase(),
                 "peer": peer.map(|p| p.to_string()),
-                "text": text,
+                "text": text.to_string(),
             }),
             Event::Add(x) => json!({
                 "event": "add",

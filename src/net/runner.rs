@@ -12,7 +12,7 @@ use std::time::{Instant, SystemTime};
 
 use crossbeam_channel::{Receiver, Sender};
 
-use super::event::{Event, Level, Stamped, Summary};
+use super::event::{Event, Level, LogText, Stamped, Summary};
 use crate::error::{Error, Result};
 
 // The flag is in its own module (the events carry one too); runners and views name it here.
@@ -145,7 +145,7 @@ impl Reporter {
         let _ = self.tx.send(stamped);
     }
 
-    pub fn log(&self, level: Level, peer: Option<std::net::SocketAddr>, text: impl Into<String>) {
+    pub fn log(&self, level: Level, peer: Option<std::net::SocketAddr>, text: impl Into<LogText>) {
         self.send(Event::Log {
             level,
             peer,
@@ -153,11 +153,11 @@ impl Reporter {
         });
     }
 
-    pub fn info(&self, peer: Option<std::net::SocketAddr>, text: impl Into<String>) {
+    pub fn info(&self, peer: Option<std::net::SocketAddr>, text: impl Into<LogText>) {
         self.log(Level::Info, peer, text);
     }
 
-    pub fn warn(&self, peer: Option<std::net::SocketAddr>, text: impl Into<String>) {
+    pub fn warn(&self, peer: Option<std::net::SocketAddr>, text: impl Into<LogText>) {
         self.log(Level::Warn, peer, text);
     }
 }
@@ -224,8 +224,8 @@ where
 }
 
 /// The stack of a thread that serves one TCP connection. The deepest echo session
-/// `tests/echo.rs` runs (a long message, a stop word, a reset) touches 24 KiB of it in the
-/// tests' unoptimised build, 16 KiB in a release build; a backtrace fits (a unit test below).
+/// `tests/echo.rs` runs (a long message, a stop word, a reset) touches 20 KiB of it in the
+/// tests' unoptimised build, 12 KiB in a release build; a backtrace fits (a unit test below).
 /// The default, 2 MiB, would reserve 2 GiB of address space for a class of a thousand. Only
 /// the pages a thread touches take memory either way.
 pub const SESSION_STACK_BYTES: usize = 256 * 1024;
@@ -323,7 +323,7 @@ mod tests {
         let texts: Vec<String> = (0..5)
             .map(
                 |_| match rx.recv_timeout(Duration::from_secs(5)).map(|s| s.event) {
-                    Ok(Event::Log { text, .. }) => text,
+                    Ok(Event::Log { text, .. }) => text.to_string(),
                     other => panic!("unexpected {other:?}"),
                 },
             )

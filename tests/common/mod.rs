@@ -161,7 +161,7 @@ pub fn log_texts(events: &[Event]) -> Vec<String> {
     events
         .iter()
         .filter_map(|e| match e {
-            Event::Log { text, .. } => Some(text.clone()),
+            Event::Log { text, .. } => Some(text.to_string()),
             _ => None,
         })
         .collect()
