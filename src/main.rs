@@ -45,10 +45,7 @@ fn open_window() -> ExitCode {
     match socklab::gui::run_window() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!(
-                "{}",
-                socklab::t!("cli-window-failed", reason = e.to_string())
-            );
+            eprintln!("{}", socklab::t!("cli-window-failed", reason = e));
             eprintln!("{}", socklab::t!("cli-window-hint"));
             ExitCode::from(1)
         }

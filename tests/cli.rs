@@ -784,3 +784,49 @@ fn with_lang_es_an_echo_server_says_what_it_received_and_sent_back_in_spanish() 
     assert!(received.contains(&me), "{received}");
     assert!(sent.contains(&me), "{sent}");
 }
+
+/// A window that cannot start says why and exits 1: here, on a real (virtual) display, with
+/// OpenGL made impossible to load; the reason is the window library's own.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_window_that_cannot_start_says_why() {
+    const PACKAGES: &str = "xvfb xauth libxcursor1 libxi6 libxrandr2 libxkbcommon-x11-0";
+    let (Some(xvfb_run), Some(_)) = (tool("xvfb-run", PACKAGES), tool("xauth", PACKAGES)) else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let mut command = std::process::Command::new("timeout");
+    command
+        .arg("60")
+        .arg(xvfb_run)
+        .args(["-a", "-s", "-screen 0 800x600x24"])
+        .arg(env!("CARGO_BIN_EXE_socklab"))
+        .env("HOME", home.path())
+        .env("LANG", "C.UTF-8")
+        .env("__EGL_VENDOR_LIBRARY_FILENAMES", "/nonexistent/egl.json")
+        .env("LIBGL_DRIVERS_PATH", "/nonexistent")
+        .env("LIBGL_ALWAYS_SOFTWARE", "1");
+    let out = wait_output(
+        piped(command).spawn().unwrap(),
+        std::time::Duration::from_secs(90),
+    );
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    let line = out
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("error: cannot open the window: "))
+        .unwrap_or_else(|| panic!("no reason in {}", out.stderr));
+    say(&out.stderr);
+    // The reason eframe gave (glutin's, about OpenGL), not a guess.
+    assert!(
+        line.contains("glutin") || line.contains("GL"),
+        "{line:?} in {}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("hint: a subcommand runs without a window"),
+        "{}",
+        out.stderr
+    );
+}
