@@ -309,7 +309,7 @@ pub fn wait_released(port: u16, tcp: bool, wait: Duration) -> bool {
 /// A socklab runner started for a check, and its events.
 pub struct Peer {
     handle: Option<RunHandle>,
-    rx: Receiver<Stamped>,
+    rx: Receiver<Box<Stamped>>,
     pub events: Vec<Event>,
     /// The case's capture, when `--pcap` asked for one.
     capture: Option<CaseCapture>,

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use crossbeam_channel::Receiver;
+use crate::net::batch::{Batches, Taken};
 
 use super::interrupt;
 use crate::error::Error;
@@ -21,15 +21,12 @@ use crate::net::runner::RunHandle;
 use crate::protocol::escape_bytes;
 use crate::t;
 
-/// Most events written in one batch.
-const PRINT_BATCH: usize = 4096;
-
-/// Events queued for the printer at most; a runner's threads then wait for it, as a program's
-/// `print()` waits for its terminal. One batch: the queue's slots are allocated when it is
-/// made (about 0.7 MiB), and what the events hold beside them is at most a few hundred bytes
-/// each (an echo exchange is four events). Unbounded, a class of a thousand echo clients
-/// queued 193,000 events (about 60 MiB) behind the printer (docs/benchmarks.md).
-const EVENT_QUEUE: usize = PRINT_BATCH;
+/// Events queued for the printer at most, and so the most written in one batch; a runner's
+/// threads then wait for it, as a program's `print()` waits for its terminal (they sleep: see
+/// net::batch). The events are a few hundred bytes each (an echo exchange is two without
+/// `--verbose`, four with it). Unbounded, a class of a thousand echo clients queued 193,000
+/// events (about 60 MiB) behind the printer (docs/benchmarks.md).
+const EVENT_QUEUE: usize = 4096;
 
 /// How long a busy printer lets events gather before the next batch (a line can show about this
 /// much later).
@@ -41,24 +38,10 @@ const INTERRUPT_POLL: Duration = Duration::from_millis(100);
 /// The capture `--pcap` writes, and its path.
 type CaptureFile = (Capture<BufWriter<std::fs::File>>, PathBuf);
 
-/// The next event; a Ctrl-C meanwhile asks the runner to stop (its last events follow).
-fn next_event(rx: &Receiver<Stamped>, handle: &RunHandle) -> Option<Stamped> {
-    loop {
-        if interrupt::interrupted() && !handle.stop_flag().is_stopped() {
-            handle.stop();
-        }
-        match rx.recv_timeout(INTERRUPT_POLL) {
-            Ok(stamped) => return Some(stamped),
-            Err(crossbeam_channel::RecvTimeoutError::Timeout) => {}
-            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return None,
-        }
-    }
-}
-
 /// Prints events until the runner finishes; the exit code follows its result.
 pub(super) fn finish(
     handle: crate::error::Result<RunHandle>,
-    rx: &Receiver<Stamped>,
+    rx: &Batches,
     output: OutputArgs,
 ) -> ExitCode {
     let handle = match handle {
@@ -132,47 +115,35 @@ impl Printer {
     /// Lines are written in batches: everything already waiting, then one write. Under load (a
     /// class of clients) events come faster than one write each, and a printer woken for every
     /// event takes the CPU the connections need; a busy printer lets the next batch gather.
-    fn print_until_finished(&mut self, rx: &Receiver<Stamped>, handle: &RunHandle) {
+    /// A Ctrl-C meanwhile asks the runner to stop (its last events follow).
+    fn print_until_finished(&mut self, rx: &Batches, handle: &RunHandle) {
         // Taken as promptly as the sessions whose events it prints (net::sched).
         crate::net::sched::short_slice();
-        let mut waiting = next_event(rx, handle);
-        while let Some(first) = waiting.take() {
-            let (batch, done) = self.print_batch(first, rx);
-            if done {
-                break;
+        let mut spare = Vec::new();
+        loop {
+            if interrupt::interrupted() && !handle.stop_flag().is_stopped() {
+                handle.stop();
             }
+            let Taken { mut events, closed } = rx.take(INTERRUPT_POLL, spare);
+            if closed {
+                return;
+            }
+            let batch = events.len();
+            for stamped in events.drain(..) {
+                self.record(&stamped);
+                if self.print(*stamped) {
+                    let _ = self.out.flush();
+                    return;
+                }
+            }
+            spare = events;
             let _ = self.out.flush();
-            if batch == PRINT_BATCH {
-                // Behind: straight on with what is waiting.
-                waiting = rx.try_recv().ok().or_else(|| next_event(rx, handle));
-                continue;
-            }
-            if batch > 1 {
-                // Busy, but caught up: let the next events gather.
-                std::thread::sleep(PRINT_GATHER);
-            }
-            waiting = next_event(rx, handle);
-        }
-    }
-
-    /// Prints `first` and the events already waiting, at most [`PRINT_BATCH`]; returns how many,
-    /// and whether the last was the runner's end.
-    fn print_batch(&mut self, first: Stamped, rx: &Receiver<Stamped>) -> (usize, bool) {
-        let mut batch = 0usize;
-        let mut next = Some(first);
-        while let Some(stamped) = next {
-            batch += 1;
-            self.record(&stamped);
-            next = if batch < PRINT_BATCH {
-                rx.try_recv().ok()
-            } else {
-                None
-            };
-            if self.print(stamped) {
-                return (batch, true);
+            if batch > 1 && batch < EVENT_QUEUE {
+                // Busy, but caught up: let the next events gather, unless they fill the queue
+                // first (its senders would wait for the rest of the pause).
+                rx.gather(PRINT_GATHER);
             }
         }
-        (batch, false)
     }
 
     /// Adds the event to the capture; a capture that fails stops, with a warning.
@@ -493,8 +464,8 @@ pub struct OutputArgs {
 
 impl OutputArgs {
     /// A reporter for a runner, that also reports bulk payload when a capture is asked for.
-    pub(super) fn reporter(&self) -> (Reporter, Receiver<Stamped>) {
-        let (reporter, rx) = Reporter::bounded(None, EVENT_QUEUE);
+    pub(super) fn reporter(&self) -> (Reporter, Batches) {
+        let (reporter, rx) = Reporter::batched(EVENT_QUEUE);
         let reporter = if self.verbose || self.json || self.pcap.is_some() {
             reporter
         } else {

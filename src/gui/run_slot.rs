@@ -67,7 +67,7 @@ pub const WINDOW_CAPTURE_PACKETS: u64 = 200_000;
 #[derive(Default)]
 pub struct RunSlot {
     handle: Option<RunHandle>,
-    rx: Option<Receiver<Stamped>>,
+    rx: Option<Receiver<Box<Stamped>>>,
     pub log: LogView,
     pub traffic: Traffic,
     pub view: View,
@@ -161,7 +161,7 @@ impl RunSlot {
         let Some(rx) = &self.rx else {
             return Vec::new();
         };
-        let events: Vec<Stamped> = rx.try_iter().take(EVENTS_PER_FRAME).collect();
+        let events: Vec<Stamped> = rx.try_iter().take(EVENTS_PER_FRAME).map(|s| *s).collect();
         for stamped in &events {
             if self.capture.is_none() {
                 let caps = Caps {

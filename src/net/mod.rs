@@ -6,6 +6,7 @@
 
 pub mod add;
 pub mod addr;
+pub mod batch;
 pub mod capture;
 pub mod echo;
 pub mod event;

@@ -12,6 +12,7 @@ use std::time::{Instant, SystemTime};
 
 use crossbeam_channel::{Receiver, Sender};
 
+use super::batch::{BatchSender, Batches};
 use super::event::{Event, Level, LogText, Stamped, Summary};
 use crate::error::{Error, Result};
 
@@ -21,10 +22,18 @@ pub use super::stop::StopFlag;
 /// Called after each event so a view can wake up (the window passes `ctx.request_repaint`).
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
+/// Where a reporter's events go: a channel (the window's), or a queue taken whole (the command
+/// line's printer).
+#[derive(Clone)]
+enum Sink {
+    Channel(Sender<Box<Stamped>>),
+    Batch(BatchSender),
+}
+
 /// Sends stamped events to one view. Cheap to clone; each connection thread holds one.
 #[derive(Clone)]
 pub struct Reporter {
-    tx: Sender<Stamped>,
+    tx: Sink,
     wake: Option<Waker>,
     started: Instant,
     /// Bulk payload bytes a capture still wants; None: no capture, no `Payload` events.
@@ -37,31 +46,34 @@ impl Reporter {
     /// A reporter and the receiver a view drains, without a bound: for a view that cannot
     /// promise to drain at every moment (a window that is not drawn while minimised), whose
     /// runner must not wait for it.
-    pub fn channel(wake: Option<Waker>) -> (Self, Receiver<Stamped>) {
+    pub fn channel(wake: Option<Waker>) -> (Self, Receiver<Box<Stamped>>) {
         Self::with_sender(crossbeam_channel::unbounded(), wake)
     }
 
     /// A reporter whose events wait for the view when `capacity` of them are queued: the
     /// runner's threads slow to the pace of a view that always drains (a printer), as a
     /// program's `print()` waits for its terminal, instead of queueing without end.
-    pub fn bounded(wake: Option<Waker>, capacity: usize) -> (Self, Receiver<Stamped>) {
-        Self::with_sender(crossbeam_channel::bounded(capacity.max(1)), wake)
+    /// The view takes every waiting event at once ([`super::batch`]).
+    pub fn batched(capacity: usize) -> (Self, Batches) {
+        let (tx, rx) = super::batch::queue(capacity);
+        (Self::with_sink(Sink::Batch(tx), None), rx)
     }
 
     fn with_sender(
-        (tx, rx): (Sender<Stamped>, Receiver<Stamped>),
+        (tx, rx): (Sender<Box<Stamped>>, Receiver<Box<Stamped>>),
         wake: Option<Waker>,
-    ) -> (Self, Receiver<Stamped>) {
-        (
-            Self {
-                tx,
-                wake,
-                started: Instant::now(),
-                payload: None,
-                traffic: true,
-            },
-            rx,
-        )
+    ) -> (Self, Receiver<Box<Stamped>>) {
+        (Self::with_sink(Sink::Channel(tx), wake), rx)
+    }
+
+    fn with_sink(tx: Sink, wake: Option<Waker>) -> Self {
+        Self {
+            tx,
+            wake,
+            started: Instant::now(),
+            payload: None,
+            traffic: true,
+        }
     }
 
     /// Also reports the bytes of bulk transfers (as `Payload` events), the first `cap` bytes
@@ -136,13 +148,20 @@ impl Reporter {
         if !self.traffic && matches!(event, Event::Sent { .. } | Event::Received { .. }) {
             return;
         }
-        let stamped = Stamped {
+        // Boxed: what a session's thread moves is a pointer, not the event (a large enum):
+        // sending it took less than half the stack (docs/benchmarks.md).
+        let stamped = Box::new(Stamped {
             at: SystemTime::now(),
             elapsed: self.started.elapsed(),
             event,
-        };
+        });
         // A view that went away (window closed a form) no longer wants events: not an error.
-        let _ = self.tx.send(stamped);
+        match &self.tx {
+            Sink::Channel(tx) => {
+                let _ = tx.send(stamped);
+            }
+            Sink::Batch(tx) => tx.send(stamped),
+        }
     }
 
     pub fn log(&self, level: Level, peer: Option<std::net::SocketAddr>, text: impl Into<LogText>) {
@@ -225,7 +244,7 @@ where
 
 /// The stack of a thread that serves one TCP connection. The deepest echo session
 /// `tests/echo.rs` runs (a long message, a stop word, a reset) touches 20 KiB of it in the
-/// tests' unoptimised build, 12 KiB in a release build; a backtrace fits (a unit test below).
+/// tests' unoptimised build, 8 KiB in a release build; a backtrace fits (a unit test below).
 /// The default, 2 MiB, would reserve 2 GiB of address space for a class of a thousand. Only
 /// the pages a thread touches take memory either way.
 pub const SESSION_STACK_BYTES: usize = 256 * 1024;
@@ -306,8 +325,8 @@ mod tests {
     }
 
     #[test]
-    fn a_bounded_reporter_waits_for_its_view_and_loses_nothing() {
-        let (reporter, rx) = Reporter::bounded(None, 2);
+    fn a_batched_reporter_waits_for_its_view_loses_nothing_and_ends() {
+        let (reporter, rx) = Reporter::batched(2);
         let sender = std::thread::spawn(move || {
             for i in 0..5 {
                 reporter.info(None, format!("line {i}"));
@@ -320,16 +339,40 @@ mod tests {
             "the sender did not wait for the view"
         );
         assert_eq!(rx.len(), 2);
-        let texts: Vec<String> = (0..5)
-            .map(
-                |_| match rx.recv_timeout(Duration::from_secs(5)).map(|s| s.event) {
-                    Ok(Event::Log { text, .. }) => text.to_string(),
-                    other => panic!("unexpected {other:?}"),
-                },
-            )
-            .collect();
+        let mut texts = Vec::new();
+        let mut closed = false;
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while !closed && Instant::now() < deadline {
+            let taken = rx.take(Duration::from_millis(100), Vec::new());
+            assert!(taken.events.len() <= 2, "more than the queue holds");
+            closed = taken.closed;
+            texts.extend(taken.events.into_iter().map(|s| match s.event {
+                Event::Log { text, .. } => text.to_string(),
+                other => panic!("unexpected {other:?}"),
+            }));
+        }
         sender.join().expect("the sender ends once drained");
+        assert!(closed, "the queue did not close when its sender went");
         assert_eq!(texts, ["line 0", "line 1", "line 2", "line 3", "line 4"]);
+    }
+
+    #[test]
+    fn a_batched_reporter_whose_view_is_gone_does_not_wait() {
+        let (reporter, rx) = Reporter::batched(1);
+        drop(rx);
+        let sender = std::thread::spawn(move || {
+            for i in 0..5 {
+                reporter.info(None, format!("line {i}"));
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while !sender.is_finished() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert!(
+            sender.is_finished(),
+            "a sender waited for a view that is gone"
+        );
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub const WAIT: Duration = Duration::from_secs(10);
 /// A runner started by a test, with its events.
 pub struct Running {
     pub handle: RunHandle,
-    pub rx: Receiver<Stamped>,
+    pub rx: Receiver<Box<Stamped>>,
     pub local: Option<SocketAddr>,
 }
 
@@ -121,7 +121,7 @@ where
 }
 
 /// Collects events until `Finished` or the deadline (then panics).
-pub fn collect_until_finished(rx: &Receiver<Stamped>, wait: Duration) -> Vec<Event> {
+pub fn collect_until_finished(rx: &Receiver<Box<Stamped>>, wait: Duration) -> Vec<Event> {
     let deadline = Instant::now() + wait;
     let mut events = Vec::new();
     loop {
