@@ -350,8 +350,8 @@ pub fn can_install() -> bool {
             .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
-/// `bin`, installed from `package` if it is missing and the test may install; None (with the
-/// reason printed) when it cannot be had.
+/// `bin`, installed from `package` (or packages, separated by spaces) if it is missing and the
+/// test may install; None (with the reason printed) when it cannot be had.
 pub fn tool(bin: &str, package: &str) -> Option<PathBuf> {
     let _lock = INSTALL
         .lock()
@@ -371,7 +371,7 @@ pub fn tool(bin: &str, package: &str) -> Option<PathBuf> {
                     "-qq",
                     "--no-install-recommends",
                 ])
-                .arg(package)
+                .args(package.split_whitespace())
                 .env("DEBIAN_FRONTEND", "noninteractive")
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
