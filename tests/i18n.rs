@@ -423,6 +423,8 @@ fn lowercase_name(text: &str) -> bool {
 /// words, formats for machines. Each is allowed in the files named with it only; one ending in
 /// `…` allows every literal that starts with it.
 const NOT_WORDS: &[(&str, &str)] = &[
+    // eframe's own words before the reason a window stopped, matched in its log records.
+    ("src/gui/mod.rs", "Exiting because of error: "),
     // The programming languages' and tools' names, and their build commands.
     ("src/gui/check_panel.rs", "Python"),
     ("src/gui/check_panel.rs", "Java"),

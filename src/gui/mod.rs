@@ -59,7 +59,9 @@ pub fn run_window() -> Result<(), String> {
     match (eframe_exit_error(), started) {
         (Some(reason), _) => Err(reason),
         (None, true) => Ok(()),
-        (None, false) => Err(last_eframe_error().unwrap_or_else(|| "no window was made".into())),
+        (None, false) => {
+            Err(last_eframe_error().unwrap_or_else(|| crate::t!("cli-window-not-made")))
+        }
     }
 }
 

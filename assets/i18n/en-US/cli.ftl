@@ -11,6 +11,7 @@ cli-udp-only = the network simulator (--loss, --duplicate, --reorder, --delay, -
 cli-stdin-failed = cannot read standard input
 # $reason: the window system's error
 cli-window-failed = error: cannot open the window: { $reason }
+cli-window-not-made = the window library stopped before it made a window
 cli-window-hint = hint: a subcommand runs without a window; see `socklab --help`
 cli-no-window = error: this socklab was built without the window (feature "gui"); see `socklab --help`
 

@@ -9,6 +9,7 @@ cli-not-seconds = { $text } no es un número positivo de segundos
 cli-udp-only = el simulador de red (--loss, --duplicate, --reorder, --delay, --jitter) solo afecta a datagramas UDP; TCP repara las pérdidas por sí mismo
 cli-stdin-failed = no se puede leer la entrada estándar
 cli-window-failed = error: no se puede abrir la ventana: { $reason }
+cli-window-not-made = la biblioteca de ventanas se detuvo antes de crear una ventana
 cli-window-hint = pista: un subcomando se ejecuta sin ventana; vea `socklab --help`
 cli-no-window = error: este socklab se compiló sin la ventana (feature "gui"); vea `socklab --help`
 

@@ -9,6 +9,7 @@ cli-not-seconds = { $text } não é um número positivo de segundos
 cli-udp-only = o simulador de rede (--loss, --duplicate, --reorder, --delay, --jitter) só afeta datagramas UDP; o TCP corrige as perdas sozinho
 cli-stdin-failed = não foi possível ler a entrada padrão
 cli-window-failed = erro: não foi possível abrir a janela: { $reason }
+cli-window-not-made = a biblioteca de janelas parou antes de criar uma janela
 cli-window-hint = dica: um subcomando roda sem janela; veja `socklab --help`
 cli-no-window = erro: este socklab foi compilado sem a janela (feature "gui"); veja `socklab --help`
 

@@ -9,6 +9,7 @@ cli-not-seconds = { $text } não é um número positivo de segundos
 cli-udp-only = o simulador de rede (--loss, --duplicate, --reorder, --delay, --jitter) só afeta datagramas UDP; o TCP repara as perdas sozinho
 cli-stdin-failed = não é possível ler a entrada padrão
 cli-window-failed = erro: não é possível abrir a janela: { $reason }
+cli-window-not-made = a biblioteca de janelas parou antes de criar uma janela
 cli-window-hint = sugestão: um subcomando corre sem janela; veja `socklab --help`
 cli-no-window = erro: este socklab foi compilado sem a janela (feature "gui"); veja `socklab --help`
 
