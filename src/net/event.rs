@@ -152,20 +152,16 @@ impl std::fmt::Display for LogText {
         match self {
             Self::Ready(text) => f.write_str(text),
             Self::Later(m) => {
-                let said: Vec<(&'static str, String)> = m
+                let args: Vec<(&'static str, crate::i18n::FluentValue<'_>)> = m
                     .args
                     .iter()
                     .map(|(name, arg)| {
                         let value = match arg {
-                            Arg::Text(t) => t.clone(),
-                            Arg::Counted(id, n) => super::counted(id, *n),
+                            Arg::Text(t) => crate::i18n::FluentValue::from(t.as_str()),
+                            Arg::Counted(id, n) => super::counted(id, *n).into(),
                         };
                         (*name, value)
                     })
-                    .collect();
-                let args: Vec<(&'static str, crate::i18n::FluentValue<'_>)> = said
-                    .iter()
-                    .map(|(name, v)| (*name, crate::i18n::FluentValue::from(v.as_str())))
                     .collect();
                 f.write_str(&crate::i18n::tr_args(m.id, &args))
             }

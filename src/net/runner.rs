@@ -47,7 +47,8 @@ impl Reporter {
     /// promise to drain at every moment (a window that is not drawn while minimised), whose
     /// runner must not wait for it.
     pub fn channel(wake: Option<Waker>) -> (Self, Receiver<Box<Stamped>>) {
-        Self::with_sender(crossbeam_channel::unbounded(), wake)
+        let (tx, rx) = crossbeam_channel::unbounded();
+        (Self::with_sink(Sink::Channel(tx), wake), rx)
     }
 
     /// A reporter whose events wait for the view when `capacity` of them are queued: the
@@ -57,13 +58,6 @@ impl Reporter {
     pub fn batched(capacity: usize) -> (Self, Batches) {
         let (tx, rx) = super::batch::queue(capacity);
         (Self::with_sink(Sink::Batch(tx), None), rx)
-    }
-
-    fn with_sender(
-        (tx, rx): (Sender<Box<Stamped>>, Receiver<Box<Stamped>>),
-        wake: Option<Waker>,
-    ) -> (Self, Receiver<Box<Stamped>>) {
-        (Self::with_sink(Sink::Channel(tx), wake), rx)
     }
 
     fn with_sink(tx: Sink, wake: Option<Waker>) -> Self {
